@@ -1,0 +1,102 @@
+# Hearth participant pages, English. Short sentences, plain words, no pressure to answer.
+
+site-name = Hearth
+lang-switch = Language
+footer-privacy = What we keep
+
+## Home: enter a code
+
+home-title = Tell us how group felt
+home-intro = Type the code your group shows you.
+home-code-label = Session code
+home-code-hint = It looks like K7QM-42.
+home-start = Start
+home-anonymous = No name. No account. Nothing that points to you.
+
+## The form
+
+form-title = How did group feel today?
+form-group = Group: { $circle }
+form-intro = It takes about a minute. Skip anything you like.
+form-anonymous = We don't ask your name. We don't keep anything that could point to you.
+scale-1 = Strongly disagree
+scale-2 = Disagree
+scale-3 = Not sure
+scale-4 = Agree
+scale-5 = Strongly agree
+scale-skip = Prefer not to say
+item-belong = I felt like I belonged in this group today.
+item-welcome = The group felt welcoming to me.
+item-heard = When I spoke, people really listened.
+item-safe_to_share = I felt safe to share what was on my mind.
+item-not_judged = I did not feel judged here.
+item-confidential = I trust that what is shared here stays here.
+item-own_pace = I could share as much or as little as I wanted.
+item-better = I'm leaving a bit better off than when I arrived.
+first_time-legend = Is this your first time at this group?
+first_time-yes = Yes
+first_time-no = No
+helped-legend = What helped today? Pick any that fit.
+helped-listened = Being listened to
+helped-stories = Hearing others' stories
+helped-ground_rules = Clear ground rules
+helped-welcome = Feeling welcome
+helped-facilitator = The facilitator
+hindered-legend = What got in the way? Pick any that fit.
+hindered-dominated = Someone took over
+hindered-advice = Advice I didn't ask for
+hindered-judged = Feeling judged
+hindered-privacy = Worry about privacy
+hindered-rushed = Feeling rushed
+ticket-label = Ticket code (on your card)
+form-send = Send my answers
+
+## Problems. Each says what happened and what to do; answers stay in the form.
+
+problem-title = Sorry
+problem-summary = Something needs a look. Your answers are still here.
+problem-out-of-range = Please pick one of the choices here.
+problem-unknown-field = The form sent something we don't know. Nothing was saved. Please check your answers and send them again.
+problem-malformed = We couldn't read what was sent. Nothing was saved. Please try again.
+problem-too-large = That was more than this form can take. Nothing was saved. Please try again.
+problem-session-unknown = We couldn't find that code. Please check it and try again.
+problem-session-closed = This session is closed now. Thank you for wanting to share.
+problem-session-full = This session has all the answers it can take. Thank you for wanting to share.
+problem-ticket-required = This session needs the ticket code from your card.
+problem-ticket-unknown = We don't know that ticket code. Please check your card.
+problem-ticket-used = This ticket was already used. Each ticket works once.
+problem-unavailable = We couldn't save your answers just now. They are still here. Please try again in a moment.
+problem-not-found = We couldn't find that page.
+problem-back-home = Enter a code
+
+## Thanks
+
+thanks-title = Thank you
+thanks-saved = Your answers are saved.
+thanks-kept-heading = What we kept
+thanks-kept = Only your answers, and which group meeting they are for.
+thanks-not-kept-heading = What we did not keep
+thanks-not-kept = Your name, your phone or computer, your internet address, or the time you answered.
+thanks-use = Your answers are added together with others. Staff only see totals for groups big enough that no one can be picked out. A little random noise is mixed in to protect you.
+thanks-crisis = In crisis or thinking about hurting yourself? Call or text 988 (in the US), any time, day or night.
+thanks-close = You can close this page now.
+
+## Privacy: the data inventory
+
+privacy-title = What we keep, and what we don't
+privacy-intro = Hearth asks how a group meeting felt. It is built so that no one, not even staff, can tell what you said.
+privacy-kept-heading = What we keep for each set of answers
+privacy-kept-session = Which group meeting it is for, and that meeting's date.
+privacy-kept-answers = The answers you chose. Skipped questions stay empty.
+privacy-kept-version = Which version of the questions you saw.
+privacy-not-heading = What we never keep
+privacy-not-name = Your name, email or phone number. We never ask.
+privacy-not-address = Your internet (IP) address. It is not saved and not written to any log.
+privacy-not-device = Your browser or device details. No cookies are set on these pages.
+privacy-not-time = The time you answered. Your answers only carry the date of the meeting.
+privacy-not-order = The order people answered in.
+privacy-not-ticket = Which ticket you used. Ticket codes are kept apart from answers, with no link between them.
+privacy-shown-heading = What staff see
+privacy-shown = Only totals for groups with enough answers. Small groups are hidden. A little random noise is added to every total, so no one answer can be worked out.
+privacy-skip = Every question can be skipped.
+problem-unavailable-read = We can't open this just now. Please try again in a moment.

@@ -1,0 +1,102 @@
+# Hearth, páginas para participantes, español. Frases cortas, palabras sencillas, sin presión.
+
+site-name = Hearth
+lang-switch = Idioma
+footer-privacy = Qué guardamos
+
+## Inicio: escribir el código
+
+home-title = Cuéntanos cómo te sentiste en el grupo
+home-intro = Escribe el código que te muestra tu grupo.
+home-code-label = Código de la sesión
+home-code-hint = Se ve así: K7QM-42.
+home-start = Empezar
+home-anonymous = Sin nombre. Sin cuenta. Nada que te identifique.
+
+## El formulario
+
+form-title = ¿Cómo te sentiste hoy en el grupo?
+form-group = Grupo: { $circle }
+form-intro = Toma como un minuto. Puedes saltar lo que quieras.
+form-anonymous = No preguntamos tu nombre. No guardamos nada que te identifique.
+scale-1 = Muy en desacuerdo
+scale-2 = En desacuerdo
+scale-3 = No estoy seguro/a
+scale-4 = De acuerdo
+scale-5 = Muy de acuerdo
+scale-skip = Prefiero no decir
+item-belong = Hoy sentí que pertenecía a este grupo.
+item-welcome = Me sentí bienvenido/a en el grupo.
+item-heard = Cuando hablé, la gente me escuchó de verdad.
+item-safe_to_share = Me sentí seguro/a para contar lo que tenía en mente.
+item-not_judged = No me sentí juzgado/a aquí.
+item-confidential = Confío en que lo que se comparte aquí, aquí se queda.
+item-own_pace = Pude compartir tanto o tan poco como quise.
+item-better = Me voy un poco mejor de lo que llegué.
+first_time-legend = ¿Es tu primera vez en este grupo?
+first_time-yes = Sí
+first_time-no = No
+helped-legend = ¿Qué te ayudó hoy? Elige las que quieras.
+helped-listened = Que me escucharan
+helped-stories = Oír las historias de otros
+helped-ground_rules = Reglas claras
+helped-welcome = Sentirme bienvenido/a
+helped-facilitator = La persona que guía el grupo
+hindered-legend = ¿Qué te estorbó? Elige las que quieras.
+hindered-dominated = Alguien acaparó el tiempo
+hindered-advice = Consejos que no pedí
+hindered-judged = Sentirme juzgado/a
+hindered-privacy = Preocupación por la privacidad
+hindered-rushed = Sentirme con prisa
+ticket-label = Código del boleto (en tu tarjeta)
+form-send = Enviar mis respuestas
+
+## Problemas. Cada uno dice qué pasó y qué hacer; las respuestas se quedan en el formulario.
+
+problem-title = Lo sentimos
+problem-summary = Hay algo que revisar. Tus respuestas siguen aquí.
+problem-out-of-range = Por favor, elige una de las opciones.
+problem-unknown-field = El formulario envió algo que no conocemos. No se guardó nada. Revisa tus respuestas y envíalas otra vez.
+problem-malformed = No pudimos leer lo que se envió. No se guardó nada. Inténtalo otra vez.
+problem-too-large = Se envió más de lo que este formulario acepta. No se guardó nada. Inténtalo otra vez.
+problem-session-unknown = No encontramos ese código. Revísalo e inténtalo otra vez.
+problem-session-closed = Esta sesión ya está cerrada. Gracias por querer compartir.
+problem-session-full = Esta sesión ya tiene todas las respuestas que puede recibir. Gracias por querer compartir.
+problem-ticket-required = Esta sesión necesita el código del boleto de tu tarjeta.
+problem-ticket-unknown = No conocemos ese código de boleto. Revisa tu tarjeta.
+problem-ticket-used = Este boleto ya se usó. Cada boleto sirve una sola vez.
+problem-unavailable = No pudimos guardar tus respuestas en este momento. Siguen aquí. Inténtalo otra vez en un momento.
+problem-not-found = No encontramos esa página.
+problem-back-home = Escribir un código
+
+## Gracias
+
+thanks-title = Gracias
+thanks-saved = Tus respuestas están guardadas.
+thanks-kept-heading = Qué guardamos
+thanks-kept = Solo tus respuestas, y a qué reunión del grupo corresponden.
+thanks-not-kept-heading = Qué no guardamos
+thanks-not-kept = Tu nombre, tu teléfono o computadora, tu dirección de internet, ni la hora en que respondiste.
+thanks-use = Tus respuestas se suman a las de otras personas. El personal solo ve totales de grupos con suficientes respuestas para que nadie pueda ser identificado. Se agrega un poco de ruido al azar para protegerte.
+thanks-crisis = ¿Estás en crisis o pensando en hacerte daño? Llama o envía un mensaje al 988 (en EE. UU.), a cualquier hora, de día o de noche.
+thanks-close = Ya puedes cerrar esta página.
+
+## Privacidad: el inventario de datos
+
+privacy-title = Qué guardamos y qué no
+privacy-intro = Hearth pregunta cómo se sintió una reunión de grupo. Está hecho para que nadie, ni siquiera el personal, pueda saber qué dijiste tú.
+privacy-kept-heading = Qué guardamos de cada conjunto de respuestas
+privacy-kept-session = A qué reunión del grupo corresponde, y la fecha de esa reunión.
+privacy-kept-answers = Las respuestas que elegiste. Las preguntas que saltaste quedan vacías.
+privacy-kept-version = Qué versión de las preguntas viste.
+privacy-not-heading = Qué nunca guardamos
+privacy-not-name = Tu nombre, correo o teléfono. Nunca los pedimos.
+privacy-not-address = Tu dirección de internet (IP). No se guarda ni se escribe en ningún registro.
+privacy-not-device = Los datos de tu navegador o dispositivo. Estas páginas no usan cookies.
+privacy-not-time = La hora en que respondiste. Tus respuestas solo llevan la fecha de la reunión.
+privacy-not-order = El orden en que la gente respondió.
+privacy-not-ticket = Qué boleto usaste. Los códigos de boleto se guardan aparte de las respuestas, sin ningún vínculo entre ellos.
+privacy-shown-heading = Qué ve el personal
+privacy-shown = Solo totales de grupos con suficientes respuestas. Los grupos pequeños se ocultan. Se agrega un poco de ruido al azar a cada total, para que no se pueda deducir ninguna respuesta.
+privacy-skip = Puedes saltar cualquier pregunta.
+problem-unavailable-read = No podemos abrir esto ahora. Inténtalo otra vez en un momento.

@@ -1,0 +1,333 @@
+//! The catalog: programs, their circles, and the sessions (meetings) that collect
+//! responses. Catalog rows describe groups, never people.
+
+use chrono::NaiveDate;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::code::{SessionCode, Ticket};
+use crate::store::{Store, random_id};
+
+/// Defaults and limits for opening a session.
+pub const DEFAULT_CAPACITY: u32 = 40;
+pub const MAX_CAPACITY: u32 = 1000;
+pub const DEFAULT_HOURS: u32 = 24;
+pub const MAX_HOURS: u32 = 14 * 24;
+pub const MAX_NAME_LEN: usize = 80;
+
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("{0} must not be empty")]
+    EmptyName(&'static str),
+    #[error("{0} must be at most {MAX_NAME_LEN} characters")]
+    LongName(&'static str),
+    #[error("capacity must be between 1 and {MAX_CAPACITY}")]
+    Capacity,
+    #[error("hours must be between 1 and {MAX_HOURS}")]
+    Hours,
+    #[error("tickets must be between 1 and {MAX_CAPACITY}")]
+    Tickets,
+    #[error("no session has the code {0}")]
+    UnknownCode(String),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// What a facilitator asks for when opening a session. Checked by [`NewSession::new`].
+#[derive(Clone, Debug)]
+pub struct NewSession {
+    program: String,
+    circle: String,
+    held_on: NaiveDate,
+    capacity: u32,
+    hours: u32,
+    tickets: u32,
+}
+
+impl NewSession {
+    /// `capacity` defaults to the number of tickets when there are tickets, else to
+    /// [`DEFAULT_CAPACITY`]; `hours` to [`DEFAULT_HOURS`].
+    pub fn new(
+        program: &str,
+        circle: &str,
+        held_on: NaiveDate,
+        capacity: Option<u32>,
+        hours: Option<u32>,
+        tickets: Option<u32>,
+    ) -> Result<Self, CatalogError> {
+        let program = checked_name(program, "program name")?;
+        let circle = checked_name(circle, "circle name")?;
+        if matches!(tickets, Some(n) if n == 0 || n > MAX_CAPACITY) {
+            return Err(CatalogError::Tickets);
+        }
+        let tickets = tickets.unwrap_or(0);
+        let capacity = capacity.unwrap_or(if tickets > 0 { tickets } else { DEFAULT_CAPACITY });
+        if !(1..=MAX_CAPACITY).contains(&capacity) {
+            return Err(CatalogError::Capacity);
+        }
+        let hours = hours.unwrap_or(DEFAULT_HOURS);
+        if !(1..=MAX_HOURS).contains(&hours) {
+            return Err(CatalogError::Hours);
+        }
+        Ok(NewSession { program, circle, held_on, capacity, hours, tickets })
+    }
+}
+
+fn checked_name(name: &str, what: &'static str) -> Result<String, CatalogError> {
+    let name = name.trim();
+    if name.is_empty() {
+        Err(CatalogError::EmptyName(what))
+    } else if name.chars().count() > MAX_NAME_LEN {
+        Err(CatalogError::LongName(what))
+    } else {
+        Ok(name.to_owned())
+    }
+}
+
+/// Whether a session accepts responses right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SessionState {
+    Open,
+    Closed,
+    Full,
+}
+
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub id: i32,
+    pub code: SessionCode,
+    pub program: String,
+    pub circle: String,
+    pub held_on: NaiveDate,
+    /// Unix seconds after which the session accepts nothing.
+    pub closes_at: i64,
+    pub capacity: u32,
+    pub received: u32,
+    pub ticketed: bool,
+    pub closed: bool,
+}
+
+impl Session {
+    pub fn state(&self, now: i64) -> SessionState {
+        if self.closed || now >= self.closes_at {
+            SessionState::Closed
+        } else if self.received >= self.capacity {
+            SessionState::Full
+        } else {
+            SessionState::Open
+        }
+    }
+
+    fn from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
+        let code: String = row.try_get("code")?;
+        let held_on: String = row.try_get("held_on")?;
+        let decode = |e: &dyn std::fmt::Display| sqlx::Error::Decode(e.to_string().into());
+        Ok(Session {
+            id: row.try_get("id")?,
+            code: SessionCode::parse(&code).ok_or_else(|| decode(&"bad session code"))?,
+            program: row.try_get("program")?,
+            circle: row.try_get("circle")?,
+            held_on: held_on.parse().map_err(|e| decode(&e))?,
+            closes_at: row.try_get("closes_at")?,
+            capacity: row.try_get::<i32, _>("capacity")? as u32,
+            received: row.try_get::<i32, _>("received")? as u32,
+            ticketed: row.try_get::<i32, _>("ticketed")? != 0,
+            closed: row.try_get::<i32, _>("closed")? != 0,
+        })
+    }
+}
+
+const SESSION_SELECT: &str = "select s.id, s.code, p.name as program, c.name as circle, \
+     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed \
+     from session s join circle c on c.id = s.circle_id join program p on p.id = c.program_id";
+
+pub fn now_unix() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// Opens a session: creates its program and circle when new, the session with a fresh
+/// code, and its tickets (only their hashes are stored), all in one transaction. Returns
+/// the session and the tickets, which exist nowhere else once this returns.
+pub async fn open_session(
+    store: &Store,
+    new: &NewSession,
+) -> Result<(Session, Vec<Ticket>), CatalogError> {
+    let mut tx = store.pool().begin().await?;
+    let program_id = find_or_create_program(&mut tx, &new.program).await?;
+    let circle_id = find_or_create_circle(&mut tx, program_id, &new.circle).await?;
+    let closes_at = now_unix() + i64::from(new.hours) * 3600;
+    let (id, code) = loop {
+        let (id, code) = (random_id(), SessionCode::generate());
+        let inserted = sqlx::query(
+            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed) \
+             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing",
+        )
+        .bind(id)
+        .bind(code.as_str())
+        .bind(circle_id)
+        .bind(new.held_on.to_string())
+        .bind(closes_at)
+        .bind(new.capacity as i32)
+        .bind(i32::from(new.tickets > 0))
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            break (id, code);
+        }
+    };
+    let mut tickets = Vec::with_capacity(new.tickets as usize);
+    while tickets.len() < new.tickets as usize {
+        let ticket = Ticket::generate();
+        let inserted = sqlx::query(
+            "insert into ticket (hash, session_id) values ($1, $2) on conflict do nothing",
+        )
+        .bind(ticket.hash().as_str())
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            tickets.push(ticket);
+        }
+    }
+    tx.commit().await?;
+    let session = Session {
+        id,
+        code,
+        program: new.program.clone(),
+        circle: new.circle.clone(),
+        held_on: new.held_on,
+        closes_at,
+        capacity: new.capacity,
+        received: 0,
+        ticketed: new.tickets > 0,
+        closed: false,
+    };
+    Ok((session, tickets))
+}
+
+async fn find_or_create_program(
+    conn: &mut AnyConnection,
+    name: &str,
+) -> Result<i32, sqlx::Error> {
+    loop {
+        let found = sqlx::query_scalar("select id from program where name = $1")
+            .bind(name)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        let id = random_id();
+        sqlx::query("insert into program (id, name) values ($1, $2) on conflict do nothing")
+            .bind(id)
+            .bind(name)
+            .execute(&mut *conn)
+            .await?;
+    }
+}
+
+async fn find_or_create_circle(
+    conn: &mut AnyConnection,
+    program_id: i32,
+    name: &str,
+) -> Result<i32, sqlx::Error> {
+    loop {
+        let found = sqlx::query_scalar("select id from circle where program_id = $1 and name = $2")
+            .bind(program_id)
+            .bind(name)
+            .fetch_optional(&mut *conn)
+            .await?;
+        if let Some(id) = found {
+            return Ok(id);
+        }
+        sqlx::query(
+            "insert into circle (id, program_id, name) values ($1, $2, $3) on conflict do nothing",
+        )
+        .bind(random_id())
+        .bind(program_id)
+        .bind(name)
+        .execute(&mut *conn)
+        .await?;
+    }
+}
+
+pub async fn find_session(store: &Store, code: &SessionCode) -> Result<Option<Session>, sqlx::Error> {
+    let sql = format!("{SESSION_SELECT} where s.code = $1");
+    sqlx::query(&sql)
+        .bind(code.as_str())
+        .fetch_optional(store.pool())
+        .await?
+        .map(|row| Session::from_row(&row))
+        .transpose()
+}
+
+/// Closes a session early: it accepts nothing more.
+pub async fn close_session(store: &Store, code: &SessionCode) -> Result<(), CatalogError> {
+    let closed = sqlx::query("update session set closed = 1 where code = $1")
+        .bind(code.as_str())
+        .execute(store.pool())
+        .await?;
+    if closed.rows_affected() == 0 {
+        return Err(CatalogError::UnknownCode(code.to_string()));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 3).unwrap()
+    }
+
+    #[test]
+    fn names_are_trimmed_and_must_not_be_empty() {
+        assert!(matches!(
+            NewSession::new("  ", "c", day(), None, None, None),
+            Err(CatalogError::EmptyName("program name"))
+        ));
+        let s = NewSession::new(" Peer Bridges ", "Tuesday", day(), None, None, None).unwrap();
+        assert_eq!(s.program, "Peer Bridges");
+        assert_eq!((s.capacity, s.hours, s.tickets), (40, 24, 0));
+    }
+
+    #[test]
+    fn capacity_defaults_to_the_ticket_count_in_ticket_mode() {
+        let s = NewSession::new("p", "c", day(), None, None, Some(12)).unwrap();
+        assert_eq!(s.capacity, 12);
+        let s = NewSession::new("p", "c", day(), Some(20), None, Some(12)).unwrap();
+        assert_eq!(s.capacity, 20);
+    }
+
+    #[test]
+    fn out_of_range_settings_are_refused() {
+        assert!(matches!(NewSession::new("p", "c", day(), Some(0), None, None), Err(CatalogError::Capacity)));
+        assert!(matches!(NewSession::new("p", "c", day(), None, None, Some(0)), Err(CatalogError::Tickets)));
+        assert!(matches!(NewSession::new("p", "c", day(), Some(1001), None, None), Err(CatalogError::Capacity)));
+        assert!(matches!(NewSession::new("p", "c", day(), None, Some(0), None), Err(CatalogError::Hours)));
+        assert!(matches!(NewSession::new("p", "c", day(), None, None, Some(5000)), Err(CatalogError::Tickets)));
+    }
+
+    #[test]
+    fn a_session_is_closed_after_its_window_and_full_at_capacity() {
+        let mut s = Session {
+            id: 1,
+            code: SessionCode::generate(),
+            program: "p".into(),
+            circle: "c".into(),
+            held_on: day(),
+            closes_at: 100,
+            capacity: 2,
+            received: 1,
+            ticketed: false,
+            closed: false,
+        };
+        assert_eq!(s.state(99), SessionState::Open);
+        assert_eq!(s.state(100), SessionState::Closed);
+        s.received = 2;
+        assert_eq!(s.state(99), SessionState::Full);
+        s.closed = true;
+        assert_eq!(s.state(0), SessionState::Closed);
+    }
+}

@@ -1,0 +1,572 @@
+//! Participant routes: enter a code, answer, see what was kept.
+//!
+//! # Privacy
+//! These handlers read no client address and no User-Agent, set no cookie, and log
+//! nothing about the request or its answers (`skip_all`, no fields). Accept-Language is
+//! read only to pick the page language and is never kept. A store failure is logged once
+//! by [`log_internal_errors`] with the error alone.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{FromRef, Path, RawQuery, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::catalog::{self, Session, SessionState, now_unix};
+use crate::code::{SessionCode, Ticket};
+use crate::commit::{CommitError, Committer, Pending, Refusal};
+use crate::i18n::{Lang, Tr};
+use crate::instrument::{Answers, Helped, Hindered, Item};
+use crate::store::Store;
+use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_form};
+
+/// Settings of the participant pages.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Replaces the catalog's crisis line on the thanks page (e.g. a local helpline).
+    pub crisis_line: Option<String>,
+}
+
+/// The collector's part of the application state.
+#[derive(Clone, Debug)]
+pub struct Collector {
+    pub store: Store,
+    pub committer: Committer,
+    pub settings: Arc<Settings>,
+}
+
+impl Collector {
+    /// Builds the state and starts the writer task (needs a tokio runtime).
+    pub fn new(store: Store, settings: Settings) -> Collector {
+        let committer = Committer::start(store.clone());
+        Collector { store, committer, settings: Arc::new(settings) }
+    }
+}
+
+/// The participant pages, `/healthz` and the stylesheet.
+pub fn routes<S>() -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Collector: FromRef<S>,
+{
+    Router::new()
+        .route("/", get(home))
+        .route("/s/{code}", get(form).post(submit))
+        .route("/s/{code}/thanks", get(thanks))
+        .route("/privacy", get(privacy))
+        .route("/healthz", get(healthz))
+        .route("/assets/participant.css", get(stylesheet))
+        .layer(middleware::from_fn(participant_headers))
+}
+
+/// An internal error attached to a response, logged once by [`log_internal_errors`].
+#[derive(Clone, Debug)]
+pub struct InternalError(pub Arc<String>);
+
+/// Logs the [`InternalError`] of a response, once, with nothing about the request.
+pub async fn log_internal_errors(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if let Some(InternalError(error)) = response.extensions().get::<InternalError>() {
+        tracing::error!(status = response.status().as_u16(), error = %error, "request failed");
+    }
+    response
+}
+
+/// No caching (pages can carry a ticket in their URL), no referrer, nothing from elsewhere.
+async fn participant_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    response
+}
+
+// ---------------------------------------------------------------------------------------
+// Page context
+
+/// What every page needs: the language and the links to switch it.
+struct Page {
+    t: Tr,
+    langs: Vec<LangLink>,
+}
+
+struct LangLink {
+    code: &'static str,
+    name: &'static str,
+    href: String,
+    current: bool,
+}
+
+impl Page {
+    /// `path` is the page's own path; `keep` are query parameters the language switch
+    /// carries along (the ticket on a form link).
+    fn new(lang: Lang, path: &str, keep: &[(&str, &str)]) -> Page {
+        let langs = Lang::ALL
+            .into_iter()
+            .map(|l| LangLink {
+                code: l.code(),
+                name: l.native_name(),
+                href: href(path, l, keep),
+                current: l == lang,
+            })
+            .collect();
+        Page { t: lang.tr(), langs }
+    }
+}
+
+fn href(path: &str, lang: Lang, keep: &[(&str, &str)]) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    query.append_pair("lang", lang.code());
+    for (name, value) in keep {
+        query.append_pair(name, value);
+    }
+    format!("{path}?{}", query.finish())
+}
+
+/// Reads one query parameter leniently: a bad query never fails a participant page.
+fn query_param(raw: &Option<String>, name: &str) -> Option<String> {
+    form_urlencoded::parse(raw.as_deref()?.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
+
+fn choose_lang(raw: &Option<String>, headers: &HeaderMap) -> Lang {
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Lang::choose(query_param(raw, "lang").as_deref(), accept)
+}
+
+fn render(status: StatusCode, template: &impl Template) -> Response {
+    match template.render() {
+        Ok(html) => (status, Html(html)).into_response(),
+        Err(error) => internal(StatusCode::INTERNAL_SERVER_ERROR, error),
+    }
+}
+
+/// An opaque error response whose cause is logged by the middleware.
+fn internal(status: StatusCode, error: impl std::fmt::Display) -> Response {
+    let mut response = (status, status.canonical_reason().unwrap_or("error")).into_response();
+    response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+    response
+}
+
+// ---------------------------------------------------------------------------------------
+// Templates
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    page: Page,
+    code: String,
+    problem: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage {
+    page: Page,
+    title: String,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "thanks.html")]
+struct ThanksPage {
+    page: Page,
+    crisis: String,
+}
+
+#[derive(Template)]
+#[template(path = "privacy.html")]
+struct PrivacyPage {
+    page: Page,
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+struct FormPage {
+    page: Page,
+    action: String,
+    circle: Option<String>,
+    ticketed: bool,
+    ticket: String,
+    problems: Vec<String>,
+    items: Vec<Question>,
+    first_time: Question,
+    choices: Vec<Question>,
+}
+
+/// One question as the form shows it, with what the participant had chosen.
+struct Question {
+    key: &'static str,
+    legend: String,
+    options: Vec<Choice>,
+    problem: bool,
+}
+
+struct Choice {
+    value: &'static str,
+    label: String,
+    checked: bool,
+}
+
+const SCALE_VALUES: [&str; 5] = ["1", "2", "3", "4", "5"];
+
+impl FormPage {
+    fn new(
+        lang: Lang,
+        code: &SessionCode,
+        session: Option<&Session>,
+        submission: &Submission,
+        problems: &[Problem],
+        messages: Vec<String>,
+    ) -> FormPage {
+        let t = lang.tr();
+        let answers: &Answers = &submission.answers;
+        let flagged = |key: &str| problems.contains(&Problem::OutOfRange(field_key(key)));
+        let scale: Vec<String> = (1..=5).map(|n| t.get(&format!("scale-{n}"))).collect();
+        let items = Item::ALL
+            .into_iter()
+            .map(|item| Question {
+                key: item.key(),
+                legend: t.get(&format!("item-{}", item.key())),
+                options: SCALE_VALUES
+                    .iter()
+                    .zip(&scale)
+                    .enumerate()
+                    .map(|(i, (value, label))| Choice {
+                        value,
+                        label: label.clone(),
+                        checked: answers.rating(item).map(|r| usize::from(r.get())) == Some(i + 1),
+                    })
+                    .collect(),
+                problem: flagged(item.key()),
+            })
+            .collect();
+        let first_time = Question {
+            key: "first_time",
+            legend: t.get("first_time-legend"),
+            options: [("yes", true), ("no", false)]
+                .into_iter()
+                .map(|(value, yes)| Choice {
+                    value,
+                    label: t.get(&format!("first_time-{value}")),
+                    checked: answers.first_time == Some(yes),
+                })
+                .collect(),
+            problem: flagged("first_time"),
+        };
+        let helped = Question {
+            key: Helped::COLUMN_PREFIX,
+            legend: t.get("helped-legend"),
+            options: Helped::ALL
+                .iter()
+                .map(|&c| Choice {
+                    value: c.key(),
+                    label: t.get(&format!("helped-{}", c.key())),
+                    checked: answers.helped(c),
+                })
+                .collect(),
+            problem: flagged(Helped::COLUMN_PREFIX),
+        };
+        let hindered = Question {
+            key: Hindered::COLUMN_PREFIX,
+            legend: t.get("hindered-legend"),
+            options: Hindered::ALL
+                .iter()
+                .map(|&c| Choice {
+                    value: c.key(),
+                    label: t.get(&format!("hindered-{}", c.key())),
+                    checked: answers.hindered(c),
+                })
+                .collect(),
+            problem: flagged(Hindered::COLUMN_PREFIX),
+        };
+        let ticket = submission.ticket.clone().unwrap_or_default();
+        let path = format!("/s/{code}");
+        let keep: Vec<(&str, &str)> =
+            if ticket.is_empty() { vec![] } else { vec![("ticket", ticket.as_str())] };
+        FormPage {
+            page: Page::new(lang, &path, &keep),
+            action: href(&path, lang, &[]),
+            circle: session.map(|s| s.circle.clone()),
+            ticketed: session.map_or(!ticket.is_empty(), |s| s.ticketed),
+            ticket,
+            problems: messages,
+            items,
+            first_time,
+            choices: vec![helped, hindered],
+        }
+    }
+}
+
+/// Problem keys are `&'static str`; map a question key to the one the parser used.
+fn field_key(key: &str) -> &'static str {
+    Item::from_key(key).map(Item::key).unwrap_or(match key {
+        "first_time" => "first_time",
+        "helped" => "helped",
+        "hindered" => "hindered",
+        _ => "",
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Handlers
+
+fn message(lang: Lang, path: &str, status: StatusCode, title_key: &str, message_key: &str) -> Response {
+    let t = lang.tr();
+    render(
+        status,
+        &MessagePage { page: Page::new(lang, path, &[]), title: t.get(title_key), message: t.get(message_key) },
+    )
+}
+
+fn not_found(lang: Lang, path: &str) -> Response {
+    message(lang, path, StatusCode::NOT_FOUND, "problem-title", "problem-session-unknown")
+}
+
+/// The page for a session that exists but takes no more responses (410 Gone).
+fn gone(lang: Lang, path: &str, state: SessionState) -> Response {
+    let key = match state {
+        SessionState::Full => "problem-session-full",
+        _ => "problem-session-closed",
+    };
+    message(lang, path, StatusCode::GONE, "problem-title", key)
+}
+
+fn read_unavailable(lang: Lang, path: &str, error: sqlx::Error) -> Response {
+    let mut response =
+        message(lang, path, StatusCode::SERVICE_UNAVAILABLE, "problem-title", "problem-unavailable-read");
+    response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+    response
+}
+
+#[tracing::instrument(name = "participant.home", skip_all)]
+async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let typed = query_param(&raw, "code").unwrap_or_default();
+    let page = |status, problem: Option<&str>| {
+        let t = lang.tr();
+        render(
+            status,
+            &HomePage {
+                page: Page::new(lang, "/", &[]),
+                code: typed.chars().take(16).collect(),
+                problem: problem.map(|key| t.get(key)),
+            },
+        )
+    };
+    if typed.trim().is_empty() {
+        return page(StatusCode::OK, None);
+    }
+    let Some(code) = SessionCode::parse(&typed) else {
+        return page(StatusCode::NOT_FOUND, Some("problem-session-unknown"));
+    };
+    match catalog::find_session(&c.store, &code).await {
+        Ok(Some(_)) => Redirect::to(&href(&format!("/s/{code}"), lang, &[])).into_response(),
+        Ok(None) => page(StatusCode::NOT_FOUND, Some("problem-session-unknown")),
+        Err(error) => {
+            let mut response = page(StatusCode::SERVICE_UNAVAILABLE, Some("problem-unavailable-read"));
+            response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+            response
+        }
+    }
+}
+
+#[tracing::instrument(name = "participant.form", skip_all)]
+async fn form(
+    State(c): State<Collector>,
+    Path(code): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let path = format!("/s/{code}");
+    let Some(code) = SessionCode::parse(&code) else {
+        return not_found(lang, &path);
+    };
+    let session = match catalog::find_session(&c.store, &code).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return not_found(lang, &path),
+        Err(error) => return read_unavailable(lang, &path, error),
+    };
+    match session.state(now_unix()) {
+        SessionState::Open => {}
+        state => return gone(lang, &path, state),
+    }
+    let submission = Submission {
+        ticket: query_param(&raw, "ticket").map(|t| t.trim().chars().take(40).collect()),
+        ..Submission::default()
+    };
+    render(StatusCode::OK, &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]))
+}
+
+/// The outcome of reading a request body.
+enum ReadForm {
+    Read(Result<Submission, Rejected>),
+    TooLarge,
+}
+
+async fn read_form(headers: &HeaderMap, body: Body) -> ReadForm {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY_BYTES) {
+        return ReadForm::TooLarge;
+    }
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("application/x-www-form-urlencoded"));
+    let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            return if too_large {
+                ReadForm::TooLarge
+            } else {
+                ReadForm::Read(Err(Rejected { partial: Submission::default(), problems: vec![Problem::Malformed] }))
+            };
+        }
+    };
+    if !is_form {
+        return ReadForm::Read(Err(Rejected { partial: Submission::default(), problems: vec![Problem::Malformed] }));
+    }
+    ReadForm::Read(parse_form(&bytes))
+}
+
+#[tracing::instrument(name = "participant.submit", skip_all)]
+async fn submit(
+    State(c): State<Collector>,
+    Path(code): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let t = lang.tr();
+    let path = format!("/s/{code}");
+    let Some(code) = SessionCode::parse(&code) else {
+        return not_found(lang, &path);
+    };
+    let parsed = read_form(&headers, body).await;
+    let (submission, problems) = match &parsed {
+        ReadForm::Read(Ok(s)) => (s.clone(), vec![]),
+        ReadForm::Read(Err(r)) => (r.partial.clone(), r.problems.clone()),
+        ReadForm::TooLarge => (Submission::default(), vec![]),
+    };
+    let form_page = |status: StatusCode, session: Option<&Session>, keys: &[&str]| {
+        let messages = keys.iter().map(|k| t.get(k)).collect();
+        render(status, &FormPage::new(lang, &code, session, &submission, &problems, messages))
+    };
+
+    let session = match catalog::find_session(&c.store, &code).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return not_found(lang, &path),
+        Err(error) => {
+            let mut response = form_page(StatusCode::SERVICE_UNAVAILABLE, None, &["problem-unavailable"]);
+            response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+            return response;
+        }
+    };
+    match session.state(now_unix()) {
+        SessionState::Open => {}
+        state => return gone(lang, &path, state),
+    }
+    match parsed {
+        ReadForm::TooLarge => {
+            return form_page(StatusCode::PAYLOAD_TOO_LARGE, Some(&session), &["problem-too-large"]);
+        }
+        ReadForm::Read(Err(_)) => {
+            let mut keys: Vec<&str> = problems.iter().map(Problem::message_key).collect();
+            keys.dedup();
+            return form_page(StatusCode::UNPROCESSABLE_ENTITY, Some(&session), &keys);
+        }
+        ReadForm::Read(Ok(_)) => {}
+    }
+
+    let ticket = match (&submission.ticket, session.ticketed) {
+        (_, false) => None,
+        (None, true) => return form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-required"]),
+        (Some(raw), true) => match Ticket::parse(raw) {
+            Some(ticket) => Some(ticket.hash()),
+            None => return form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-unknown"]),
+        },
+    };
+    let pending = Pending {
+        session_id: session.id,
+        ticketed: session.ticketed,
+        ticket,
+        answers: submission.answers.clone(),
+    };
+    match c.committer.submit(pending).await {
+        Ok(()) => Redirect::to(&href(&format!("/s/{code}/thanks"), lang, &[])).into_response(),
+        Err(CommitError::Refused(refusal)) => match refusal {
+            Refusal::UnknownSession => not_found(lang, &path),
+            Refusal::Closed => gone(lang, &path, SessionState::Closed),
+            Refusal::Full => gone(lang, &path, SessionState::Full),
+            Refusal::TicketRequired => form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-required"]),
+            Refusal::TicketUnknown => form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-unknown"]),
+            Refusal::TicketUsed => form_page(StatusCode::CONFLICT, Some(&session), &["problem-ticket-used"]),
+        },
+        // The writer has logged the cause already.
+        Err(CommitError::Unavailable) => {
+            form_page(StatusCode::SERVICE_UNAVAILABLE, Some(&session), &["problem-unavailable"])
+        }
+    }
+}
+
+#[tracing::instrument(name = "participant.thanks", skip_all)]
+async fn thanks(
+    State(c): State<Collector>,
+    Path(code): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let path = format!("/s/{code}/thanks");
+    if SessionCode::parse(&code).is_none() {
+        return not_found(lang, &path);
+    }
+    let crisis = c.settings.crisis_line.clone().unwrap_or_else(|| lang.tr().get("thanks-crisis"));
+    render(StatusCode::OK, &ThanksPage { page: Page::new(lang, &path, &[]), crisis })
+}
+
+#[tracing::instrument(name = "participant.privacy", skip_all)]
+async fn privacy(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    render(StatusCode::OK, &PrivacyPage { page: Page::new(lang, "/privacy", &[]) })
+}
+
+async fn healthz(State(c): State<Collector>) -> Response {
+    if c.store.is_healthy().await {
+        (StatusCode::OK, "ok").into_response()
+    } else {
+        (StatusCode::SERVICE_UNAVAILABLE, "store unavailable").into_response()
+    }
+}
+
+async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        include_str!("../assets/participant.css"),
+    )
+        .into_response()
+}
