@@ -1,5 +1,8 @@
 //! The `hearth` command: configuration, CLI and wiring only.
 
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
+
 use anyhow::Context;
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand};
@@ -84,6 +87,7 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_else(|_| "info,sqlx=warn".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
     let base_url = cli.base_url.trim_end_matches('/').to_owned();
@@ -94,7 +98,7 @@ async fn main() -> anyhow::Result<()> {
 
     match cli.command {
         Command::Migrate => {
-            println!("migrated {}", redact_url(&cli.database_url));
+            print_out(&format!("migrated {}\n", redact_url(&cli.database_url)));
         }
         Command::Serve(args) => {
             let (listener, local) = PeerlessListener::bind(&args.bind)
@@ -114,24 +118,31 @@ async fn main() -> anyhow::Result<()> {
                 .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
                 .unwrap_or_default();
             let link = format!("{base_url}/s/{}", session.code);
-            println!("session {} · {} · {} · {}", session.code, session.program, session.circle, session.held_on);
-            println!("accepts up to {} responses until {until}", session.capacity);
-            println!("link {link}");
+            let mut out = String::new();
+            writeln!(out, "session {} · {} · {} · {}", session.code, session.program, session.circle, session.held_on)?;
+            writeln!(out, "accepts up to {} responses until {until}", session.capacity)?;
+            writeln!(out, "link {link}")?;
             if !tickets.is_empty() {
-                println!("tickets (each works once):");
+                writeln!(out, "tickets (each works once):")?;
                 for ticket in tickets {
-                    println!("{link}?ticket={}", ticket.as_str());
+                    writeln!(out, "{link}?ticket={}", ticket.as_str())?;
                 }
             }
+            print_out(&out);
         }
         Command::Session(SessionCommand::Close { code }) => {
             let parsed = SessionCode::parse(&code)
                 .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
             catalog::close_session(&store, &parsed).await?;
-            println!("session {parsed} closed");
+            print_out(&format!("session {parsed} closed\n"));
         }
     }
     Ok(())
+}
+
+/// Prints command output; a reader that went away (`| head`) is not an error.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 async fn shutdown_signal() {
