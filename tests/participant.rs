@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestApp, TestDb, assert_anonymous_headers};
+use common::{TestApp, TestDb, assert_anonymous_headers, text};
 use reqwest::StatusCode;
 
 const FULL_ANSWERS: &str = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\
@@ -31,7 +31,7 @@ async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
     let home = app.get("/").await;
     assert_eq!(home.status(), StatusCode::OK);
     assert_anonymous_headers(&home);
-    let html = home.text().await.unwrap().replace("&#39;", "'");
+    let html = text(home).await;
     assert!(html.contains(r#"name="code""#) && html.contains("Session code"));
 
     let (session, _) = app.open_session(None, None).await;
@@ -42,7 +42,7 @@ async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
 
     let missing = app.get("/?code=ZZZZ-ZZ").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-    assert!(missing.text().await.unwrap().replace("&#39;", "'").contains("couldn't find that code"));
+    assert!(text(missing).await.contains("couldn't find that code"));
 }
 
 async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb) {
@@ -51,7 +51,7 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     let form = app.get(&format!("/s/{}", session.code)).await;
     assert_eq!(form.status(), StatusCode::OK);
     assert_anonymous_headers(&form);
-    let html = form.text().await.unwrap().replace("&#39;", "'");
+    let html = text(form).await;
     for text in [
         "I felt like I belonged in this group today.",
         "The group felt welcoming to me.",
@@ -78,7 +78,7 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     assert!(html.len() < 24 * 1024, "form is {} bytes", html.len());
     assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"));
 
-    let spanish = app.get(&format!("/s/{}?lang=es", session.code)).await.text().await.unwrap().replace("&#39;", "'");
+    let spanish = text(app.get(&format!("/s/{}?lang=es", session.code)).await).await;
     assert!(spanish.contains(r#"<html lang="es">"#));
     assert!(spanish.contains("Hoy sentí que pertenecía a este grupo."));
     assert!(spanish.contains("Puedes saltar lo que quieras."));
@@ -104,9 +104,9 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
 
     let thanks = app.get(&format!("/s/{}/thanks?lang=es", session.code)).await;
     assert_eq!(thanks.status(), StatusCode::OK);
-    let html = thanks.text().await.unwrap().replace("&#39;", "'");
+    let html = text(thanks).await;
     assert!(html.contains("Qué guardamos") && html.contains("Qué no guardamos") && html.contains("988"));
-    let english = app.get(&format!("/s/{}/thanks", session.code)).await.text().await.unwrap().replace("&#39;", "'");
+    let english = text(app.get(&format!("/s/{}/thanks", session.code)).await).await;
     assert!(english.contains("What we did not keep") && english.contains("Call or text 988"));
 }
 
@@ -125,7 +125,7 @@ async fn out_of_range_values_are_refused_with_the_valid_answers_kept(db: &TestDb
     let refused = app.post_form(&path, "belong=9&welcome=4&helped=stories&first_time=no").await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_anonymous_headers(&refused);
-    let html = refused.text().await.unwrap().replace("&#39;", "'");
+    let html = text(refused).await;
     assert!(html.contains("Please pick one of the choices here."));
     assert!(html.contains(r#"name="welcome" value="4" checked"#), "valid answer lost");
     assert!(html.contains(r#"name="helped" value="stories" checked"#));
@@ -135,7 +135,7 @@ async fn out_of_range_values_are_refused_with_the_valid_answers_kept(db: &TestDb
 
     let spanish = app.post_form(&format!("{path}?lang=es"), "heard=0").await;
     assert_eq!(spanish.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(spanish.text().await.unwrap().replace("&#39;", "'").contains("Por favor, elige una de las opciones."));
+    assert!(text(spanish).await.contains("Por favor, elige una de las opciones."));
     assert_eq!(app.count("select cast(received as bigint) from session").await, 0);
 }
 
@@ -146,14 +146,14 @@ async fn unknown_items_and_malformed_bodies_are_refused_and_nothing_is_stored(db
 
     let unknown = app.post_form(&path, "belong=4&email=someone%40example.org").await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let html = unknown.text().await.unwrap().replace("&#39;", "'");
+    let html = text(unknown).await;
     assert!(html.contains("The form sent something we don't know."));
     assert!(html.contains(r#"name="belong" value="4" checked"#));
 
     for body in ["belong=%E2%28%A1", "belong=%G1", "belong", "belong=4&belong=5"] {
         let bad = app.post_form(&path, body).await;
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        assert!(bad.text().await.unwrap().replace("&#39;", "'").contains("couldn't read what was sent"), "{body}");
+        assert!(text(bad).await.contains("couldn't read what was sent"), "{body}");
     }
     let json = app
         .client
@@ -173,7 +173,7 @@ async fn an_oversized_body_is_refused_with_413(db: &TestDb) {
     let body = format!("belong=4&ticket={}", "A".repeat(17 * 1024));
     let refused = app.post_form(&format!("/s/{}", session.code), body).await;
     assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(refused.text().await.unwrap().replace("&#39;", "'").contains("more than this form can take"));
+    assert!(text(refused).await.contains("more than this form can take"));
     assert_eq!(app.responses().await, 0);
 }
 
@@ -181,12 +181,12 @@ async fn unknown_codes_are_404(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let get = app.get("/s/ZZZZ-ZZ").await;
     assert_eq!(get.status(), StatusCode::NOT_FOUND);
-    assert!(get.text().await.unwrap().replace("&#39;", "'").contains("couldn't find that code"));
+    assert!(text(get).await.contains("couldn't find that code"));
     assert_eq!(app.get("/s/..%2Fetc").await.status(), StatusCode::NOT_FOUND);
     assert_eq!(app.get("/s/not-a-code/thanks").await.status(), StatusCode::NOT_FOUND);
     let post = app.post_form("/s/ZZZZ-ZZ?lang=es", "belong=4").await;
     assert_eq!(post.status(), StatusCode::NOT_FOUND);
-    assert!(post.text().await.unwrap().replace("&#39;", "'").contains("No encontramos ese código"));
+    assert!(text(post).await.contains("No encontramos ese código"));
     assert_eq!(app.responses().await, 0);
 }
 
@@ -198,7 +198,7 @@ async fn a_closed_session_refuses_with_410(db: &TestDb) {
     assert_eq!(get.status(), StatusCode::GONE);
     let post = app.post_form(&format!("/s/{}", session.code), "belong=4").await;
     assert_eq!(post.status(), StatusCode::GONE);
-    assert!(post.text().await.unwrap().replace("&#39;", "'").contains("This session is closed now."));
+    assert!(text(post).await.contains("This session is closed now."));
 
     // A window that has passed closes it too.
     let (late, _) = app.open_session(None, None).await;
@@ -223,7 +223,7 @@ async fn a_full_session_refuses_more_responses(db: &TestDb) {
     assert_eq!(app.responses().await, 3);
     let full = app.post_form(&path, "belong=4").await;
     assert_eq!(full.status(), StatusCode::GONE);
-    assert!(full.text().await.unwrap().replace("&#39;", "'").contains("all the answers it can take"));
+    assert!(text(full).await.contains("all the answers it can take"));
 }
 
 async fn ticket_mode_requires_an_unused_ticket_of_this_session(db: &TestDb) {
@@ -234,17 +234,17 @@ async fn ticket_mode_requires_an_unused_ticket_of_this_session(db: &TestDb) {
     let path = format!("/s/{}", session.code);
 
     // The link pre-fills the ticket field.
-    let form = app.get(&format!("{path}?ticket={}", tickets[0].as_str())).await.text().await.unwrap().replace("&#39;", "'");
+    let form = text(app.get(&format!("{path}?ticket={}", tickets[0].as_str())).await).await;
     assert!(form.contains(&format!(r#"name="ticket" value="{}""#, tickets[0].as_str())));
 
     let missing = app.post_form(&path, "belong=4").await;
     assert_eq!(missing.status(), StatusCode::FORBIDDEN);
-    let html = missing.text().await.unwrap().replace("&#39;", "'");
+    let html = text(missing).await;
     assert!(html.contains("needs the ticket code") && html.contains(r#"name="belong" value="4" checked"#));
 
     let unknown = app.post_form(&path, "belong=4&ticket=ZZZZZZZZZZZZZZZZZZZZ").await;
     assert_eq!(unknown.status(), StatusCode::FORBIDDEN);
-    assert!(unknown.text().await.unwrap().replace("&#39;", "'").contains("We don't know that ticket code"));
+    assert!(text(unknown).await.contains("We don't know that ticket code"));
     let garbage = app.post_form(&path, "belong=4&ticket=hello").await;
     assert_eq!(garbage.status(), StatusCode::FORBIDDEN);
     let elsewhere = app.post_form(&path, format!("belong=4&ticket={}", other_tickets[0].as_str())).await;
@@ -255,7 +255,7 @@ async fn ticket_mode_requires_an_unused_ticket_of_this_session(db: &TestDb) {
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);
     let reused = app.post_form(&path, format!("belong=5&ticket={}", tickets[0].as_str())).await;
     assert_eq!(reused.status(), StatusCode::CONFLICT);
-    let html = reused.text().await.unwrap().replace("&#39;", "'");
+    let html = text(reused).await;
     assert!(html.contains("This ticket was already used") && html.contains(r#"name="belong" value="5" checked"#));
     assert_eq!(app.responses().await, 1);
     assert_eq!(app.count("select count(*) from ticket where used = 1").await, 1);
@@ -274,7 +274,7 @@ async fn an_unavailable_store_keeps_the_answers_in_the_form(db: &TestDb) {
     assert_eq!(app.get("/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
     let posted = app.post_form(&format!("/s/{}", session.code), "belong=2&heard=5&hindered=advice").await;
     assert_eq!(posted.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let html = posted.text().await.unwrap().replace("&#39;", "'");
+    let html = text(posted).await;
     assert!(html.contains("try again in a moment"));
     assert!(html.contains(r#"name="belong" value="2" checked"#));
     assert!(html.contains(r#"name="heard" value="5" checked"#));
@@ -357,10 +357,10 @@ async fn the_privacy_page_lists_what_is_kept_and_not(db: &TestDb) {
     let page = app.get("/privacy").await;
     assert_eq!(page.status(), StatusCode::OK);
     assert_anonymous_headers(&page);
-    let html = page.text().await.unwrap().replace("&#39;", "'");
+    let html = text(page).await;
     for text in ["What we keep", "What we never keep", "internet (IP) address", "The time you answered", "No cookies"] {
         assert!(html.contains(text), "privacy page lacks {text:?}");
     }
-    let es = app.get("/privacy?lang=es").await.text().await.unwrap().replace("&#39;", "'");
+    let es = text(app.get("/privacy?lang=es").await).await;
     assert!(es.contains("Qué nunca guardamos"));
 }

@@ -18,7 +18,8 @@
 
 use std::sync::OnceLock;
 
-use sqlx::AnyConnection;
+use sqlx::pool::PoolConnection;
+use sqlx::{Any, AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::catalog::now_unix;
@@ -94,18 +95,25 @@ impl Committer {
 }
 
 async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
+    // The writer keeps a connection of its own, so it never queues behind page reads for
+    // one; a connection that failed is dropped and a fresh one taken for the next batch.
+    let mut conn: Option<PoolConnection<Any>> = None;
     let mut batch = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
         let pending: Vec<&Pending> = batch.iter().map(|job| &job.pending).collect();
-        let outcomes = match commit_batch(&store, &pending).await {
+        let outcomes = match commit_batch(&store, &mut conn, &pending).await {
             Ok(outcomes) => outcomes,
             Err(error) => {
                 tracing::error!(error = %error, batch.size = batch.len(), "committing a batch failed; retrying one by one");
+                conn = None;
                 let mut outcomes = Vec::with_capacity(pending.len());
                 for one in &pending {
-                    outcomes.push(match commit_batch(&store, std::slice::from_ref(one)).await {
+                    outcomes.push(match commit_batch(&store, &mut conn, std::slice::from_ref(one)).await {
                         Ok(mut single) => single.remove(0),
-                        Err(_) => Err(CommitError::Unavailable),
+                        Err(_) => {
+                            conn = None;
+                            Err(CommitError::Unavailable)
+                        }
                     });
                 }
                 outcomes
@@ -123,61 +131,97 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
 /// case nothing of the batch is stored.
 async fn commit_batch(
     store: &Store,
+    conn: &mut Option<PoolConnection<Any>>,
     batch: &[&Pending],
 ) -> Result<Vec<Result<(), CommitError>>, sqlx::Error> {
+    let conn = match conn {
+        Some(conn) => conn,
+        None => conn.insert(store.pool().acquire().await?),
+    };
     let now = now_unix();
-    let mut tx = store.pool().begin().await?;
-    let mut outcomes = Vec::with_capacity(batch.len());
-    for pending in batch {
-        outcomes.push(apply(&mut tx, pending, now).await?.map_err(CommitError::from));
-    }
+    let mut tx = conn.begin().await?;
+    let outcomes = apply_batch(&mut tx, batch, now).await?;
     tx.commit().await?;
+    Ok(outcomes.into_iter().map(|o| o.map_err(CommitError::from)).collect())
+}
+
+/// The checks and writes of a batch, with as few statements as the batch allows: one
+/// counter update per session (per submission only when a session cannot take its whole
+/// group), one ticket update per ticketed submission, and multi-row inserts.
+async fn apply_batch(
+    conn: &mut AnyConnection,
+    batch: &[&Pending],
+    now: i64,
+) -> Result<Vec<Result<(), Refusal>>, sqlx::Error> {
+    let mut outcomes: Vec<Result<(), Refusal>> = batch
+        .iter()
+        .map(|p| if p.ticketed && p.ticket.is_none() { Err(Refusal::TicketRequired) } else { Ok(()) })
+        .collect();
+
+    // Places: per session, take all places its submissions need at once, or else one by one.
+    let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    for session_id in sessions {
+        let members: Vec<usize> = (0..batch.len())
+            .filter(|&i| batch[i].session_id == session_id && outcomes[i].is_ok())
+            .collect();
+        if members.is_empty() || take_places(conn, session_id, members.len(), now).await? {
+            continue;
+        }
+        for taken in 0..members.len() {
+            if !take_places(conn, session_id, 1, now).await? {
+                let refusal = why_not_open(conn, session_id, now).await?;
+                for &j in &members[taken..] {
+                    outcomes[j] = Err(refusal);
+                }
+                break;
+            }
+        }
+    }
+
+    // Tickets: each is used once; a refused ticket gives its place back.
+    for (i, pending) in batch.iter().enumerate() {
+        let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
+            continue;
+        };
+        let used = sqlx::query("update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0")
+            .bind(hash.as_str())
+            .bind(pending.session_id)
+            .execute(&mut *conn)
+            .await?;
+        if used.rows_affected() == 1 {
+            continue;
+        }
+        let known: Option<i32> = sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
+            .bind(hash.as_str())
+            .bind(pending.session_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        sqlx::query("update session set received = received - 1 where id = $1")
+            .bind(pending.session_id)
+            .execute(&mut *conn)
+            .await?;
+        outcomes[i] = Err(if known.is_some() { Refusal::TicketUsed } else { Refusal::TicketUnknown });
+    }
+
+    let accepted: Vec<&Pending> = batch.iter().zip(&outcomes).filter(|(_, o)| o.is_ok()).map(|(p, _)| *p).collect();
+    insert_responses(conn, &accepted).await?;
     Ok(outcomes)
 }
 
-async fn apply(
-    conn: &mut AnyConnection,
-    pending: &Pending,
-    now: i64,
-) -> Result<Result<(), Refusal>, sqlx::Error> {
-    if pending.ticketed && pending.ticket.is_none() {
-        return Ok(Err(Refusal::TicketRequired));
-    }
-    let counted = sqlx::query(
-        "update session set received = received + 1 \
-         where id = $1 and closed = 0 and closes_at > $2 and received < capacity",
+/// Takes `n` places of an open session, all or none.
+async fn take_places(conn: &mut AnyConnection, session_id: i32, n: usize, now: i64) -> Result<bool, sqlx::Error> {
+    let taken = sqlx::query(
+        "update session set received = received + $2 \
+         where id = $1 and closed = 0 and closes_at > $3 and received + $2 <= capacity",
     )
-    .bind(pending.session_id)
+    .bind(session_id)
+    .bind(n as i32)
     .bind(now)
     .execute(&mut *conn)
     .await?;
-    if counted.rows_affected() == 0 {
-        return Ok(Err(why_not_open(conn, pending.session_id, now).await?));
-    }
-    if let (true, Some(hash)) = (pending.ticketed, &pending.ticket) {
-        let used = sqlx::query(
-            "update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0",
-        )
-        .bind(hash.as_str())
-        .bind(pending.session_id)
-        .execute(&mut *conn)
-        .await?;
-        if used.rows_affected() == 0 {
-            let known: Option<i32> =
-                sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
-                    .bind(hash.as_str())
-                    .bind(pending.session_id)
-                    .fetch_optional(&mut *conn)
-                    .await?;
-            sqlx::query("update session set received = received - 1 where id = $1")
-                .bind(pending.session_id)
-                .execute(&mut *conn)
-                .await?;
-            return Ok(Err(if known.is_some() { Refusal::TicketUsed } else { Refusal::TicketUnknown }));
-        }
-    }
-    insert_response(conn, pending.session_id, &pending.answers).await?;
-    Ok(Ok(()))
+    Ok(taken.rows_affected() == 1)
 }
 
 async fn why_not_open(conn: &mut AnyConnection, session_id: i32, now: i64) -> Result<Refusal, sqlx::Error> {
@@ -193,54 +237,87 @@ async fn why_not_open(conn: &mut AnyConnection, session_id: i32, now: i64) -> Re
     })
 }
 
-/// `insert into response (id, session_id, instrument_version, <items>, first_time,
-/// <helped_*>, <hindered_*>) values ($1, …) on conflict (id) do nothing`, built once from
-/// the instrument so the column list can never drift from it.
-fn insert_sql() -> &'static str {
-    static SQL: OnceLock<String> = OnceLock::new();
-    SQL.get_or_init(|| {
-        let columns: Vec<String> = ["id", "session_id", "instrument_version"]
+/// The columns of a response row, in insert order, from the instrument itself so the
+/// list can never drift from it.
+fn response_columns() -> &'static [String] {
+    static COLUMNS: OnceLock<Vec<String>> = OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        ["id", "session_id", "instrument_version"]
             .into_iter()
             .map(str::to_owned)
             .chain(Item::ALL.iter().map(|i| i.key().to_owned()))
             .chain(std::iter::once("first_time".to_owned()))
             .chain(Helped::ALL.iter().map(|c| c.column()))
             .chain(Hindered::ALL.iter().map(|c| c.column()))
-            .collect();
-        let params: Vec<String> = (1..=columns.len()).map(|n| format!("${n}")).collect();
-        format!(
-            "insert into response ({}) values ({}) on conflict (id) do nothing",
-            columns.join(", "),
-            params.join(", ")
-        )
+            .collect()
     })
 }
 
-async fn insert_response(
-    conn: &mut AnyConnection,
-    session_id: i32,
-    answers: &Answers,
-) -> Result<(), sqlx::Error> {
-    loop {
-        let mut query = sqlx::query(insert_sql())
-            .bind(random_id())
-            .bind(session_id)
-            .bind(VERSION);
-        for item in Item::ALL {
-            query = query.bind(answers.rating(item).map(|r| i16::from(r.get())));
+/// Insert chunk sizes: a batch is inserted in chunks of these sizes, so only these few
+/// statement shapes are ever prepared and cached.
+const CHUNKS: [usize; 8] = [128, 64, 32, 16, 8, 4, 2, 1];
+
+/// `insert into response (…) values (…), … on conflict (id) do nothing returning id` for
+/// `rows` rows.
+fn insert_sql(rows: usize) -> &'static str {
+    static SQL: OnceLock<Vec<String>> = OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        let columns = response_columns();
+        CHUNKS
+            .iter()
+            .map(|&rows| {
+                let values: Vec<String> = (0..rows)
+                    .map(|r| {
+                        let params: Vec<String> =
+                            (1..=columns.len()).map(|c| format!("${}", r * columns.len() + c)).collect();
+                        format!("({})", params.join(", "))
+                    })
+                    .collect();
+                format!(
+                    "insert into response ({}) values {} on conflict (id) do nothing returning id",
+                    columns.join(", "),
+                    values.join(", ")
+                )
+            })
+            .collect()
+    });
+    &all[CHUNKS.iter().position(|&c| c == rows).expect("a chunk size")]
+}
+
+/// Inserts the responses with fresh random ids. An id that collides with a stored one
+/// inserts nothing (`on conflict do nothing`) and is missing from `returning`: those
+/// responses are inserted again with new ids.
+async fn insert_responses(conn: &mut AnyConnection, accepted: &[&Pending]) -> Result<(), sqlx::Error> {
+    let mut remaining: Vec<&Pending> = accepted.to_vec();
+    while !remaining.is_empty() {
+        let mut retry = Vec::new();
+        let mut rest = remaining.as_slice();
+        while !rest.is_empty() {
+            let size = *CHUNKS.iter().find(|&&c| c <= rest.len()).expect("chunk of 1");
+            let (chunk, tail) = rest.split_at(size);
+            rest = tail;
+            let ids: Vec<i32> = chunk.iter().map(|_| random_id()).collect();
+            let mut query = sqlx::query_scalar::<_, i32>(insert_sql(size));
+            for (pending, &id) in chunk.iter().zip(&ids) {
+                let answers = &pending.answers;
+                query = query.bind(id).bind(pending.session_id).bind(VERSION);
+                for item in Item::ALL {
+                    query = query.bind(answers.rating(item).map(|r| i16::from(r.get())));
+                }
+                query = query.bind(answers.first_time.map(i16::from));
+                for &choice in Helped::ALL {
+                    query = query.bind(i16::from(answers.helped(choice)));
+                }
+                for &choice in Hindered::ALL {
+                    query = query.bind(i16::from(answers.hindered(choice)));
+                }
+            }
+            let stored = query.fetch_all(&mut *conn).await?;
+            retry.extend(chunk.iter().zip(&ids).filter(|(_, id)| !stored.contains(id)).map(|(p, _)| *p));
         }
-        query = query.bind(answers.first_time.map(i16::from));
-        for &choice in Helped::ALL {
-            query = query.bind(i16::from(answers.helped(choice)));
-        }
-        for &choice in Hindered::ALL {
-            query = query.bind(i16::from(answers.hindered(choice)));
-        }
-        // A random id that collides with an existing one inserts nothing: draw again.
-        if query.execute(&mut *conn).await?.rows_affected() == 1 {
-            return Ok(());
-        }
+        remaining = retry;
     }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -249,10 +326,87 @@ mod tests {
 
     #[test]
     fn the_insert_names_every_answer_column_once() {
-        let sql = insert_sql();
+        let sql = insert_sql(1);
         assert!(sql.contains("belong, welcome, heard, safe_to_share, not_judged, confidential, own_pace, better, first_time"));
         assert!(sql.contains("helped_ground_rules") && sql.contains("hindered_rushed"));
-        assert!(sql.contains("$23)"));
-        assert!(!sql.contains("$24"));
+        assert!(sql.contains("$22)") && !sql.contains("$23"));
+        let two = insert_sql(2);
+        assert!(two.contains("$22), ($23,") && two.contains("$44)") && !two.contains("$45"));
+    }
+
+    #[test]
+    fn every_batch_size_splits_into_chunks() {
+        for n in 1..=MAX_BATCH {
+            let (mut rest, mut parts) = (n, 0);
+            while rest > 0 {
+                rest -= CHUNKS.iter().find(|&&c| c <= rest).unwrap();
+                parts += 1;
+            }
+            assert!(parts <= 9, "{n} takes {parts} statements");
+        }
+    }
+
+    async fn store_with(sessions: &[(u32, Option<u32>)]) -> (Store, Vec<(crate::catalog::Session, Vec<crate::code::Ticket>)>, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(&format!("sqlite:{}", dir.path().join("c.db").display())).await.unwrap();
+        store.migrate().await.unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let mut opened = vec![];
+        for (i, &(capacity, tickets)) in sessions.iter().enumerate() {
+            let new = crate::catalog::NewSession::new("p", &format!("c{i}"), date, Some(capacity), None, tickets).unwrap();
+            opened.push(crate::catalog::open_session(&store, &new).await.unwrap());
+        }
+        (store, opened, dir)
+    }
+
+    fn pending(session: &crate::catalog::Session, ticket: Option<&crate::code::Ticket>) -> Pending {
+        let mut answers = Answers::default();
+        answers.set_rating(Item::Heard, crate::instrument::Rating::try_from(4).ok());
+        Pending { session_id: session.id, ticketed: session.ticketed, ticket: ticket.map(|t| t.hash()), answers }
+    }
+
+    #[tokio::test]
+    async fn one_batch_refuses_exactly_what_does_not_fit_and_stores_the_rest() {
+        let (store, s, _dir) = store_with(&[(3, None), (10, None), (10, None), (5, Some(2))]).await;
+        crate::catalog::close_session(&store, &s[2].0.code).await.unwrap();
+        let (small, open, closed, ticketed) = (&s[0].0, &s[1].0, &s[2].0, &s[3].0);
+        let tickets = &s[3].1;
+        let batch = vec![
+            pending(small, None), pending(open, None), pending(small, None), pending(closed, None),
+            pending(small, None), pending(small, None), pending(open, None), pending(small, None),
+            pending(ticketed, Some(&tickets[0])), pending(ticketed, Some(&tickets[0])),
+            pending(ticketed, None), pending(ticketed, Some(&crate::code::Ticket::generate())),
+        ];
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let mut conn = None;
+        let outcomes = commit_batch(&store, &mut conn, &refs).await.unwrap();
+        use CommitError::Refused as R;
+        assert_eq!(
+            outcomes,
+            vec![
+                Ok(()), Ok(()), Ok(()), Err(R(Refusal::Closed)),
+                Ok(()), Err(R(Refusal::Full)), Ok(()), Err(R(Refusal::Full)),
+                Ok(()), Err(R(Refusal::TicketUsed)),
+                Err(R(Refusal::TicketRequired)), Err(R(Refusal::TicketUnknown)),
+            ]
+        );
+        let received = |id: i32| {
+            let pool = store.pool().clone();
+            async move { sqlx::query_scalar::<_, i32>("select received from session where id = $1").bind(id).fetch_one(&pool).await.unwrap() }
+        };
+        assert_eq!((received(small.id).await, received(open.id).await, received(closed.id).await, received(ticketed.id).await), (3, 2, 0, 1));
+        let stored: i64 = sqlx::query_scalar("select count(*) from response").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(stored, 6);
+    }
+
+    #[tokio::test]
+    async fn a_large_batch_is_stored_whole() {
+        let (store, s, _dir) = store_with(&[(1000, None)]).await;
+        let batch: Vec<Pending> = (0..MAX_BATCH).map(|_| pending(&s[0].0, None)).collect();
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        assert!(outcomes.iter().all(Result::is_ok));
+        let stored: i64 = sqlx::query_scalar("select count(distinct id) from response").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(stored, MAX_BATCH as i64);
     }
 }

@@ -70,7 +70,8 @@ impl Store {
                     if backend == Backend::Sqlite {
                         conn.execute(
                             "pragma journal_mode = wal; pragma synchronous = full; \
-                             pragma busy_timeout = 5000; pragma foreign_keys = on;",
+                             pragma busy_timeout = 5000; pragma foreign_keys = on; \
+                             pragma wal_autocheckpoint = 0;",
                         )
                         .await?;
                     }
@@ -81,6 +82,30 @@ impl Store {
             .await
             .map_err(StoreError::Connect)?;
         Ok(Store { pool, backend })
+    }
+
+    /// SQLite only: moves the write-ahead log into the database file every second, off the
+    /// commit path. (Automatic checkpoints are off on every connection: they would run
+    /// inside whichever commit crossed the threshold and stall every submission waiting on
+    /// it.) A passive checkpoint never blocks readers or the writer. The task ends when the
+    /// pool is closed.
+    pub fn spawn_checkpointer(&self) {
+        if self.backend != Backend::Sqlite {
+            return;
+        }
+        let pool = self.pool.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(1));
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            while !pool.is_closed() {
+                tick.tick().await;
+                if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)").execute(&pool).await {
+                    if !pool.is_closed() {
+                        tracing::warn!(error = %error, "checkpoint failed");
+                    }
+                }
+            }
+        });
     }
 
     pub async fn migrate(&self) -> Result<(), StoreError> {

@@ -38,13 +38,45 @@ pub struct Collector {
     pub store: Store,
     pub committer: Committer,
     pub settings: Arc<Settings>,
+    sessions: SessionCache,
+}
+
+/// Sessions recently looked up by the submit path, for [`SESSION_CACHE_TTL`].
+///
+/// Only a hint: the writer re-checks window, capacity and closing inside the commit, so a
+/// stale entry can at worst let a refusal come from the writer instead of here.
+#[derive(Clone, Debug, Default)]
+struct SessionCache(Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Session)>>>);
+
+const SESSION_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(2);
+const SESSION_CACHE_MAX: usize = 10_000;
+
+impl SessionCache {
+    async fn find(&self, store: &Store, code: &SessionCode) -> Result<Option<Session>, sqlx::Error> {
+        let now = std::time::Instant::now();
+        if let Some((at, session)) = self.0.lock().unwrap().get(code.as_str()) {
+            if now.duration_since(*at) < SESSION_CACHE_TTL {
+                return Ok(Some(session.clone()));
+            }
+        }
+        let found = catalog::find_session(store, code).await?;
+        if let Some(session) = &found {
+            let mut map = self.0.lock().unwrap();
+            if map.len() >= SESSION_CACHE_MAX {
+                map.retain(|_, (at, _)| now.duration_since(*at) < SESSION_CACHE_TTL);
+            }
+            map.insert(code.as_str().to_owned(), (now, session.clone()));
+        }
+        Ok(found)
+    }
 }
 
 impl Collector {
     /// Builds the state and starts the writer task (needs a tokio runtime).
     pub fn new(store: Store, settings: Settings) -> Collector {
         let committer = Committer::start(store.clone());
-        Collector { store, committer, settings: Arc::new(settings) }
+        store.spawn_checkpointer();
+        Collector { store, committer, settings: Arc::new(settings), sessions: SessionCache::default() }
     }
 }
 
@@ -474,7 +506,7 @@ async fn submit(
         render(status, &FormPage::new(lang, &code, session, &submission, &problems, messages))
     };
 
-    let session = match catalog::find_session(&c.store, &code).await {
+    let session = match c.sessions.find(&c.store, &code).await {
         Ok(Some(session)) => session,
         Ok(None) => return not_found(lang, &path),
         Err(error) => {
@@ -570,3 +602,85 @@ async fn stylesheet() -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::{Request, StatusCode};
+    use chrono::NaiveDate;
+    use tower::ServiceExt;
+
+    use super::*;
+    use crate::catalog::NewSession;
+
+    async fn app() -> (Router, Session, tempfile::TempDir) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::connect(&format!("sqlite:{}", dir.path().join("h.db").display())).await.unwrap();
+        store.migrate().await.unwrap();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        let new = NewSession::new("p", "c", date, None, None, None).unwrap();
+        let (session, _) = catalog::open_session(&store, &new).await.unwrap();
+        let router = routes().with_state(Collector::new(store, Settings::default()));
+        (router, session, dir)
+    }
+
+    async fn body_text(response: Response) -> String {
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
+        String::from_utf8(bytes.to_vec()).unwrap().replace("&#39;", "'")
+    }
+
+    #[tokio::test]
+    async fn a_streamed_body_over_the_limit_is_413_without_a_content_length() {
+        let (router, session, _dir) = app().await;
+        let chunks: Vec<Result<Vec<u8>, std::io::Error>> = (0..20).map(|_| Ok(vec![b'a'; 1024])).collect();
+        let request = Request::post(format!("/s/{}", session.code))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from_stream(futures_util::stream::iter(chunks)))
+            .unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(body_text(response).await.contains("more than this form can take"));
+    }
+
+    #[tokio::test]
+    async fn a_body_that_is_not_a_form_is_422_and_the_page_still_renders() {
+        let (router, session, _dir) = app().await;
+        let request = Request::post(format!("/s/{}?lang=es", session.code))
+            .header("content-type", "text/plain")
+            .body(Body::from("belong=4"))
+            .unwrap();
+        let response = router.oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(response.headers().get("set-cookie").is_none());
+        assert!(body_text(response).await.contains("No pudimos leer lo que se envió"));
+    }
+
+    #[tokio::test]
+    async fn accept_language_picks_the_page_language_when_the_link_does_not() {
+        let (router, session, _dir) = app().await;
+        let request = Request::get(format!("/s/{}", session.code))
+            .header("accept-language", "es-MX,es;q=0.9")
+            .body(Body::empty())
+            .unwrap();
+        let html = body_text(router.clone().oneshot(request).await.unwrap()).await;
+        assert!(html.contains(r#"<html lang="es">"#));
+        let request = Request::get(format!("/s/{}?lang=en", session.code))
+            .header("accept-language", "es-MX")
+            .body(Body::empty())
+            .unwrap();
+        let html = body_text(router.oneshot(request).await.unwrap()).await;
+        assert!(html.contains(r#"<html lang="en">"#));
+    }
+
+    #[tokio::test]
+    async fn the_language_switch_keeps_the_ticket() {
+        let (router, session, _dir) = app().await;
+        let request = Request::get(format!("/s/{}?ticket=ABCDEFGHJKMNPQRSTUVW", session.code))
+            .body(Body::empty())
+            .unwrap();
+        let html = body_text(router.oneshot(request).await.unwrap()).await;
+        assert!(html.contains(&format!(r#"href="/s/{}?lang=es&#38;ticket=ABCDEFGHJKMNPQRSTUVW""#, session.code)), "{html}");
+    }
+
+}
+

@@ -155,3 +155,11 @@ pub fn assert_anonymous_headers(response: &reqwest::Response) {
     assert_eq!(headers.get("referrer-policy").unwrap(), "no-referrer");
     assert!(headers.get("content-security-policy").unwrap().to_str().unwrap().contains("default-src 'none'"));
 }
+
+/// The page as a reader sees its text: HTML apostrophes unescaped. Fails on any message
+/// key missing from the catalogs.
+pub async fn text(response: reqwest::Response) -> String {
+    let html = response.text().await.unwrap().replace("&#39;", "'");
+    assert!(!html.contains("Unknown localization"), "a message key is missing: {html}");
+    html
+}
