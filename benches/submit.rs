@@ -41,16 +41,25 @@ struct Options {
     concurrency: usize,
     rate: u64,
     postgres: String,
+    /// Run one target only: `bare`, `sqlite` or `postgres` (ratios need all three).
+    only: Option<String>,
 }
 
 fn options() -> Options {
     let args: Vec<String> = std::env::args().collect();
-    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let value = |name: &str| {
+        args.iter()
+            .position(|a| a == name)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
     Options {
         seconds: value("--seconds").map_or(5, |v| v.parse().unwrap()),
         concurrency: value("--concurrency").map_or(64, |v| v.parse().unwrap()),
         rate: value("--rate").map_or(1000, |v| v.parse().unwrap()),
-        postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+        postgres: value("--postgres")
+            .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into()),
+        only: value("--only"),
     }
 }
 
@@ -60,28 +69,44 @@ fn main() {
         return bare_server();
     }
     let opts = options();
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(run(opts));
 }
 
 /// The reference ceiling: read the urlencoded body, answer 303. No parsing, no store.
 fn bare_server() {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     runtime.block_on(async {
         async fn accept(body: Bytes) -> impl IntoResponse {
             std::hint::black_box(body);
-            (StatusCode::SEE_OTHER, [(header::LOCATION, "/s/XXXXXX/thanks")])
+            (
+                StatusCode::SEE_OTHER,
+                [(header::LOCATION, "/s/XXXXXX/thanks")],
+            )
         }
         let app = Router::new().route("/s/{code}", post(accept));
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        eprintln!("bare axum listening on http://{}", listener.local_addr().unwrap());
+        eprintln!(
+            "bare axum listening on http://{}",
+            listener.local_addr().unwrap()
+        );
         axum::serve(listener, app).await.unwrap();
     });
 }
 
 /// Starts a server process and waits for its "listening on http://127.0.0.1:PORT" line.
 fn start(mut command: Command) -> (Child, u16) {
-    let mut child = command.stderr(Stdio::piped()).stdout(Stdio::null()).spawn().unwrap();
+    let mut child = command
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -92,7 +117,9 @@ fn start(mut command: Command) -> (Child, u16) {
             }
         }
     });
-    let port = rx.recv_timeout(Duration::from_secs(60)).expect("server did not start");
+    let port = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("server did not start");
     (child, port)
 }
 
@@ -163,7 +190,12 @@ async fn closed_loop(urls: Arc<Vec<String>>, concurrency: usize, seconds: u64) -
             (ok, other, latencies)
         });
     }
-    let mut outcome = Outcome { accepted: 0, other: 0, latencies: Vec::new(), elapsed: Duration::ZERO };
+    let mut outcome = Outcome {
+        accepted: 0,
+        other: 0,
+        latencies: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
     for (ok, other, latencies) in workers.join_all().await {
         outcome.accepted += ok;
         outcome.other += other;
@@ -189,7 +221,12 @@ async fn open_loop(urls: Arc<Vec<String>>, rate: u64, seconds: u64) -> Outcome {
             (ok, scheduled.elapsed())
         });
     }
-    let mut outcome = Outcome { accepted: 0, other: 0, latencies: Vec::new(), elapsed: Duration::ZERO };
+    let mut outcome = Outcome {
+        accepted: 0,
+        other: 0,
+        latencies: Vec::new(),
+        elapsed: Duration::ZERO,
+    };
     for (ok, latency) in requests.join_all().await {
         if ok {
             outcome.accepted += 1;
@@ -218,7 +255,15 @@ async fn sessions(store: &Store, port: u16, count: usize) -> Arc<Vec<String>> {
     let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
     let mut urls = Vec::with_capacity(count);
     for i in 0..count {
-        let new = NewSession::new("Bench", &format!("Circle {}", i % 12), date, Some(1000), None, None).unwrap();
+        let new = NewSession::new(
+            "Bench",
+            &format!("Circle {}", i % 12),
+            date,
+            Some(1000),
+            None,
+            None,
+        )
+        .unwrap();
         let (session, _) = catalog::open_session(store, &new).await.unwrap();
         urls.push(format!("http://127.0.0.1:{port}/s/{}", session.code));
     }
@@ -229,24 +274,49 @@ async fn bench_hearth(label: &str, url: &str, opts: &Options) -> (f64, Outcome) 
     let store = Store::connect(url).await.unwrap();
     store.migrate().await.unwrap();
     let mut command = Command::new(env!("CARGO_BIN_EXE_hearth"));
-    command.args(["serve", "--bind", "127.0.0.1:0"]).env("HEARTH_DATABASE_URL", url).env_remove("RUST_LOG");
+    command
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("HEARTH_DATABASE_URL", url)
+        .env_remove("RUST_LOG");
     let (mut child, port) = start(command);
     let count = |store: Store| async move {
-        sqlx::query_scalar::<_, i64>("select count(*) from response").fetch_one(store.pool()).await.unwrap()
+        sqlx::query_scalar::<_, i64>("select count(*) from response")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
     };
     // Enough places for the fastest plausible run (20k/s), in sessions of 1000.
-    let needed = (20_000 * opts.seconds as usize + opts.rate as usize * opts.seconds as usize) / 1000 + 10;
+    let needed =
+        (20_000 * opts.seconds as usize + opts.rate as usize * opts.seconds as usize) / 1000 + 10;
     let urls = sessions(&store, port, needed).await;
     closed_loop(urls.clone(), opts.concurrency, 1).await; // warm-up
     let before = count(store.clone()).await;
     let closed = closed_loop(urls.clone(), opts.concurrency, opts.seconds).await;
     let after_closed = count(store.clone()).await;
-    row(label, &format!("closed loop, {} workers", opts.concurrency), &closed, Some(after_closed - before));
-    assert_eq!((after_closed - before) as usize, closed.accepted, "303s and committed rows differ");
+    row(
+        label,
+        &format!("closed loop, {} workers", opts.concurrency),
+        &closed,
+        Some(after_closed - before),
+    );
+    assert_eq!(
+        (after_closed - before) as usize,
+        closed.accepted,
+        "303s and committed rows differ"
+    );
     let open = open_loop(urls, opts.rate, opts.seconds).await;
     let after_open = count(store.clone()).await;
-    row(label, &format!("open loop, {}/s", opts.rate), &open, Some(after_open - after_closed));
-    assert_eq!((after_open - after_closed) as usize, open.accepted, "303s and committed rows differ");
+    row(
+        label,
+        &format!("open loop, {}/s", opts.rate),
+        &open,
+        Some(after_open - after_closed),
+    );
+    assert_eq!(
+        (after_open - after_closed) as usize,
+        open.accepted,
+        "303s and committed rows differ"
+    );
     let _ = child.kill();
     let _ = child.wait();
     store.close().await;
@@ -262,29 +332,63 @@ async fn run(opts: Options) {
     println!("| target | mode | accepted/s | p50 ms | p99 ms | committed | not accepted |");
     println!("|---|---|---|---|---|---|---|");
 
-    let mut bare = Command::new(std::env::current_exe().unwrap());
-    bare.arg("--bare-server");
-    let (mut bare_child, bare_port) = start(bare);
-    let bare_urls = Arc::new(vec![format!("http://127.0.0.1:{bare_port}/s/XXXXXX")]);
-    closed_loop(bare_urls.clone(), opts.concurrency, 1).await;
-    let bare = closed_loop(bare_urls.clone(), opts.concurrency, opts.seconds).await;
-    row("bare axum (ceiling)", &format!("closed loop, {} workers", opts.concurrency), &bare, None);
-    let bare_open = open_loop(bare_urls, opts.rate, opts.seconds).await;
-    row("bare axum (ceiling)", &format!("open loop, {}/s", opts.rate), &bare_open, None);
-    let _ = bare_child.kill();
-    let _ = bare_child.wait();
+    let wanted = |target: &str| opts.only.as_deref().is_none_or(|only| only == target);
+    let mut bare_rate = f64::NAN;
+    if wanted("bare") {
+        let mut bare = Command::new(std::env::current_exe().unwrap());
+        bare.arg("--bare-server");
+        let (mut bare_child, bare_port) = start(bare);
+        let bare_urls = Arc::new(vec![format!("http://127.0.0.1:{bare_port}/s/XXXXXX")]);
+        closed_loop(bare_urls.clone(), opts.concurrency, 1).await;
+        let bare = closed_loop(bare_urls.clone(), opts.concurrency, opts.seconds).await;
+        row(
+            "bare axum (ceiling)",
+            &format!("closed loop, {} workers", opts.concurrency),
+            &bare,
+            None,
+        );
+        let bare_open = open_loop(bare_urls, opts.rate, opts.seconds).await;
+        row(
+            "bare axum (ceiling)",
+            &format!("open loop, {}/s", opts.rate),
+            &bare_open,
+            None,
+        );
+        let _ = bare_child.kill();
+        let _ = bare_child.wait();
+        bare_rate = bare.rate();
+    }
 
+    let (mut sqlite_rate, mut pg_rate) = (f64::NAN, f64::NAN);
     let dir = tempfile::tempdir().unwrap();
     let sqlite_url = format!("sqlite:{}", dir.path().join("bench.db").display());
-    let (sqlite_rate, _) = bench_hearth("hearth, SQLite", &sqlite_url, &opts).await;
+    if wanted("sqlite") {
+        sqlite_rate = bench_hearth("hearth, SQLite", &sqlite_url, &opts).await.0;
+    }
 
-    let mut admin = PgConnection::connect(&opts.postgres).await.expect("PostgreSQL for the benchmark");
-    let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
-    admin.execute(format!("create database {name}").as_str()).await.unwrap();
-    let (base, _) = opts.postgres.rsplit_once('/').unwrap();
-    let (pg_rate, _) = bench_hearth("hearth, PostgreSQL", &format!("{base}/{name}"), &opts).await;
-    admin.execute(format!("drop database {name} with (force)").as_str()).await.unwrap();
+    if wanted("postgres") {
+        let mut admin = PgConnection::connect(&opts.postgres)
+            .await
+            .expect("PostgreSQL for the benchmark");
+        let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
+        admin
+            .execute(format!("create database {name}").as_str())
+            .await
+            .unwrap();
+        let (base, _) = opts.postgres.rsplit_once('/').unwrap();
+        pg_rate = bench_hearth("hearth, PostgreSQL", &format!("{base}/{name}"), &opts)
+            .await
+            .0;
+        admin
+            .execute(format!("drop database {name} with (force)").as_str())
+            .await
+            .unwrap();
+    }
 
     println!();
-    println!("ratio to the bare endpoint (closed loop): SQLite {:.2}, PostgreSQL {:.2}", sqlite_rate / bare.rate(), pg_rate / bare.rate());
+    println!(
+        "ratio to the bare endpoint (closed loop): SQLite {:.2}, PostgreSQL {:.2}",
+        sqlite_rate / bare_rate,
+        pg_rate / bare_rate
+    );
 }

@@ -29,7 +29,9 @@ impl FromRef<AppState> for Collector {
 impl AppState {
     /// Builds the state over a migrated store (starts the response writer).
     pub fn new(store: Store, settings: Settings) -> AppState {
-        AppState { collector: Collector::new(store, settings) }
+        AppState {
+            collector: Collector::new(store, settings),
+        }
     }
 }
 
@@ -75,7 +77,9 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
-    axum::serve(listener, app).with_graceful_shutdown(shutdown).await
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown)
+        .await
 }
 
 /// A database URL fit to print: any password is replaced by `***`.
@@ -98,8 +102,14 @@ mod tests {
 
     #[test]
     fn passwords_never_reach_the_terminal() {
-        assert_eq!(redact_url("postgres://hearth:s3cret@db:5432/h"), "postgres://hearth:***@db:5432/h");
-        assert_eq!(redact_url("postgres://postgres@127.0.0.1/test"), "postgres://postgres@127.0.0.1/test");
+        assert_eq!(
+            redact_url("postgres://hearth:s3cret@db:5432/h"),
+            "postgres://hearth:***@db:5432/h"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/test"),
+            "postgres://postgres@127.0.0.1/test"
+        );
         assert_eq!(redact_url("sqlite:hearth.db"), "sqlite:hearth.db");
     }
 }

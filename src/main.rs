@@ -12,14 +12,29 @@ use collector::{Settings, Store};
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
 #[derive(Parser)]
-#[command(name = "hearth", version, about = "Anonymous session feedback and climate analytics for peer-support programs")]
+#[command(
+    name = "hearth",
+    version,
+    about = "Anonymous session feedback and climate analytics for peer-support programs"
+)]
 struct Cli {
     /// Database URL: `sqlite:FILE` (embedded, created when missing) or `postgres://…`.
-    #[arg(long, env = "HEARTH_DATABASE_URL", default_value = "sqlite:hearth.db", global = true, hide_env_values = true)]
+    #[arg(
+        long,
+        env = "HEARTH_DATABASE_URL",
+        default_value = "sqlite:hearth.db",
+        global = true,
+        hide_env_values = true
+    )]
     database_url: String,
 
     /// The public address of this Hearth, used in printed links.
-    #[arg(long, env = "HEARTH_BASE_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    #[arg(
+        long,
+        env = "HEARTH_BASE_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
     base_url: String,
 
     #[command(subcommand)]
@@ -104,11 +119,23 @@ async fn main() -> anyhow::Result<()> {
             let (listener, local) = PeerlessListener::bind(&args.bind)
                 .await
                 .with_context(|| format!("binding {}", args.bind))?;
-            let state = AppState::new(store, Settings { crisis_line: args.crisis_line });
+            let state = AppState::new(
+                store,
+                Settings {
+                    crisis_line: args.crisis_line,
+                },
+            );
             tracing::info!(database = %redact_url(&cli.database_url), "Hearth is listening on http://{local}");
             serve(listener, app(state), shutdown_signal()).await?;
         }
-        Command::Session(SessionCommand::Open { program, circle, date, capacity, hours, tickets }) => {
+        Command::Session(SessionCommand::Open {
+            program,
+            circle,
+            date,
+            capacity,
+            hours,
+            tickets,
+        }) => {
             let date = date.unwrap_or_else(|| Local::now().date_naive());
             let new = NewSession::new(&program, &circle, date, capacity, hours, tickets)?;
             let (session, tickets) = catalog::open_session(&store, &new).await?;
@@ -119,8 +146,16 @@ async fn main() -> anyhow::Result<()> {
                 .unwrap_or_default();
             let link = format!("{base_url}/s/{}", session.code);
             let mut out = String::new();
-            writeln!(out, "session {} · {} · {} · {}", session.code, session.program, session.circle, session.held_on)?;
-            writeln!(out, "accepts up to {} responses until {until}", session.capacity)?;
+            writeln!(
+                out,
+                "session {} · {} · {} · {}",
+                session.code, session.program, session.circle, session.held_on
+            )?;
+            writeln!(
+                out,
+                "accepts up to {} responses until {until}",
+                session.capacity
+            )?;
             writeln!(out, "link {link}")?;
             if !tickets.is_empty() {
                 writeln!(out, "tickets (each works once):")?;
@@ -151,7 +186,9 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

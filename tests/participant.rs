@@ -38,7 +38,10 @@ async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
     let typed = session.code.to_string().to_lowercase().replace('-', " ");
     let found = app.get(&format!("/?code={typed}&lang=es")).await;
     assert_eq!(found.status(), StatusCode::SEE_OTHER);
-    assert_eq!(found.headers()["location"], format!("/s/{}?lang=es", session.code));
+    assert_eq!(
+        found.headers()["location"],
+        format!("/s/{}?lang=es", session.code)
+    );
 
     let missing = app.get("/?code=ZZZZ-ZZ").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
@@ -71,12 +74,21 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     // One fieldset and legend per question, every input inside a label.
     assert_eq!(html.matches("<fieldset").count(), 11);
     assert_eq!(html.matches("<legend>").count(), 11);
-    assert_eq!(html.matches("<input").count(), html.matches("<label><input").count() + html.matches("<label class=\"skip\"><input").count());
+    assert_eq!(
+        html.matches("<input").count(),
+        html.matches("<label><input").count()
+            + html.matches("<label class=\"skip\"><input").count()
+    );
     assert!(html.contains(r#"<html lang="en">"#));
-    assert!(html.contains(&format!(r#"href="/s/{}?lang=es""#, session.code)), "no language switch");
+    assert!(
+        html.contains(&format!(r#"href="/s/{}?lang=es""#, session.code)),
+        "no language switch"
+    );
     // Small and self-contained: no script, nothing fetched from elsewhere.
     assert!(html.len() < 24 * 1024, "form is {} bytes", html.len());
-    assert!(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"));
+    assert!(
+        !html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http")
+    );
 
     let spanish = text(app.get(&format!("/s/{}?lang=es", session.code)).await).await;
     assert!(spanish.contains(r#"<html lang="es">"#));
@@ -88,10 +100,15 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
 async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
-    let posted = app.post_form(&format!("/s/{}?lang=es", session.code), FULL_ANSWERS).await;
+    let posted = app
+        .post_form(&format!("/s/{}?lang=es", session.code), FULL_ANSWERS)
+        .await;
     assert_eq!(posted.status(), StatusCode::SEE_OTHER);
     assert_anonymous_headers(&posted);
-    assert_eq!(posted.headers()["location"], format!("/s/{}/thanks?lang=es", session.code));
+    assert_eq!(
+        posted.headers()["location"],
+        format!("/s/{}/thanks?lang=es", session.code)
+    );
     // The 303 has gone out: the response is in the store already.
     let row: (i32, i16, Option<i16>, Option<i16>, Option<i16>, Option<i16>, i16, i16, i16) = sqlx::query_as(
         "select session_id, instrument_version, belong, own_pace, better, first_time, helped_listened, helped_facilitator, hindered_rushed from response",
@@ -99,13 +116,24 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
     .fetch_one(app.store.pool())
     .await
     .unwrap();
-    assert_eq!(row, (session.id, 1, Some(5), None, Some(2), Some(1), 1, 0, 1));
-    assert_eq!(app.count("select cast(received as bigint) from session").await, 1);
+    assert_eq!(
+        row,
+        (session.id, 1, Some(5), None, Some(2), Some(1), 1, 0, 1)
+    );
+    assert_eq!(
+        app.count("select cast(received as bigint) from session")
+            .await,
+        1
+    );
 
-    let thanks = app.get(&format!("/s/{}/thanks?lang=es", session.code)).await;
+    let thanks = app
+        .get(&format!("/s/{}/thanks?lang=es", session.code))
+        .await;
     assert_eq!(thanks.status(), StatusCode::OK);
     let html = text(thanks).await;
-    assert!(html.contains("Qué guardamos") && html.contains("Qué no guardamos") && html.contains("988"));
+    assert!(
+        html.contains("Qué guardamos") && html.contains("Qué no guardamos") && html.contains("988")
+    );
     let english = text(app.get(&format!("/s/{}/thanks", session.code)).await).await;
     assert!(english.contains("What we did not keep") && english.contains("Call or text 988"));
 }
@@ -113,21 +141,35 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
 async fn an_all_skipped_submission_is_accepted(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
-    let posted = app.post_form(&format!("/s/{}", session.code), "belong=skip&first_time=skip").await;
+    let posted = app
+        .post_form(
+            &format!("/s/{}", session.code),
+            "belong=skip&first_time=skip",
+        )
+        .await;
     assert_eq!(posted.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.count("select count(*) from response where belong is null and first_time is null").await, 1);
+    assert_eq!(
+        app.count("select count(*) from response where belong is null and first_time is null")
+            .await,
+        1
+    );
 }
 
 async fn out_of_range_values_are_refused_with_the_valid_answers_kept(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
     let path = format!("/s/{}", session.code);
-    let refused = app.post_form(&path, "belong=9&welcome=4&helped=stories&first_time=no").await;
+    let refused = app
+        .post_form(&path, "belong=9&welcome=4&helped=stories&first_time=no")
+        .await;
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_anonymous_headers(&refused);
     let html = text(refused).await;
     assert!(html.contains("Please pick one of the choices here."));
-    assert!(html.contains(r#"name="welcome" value="4" checked"#), "valid answer lost");
+    assert!(
+        html.contains(r#"name="welcome" value="4" checked"#),
+        "valid answer lost"
+    );
     assert!(html.contains(r#"name="helped" value="stories" checked"#));
     assert!(html.contains(r#"name="first_time" value="no" checked"#));
     assert!(html.contains(r#"class="item has-problem" id="q-belong""#));
@@ -135,8 +177,16 @@ async fn out_of_range_values_are_refused_with_the_valid_answers_kept(db: &TestDb
 
     let spanish = app.post_form(&format!("{path}?lang=es"), "heard=0").await;
     assert_eq!(spanish.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(text(spanish).await.contains("Por favor, elige una de las opciones."));
-    assert_eq!(app.count("select cast(received as bigint) from session").await, 0);
+    assert!(
+        text(spanish)
+            .await
+            .contains("Por favor, elige una de las opciones.")
+    );
+    assert_eq!(
+        app.count("select cast(received as bigint) from session")
+            .await,
+        0
+    );
 }
 
 async fn unknown_items_and_malformed_bodies_are_refused_and_nothing_is_stored(db: &TestDb) {
@@ -144,16 +194,26 @@ async fn unknown_items_and_malformed_bodies_are_refused_and_nothing_is_stored(db
     let (session, _) = app.open_session(None, None).await;
     let path = format!("/s/{}", session.code);
 
-    let unknown = app.post_form(&path, "belong=4&email=someone%40example.org").await;
+    let unknown = app
+        .post_form(&path, "belong=4&email=someone%40example.org")
+        .await;
     assert_eq!(unknown.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = text(unknown).await;
     assert!(html.contains("The form sent something we don't know."));
     assert!(html.contains(r#"name="belong" value="4" checked"#));
 
-    for body in ["belong=%E2%28%A1", "belong=%G1", "belong", "belong=4&belong=5"] {
+    for body in [
+        "belong=%E2%28%A1",
+        "belong=%G1",
+        "belong",
+        "belong=4&belong=5",
+    ] {
         let bad = app.post_form(&path, body).await;
         assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-        assert!(text(bad).await.contains("couldn't read what was sent"), "{body}");
+        assert!(
+            text(bad).await.contains("couldn't read what was sent"),
+            "{body}"
+        );
     }
     let json = app
         .client
@@ -183,7 +243,10 @@ async fn unknown_codes_are_404(db: &TestDb) {
     assert_eq!(get.status(), StatusCode::NOT_FOUND);
     assert!(text(get).await.contains("couldn't find that code"));
     assert_eq!(app.get("/s/..%2Fetc").await.status(), StatusCode::NOT_FOUND);
-    assert_eq!(app.get("/s/not-a-code/thanks").await.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        app.get("/s/not-a-code/thanks").await.status(),
+        StatusCode::NOT_FOUND
+    );
     let post = app.post_form("/s/ZZZZ-ZZ?lang=es", "belong=4").await;
     assert_eq!(post.status(), StatusCode::NOT_FOUND);
     assert!(text(post).await.contains("No encontramos ese código"));
@@ -193,17 +256,30 @@ async fn unknown_codes_are_404(db: &TestDb) {
 async fn a_closed_session_refuses_with_410(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
-    collector::catalog::close_session(&app.store, &session.code).await.unwrap();
+    collector::catalog::close_session(&app.store, &session.code)
+        .await
+        .unwrap();
     let get = app.get(&format!("/s/{}", session.code)).await;
     assert_eq!(get.status(), StatusCode::GONE);
-    let post = app.post_form(&format!("/s/{}", session.code), "belong=4").await;
+    let post = app
+        .post_form(&format!("/s/{}", session.code), "belong=4")
+        .await;
     assert_eq!(post.status(), StatusCode::GONE);
     assert!(text(post).await.contains("This session is closed now."));
 
     // A window that has passed closes it too.
     let (late, _) = app.open_session(None, None).await;
-    sqlx::query("update session set closes_at = 0 where id = $1").bind(late.id).execute(app.store.pool()).await.unwrap();
-    assert_eq!(app.post_form(&format!("/s/{}", late.code), "belong=4").await.status(), StatusCode::GONE);
+    sqlx::query("update session set closes_at = 0 where id = $1")
+        .bind(late.id)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        app.post_form(&format!("/s/{}", late.code), "belong=4")
+            .await
+            .status(),
+        StatusCode::GONE
+    );
     assert_eq!(app.responses().await, 0);
 }
 
@@ -214,12 +290,27 @@ async fn a_full_session_refuses_more_responses(db: &TestDb) {
     // More concurrent submissions than places: exactly `capacity` are accepted.
     let mut posts = tokio::task::JoinSet::new();
     for _ in 0..8 {
-        let request = app.client.post(app.url(&path)).header("content-type", "application/x-www-form-urlencoded").body("belong=4");
+        let request = app
+            .client
+            .post(app.url(&path))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("belong=4");
         posts.spawn(async move { request.send().await.unwrap().status() });
     }
     let statuses: Vec<StatusCode> = posts.join_all().await;
-    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::SEE_OTHER).count(), 3, "{statuses:?}");
-    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::GONE).count(), 5, "{statuses:?}");
+    assert_eq!(
+        statuses
+            .iter()
+            .filter(|s| **s == StatusCode::SEE_OTHER)
+            .count(),
+        3,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::GONE).count(),
+        5,
+        "{statuses:?}"
+    );
     assert_eq!(app.responses().await, 3);
     let full = app.post_form(&path, "belong=4").await;
     assert_eq!(full.status(), StatusCode::GONE);
@@ -234,36 +325,86 @@ async fn ticket_mode_requires_an_unused_ticket_of_this_session(db: &TestDb) {
     let path = format!("/s/{}", session.code);
 
     // The link pre-fills the ticket field.
-    let form = text(app.get(&format!("{path}?ticket={}", tickets[0].as_str())).await).await;
+    let form = text(
+        app.get(&format!("{path}?ticket={}", tickets[0].as_str()))
+            .await,
+    )
+    .await;
     assert!(form.contains(&format!(r#"name="ticket" value="{}""#, tickets[0].as_str())));
 
     let missing = app.post_form(&path, "belong=4").await;
     assert_eq!(missing.status(), StatusCode::FORBIDDEN);
     let html = text(missing).await;
-    assert!(html.contains("needs the ticket code") && html.contains(r#"name="belong" value="4" checked"#));
+    assert!(
+        html.contains("needs the ticket code")
+            && html.contains(r#"name="belong" value="4" checked"#)
+    );
 
-    let unknown = app.post_form(&path, "belong=4&ticket=ZZZZZZZZZZZZZZZZZZZZ").await;
+    let unknown = app
+        .post_form(&path, "belong=4&ticket=ZZZZZZZZZZZZZZZZZZZZ")
+        .await;
     assert_eq!(unknown.status(), StatusCode::FORBIDDEN);
-    assert!(text(unknown).await.contains("We don't know that ticket code"));
+    assert!(
+        text(unknown)
+            .await
+            .contains("We don't know that ticket code")
+    );
     let garbage = app.post_form(&path, "belong=4&ticket=hello").await;
     assert_eq!(garbage.status(), StatusCode::FORBIDDEN);
-    let elsewhere = app.post_form(&path, format!("belong=4&ticket={}", other_tickets[0].as_str())).await;
-    assert_eq!(elsewhere.status(), StatusCode::FORBIDDEN, "a ticket of another session was accepted");
+    let elsewhere = app
+        .post_form(
+            &path,
+            format!("belong=4&ticket={}", other_tickets[0].as_str()),
+        )
+        .await;
+    assert_eq!(
+        elsewhere.status(),
+        StatusCode::FORBIDDEN,
+        "a ticket of another session was accepted"
+    );
     assert_eq!(app.responses().await, 0);
 
-    let ok = app.post_form(&path, format!("belong=4&ticket={}", tickets[0].as_str().to_lowercase())).await;
+    let ok = app
+        .post_form(
+            &path,
+            format!("belong=4&ticket={}", tickets[0].as_str().to_lowercase()),
+        )
+        .await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);
-    let reused = app.post_form(&path, format!("belong=5&ticket={}", tickets[0].as_str())).await;
+    let reused = app
+        .post_form(&path, format!("belong=5&ticket={}", tickets[0].as_str()))
+        .await;
     assert_eq!(reused.status(), StatusCode::CONFLICT);
     let html = text(reused).await;
-    assert!(html.contains("This ticket was already used") && html.contains(r#"name="belong" value="5" checked"#));
+    assert!(
+        html.contains("This ticket was already used")
+            && html.contains(r#"name="belong" value="5" checked"#)
+    );
     assert_eq!(app.responses().await, 1);
-    assert_eq!(app.count("select count(*) from ticket where used = 1").await, 1);
+    assert_eq!(
+        app.count("select count(*) from ticket where used = 1")
+            .await,
+        1
+    );
     // Refused tickets did not consume a place.
-    assert_eq!(app.count(&format!("select cast(received as bigint) from session where id = {}", session.id)).await, 1);
+    assert_eq!(
+        app.count(&format!(
+            "select cast(received as bigint) from session where id = {}",
+            session.id
+        ))
+        .await,
+        1
+    );
     // Only hashes are stored.
-    let stored: Vec<String> = sqlx::query_scalar("select hash from ticket").fetch_all(app.store.pool()).await.unwrap();
-    assert!(stored.iter().all(|h| h.len() == 64 && !tickets.iter().any(|t| h.contains(t.as_str()))));
+    let stored: Vec<String> = sqlx::query_scalar("select hash from ticket")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert!(
+        stored
+            .iter()
+            .all(|h| h.len() == 64 && !tickets.iter().any(|t| h.contains(t.as_str())))
+    );
 }
 
 async fn an_unavailable_store_keeps_the_answers_in_the_form(db: &TestDb) {
@@ -271,19 +412,36 @@ async fn an_unavailable_store_keeps_the_answers_in_the_form(db: &TestDb) {
     let (session, _) = app.open_session(None, None).await;
     assert_eq!(app.get("/healthz").await.status(), StatusCode::OK);
     app.store.close().await;
-    assert_eq!(app.get("/healthz").await.status(), StatusCode::SERVICE_UNAVAILABLE);
-    let posted = app.post_form(&format!("/s/{}", session.code), "belong=2&heard=5&hindered=advice").await;
+    assert_eq!(
+        app.get("/healthz").await.status(),
+        StatusCode::SERVICE_UNAVAILABLE
+    );
+    let posted = app
+        .post_form(
+            &format!("/s/{}", session.code),
+            "belong=2&heard=5&hindered=advice",
+        )
+        .await;
     assert_eq!(posted.status(), StatusCode::SERVICE_UNAVAILABLE);
     let html = text(posted).await;
     assert!(html.contains("try again in a moment"));
     assert!(html.contains(r#"name="belong" value="2" checked"#));
     assert!(html.contains(r#"name="heard" value="5" checked"#));
     assert!(html.contains(r#"name="hindered" value="advice" checked"#));
-    assert!(html.contains(&format!(r#"action="/s/{}?lang=en""#, session.code)), "the form must post again");
+    assert!(
+        html.contains(&format!(r#"action="/s/{}?lang=en""#, session.code)),
+        "the form must post again"
+    );
     let form = app.get(&format!("/s/{}", session.code)).await;
     assert_eq!(form.status(), StatusCode::SERVICE_UNAVAILABLE);
     let reopened = db.store().await;
-    assert_eq!(sqlx::query_scalar::<_, i64>("select count(*) from response").fetch_one(reopened.pool()).await.unwrap(), 0);
+    assert_eq!(
+        sqlx::query_scalar::<_, i64>("select count(*) from response")
+            .fetch_one(reopened.pool())
+            .await
+            .unwrap(),
+        0
+    );
 }
 
 async fn the_stored_schema_holds_no_identifier(db: &TestDb) {
@@ -294,32 +452,80 @@ async fn the_stored_schema_holds_no_identifier(db: &TestDb) {
              where table_name = 'response' and table_schema = current_schema() order by ordinal_position"
             .to_owned(),
     };
-    let columns: Vec<String> = sqlx::query_scalar(&sql).fetch_all(app.store.pool()).await.unwrap();
+    let columns: Vec<String> = sqlx::query_scalar(&sql)
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
     let expected = [
-        "id", "session_id", "instrument_version", "belong", "welcome", "heard", "safe_to_share", "not_judged",
-        "confidential", "own_pace", "better", "first_time", "helped_listened", "helped_stories", "helped_ground_rules",
-        "helped_welcome", "helped_facilitator", "hindered_dominated", "hindered_advice", "hindered_judged",
-        "hindered_privacy", "hindered_rushed",
+        "id",
+        "session_id",
+        "instrument_version",
+        "belong",
+        "welcome",
+        "heard",
+        "safe_to_share",
+        "not_judged",
+        "confidential",
+        "own_pace",
+        "better",
+        "first_time",
+        "helped_listened",
+        "helped_stories",
+        "helped_ground_rules",
+        "helped_welcome",
+        "helped_facilitator",
+        "hindered_dominated",
+        "hindered_advice",
+        "hindered_judged",
+        "hindered_privacy",
+        "hindered_rushed",
     ];
-    assert_eq!(columns, expected, "the response table changed: review it for identifiers");
+    assert_eq!(
+        columns, expected,
+        "the response table changed: review it for identifiers"
+    );
     // And nothing anywhere in the schema looks like one.
     let all = match app.store.backend() {
         // sqlx's own bookkeeping table (`_sqlx_migrations`) records when migrations ran.
-        collector::Backend::Sqlite => "select p.name from sqlite_master m join pragma_table_info(m.name) p \
-             where m.type = 'table' and m.name not like '\\_sqlx%' escape '\\'",
-        collector::Backend::Postgres => "select cast(column_name as text) from information_schema.columns \
-             where table_schema = current_schema() and table_name not like '\\_sqlx%' escape '\\'",
+        collector::Backend::Sqlite => {
+            "select p.name from sqlite_master m join pragma_table_info(m.name) p \
+             where m.type = 'table' and m.name not like '\\_sqlx%' escape '\\'"
+        }
+        collector::Backend::Postgres => {
+            "select cast(column_name as text) from information_schema.columns \
+             where table_schema = current_schema() and table_name not like '\\_sqlx%' escape '\\'"
+        }
     };
-    let every: Vec<String> = sqlx::query_scalar(all).fetch_all(app.store.pool()).await.unwrap();
+    let every: Vec<String> = sqlx::query_scalar(all)
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
     // `first_time` is an answer (first visit to the group: yes / no), not a time.
     for column in every.into_iter().filter(|c| c != "first_time") {
-        for word in ["ip", "addr", "agent", "cookie", "created", "submitted", "time", "device", "fingerprint", "email"] {
-            assert!(!column.split('_').any(|part| part == word) && !column.contains("agent"), "suspicious column {column}");
+        for word in [
+            "ip",
+            "addr",
+            "agent",
+            "cookie",
+            "created",
+            "submitted",
+            "time",
+            "device",
+            "fingerprint",
+            "email",
+        ] {
+            assert!(
+                !column.split('_').any(|part| part == word) && !column.contains("agent"),
+                "suspicious column {column}"
+            );
         }
     }
     // The ticket table has no way to point at a response.
     let ticket_sql = sql.replace("'response'", "'ticket'");
-    let ticket_columns: Vec<String> = sqlx::query_scalar(&ticket_sql).fetch_all(app.store.pool()).await.unwrap();
+    let ticket_columns: Vec<String> = sqlx::query_scalar(&ticket_sql)
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
     assert_eq!(ticket_columns, ["hash", "session_id", "used"]);
 }
 
@@ -329,26 +535,42 @@ async fn stored_ids_reveal_no_arrival_order(db: &TestDb) {
     // Each submission's answers encode its arrival number n = 5 * (welcome - 1) + (belong - 1).
     for n in 0..25 {
         let body = format!("belong={}&welcome={}", n % 5 + 1, n / 5 + 1);
-        assert_eq!(app.post_form(&format!("/s/{}", session.code), body).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.post_form(&format!("/s/{}", session.code), body)
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
     }
     let arrival = |sql: &str| {
         let pool = app.store.pool().clone();
         let sql = sql.to_owned();
         async move {
             let rows: Vec<(i16, i16)> = sqlx::query_as(&sql).fetch_all(&pool).await.unwrap();
-            rows.into_iter().map(|(b, w)| 5 * (w - 1) + (b - 1)).collect::<Vec<i16>>()
+            rows.into_iter()
+                .map(|(b, w)| 5 * (w - 1) + (b - 1))
+                .collect::<Vec<i16>>()
         }
     };
     // Ordered by key, rows come out in an order unrelated to arrival: 25 rows land sorted
     // by chance with probability 1/25!.
     let by_key = arrival("select belong, welcome from response order by id").await;
     assert_eq!(by_key.len(), 25);
-    assert!(by_key.windows(2).any(|w| w[0] > w[1]), "the key follows arrival order: {by_key:?}");
-    assert!(by_key.windows(2).filter(|w| w[1] == w[0] + 1).count() < 12, "the key mostly follows arrival: {by_key:?}");
+    assert!(
+        by_key.windows(2).any(|w| w[0] > w[1]),
+        "the key follows arrival order: {by_key:?}"
+    );
+    assert!(
+        by_key.windows(2).filter(|w| w[1] == w[0] + 1).count() < 12,
+        "the key mostly follows arrival: {by_key:?}"
+    );
     if app.store.backend() == collector::Backend::Sqlite {
         // SQLite keeps rows in rowid order, and the rowid is the random id.
         let stored = arrival("select belong, welcome from response").await;
-        assert_eq!(stored, by_key, "SQLite's storage order is not the random key's order");
+        assert_eq!(
+            stored, by_key,
+            "SQLite's storage order is not the random key's order"
+        );
     }
 }
 
@@ -358,7 +580,13 @@ async fn the_privacy_page_lists_what_is_kept_and_not(db: &TestDb) {
     assert_eq!(page.status(), StatusCode::OK);
     assert_anonymous_headers(&page);
     let html = text(page).await;
-    for text in ["What we keep", "What we never keep", "internet (IP) address", "The time you answered", "No cookies"] {
+    for text in [
+        "What we keep",
+        "What we never keep",
+        "internet (IP) address",
+        "The time you answered",
+        "No cookies",
+    ] {
         assert!(html.contains(text), "privacy page lacks {text:?}");
     }
     let es = text(app.get("/privacy?lang=es").await).await;

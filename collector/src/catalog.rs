@@ -61,7 +61,11 @@ impl NewSession {
             return Err(CatalogError::Tickets);
         }
         let tickets = tickets.unwrap_or(0);
-        let capacity = capacity.unwrap_or(if tickets > 0 { tickets } else { DEFAULT_CAPACITY });
+        let capacity = capacity.unwrap_or(if tickets > 0 {
+            tickets
+        } else {
+            DEFAULT_CAPACITY
+        });
         if !(1..=MAX_CAPACITY).contains(&capacity) {
             return Err(CatalogError::Capacity);
         }
@@ -69,7 +73,14 @@ impl NewSession {
         if !(1..=MAX_HOURS).contains(&hours) {
             return Err(CatalogError::Hours);
         }
-        Ok(NewSession { program, circle, held_on, capacity, hours, tickets })
+        Ok(NewSession {
+            program,
+            circle,
+            held_on,
+            capacity,
+            hours,
+            tickets,
+        })
     }
 }
 
@@ -205,10 +216,7 @@ pub async fn open_session(
     Ok((session, tickets))
 }
 
-async fn find_or_create_program(
-    conn: &mut AnyConnection,
-    name: &str,
-) -> Result<i32, sqlx::Error> {
+async fn find_or_create_program(conn: &mut AnyConnection, name: &str) -> Result<i32, sqlx::Error> {
     loop {
         let found = sqlx::query_scalar("select id from program where name = $1")
             .bind(name)
@@ -251,7 +259,10 @@ async fn find_or_create_circle(
     }
 }
 
-pub async fn find_session(store: &Store, code: &SessionCode) -> Result<Option<Session>, sqlx::Error> {
+pub async fn find_session(
+    store: &Store,
+    code: &SessionCode,
+) -> Result<Option<Session>, sqlx::Error> {
     let sql = format!("{SESSION_SELECT} where s.code = $1");
     sqlx::query(&sql)
         .bind(code.as_str())
@@ -302,11 +313,26 @@ mod tests {
 
     #[test]
     fn out_of_range_settings_are_refused() {
-        assert!(matches!(NewSession::new("p", "c", day(), Some(0), None, None), Err(CatalogError::Capacity)));
-        assert!(matches!(NewSession::new("p", "c", day(), None, None, Some(0)), Err(CatalogError::Tickets)));
-        assert!(matches!(NewSession::new("p", "c", day(), Some(1001), None, None), Err(CatalogError::Capacity)));
-        assert!(matches!(NewSession::new("p", "c", day(), None, Some(0), None), Err(CatalogError::Hours)));
-        assert!(matches!(NewSession::new("p", "c", day(), None, None, Some(5000)), Err(CatalogError::Tickets)));
+        assert!(matches!(
+            NewSession::new("p", "c", day(), Some(0), None, None),
+            Err(CatalogError::Capacity)
+        ));
+        assert!(matches!(
+            NewSession::new("p", "c", day(), None, None, Some(0)),
+            Err(CatalogError::Tickets)
+        ));
+        assert!(matches!(
+            NewSession::new("p", "c", day(), Some(1001), None, None),
+            Err(CatalogError::Capacity)
+        ));
+        assert!(matches!(
+            NewSession::new("p", "c", day(), None, Some(0), None),
+            Err(CatalogError::Hours)
+        ));
+        assert!(matches!(
+            NewSession::new("p", "c", day(), None, None, Some(5000)),
+            Err(CatalogError::Tickets)
+        ));
     }
 
     #[test]

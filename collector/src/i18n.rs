@@ -48,7 +48,9 @@ impl Lang {
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code().eq_ignore_ascii_case(code.trim()))
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
     }
 
     /// The first language of an Accept-Language header that we have (q-values are ignored:
@@ -114,7 +116,10 @@ mod tests {
     use super::*;
 
     fn keys(lang: &str) -> Vec<String> {
-        let path = format!("{}/locales/{lang}/participant.ftl", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/locales/{lang}/participant.ftl",
+            env!("CARGO_MANIFEST_DIR")
+        );
         std::fs::read_to_string(path)
             .unwrap()
             .lines()
@@ -127,13 +132,21 @@ mod tests {
     fn every_language_has_every_english_message() {
         let mut english = keys("en");
         english.sort();
-        assert!(english.len() > 40, "catalog parse found only {}", english.len());
+        assert!(
+            english.len() > 40,
+            "catalog parse found only {}",
+            english.len()
+        );
         for lang in Lang::ALL {
             let mut own = keys(lang.code());
             own.sort();
             assert_eq!(own, english, "{} differs from English", lang.code());
             for key in &english {
-                assert!(!lang.tr().get(key).is_empty(), "{} renders {key} empty", lang.code());
+                assert!(
+                    !lang.tr().get(key).is_empty(),
+                    "{} renders {key} empty",
+                    lang.code()
+                );
             }
         }
     }
@@ -141,7 +154,10 @@ mod tests {
     #[test]
     fn the_query_wins_then_accept_language_then_english() {
         assert_eq!(Lang::choose(Some("es"), Some("en-US")), Lang::Es);
-        assert_eq!(Lang::choose(None, Some("es-MX,es;q=0.9,en;q=0.5")), Lang::Es);
+        assert_eq!(
+            Lang::choose(None, Some("es-MX,es;q=0.9,en;q=0.5")),
+            Lang::Es
+        );
         assert_eq!(Lang::choose(Some("xx"), Some("fr-FR, en;q=0.5")), Lang::En);
         assert_eq!(Lang::choose(None, None), Lang::En);
     }

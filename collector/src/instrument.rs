@@ -124,7 +124,9 @@ impl Index {
     }
 
     pub fn items(self) -> impl Iterator<Item = Item> {
-        Item::ALL.into_iter().filter(move |item| item.index() == Some(self))
+        Item::ALL
+            .into_iter()
+            .filter(move |item| item.index() == Some(self))
     }
 
     /// How many of the index's items must be answered for the index to be scored: at

@@ -3,10 +3,10 @@
 
 use std::time::Duration;
 
+use log::LevelFilter;
 use rand::RngExt;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, ConnectOptions, Executor};
-use log::LevelFilter;
 
 /// Every migration of the workspace, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
@@ -71,7 +71,7 @@ impl Store {
                         conn.execute(
                             "pragma journal_mode = wal; pragma synchronous = full; \
                              pragma busy_timeout = 5000; pragma foreign_keys = on; \
-                             pragma wal_autocheckpoint = 0;",
+                             pragma wal_autocheckpoint = 0; pragma cache_size = -65536;",
                         )
                         .await?;
                     }
@@ -99,7 +99,10 @@ impl Store {
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
             while !pool.is_closed() {
                 tick.tick().await;
-                if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)").execute(&pool).await {
+                if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)")
+                    .execute(&pool)
+                    .await
+                {
                     if !pool.is_closed() {
                         tracing::warn!(error = %error, "checkpoint failed");
                     }

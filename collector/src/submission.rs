@@ -112,7 +112,10 @@ pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
         Ok(submission)
     } else {
         problems.dedup();
-        Err(Rejected { partial: submission, problems })
+        Err(Rejected {
+            partial: submission,
+            problems,
+        })
     }
 }
 
@@ -187,7 +190,10 @@ mod tests {
                 Problem::OutOfRange("helped")
             ]
         );
-        assert_eq!(r.partial.answers.rating(Item::Welcome).map(Rating::get), Some(4));
+        assert_eq!(
+            r.partial.answers.rating(Item::Welcome).map(Rating::get),
+            Some(4)
+        );
         assert_eq!(r.partial.answers.rating(Item::Belong), None);
     }
 
@@ -195,14 +201,28 @@ mod tests {
     fn unknown_fields_are_refused() {
         let r = parse_form(b"belong=4&email=me%40example.org").unwrap_err();
         assert_eq!(r.problems, vec![Problem::UnknownField]);
-        assert_eq!(r.partial.answers.rating(Item::Belong).map(Rating::get), Some(4));
+        assert_eq!(
+            r.partial.answers.rating(Item::Belong).map(Rating::get),
+            Some(4)
+        );
     }
 
     #[test]
     fn bad_encodings_and_repeated_fields_are_malformed() {
-        for body in [&b"belong=%ZZ"[..], b"belong=%FF%FE", b"belong", b"belong=4&belong=5", b"welcome=%4"] {
+        for body in [
+            &b"belong=%ZZ"[..],
+            b"belong=%FF%FE",
+            b"belong",
+            b"belong=4&belong=5",
+            b"welcome=%4",
+        ] {
             let r = parse_form(body).unwrap_err();
-            assert_eq!(r.problems, vec![Problem::Malformed], "{:?}", String::from_utf8_lossy(body));
+            assert_eq!(
+                r.problems,
+                vec![Problem::Malformed],
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
         }
     }
 

@@ -46,13 +46,19 @@ pub struct Collector {
 /// Only a hint: the writer re-checks window, capacity and closing inside the commit, so a
 /// stale entry can at worst let a refusal come from the writer instead of here.
 #[derive(Clone, Debug, Default)]
-struct SessionCache(Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Session)>>>);
+struct SessionCache(
+    Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Session)>>>,
+);
 
 const SESSION_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(2);
 const SESSION_CACHE_MAX: usize = 10_000;
 
 impl SessionCache {
-    async fn find(&self, store: &Store, code: &SessionCode) -> Result<Option<Session>, sqlx::Error> {
+    async fn find(
+        &self,
+        store: &Store,
+        code: &SessionCode,
+    ) -> Result<Option<Session>, sqlx::Error> {
         let now = std::time::Instant::now();
         if let Some((at, session)) = self.0.lock().unwrap().get(code.as_str()) {
             if now.duration_since(*at) < SESSION_CACHE_TTL {
@@ -76,7 +82,12 @@ impl Collector {
     pub fn new(store: Store, settings: Settings) -> Collector {
         let committer = Committer::start(store.clone());
         store.spawn_checkpointer();
-        Collector { store, committer, settings: Arc::new(settings), sessions: SessionCache::default() }
+        Collector {
+            store,
+            committer,
+            settings: Arc::new(settings),
+            sessions: SessionCache::default(),
+        }
     }
 }
 
@@ -120,9 +131,17 @@ async fn participant_headers(request: Request, next: Next) -> Response {
              frame-ancestors 'none'; base-uri 'none'",
         ),
     );
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
     response
 }
 
@@ -155,7 +174,10 @@ impl Page {
                 current: l == lang,
             })
             .collect();
-        Page { t: lang.tr(), langs }
+        Page {
+            t: lang.tr(),
+            langs,
+        }
     }
 }
 
@@ -176,7 +198,9 @@ fn query_param(raw: &Option<String>, name: &str) -> Option<String> {
 }
 
 fn choose_lang(raw: &Option<String>, headers: &HeaderMap) -> Lang {
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
     Lang::choose(query_param(raw, "lang").as_deref(), accept)
 }
 
@@ -190,7 +214,9 @@ fn render(status: StatusCode, template: &impl Template) -> Response {
 /// An opaque error response whose cause is logged by the middleware.
 fn internal(status: StatusCode, error: impl std::fmt::Display) -> Response {
     let mut response = (status, status.canonical_reason().unwrap_or("error")).into_response();
-    response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+    response
+        .extensions_mut()
+        .insert(InternalError(Arc::new(error.to_string())));
     response
 }
 
@@ -328,8 +354,11 @@ impl FormPage {
         };
         let ticket = submission.ticket.clone().unwrap_or_default();
         let path = format!("/s/{code}");
-        let keep: Vec<(&str, &str)> =
-            if ticket.is_empty() { vec![] } else { vec![("ticket", ticket.as_str())] };
+        let keep: Vec<(&str, &str)> = if ticket.is_empty() {
+            vec![]
+        } else {
+            vec![("ticket", ticket.as_str())]
+        };
         FormPage {
             page: Page::new(lang, &path, &keep),
             action: href(&path, lang, &[]),
@@ -357,16 +386,32 @@ fn field_key(key: &str) -> &'static str {
 // ---------------------------------------------------------------------------------------
 // Handlers
 
-fn message(lang: Lang, path: &str, status: StatusCode, title_key: &str, message_key: &str) -> Response {
+fn message(
+    lang: Lang,
+    path: &str,
+    status: StatusCode,
+    title_key: &str,
+    message_key: &str,
+) -> Response {
     let t = lang.tr();
     render(
         status,
-        &MessagePage { page: Page::new(lang, path, &[]), title: t.get(title_key), message: t.get(message_key) },
+        &MessagePage {
+            page: Page::new(lang, path, &[]),
+            title: t.get(title_key),
+            message: t.get(message_key),
+        },
     )
 }
 
 fn not_found(lang: Lang, path: &str) -> Response {
-    message(lang, path, StatusCode::NOT_FOUND, "problem-title", "problem-session-unknown")
+    message(
+        lang,
+        path,
+        StatusCode::NOT_FOUND,
+        "problem-title",
+        "problem-session-unknown",
+    )
 }
 
 /// The page for a session that exists but takes no more responses (410 Gone).
@@ -379,9 +424,16 @@ fn gone(lang: Lang, path: &str, state: SessionState) -> Response {
 }
 
 fn read_unavailable(lang: Lang, path: &str, error: sqlx::Error) -> Response {
-    let mut response =
-        message(lang, path, StatusCode::SERVICE_UNAVAILABLE, "problem-title", "problem-unavailable-read");
-    response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+    let mut response = message(
+        lang,
+        path,
+        StatusCode::SERVICE_UNAVAILABLE,
+        "problem-title",
+        "problem-unavailable-read",
+    );
+    response
+        .extensions_mut()
+        .insert(InternalError(Arc::new(error.to_string())));
     response
 }
 
@@ -410,8 +462,13 @@ async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: Head
         Ok(Some(_)) => Redirect::to(&href(&format!("/s/{code}"), lang, &[])).into_response(),
         Ok(None) => page(StatusCode::NOT_FOUND, Some("problem-session-unknown")),
         Err(error) => {
-            let mut response = page(StatusCode::SERVICE_UNAVAILABLE, Some("problem-unavailable-read"));
-            response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+            let mut response = page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some("problem-unavailable-read"),
+            );
+            response
+                .extensions_mut()
+                .insert(InternalError(Arc::new(error.to_string())));
             response
         }
     }
@@ -442,7 +499,10 @@ async fn form(
         ticket: query_param(&raw, "ticket").map(|t| t.trim().chars().take(40).collect()),
         ..Submission::default()
     };
-    render(StatusCode::OK, &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]))
+    render(
+        StatusCode::OK,
+        &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]),
+    )
 }
 
 /// The outcome of reading a request body.
@@ -462,7 +522,10 @@ async fn read_form(headers: &HeaderMap, body: Body) -> ReadForm {
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.trim_start().starts_with("application/x-www-form-urlencoded"));
+        .is_some_and(|v| {
+            v.trim_start()
+                .starts_with("application/x-www-form-urlencoded")
+        });
     let bytes = match axum::body::to_bytes(body, MAX_BODY_BYTES).await {
         Ok(bytes) => bytes,
         Err(error) => {
@@ -471,12 +534,18 @@ async fn read_form(headers: &HeaderMap, body: Body) -> ReadForm {
             return if too_large {
                 ReadForm::TooLarge
             } else {
-                ReadForm::Read(Err(Rejected { partial: Submission::default(), problems: vec![Problem::Malformed] }))
+                ReadForm::Read(Err(Rejected {
+                    partial: Submission::default(),
+                    problems: vec![Problem::Malformed],
+                }))
             };
         }
     };
     if !is_form {
-        return ReadForm::Read(Err(Rejected { partial: Submission::default(), problems: vec![Problem::Malformed] }));
+        return ReadForm::Read(Err(Rejected {
+            partial: Submission::default(),
+            problems: vec![Problem::Malformed],
+        }));
     }
     ReadForm::Read(parse_form(&bytes))
 }
@@ -503,15 +572,24 @@ async fn submit(
     };
     let form_page = |status: StatusCode, session: Option<&Session>, keys: &[&str]| {
         let messages = keys.iter().map(|k| t.get(k)).collect();
-        render(status, &FormPage::new(lang, &code, session, &submission, &problems, messages))
+        render(
+            status,
+            &FormPage::new(lang, &code, session, &submission, &problems, messages),
+        )
     };
 
     let session = match c.sessions.find(&c.store, &code).await {
         Ok(Some(session)) => session,
         Ok(None) => return not_found(lang, &path),
         Err(error) => {
-            let mut response = form_page(StatusCode::SERVICE_UNAVAILABLE, None, &["problem-unavailable"]);
-            response.extensions_mut().insert(InternalError(Arc::new(error.to_string())));
+            let mut response = form_page(
+                StatusCode::SERVICE_UNAVAILABLE,
+                None,
+                &["problem-unavailable"],
+            );
+            response
+                .extensions_mut()
+                .insert(InternalError(Arc::new(error.to_string())));
             return response;
         }
     };
@@ -521,7 +599,11 @@ async fn submit(
     }
     match parsed {
         ReadForm::TooLarge => {
-            return form_page(StatusCode::PAYLOAD_TOO_LARGE, Some(&session), &["problem-too-large"]);
+            return form_page(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Some(&session),
+                &["problem-too-large"],
+            );
         }
         ReadForm::Read(Err(_)) => {
             let mut keys: Vec<&str> = problems.iter().map(Problem::message_key).collect();
@@ -533,10 +615,22 @@ async fn submit(
 
     let ticket = match (&submission.ticket, session.ticketed) {
         (_, false) => None,
-        (None, true) => return form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-required"]),
+        (None, true) => {
+            return form_page(
+                StatusCode::FORBIDDEN,
+                Some(&session),
+                &["problem-ticket-required"],
+            );
+        }
         (Some(raw), true) => match Ticket::parse(raw) {
             Some(ticket) => Some(ticket.hash()),
-            None => return form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-unknown"]),
+            None => {
+                return form_page(
+                    StatusCode::FORBIDDEN,
+                    Some(&session),
+                    &["problem-ticket-unknown"],
+                );
+            }
         },
     };
     let pending = Pending {
@@ -551,14 +645,28 @@ async fn submit(
             Refusal::UnknownSession => not_found(lang, &path),
             Refusal::Closed => gone(lang, &path, SessionState::Closed),
             Refusal::Full => gone(lang, &path, SessionState::Full),
-            Refusal::TicketRequired => form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-required"]),
-            Refusal::TicketUnknown => form_page(StatusCode::FORBIDDEN, Some(&session), &["problem-ticket-unknown"]),
-            Refusal::TicketUsed => form_page(StatusCode::CONFLICT, Some(&session), &["problem-ticket-used"]),
+            Refusal::TicketRequired => form_page(
+                StatusCode::FORBIDDEN,
+                Some(&session),
+                &["problem-ticket-required"],
+            ),
+            Refusal::TicketUnknown => form_page(
+                StatusCode::FORBIDDEN,
+                Some(&session),
+                &["problem-ticket-unknown"],
+            ),
+            Refusal::TicketUsed => form_page(
+                StatusCode::CONFLICT,
+                Some(&session),
+                &["problem-ticket-used"],
+            ),
         },
         // The writer has logged the cause already.
-        Err(CommitError::Unavailable) => {
-            form_page(StatusCode::SERVICE_UNAVAILABLE, Some(&session), &["problem-unavailable"])
-        }
+        Err(CommitError::Unavailable) => form_page(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Some(&session),
+            &["problem-unavailable"],
+        ),
     }
 }
 
@@ -574,14 +682,29 @@ async fn thanks(
     if SessionCode::parse(&code).is_none() {
         return not_found(lang, &path);
     }
-    let crisis = c.settings.crisis_line.clone().unwrap_or_else(|| lang.tr().get("thanks-crisis"));
-    render(StatusCode::OK, &ThanksPage { page: Page::new(lang, &path, &[]), crisis })
+    let crisis = c
+        .settings
+        .crisis_line
+        .clone()
+        .unwrap_or_else(|| lang.tr().get("thanks-crisis"));
+    render(
+        StatusCode::OK,
+        &ThanksPage {
+            page: Page::new(lang, &path, &[]),
+            crisis,
+        },
+    )
 }
 
 #[tracing::instrument(name = "participant.privacy", skip_all)]
 async fn privacy(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let lang = choose_lang(&raw, &headers);
-    render(StatusCode::OK, &PrivacyPage { page: Page::new(lang, "/privacy", &[]) })
+    render(
+        StatusCode::OK,
+        &PrivacyPage {
+            page: Page::new(lang, "/privacy", &[]),
+        },
+    )
 }
 
 async fn healthz(State(c): State<Collector>) -> Response {
@@ -615,7 +738,9 @@ mod tests {
 
     async fn app() -> (Router, Session, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::connect(&format!("sqlite:{}", dir.path().join("h.db").display())).await.unwrap();
+        let store = Store::connect(&format!("sqlite:{}", dir.path().join("h.db").display()))
+            .await
+            .unwrap();
         store.migrate().await.unwrap();
         let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
         let new = NewSession::new("p", "c", date, None, None, None).unwrap();
@@ -625,21 +750,30 @@ mod tests {
     }
 
     async fn body_text(response: Response) -> String {
-        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.unwrap();
-        String::from_utf8(bytes.to_vec()).unwrap().replace("&#39;", "'")
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        String::from_utf8(bytes.to_vec())
+            .unwrap()
+            .replace("&#39;", "'")
     }
 
     #[tokio::test]
     async fn a_streamed_body_over_the_limit_is_413_without_a_content_length() {
         let (router, session, _dir) = app().await;
-        let chunks: Vec<Result<Vec<u8>, std::io::Error>> = (0..20).map(|_| Ok(vec![b'a'; 1024])).collect();
+        let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+            (0..20).map(|_| Ok(vec![b'a'; 1024])).collect();
         let request = Request::post(format!("/s/{}", session.code))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(Body::from_stream(futures_util::stream::iter(chunks)))
             .unwrap();
         let response = router.oneshot(request).await.unwrap();
         assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
-        assert!(body_text(response).await.contains("more than this form can take"));
+        assert!(
+            body_text(response)
+                .await
+                .contains("more than this form can take")
+        );
     }
 
     #[tokio::test]
@@ -652,7 +786,11 @@ mod tests {
         let response = router.oneshot(request).await.unwrap();
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(response.headers().get("set-cookie").is_none());
-        assert!(body_text(response).await.contains("No pudimos leer lo que se envió"));
+        assert!(
+            body_text(response)
+                .await
+                .contains("No pudimos leer lo que se envió")
+        );
     }
 
     #[tokio::test]
@@ -679,8 +817,12 @@ mod tests {
             .body(Body::empty())
             .unwrap();
         let html = body_text(router.oneshot(request).await.unwrap()).await;
-        assert!(html.contains(&format!(r#"href="/s/{}?lang=es&#38;ticket=ABCDEFGHJKMNPQRSTUVW""#, session.code)), "{html}");
+        assert!(
+            html.contains(&format!(
+                r#"href="/s/{}?lang=es&#38;ticket=ABCDEFGHJKMNPQRSTUVW""#,
+                session.code
+            )),
+            "{html}"
+        );
     }
-
 }
-

@@ -29,7 +29,11 @@ impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite:{}", dir.path().join("hearth.db").display());
-        TestDb { url, _dir: Some(dir), pg_database: None }
+        TestDb {
+            url,
+            _dir: Some(dir),
+            pg_database: None,
+        }
     }
 
     /// A fresh, empty PostgreSQL database. `None` (the test is skipped, loudly) when the
@@ -39,15 +43,23 @@ impl TestDb {
         let mut conn = match PgConnection::connect(&admin).await {
             Ok(conn) => conn,
             Err(error) if !in_ci() => {
-                eprintln!("SKIPPED: PostgreSQL at {admin} is unreachable ({error}); set CI=true to make this fail");
+                eprintln!(
+                    "SKIPPED: PostgreSQL at {admin} is unreachable ({error}); set CI=true to make this fail"
+                );
                 return None;
             }
             Err(error) => panic!("PostgreSQL at {admin} is unreachable under CI=true: {error}"),
         };
         let name = format!("hearth_test_{:016x}", rand::random::<u64>());
-        conn.execute(format!("create database {name}").as_str()).await.unwrap();
+        conn.execute(format!("create database {name}").as_str())
+            .await
+            .unwrap();
         let (base, _) = admin.rsplit_once('/').unwrap();
-        Some(TestDb { url: format!("{base}/{name}"), _dir: None, pg_database: Some(name) })
+        Some(TestDb {
+            url: format!("{base}/{name}"),
+            _dir: None,
+            pg_database: Some(name),
+        })
     }
 
     pub async fn store(&self) -> Store {
@@ -60,13 +72,20 @@ impl TestDb {
 impl Drop for TestDb {
     /// Drops the PostgreSQL database even when the test panicked.
     fn drop(&mut self) {
-        let Some(name) = self.pg_database.take() else { return };
+        let Some(name) = self.pg_database.take() else {
+            return;
+        };
         let admin = postgres_admin_url();
         let _ = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
             rt.block_on(async {
                 if let Ok(mut conn) = PgConnection::connect(&admin).await {
-                    let _ = conn.execute(format!("drop database if exists {name} with (force)").as_str()).await;
+                    let _ = conn
+                        .execute(format!("drop database if exists {name} with (force)").as_str())
+                        .await;
                 }
             });
         })
@@ -106,21 +125,41 @@ impl TestApp {
         let store = db.store().await;
         let state = hearth::AppState::new(store.clone(), Settings::default());
         let (listener, addr) = hearth::PeerlessListener::bind("127.0.0.1:0").await.unwrap();
-        tokio::spawn(hearth::serve(listener, hearth::app(state), std::future::pending()));
+        tokio::spawn(hearth::serve(
+            listener,
+            hearth::app(state),
+            std::future::pending(),
+        ));
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .unwrap();
-        TestApp { addr, store, client }
+        TestApp {
+            addr,
+            store,
+            client,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.addr)
     }
 
-    pub async fn open_session(&self, capacity: Option<u32>, tickets: Option<u32>) -> (Session, Vec<Ticket>) {
+    pub async fn open_session(
+        &self,
+        capacity: Option<u32>,
+        tickets: Option<u32>,
+    ) -> (Session, Vec<Ticket>) {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
-        let new = NewSession::new("Peer Bridges", "Tuesday Evening", date, capacity, None, tickets).unwrap();
+        let new = NewSession::new(
+            "Peer Bridges",
+            "Tuesday Evening",
+            date,
+            capacity,
+            None,
+            tickets,
+        )
+        .unwrap();
         catalog::open_session(&self.store, &new).await.unwrap()
     }
 
@@ -139,7 +178,10 @@ impl TestApp {
     }
 
     pub async fn count(&self, sql: &str) -> i64 {
-        sqlx::query_scalar::<_, i64>(sql).fetch_one(self.store.pool()).await.unwrap()
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(self.store.pool())
+            .await
+            .unwrap()
     }
 
     pub async fn responses(&self) -> i64 {
@@ -150,16 +192,29 @@ impl TestApp {
 /// Every participant response: no cookie, no caching, no referrer, a strict CSP.
 pub fn assert_anonymous_headers(response: &reqwest::Response) {
     let headers = response.headers();
-    assert!(headers.get("set-cookie").is_none(), "a participant route set a cookie");
+    assert!(
+        headers.get("set-cookie").is_none(),
+        "a participant route set a cookie"
+    );
     assert_eq!(headers.get("cache-control").unwrap(), "no-store");
     assert_eq!(headers.get("referrer-policy").unwrap(), "no-referrer");
-    assert!(headers.get("content-security-policy").unwrap().to_str().unwrap().contains("default-src 'none'"));
+    assert!(
+        headers
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
 }
 
 /// The page as a reader sees its text: HTML apostrophes unescaped. Fails on any message
 /// key missing from the catalogs.
 pub async fn text(response: reqwest::Response) -> String {
     let html = response.text().await.unwrap().replace("&#39;", "'");
-    assert!(!html.contains("Unknown localization"), "a message key is missing: {html}");
+    assert!(
+        !html.contains("Unknown localization"),
+        "a message key is missing: {html}"
+    );
     html
 }
