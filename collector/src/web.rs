@@ -152,6 +152,21 @@ async fn participant_headers(request: Request, next: Next) -> Response {
 struct Page {
     t: Tr,
     langs: Vec<LangLink>,
+    stylesheet: &'static str,
+}
+
+const STYLESHEET: &str = include_str!("../assets/participant.css");
+
+/// The stylesheet's URL carries a hash of its content, so a changed stylesheet is never
+/// served from a phone's cache and an unchanged one never needs fetching again.
+fn stylesheet_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(STYLESHEET.as_bytes());
+        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        format!("/assets/participant.css?v={short}")
+    })
 }
 
 struct LangLink {
@@ -174,10 +189,7 @@ impl Page {
                 current: l == lang,
             })
             .collect();
-        Page {
-            t: lang.tr(),
-            langs,
-        }
+        Page { t: lang.tr(), langs, stylesheet: stylesheet_url() }
     }
 }
 
@@ -719,9 +731,9 @@ async fn stylesheet() -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/css; charset=utf-8"),
-            (header::CACHE_CONTROL, "public, max-age=86400"),
+            (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
         ],
-        include_str!("../assets/participant.css"),
+        STYLESHEET,
     )
         .into_response()
 }

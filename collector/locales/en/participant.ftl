@@ -6,7 +6,7 @@ footer-privacy = What we keep
 
 ## Home: enter a code
 
-home-title = Tell us how group felt
+home-title = Tell us how your group felt
 home-intro = Type the code your group shows you.
 home-code-label = Session code
 home-code-hint = It looks like K7QM-42.
@@ -15,7 +15,7 @@ home-anonymous = No name. No account. Nothing that points to you.
 
 ## The form
 
-form-title = How did group feel today?
+form-title = How did today's group feel?
 form-group = Group: { $circle }
 form-intro = It takes about a minute. Skip anything you like.
 form-anonymous = We don't ask your name. We don't keep anything that could point to you.
