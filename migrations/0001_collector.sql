@@ -21,7 +21,9 @@ create table circle (
 
 -- A session: one meeting of a circle. `held_on` (YYYY-MM-DD) is the only date any of its
 -- responses will ever carry. The window and capacity bound how many responses the shared
--- link accepts; `received` counts them (a count only, nothing per response).
+-- link accepts; `received` counts them (a count only, nothing per response). `sealed` is
+-- set once the closed session's responses have been rewritten in random order and its
+-- tickets deleted.
 create table session (
     id integer primary key,
     code text not null unique,
@@ -31,7 +33,8 @@ create table session (
     capacity integer not null check (capacity > 0),
     received integer not null default 0 check (received >= 0 and received <= capacity),
     ticketed integer not null default 0,
-    closed integer not null default 0
+    closed integer not null default 0,
+    sealed integer not null default 0
 );
 create index session_circle on session (circle_id, held_on);
 
@@ -74,3 +77,10 @@ create table response (
     hindered_rushed smallint not null default 0
 );
 create index response_session on response (session_id);
+
+-- One row per batch of responses being committed, deleted again right after: after an
+-- uncertain commit (the acknowledgement lost), its presence says the batch is stored, so
+-- it is never stored twice. A random token and nothing else.
+create table commit_marker (
+    token text primary key
+);

@@ -169,6 +169,7 @@ async fn main() -> anyhow::Result<()> {
             let parsed = SessionCode::parse(&code)
                 .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
             catalog::close_session(&store, &parsed).await?;
+            collector::seal::seal_closed_sessions(&store, catalog::now_unix()).await?;
             print_out(&format!("session {parsed} closed\n"));
         }
     }

@@ -8,16 +8,29 @@
 //! capacity, ticket) are conditional updates inside that transaction, so they hold across
 //! any number of `hearth serve` instances sharing one PostgreSQL.
 //!
-//! If a batch fails as a whole, each of its submissions is retried alone, so one bad
-//! submission cannot take others down with it; a submission that still fails is reported
-//! as [`CommitError::Unavailable`] and nothing of it is stored.
+//! Failure handling, so that no response is lost, stored twice, or stored behind the back
+//! of a participant who was told it was not:
+//! - a participant waits at most [`SUBMIT_WAIT`] for the writer to *take* their submission;
+//!   one not yet taken by then is withdrawn (never committed later) and answered 503;
+//!   one already taken is waited for, since its commit is under way;
+//! - each batch writes a random marker row in its transaction; when the commit itself
+//!   reports an error, the marker tells whether the batch was stored after all;
+//! - a batch that failed is retried one submission at a time only while the store keeps
+//!   answering, so one bad submission cannot fail its neighbours, and a store that is down
+//!   answers everyone at once.
 //!
 //! # Privacy
-//! Nothing here logs a session, a ticket or an answer; the one log line (a failed batch)
-//! says only that the store failed.
+//! Nothing here logs a session, a ticket, an answer or how many submissions a batch held.
+//! Within a batch, responses are inserted in random order. Every ticket of a session that
+//! used one in a batch is rewritten in the same transaction, so on PostgreSQL the rows'
+//! transaction ids (`xmin`) cannot pair a ticket with the response it came with.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
+use rand::seq::SliceRandom;
 use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
@@ -29,6 +42,9 @@ use crate::store::{Store, random_id};
 
 /// The most submissions committed in one transaction.
 pub const MAX_BATCH: usize = 256;
+
+/// How long a participant waits for the writer to take their submission.
+pub const SUBMIT_WAIT: Duration = Duration::from_secs(10);
 
 /// Why a well-formed submission was not stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -64,8 +80,15 @@ pub struct Pending {
     pub answers: Answers,
 }
 
+const WAITING: u8 = 0;
+const TAKEN: u8 = 1;
+const WITHDRAWN: u8 = 2;
+
 struct Job {
     pending: Pending,
+    /// WAITING until the writer takes the job (TAKEN) or the participant gives up first
+    /// (WITHDRAWN); whichever compare-exchange wins decides.
+    state: Arc<AtomicU8>,
     reply: oneshot::Sender<Result<(), CommitError>>,
 }
 
@@ -73,23 +96,41 @@ struct Job {
 #[derive(Clone, Debug)]
 pub struct Committer {
     jobs: mpsc::Sender<Job>,
+    wait: Duration,
 }
 
 impl Committer {
     /// Starts the writer task on the current tokio runtime.
     pub fn start(store: Store) -> Committer {
-        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
-        tokio::spawn(write_loop(store, queue));
-        Committer { jobs }
+        Committer::start_with_wait(store, SUBMIT_WAIT)
     }
 
-    /// Stores one response. `Ok` means it is committed.
+    /// As [`Committer::start`], with another wait than [`SUBMIT_WAIT`] (tests).
+    pub fn start_with_wait(store: Store, wait: Duration) -> Committer {
+        let (jobs, queue) = mpsc::channel(4 * MAX_BATCH);
+        tokio::spawn(write_loop(store, queue));
+        Committer { jobs, wait }
+    }
+
+    /// Stores one response. `Ok` means it is committed; `Unavailable` means it is not
+    /// stored and never will be from this call.
     pub async fn submit(&self, pending: Pending) -> Result<(), CommitError> {
-        let (reply, answer) = oneshot::channel();
-        self.jobs
-            .send(Job { pending, reply })
-            .await
-            .map_err(|_| CommitError::Unavailable)?;
+        let (reply, mut answer) = oneshot::channel();
+        let state = Arc::new(AtomicU8::new(WAITING));
+        let deadline = tokio::time::Instant::now() + self.wait;
+        let job = Job { pending, state: state.clone(), reply };
+        match tokio::time::timeout_at(deadline, self.jobs.send(job)).await {
+            Ok(Ok(())) => {}
+            _ => return Err(CommitError::Unavailable),
+        }
+        if let Ok(outcome) = tokio::time::timeout_at(deadline, &mut answer).await {
+            return outcome.unwrap_or(Err(CommitError::Unavailable));
+        }
+        if state.compare_exchange(WAITING, WITHDRAWN, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+            return Err(CommitError::Unavailable);
+        }
+        // The writer took it before we gave up: its commit is under way, bounded by the
+        // store's own timeouts. Its outcome is the truth.
         answer.await.unwrap_or(Err(CommitError::Unavailable))
     }
 }
@@ -98,39 +139,59 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
     // The writer keeps a connection of its own, so it never queues behind page reads for
     // one; a connection that failed is dropped and a fresh one taken for the next batch.
     let mut conn: Option<PoolConnection<Any>> = None;
-    let mut batch = Vec::with_capacity(MAX_BATCH);
-    while queue.recv_many(&mut batch, MAX_BATCH).await > 0 {
+    let mut received = Vec::with_capacity(MAX_BATCH);
+    while queue.recv_many(&mut received, MAX_BATCH).await > 0 {
+        let batch: Vec<Job> = received
+            .drain(..)
+            .filter(|job| job.state.compare_exchange(WAITING, TAKEN, Ordering::AcqRel, Ordering::Acquire).is_ok())
+            .collect();
+        if batch.is_empty() {
+            continue;
+        }
         let pending: Vec<&Pending> = batch.iter().map(|job| &job.pending).collect();
         let outcomes = match commit_batch(&store, &mut conn, &pending).await {
             Ok(outcomes) => outcomes,
             Err(error) => {
-                tracing::error!(error = %error, batch.size = batch.len(), "committing a batch failed; retrying one by one");
+                tracing::error!(error = %error, "committing responses failed");
                 conn = None;
-                let mut outcomes = Vec::with_capacity(pending.len());
-                for one in &pending {
-                    outcomes.push(
-                        match commit_batch(&store, &mut conn, std::slice::from_ref(one)).await {
-                            Ok(mut single) => single.remove(0),
-                            Err(_) => {
-                                conn = None;
-                                Err(CommitError::Unavailable)
-                            }
-                        },
-                    );
-                }
-                outcomes
+                retry_one_by_one(&store, &mut conn, &pending).await
             }
         };
-        for (job, outcome) in batch.drain(..).zip(outcomes) {
-            // A participant who gave up waiting is gone; their response is stored anyway.
+        for (job, outcome) in batch.into_iter().zip(outcomes) {
             let _ = job.reply.send(outcome);
         }
     }
 }
 
+/// After a failed batch: each submission alone, as long as the store keeps answering.
+async fn retry_one_by_one(
+    store: &Store,
+    conn: &mut Option<PoolConnection<Any>>,
+    pending: &[&Pending],
+) -> Vec<Result<(), CommitError>> {
+    let mut outcomes = Vec::with_capacity(pending.len());
+    let mut store_down = false;
+    for one in pending {
+        if store_down {
+            outcomes.push(Err(CommitError::Unavailable));
+            continue;
+        }
+        outcomes.push(match commit_batch(store, conn, std::slice::from_ref(one)).await {
+            Ok(mut single) => single.remove(0),
+            Err(error) => {
+                *conn = None;
+                // Only a constraint violation is this submission's own fault; anything
+                // else (a lock, a lost connection) would fail the others too.
+                store_down = !matches!(&error, sqlx::Error::Database(e) if e.kind() != sqlx::error::ErrorKind::Other);
+                Err(CommitError::Unavailable)
+            }
+        });
+    }
+    outcomes
+}
+
 /// Applies every submission in one transaction; refusals are per submission and leave
-/// nothing behind. Returns an error only when the transaction as a whole failed, in which
-/// case nothing of the batch is stored.
+/// nothing behind. Returns an error only when nothing of the batch is stored.
 async fn commit_batch(
     store: &Store,
     conn: &mut Option<PoolConnection<Any>>,
@@ -141,18 +202,32 @@ async fn commit_batch(
         None => conn.insert(store.pool().acquire().await?),
     };
     let now = now_unix();
+    let marker = format!("{:032x}", rand::random::<u128>());
     let mut tx = conn.begin().await?;
+    sqlx::query("insert into commit_marker (token) values ($1)").bind(&marker).execute(&mut *tx).await?;
     let outcomes = apply_batch(&mut tx, batch, now).await?;
-    tx.commit().await?;
-    Ok(outcomes
-        .into_iter()
-        .map(|o| o.map_err(CommitError::from))
-        .collect())
+    if let Err(error) = tx.commit().await {
+        // Did the commit happen although its acknowledgement was lost?
+        let stored: Option<String> = sqlx::query_scalar("select token from commit_marker where token = $1")
+            .bind(&marker)
+            .fetch_optional(store.pool())
+            .await
+            .unwrap_or(None);
+        if stored.is_none() {
+            return Err(error);
+        }
+    }
+    // Best effort: a marker left behind (a crash right here) is a random token, nothing more.
+    let _ = sqlx::query("delete from commit_marker where token = $1").bind(&marker).execute(&mut **conn).await;
+    Ok(outcomes.into_iter().map(|o| o.map_err(CommitError::from)).collect())
 }
 
-/// The checks and writes of a batch, with as few statements as the batch allows: one
-/// counter update per session (per submission only when a session cannot take its whole
-/// group), one ticket update per ticketed submission, and multi-row inserts.
+/// The checks and writes of a batch, with as few statements as the batch allows.
+///
+/// Order matters: tickets are checked first, so a submission with a bad ticket can never
+/// take a place from a valid one; then places, one counter update per session (per
+/// submission only when a session cannot take its whole group), giving back the ticket of
+/// any submission that finds no place; then the responses, in random order.
 async fn apply_batch(
     conn: &mut AnyConnection,
     batch: &[&Pending],
@@ -160,14 +235,36 @@ async fn apply_batch(
 ) -> Result<Vec<Result<(), Refusal>>, sqlx::Error> {
     let mut outcomes: Vec<Result<(), Refusal>> = batch
         .iter()
-        .map(|p| {
-            if p.ticketed && p.ticket.is_none() {
-                Err(Refusal::TicketRequired)
-            } else {
-                Ok(())
-            }
-        })
+        .map(|p| if p.ticketed && p.ticket.is_none() { Err(Refusal::TicketRequired) } else { Ok(()) })
         .collect();
+
+    // Tickets: each is used once.
+    let mut ticketed_sessions: Vec<i32> = Vec::new();
+    for (i, pending) in batch.iter().enumerate() {
+        let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
+            continue;
+        };
+        let used = sqlx::query("update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0")
+            .bind(hash.as_str())
+            .bind(pending.session_id)
+            .execute(&mut *conn)
+            .await?;
+        if used.rows_affected() == 1 {
+            ticketed_sessions.push(pending.session_id);
+            continue;
+        }
+        // A closed session says so first: its tickets may be gone already (sealed).
+        if let Refusal::Closed | Refusal::UnknownSession = why_not_open(conn, pending.session_id, now).await? {
+            outcomes[i] = Err(why_not_open(conn, pending.session_id, now).await?);
+            continue;
+        }
+        let known: Option<i32> = sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
+            .bind(hash.as_str())
+            .bind(pending.session_id)
+            .fetch_optional(&mut *conn)
+            .await?;
+        outcomes[i] = Err(if known.is_some() { Refusal::TicketUsed } else { Refusal::TicketUnknown });
+    }
 
     // Places: per session, take all places its submissions need at once, or else one by one.
     let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
@@ -181,54 +278,42 @@ async fn apply_batch(
             continue;
         }
         for taken in 0..members.len() {
-            if !take_places(conn, session_id, 1, now).await? {
-                let refusal = why_not_open(conn, session_id, now).await?;
-                for &j in &members[taken..] {
-                    outcomes[j] = Err(refusal);
-                }
-                break;
+            if take_places(conn, session_id, 1, now).await? {
+                continue;
             }
+            let refusal = why_not_open(conn, session_id, now).await?;
+            for &j in &members[taken..] {
+                outcomes[j] = Err(refusal);
+                if let Some(hash) = batch[j].ticket.as_ref().filter(|_| batch[j].ticketed) {
+                    sqlx::query("update ticket set used = 0 where hash = $1 and session_id = $2")
+                        .bind(hash.as_str())
+                        .bind(session_id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+            break;
         }
     }
 
-    // Tickets: each is used once; a refused ticket gives its place back.
-    for (i, pending) in batch.iter().enumerate() {
-        let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
-            continue;
-        };
-        let used = sqlx::query(
-            "update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0",
-        )
-        .bind(hash.as_str())
-        .bind(pending.session_id)
-        .execute(&mut *conn)
-        .await?;
-        if used.rows_affected() == 1 {
-            continue;
-        }
-        let known: Option<i32> =
-            sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
-                .bind(hash.as_str())
-                .bind(pending.session_id)
-                .fetch_optional(&mut *conn)
-                .await?;
-        sqlx::query("update session set received = received - 1 where id = $1")
-            .bind(pending.session_id)
+    // Every ticket of a session that used one now carries this transaction's id, so the
+    // transaction id cannot tell which ticket came with which response.
+    ticketed_sessions.sort_unstable();
+    ticketed_sessions.dedup();
+    for session_id in ticketed_sessions {
+        sqlx::query("update ticket set used = used where session_id = $1")
+            .bind(session_id)
             .execute(&mut *conn)
             .await?;
-        outcomes[i] = Err(if known.is_some() {
-            Refusal::TicketUsed
-        } else {
-            Refusal::TicketUnknown
-        });
     }
 
-    let accepted: Vec<&Pending> = batch
+    let mut accepted: Vec<StoredResponse<'_>> = batch
         .iter()
         .zip(&outcomes)
         .filter(|(_, o)| o.is_ok())
-        .map(|(p, _)| *p)
+        .map(|(p, _)| StoredResponse { session_id: p.session_id, version: VERSION, answers: &p.answers })
         .collect();
+    accepted.shuffle(&mut rand::rng());
     insert_responses(conn, &accepted).await?;
     Ok(outcomes)
 }
@@ -242,7 +327,7 @@ async fn take_places(
 ) -> Result<bool, sqlx::Error> {
     let taken = sqlx::query(
         "update session set received = received + $2 \
-         where id = $1 and closed = 0 and closes_at > $3 and received + $2 <= capacity",
+         where id = $1 and closed = 0 and sealed = 0 and closes_at > $3 and received + $2 <= capacity",
     )
     .bind(session_id)
     .bind(n as i32)
@@ -257,21 +342,21 @@ async fn why_not_open(
     session_id: i32,
     now: i64,
 ) -> Result<Refusal, sqlx::Error> {
-    let state: Option<(i32, i64)> =
-        sqlx::query_as("select closed, closes_at from session where id = $1")
+    let state: Option<(i32, i32, i64)> =
+        sqlx::query_as("select closed, sealed, closes_at from session where id = $1")
             .bind(session_id)
             .fetch_optional(&mut *conn)
             .await?;
     Ok(match state {
         None => Refusal::UnknownSession,
-        Some((closed, closes_at)) if closed != 0 || closes_at <= now => Refusal::Closed,
+        Some((closed, sealed, closes_at)) if closed != 0 || sealed != 0 || closes_at <= now => Refusal::Closed,
         Some(_) => Refusal::Full,
     })
 }
 
 /// The columns of a response row, in insert order, from the instrument itself so the
 /// list can never drift from it.
-fn response_columns() -> &'static [String] {
+pub(crate) fn response_columns() -> &'static [String] {
     static COLUMNS: OnceLock<Vec<String>> = OnceLock::new();
     COLUMNS.get_or_init(|| {
         ["id", "session_id", "instrument_version"]
@@ -323,14 +408,22 @@ fn insert_sql(rows: usize) -> &'static str {
         .expect("a chunk size")]
 }
 
-/// Inserts the responses with fresh random ids. An id that collides with a stored one
-/// inserts nothing (`on conflict do nothing`) and is missing from `returning`: those
-/// responses are inserted again with new ids.
-async fn insert_responses(
+/// A response as it is written: its session, its instrument version, its answers.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StoredResponse<'a> {
+    pub session_id: i32,
+    pub version: i16,
+    pub answers: &'a Answers,
+}
+
+/// Inserts the responses, in the order given, with fresh random ids. An id that collides
+/// with a stored one inserts nothing (`on conflict do nothing`) and is missing from
+/// `returning`: those responses are inserted again with new ids.
+pub(crate) async fn insert_responses(
     conn: &mut AnyConnection,
-    accepted: &[&Pending],
+    accepted: &[StoredResponse<'_>],
 ) -> Result<(), sqlx::Error> {
-    let mut remaining: Vec<&Pending> = accepted.to_vec();
+    let mut remaining: Vec<StoredResponse<'_>> = accepted.to_vec();
     while !remaining.is_empty() {
         let mut retry = Vec::new();
         let mut rest = remaining.as_slice();
@@ -343,9 +436,9 @@ async fn insert_responses(
             rest = tail;
             let ids: Vec<i32> = chunk.iter().map(|_| random_id()).collect();
             let mut query = sqlx::query_scalar::<_, i32>(insert_sql(size));
-            for (pending, &id) in chunk.iter().zip(&ids) {
-                let answers = &pending.answers;
-                query = query.bind(id).bind(pending.session_id).bind(VERSION);
+            for (row, &id) in chunk.iter().zip(&ids) {
+                let answers = row.answers;
+                query = query.bind(id).bind(row.session_id).bind(row.version);
                 for item in Item::ALL {
                     query = query.bind(answers.rating(item).map(|r| i16::from(r.get())));
                 }
@@ -518,5 +611,55 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(stored, MAX_BATCH as i64);
+    }
+
+    #[tokio::test]
+    async fn a_bad_ticket_never_takes_the_place_of_a_valid_one() {
+        let (store, s, _dir) = store_with(&[(1, Some(2)), (1, Some(1))]).await;
+        let (one_place, tickets) = (&s[0].0, &s[0].1);
+        let fake = crate::code::Ticket::generate();
+        let batch = vec![pending(one_place, Some(&fake)), pending(one_place, Some(&tickets[1]))];
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUnknown)), Ok(())]);
+        // The session is full now; a reused ticket still hears that it was used (409), and
+        // a valid unused ticket hears the session is full, keeping its ticket unused.
+        let batch = vec![pending(one_place, Some(&tickets[1])), pending(one_place, Some(&tickets[0]))];
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUsed)), Err(CommitError::Refused(Refusal::Full))]);
+        let unused: i64 = sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
+            .bind(one_place.id)
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(unused, 1);
+        let markers: i64 = sqlx::query_scalar("select count(*) from commit_marker").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(markers, 0, "commit markers are removed after each batch");
+    }
+
+    #[tokio::test]
+    async fn a_submission_withdrawn_after_the_wait_is_never_stored() {
+        let (store, s, dir) = store_with(&[(10, None)]).await;
+        let committer = Committer::start_with_wait(store.clone(), Duration::from_millis(300));
+        // Another connection holds the write lock, so the writer's first batch blocks.
+        let url = format!("sqlite:{}", dir.path().join("c.db").display());
+        let mut locker = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.unwrap();
+        sqlx::query("begin immediate").execute(&mut locker).await.unwrap();
+        let first = tokio::spawn({
+            let (committer, p) = (committer.clone(), pending(&s[0].0, None));
+            async move { committer.submit(p).await }
+        });
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let started = std::time::Instant::now();
+        let second = committer.submit(pending(&s[0].0, None)).await;
+        assert_eq!(second, Err(CommitError::Unavailable));
+        assert!(started.elapsed() < Duration::from_secs(2), "waited {:?}", started.elapsed());
+        sqlx::query("rollback").execute(&mut locker).await.unwrap();
+        // The first was taken before the wait ran out: it commits once the lock is gone.
+        assert_eq!(first.await.unwrap(), Ok(()));
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let stored: i64 = sqlx::query_scalar("select count(*) from response").fetch_one(store.pool()).await.unwrap();
+        assert_eq!(stored, 1, "the withdrawn submission was stored");
     }
 }

@@ -13,6 +13,7 @@ pub mod code;
 pub mod commit;
 pub mod i18n;
 pub mod instrument;
+pub mod seal;
 pub mod store;
 pub mod submission;
 pub mod web;

@@ -67,11 +67,16 @@ impl Store {
             .acquire_timeout(Duration::from_secs(5))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
+                    if backend == Backend::Postgres {
+                        // A statement that hangs fails instead, so no participant waits on it.
+                        conn.execute("set statement_timeout = '15s'").await?;
+                    }
                     if backend == Backend::Sqlite {
                         conn.execute(
                             "pragma journal_mode = wal; pragma synchronous = full; \
                              pragma busy_timeout = 5000; pragma foreign_keys = on; \
-                             pragma wal_autocheckpoint = 0; pragma cache_size = -65536;",
+                             pragma wal_autocheckpoint = 0; pragma cache_size = -65536; \
+                             pragma secure_delete = on;",
                         )
                         .await?;
                     }

@@ -111,11 +111,14 @@ pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
     if problems.is_empty() {
         Ok(submission)
     } else {
-        problems.dedup();
-        Err(Rejected {
-            partial: submission,
-            problems,
-        })
+        // Each problem once, however often the body repeats it.
+        let mut unique: Vec<Problem> = Vec::with_capacity(problems.len().min(16));
+        for problem in problems {
+            if !unique.contains(&problem) {
+                unique.push(problem);
+            }
+        }
+        Err(Rejected { partial: submission, problems: unique })
     }
 }
 
@@ -224,6 +227,13 @@ mod tests {
                 String::from_utf8_lossy(body)
             );
         }
+    }
+
+    #[test]
+    fn a_body_repeating_problems_reports_each_once() {
+        let body = "belong=9&email=x&".repeat(500);
+        let r = parse_form(body.as_bytes()).unwrap_err();
+        assert_eq!(r.problems.len(), 3, "{:?}", r.problems); // out of range, unknown, repeated field
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Router;
 use axum::body::Body;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{FromRef, Path, RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
@@ -82,6 +83,7 @@ impl Collector {
     pub fn new(store: Store, settings: Settings) -> Collector {
         let committer = Committer::start(store.clone());
         store.spawn_checkpointer();
+        crate::seal::spawn_sealer(store.clone());
         Collector {
             store,
             committer,
@@ -104,6 +106,7 @@ where
         .route("/privacy", get(privacy))
         .route("/healthz", get(healthz))
         .route("/assets/participant.css", get(stylesheet))
+        .fallback(page_not_found)
         .layer(middleware::from_fn(participant_headers))
 }
 
@@ -489,11 +492,12 @@ async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: Head
 #[tracing::instrument(name = "participant.form", skip_all)]
 async fn form(
     State(c): State<Collector>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
+    let Ok(Path(code)) = code else { return not_found(lang, "/") };
     let path = format!("/s/{code}");
     let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
@@ -565,13 +569,14 @@ async fn read_form(headers: &HeaderMap, body: Body) -> ReadForm {
 #[tracing::instrument(name = "participant.submit", skip_all)]
 async fn submit(
     State(c): State<Collector>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Body,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
     let t = lang.tr();
+    let Ok(Path(code)) = code else { return not_found(lang, "/") };
     let path = format!("/s/{code}");
     let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
@@ -618,8 +623,12 @@ async fn submit(
             );
         }
         ReadForm::Read(Err(_)) => {
-            let mut keys: Vec<&str> = problems.iter().map(Problem::message_key).collect();
-            keys.dedup();
+            let mut keys: Vec<&str> = Vec::new();
+            for key in problems.iter().map(Problem::message_key) {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+            }
             return form_page(StatusCode::UNPROCESSABLE_ENTITY, Some(&session), &keys);
         }
         ReadForm::Read(Ok(_)) => {}
@@ -685,11 +694,12 @@ async fn submit(
 #[tracing::instrument(name = "participant.thanks", skip_all)]
 async fn thanks(
     State(c): State<Collector>,
-    Path(code): Path<String>,
+    code: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
+    let Ok(Path(code)) = code else { return not_found(lang, "/") };
     let path = format!("/s/{code}/thanks");
     if SessionCode::parse(&code).is_none() {
         return not_found(lang, &path);
@@ -706,6 +716,12 @@ async fn thanks(
             crisis,
         },
     )
+}
+
+/// Any other path: the same friendly 404 page.
+async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    message(lang, "/", StatusCode::NOT_FOUND, "problem-title", "problem-not-found")
 }
 
 #[tracing::instrument(name = "participant.privacy", skip_all)]
