@@ -135,10 +135,18 @@ impl Committer {
     }
 }
 
+/// The writer's own connection, and the marker of its last committed batch (deleted by the
+/// next batch's transaction, so a marker costs no commit of its own).
+#[derive(Default)]
+struct Writer {
+    conn: Option<PoolConnection<Any>>,
+    last_marker: Option<String>,
+}
+
 async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
     // The writer keeps a connection of its own, so it never queues behind page reads for
     // one; a connection that failed is dropped and a fresh one taken for the next batch.
-    let mut conn: Option<PoolConnection<Any>> = None;
+    let mut conn = Writer::default();
     let mut received = Vec::with_capacity(MAX_BATCH);
     while queue.recv_many(&mut received, MAX_BATCH).await > 0 {
         let batch: Vec<Job> = received
@@ -153,7 +161,7 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
             Ok(outcomes) => outcomes,
             Err(error) => {
                 tracing::error!(error = %error, "committing responses failed");
-                conn = None;
+                conn.conn = None;
                 retry_one_by_one(&store, &mut conn, &pending).await
             }
         };
@@ -166,7 +174,7 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
 /// After a failed batch: each submission alone, as long as the store keeps answering.
 async fn retry_one_by_one(
     store: &Store,
-    conn: &mut Option<PoolConnection<Any>>,
+    conn: &mut Writer,
     pending: &[&Pending],
 ) -> Vec<Result<(), CommitError>> {
     let mut outcomes = Vec::with_capacity(pending.len());
@@ -179,7 +187,7 @@ async fn retry_one_by_one(
         outcomes.push(match commit_batch(store, conn, std::slice::from_ref(one)).await {
             Ok(mut single) => single.remove(0),
             Err(error) => {
-                *conn = None;
+                conn.conn = None;
                 // Only a constraint violation is this submission's own fault; anything
                 // else (a lock, a lost connection) would fail the others too.
                 store_down = !matches!(&error, sqlx::Error::Database(e) if e.kind() != sqlx::error::ErrorKind::Other);
@@ -194,17 +202,20 @@ async fn retry_one_by_one(
 /// nothing behind. Returns an error only when nothing of the batch is stored.
 async fn commit_batch(
     store: &Store,
-    conn: &mut Option<PoolConnection<Any>>,
+    writer: &mut Writer,
     batch: &[&Pending],
 ) -> Result<Vec<Result<(), CommitError>>, sqlx::Error> {
-    let conn = match conn {
+    let conn = match &mut writer.conn {
         Some(conn) => conn,
-        None => conn.insert(store.pool().acquire().await?),
+        None => writer.conn.insert(store.pool().acquire().await?),
     };
     let now = now_unix();
     let marker = format!("{:032x}", rand::random::<u128>());
     let mut tx = conn.begin().await?;
     sqlx::query("insert into commit_marker (token) values ($1)").bind(&marker).execute(&mut *tx).await?;
+    if let Some(last) = &writer.last_marker {
+        sqlx::query("delete from commit_marker where token = $1").bind(last).execute(&mut *tx).await?;
+    }
     let outcomes = apply_batch(&mut tx, batch, now).await?;
     if let Err(error) = tx.commit().await {
         // Did the commit happen although its acknowledgement was lost?
@@ -217,8 +228,7 @@ async fn commit_batch(
             return Err(error);
         }
     }
-    // Best effort: a marker left behind (a crash right here) is a random token, nothing more.
-    let _ = sqlx::query("delete from commit_marker where token = $1").bind(&marker).execute(&mut **conn).await;
+    writer.last_marker = Some(marker);
     Ok(outcomes.into_iter().map(|o| o.map_err(CommitError::from)).collect())
 }
 
@@ -553,8 +563,7 @@ mod tests {
             pending(ticketed, Some(&crate::code::Ticket::generate())),
         ];
         let refs: Vec<&Pending> = batch.iter().collect();
-        let mut conn = None;
-        let outcomes = commit_batch(&store, &mut conn, &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut Writer::default(), &refs).await.unwrap();
         use CommitError::Refused as R;
         assert_eq!(
             outcomes,
@@ -604,7 +613,7 @@ mod tests {
         let (store, s, _dir) = store_with(&[(1000, None)]).await;
         let batch: Vec<Pending> = (0..MAX_BATCH).map(|_| pending(&s[0].0, None)).collect();
         let refs: Vec<&Pending> = batch.iter().collect();
-        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut Writer::default(), &refs).await.unwrap();
         assert!(outcomes.iter().all(Result::is_ok));
         let stored: i64 = sqlx::query_scalar("select count(distinct id) from response")
             .fetch_one(store.pool())
@@ -618,15 +627,16 @@ mod tests {
         let (store, s, _dir) = store_with(&[(1, Some(2)), (1, Some(1))]).await;
         let (one_place, tickets) = (&s[0].0, &s[0].1);
         let fake = crate::code::Ticket::generate();
+        let mut writer = Writer::default();
         let batch = vec![pending(one_place, Some(&fake)), pending(one_place, Some(&tickets[1]))];
         let refs: Vec<&Pending> = batch.iter().collect();
-        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
         assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUnknown)), Ok(())]);
         // The session is full now; a reused ticket still hears that it was used (409), and
         // a valid unused ticket hears the session is full, keeping its ticket unused.
         let batch = vec![pending(one_place, Some(&tickets[1])), pending(one_place, Some(&tickets[0]))];
         let refs: Vec<&Pending> = batch.iter().collect();
-        let outcomes = commit_batch(&store, &mut None, &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
         assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUsed)), Err(CommitError::Refused(Refusal::Full))]);
         let unused: i64 = sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
             .bind(one_place.id)
@@ -635,7 +645,7 @@ mod tests {
             .unwrap();
         assert_eq!(unused, 1);
         let markers: i64 = sqlx::query_scalar("select count(*) from commit_marker").fetch_one(store.pool()).await.unwrap();
-        assert_eq!(markers, 0, "commit markers are removed after each batch");
+        assert_eq!(markers, 1, "each batch removes the marker of the one before");
     }
 
     #[tokio::test]
