@@ -131,7 +131,7 @@ impl Default for PrivacySettings {
             mechanism: Mechanism::Gaussian,
             budget: r("1"),
             level_weights: [r("1/2"), r("1/6"), r("1/6"), r("1/6")],
-            measure_weights: [r("1/10"), r("3/10"), r("2/5"), r("1/10"), r("1/10")],
+            measure_weights: [r("1/4"), r("1/4"), r("1/4"), r("1/8"), r("1/8")],
             manager_threshold: 5,
             funder_threshold: 11,
         }
@@ -157,6 +157,9 @@ fn parse_weights<const N: usize>(name: &'static str, value: &str) -> Result<[Rat
     let mut total = Rational::integer(0);
     for (slot, part) in weights.iter_mut().zip(parts) {
         *slot = part.parse().map_err(|e: RationalError| SettingsError::Invalid(name, e.to_string()))?;
+        if slot.is_zero() {
+            return Err(SettingsError::Invalid(name, "every weight must be above 0 (every level and measure is released)".into()));
+        }
         total = total.add(*slot).map_err(|e| SettingsError::Invalid(name, e.to_string()))?;
     }
     if total > Rational::integer(1) {
@@ -224,14 +227,10 @@ impl PrivacySettings {
         self.budget.mul(self.level_weight(level))
     }
 
-    /// The noise of one measure group at one level, or `None` when that group has no
-    /// budget (its weight is 0): such counts are not released.
-    pub fn noise(&self, level: Level, group: Group) -> Result<Option<Noise>, RationalError> {
+    /// The noise of one measure group at one level.
+    pub fn noise(&self, level: Level, group: Group) -> Result<Noise, RationalError> {
         let spend = self.level_spend(level)?.mul(self.measure_weight(group))?;
-        if spend.is_zero() {
-            return Ok(None);
-        }
-        Ok(Some(match self.mechanism {
+        Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {
                 let sigma2 = Rational::integer(group.l2_squared()).div(spend.mul(Rational::integer(2))?)?;
@@ -242,7 +241,15 @@ impl PrivacySettings {
                 let scale = Rational::integer(group.l1()).div(spend)?;
                 Noise::Laplace { dist: DiscreteLaplace::new(scale)?, spend }
             }
-        }))
+        })
+    }
+
+    /// The noisy response count a cell needs to be shown to an audience with threshold
+    /// `k`: k plus the one-sided 90 % margin of the count's noise, so that a cell whose
+    /// true count is below k is rarely shown (a circle of 3 under the defaults: < 1 %).
+    pub fn show_from(&self, level: Level, k: u32) -> Result<i64, RationalError> {
+        let noise = self.noise(level, Group::Responses)?;
+        Ok(i64::from(k) + (1.2816 * noise.variance().sqrt()).ceil() as i64)
     }
 }
 
@@ -305,14 +312,16 @@ mod tests {
     #[test]
     fn gaussian_noise_is_calibrated_to_sensitivity_and_share() {
         let s = PrivacySettings::default();
-        // Circle-month indices: ρ = 1 · 1/2 · 2/5 = 1/5, Δ₂² = 4 ⇒ σ² = 4 / (2/5) = 10.
-        let noise = s.noise(Level::CircleMonth, Group::Indices).unwrap().unwrap();
-        assert_eq!(noise.spend(), r("1/5"));
-        assert_eq!(noise.scale(), Rational::integer(10));
+        // Circle-month indices: ρ = 1 · 1/2 · 1/4 = 1/8, Δ₂² = 4 ⇒ σ² = 4 / (2/8) = 16.
+        let noise = s.noise(Level::CircleMonth, Group::Indices).unwrap();
+        assert_eq!(noise.spend(), r("1/8"));
+        assert_eq!(noise.scale(), Rational::integer(16));
         let mut laplace = s.clone();
         laplace.set("privacy.mechanism", "laplace").unwrap();
-        // ε = 1/5, Δ₁ = 4 ⇒ b = 20.
-        assert_eq!(laplace.noise(Level::CircleMonth, Group::Indices).unwrap().unwrap().scale(), Rational::integer(20));
+        // ε = 1/8, Δ₁ = 4 ⇒ b = 32.
+        assert_eq!(laplace.noise(Level::CircleMonth, Group::Indices).unwrap().scale(), Rational::integer(32));
+        // Circle-month responses: σ² = 1 / (2/8) = 4, σ = 2 ⇒ shown from 5 + ⌈2.56⌉ = 8.
+        assert_eq!(s.show_from(Level::CircleMonth, 5).unwrap(), 8);
     }
 
     #[test]
@@ -320,7 +329,7 @@ mod tests {
         let mut s = PrivacySettings::default();
         assert_eq!(s.set("privacy.manager_threshold", "2"), Err(SettingsError::BelowFloor("privacy.manager_threshold")));
         assert!(s.set("privacy.funder_threshold", "3").is_ok());
-        assert!(matches!(s.set("privacy.level_weights", "1/2,1/2,1/2,0"), Err(SettingsError::Weights(..))));
+        assert!(matches!(s.set("privacy.level_weights", "1/2,1/2,1/2,1/2"), Err(SettingsError::Weights(..))));
         assert!(s.set("privacy.level_weights", "1/2,1/2").is_err());
         assert!(s.set("privacy.budget", "0").is_err());
         assert!(s.set("privacy.budget", "-1").is_err());
@@ -336,9 +345,9 @@ mod tests {
     }
 
     #[test]
-    fn a_group_without_weight_gets_no_noise_and_no_release() {
+    fn every_level_and_measure_keeps_some_budget() {
         let mut s = PrivacySettings::default();
-        s.set("privacy.measure_weights", "1/2,1/2,0,0,0").unwrap();
-        assert!(s.noise(Level::CircleMonth, Group::Choices).unwrap().is_none());
+        assert!(s.set("privacy.measure_weights", "1/2,1/2,0,0,0").is_err());
+        assert!(s.set("privacy.level_weights", "1,0,0,0").is_err());
     }
 }

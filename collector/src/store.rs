@@ -32,6 +32,9 @@ pub enum StoreError {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// The URL connected to, for bulk readers that need their own connection. May hold a
+    /// password: never print it.
+    url: String,
 }
 
 impl Store {
@@ -86,7 +89,7 @@ impl Store {
             .connect_with(options)
             .await
             .map_err(StoreError::Connect)?;
-        Ok(Store { pool, backend })
+        Ok(Store { pool, backend, url })
     }
 
     /// SQLite only: moves the write-ahead log into the database file every second, off the
@@ -123,6 +126,11 @@ impl Store {
 
     pub fn pool(&self) -> &AnyPool {
         &self.pool
+    }
+
+    /// The database URL (may hold a password: never print it).
+    pub fn url(&self) -> &str {
+        &self.url
     }
 
     pub fn backend(&self) -> Backend {

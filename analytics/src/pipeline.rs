@@ -1,0 +1,537 @@
+//! The first stages of a release: the public key set from the catalog, the period's
+//! responses loaded into polars, and their true counts per cell.
+//!
+//! This is the only module that reads raw responses; it is private to the crate, and
+//! nothing it returns leaves the crate before noise has been added (see `release`).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use collector::instrument::{Helped, Hindered, Index, Item};
+use collector::{Backend, Store};
+use polars::prelude::*;
+use sqlx::Row;
+
+use crate::budget::Level;
+use crate::measure::measures;
+use crate::period::Period;
+
+#[derive(Debug, thiserror::Error)]
+pub enum PipelineError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("SQLite: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("polars: {0}")]
+    Polars(#[from] PolarsError),
+    #[error("the PostgreSQL copy stream was malformed: {0}")]
+    Copy(&'static str),
+    #[error("this database URL cannot be read in bulk: {0}")]
+    Url(String),
+}
+
+/// A session held in the period: where its responses belong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SessionInfo {
+    pub id: i32,
+    pub circle_id: i32,
+    pub program_id: i32,
+    /// `YYYY-MM`
+    pub month: String,
+}
+
+/// The sessions held in a period, from the catalog.
+pub(crate) async fn sessions_in(store: &Store, period: Period) -> Result<Vec<SessionInfo>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select s.id, s.circle_id, c.program_id, s.held_on from session s join circle c on c.id = s.circle_id \
+         where s.held_on >= $1 and s.held_on < $2 order by s.id",
+    )
+    .bind(period.start().to_string())
+    .bind(period.end().to_string())
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter()
+        .map(|row| {
+            let held_on: String = row.try_get("held_on")?;
+            Ok(SessionInfo {
+                id: row.try_get("id")?,
+                circle_id: row.try_get("circle_id")?,
+                program_id: row.try_get("program_id")?,
+                month: held_on.get(..7).unwrap_or_default().to_owned(),
+            })
+        })
+        .collect()
+}
+
+/// A cell of the public key set: a level and the catalog ids that name it. Declared from
+/// the catalog (sessions held), never from responses, so no cell's existence depends on
+/// anyone having answered.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellKey {
+    pub level: Level,
+    pub program_id: Option<i32>,
+    pub circle_id: Option<i32>,
+    /// `2026-10` or `2026-Q4`
+    pub period: String,
+}
+
+/// Every cell a release of `period` declares, in a fixed order: a month releases its
+/// circle-month and program-month cells, a quarter its program-quarter cells and the
+/// portfolio.
+pub(crate) fn key_set(period: Period, sessions: &[SessionInfo]) -> Vec<CellKey> {
+    let label = period.to_string();
+    let mut keys: Vec<CellKey> = Vec::new();
+    let programs: std::collections::BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    if period.is_quarter() {
+        keys.extend(programs.iter().map(|&p| CellKey {
+            level: Level::ProgramQuarter,
+            program_id: Some(p),
+            circle_id: None,
+            period: label.clone(),
+        }));
+        if !sessions.is_empty() {
+            keys.push(CellKey { level: Level::PortfolioQuarter, program_id: None, circle_id: None, period: label });
+        }
+    } else {
+        let circles: std::collections::BTreeSet<(i32, i32)> = sessions.iter().map(|s| (s.program_id, s.circle_id)).collect();
+        keys.extend(circles.iter().map(|&(p, c)| CellKey {
+            level: Level::CircleMonth,
+            program_id: Some(p),
+            circle_id: Some(c),
+            period: label.clone(),
+        }));
+        keys.extend(programs.iter().map(|&p| CellKey {
+            level: Level::ProgramMonth,
+            program_id: Some(p),
+            circle_id: None,
+            period: label.clone(),
+        }));
+    }
+    keys.sort();
+    keys
+}
+
+/// `belong + 6·welcome + 36·heard + …`: the eight ratings (0 = skipped) in one integer,
+/// so loading moves three integers a response instead of twenty-two.
+fn packed_ratings_sql() -> String {
+    Item::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, item)| format!("{} * coalesce({}, 0)", 6i64.pow(k as u32), item.key()))
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// `first_time (0 skipped, 1 no, 2 yes) + 3·helped bits + 96·hindered bits`.
+fn packed_flags_sql() -> String {
+    let bits = |columns: Vec<String>| {
+        columns.iter().enumerate().map(|(i, c)| format!("{} * {c}", 1 << i)).collect::<Vec<_>>().join(" + ")
+    };
+    format!(
+        "coalesce(first_time + 1, 0) + 3 * ({}) + 96 * ({})",
+        bits(Helped::ALL.iter().map(|c| c.column()).collect()),
+        bits(Hindered::ALL.iter().map(|c| c.column()).collect()),
+    )
+}
+
+/// Reads the responses of the given sessions: columns `session_id`, `r` (packed ratings),
+/// `f` (packed flags). SQLite is read through rusqlite, PostgreSQL through a binary COPY:
+/// both bulk paths, several times faster than decoding row by row through sqlx.
+pub(crate) async fn load_responses(
+    store: &Store,
+    period: Period,
+    sessions: &[SessionInfo],
+) -> Result<DataFrame, PipelineError> {
+    let wanted: HashSet<i32> = sessions.iter().map(|s| s.id).collect();
+    let (ids, r, f) = match store.backend() {
+        Backend::Sqlite => {
+            let path = sqlite_path(store.url())?;
+            tokio::task::spawn_blocking(move || load_sqlite(&path, &wanted))
+                .await
+                .map_err(|e| PipelineError::Url(e.to_string()))??
+        }
+        Backend::Postgres => load_postgres(store.url(), period).await?,
+    };
+    Ok(DataFrame::new(
+        ids.len(),
+        vec![Column::new("session_id".into(), ids), Column::new("r".into(), r), Column::new("f".into(), f)],
+    )?)
+}
+
+fn sqlite_path(url: &str) -> Result<String, PipelineError> {
+    let rest = url.strip_prefix("sqlite:").ok_or_else(|| PipelineError::Url(url.to_owned()))?;
+    let rest = rest.strip_prefix("//").unwrap_or(rest);
+    let path = rest.split('?').next().unwrap_or_default();
+    if path.is_empty() || path.contains(":memory:") {
+        return Err(PipelineError::Url("an in-memory SQLite database".into()));
+    }
+    Ok(path.to_owned())
+}
+
+type Packed = (Vec<i32>, Vec<i32>, Vec<i32>);
+
+fn load_sqlite(path: &str, wanted: &HashSet<i32>) -> Result<Packed, PipelineError> {
+    let conn = rusqlite::Connection::open_with_flags(
+        path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // One sequential pass over the table; rows of other periods are skipped here, which
+    // beats an index probe per session when the table is in random-id order.
+    let sql = format!("select session_id, {}, {} from response", packed_ratings_sql(), packed_flags_sql());
+    let mut statement = conn.prepare(&sql)?;
+    let mut rows = statement.query([])?;
+    let (mut ids, mut r, mut f) = (Vec::new(), Vec::new(), Vec::new());
+    while let Some(row) = rows.next()? {
+        let session: i32 = row.get(0)?;
+        if wanted.contains(&session) {
+            ids.push(session);
+            r.push(row.get(1)?);
+            f.push(row.get(2)?);
+        }
+    }
+    Ok((ids, r, f))
+}
+
+async fn load_postgres(url: &str, period: Period) -> Result<Packed, PipelineError> {
+    use futures_util::StreamExt;
+    use sqlx::Connection;
+    let mut conn = sqlx::PgConnection::connect(url).await?;
+    // COPY takes no parameters; the dates are our own, formatted from a Period.
+    let sql = format!(
+        "copy (select r.session_id, cast({} as integer), cast({} as integer) from response r \
+         join session s on s.id = r.session_id where s.held_on >= '{}' and s.held_on < '{}') \
+         to stdout (format binary)",
+        packed_ratings_sql(),
+        packed_flags_sql(),
+        period.start(),
+        period.end()
+    );
+    let mut stream = conn.copy_out_raw(&sql).await?;
+    let mut parser = CopyParser::default();
+    while let Some(chunk) = stream.next().await {
+        parser.feed(&chunk?)?;
+    }
+    drop(stream);
+    parser.finish()
+}
+
+/// PostgreSQL's binary COPY format, for tuples of three non-null int4 fields.
+#[derive(Default)]
+struct CopyParser {
+    buffer: Vec<u8>,
+    header_done: bool,
+    ended: bool,
+    columns: Packed,
+}
+
+impl CopyParser {
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), PipelineError> {
+        self.buffer.extend_from_slice(chunk);
+        let mut at = 0;
+        if !self.header_done {
+            // 11-byte signature, 4-byte flags, 4-byte extension length, extension.
+            if self.buffer.len() < 19 {
+                return Ok(());
+            }
+            if &self.buffer[..11] != b"PGCOPY\n\xff\r\n\0" {
+                return Err(PipelineError::Copy("bad signature"));
+            }
+            let extension = u32::from_be_bytes(self.buffer[15..19].try_into().unwrap()) as usize;
+            if self.buffer.len() < 19 + extension {
+                return Ok(());
+            }
+            at = 19 + extension;
+            self.header_done = true;
+        }
+        const TUPLE: usize = 2 + 3 * (4 + 4);
+        while !self.ended && self.buffer.len() - at >= 2 {
+            let fields = i16::from_be_bytes([self.buffer[at], self.buffer[at + 1]]);
+            if fields == -1 {
+                self.ended = true;
+                at += 2;
+                break;
+            }
+            if fields != 3 {
+                return Err(PipelineError::Copy("expected three fields"));
+            }
+            if self.buffer.len() - at < TUPLE {
+                break;
+            }
+            let mut values = [0i32; 3];
+            for (k, value) in values.iter_mut().enumerate() {
+                let base = at + 2 + k * 8;
+                let len = i32::from_be_bytes(self.buffer[base..base + 4].try_into().unwrap());
+                if len != 4 {
+                    return Err(PipelineError::Copy("expected a non-null int4"));
+                }
+                *value = i32::from_be_bytes(self.buffer[base + 4..base + 8].try_into().unwrap());
+            }
+            self.columns.0.push(values[0]);
+            self.columns.1.push(values[1]);
+            self.columns.2.push(values[2]);
+            at += TUPLE;
+        }
+        self.buffer.drain(..at);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Packed, PipelineError> {
+        if !self.ended {
+            return Err(PipelineError::Copy("the stream ended early"));
+        }
+        Ok(self.columns)
+    }
+}
+
+/// The 57 indicator columns of each response, in [`measures`] order, as polars
+/// expressions over the packed columns (`r`, `f`): summed per cell they are the cell's
+/// true counts.
+fn indicator_exprs() -> Vec<Expr> {
+    let digit = |k: usize| (col("r").floor_div(lit(6i32.pow(k as u32)))) % lit(6i32);
+    let flag = |divisor: i32| (col("f").floor_div(lit(divisor)) % lit(2i32)).eq(lit(1i32));
+    let mut exprs = vec![lit(1i32).alias("responses")];
+    for item in Item::ALL {
+        for bin in 1..=5i32 {
+            exprs.push(digit(item.position()).eq(lit(bin)).alias(format!("{}_{bin}", item.key())));
+        }
+    }
+    for index in Index::ALL {
+        let items: Vec<usize> = index.items().map(Item::position).collect();
+        let answered = items.iter().fold(lit(0i32), |acc, &k| acc + digit(k).gt(lit(0i32)).cast(DataType::Int32));
+        let sum = items.iter().fold(lit(0i32), |acc, &k| acc + digit(k));
+        let scored = answered.clone().gt_eq(lit(index.min_answered() as i32));
+        // positive: mean > 3.5, exactly: 2·sum > 7·answered
+        let positive = scored.clone().and((lit(2i32) * sum).gt(lit(7i32) * answered));
+        exprs.push(scored.alias(format!("{}_scored", index.key())));
+        exprs.push(positive.alias(format!("{}_positive", index.key())));
+    }
+    let first_time = col("f") % lit(3i32);
+    exprs.push(first_time.clone().eq(lit(2i32)).alias("first_time_yes"));
+    exprs.push(first_time.eq(lit(1i32)).alias("first_time_no"));
+    for (i, c) in Helped::ALL.iter().enumerate() {
+        exprs.push(flag(3 << i).alias(c.column()));
+    }
+    for (i, c) in Hindered::ALL.iter().enumerate() {
+        exprs.push(flag(96 << i).alias(c.column()));
+    }
+    exprs
+}
+
+/// True counts per cell of the key set: a vector in [`measures`] order for every key
+/// (all zeros where no one answered).
+pub(crate) fn true_counts(
+    period: Period,
+    responses: DataFrame,
+    sessions: &[SessionInfo],
+    keys: &[CellKey],
+) -> Result<BTreeMap<CellKey, Vec<i64>>, PipelineError> {
+    let names: Vec<String> = measures().iter().map(|m| m.name.clone()).collect();
+    let catalog = DataFrame::new(
+        sessions.len(),
+        vec![
+            Column::new("session_id".into(), sessions.iter().map(|s| s.id).collect::<Vec<_>>()),
+            Column::new("circle_id".into(), sessions.iter().map(|s| s.circle_id).collect::<Vec<_>>()),
+            Column::new("program_id".into(), sessions.iter().map(|s| s.program_id).collect::<Vec<_>>()),
+        ],
+    )?;
+    let rows = responses
+        .lazy()
+        .join(catalog.lazy(), [col("session_id")], [col("session_id")], JoinArgs::new(JoinType::Inner))
+        .select([vec![col("circle_id"), col("program_id")], indicator_exprs()].concat());
+    let sums: Vec<Expr> = names.iter().map(|n| col(n.as_str()).cast(DataType::Int64).sum().alias(n.as_str())).collect();
+
+    let mut counts: BTreeMap<CellKey, Vec<i64>> = keys.iter().map(|k| (k.clone(), vec![0; names.len()])).collect();
+    let label = period.to_string();
+    let levels: Vec<(Level, Vec<&str>)> = if period.is_quarter() {
+        vec![(Level::ProgramQuarter, vec!["program_id"]), (Level::PortfolioQuarter, vec![])]
+    } else {
+        vec![(Level::CircleMonth, vec!["program_id", "circle_id"]), (Level::ProgramMonth, vec!["program_id"])]
+    };
+    for (level, by) in levels {
+        let frame = if by.is_empty() {
+            rows.clone().select(sums.clone()).collect()?
+        } else {
+            let by_exprs: Vec<Expr> = by.iter().map(|c| col(*c)).collect();
+            rows.clone().group_by(by_exprs).agg(sums.clone()).collect()?
+        };
+        let id = |name: &str, i: usize| -> Result<Option<i32>, PolarsError> {
+            Ok(if by.contains(&name) { frame.column(name)?.i32()?.get(i) } else { None })
+        };
+        let values: Vec<&Int64Chunked> = names.iter().map(|n| frame.column(n.as_str()).and_then(|c| c.i64())).collect::<Result<_, _>>()?;
+        for i in 0..frame.height() {
+            let key = CellKey { level, program_id: id("program_id", i)?, circle_id: id("circle_id", i)?, period: label.clone() };
+            // A group outside the key set cannot happen (both come from the same
+            // sessions), but if it did its counts would be dropped, never published.
+            if let Some(slot) = counts.get_mut(&key) {
+                for (m, column) in values.iter().enumerate() {
+                    slot[m] = column.get(i).unwrap_or(0);
+                }
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// Per-cell sums computed directly, row by row, for tests: what [`true_counts`] must
+/// agree with.
+#[cfg(test)]
+pub(crate) fn naive_counts(
+    answers: &[(i32, collector::instrument::Answers)],
+    sessions: &[SessionInfo],
+    key: &CellKey,
+) -> Vec<i64> {
+    let by_id: HashMap<i32, &SessionInfo> = sessions.iter().map(|s| (s.id, s)).collect();
+    let mut out = vec![0i64; measures().len()];
+    for (session, a) in answers {
+        let s = by_id[session];
+        let inside = match key.level {
+            Level::CircleMonth => Some(s.circle_id) == key.circle_id,
+            Level::ProgramMonth | Level::ProgramQuarter => Some(s.program_id) == key.program_id,
+            Level::PortfolioQuarter => true,
+        };
+        if !inside {
+            continue;
+        }
+        let mut add = |name: String| out[crate::measure::position(&name).unwrap()] += 1;
+        add("responses".into());
+        for item in Item::ALL {
+            if let Some(r) = a.rating(item) {
+                add(format!("{}_{}", item.key(), r.get()));
+            }
+        }
+        for index in Index::ALL {
+            if let Some((sum, n)) = a.index_score(index) {
+                add(format!("{}_scored", index.key()));
+                if collector::instrument::is_positive(sum, n) {
+                    add(format!("{}_positive", index.key()));
+                }
+            }
+        }
+        match a.first_time {
+            Some(true) => add("first_time_yes".into()),
+            Some(false) => add("first_time_no".into()),
+            None => {}
+        }
+        for &c in Helped::ALL {
+            if a.helped(c) {
+                add(c.column());
+            }
+        }
+        for &c in Hindered::ALL {
+            if a.hindered(c) {
+                add(c.column());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use collector::instrument::{Answers, Rating};
+    use rand::{RngExt, SeedableRng};
+
+    use super::*;
+
+    fn random_answers(rng: &mut rand::rngs::ChaCha8Rng) -> Answers {
+        let mut a = Answers::default();
+        for item in Item::ALL {
+            let v: u8 = rng.random_range(0..=5);
+            a.set_rating(item, Rating::try_from(v).ok());
+        }
+        a.first_time = [None, Some(true), Some(false)][rng.random_range(0..3)];
+        for &c in Helped::ALL {
+            if rng.random::<bool>() {
+                a.set_helped(c);
+            }
+        }
+        for &c in Hindered::ALL {
+            if rng.random::<bool>() {
+                a.set_hindered(c);
+            }
+        }
+        a
+    }
+
+    /// Packs answers the way the loaders' SQL does.
+    fn pack(a: &Answers) -> (i32, i32) {
+        let r = Item::ALL.iter().enumerate().map(|(k, i)| 6i32.pow(k as u32) * a.rating(*i).map_or(0, |r| i32::from(r.get()))).sum();
+        let ft = match a.first_time { None => 0, Some(false) => 1, Some(true) => 2 };
+        let h: i32 = Helped::ALL.iter().enumerate().map(|(i, c)| i32::from(a.helped(*c)) << i).sum();
+        let d: i32 = Hindered::ALL.iter().enumerate().map(|(i, c)| i32::from(a.hindered(*c)) << i).sum();
+        (r, ft + 3 * h + 96 * d)
+    }
+
+    #[test]
+    fn polars_counts_match_a_row_by_row_count() {
+        let sessions: Vec<SessionInfo> = (0..6)
+            .map(|i| SessionInfo { id: 100 + i, circle_id: 10 + i % 3, program_id: 1 + (10 + i % 3) % 2, month: "2026-10".into() })
+            .collect();
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(5);
+        let answers: Vec<(i32, Answers)> = (0..500).map(|_| (100 + rng.random_range(0..6), random_answers(&mut rng))).collect();
+        let (ids, (r, f)): (Vec<i32>, (Vec<i32>, Vec<i32>)) = answers.iter().map(|(s, a)| (*s, pack(a))).unzip();
+        let frame = DataFrame::new(
+            ids.len(),
+            vec![Column::new("session_id".into(), ids), Column::new("r".into(), r), Column::new("f".into(), f)],
+        )
+        .unwrap();
+        for period in ["2026-10", "2026-Q4"] {
+            let period: Period = period.parse().unwrap();
+            let keys = key_set(period, &sessions);
+            let counts = true_counts(period, frame.clone(), &sessions, &keys).unwrap();
+            assert_eq!(counts.len(), keys.len());
+            for key in &keys {
+                assert_eq!(counts[key], naive_counts(&answers, &sessions, key), "{key:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_key_set_comes_from_sessions_held_not_from_answers() {
+        let sessions = vec![
+            SessionInfo { id: 1, circle_id: 10, program_id: 1, month: "2026-10".into() },
+            SessionInfo { id: 2, circle_id: 11, program_id: 1, month: "2026-10".into() },
+            SessionInfo { id: 3, circle_id: 20, program_id: 2, month: "2026-10".into() },
+        ];
+        let month = key_set("2026-10".parse().unwrap(), &sessions);
+        assert_eq!(month.iter().filter(|k| k.level == Level::CircleMonth).count(), 3);
+        assert_eq!(month.iter().filter(|k| k.level == Level::ProgramMonth).count(), 2);
+        let quarter = key_set("2026-Q4".parse().unwrap(), &sessions);
+        assert_eq!(quarter.iter().filter(|k| k.level == Level::ProgramQuarter).count(), 2);
+        assert_eq!(quarter.iter().filter(|k| k.level == Level::PortfolioQuarter).count(), 1);
+        // With no answers at all, every cell is there, with zero counts.
+        let empty = DataFrame::new(0, vec![
+            Column::new("session_id".into(), Vec::<i32>::new()),
+            Column::new("r".into(), Vec::<i32>::new()),
+            Column::new("f".into(), Vec::<i32>::new()),
+        ]).unwrap();
+        let counts = true_counts("2026-10".parse().unwrap(), empty, &sessions, &month).unwrap();
+        assert!(counts.values().all(|v| v.iter().all(|&c| c == 0)));
+        assert_eq!(counts.len(), 5);
+    }
+
+    #[test]
+    fn the_copy_parser_reads_split_chunks() {
+        let mut bytes = b"PGCOPY\n\xff\r\n\0".to_vec();
+        bytes.extend_from_slice(&0u32.to_be_bytes());
+        bytes.extend_from_slice(&0u32.to_be_bytes());
+        for (a, b, c) in [(1, 2, 3), (-4, 5, 1_679_615)] {
+            bytes.extend_from_slice(&3i16.to_be_bytes());
+            for v in [a, b, c] {
+                bytes.extend_from_slice(&4i32.to_be_bytes());
+                bytes.extend_from_slice(&(v as i32).to_be_bytes());
+            }
+        }
+        bytes.extend_from_slice(&(-1i16).to_be_bytes());
+        for split in [1, 5, 17, 30, bytes.len()] {
+            let mut parser = CopyParser::default();
+            for chunk in bytes.chunks(split) {
+                parser.feed(chunk).unwrap();
+            }
+            let (a, b, c) = parser.finish().unwrap();
+            assert_eq!((a, b, c), (vec![1, -4], vec![2, 5], vec![3, 1_679_615]), "split {split}");
+        }
+        let mut truncated = CopyParser::default();
+        truncated.feed(&bytes[..bytes.len() - 2]).unwrap();
+        assert!(truncated.finish().is_err());
+    }
+}
