@@ -8,6 +8,10 @@ use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand};
 use collector::catalog::{self, NewSession};
 use collector::code::SessionCode;
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use analytics::suppression::Audience;
+use analytics::view;
 use collector::{Settings, Store};
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
@@ -50,6 +54,55 @@ enum Command {
     /// Open or close a session.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// Release a closed period (`--period 2026-10` or `--period 2026-Q4`), or list releases.
+    Release(ReleaseArgs),
+    /// Export a stored release (released data only) as a tidy table.
+    Export(ExportArgs),
+    /// Privacy settings and the accuracy they give.
+    #[command(subcommand)]
+    Privacy(PrivacyCommand),
+}
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+struct ReleaseArgs {
+    /// The closed month (2026-10) or quarter (2026-Q4) to release.
+    #[arg(long)]
+    period: Option<Period>,
+    #[command(subcommand)]
+    command: Option<ReleaseCommand>,
+}
+
+#[derive(Subcommand)]
+enum ReleaseCommand {
+    /// List the stored releases and their privacy spend.
+    List,
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    /// The released period to export.
+    #[arg(long)]
+    period: Period,
+    /// Whose view: managers (every level), or funders (program level and up, quarterly,
+    /// with the funder threshold).
+    #[arg(long, value_parser = ["manager", "funder"])]
+    audience: String,
+    #[arg(long, default_value = "csv", value_parser = ["csv", "parquet", "json"])]
+    format: String,
+    /// Write to this file instead of standard output.
+    #[arg(long)]
+    out: Option<std::path::PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum PrivacyCommand {
+    /// Show the privacy settings in force.
+    Show,
+    /// Change a privacy setting (floors are enforced), e.g. `privacy.budget 0.5`.
+    Set { name: String, value: String },
+    /// Print the margins of error the settings give, at n = 10 … 1000.
+    Accuracy,
 }
 
 #[derive(Args)]
@@ -62,6 +115,11 @@ struct ServeArgs {
     /// text 988" in the US).
     #[arg(long, env = "HEARTH_CRISIS_LINE")]
     crisis_line: Option<String>,
+
+    /// Hours after a period ends before `serve` releases it by itself (its sessions must
+    /// also have closed).
+    #[arg(long, env = "HEARTH_RELEASE_GRACE_HOURS", default_value_t = 72)]
+    release_grace_hours: u32,
 }
 
 #[derive(Subcommand)]
@@ -94,8 +152,25 @@ enum SessionCommand {
     },
 }
 
-#[tokio::main]
-async fn main() -> anyhow::Result<()> {
+/// Runs the command; a failure is one clear line on standard error and exit status 1.
+fn main() -> std::process::ExitCode {
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: cannot start: {error}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -164,6 +239,68 @@ async fn main() -> anyhow::Result<()> {
                 }
             }
             print_out(&out);
+        }
+        Command::Release(ReleaseArgs { command: Some(ReleaseCommand::List), .. }) => {
+            let mut out = String::new();
+            let releases = view::list_releases(&store).await?;
+            if releases.is_empty() {
+                writeln!(out, "no releases yet")?;
+            }
+            let ledger = view::ledger(&store).await?;
+            for r in releases {
+                let released = chrono::DateTime::from_timestamp(r.released_at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default();
+                writeln!(out, "{} · {} cells · {} · thresholds {}/{} · {} · released {released}", r.period, r.cells, r.mechanism, r.manager_threshold, r.funder_threshold, r.code_version)?;
+                for l in ledger.iter().filter(|l| l.period == r.period) {
+                    writeln!(out, "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells", l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells)?;
+                }
+            }
+            print_out(&out);
+        }
+        Command::Release(ReleaseArgs { period: Some(period), .. }) => {
+            let today = chrono::Utc::now().date_naive();
+            let summary = release::release(&store, period, today, &ReleaseOptions::new()).await?;
+            print_out(&format!(
+                "released {} · {} cells from {} responses · {} per response for its month: {} · load {:.1}s, pipeline {:.1}s\n",
+                summary.period, summary.cells, summary.responses, summary.unit, summary.spend_per_response_month, summary.timings.0, summary.timings.1
+            ));
+        }
+        Command::Release(ReleaseArgs { period: None, command: None }) => {
+            anyhow::bail!("say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`");
+        }
+        Command::Export(args) => {
+            let audience = if args.audience == "funder" { Audience::Funder } else { Audience::Manager };
+            let Some(stored) = view::load_release(&store, args.period).await? else {
+                anyhow::bail!("{} has not been released (see `hearth release list`)", args.period);
+            };
+            let mut frame = view::export_frame(&stored, audience)?;
+            let format: view::ExportFormat = args.format.parse().map_err(anyhow::Error::msg)?;
+            match args.out {
+                Some(path) => {
+                    let mut file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+                    view::write_export(&mut frame, format, &mut file)?;
+                }
+                None => {
+                    let mut buffer = Vec::new();
+                    view::write_export(&mut frame, format, &mut buffer)?;
+                    let _ = std::io::stdout().lock().write_all(&buffer);
+                }
+            }
+        }
+        Command::Privacy(PrivacyCommand::Show) => {
+            let settings = release::load_settings(&store).await?;
+            let mut out = String::new();
+            for (name, value) in settings.entries() {
+                writeln!(out, "{name} = {value}")?;
+            }
+            print_out(&out);
+        }
+        Command::Privacy(PrivacyCommand::Set { name, value }) => {
+            release::save_setting(&store, &name, &value).await?;
+            print_out(&format!("{name} set; it applies to releases from now on\n"));
+        }
+        Command::Privacy(PrivacyCommand::Accuracy) => {
+            let settings = release::load_settings(&store).await?;
+            print_out(&analytics::budget::accuracy_markdown(&settings)?);
         }
         Command::Session(SessionCommand::Close { code }) => {
             let parsed = SessionCode::parse(&code)

@@ -351,3 +351,57 @@ mod tests {
         assert!(s.set("privacy.level_weights", "1,0,0,0").is_err());
     }
 }
+
+/// One row of the accuracy table: the 90 % margins of error that the noise alone puts on
+/// an index's "% positive" (at 70 % positive) and on an item mean (at a mean of 4), for a
+/// cell where n responses answered everything.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AccuracyRow {
+    pub level: Level,
+    pub n: u32,
+    /// Percentage points.
+    pub pct_positive: f64,
+    /// Points on the 1–5 scale.
+    pub item_mean: f64,
+}
+
+/// The accuracy table for the circle-month and program-quarter levels, at n = 10, 30,
+/// 100, 300, 1000, computed from the settings (the same formulas the views use).
+pub fn accuracy(settings: &PrivacySettings) -> Result<Vec<AccuracyRow>, RationalError> {
+    let mut rows = Vec::new();
+    for level in [Level::CircleMonth, Level::ProgramQuarter] {
+        let v_index = settings.noise(level, Group::Indices)?.variance();
+        let v_items = settings.noise(level, Group::Items)?.variance();
+        for n in [10u32, 30, 100, 300, 1000] {
+            let n_f = f64::from(n);
+            let p = 0.7;
+            let pct = 100.0 * 1.6449 * (v_index * (1.0 + p * p)).sqrt() / n_f;
+            let m = 4.0;
+            let mean = 1.6449 * (v_items * (55.0 - 30.0 * m + 5.0 * m * m)).sqrt() / n_f;
+            rows.push(AccuracyRow { level, n, pct_positive: pct.min(100.0), item_mean: mean.min(4.0) });
+        }
+    }
+    Ok(rows)
+}
+
+/// The accuracy table as Markdown (what `hearth privacy accuracy` prints and
+/// docs/privacy.md includes).
+pub fn accuracy_markdown(settings: &PrivacySettings) -> Result<String, RationalError> {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Mechanism {}, budget {}={} per program per month of responses; level weights {}; measure weights {}.\n",
+        settings.mechanism.key(),
+        settings.mechanism.unit(),
+        settings.budget,
+        format_weights(&settings.level_weights),
+        format_weights(&settings.measure_weights),
+    );
+    let _ = writeln!(out, "| level | n responses | ± % positive (at 70 %) | ± item mean (at 4.0) |");
+    let _ = writeln!(out, "|---|---|---|---|");
+    for row in accuracy(settings)? {
+        let _ = writeln!(out, "| {} | {} | {:.1} points | {:.2} |", row.level.key(), row.n, row.pct_positive, row.item_mean);
+    }
+    Ok(out)
+}

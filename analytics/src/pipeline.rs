@@ -4,7 +4,7 @@
 //! This is the only module that reads raw responses; it is private to the crate, and
 //! nothing it returns leaves the crate before noise has been added (see `release`).
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 
 use collector::instrument::{Helped, Hindered, Index, Item};
 use collector::{Backend, Store};
@@ -379,7 +379,7 @@ pub(crate) fn naive_counts(
     sessions: &[SessionInfo],
     key: &CellKey,
 ) -> Vec<i64> {
-    let by_id: HashMap<i32, &SessionInfo> = sessions.iter().map(|s| (s.id, s)).collect();
+    let by_id: std::collections::HashMap<i32, &SessionInfo> = sessions.iter().map(|s| (s.id, s)).collect();
     let mut out = vec![0i64; measures().len()];
     for (session, a) in answers {
         let s = by_id[session];

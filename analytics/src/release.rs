@@ -1,0 +1,555 @@
+//! Releasing a closed period: the whole pipeline, and the one transaction that stores its
+//! result with its ledger entries.
+//!
+//! # Privacy
+//! A period is released once. Its cells come from the catalog; its counts get exact
+//! integer noise calibrated to each measure group's sensitivity and budget share; every
+//! spend is written to the ledger in the same transaction as the release, and a release
+//! that would take any program's month past its budget is refused before anything is
+//! read. Noise is drawn in batch here, never per request, so nobody can time the sampler.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use collector::Store;
+use collector::store::random_id;
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rand::Rng;
+use rand_distr::Distribution;
+use sqlx::{AnyConnection, Row};
+
+use crate::budget::{Level, Mechanism, Noise, PrivacySettings, SettingsError};
+use crate::measure::{Group, measures};
+use crate::period::Period;
+use crate::pipeline::{self, CellKey, PipelineError};
+use crate::sampler::{Rational, RationalError, secure_rng, seeded_rng};
+use crate::suppression::{self, Audience, Status, Thresholds};
+
+pub const CODE_VERSION: &str = concat!("hearth ", env!("CARGO_PKG_VERSION"));
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReleaseError {
+    #[error("{period} has not ended yet: it can be released from {from}")]
+    NotOver { period: Period, from: NaiveDate },
+    #[error("{period} still has {open} open session(s); it can be released once they close")]
+    SessionsOpen { period: Period, open: i64 },
+    #[error("{0} has been released already; the stored release stands (see `hearth release list`)")]
+    AlreadyReleased(Period),
+    #[error(
+        "releasing {period} would spend {unit} {needed} of program {program:?}'s budget for {month}, \
+         which has {left} left of {budget}; raise privacy.budget or lower the weights of later levels"
+    )]
+    OverBudget { period: Period, program: String, month: String, unit: &'static str, needed: String, left: String, budget: String },
+    #[error("the ledger holds zCDP (ρ) spends for {0}, which cannot be counted against a pure-ε budget; keep the Gaussian mechanism")]
+    MixedUnits(String),
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    #[error("privacy arithmetic: {0}")]
+    Rational(#[from] RationalError),
+    #[error(transparent)]
+    Pipeline(#[from] PipelineError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// How a release runs: where its randomness comes from and how it shows progress.
+pub struct ReleaseOptions {
+    /// `Some(seed)` only in tests and reproducible benchmarks; releases use the secure
+    /// generator.
+    pub seed: Option<u64>,
+    pub progress: MultiProgress,
+}
+
+impl ReleaseOptions {
+    /// Secure noise; progress bars when standard error is a terminal, silence otherwise.
+    pub fn new() -> ReleaseOptions {
+        use std::io::IsTerminal;
+        let target = if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
+        ReleaseOptions { seed: None, progress: MultiProgress::with_draw_target(target) }
+    }
+
+    /// Secure noise, no progress bars (releases run by `serve`).
+    pub fn seedless_quiet() -> ReleaseOptions {
+        ReleaseOptions { seed: None, progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()) }
+    }
+
+    /// A seeded, silent release (tests, benchmarks).
+    pub fn seeded(seed: u64) -> ReleaseOptions {
+        ReleaseOptions { seed: Some(seed), progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()) }
+    }
+
+    fn stage(&self, message: &'static str) -> ProgressBar {
+        let bar = self.progress.add(ProgressBar::new_spinner());
+        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("a valid template"));
+        bar.set_message(message);
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    }
+}
+
+impl Default for ReleaseOptions {
+    fn default() -> Self {
+        ReleaseOptions::new()
+    }
+}
+
+/// What a release did, for the command's report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReleaseSummary {
+    pub period: Period,
+    pub cells: usize,
+    pub responses: usize,
+    pub spend_per_response_month: Rational,
+    pub unit: &'static str,
+    /// Seconds spent loading responses, and on the rest of the pipeline.
+    pub timings: (f64, f64),
+}
+
+/// Reads the stored settings over the defaults.
+pub async fn load_settings(store: &Store) -> Result<PrivacySettings, ReleaseError> {
+    let mut settings = PrivacySettings::default();
+    let rows: Vec<(String, String)> = sqlx::query_as("select name, value from setting where name like 'privacy.%'")
+        .fetch_all(store.pool())
+        .await?;
+    for (name, value) in rows {
+        settings.set(&name, &value)?;
+    }
+    Ok(settings)
+}
+
+/// Checks and stores one setting.
+pub async fn save_setting(store: &Store, name: &str, value: &str) -> Result<PrivacySettings, ReleaseError> {
+    let mut settings = load_settings(store).await?;
+    settings.set(name, value)?;
+    let stored = settings.entries().into_iter().find(|(n, _)| *n == name).map(|(_, v)| v).unwrap_or_default();
+    sqlx::query("insert into setting (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value")
+        .bind(name)
+        .bind(stored)
+        .execute(store.pool())
+        .await?;
+    Ok(settings)
+}
+
+/// The levels a period's release covers.
+pub fn levels_of(period: Period) -> [Level; 2] {
+    if period.is_quarter() { [Level::ProgramQuarter, Level::PortfolioQuarter] } else { [Level::CircleMonth, Level::ProgramMonth] }
+}
+
+/// Releases a closed period (see the module docs). `today` decides whether it has ended.
+pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &ReleaseOptions) -> Result<ReleaseSummary, ReleaseError> {
+    if period.end() > today {
+        return Err(ReleaseError::NotOver { period, from: period.end() });
+    }
+    if already_released(store, period).await? {
+        return Err(ReleaseError::AlreadyReleased(period));
+    }
+    // Closed sessions are sealed first, so what is read is final and in random order.
+    let now = collector::catalog::now_unix();
+    collector::seal::seal_closed_sessions(store, now).await?;
+    let open: i64 = sqlx::query_scalar("select count(*) from session where held_on >= $1 and held_on < $2 and sealed = 0")
+        .bind(period.start().to_string())
+        .bind(period.end().to_string())
+        .fetch_one(store.pool())
+        .await?;
+    if open > 0 {
+        return Err(ReleaseError::SessionsOpen { period, open });
+    }
+    let settings = load_settings(store).await?;
+    let sessions = pipeline::sessions_in(store, period).await?;
+    let keys = pipeline::key_set(period, &sessions);
+    check_budget(store, period, &settings, &sessions).await?;
+
+    let started = std::time::Instant::now();
+    let stage = options.stage("loading responses");
+    let responses = pipeline::load_responses(store, period, &sessions).await?;
+    let loaded = responses.height();
+    stage.finish_with_message(format!("loaded {loaded} responses"));
+    let load_seconds = started.elapsed().as_secs_f64();
+
+    let started = std::time::Instant::now();
+    let stage = options.stage("counting cells");
+    let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
+    stage.finish_with_message(format!("counted {} cells", counts.len()));
+
+    let stage = options.stage("adding noise");
+    let noisy = match options.seed {
+        Some(seed) => add_noise(&counts, &settings, &mut seeded_rng(seed))?,
+        None => add_noise(&counts, &settings, &mut secure_rng())?,
+    };
+    drop(counts);
+    stage.finish_with_message("noise added");
+
+    let visibility = suppression::decide(&noisy, &SettingsThresholds(&settings));
+
+    let stage = options.stage("storing the release and its ledger");
+    store_release(store, period, &settings, &noisy, &visibility, &sessions).await?;
+    stage.finish_with_message("release stored");
+    let spend = levels_of(period).iter().try_fold(Rational::integer(0), |acc, l| acc.add(settings.level_spend(*l)?))?;
+    Ok(ReleaseSummary {
+        period,
+        cells: noisy.len(),
+        responses: loaded,
+        spend_per_response_month: spend,
+        unit: settings.mechanism.unit(),
+        timings: (load_seconds, started.elapsed().as_secs_f64()),
+    })
+}
+
+pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {
+    let found: Option<i32> = sqlx::query_scalar("select id from data_release where period = $1")
+        .bind(period.to_string())
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(found.is_some())
+}
+
+struct SettingsThresholds<'a>(&'a PrivacySettings);
+
+impl Thresholds for SettingsThresholds<'_> {
+    fn cell_from(&self, level: Level, audience: Audience) -> i64 {
+        self.0.show_from(level, self.k(audience)).unwrap_or(i64::MAX)
+    }
+
+    fn split_from(&self, level: Level, audience: Audience) -> i64 {
+        let noise = self.0.noise(level, Group::FirstTime).map(|n| n.variance()).unwrap_or(f64::INFINITY);
+        i64::from(self.k(audience)) + (1.2816 * noise.sqrt()).ceil() as i64
+    }
+}
+
+impl SettingsThresholds<'_> {
+    fn k(&self, audience: Audience) -> u32 {
+        match audience {
+            Audience::Manager => self.0.manager_threshold,
+            Audience::Funder => self.0.funder_threshold,
+        }
+    }
+}
+
+/// Adds noise to every count, cells in key order and measures in measure order, so a
+/// seeded release is the same whatever order the responses were read in. Noisy counts are
+/// clamped to 0 and above (post-processing).
+fn add_noise<R: Rng>(
+    counts: &BTreeMap<CellKey, Vec<i64>>,
+    settings: &PrivacySettings,
+    rng: &mut R,
+) -> Result<BTreeMap<CellKey, Vec<i64>>, RationalError> {
+    let mut noise: HashMap<(Level, Group), Noise> = HashMap::new();
+    for key in counts.keys() {
+        for group in Group::ALL {
+            if let std::collections::hash_map::Entry::Vacant(slot) = noise.entry((key.level, group)) {
+                slot.insert(settings.noise(key.level, group)?);
+            }
+        }
+    }
+    Ok(counts
+        .iter()
+        .map(|(key, values)| {
+            let noisy = values
+                .iter()
+                .zip(measures())
+                .map(|(&value, measure)| {
+                    let draw = match noise[&(key.level, measure.group)] {
+                        Noise::Gaussian { dist, .. } => dist.sample(rng),
+                        Noise::Laplace { dist, .. } => dist.sample(rng),
+                    };
+                    value.saturating_add(draw).max(0)
+                })
+                .collect();
+            (key.clone(), noisy)
+        })
+        .collect())
+}
+
+/// Refuses a release that would take any (program, month) past the budget.
+async fn check_budget(
+    store: &Store,
+    period: Period,
+    settings: &PrivacySettings,
+    sessions: &[pipeline::SessionInfo],
+) -> Result<(), ReleaseError> {
+    let needed = levels_of(period).iter().try_fold(Rational::integer(0), |acc, l| acc.add(settings.level_spend(*l)?))?;
+    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
+    let spent = spent_by(store, &months, settings.mechanism).await?;
+    for program in programs {
+        for month in &months {
+            let already = spent.get(&(program, month.clone())).copied().unwrap_or(Rational::integer(0));
+            let total = already.add(needed)?;
+            if total > settings.budget {
+                let name: String = sqlx::query_scalar("select name from program where id = $1")
+                    .bind(program)
+                    .fetch_one(store.pool())
+                    .await?;
+                let left = settings.budget.checked_sub(already).unwrap_or(Rational::integer(0));
+                return Err(ReleaseError::OverBudget {
+                    period,
+                    program: name,
+                    month: month.clone(),
+                    unit: settings.mechanism.unit(),
+                    needed: needed.to_string(),
+                    left: left.to_string(),
+                    budget: settings.budget.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the ledger says each (program, month) has spent, in the unit of `mechanism`.
+/// Pure-ε spends count as ρ = ε²/2 under the Gaussian; ρ spends cannot be counted as ε.
+pub async fn spent_by(store: &Store, months: &[String], mechanism: Mechanism) -> Result<HashMap<(i32, String), Rational>, ReleaseError> {
+    let mut spent: HashMap<(i32, String), Rational> = HashMap::new();
+    for month in months {
+        let rows = sqlx::query(
+            "select s.program_id, l.unit, l.spend from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
+        )
+        .bind(month)
+        .fetch_all(store.pool())
+        .await?;
+        for row in rows {
+            let program: i32 = row.try_get("program_id")?;
+            let unit: String = row.try_get("unit")?;
+            let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
+            let spend = match (mechanism, unit.as_str()) {
+                (Mechanism::Gaussian, "rho") | (Mechanism::Laplace, "epsilon") => spend,
+                (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
+                (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
+            };
+            let slot = spent.entry((program, month.clone())).or_insert(Rational::integer(0));
+            *slot = slot.add(spend)?;
+        }
+    }
+    Ok(spent)
+}
+
+const COUNT_ROWS_PER_INSERT: usize = 64;
+
+async fn store_release(
+    store: &Store,
+    period: Period,
+    settings: &PrivacySettings,
+    noisy: &BTreeMap<CellKey, Vec<i64>>,
+    visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
+    sessions: &[pipeline::SessionInfo],
+) -> Result<(), ReleaseError> {
+    let now = collector::catalog::now_unix();
+    let mut tx = store.pool().begin().await?;
+    let release_id = loop {
+        let id = random_id();
+        let inserted = sqlx::query(
+            "insert into data_release (id, period, mechanism, manager_threshold, funder_threshold, code_version, released_at) \
+             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing",
+        )
+        .bind(id)
+        .bind(period.to_string())
+        .bind(settings.mechanism.key())
+        .bind(settings.manager_threshold as i32)
+        .bind(settings.funder_threshold as i32)
+        .bind(CODE_VERSION)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            break id;
+        }
+        // Either the id collided or the period was released meanwhile.
+        let taken: Option<i32> = sqlx::query_scalar("select id from data_release where period = $1")
+            .bind(period.to_string())
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(ReleaseError::AlreadyReleased(period));
+        }
+    };
+    let split: BTreeSet<&str> = ["first_time_yes", "first_time_no"].into_iter().collect();
+    for (cell, (key, counts)) in noisy.iter().enumerate() {
+        let [manager, funder] = visibility[key];
+        sqlx::query(
+            "insert into release_cell (release_id, cell, level, program_id, circle_id, period, manager_status, funder_status) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .bind(release_id)
+        .bind(cell as i32)
+        .bind(key.level.key())
+        .bind(key.program_id)
+        .bind(key.circle_id)
+        .bind(&key.period)
+        .bind(manager.status.key())
+        .bind(funder.status.key())
+        .execute(&mut *tx)
+        .await?;
+        let rows: Vec<(&str, i64, bool, bool)> = measures()
+            .iter()
+            .zip(counts)
+            .map(|(m, &value)| {
+                let in_split = split.contains(m.name.as_str());
+                let hidden = |v: suppression::Visibility| v.status != Status::Shown || (in_split && v.split_hidden);
+                (m.name.as_str(), value, hidden(manager), hidden(funder))
+            })
+            .collect();
+        for chunk in rows.chunks(COUNT_ROWS_PER_INSERT) {
+            insert_counts(&mut tx, release_id, cell as i32, chunk).await?;
+        }
+    }
+    write_ledger(&mut tx, release_id, period, settings, noisy, sessions, now).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn insert_counts(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    cell: i32,
+    rows: &[(&str, i64, bool, bool)],
+) -> Result<(), sqlx::Error> {
+    let values: Vec<String> = (0..rows.len())
+        .map(|i| {
+            let b = i * 6;
+            format!("(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6)
+        })
+        .collect();
+    let sql = format!(
+        "insert into release_count (release_id, cell, measure, value, manager_hidden, funder_hidden) values {}",
+        values.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for (measure, value, manager, funder) in rows {
+        query = query.bind(release_id).bind(cell).bind(*measure).bind(*value).bind(i16::from(*manager)).bind(i16::from(*funder));
+    }
+    query.execute(&mut *conn).await?;
+    Ok(())
+}
+
+async fn write_ledger(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    period: Period,
+    settings: &PrivacySettings,
+    noisy: &BTreeMap<CellKey, Vec<i64>>,
+    sessions: &[pipeline::SessionInfo],
+    now: i64,
+) -> Result<(), ReleaseError> {
+    let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
+    let all_programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    for level in levels_of(period) {
+        let cells = noisy.keys().filter(|k| k.level == level).count();
+        let programs: BTreeSet<i32> = if level == Level::PortfolioQuarter {
+            all_programs.clone()
+        } else {
+            noisy.keys().filter(|k| k.level == level).filter_map(|k| k.program_id).collect()
+        };
+        for group in Group::ALL {
+            let noise = settings.noise(level, group)?;
+            let sensitivity = match settings.mechanism {
+                Mechanism::Gaussian => format!("L2²={}", group.l2_squared()),
+                Mechanism::Laplace => format!("L1={}", group.l1()),
+            };
+            let ledger_id = loop {
+                let id = random_id();
+                let inserted = sqlx::query(
+                    "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, code_version, spent_at) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing",
+                )
+                .bind(id)
+                .bind(release_id)
+                .bind(level.key())
+                .bind(group.key())
+                .bind(settings.mechanism.key())
+                .bind(settings.mechanism.unit())
+                .bind(noise.spend().to_string())
+                .bind(noise.scale().to_string())
+                .bind(sensitivity.clone())
+                .bind(cells as i32)
+                .bind(CODE_VERSION)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                if inserted.rows_affected() == 1 {
+                    break id;
+                }
+            };
+            for &program in &programs {
+                for month in &months {
+                    sqlx::query("insert into ledger_scope (ledger_id, program_id, month) values ($1, $2, $3)")
+                        .bind(ledger_id)
+                        .bind(program)
+                        .bind(month)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_does_not_depend_on_anything_but_the_seed_and_the_counts() {
+        let key = |c| CellKey { level: Level::CircleMonth, program_id: Some(1), circle_id: Some(c), period: "2026-10".into() };
+        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4).map(|c| (key(c), vec![c as i64 * 10; measures().len()])).collect();
+        let settings = PrivacySettings::default();
+        let a = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
+        let b = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
+        let c = add_noise(&counts, &settings, &mut seeded_rng(10)).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.values().flatten().all(|&v| v >= 0), "noisy counts are clamped at 0");
+    }
+}
+
+/// Releases every period that is due: ended at least `grace_hours` ago, with sessions,
+/// and not released yet; months before their quarter. A period whose sessions are still
+/// open, or that would overspend, is left for later (and said so in the log).
+pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>, ReleaseError> {
+    let months: Vec<String> = sqlx::query_scalar("select distinct substr(held_on, 1, 7) from session order by 1")
+        .fetch_all(store.pool())
+        .await?;
+    let mut candidates: Vec<Period> = Vec::new();
+    for month in months {
+        let Ok(month) = month.parse::<Period>() else { continue };
+        candidates.push(month);
+        if !candidates.contains(&month.quarter()) {
+            candidates.push(month.quarter());
+        }
+    }
+    // Months first within each quarter: a quarter ends with its last month.
+    candidates.sort_by_key(|p| (p.end(), p.is_quarter()));
+    let now = chrono::Utc::now();
+    let mut released = Vec::new();
+    for period in candidates {
+        let due = period.end().and_hms_opt(0, 0, 0).expect("midnight").and_utc() + chrono::Duration::hours(i64::from(grace_hours));
+        if due > now || already_released(store, period).await? {
+            continue;
+        }
+        match release(store, period, now.date_naive(), &ReleaseOptions::seedless_quiet()).await {
+            Ok(_) => {
+                tracing::info!(release.period = %period, "released");
+                released.push(period);
+            }
+            Err(ReleaseError::SessionsOpen { .. }) | Err(ReleaseError::AlreadyReleased(_)) => {}
+            Err(error) => tracing::warn!(release.period = %period, error = %error, "automatic release refused"),
+        }
+    }
+    Ok(released)
+}
+
+/// Runs [`release_due`] at start and every hour, until the pool closes.
+pub fn spawn_auto_release(store: Store, grace_hours: u32) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        while !store.pool().is_closed() {
+            tick.tick().await;
+            if let Err(error) = release_due(&store, grace_hours).await {
+                if !store.pool().is_closed() {
+                    tracing::warn!(error = %error, "automatic releases failed");
+                }
+            }
+        }
+    });
+}
