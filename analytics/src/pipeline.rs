@@ -486,6 +486,30 @@ mod tests {
     }
 
     #[test]
+    fn the_same_responses_in_any_row_order_give_the_same_counts() {
+        let sessions: Vec<SessionInfo> = (0..4)
+            .map(|i| SessionInfo { id: i, circle_id: 10 + i, program_id: 1, month: "2026-10".into() })
+            .collect();
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(8);
+        let mut rows: Vec<(i32, (i32, i32))> = (0..300).map(|_| (rng.random_range(0..4), pack(&random_answers(&mut rng)))).collect();
+        let period: Period = "2026-10".parse().unwrap();
+        let keys = key_set(period, &sessions);
+        let frame = |rows: &[(i32, (i32, i32))]| {
+            DataFrame::new(rows.len(), vec![
+                Column::new("session_id".into(), rows.iter().map(|r| r.0).collect::<Vec<_>>()),
+                Column::new("r".into(), rows.iter().map(|r| r.1.0).collect::<Vec<_>>()),
+                Column::new("f".into(), rows.iter().map(|r| r.1.1).collect::<Vec<_>>()),
+            ]).unwrap()
+        };
+        let before = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
+        use rand::seq::SliceRandom;
+        rows.shuffle(&mut rng);
+        rows.reverse();
+        let after = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
+        assert_eq!(before, after);
+    }
+
+    #[test]
     fn the_key_set_comes_from_sessions_held_not_from_answers() {
         let sessions = vec![
             SessionInfo { id: 1, circle_id: 10, program_id: 1, month: "2026-10".into() },

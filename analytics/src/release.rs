@@ -168,7 +168,11 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
 
     let started = std::time::Instant::now();
     let stage = options.stage("counting cells");
-    let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
+    let counts = off_runtime({
+        let (sessions, keys) = (sessions.clone(), keys.clone());
+        move || pipeline::true_counts(period, responses, &sessions, &keys)
+    })
+    .await??;
     stage.finish_with_message(format!("counted {} cells", counts.len()));
 
     let stage = options.stage("adding noise");
@@ -193,6 +197,19 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
         unit: settings.mechanism.unit(),
         timings: (load_seconds, started.elapsed().as_secs_f64()),
     })
+}
+
+/// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'
+/// engine would otherwise block a runtime worker.
+async fn off_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, PipelineError> {
+    let (done, result) = tokio::sync::oneshot::channel();
+    std::thread::Builder::new()
+        .name("hearth-release".into())
+        .spawn(move || {
+            let _ = done.send(work());
+        })
+        .map_err(|e| PipelineError::Url(format!("cannot start a worker thread: {e}")))?;
+    result.await.map_err(|_| PipelineError::Url("the release worker stopped".into()))
 }
 
 pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {
@@ -484,24 +501,6 @@ async fn write_ledger(
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn noise_does_not_depend_on_anything_but_the_seed_and_the_counts() {
-        let key = |c| CellKey { level: Level::CircleMonth, program_id: Some(1), circle_id: Some(c), period: "2026-10".into() };
-        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4).map(|c| (key(c), vec![c as i64 * 10; measures().len()])).collect();
-        let settings = PrivacySettings::default();
-        let a = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
-        let b = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
-        let c = add_noise(&counts, &settings, &mut seeded_rng(10)).unwrap();
-        assert_eq!(a, b);
-        assert_ne!(a, c);
-        assert!(a.values().flatten().all(|&v| v >= 0), "noisy counts are clamped at 0");
-    }
-}
-
 /// Releases every period that is due: ended at least `grace_hours` ago, with sessions,
 /// and not released yet; months before their quarter. A period whose sessions are still
 /// open, or that would overspend, is left for later (and said so in the log).
@@ -552,4 +551,132 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noise_does_not_depend_on_anything_but_the_seed_and_the_counts() {
+        let key = |c| CellKey { level: Level::CircleMonth, program_id: Some(1), circle_id: Some(c), period: "2026-10".into() };
+        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4).map(|c| (key(c), vec![c as i64 * 10; measures().len()])).collect();
+        let settings = PrivacySettings::default();
+        let a = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
+        let b = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
+        let c = add_noise(&counts, &settings, &mut seeded_rng(10)).unwrap();
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        assert!(a.values().flatten().all(|&v| v >= 0), "noisy counts are clamped at 0");
+    }
+
+    use crate::measure::position;
+    use crate::suppression::{Status, decide};
+
+    fn circle(c: i32, program: i32) -> CellKey {
+        CellKey { level: Level::CircleMonth, program_id: Some(program), circle_id: Some(c), period: "2026-10".into() }
+    }
+
+    fn program(p: i32) -> CellKey {
+        CellKey { level: Level::ProgramMonth, program_id: Some(p), circle_id: None, period: "2026-10".into() }
+    }
+
+    /// True counts of n responses that all answered first_time = no except `newcomers`.
+    fn counts(n: i64, newcomers: i64) -> Vec<i64> {
+        let mut v = vec![0; measures().len()];
+        v[position("responses").unwrap()] = n;
+        v[position("first_time_yes").unwrap()] = newcomers;
+        v[position("first_time_no").unwrap()] = n - newcomers;
+        v[position("belong_4").unwrap()] = n;
+        v
+    }
+
+    #[test]
+    fn attack_small_cell_a_circle_of_three_is_almost_never_shown() {
+        let settings = PrivacySettings::default();
+        let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), counts(3, 0)), (circle(2, 1), counts(40, 5)), (program(1), counts(43, 5))].into_iter().collect();
+        let trials = 2000;
+        let shown = (0..trials)
+            .filter(|&seed| {
+                let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
+                decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].status == Status::Shown
+            })
+            .count();
+        // Shown only if the noise is at least +5 at σ = 2: P ≈ 0.6 %. Allow up to 1.5 %.
+        assert!(shown * 1000 < 15 * trials as usize, "a circle of 3 was shown {shown} times in {trials}");
+    }
+
+    #[test]
+    fn attack_differencing_never_leaves_exactly_one_hidden_circle_under_a_shown_program() {
+        let settings = PrivacySettings::default();
+        let cells: BTreeMap<CellKey, Vec<i64>> = [
+            (circle(1, 1), counts(3, 1)),
+            (circle(2, 1), counts(12, 2)),
+            (circle(3, 1), counts(30, 4)),
+            (program(1), counts(45, 7)),
+        ]
+        .into_iter()
+        .collect();
+        for seed in 0..500 {
+            let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
+            let d = decide(&noisy, &SettingsThresholds(&settings));
+            if d[&program(1)][0].status != Status::Shown {
+                continue;
+            }
+            let hidden = (1..=3).filter(|c| d[&circle(*c, 1)][0].status == Status::Hidden).count();
+            assert_ne!(hidden, 1, "seed {seed}: program total minus the shown circles isolates the hidden one");
+        }
+    }
+
+    #[test]
+    fn attack_split_one_newcomer_is_never_shown_as_a_first_time_count() {
+        let settings = PrivacySettings::default();
+        let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), counts(40, 1)), (program(1), counts(40, 1))].into_iter().collect();
+        let trials = 1000;
+        let exposed = (0..trials)
+            .filter(|&seed| {
+                let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
+                !decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].split_hidden
+            })
+            .count();
+        assert!(exposed * 100 < trials as usize, "a lone newcomer's split was shown {exposed} times in {trials}");
+    }
+
+    #[test]
+    fn neighbouring_datasets_stay_within_e_to_the_epsilon() {
+        // One response added; the released response count's distribution must change by a
+        // factor of at most e^ε at every value (pure DP, discrete Laplace).
+        let mut settings = PrivacySettings::default();
+        settings.set("privacy.mechanism", "laplace").unwrap();
+        let epsilon = settings.noise(Level::CircleMonth, Group::Responses).unwrap().spend().to_f64();
+        let (d, d_prime) = (counts(20, 0), counts(21, 0));
+        let trials = 200_000u64;
+        let histogram = |true_counts: &Vec<i64>, seed: u64| {
+            let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), true_counts.clone())].into_iter().collect();
+            let mut rng = seeded_rng(seed);
+            let mut h: HashMap<i64, u64> = HashMap::new();
+            let noise = match settings.noise(Level::CircleMonth, Group::Responses).unwrap() {
+                Noise::Laplace { dist, .. } => dist,
+                _ => unreachable!(),
+            };
+            for _ in 0..trials {
+                *h.entry(cells[&circle(1, 1)][0] + noise.sample(&mut rng)).or_default() += 1;
+            }
+            h
+        };
+        let (a, b) = (histogram(&d, 1), histogram(&d_prime, 2));
+        let bound = epsilon.exp();
+        let mut checked = 0;
+        for (value, &na) in &a {
+            let nb = *b.get(value).unwrap_or(&0);
+            if na < 2000 || nb < 2000 {
+                continue; // too few samples to estimate a ratio
+            }
+            checked += 1;
+            let ratio = na as f64 / nb as f64;
+            // Sampling error at ≥ 2000 per bin is a few percent: allow 15 %.
+            assert!(ratio < bound * 1.15 && 1.0 / ratio < bound * 1.15, "value {value}: ratio {ratio:.3} vs e^ε {bound:.3}");
+        }
+        assert!(checked >= 5, "too few bins to test ({checked})");
+    }
 }
