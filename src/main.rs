@@ -3,15 +3,15 @@
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use analytics::suppression::Audience;
+use analytics::view;
 use anyhow::Context;
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand};
 use collector::catalog::{self, NewSession};
 use collector::code::SessionCode;
-use analytics::period::Period;
-use analytics::release::{self, ReleaseOptions};
-use analytics::suppression::Audience;
-use analytics::view;
 use collector::{Settings, Store};
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
@@ -240,7 +240,10 @@ async fn run() -> anyhow::Result<()> {
             }
             print_out(&out);
         }
-        Command::Release(ReleaseArgs { command: Some(ReleaseCommand::List), .. }) => {
+        Command::Release(ReleaseArgs {
+            command: Some(ReleaseCommand::List),
+            ..
+        }) => {
             let mut out = String::new();
             let releases = view::list_releases(&store).await?;
             if releases.is_empty() {
@@ -248,35 +251,72 @@ async fn run() -> anyhow::Result<()> {
             }
             let ledger = view::ledger(&store).await?;
             for r in releases {
-                let released = chrono::DateTime::from_timestamp(r.released_at, 0).map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default();
-                writeln!(out, "{} · {} cells · {} · thresholds {}/{} · {} · released {released}", r.period, r.cells, r.mechanism, r.manager_threshold, r.funder_threshold, r.code_version)?;
+                let released = chrono::DateTime::from_timestamp(r.released_at, 0)
+                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                    .unwrap_or_default();
+                writeln!(
+                    out,
+                    "{} · {} cells · {} · thresholds {}/{} · {} · released {released}",
+                    r.period,
+                    r.cells,
+                    r.mechanism,
+                    r.manager_threshold,
+                    r.funder_threshold,
+                    r.code_version
+                )?;
                 for l in ledger.iter().filter(|l| l.period == r.period) {
-                    writeln!(out, "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells", l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells)?;
+                    writeln!(
+                        out,
+                        "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells",
+                        l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells
+                    )?;
                 }
             }
             print_out(&out);
         }
-        Command::Release(ReleaseArgs { period: Some(period), .. }) => {
+        Command::Release(ReleaseArgs {
+            period: Some(period),
+            ..
+        }) => {
             let today = chrono::Utc::now().date_naive();
             let summary = release::release(&store, period, today, &ReleaseOptions::new()).await?;
             print_out(&format!(
                 "released {} · {} cells from {} responses · {} per response for its month: {} · load {:.1}s, pipeline {:.1}s\n",
-                summary.period, summary.cells, summary.responses, summary.unit, summary.spend_per_response_month, summary.timings.0, summary.timings.1
+                summary.period,
+                summary.cells,
+                summary.responses,
+                summary.unit,
+                summary.spend_per_response_month,
+                summary.timings.0,
+                summary.timings.1
             ));
         }
-        Command::Release(ReleaseArgs { period: None, command: None }) => {
-            anyhow::bail!("say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`");
+        Command::Release(ReleaseArgs {
+            period: None,
+            command: None,
+        }) => {
+            anyhow::bail!(
+                "say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`"
+            );
         }
         Command::Export(args) => {
-            let audience = if args.audience == "funder" { Audience::Funder } else { Audience::Manager };
+            let audience = if args.audience == "funder" {
+                Audience::Funder
+            } else {
+                Audience::Manager
+            };
             let Some(stored) = view::load_release(&store, args.period).await? else {
-                anyhow::bail!("{} has not been released (see `hearth release list`)", args.period);
+                anyhow::bail!(
+                    "{} has not been released (see `hearth release list`)",
+                    args.period
+                );
             };
             let mut frame = view::export_frame(&stored, audience)?;
             let format: view::ExportFormat = args.format.parse().map_err(anyhow::Error::msg)?;
             match args.out {
                 Some(path) => {
-                    let mut file = std::fs::File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+                    let mut file = std::fs::File::create(&path)
+                        .with_context(|| format!("creating {}", path.display()))?;
                     view::write_export(&mut frame, format, &mut file)?;
                 }
                 None => {

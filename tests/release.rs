@@ -7,10 +7,10 @@ use analytics::release::{self, ReleaseError, ReleaseOptions};
 use analytics::suppression::{Audience, Status};
 use analytics::view;
 use chrono::NaiveDate;
+use collector::Store;
 use collector::catalog::{self, NewSession};
 use collector::commit::{Committer, Pending};
 use collector::instrument::{Answers, Item, Rating};
-use collector::Store;
 use common::TestDb;
 
 /// (program, circle, date, responses, of which newcomers)
@@ -29,7 +29,12 @@ async fn seed(store: &Store, plan: Plan<'_>) {
                 answers.set_rating(item, Rating::try_from(if i % 4 == 0 { 2 } else { 5 }).ok());
             }
             answers.first_time = Some(i < newcomers);
-            let pending = Pending { session_id: session.id, ticketed: false, ticket: None, answers };
+            let pending = Pending {
+                session_id: session.id,
+                ticketed: false,
+                ticket: None,
+                answers,
+            };
             committer.submit(pending).await.unwrap();
         }
         catalog::close_session(store, &session.code).await.unwrap();
@@ -60,31 +65,74 @@ on_both_stores!(
     exports_give_each_audience_only_what_it_may_see,
     a_release_that_would_overspend_is_refused_with_what_is_left,
     periods_not_over_or_with_open_sessions_are_refused,
+    serve_releases_closed_periods_by_itself,
 );
 
 async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    let summary = release::release(&store, period("2026-09"), today(), &ReleaseOptions::seeded(1)).await.unwrap();
+    let summary = release::release(
+        &store,
+        period("2026-09"),
+        today(),
+        &ReleaseOptions::seeded(1),
+    )
+    .await
+    .unwrap();
     assert_eq!(summary.responses, 40 + 35 + 3 + 28 + 60);
     // Circles of September: Tuesday, Thursday, Saturday, Monday; programs: 2.
     assert_eq!(summary.cells, 4 + 2);
-    let again = release::release(&store, period("2026-09"), today(), &ReleaseOptions::seeded(2)).await;
-    assert!(matches!(again, Err(ReleaseError::AlreadyReleased(_))), "{again:?}");
+    let again = release::release(
+        &store,
+        period("2026-09"),
+        today(),
+        &ReleaseOptions::seeded(2),
+    )
+    .await;
+    assert!(
+        matches!(again, Err(ReleaseError::AlreadyReleased(_))),
+        "{again:?}"
+    );
     assert!(again.unwrap_err().to_string().contains("released already"));
 
     let ledger = view::ledger(&store).await.unwrap();
     assert_eq!(ledger.len(), 2 * 5, "one row per level and measure group");
-    assert!(ledger.iter().all(|l| l.period == "2026-09" && l.unit == "rho" && l.code_version.starts_with("hearth ")));
-    let scopes: i64 = sqlx::query_scalar("select count(*) from ledger_scope").fetch_one(store.pool()).await.unwrap();
-    assert_eq!(scopes, 2 * 5 * 2, "each row spends both programs' September");
+    assert!(ledger.iter().all(|l| l.period == "2026-09"
+        && l.unit == "rho"
+        && l.code_version.starts_with("hearth ")));
+    let scopes: i64 = sqlx::query_scalar("select count(*) from ledger_scope")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        scopes,
+        2 * 5 * 2,
+        "each row spends both programs' September"
+    );
     let listed = view::list_releases(&store).await.unwrap();
     assert_eq!(listed.len(), 1);
-    assert_eq!((listed[0].manager_threshold, listed[0].funder_threshold), (5, 11));
+    assert_eq!(
+        (listed[0].manager_threshold, listed[0].funder_threshold),
+        (5, 11)
+    );
 
     // The quarter builds on the months: program quarters and the portfolio.
-    release::release(&store, period("2026-08"), today(), &ReleaseOptions::seeded(3)).await.unwrap();
-    let quarter = release::release(&store, period("2026-Q3"), today(), &ReleaseOptions::seeded(4)).await.unwrap();
+    release::release(
+        &store,
+        period("2026-08"),
+        today(),
+        &ReleaseOptions::seeded(3),
+    )
+    .await
+    .unwrap();
+    let quarter = release::release(
+        &store,
+        period("2026-Q3"),
+        today(),
+        &ReleaseOptions::seeded(4),
+    )
+    .await
+    .unwrap();
     assert_eq!(quarter.cells, 2 + 1);
     assert_eq!(quarter.responses, 40 + 35 + 3 + 28 + 60 + 45);
 }
@@ -92,16 +140,47 @@ async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
 async fn a_small_circle_shows_nothing_and_its_sibling_is_hidden_too(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    release::release(&store, period("2026-09"), today(), &ReleaseOptions::seeded(7)).await.unwrap();
-    let stored = view::load_release(&store, period("2026-09")).await.unwrap().unwrap();
-    let cell = |name: &str| stored.cells.iter().find(|c| c.circle.as_deref() == Some(name)).unwrap();
+    release::release(
+        &store,
+        period("2026-09"),
+        today(),
+        &ReleaseOptions::seeded(7),
+    )
+    .await
+    .unwrap();
+    let stored = view::load_release(&store, period("2026-09"))
+        .await
+        .unwrap()
+        .unwrap();
+    let cell = |name: &str| {
+        stored
+            .cells
+            .iter()
+            .find(|c| c.circle.as_deref() == Some(name))
+            .unwrap()
+    };
     let thursday = cell("Thursday");
     assert_eq!(thursday.manager, Status::Hidden, "a circle of 3 was shown");
-    assert!(stored.figures(thursday, Audience::Manager).iter().all(|f| f.value.is_none() && f.hidden));
-    let program = stored.cells.iter().find(|c| c.circle.is_none() && c.program.as_deref() == Some("Peer Bridges")).unwrap();
+    assert!(
+        stored
+            .figures(thursday, Audience::Manager)
+            .iter()
+            .all(|f| f.value.is_none() && f.hidden)
+    );
+    let program = stored
+        .cells
+        .iter()
+        .find(|c| c.circle.is_none() && c.program.as_deref() == Some("Peer Bridges"))
+        .unwrap();
     if program.manager == Status::Shown {
-        let hidden = ["Tuesday", "Thursday", "Saturday"].iter().filter(|n| cell(n).manager == Status::Hidden).count();
-        assert!(hidden >= 2, "program shown with only one hidden circle: differencing would reveal it");
+        let hidden = ["Tuesday", "Thursday", "Saturday"]
+            .iter()
+            .filter(|n| cell(n).manager == Status::Hidden)
+            .count();
+        assert!(
+            hidden >= 2,
+            "program shown with only one hidden circle: differencing would reveal it"
+        );
     }
     // Funders see no month at all.
     assert!(stored.cells.iter().all(|c| c.funder == Status::NotReleased));
@@ -110,9 +189,14 @@ async fn a_small_circle_shows_nothing_and_its_sibling_is_hidden_too(db: &TestDb)
 async fn rereading_a_release_returns_identical_numbers(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    release::release(&store, period("2026-09"), today(), &ReleaseOptions::new()).await.unwrap();
+    release::release(&store, period("2026-09"), today(), &ReleaseOptions::new())
+        .await
+        .unwrap();
     let export = |store: Store| async move {
-        let stored = view::load_release(&store, period("2026-09")).await.unwrap().unwrap();
+        let stored = view::load_release(&store, period("2026-09"))
+            .await
+            .unwrap()
+            .unwrap();
         let mut frame = view::export_frame(&stored, Audience::Manager).unwrap();
         let mut out = Vec::new();
         view::write_export(&mut frame, view::ExportFormat::Csv, &mut out).unwrap();
@@ -120,7 +204,11 @@ async fn rereading_a_release_returns_identical_numbers(db: &TestDb) {
     };
     let first = export(store.clone()).await;
     for _ in 0..3 {
-        assert_eq!(export(store.clone()).await, first, "re-reading gave other numbers: noise could be averaged away");
+        assert_eq!(
+            export(store.clone()).await,
+            first,
+            "re-reading gave other numbers: noise could be averaged away"
+        );
     }
     assert!(first.len() > 1000);
 }
@@ -129,16 +217,45 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
     for p in ["2026-08", "2026-09", "2026-Q3"] {
-        release::release(&store, period(p), today(), &ReleaseOptions::seeded(11)).await.unwrap();
+        release::release(&store, period(p), today(), &ReleaseOptions::seeded(11))
+            .await
+            .unwrap();
     }
-    let quarter = view::load_release(&store, period("2026-Q3")).await.unwrap().unwrap();
+    let quarter = view::load_release(&store, period("2026-Q3"))
+        .await
+        .unwrap()
+        .unwrap();
     let funder = view::export_frame(&quarter, Audience::Funder).unwrap();
     assert!(funder.height() > 0);
-    assert_eq!(funder.column("circle").unwrap().null_count(), funder.height(), "a funder export holds circle rows");
-    let levels: Vec<String> = funder.column("level").unwrap().str().unwrap().iter().map(|l| l.unwrap_or_default().to_owned()).collect();
-    assert!(levels.iter().all(|l| l == "program_quarter" || l == "portfolio_quarter"));
-    let month = view::load_release(&store, period("2026-09")).await.unwrap().unwrap();
-    assert_eq!(view::export_frame(&month, Audience::Funder).unwrap().height(), 0, "funders see no month");
+    assert_eq!(
+        funder.column("circle").unwrap().null_count(),
+        funder.height(),
+        "a funder export holds circle rows"
+    );
+    let levels: Vec<String> = funder
+        .column("level")
+        .unwrap()
+        .str()
+        .unwrap()
+        .iter()
+        .map(|l| l.unwrap_or_default().to_owned())
+        .collect();
+    assert!(
+        levels
+            .iter()
+            .all(|l| l == "program_quarter" || l == "portfolio_quarter")
+    );
+    let month = view::load_release(&store, period("2026-09"))
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        view::export_frame(&month, Audience::Funder)
+            .unwrap()
+            .height(),
+        0,
+        "funders see no month"
+    );
     let manager = view::export_frame(&month, Audience::Manager).unwrap();
     assert!(manager.column("circle").unwrap().null_count() < manager.height());
     // Hidden rows carry no value and no margin.
@@ -150,7 +267,11 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
         }
     }
     // Every format writes.
-    for format in [view::ExportFormat::Csv, view::ExportFormat::Json, view::ExportFormat::Parquet] {
+    for format in [
+        view::ExportFormat::Csv,
+        view::ExportFormat::Json,
+        view::ExportFormat::Parquet,
+    ] {
         let mut frame = view::export_frame(&quarter, Audience::Funder).unwrap();
         let mut out = Vec::new();
         view::write_export(&mut frame, format, &mut out).unwrap();
@@ -161,28 +282,107 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
 async fn a_release_that_would_overspend_is_refused_with_what_is_left(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    release::release(&store, period("2026-09"), today(), &ReleaseOptions::seeded(5)).await.unwrap();
+    release::release(
+        &store,
+        period("2026-09"),
+        today(),
+        &ReleaseOptions::seeded(5),
+    )
+    .await
+    .unwrap();
     // September has spent 2/3 (circle and program months); a smaller budget leaves too
     // little for the quarter's program and portfolio levels.
-    release::save_setting(&store, "privacy.budget", "0.7").await.unwrap();
-    let refused = release::release(&store, period("2026-Q3"), today(), &ReleaseOptions::seeded(6)).await.unwrap_err();
+    release::save_setting(&store, "privacy.budget", "0.7")
+        .await
+        .unwrap();
+    let refused = release::release(
+        &store,
+        period("2026-Q3"),
+        today(),
+        &ReleaseOptions::seeded(6),
+    )
+    .await
+    .unwrap_err();
     let message = refused.to_string();
-    assert!(matches!(refused, ReleaseError::OverBudget { .. }), "{message}");
-    assert!(message.contains("2026-09") && message.contains("1/30 left of 7/10"), "{message}");
-    assert!(!release::already_released(&store, period("2026-Q3")).await.unwrap(), "a refused release was stored");
+    assert!(
+        matches!(refused, ReleaseError::OverBudget { .. }),
+        "{message}"
+    );
+    assert!(
+        message.contains("2026-09") && message.contains("1/30 left of 7/10"),
+        "{message}"
+    );
+    assert!(
+        !release::already_released(&store, period("2026-Q3"))
+            .await
+            .unwrap(),
+        "a refused release was stored"
+    );
     let ledger = view::ledger(&store).await.unwrap();
-    assert!(ledger.iter().all(|l| l.period == "2026-09"), "a refused release spent budget");
+    assert!(
+        ledger.iter().all(|l| l.period == "2026-09"),
+        "a refused release spent budget"
+    );
     // Floors hold.
-    assert!(release::save_setting(&store, "privacy.funder_threshold", "2").await.is_err());
+    assert!(
+        release::save_setting(&store, "privacy.funder_threshold", "2")
+            .await
+            .is_err()
+    );
 }
 
 async fn periods_not_over_or_with_open_sessions_are_refused(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    let not_over = release::release(&store, period("2026-11"), today(), &ReleaseOptions::seeded(1)).await;
-    assert!(matches!(not_over, Err(ReleaseError::NotOver { .. })), "{not_over:?}");
-    let new = NewSession::new("Peer Bridges", "Tuesday", "2026-10-06".parse().unwrap(), None, None, None).unwrap();
+    let not_over = release::release(
+        &store,
+        period("2026-11"),
+        today(),
+        &ReleaseOptions::seeded(1),
+    )
+    .await;
+    assert!(
+        matches!(not_over, Err(ReleaseError::NotOver { .. })),
+        "{not_over:?}"
+    );
+    let new = NewSession::new(
+        "Peer Bridges",
+        "Tuesday",
+        "2026-10-06".parse().unwrap(),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
     catalog::open_session(&store, &new).await.unwrap();
-    let open = release::release(&store, period("2026-10"), today(), &ReleaseOptions::seeded(1)).await;
-    assert!(matches!(open, Err(ReleaseError::SessionsOpen { open: 1, .. })), "{open:?}");
+    let open = release::release(
+        &store,
+        period("2026-10"),
+        today(),
+        &ReleaseOptions::seeded(1),
+    )
+    .await;
+    assert!(
+        matches!(open, Err(ReleaseError::SessionsOpen { open: 1, .. })),
+        "{open:?}"
+    );
+}
+
+async fn serve_releases_closed_periods_by_itself(db: &TestDb) {
+    let store = db.store().await;
+    seed(&store, PLAN).await;
+    // A period still inside its grace time is left alone.
+    let grace_of_a_year = release::release_due(&store, 24 * 365).await.unwrap();
+    assert!(grace_of_a_year.is_empty(), "{grace_of_a_year:?}");
+    let released = release::release_due(&store, 72).await.unwrap();
+    let names: Vec<String> = released.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        names,
+        ["2026-08", "2026-09", "2026-Q3"],
+        "months before their quarter"
+    );
+    assert!(
+        release::release_due(&store, 72).await.unwrap().is_empty(),
+        "released twice"
+    );
 }

@@ -23,11 +23,15 @@ fn arrival_of(belong: i16, welcome: i16) -> i16 {
 async fn physical_order(app: &TestApp, db: &TestDb) -> Vec<i16> {
     match app.store.backend() {
         Backend::Sqlite => {
-            sqlx::query("pragma wal_checkpoint(truncate)").execute(app.store.pool()).await.unwrap();
-            let root: i64 = sqlx::query_scalar("select rootpage from sqlite_master where name = 'response'")
-                .fetch_one(app.store.pool())
+            sqlx::query("pragma wal_checkpoint(truncate)")
+                .execute(app.store.pool())
                 .await
                 .unwrap();
+            let root: i64 =
+                sqlx::query_scalar("select rootpage from sqlite_master where name = 'response'")
+                    .fetch_one(app.store.pool())
+                    .await
+                    .unwrap();
             let path = db.url.strip_prefix("sqlite:").unwrap();
             let file = std::fs::read(path).unwrap();
             let page_size = match u16::from_be_bytes([file[16], file[17]]) {
@@ -35,11 +39,15 @@ async fn physical_order(app: &TestApp, db: &TestDb) -> Vec<i16> {
                 n => usize::from(n),
             };
             let page = &file[(root as usize - 1) * page_size..root as usize * page_size];
-            assert_eq!(page[0], 13, "the test expects the table to fit one leaf page");
+            assert_eq!(
+                page[0], 13,
+                "the test expects the table to fit one leaf page"
+            );
             let cells = usize::from(u16::from_be_bytes([page[3], page[4]]));
             let mut by_offset: Vec<(usize, i64)> = (0..cells)
                 .map(|i| {
-                    let offset = usize::from(u16::from_be_bytes([page[8 + 2 * i], page[9 + 2 * i]]));
+                    let offset =
+                        usize::from(u16::from_be_bytes([page[8 + 2 * i], page[9 + 2 * i]]));
                     let (_, after_size) = varint(page, offset);
                     let (rowid, _) = varint(page, after_size);
                     (offset, rowid)
@@ -48,20 +56,22 @@ async fn physical_order(app: &TestApp, db: &TestDb) -> Vec<i16> {
             by_offset.sort_by(|a, b| b.0.cmp(&a.0)); // highest offset = written first
             let mut order = Vec::new();
             for (_, rowid) in by_offset {
-                let (b, w): (i16, i16) = sqlx::query_as("select belong, welcome from response where id = $1")
-                    .bind(rowid as i32)
-                    .fetch_one(app.store.pool())
-                    .await
-                    .unwrap();
+                let (b, w): (i16, i16) =
+                    sqlx::query_as("select belong, welcome from response where id = $1")
+                        .bind(rowid as i32)
+                        .fetch_one(app.store.pool())
+                        .await
+                        .unwrap();
                 order.push(arrival_of(b, w));
             }
             order
         }
         Backend::Postgres => {
-            let rows: Vec<(i16, i16)> = sqlx::query_as("select belong, welcome from response order by ctid")
-                .fetch_all(app.store.pool())
-                .await
-                .unwrap();
+            let rows: Vec<(i16, i16)> =
+                sqlx::query_as("select belong, welcome from response order by ctid")
+                    .fetch_all(app.store.pool())
+                    .await
+                    .unwrap();
             rows.into_iter().map(|(b, w)| arrival_of(b, w)).collect()
         }
     }
@@ -84,29 +94,56 @@ fn varint(bytes: &[u8], mut at: usize) -> (i64, usize) {
     (value, at)
 }
 
-on_both_stores!(sealing_erases_the_physical_arrival_order, sealing_keeps_the_answers_and_deletes_the_tickets);
+on_both_stores!(
+    sealing_erases_the_physical_arrival_order,
+    sealing_keeps_the_answers_and_deletes_the_tickets
+);
 
 async fn sealing_erases_the_physical_arrival_order(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(Some(40), None).await;
     for n in 0..25 {
-        let posted = app.post_form(&format!("/s/{}", session.code), arrival_body(n)).await;
+        let posted = app
+            .post_form(&format!("/s/{}", session.code), arrival_body(n))
+            .await;
         assert_eq!(posted.status(), StatusCode::SEE_OTHER);
     }
     let before = physical_order(&app, db).await;
     // The leak is real while the session is open: the storage shows who answered when.
-    assert_eq!(before, (0..25).collect::<Vec<i16>>(), "the test no longer sees the physical order");
+    assert_eq!(
+        before,
+        (0..25).collect::<Vec<i16>>(),
+        "the test no longer sees the physical order"
+    );
 
-    collector::catalog::close_session(&app.store, &session.code).await.unwrap();
-    assert_eq!(seal_closed_sessions(&app.store, collector::catalog::now_unix()).await.unwrap(), 1);
+    collector::catalog::close_session(&app.store, &session.code)
+        .await
+        .unwrap();
+    assert_eq!(
+        seal_closed_sessions(&app.store, collector::catalog::now_unix())
+            .await
+            .unwrap(),
+        1
+    );
     let after = physical_order(&app, db).await;
     let mut sorted = after.clone();
     sorted.sort_unstable();
-    assert_eq!(sorted, (0..25).collect::<Vec<i16>>(), "sealing lost or duplicated responses");
+    assert_eq!(
+        sorted,
+        (0..25).collect::<Vec<i16>>(),
+        "sealing lost or duplicated responses"
+    );
     // 25 shuffled rows come out in arrival order with probability 1/25!.
-    assert_ne!(after, (0..25).collect::<Vec<i16>>(), "sealing kept the arrival order");
+    assert_ne!(
+        after,
+        (0..25).collect::<Vec<i16>>(),
+        "sealing kept the arrival order"
+    );
     let ascending_pairs = after.windows(2).filter(|w| w[1] == w[0] + 1).count();
-    assert!(ascending_pairs < 12, "the sealed order still follows arrival: {after:?}");
+    assert!(
+        ascending_pairs < 12,
+        "the sealed order still follows arrival: {after:?}"
+    );
 }
 
 async fn sealing_keeps_the_answers_and_deletes_the_tickets(db: &TestDb) {
@@ -114,21 +151,54 @@ async fn sealing_keeps_the_answers_and_deletes_the_tickets(db: &TestDb) {
     let (session, tickets) = app.open_session(None, Some(3)).await;
     let (other, _) = app.open_session(None, None).await;
     for (n, ticket) in tickets.iter().take(2).enumerate() {
-        let body = format!("{}&ticket={}&helped=stories&first_time=no", arrival_body(n as i16), ticket.as_str());
-        assert_eq!(app.post_form(&format!("/s/{}", session.code), body).await.status(), StatusCode::SEE_OTHER);
+        let body = format!(
+            "{}&ticket={}&helped=stories&first_time=no",
+            arrival_body(n as i16),
+            ticket.as_str()
+        );
+        assert_eq!(
+            app.post_form(&format!("/s/{}", session.code), body)
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
     }
-    assert_eq!(app.post_form(&format!("/s/{}", other.code), "belong=1").await.status(), StatusCode::SEE_OTHER);
-    let ids_before: Vec<i32> = sqlx::query_scalar("select id from response where session_id = $1 order by id")
-        .bind(session.id)
-        .fetch_all(app.store.pool())
-        .await
-        .unwrap();
+    assert_eq!(
+        app.post_form(&format!("/s/{}", other.code), "belong=1")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let ids_before: Vec<i32> =
+        sqlx::query_scalar("select id from response where session_id = $1 order by id")
+            .bind(session.id)
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
 
     // Still open: nothing to seal.
-    assert_eq!(seal_closed_sessions(&app.store, collector::catalog::now_unix()).await.unwrap(), 0);
-    collector::catalog::close_session(&app.store, &session.code).await.unwrap();
-    assert_eq!(seal_closed_sessions(&app.store, collector::catalog::now_unix()).await.unwrap(), 1);
-    assert_eq!(seal_closed_sessions(&app.store, collector::catalog::now_unix()).await.unwrap(), 0, "sealed twice");
+    assert_eq!(
+        seal_closed_sessions(&app.store, collector::catalog::now_unix())
+            .await
+            .unwrap(),
+        0
+    );
+    collector::catalog::close_session(&app.store, &session.code)
+        .await
+        .unwrap();
+    assert_eq!(
+        seal_closed_sessions(&app.store, collector::catalog::now_unix())
+            .await
+            .unwrap(),
+        1
+    );
+    assert_eq!(
+        seal_closed_sessions(&app.store, collector::catalog::now_unix())
+            .await
+            .unwrap(),
+        0,
+        "sealed twice"
+    );
 
     let rows: Vec<(i32, i16, i16, i16, Option<i16>, i16)> = sqlx::query_as(
         "select id, instrument_version, belong, welcome, first_time, helped_stories from response where session_id = $1 order by belong",
@@ -137,26 +207,67 @@ async fn sealing_keeps_the_answers_and_deletes_the_tickets(db: &TestDb) {
     .fetch_all(app.store.pool())
     .await
     .unwrap();
-    assert_eq!(rows.iter().map(|r| (r.1, r.2, r.3, r.4, r.5)).collect::<Vec<_>>(), vec![(1, 1, 1, Some(0), 1), (1, 2, 1, Some(0), 1)]);
-    assert!(rows.iter().all(|r| !ids_before.contains(&r.0)), "sealing kept the old ids");
-    assert_eq!(app.count(&format!("select count(*) from ticket where session_id = {}", session.id)).await, 0);
-    assert_eq!(app.count(&format!("select cast(sealed as bigint) from session where id = {}", session.id)).await, 1);
+    assert_eq!(
+        rows.iter()
+            .map(|r| (r.1, r.2, r.3, r.4, r.5))
+            .collect::<Vec<_>>(),
+        vec![(1, 1, 1, Some(0), 1), (1, 2, 1, Some(0), 1)]
+    );
+    assert!(
+        rows.iter().all(|r| !ids_before.contains(&r.0)),
+        "sealing kept the old ids"
+    );
+    assert_eq!(
+        app.count(&format!(
+            "select count(*) from ticket where session_id = {}",
+            session.id
+        ))
+        .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "select cast(sealed as bigint) from session where id = {}",
+            session.id
+        ))
+        .await,
+        1
+    );
     // The other session is untouched.
-    assert_eq!(app.count(&format!("select count(*) from response where session_id = {}", other.id)).await, 1);
+    assert_eq!(
+        app.count(&format!(
+            "select count(*) from response where session_id = {}",
+            other.id
+        ))
+        .await,
+        1
+    );
     // A sealed session takes nothing more, with or without its (deleted) tickets.
-    let late = app.post_form(&format!("/s/{}", session.code), format!("belong=3&ticket={}", tickets[2].as_str())).await;
+    let late = app
+        .post_form(
+            &format!("/s/{}", session.code),
+            format!("belong=3&ticket={}", tickets[2].as_str()),
+        )
+        .await;
     assert_eq!(late.status(), StatusCode::GONE);
 }
 
 #[tokio::test]
 async fn postgres_transaction_ids_do_not_pair_tickets_with_responses() {
-    let Some(db) = TestDb::postgres().await else { return };
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
     let app = TestApp::spawn(&db).await;
     let (session, tickets) = app.open_session(None, Some(4)).await;
     // Each submission alone, so each is its own transaction.
     for (n, ticket) in tickets.iter().enumerate() {
         let body = format!("{}&ticket={}", arrival_body(n as i16), ticket.as_str());
-        assert_eq!(app.post_form(&format!("/s/{}", session.code), body).await.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            app.post_form(&format!("/s/{}", session.code), body)
+                .await
+                .status(),
+            StatusCode::SEE_OTHER
+        );
     }
     // The attack: pair each used ticket with the response written by the same transaction.
     let pairs: Vec<(String, i16, i16)> = sqlx::query_as(
@@ -166,17 +277,30 @@ async fn postgres_transaction_ids_do_not_pair_tickets_with_responses() {
     .fetch_all(app.store.pool())
     .await
     .unwrap();
-    let truth: Vec<(String, i16)> =
-        tickets.iter().enumerate().map(|(n, t)| (t.hash().as_str().to_owned(), n as i16)).collect();
+    let truth: Vec<(String, i16)> = tickets
+        .iter()
+        .enumerate()
+        .map(|(n, t)| (t.hash().as_str().to_owned(), n as i16))
+        .collect();
     let recovered = truth
         .iter()
         .filter(|(hash, n)| {
-            let matches: Vec<i16> = pairs.iter().filter(|p| &p.0 == hash).map(|p| arrival_of(p.1, p.2)).collect();
+            let matches: Vec<i16> = pairs
+                .iter()
+                .filter(|p| &p.0 == hash)
+                .map(|p| arrival_of(p.1, p.2))
+                .collect();
             matches == vec![*n]
         })
         .count();
     // Every ticket now carries the last transaction's id: at most the last ticket pairs
     // with "its" response, and only because every ticket pairs with that same response.
-    assert!(recovered <= 1, "xmin pairs {recovered} tickets with their responses: {pairs:?}");
-    assert!(pairs.len() == 0 || pairs.len() >= tickets.len(), "pairing is not ambiguous: {pairs:?}");
+    assert!(
+        recovered <= 1,
+        "xmin pairs {recovered} tickets with their responses: {pairs:?}"
+    );
+    assert!(
+        pairs.len() == 0 || pairs.len() >= tickets.len(),
+        "pairing is not ambiguous: {pairs:?}"
+    );
 }

@@ -55,7 +55,10 @@ impl FromStr for Mechanism {
         match s {
             "discrete_gaussian" | "gaussian" => Ok(Mechanism::Gaussian),
             "discrete_laplace" | "laplace" => Ok(Mechanism::Laplace),
-            other => Err(SettingsError::Invalid("privacy.mechanism", format!("{other:?} (use gaussian or laplace)"))),
+            other => Err(SettingsError::Invalid(
+                "privacy.mechanism",
+                format!("{other:?} (use gaussian or laplace)"),
+            )),
         }
     }
 }
@@ -70,7 +73,12 @@ pub enum Level {
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [Level::CircleMonth, Level::ProgramMonth, Level::ProgramQuarter, Level::PortfolioQuarter];
+    pub const ALL: [Level; 4] = [
+        Level::CircleMonth,
+        Level::ProgramMonth,
+        Level::ProgramQuarter,
+        Level::PortfolioQuarter,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -148,19 +156,32 @@ pub const SETTING_NAMES: [&str; 6] = [
     "privacy.funder_threshold",
 ];
 
-fn parse_weights<const N: usize>(name: &'static str, value: &str) -> Result<[Rational; N], SettingsError> {
+fn parse_weights<const N: usize>(
+    name: &'static str,
+    value: &str,
+) -> Result<[Rational; N], SettingsError> {
     let parts: Vec<&str> = value.split(',').map(str::trim).collect();
     if parts.len() != N {
-        return Err(SettingsError::Invalid(name, format!("expected {N} weights separated by commas, got {value:?}")));
+        return Err(SettingsError::Invalid(
+            name,
+            format!("expected {N} weights separated by commas, got {value:?}"),
+        ));
     }
     let mut weights = [Rational::integer(0); N];
     let mut total = Rational::integer(0);
     for (slot, part) in weights.iter_mut().zip(parts) {
-        *slot = part.parse().map_err(|e: RationalError| SettingsError::Invalid(name, e.to_string()))?;
+        *slot = part
+            .parse()
+            .map_err(|e: RationalError| SettingsError::Invalid(name, e.to_string()))?;
         if slot.is_zero() {
-            return Err(SettingsError::Invalid(name, "every weight must be above 0 (every level and measure is released)".into()));
+            return Err(SettingsError::Invalid(
+                name,
+                "every weight must be above 0 (every level and measure is released)".into(),
+            ));
         }
-        total = total.add(*slot).map_err(|e| SettingsError::Invalid(name, e.to_string()))?;
+        total = total
+            .add(*slot)
+            .map_err(|e| SettingsError::Invalid(name, e.to_string()))?;
     }
     if total > Rational::integer(1) {
         return Err(SettingsError::Weights(name, total.to_string()));
@@ -169,7 +190,11 @@ fn parse_weights<const N: usize>(name: &'static str, value: &str) -> Result<[Rat
 }
 
 fn format_weights(weights: &[Rational]) -> String {
-    weights.iter().map(ToString::to_string).collect::<Vec<_>>().join(",")
+    weights
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 impl PrivacySettings {
@@ -178,25 +203,49 @@ impl PrivacySettings {
         match name {
             "privacy.mechanism" => self.mechanism = value.parse()?,
             "privacy.budget" => {
-                let budget: Rational =
-                    value.parse().map_err(|e: RationalError| SettingsError::Invalid("privacy.budget", e.to_string()))?;
+                let budget: Rational = value.parse().map_err(|e: RationalError| {
+                    SettingsError::Invalid("privacy.budget", e.to_string())
+                })?;
                 if budget.is_zero() || budget > Rational::integer(100) {
-                    return Err(SettingsError::Invalid("privacy.budget", "must be above 0 and at most 100".into()));
+                    return Err(SettingsError::Invalid(
+                        "privacy.budget",
+                        "must be above 0 and at most 100".into(),
+                    ));
                 }
                 self.budget = budget;
             }
-            "privacy.level_weights" => self.level_weights = parse_weights("privacy.level_weights", value)?,
-            "privacy.measure_weights" => self.measure_weights = parse_weights("privacy.measure_weights", value)?,
+            "privacy.level_weights" => {
+                self.level_weights = parse_weights("privacy.level_weights", value)?
+            }
+            "privacy.measure_weights" => {
+                self.measure_weights = parse_weights("privacy.measure_weights", value)?
+            }
             "privacy.manager_threshold" | "privacy.funder_threshold" => {
-                let field = if name == "privacy.manager_threshold" { "privacy.manager_threshold" } else { "privacy.funder_threshold" };
-                let k: u32 = value.trim().parse().map_err(|_| SettingsError::Invalid(field, format!("{value:?} is not a whole number")))?;
+                let field = if name == "privacy.manager_threshold" {
+                    "privacy.manager_threshold"
+                } else {
+                    "privacy.funder_threshold"
+                };
+                let k: u32 = value.trim().parse().map_err(|_| {
+                    SettingsError::Invalid(field, format!("{value:?} is not a whole number"))
+                })?;
                 if k < THRESHOLD_FLOOR {
                     return Err(SettingsError::BelowFloor(field));
                 }
-                if name == "privacy.manager_threshold" { self.manager_threshold = k } else { self.funder_threshold = k }
+                if name == "privacy.manager_threshold" {
+                    self.manager_threshold = k
+                } else {
+                    self.funder_threshold = k
+                }
             }
             other => {
-                return Err(SettingsError::Invalid("setting", format!("unknown setting {other:?}; known: {}", SETTING_NAMES.join(", "))));
+                return Err(SettingsError::Invalid(
+                    "setting",
+                    format!(
+                        "unknown setting {other:?}; known: {}",
+                        SETTING_NAMES.join(", ")
+                    ),
+                ));
             }
         }
         Ok(())
@@ -208,9 +257,18 @@ impl PrivacySettings {
             ("privacy.mechanism", self.mechanism.key().to_owned()),
             ("privacy.budget", self.budget.to_string()),
             ("privacy.level_weights", format_weights(&self.level_weights)),
-            ("privacy.measure_weights", format_weights(&self.measure_weights)),
-            ("privacy.manager_threshold", self.manager_threshold.to_string()),
-            ("privacy.funder_threshold", self.funder_threshold.to_string()),
+            (
+                "privacy.measure_weights",
+                format_weights(&self.measure_weights),
+            ),
+            (
+                "privacy.manager_threshold",
+                self.manager_threshold.to_string(),
+            ),
+            (
+                "privacy.funder_threshold",
+                self.funder_threshold.to_string(),
+            ),
         ]
     }
 
@@ -233,13 +291,20 @@ impl PrivacySettings {
         Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {
-                let sigma2 = Rational::integer(group.l2_squared()).div(spend.mul(Rational::integer(2))?)?;
-                Noise::Gaussian { dist: DiscreteGaussian::new(sigma2)?, spend }
+                let sigma2 =
+                    Rational::integer(group.l2_squared()).div(spend.mul(Rational::integer(2))?)?;
+                Noise::Gaussian {
+                    dist: DiscreteGaussian::new(sigma2)?,
+                    spend,
+                }
             }
             // ε = Δ₁ / b  ⇒  b = Δ₁ / ε
             Mechanism::Laplace => {
                 let scale = Rational::integer(group.l1()).div(spend)?;
-                Noise::Laplace { dist: DiscreteLaplace::new(scale)?, spend }
+                Noise::Laplace {
+                    dist: DiscreteLaplace::new(scale)?,
+                    spend,
+                }
             }
         })
     }
@@ -256,8 +321,14 @@ impl PrivacySettings {
 /// The noise of one measure group at one level, with what it spends.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Noise {
-    Gaussian { dist: DiscreteGaussian, spend: Rational },
-    Laplace { dist: DiscreteLaplace, spend: Rational },
+    Gaussian {
+        dist: DiscreteGaussian,
+        spend: Rational,
+    },
+    Laplace {
+        dist: DiscreteLaplace,
+        spend: Rational,
+    },
 }
 
 impl Noise {
@@ -290,8 +361,12 @@ impl Noise {
 impl fmt::Display for Noise {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Noise::Gaussian { dist, spend } => write!(f, "discrete Gaussian σ²={} (ρ={spend})", dist.sigma2()),
-            Noise::Laplace { dist, spend } => write!(f, "discrete Laplace b={} (ε={spend})", dist.scale()),
+            Noise::Gaussian { dist, spend } => {
+                write!(f, "discrete Gaussian σ²={} (ρ={spend})", dist.sigma2())
+            }
+            Noise::Laplace { dist, spend } => {
+                write!(f, "discrete Laplace b={} (ε={spend})", dist.scale())
+            }
         }
     }
 }
@@ -303,9 +378,14 @@ mod tests {
     #[test]
     fn the_default_splits_the_whole_budget_and_no_more() {
         let s = PrivacySettings::default();
-        let levels = Level::ALL.iter().fold(Rational::integer(0), |acc, l| acc.add(s.level_spend(*l).unwrap()).unwrap());
+        let levels = Level::ALL.iter().fold(Rational::integer(0), |acc, l| {
+            acc.add(s.level_spend(*l).unwrap()).unwrap()
+        });
         assert_eq!(levels, s.budget);
-        let groups = s.measure_weights.iter().fold(Rational::integer(0), |acc, w| acc.add(*w).unwrap());
+        let groups = s
+            .measure_weights
+            .iter()
+            .fold(Rational::integer(0), |acc, w| acc.add(*w).unwrap());
         assert_eq!(groups, Rational::integer(1));
     }
 
@@ -319,7 +399,13 @@ mod tests {
         let mut laplace = s.clone();
         laplace.set("privacy.mechanism", "laplace").unwrap();
         // ε = 1/8, Δ₁ = 4 ⇒ b = 32.
-        assert_eq!(laplace.noise(Level::CircleMonth, Group::Indices).unwrap().scale(), Rational::integer(32));
+        assert_eq!(
+            laplace
+                .noise(Level::CircleMonth, Group::Indices)
+                .unwrap()
+                .scale(),
+            Rational::integer(32)
+        );
         // Circle-month responses: σ² = 1 / (2/8) = 4, σ = 2 ⇒ shown from 5 + ⌈2.56⌉ = 8.
         assert_eq!(s.show_from(Level::CircleMonth, 5).unwrap(), 8);
     }
@@ -327,9 +413,15 @@ mod tests {
     #[test]
     fn settings_refuse_values_below_their_floors() {
         let mut s = PrivacySettings::default();
-        assert_eq!(s.set("privacy.manager_threshold", "2"), Err(SettingsError::BelowFloor("privacy.manager_threshold")));
+        assert_eq!(
+            s.set("privacy.manager_threshold", "2"),
+            Err(SettingsError::BelowFloor("privacy.manager_threshold"))
+        );
         assert!(s.set("privacy.funder_threshold", "3").is_ok());
-        assert!(matches!(s.set("privacy.level_weights", "1/2,1/2,1/2,1/2"), Err(SettingsError::Weights(..))));
+        assert!(matches!(
+            s.set("privacy.level_weights", "1/2,1/2,1/2,1/2"),
+            Err(SettingsError::Weights(..))
+        ));
         assert!(s.set("privacy.level_weights", "1/2,1/2").is_err());
         assert!(s.set("privacy.budget", "0").is_err());
         assert!(s.set("privacy.budget", "-1").is_err());
@@ -378,7 +470,12 @@ pub fn accuracy(settings: &PrivacySettings) -> Result<Vec<AccuracyRow>, Rational
             let pct = 100.0 * 1.6449 * (v_index * (1.0 + p * p)).sqrt() / n_f;
             let m = 4.0;
             let mean = 1.6449 * (v_items * (55.0 - 30.0 * m + 5.0 * m * m)).sqrt() / n_f;
-            rows.push(AccuracyRow { level, n, pct_positive: pct.min(100.0), item_mean: mean.min(4.0) });
+            rows.push(AccuracyRow {
+                level,
+                n,
+                pct_positive: pct.min(100.0),
+                item_mean: mean.min(4.0),
+            });
         }
     }
     Ok(rows)
@@ -398,10 +495,20 @@ pub fn accuracy_markdown(settings: &PrivacySettings) -> Result<String, RationalE
         format_weights(&settings.level_weights),
         format_weights(&settings.measure_weights),
     );
-    let _ = writeln!(out, "| level | n responses | ± % positive (at 70 %) | ± item mean (at 4.0) |");
+    let _ = writeln!(
+        out,
+        "| level | n responses | ± % positive (at 70 %) | ± item mean (at 4.0) |"
+    );
     let _ = writeln!(out, "|---|---|---|---|");
     for row in accuracy(settings)? {
-        let _ = writeln!(out, "| {} | {} | {:.1} points | {:.2} |", row.level.key(), row.n, row.pct_positive, row.item_mean);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {:.1} points | {:.2} |",
+            row.level.key(),
+            row.n,
+            row.pct_positive,
+            row.item_mean
+        );
     }
     Ok(out)
 }

@@ -14,7 +14,13 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [Group::Responses, Group::Items, Group::Indices, Group::FirstTime, Group::Choices];
+    pub const ALL: [Group; 5] = [
+        Group::Responses,
+        Group::Items,
+        Group::Indices,
+        Group::FirstTime,
+        Group::Choices,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -60,23 +66,47 @@ pub struct Measure {
 pub fn measures() -> &'static [Measure] {
     static ALL: std::sync::OnceLock<Vec<Measure>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all = vec![Measure { name: "responses".into(), group: Group::Responses }];
+        let mut all = vec![Measure {
+            name: "responses".into(),
+            group: Group::Responses,
+        }];
         for item in Item::ALL {
             for bin in 1..=5 {
-                all.push(Measure { name: format!("{}_{bin}", item.key()), group: Group::Items });
+                all.push(Measure {
+                    name: format!("{}_{bin}", item.key()),
+                    group: Group::Items,
+                });
             }
         }
         for index in Index::ALL {
-            all.push(Measure { name: format!("{}_scored", index.key()), group: Group::Indices });
-            all.push(Measure { name: format!("{}_positive", index.key()), group: Group::Indices });
+            all.push(Measure {
+                name: format!("{}_scored", index.key()),
+                group: Group::Indices,
+            });
+            all.push(Measure {
+                name: format!("{}_positive", index.key()),
+                group: Group::Indices,
+            });
         }
-        all.push(Measure { name: "first_time_yes".into(), group: Group::FirstTime });
-        all.push(Measure { name: "first_time_no".into(), group: Group::FirstTime });
+        all.push(Measure {
+            name: "first_time_yes".into(),
+            group: Group::FirstTime,
+        });
+        all.push(Measure {
+            name: "first_time_no".into(),
+            group: Group::FirstTime,
+        });
         for &c in Helped::ALL {
-            all.push(Measure { name: c.column(), group: Group::Choices });
+            all.push(Measure {
+                name: c.column(),
+                group: Group::Choices,
+            });
         }
         for &c in Hindered::ALL {
-            all.push(Measure { name: c.column(), group: Group::Choices });
+            all.push(Measure {
+                name: c.column(),
+                group: Group::Choices,
+            });
         }
         all
     })

@@ -21,15 +21,27 @@ impl FromStr for Period {
     fn from_str(s: &str) -> Result<Period, PeriodError> {
         let bad = || PeriodError(s.to_owned());
         let (year, rest) = s.trim().split_once('-').ok_or_else(bad)?;
-        let year: i32 = year.parse().ok().filter(|y| (2000..=2200).contains(y)).ok_or_else(bad)?;
+        let year: i32 = year
+            .parse()
+            .ok()
+            .filter(|y| (2000..=2200).contains(y))
+            .ok_or_else(bad)?;
         if let Some(q) = rest.strip_prefix(['Q', 'q']) {
-            let quarter: u32 = q.parse().ok().filter(|q| (1..=4).contains(q)).ok_or_else(bad)?;
+            let quarter: u32 = q
+                .parse()
+                .ok()
+                .filter(|q| (1..=4).contains(q))
+                .ok_or_else(bad)?;
             return Ok(Period::Quarter { year, quarter });
         }
         if rest.len() != 2 {
             return Err(bad());
         }
-        let month: u32 = rest.parse().ok().filter(|m| (1..=12).contains(m)).ok_or_else(bad)?;
+        let month: u32 = rest
+            .parse()
+            .ok()
+            .filter(|m| (1..=12).contains(m))
+            .ok_or_else(bad)?;
         Ok(Period::Month { year, month })
     }
 }
@@ -46,13 +58,19 @@ impl fmt::Display for Period {
 impl Period {
     /// The month a date falls in.
     pub fn month_of(date: NaiveDate) -> Period {
-        Period::Month { year: date.year(), month: date.month() }
+        Period::Month {
+            year: date.year(),
+            month: date.month(),
+        }
     }
 
     /// The quarter a month (or quarter) falls in.
     pub fn quarter(self) -> Period {
         match self {
-            Period::Month { year, month } => Period::Quarter { year, quarter: (month - 1) / 3 + 1 },
+            Period::Month { year, month } => Period::Quarter {
+                year,
+                quarter: (month - 1) / 3 + 1,
+            },
             q => q,
         }
     }
@@ -76,16 +94,21 @@ impl Period {
             Period::Month { .. } => 1,
             Period::Quarter { .. } => 3,
         };
-        self.start().checked_add_months(chrono::Months::new(months)).expect("a valid date")
+        self.start()
+            .checked_add_months(chrono::Months::new(months))
+            .expect("a valid date")
     }
 
     /// The months of the period, in order.
     pub fn months(self) -> Vec<Period> {
         match self {
             m @ Period::Month { .. } => vec![m],
-            Period::Quarter { year, quarter } => {
-                (0..3).map(|i| Period::Month { year, month: 3 * quarter - 2 + i }).collect()
-            }
+            Period::Quarter { year, quarter } => (0..3)
+                .map(|i| Period::Month {
+                    year,
+                    month: 3 * quarter - 2 + i,
+                })
+                .collect(),
         }
     }
 
@@ -95,7 +118,11 @@ impl Period {
     }
 
     fn as_kind_of(self, kind: Period) -> Period {
-        if kind.is_quarter() { self.quarter() } else { self }
+        if kind.is_quarter() {
+            self.quarter()
+        } else {
+            self
+        }
     }
 }
 
@@ -106,12 +133,26 @@ mod tests {
     #[test]
     fn months_and_quarters_parse_and_print() {
         let m: Period = "2026-10".parse().unwrap();
-        assert_eq!(m, Period::Month { year: 2026, month: 10 });
+        assert_eq!(
+            m,
+            Period::Month {
+                year: 2026,
+                month: 10
+            }
+        );
         assert_eq!(m.to_string(), "2026-10");
         let q: Period = "2026-q4".parse().unwrap();
         assert_eq!(q.to_string(), "2026-Q4");
         assert_eq!(m.quarter(), q);
-        for bad in ["2026", "2026-13", "2026-Q5", "2026-1", "26-10", "2026-10-01", "x-Q1"] {
+        for bad in [
+            "2026",
+            "2026-13",
+            "2026-Q5",
+            "2026-1",
+            "26-10",
+            "2026-10-01",
+            "x-Q1",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
     }
@@ -121,10 +162,19 @@ mod tests {
         let q: Period = "2026-Q4".parse().unwrap();
         assert_eq!(q.start(), NaiveDate::from_ymd_opt(2026, 10, 1).unwrap());
         assert_eq!(q.end(), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
-        assert_eq!(q.months().iter().map(ToString::to_string).collect::<Vec<_>>(), ["2026-10", "2026-11", "2026-12"]);
+        assert_eq!(
+            q.months()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["2026-10", "2026-11", "2026-12"]
+        );
         let feb: Period = "2028-02".parse().unwrap();
         assert_eq!(feb.end(), NaiveDate::from_ymd_opt(2028, 3, 1).unwrap());
         assert_eq!(feb.previous().to_string(), "2028-01");
-        assert_eq!("2027-Q1".parse::<Period>().unwrap().previous().to_string(), "2026-Q4");
+        assert_eq!(
+            "2027-Q1".parse::<Period>().unwrap().previous().to_string(),
+            "2026-Q4"
+        );
     }
 }

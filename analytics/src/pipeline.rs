@@ -40,7 +40,10 @@ pub(crate) struct SessionInfo {
 }
 
 /// The sessions held in a period, from the catalog.
-pub(crate) async fn sessions_in(store: &Store, period: Period) -> Result<Vec<SessionInfo>, sqlx::Error> {
+pub(crate) async fn sessions_in(
+    store: &Store,
+    period: Period,
+) -> Result<Vec<SessionInfo>, sqlx::Error> {
     let rows = sqlx::query(
         "select s.id, s.circle_id, c.program_id, s.held_on from session s join circle c on c.id = s.circle_id \
          where s.held_on >= $1 and s.held_on < $2 order by s.id",
@@ -89,10 +92,18 @@ pub(crate) fn key_set(period: Period, sessions: &[SessionInfo]) -> Vec<CellKey> 
             period: label.clone(),
         }));
         if !sessions.is_empty() {
-            keys.push(CellKey { level: Level::PortfolioQuarter, program_id: None, circle_id: None, period: label });
+            keys.push(CellKey {
+                level: Level::PortfolioQuarter,
+                program_id: None,
+                circle_id: None,
+                period: label,
+            });
         }
     } else {
-        let circles: std::collections::BTreeSet<(i32, i32)> = sessions.iter().map(|s| (s.program_id, s.circle_id)).collect();
+        let circles: std::collections::BTreeSet<(i32, i32)> = sessions
+            .iter()
+            .map(|s| (s.program_id, s.circle_id))
+            .collect();
         keys.extend(circles.iter().map(|&(p, c)| CellKey {
             level: Level::CircleMonth,
             program_id: Some(p),
@@ -124,7 +135,12 @@ fn packed_ratings_sql() -> String {
 /// `first_time (0 skipped, 1 no, 2 yes) + 3·helped bits + 96·hindered bits`.
 fn packed_flags_sql() -> String {
     let bits = |columns: Vec<String>| {
-        columns.iter().enumerate().map(|(i, c)| format!("{} * {c}", 1 << i)).collect::<Vec<_>>().join(" + ")
+        columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{} * {c}", 1 << i))
+            .collect::<Vec<_>>()
+            .join(" + ")
     };
     format!(
         "coalesce(first_time + 1, 0) + 3 * ({}) + 96 * ({})",
@@ -153,12 +169,18 @@ pub(crate) async fn load_responses(
     };
     Ok(DataFrame::new(
         ids.len(),
-        vec![Column::new("session_id".into(), ids), Column::new("r".into(), r), Column::new("f".into(), f)],
+        vec![
+            Column::new("session_id".into(), ids),
+            Column::new("r".into(), r),
+            Column::new("f".into(), f),
+        ],
     )?)
 }
 
 fn sqlite_path(url: &str) -> Result<String, PipelineError> {
-    let rest = url.strip_prefix("sqlite:").ok_or_else(|| PipelineError::Url(url.to_owned()))?;
+    let rest = url
+        .strip_prefix("sqlite:")
+        .ok_or_else(|| PipelineError::Url(url.to_owned()))?;
     let rest = rest.strip_prefix("//").unwrap_or(rest);
     let path = rest.split('?').next().unwrap_or_default();
     if path.is_empty() || path.contains(":memory:") {
@@ -176,7 +198,11 @@ fn load_sqlite(path: &str, wanted: &HashSet<i32>) -> Result<Packed, PipelineErro
     )?;
     // One sequential pass over the table; rows of other periods are skipped here, which
     // beats an index probe per session when the table is in random-id order.
-    let sql = format!("select session_id, {}, {} from response", packed_ratings_sql(), packed_flags_sql());
+    let sql = format!(
+        "select session_id, {}, {} from response",
+        packed_ratings_sql(),
+        packed_flags_sql()
+    );
     let mut statement = conn.prepare(&sql)?;
     let mut rows = statement.query([])?;
     let (mut ids, mut r, mut f) = (Vec::new(), Vec::new(), Vec::new());
@@ -291,16 +317,24 @@ fn indicator_exprs() -> Vec<Expr> {
     let mut exprs = vec![lit(1i32).alias("responses")];
     for item in Item::ALL {
         for bin in 1..=5i32 {
-            exprs.push(digit(item.position()).eq(lit(bin)).alias(format!("{}_{bin}", item.key())));
+            exprs.push(
+                digit(item.position())
+                    .eq(lit(bin))
+                    .alias(format!("{}_{bin}", item.key())),
+            );
         }
     }
     for index in Index::ALL {
         let items: Vec<usize> = index.items().map(Item::position).collect();
-        let answered = items.iter().fold(lit(0i32), |acc, &k| acc + digit(k).gt(lit(0i32)).cast(DataType::Int32));
+        let answered = items.iter().fold(lit(0i32), |acc, &k| {
+            acc + digit(k).gt(lit(0i32)).cast(DataType::Int32)
+        });
         let sum = items.iter().fold(lit(0i32), |acc, &k| acc + digit(k));
         let scored = answered.clone().gt_eq(lit(index.min_answered() as i32));
         // positive: mean > 3.5, exactly: 2·sum > 7·answered
-        let positive = scored.clone().and((lit(2i32) * sum).gt(lit(7i32) * answered));
+        let positive = scored
+            .clone()
+            .and((lit(2i32) * sum).gt(lit(7i32) * answered));
         exprs.push(scored.alias(format!("{}_scored", index.key())));
         exprs.push(positive.alias(format!("{}_positive", index.key())));
     }
@@ -328,37 +362,83 @@ pub(crate) fn true_counts(
     let catalog = DataFrame::new(
         sessions.len(),
         vec![
-            Column::new("session_id".into(), sessions.iter().map(|s| s.id).collect::<Vec<_>>()),
-            Column::new("circle_id".into(), sessions.iter().map(|s| s.circle_id).collect::<Vec<_>>()),
-            Column::new("program_id".into(), sessions.iter().map(|s| s.program_id).collect::<Vec<_>>()),
+            Column::new(
+                "session_id".into(),
+                sessions.iter().map(|s| s.id).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "circle_id".into(),
+                sessions.iter().map(|s| s.circle_id).collect::<Vec<_>>(),
+            ),
+            Column::new(
+                "program_id".into(),
+                sessions.iter().map(|s| s.program_id).collect::<Vec<_>>(),
+            ),
         ],
     )?;
     let rows = responses
         .lazy()
-        .join(catalog.lazy(), [col("session_id")], [col("session_id")], JoinArgs::new(JoinType::Inner))
+        .join(
+            catalog.lazy(),
+            [col("session_id")],
+            [col("session_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
         .select([vec![col("circle_id"), col("program_id")], indicator_exprs()].concat());
-    let sums: Vec<Expr> = names.iter().map(|n| col(n.as_str()).cast(DataType::Int64).sum().alias(n.as_str())).collect();
+    let sums: Vec<Expr> = names
+        .iter()
+        .map(|n| {
+            col(n.as_str())
+                .cast(DataType::Int64)
+                .sum()
+                .alias(n.as_str())
+        })
+        .collect();
 
-    let mut counts: BTreeMap<CellKey, Vec<i64>> = keys.iter().map(|k| (k.clone(), vec![0; names.len()])).collect();
+    let mut counts: BTreeMap<CellKey, Vec<i64>> = keys
+        .iter()
+        .map(|k| (k.clone(), vec![0; names.len()]))
+        .collect();
     let label = period.to_string();
     let levels: Vec<(Level, Vec<&str>)> = if period.is_quarter() {
-        vec![(Level::ProgramQuarter, vec!["program_id"]), (Level::PortfolioQuarter, vec![])]
+        vec![
+            (Level::ProgramQuarter, vec!["program_id"]),
+            (Level::PortfolioQuarter, vec![]),
+        ]
     } else {
-        vec![(Level::CircleMonth, vec!["program_id", "circle_id"]), (Level::ProgramMonth, vec!["program_id"])]
+        vec![
+            (Level::CircleMonth, vec!["program_id", "circle_id"]),
+            (Level::ProgramMonth, vec!["program_id"]),
+        ]
     };
     for (level, by) in levels {
         let frame = if by.is_empty() {
             rows.clone().select(sums.clone()).collect()?
         } else {
             let by_exprs: Vec<Expr> = by.iter().map(|c| col(*c)).collect();
-            rows.clone().group_by(by_exprs).agg(sums.clone()).collect()?
+            rows.clone()
+                .group_by(by_exprs)
+                .agg(sums.clone())
+                .collect()?
         };
         let id = |name: &str, i: usize| -> Result<Option<i32>, PolarsError> {
-            Ok(if by.contains(&name) { frame.column(name)?.i32()?.get(i) } else { None })
+            Ok(if by.contains(&name) {
+                frame.column(name)?.i32()?.get(i)
+            } else {
+                None
+            })
         };
-        let values: Vec<&Int64Chunked> = names.iter().map(|n| frame.column(n.as_str()).and_then(|c| c.i64())).collect::<Result<_, _>>()?;
+        let values: Vec<&Int64Chunked> = names
+            .iter()
+            .map(|n| frame.column(n.as_str()).and_then(|c| c.i64()))
+            .collect::<Result<_, _>>()?;
         for i in 0..frame.height() {
-            let key = CellKey { level, program_id: id("program_id", i)?, circle_id: id("circle_id", i)?, period: label.clone() };
+            let key = CellKey {
+                level,
+                program_id: id("program_id", i)?,
+                circle_id: id("circle_id", i)?,
+                period: label.clone(),
+            };
             // A group outside the key set cannot happen (both come from the same
             // sessions), but if it did its counts would be dropped, never published.
             if let Some(slot) = counts.get_mut(&key) {
@@ -379,7 +459,8 @@ pub(crate) fn naive_counts(
     sessions: &[SessionInfo],
     key: &CellKey,
 ) -> Vec<i64> {
-    let by_id: std::collections::HashMap<i32, &SessionInfo> = sessions.iter().map(|s| (s.id, s)).collect();
+    let by_id: std::collections::HashMap<i32, &SessionInfo> =
+        sessions.iter().map(|s| (s.id, s)).collect();
     let mut out = vec![0i64; measures().len()];
     for (session, a) in answers {
         let s = by_id[session];
@@ -454,24 +535,52 @@ mod tests {
 
     /// Packs answers the way the loaders' SQL does.
     fn pack(a: &Answers) -> (i32, i32) {
-        let r = Item::ALL.iter().enumerate().map(|(k, i)| 6i32.pow(k as u32) * a.rating(*i).map_or(0, |r| i32::from(r.get()))).sum();
-        let ft = match a.first_time { None => 0, Some(false) => 1, Some(true) => 2 };
-        let h: i32 = Helped::ALL.iter().enumerate().map(|(i, c)| i32::from(a.helped(*c)) << i).sum();
-        let d: i32 = Hindered::ALL.iter().enumerate().map(|(i, c)| i32::from(a.hindered(*c)) << i).sum();
+        let r = Item::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, i)| 6i32.pow(k as u32) * a.rating(*i).map_or(0, |r| i32::from(r.get())))
+            .sum();
+        let ft = match a.first_time {
+            None => 0,
+            Some(false) => 1,
+            Some(true) => 2,
+        };
+        let h: i32 = Helped::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| i32::from(a.helped(*c)) << i)
+            .sum();
+        let d: i32 = Hindered::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, c)| i32::from(a.hindered(*c)) << i)
+            .sum();
         (r, ft + 3 * h + 96 * d)
     }
 
     #[test]
     fn polars_counts_match_a_row_by_row_count() {
         let sessions: Vec<SessionInfo> = (0..6)
-            .map(|i| SessionInfo { id: 100 + i, circle_id: 10 + i % 3, program_id: 1 + (10 + i % 3) % 2, month: "2026-10".into() })
+            .map(|i| SessionInfo {
+                id: 100 + i,
+                circle_id: 10 + i % 3,
+                program_id: 1 + (10 + i % 3) % 2,
+                month: "2026-10".into(),
+            })
             .collect();
         let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(5);
-        let answers: Vec<(i32, Answers)> = (0..500).map(|_| (100 + rng.random_range(0..6), random_answers(&mut rng))).collect();
-        let (ids, (r, f)): (Vec<i32>, (Vec<i32>, Vec<i32>)) = answers.iter().map(|(s, a)| (*s, pack(a))).unzip();
+        let answers: Vec<(i32, Answers)> = (0..500)
+            .map(|_| (100 + rng.random_range(0..6), random_answers(&mut rng)))
+            .collect();
+        let (ids, (r, f)): (Vec<i32>, (Vec<i32>, Vec<i32>)) =
+            answers.iter().map(|(s, a)| (*s, pack(a))).unzip();
         let frame = DataFrame::new(
             ids.len(),
-            vec![Column::new("session_id".into(), ids), Column::new("r".into(), r), Column::new("f".into(), f)],
+            vec![
+                Column::new("session_id".into(), ids),
+                Column::new("r".into(), r),
+                Column::new("f".into(), f),
+            ],
         )
         .unwrap();
         for period in ["2026-10", "2026-Q4"] {
@@ -480,7 +589,11 @@ mod tests {
             let counts = true_counts(period, frame.clone(), &sessions, &keys).unwrap();
             assert_eq!(counts.len(), keys.len());
             for key in &keys {
-                assert_eq!(counts[key], naive_counts(&answers, &sessions, key), "{key:?}");
+                assert_eq!(
+                    counts[key],
+                    naive_counts(&answers, &sessions, key),
+                    "{key:?}"
+                );
             }
         }
     }
@@ -488,18 +601,32 @@ mod tests {
     #[test]
     fn the_same_responses_in_any_row_order_give_the_same_counts() {
         let sessions: Vec<SessionInfo> = (0..4)
-            .map(|i| SessionInfo { id: i, circle_id: 10 + i, program_id: 1, month: "2026-10".into() })
+            .map(|i| SessionInfo {
+                id: i,
+                circle_id: 10 + i,
+                program_id: 1,
+                month: "2026-10".into(),
+            })
             .collect();
         let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(8);
-        let mut rows: Vec<(i32, (i32, i32))> = (0..300).map(|_| (rng.random_range(0..4), pack(&random_answers(&mut rng)))).collect();
+        let mut rows: Vec<(i32, (i32, i32))> = (0..300)
+            .map(|_| (rng.random_range(0..4), pack(&random_answers(&mut rng))))
+            .collect();
         let period: Period = "2026-10".parse().unwrap();
         let keys = key_set(period, &sessions);
         let frame = |rows: &[(i32, (i32, i32))]| {
-            DataFrame::new(rows.len(), vec![
-                Column::new("session_id".into(), rows.iter().map(|r| r.0).collect::<Vec<_>>()),
-                Column::new("r".into(), rows.iter().map(|r| r.1.0).collect::<Vec<_>>()),
-                Column::new("f".into(), rows.iter().map(|r| r.1.1).collect::<Vec<_>>()),
-            ]).unwrap()
+            DataFrame::new(
+                rows.len(),
+                vec![
+                    Column::new(
+                        "session_id".into(),
+                        rows.iter().map(|r| r.0).collect::<Vec<_>>(),
+                    ),
+                    Column::new("r".into(), rows.iter().map(|r| r.1.0).collect::<Vec<_>>()),
+                    Column::new("f".into(), rows.iter().map(|r| r.1.1).collect::<Vec<_>>()),
+                ],
+            )
+            .unwrap()
         };
         let before = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
         use rand::seq::SliceRandom;
@@ -512,22 +639,65 @@ mod tests {
     #[test]
     fn the_key_set_comes_from_sessions_held_not_from_answers() {
         let sessions = vec![
-            SessionInfo { id: 1, circle_id: 10, program_id: 1, month: "2026-10".into() },
-            SessionInfo { id: 2, circle_id: 11, program_id: 1, month: "2026-10".into() },
-            SessionInfo { id: 3, circle_id: 20, program_id: 2, month: "2026-10".into() },
+            SessionInfo {
+                id: 1,
+                circle_id: 10,
+                program_id: 1,
+                month: "2026-10".into(),
+            },
+            SessionInfo {
+                id: 2,
+                circle_id: 11,
+                program_id: 1,
+                month: "2026-10".into(),
+            },
+            SessionInfo {
+                id: 3,
+                circle_id: 20,
+                program_id: 2,
+                month: "2026-10".into(),
+            },
         ];
         let month = key_set("2026-10".parse().unwrap(), &sessions);
-        assert_eq!(month.iter().filter(|k| k.level == Level::CircleMonth).count(), 3);
-        assert_eq!(month.iter().filter(|k| k.level == Level::ProgramMonth).count(), 2);
+        assert_eq!(
+            month
+                .iter()
+                .filter(|k| k.level == Level::CircleMonth)
+                .count(),
+            3
+        );
+        assert_eq!(
+            month
+                .iter()
+                .filter(|k| k.level == Level::ProgramMonth)
+                .count(),
+            2
+        );
         let quarter = key_set("2026-Q4".parse().unwrap(), &sessions);
-        assert_eq!(quarter.iter().filter(|k| k.level == Level::ProgramQuarter).count(), 2);
-        assert_eq!(quarter.iter().filter(|k| k.level == Level::PortfolioQuarter).count(), 1);
+        assert_eq!(
+            quarter
+                .iter()
+                .filter(|k| k.level == Level::ProgramQuarter)
+                .count(),
+            2
+        );
+        assert_eq!(
+            quarter
+                .iter()
+                .filter(|k| k.level == Level::PortfolioQuarter)
+                .count(),
+            1
+        );
         // With no answers at all, every cell is there, with zero counts.
-        let empty = DataFrame::new(0, vec![
-            Column::new("session_id".into(), Vec::<i32>::new()),
-            Column::new("r".into(), Vec::<i32>::new()),
-            Column::new("f".into(), Vec::<i32>::new()),
-        ]).unwrap();
+        let empty = DataFrame::new(
+            0,
+            vec![
+                Column::new("session_id".into(), Vec::<i32>::new()),
+                Column::new("r".into(), Vec::<i32>::new()),
+                Column::new("f".into(), Vec::<i32>::new()),
+            ],
+        )
+        .unwrap();
         let counts = true_counts("2026-10".parse().unwrap(), empty, &sessions, &month).unwrap();
         assert!(counts.values().all(|v| v.iter().all(|&c| c == 0)));
         assert_eq!(counts.len(), 5);
@@ -552,7 +722,11 @@ mod tests {
                 parser.feed(chunk).unwrap();
             }
             let (a, b, c) = parser.finish().unwrap();
-            assert_eq!((a, b, c), (vec![1, -4], vec![2, 5], vec![3, 1_679_615]), "split {split}");
+            assert_eq!(
+                (a, b, c),
+                (vec![1, -4], vec![2, 5], vec![3, 1_679_615]),
+                "split {split}"
+            );
         }
         let mut truncated = CopyParser::default();
         truncated.feed(&bytes[..bytes.len() - 2]).unwrap();

@@ -39,8 +39,18 @@ pub enum ReleaseError {
         "releasing {period} would spend {unit} {needed} of program {program:?}'s budget for {month}, \
          which has {left} left of {budget}; raise privacy.budget or lower the weights of later levels"
     )]
-    OverBudget { period: Period, program: String, month: String, unit: &'static str, needed: String, left: String, budget: String },
-    #[error("the ledger holds zCDP (ρ) spends for {0}, which cannot be counted against a pure-ε budget; keep the Gaussian mechanism")]
+    OverBudget {
+        period: Period,
+        program: String,
+        month: String,
+        unit: &'static str,
+        needed: String,
+        left: String,
+        budget: String,
+    },
+    #[error(
+        "the ledger holds zCDP (ρ) spends for {0}, which cannot be counted against a pure-ε budget; keep the Gaussian mechanism"
+    )]
     MixedUnits(String),
     #[error(transparent)]
     Settings(#[from] SettingsError),
@@ -58,29 +68,50 @@ pub struct ReleaseOptions {
     /// generator.
     pub seed: Option<u64>,
     pub progress: MultiProgress,
+    /// Called after loading (`"loaded"`) and at the end (`"done"`): the benchmark reads
+    /// peak memory there.
+    pub checkpoint: Option<fn(&'static str)>,
 }
 
 impl ReleaseOptions {
     /// Secure noise; progress bars when standard error is a terminal, silence otherwise.
     pub fn new() -> ReleaseOptions {
         use std::io::IsTerminal;
-        let target = if std::io::stderr().is_terminal() { ProgressDrawTarget::stderr() } else { ProgressDrawTarget::hidden() };
-        ReleaseOptions { seed: None, progress: MultiProgress::with_draw_target(target) }
+        let target = if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        };
+        ReleaseOptions {
+            seed: None,
+            progress: MultiProgress::with_draw_target(target),
+            checkpoint: None,
+        }
     }
 
     /// Secure noise, no progress bars (releases run by `serve`).
     pub fn seedless_quiet() -> ReleaseOptions {
-        ReleaseOptions { seed: None, progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()) }
+        ReleaseOptions {
+            seed: None,
+            progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
+            checkpoint: None,
+        }
     }
 
     /// A seeded, silent release (tests, benchmarks).
     pub fn seeded(seed: u64) -> ReleaseOptions {
-        ReleaseOptions { seed: Some(seed), progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()) }
+        ReleaseOptions {
+            seed: Some(seed),
+            progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
+            checkpoint: None,
+        }
     }
 
     fn stage(&self, message: &'static str) -> ProgressBar {
         let bar = self.progress.add(ProgressBar::new_spinner());
-        bar.set_style(ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("a valid template"));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("a valid template"),
+        );
         bar.set_message(message);
         bar.enable_steady_tick(std::time::Duration::from_millis(120));
         bar
@@ -108,9 +139,10 @@ pub struct ReleaseSummary {
 /// Reads the stored settings over the defaults.
 pub async fn load_settings(store: &Store) -> Result<PrivacySettings, ReleaseError> {
     let mut settings = PrivacySettings::default();
-    let rows: Vec<(String, String)> = sqlx::query_as("select name, value from setting where name like 'privacy.%'")
-        .fetch_all(store.pool())
-        .await?;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select name, value from setting where name like 'privacy.%'")
+            .fetch_all(store.pool())
+            .await?;
     for (name, value) in rows {
         settings.set(&name, &value)?;
     }
@@ -118,10 +150,19 @@ pub async fn load_settings(store: &Store) -> Result<PrivacySettings, ReleaseErro
 }
 
 /// Checks and stores one setting.
-pub async fn save_setting(store: &Store, name: &str, value: &str) -> Result<PrivacySettings, ReleaseError> {
+pub async fn save_setting(
+    store: &Store,
+    name: &str,
+    value: &str,
+) -> Result<PrivacySettings, ReleaseError> {
     let mut settings = load_settings(store).await?;
     settings.set(name, value)?;
-    let stored = settings.entries().into_iter().find(|(n, _)| *n == name).map(|(_, v)| v).unwrap_or_default();
+    let stored = settings
+        .entries()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+        .unwrap_or_default();
     sqlx::query("insert into setting (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value")
         .bind(name)
         .bind(stored)
@@ -132,13 +173,25 @@ pub async fn save_setting(store: &Store, name: &str, value: &str) -> Result<Priv
 
 /// The levels a period's release covers.
 pub fn levels_of(period: Period) -> [Level; 2] {
-    if period.is_quarter() { [Level::ProgramQuarter, Level::PortfolioQuarter] } else { [Level::CircleMonth, Level::ProgramMonth] }
+    if period.is_quarter() {
+        [Level::ProgramQuarter, Level::PortfolioQuarter]
+    } else {
+        [Level::CircleMonth, Level::ProgramMonth]
+    }
 }
 
 /// Releases a closed period (see the module docs). `today` decides whether it has ended.
-pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &ReleaseOptions) -> Result<ReleaseSummary, ReleaseError> {
+pub async fn release(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+    options: &ReleaseOptions,
+) -> Result<ReleaseSummary, ReleaseError> {
     if period.end() > today {
-        return Err(ReleaseError::NotOver { period, from: period.end() });
+        return Err(ReleaseError::NotOver {
+            period,
+            from: period.end(),
+        });
     }
     if already_released(store, period).await? {
         return Err(ReleaseError::AlreadyReleased(period));
@@ -146,11 +199,13 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
     // Closed sessions are sealed first, so what is read is final and in random order.
     let now = collector::catalog::now_unix();
     collector::seal::seal_closed_sessions(store, now).await?;
-    let open: i64 = sqlx::query_scalar("select count(*) from session where held_on >= $1 and held_on < $2 and sealed = 0")
-        .bind(period.start().to_string())
-        .bind(period.end().to_string())
-        .fetch_one(store.pool())
-        .await?;
+    let open: i64 = sqlx::query_scalar(
+        "select count(*) from session where held_on >= $1 and held_on < $2 and sealed = 0",
+    )
+    .bind(period.start().to_string())
+    .bind(period.end().to_string())
+    .fetch_one(store.pool())
+    .await?;
     if open > 0 {
         return Err(ReleaseError::SessionsOpen { period, open });
     }
@@ -165,6 +220,9 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
     let loaded = responses.height();
     stage.finish_with_message(format!("loaded {loaded} responses"));
     let load_seconds = started.elapsed().as_secs_f64();
+    if let Some(checkpoint) = options.checkpoint {
+        checkpoint("loaded");
+    }
 
     let started = std::time::Instant::now();
     let stage = options.stage("counting cells");
@@ -188,7 +246,14 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
     let stage = options.stage("storing the release and its ledger");
     store_release(store, period, &settings, &noisy, &visibility, &sessions).await?;
     stage.finish_with_message("release stored");
-    let spend = levels_of(period).iter().try_fold(Rational::integer(0), |acc, l| acc.add(settings.level_spend(*l)?))?;
+    if let Some(checkpoint) = options.checkpoint {
+        checkpoint("done");
+    }
+    let spend = levels_of(period)
+        .iter()
+        .try_fold(Rational::integer(0), |acc, l| {
+            acc.add(settings.level_spend(*l)?)
+        })?;
     Ok(ReleaseSummary {
         period,
         cells: noisy.len(),
@@ -201,7 +266,9 @@ pub async fn release(store: &Store, period: Period, today: NaiveDate, options: &
 
 /// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'
 /// engine would otherwise block a runtime worker.
-async fn off_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T, PipelineError> {
+async fn off_runtime<T: Send + 'static>(
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Result<T, PipelineError> {
     let (done, result) = tokio::sync::oneshot::channel();
     std::thread::Builder::new()
         .name("hearth-release".into())
@@ -209,7 +276,9 @@ async fn off_runtime<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'stati
             let _ = done.send(work());
         })
         .map_err(|e| PipelineError::Url(format!("cannot start a worker thread: {e}")))?;
-    result.await.map_err(|_| PipelineError::Url("the release worker stopped".into()))
+    result
+        .await
+        .map_err(|_| PipelineError::Url("the release worker stopped".into()))
 }
 
 pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {
@@ -224,11 +293,17 @@ struct SettingsThresholds<'a>(&'a PrivacySettings);
 
 impl Thresholds for SettingsThresholds<'_> {
     fn cell_from(&self, level: Level, audience: Audience) -> i64 {
-        self.0.show_from(level, self.k(audience)).unwrap_or(i64::MAX)
+        self.0
+            .show_from(level, self.k(audience))
+            .unwrap_or(i64::MAX)
     }
 
     fn split_from(&self, level: Level, audience: Audience) -> i64 {
-        let noise = self.0.noise(level, Group::FirstTime).map(|n| n.variance()).unwrap_or(f64::INFINITY);
+        let noise = self
+            .0
+            .noise(level, Group::FirstTime)
+            .map(|n| n.variance())
+            .unwrap_or(f64::INFINITY);
         i64::from(self.k(audience)) + (1.2816 * noise.sqrt()).ceil() as i64
     }
 }
@@ -253,7 +328,8 @@ fn add_noise<R: Rng>(
     let mut noise: HashMap<(Level, Group), Noise> = HashMap::new();
     for key in counts.keys() {
         for group in Group::ALL {
-            if let std::collections::hash_map::Entry::Vacant(slot) = noise.entry((key.level, group)) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = noise.entry((key.level, group))
+            {
                 slot.insert(settings.noise(key.level, group)?);
             }
         }
@@ -284,20 +360,30 @@ async fn check_budget(
     settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
 ) -> Result<(), ReleaseError> {
-    let needed = levels_of(period).iter().try_fold(Rational::integer(0), |acc, l| acc.add(settings.level_spend(*l)?))?;
+    let needed = levels_of(period)
+        .iter()
+        .try_fold(Rational::integer(0), |acc, l| {
+            acc.add(settings.level_spend(*l)?)
+        })?;
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
     let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
     let spent = spent_by(store, &months, settings.mechanism).await?;
     for program in programs {
         for month in &months {
-            let already = spent.get(&(program, month.clone())).copied().unwrap_or(Rational::integer(0));
+            let already = spent
+                .get(&(program, month.clone()))
+                .copied()
+                .unwrap_or(Rational::integer(0));
             let total = already.add(needed)?;
             if total > settings.budget {
                 let name: String = sqlx::query_scalar("select name from program where id = $1")
                     .bind(program)
                     .fetch_one(store.pool())
                     .await?;
-                let left = settings.budget.checked_sub(already).unwrap_or(Rational::integer(0));
+                let left = settings
+                    .budget
+                    .checked_sub(already)
+                    .unwrap_or(Rational::integer(0));
                 return Err(ReleaseError::OverBudget {
                     period,
                     program: name,
@@ -315,7 +401,11 @@ async fn check_budget(
 
 /// What the ledger says each (program, month) has spent, in the unit of `mechanism`.
 /// Pure-ε spends count as ρ = ε²/2 under the Gaussian; ρ spends cannot be counted as ε.
-pub async fn spent_by(store: &Store, months: &[String], mechanism: Mechanism) -> Result<HashMap<(i32, String), Rational>, ReleaseError> {
+pub async fn spent_by(
+    store: &Store,
+    months: &[String],
+    mechanism: Mechanism,
+) -> Result<HashMap<(i32, String), Rational>, ReleaseError> {
     let mut spent: HashMap<(i32, String), Rational> = HashMap::new();
     for month in months {
         let rows = sqlx::query(
@@ -333,7 +423,9 @@ pub async fn spent_by(store: &Store, months: &[String], mechanism: Mechanism) ->
                 (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
                 (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
             };
-            let slot = spent.entry((program, month.clone())).or_insert(Rational::integer(0));
+            let slot = spent
+                .entry((program, month.clone()))
+                .or_insert(Rational::integer(0));
             *slot = slot.add(spend)?;
         }
     }
@@ -371,10 +463,11 @@ async fn store_release(
             break id;
         }
         // Either the id collided or the period was released meanwhile.
-        let taken: Option<i32> = sqlx::query_scalar("select id from data_release where period = $1")
-            .bind(period.to_string())
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<i32> =
+            sqlx::query_scalar("select id from data_release where period = $1")
+                .bind(period.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Err(ReleaseError::AlreadyReleased(period));
         }
@@ -401,7 +494,9 @@ async fn store_release(
             .zip(counts)
             .map(|(m, &value)| {
                 let in_split = split.contains(m.name.as_str());
-                let hidden = |v: suppression::Visibility| v.status != Status::Shown || (in_split && v.split_hidden);
+                let hidden = |v: suppression::Visibility| {
+                    v.status != Status::Shown || (in_split && v.split_hidden)
+                };
                 (m.name.as_str(), value, hidden(manager), hidden(funder))
             })
             .collect();
@@ -423,7 +518,15 @@ async fn insert_counts(
     let values: Vec<String> = (0..rows.len())
         .map(|i| {
             let b = i * 6;
-            format!("(${}, ${}, ${}, ${}, ${}, ${})", b + 1, b + 2, b + 3, b + 4, b + 5, b + 6)
+            format!(
+                "(${}, ${}, ${}, ${}, ${}, ${})",
+                b + 1,
+                b + 2,
+                b + 3,
+                b + 4,
+                b + 5,
+                b + 6
+            )
         })
         .collect();
     let sql = format!(
@@ -432,7 +535,13 @@ async fn insert_counts(
     );
     let mut query = sqlx::query(&sql);
     for (measure, value, manager, funder) in rows {
-        query = query.bind(release_id).bind(cell).bind(*measure).bind(*value).bind(i16::from(*manager)).bind(i16::from(*funder));
+        query = query
+            .bind(release_id)
+            .bind(cell)
+            .bind(*measure)
+            .bind(*value)
+            .bind(i16::from(*manager))
+            .bind(i16::from(*funder));
     }
     query.execute(&mut *conn).await?;
     Ok(())
@@ -454,7 +563,11 @@ async fn write_ledger(
         let programs: BTreeSet<i32> = if level == Level::PortfolioQuarter {
             all_programs.clone()
         } else {
-            noisy.keys().filter(|k| k.level == level).filter_map(|k| k.program_id).collect()
+            noisy
+                .keys()
+                .filter(|k| k.level == level)
+                .filter_map(|k| k.program_id)
+                .collect()
         };
         for group in Group::ALL {
             let noise = settings.noise(level, group)?;
@@ -505,12 +618,15 @@ async fn write_ledger(
 /// and not released yet; months before their quarter. A period whose sessions are still
 /// open, or that would overspend, is left for later (and said so in the log).
 pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>, ReleaseError> {
-    let months: Vec<String> = sqlx::query_scalar("select distinct substr(held_on, 1, 7) from session order by 1")
-        .fetch_all(store.pool())
-        .await?;
+    let months: Vec<String> =
+        sqlx::query_scalar("select distinct substr(held_on, 1, 7) from session order by 1")
+            .fetch_all(store.pool())
+            .await?;
     let mut candidates: Vec<Period> = Vec::new();
     for month in months {
-        let Ok(month) = month.parse::<Period>() else { continue };
+        let Ok(month) = month.parse::<Period>() else {
+            continue;
+        };
         candidates.push(month);
         if !candidates.contains(&month.quarter()) {
             candidates.push(month.quarter());
@@ -521,17 +637,31 @@ pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>,
     let now = chrono::Utc::now();
     let mut released = Vec::new();
     for period in candidates {
-        let due = period.end().and_hms_opt(0, 0, 0).expect("midnight").and_utc() + chrono::Duration::hours(i64::from(grace_hours));
+        let due = period
+            .end()
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight")
+            .and_utc()
+            + chrono::Duration::hours(i64::from(grace_hours));
         if due > now || already_released(store, period).await? {
             continue;
         }
-        match release(store, period, now.date_naive(), &ReleaseOptions::seedless_quiet()).await {
+        match release(
+            store,
+            period,
+            now.date_naive(),
+            &ReleaseOptions::seedless_quiet(),
+        )
+        .await
+        {
             Ok(_) => {
                 tracing::info!(release.period = %period, "released");
                 released.push(period);
             }
             Err(ReleaseError::SessionsOpen { .. }) | Err(ReleaseError::AlreadyReleased(_)) => {}
-            Err(error) => tracing::warn!(release.period = %period, error = %error, "automatic release refused"),
+            Err(error) => {
+                tracing::warn!(release.period = %period, error = %error, "automatic release refused")
+            }
         }
     }
     Ok(released)
@@ -559,26 +689,46 @@ mod tests {
 
     #[test]
     fn noise_does_not_depend_on_anything_but_the_seed_and_the_counts() {
-        let key = |c| CellKey { level: Level::CircleMonth, program_id: Some(1), circle_id: Some(c), period: "2026-10".into() };
-        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4).map(|c| (key(c), vec![c as i64 * 10; measures().len()])).collect();
+        let key = |c| CellKey {
+            level: Level::CircleMonth,
+            program_id: Some(1),
+            circle_id: Some(c),
+            period: "2026-10".into(),
+        };
+        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4)
+            .map(|c| (key(c), vec![c as i64 * 10; measures().len()]))
+            .collect();
         let settings = PrivacySettings::default();
         let a = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
         let b = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
         let c = add_noise(&counts, &settings, &mut seeded_rng(10)).unwrap();
         assert_eq!(a, b);
         assert_ne!(a, c);
-        assert!(a.values().flatten().all(|&v| v >= 0), "noisy counts are clamped at 0");
+        assert!(
+            a.values().flatten().all(|&v| v >= 0),
+            "noisy counts are clamped at 0"
+        );
     }
 
     use crate::measure::position;
     use crate::suppression::{Status, decide};
 
     fn circle(c: i32, program: i32) -> CellKey {
-        CellKey { level: Level::CircleMonth, program_id: Some(program), circle_id: Some(c), period: "2026-10".into() }
+        CellKey {
+            level: Level::CircleMonth,
+            program_id: Some(program),
+            circle_id: Some(c),
+            period: "2026-10".into(),
+        }
     }
 
     fn program(p: i32) -> CellKey {
-        CellKey { level: Level::ProgramMonth, program_id: Some(p), circle_id: None, period: "2026-10".into() }
+        CellKey {
+            level: Level::ProgramMonth,
+            program_id: Some(p),
+            circle_id: None,
+            period: "2026-10".into(),
+        }
     }
 
     /// True counts of n responses that all answered first_time = no except `newcomers`.
@@ -594,16 +744,26 @@ mod tests {
     #[test]
     fn attack_small_cell_a_circle_of_three_is_almost_never_shown() {
         let settings = PrivacySettings::default();
-        let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), counts(3, 0)), (circle(2, 1), counts(40, 5)), (program(1), counts(43, 5))].into_iter().collect();
+        let cells: BTreeMap<CellKey, Vec<i64>> = [
+            (circle(1, 1), counts(3, 0)),
+            (circle(2, 1), counts(40, 5)),
+            (program(1), counts(43, 5)),
+        ]
+        .into_iter()
+        .collect();
         let trials = 2000;
         let shown = (0..trials)
             .filter(|&seed| {
                 let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-                decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].status == Status::Shown
+                decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].status
+                    == Status::Shown
             })
             .count();
         // Shown only if the noise is at least +5 at σ = 2: P ≈ 0.6 %. Allow up to 1.5 %.
-        assert!(shown * 1000 < 15 * trials as usize, "a circle of 3 was shown {shown} times in {trials}");
+        assert!(
+            shown * 1000 < 15 * trials as usize,
+            "a circle of 3 was shown {shown} times in {trials}"
+        );
     }
 
     #[test]
@@ -623,15 +783,23 @@ mod tests {
             if d[&program(1)][0].status != Status::Shown {
                 continue;
             }
-            let hidden = (1..=3).filter(|c| d[&circle(*c, 1)][0].status == Status::Hidden).count();
-            assert_ne!(hidden, 1, "seed {seed}: program total minus the shown circles isolates the hidden one");
+            let hidden = (1..=3)
+                .filter(|c| d[&circle(*c, 1)][0].status == Status::Hidden)
+                .count();
+            assert_ne!(
+                hidden, 1,
+                "seed {seed}: program total minus the shown circles isolates the hidden one"
+            );
         }
     }
 
     #[test]
     fn attack_split_one_newcomer_is_never_shown_as_a_first_time_count() {
         let settings = PrivacySettings::default();
-        let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), counts(40, 1)), (program(1), counts(40, 1))].into_iter().collect();
+        let cells: BTreeMap<CellKey, Vec<i64>> =
+            [(circle(1, 1), counts(40, 1)), (program(1), counts(40, 1))]
+                .into_iter()
+                .collect();
         let trials = 1000;
         let exposed = (0..trials)
             .filter(|&seed| {
@@ -639,7 +807,10 @@ mod tests {
                 !decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].split_hidden
             })
             .count();
-        assert!(exposed * 100 < trials as usize, "a lone newcomer's split was shown {exposed} times in {trials}");
+        assert!(
+            exposed * 100 < trials as usize,
+            "a lone newcomer's split was shown {exposed} times in {trials}"
+        );
     }
 
     #[test]
@@ -648,19 +819,28 @@ mod tests {
         // factor of at most e^ε at every value (pure DP, discrete Laplace).
         let mut settings = PrivacySettings::default();
         settings.set("privacy.mechanism", "laplace").unwrap();
-        let epsilon = settings.noise(Level::CircleMonth, Group::Responses).unwrap().spend().to_f64();
+        let epsilon = settings
+            .noise(Level::CircleMonth, Group::Responses)
+            .unwrap()
+            .spend()
+            .to_f64();
         let (d, d_prime) = (counts(20, 0), counts(21, 0));
         let trials = 200_000u64;
         let histogram = |true_counts: &Vec<i64>, seed: u64| {
-            let cells: BTreeMap<CellKey, Vec<i64>> = [(circle(1, 1), true_counts.clone())].into_iter().collect();
+            let cells: BTreeMap<CellKey, Vec<i64>> =
+                [(circle(1, 1), true_counts.clone())].into_iter().collect();
             let mut rng = seeded_rng(seed);
             let mut h: HashMap<i64, u64> = HashMap::new();
-            let noise = match settings.noise(Level::CircleMonth, Group::Responses).unwrap() {
+            let noise = match settings
+                .noise(Level::CircleMonth, Group::Responses)
+                .unwrap()
+            {
                 Noise::Laplace { dist, .. } => dist,
                 _ => unreachable!(),
             };
             for _ in 0..trials {
-                *h.entry(cells[&circle(1, 1)][0] + noise.sample(&mut rng)).or_default() += 1;
+                *h.entry(cells[&circle(1, 1)][0] + noise.sample(&mut rng))
+                    .or_default() += 1;
             }
             h
         };
@@ -675,7 +855,10 @@ mod tests {
             checked += 1;
             let ratio = na as f64 / nb as f64;
             // Sampling error at ≥ 2000 per bin is a few percent: allow 15 %.
-            assert!(ratio < bound * 1.15 && 1.0 / ratio < bound * 1.15, "value {value}: ratio {ratio:.3} vs e^ε {bound:.3}");
+            assert!(
+                ratio < bound * 1.15 && 1.0 / ratio < bound * 1.15,
+                "value {value}: ratio {ratio:.3} vs e^ε {bound:.3}"
+            );
         }
         assert!(checked >= 5, "too few bins to test ({checked})");
     }

@@ -46,7 +46,10 @@ impl Rational {
             return Err(RationalError::Zero);
         }
         let g = gcd(num, den).max(1);
-        Ok(Rational { num: num / g, den: den / g })
+        Ok(Rational {
+            num: num / g,
+            den: den / g,
+        })
     }
 
     pub fn integer(n: u128) -> Rational {
@@ -66,7 +69,10 @@ impl Rational {
     }
 
     pub fn mul(self, other: Rational) -> Result<Rational, RationalError> {
-        let (a, b) = (Rational::new(self.num, other.den)?, Rational::new(other.num, self.den)?);
+        let (a, b) = (
+            Rational::new(self.num, other.den)?,
+            Rational::new(other.num, self.den)?,
+        );
         Rational::new(
             a.num.checked_mul(b.num).ok_or(RationalError::Overflow)?,
             a.den.checked_mul(b.den).ok_or(RationalError::Overflow)?,
@@ -77,14 +83,25 @@ impl Rational {
         if other.num == 0 {
             return Err(RationalError::Zero);
         }
-        self.mul(Rational { num: other.den, den: other.num })
+        self.mul(Rational {
+            num: other.den,
+            den: other.num,
+        })
     }
 
     pub fn add(self, other: Rational) -> Result<Rational, RationalError> {
         let g = gcd(self.den, other.den);
-        let den = (self.den / g).checked_mul(other.den).ok_or(RationalError::Overflow)?;
-        let left = self.num.checked_mul(other.den / g).ok_or(RationalError::Overflow)?;
-        let right = other.num.checked_mul(self.den / g).ok_or(RationalError::Overflow)?;
+        let den = (self.den / g)
+            .checked_mul(other.den)
+            .ok_or(RationalError::Overflow)?;
+        let left = self
+            .num
+            .checked_mul(other.den / g)
+            .ok_or(RationalError::Overflow)?;
+        let right = other
+            .num
+            .checked_mul(self.den / g)
+            .ok_or(RationalError::Overflow)?;
         Rational::new(left.checked_add(right).ok_or(RationalError::Overflow)?, den)
     }
 
@@ -141,16 +158,31 @@ impl std::str::FromStr for Rational {
             return Err(bad());
         }
         let scale = 10u128.pow(frac.len() as u32);
-        let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| bad())? };
-        let frac: u128 = if frac.is_empty() { 0 } else { frac.parse().map_err(|_| bad())? };
-        let num = whole.checked_mul(scale).and_then(|w| w.checked_add(frac)).ok_or(RationalError::Overflow)?;
+        let whole: u128 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().map_err(|_| bad())?
+        };
+        let frac: u128 = if frac.is_empty() {
+            0
+        } else {
+            frac.parse().map_err(|_| bad())?
+        };
+        let num = whole
+            .checked_mul(scale)
+            .and_then(|w| w.checked_add(frac))
+            .ok_or(RationalError::Overflow)?;
         Rational::new(num, scale)
     }
 }
 
 impl fmt::Display for Rational {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.den == 1 { write!(f, "{}", self.num) } else { write!(f, "{}/{}", self.num, self.den) }
+        if self.den == 1 {
+            write!(f, "{}", self.num)
+        } else {
+            write!(f, "{}/{}", self.num, self.den)
+        }
     }
 }
 
@@ -169,7 +201,9 @@ pub fn bernoulli_exp<R: Rng + ?Sized>(rng: &mut R, gamma: Rational) -> bool {
         loop {
             // γ/k = n / (d·k); d·k cannot overflow before the loop has ended with
             // overwhelming probability (it ends after ~e steps).
-            let Some(dk) = d.checked_mul(k) else { return k % 2 == 1 };
+            let Some(dk) = d.checked_mul(k) else {
+                return k % 2 == 1;
+            };
             if !bernoulli(rng, n, dk) {
                 return k % 2 == 1;
             }
@@ -247,7 +281,10 @@ impl DiscreteGaussian {
             return Err(RationalError::Zero);
         }
         // ⌊√(n/d)⌋ = ⌊√⌊n/d⌋⌋ for any non-negative real n/d.
-        Ok(DiscreteGaussian { sigma2, t: sigma2.floor().isqrt() + 1 })
+        Ok(DiscreteGaussian {
+            sigma2,
+            t: sigma2.floor().isqrt() + 1,
+        })
     }
 
     pub fn sigma2(&self) -> Rational {
@@ -259,19 +296,27 @@ impl Distribution<i64> for DiscreteGaussian {
     /// CKS 2020, Algorithm 3: propose Y ~ discrete Laplace(t), accept with probability
     /// exp(-(|Y| - σ²/t)² / 2σ²).
     fn sample<R: Rng + ?Sized>(&self, rng: &mut R) -> i64 {
-        let laplace = DiscreteLaplace { scale: Rational { num: self.t, den: 1 } };
+        let laplace = DiscreteLaplace {
+            scale: Rational {
+                num: self.t,
+                den: 1,
+            },
+        };
         let (n, d, t) = (self.sigma2.num, self.sigma2.den, self.t);
         loop {
             let y = laplace.sample(rng);
             // (|y| - σ²/t)² / 2σ² = (|y|·t·d - n)² / (2·n·t²·d), with σ² = n/d.
             let a = u128::from(y.unsigned_abs()) * t * d;
             let diff = a.abs_diff(n);
-            let (Some(num), Some(den)) =
-                (diff.checked_mul(diff), n.checked_mul(t * t).and_then(|x| x.checked_mul(2 * d)))
-            else {
+            let (Some(num), Some(den)) = (
+                diff.checked_mul(diff),
+                n.checked_mul(t * t).and_then(|x| x.checked_mul(2 * d)),
+            ) else {
                 continue; // astronomically far in the tail: acceptance would be ~0
             };
-            let Ok(gamma) = Rational::new(num, den) else { continue };
+            let Ok(gamma) = Rational::new(num, den) else {
+                continue;
+            };
             if bernoulli_exp(rng, gamma) {
                 return y;
             }
@@ -328,8 +373,14 @@ mod tests {
 
     #[test]
     fn decimals_parse_exactly() {
-        assert_eq!("0.5".parse::<Rational>().unwrap(), Rational::new(1, 2).unwrap());
-        assert_eq!("1.25".parse::<Rational>().unwrap(), Rational::new(5, 4).unwrap());
+        assert_eq!(
+            "0.5".parse::<Rational>().unwrap(),
+            Rational::new(1, 2).unwrap()
+        );
+        assert_eq!(
+            "1.25".parse::<Rational>().unwrap(),
+            Rational::new(5, 4).unwrap()
+        );
         assert_eq!("3".parse::<Rational>().unwrap(), Rational::integer(3));
         assert_eq!("2/6".parse::<Rational>().unwrap().to_string(), "1/3");
         for bad in ["", "-1", "1e3", "abc", ".", "1/0"] {
@@ -359,7 +410,11 @@ mod tests {
             let hits = (0..n).filter(|_| bernoulli_exp(&mut r, g)).count() as f64;
             let p = (-g.to_f64()).exp();
             let sd = (n as f64 * p * (1.0 - p)).sqrt().max(1.0);
-            assert!((hits - n as f64 * p).abs() < 6.0 * sd, "γ={gamma}: {hits} vs {}", n as f64 * p);
+            assert!(
+                (hits - n as f64 * p).abs() < 6.0 * sd,
+                "γ={gamma}: {hits} vs {}",
+                n as f64 * p
+            );
         }
     }
 
@@ -369,14 +424,24 @@ mod tests {
         let n = samples.len() as f64;
         let mut observed = vec![0f64; (2 * cut + 3) as usize];
         for &x in samples {
-            let i = if x < -cut { 0 } else if x > cut { observed.len() - 1 } else { (x + cut + 1) as usize };
+            let i = if x < -cut {
+                0
+            } else if x > cut {
+                observed.len() - 1
+            } else {
+                (x + cut + 1) as usize
+            };
             observed[i] += 1.0;
         }
         let inner: f64 = (-cut..=cut).map(&pmf).sum();
         let tail = (1.0 - inner) / 2.0;
         let mut stat = 0.0;
         for (i, o) in observed.iter().enumerate() {
-            let p = if i == 0 || i == observed.len() - 1 { tail } else { pmf(i as i64 - cut - 1) };
+            let p = if i == 0 || i == observed.len() - 1 {
+                tail
+            } else {
+                pmf(i as i64 - cut - 1)
+            };
             let e = n * p;
             stat += (o - e) * (o - e) / e;
         }
@@ -420,7 +485,10 @@ mod tests {
             let pmf = |x| pmf::discrete_laplace(b.to_f64(), x);
             let cut = (4.0 * b.to_f64()).ceil() as i64 + 1;
             let (stat, df) = chi_square(&xs, pmf, cut);
-            assert!(stat < chi_square_critical(df), "scale {scale}: χ²={stat:.1} df={df}");
+            assert!(
+                stat < chi_square_critical(df),
+                "scale {scale}: χ²={stat:.1} df={df}"
+            );
             let (d, critical) = ks(&mut xs, pmf);
             assert!(d < critical, "scale {scale}: KS D={d:.5} ≥ {critical:.5}");
         }
@@ -436,7 +504,10 @@ mod tests {
             let pmf = |x| pmf::discrete_gaussian(s2.to_f64(), x);
             let cut = (3.5 * s2.to_f64().sqrt()).ceil() as i64 + 1;
             let (stat, df) = chi_square(&xs, pmf, cut);
-            assert!(stat < chi_square_critical(df), "σ²={sigma2}: χ²={stat:.1} df={df}");
+            assert!(
+                stat < chi_square_critical(df),
+                "σ²={sigma2}: χ²={stat:.1} df={df}"
+            );
             let (d, critical) = ks(&mut xs, pmf);
             assert!(d < critical, "σ²={sigma2}: KS D={d:.5} ≥ {critical:.5}");
         }
@@ -449,28 +520,55 @@ mod tests {
             let mean = xs.iter().sum::<i64>() as f64 / n as f64;
             let var = xs.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / n as f64;
             // The mean of n draws has sd √(var/n); the sample variance is within ~2 % here.
-            assert!(mean.abs() < 6.0 * (variance / n as f64).sqrt(), "{what}: mean {mean}");
-            assert!((var / variance - 1.0).abs() < 0.05, "{what}: variance {var} vs {variance}");
+            assert!(
+                mean.abs() < 6.0 * (variance / n as f64).sqrt(),
+                "{what}: mean {mean}"
+            );
+            assert!(
+                (var / variance - 1.0).abs() < 0.05,
+                "{what}: variance {var} vs {variance}"
+            );
             let positive = xs.iter().filter(|&&x| x > 0).count() as f64;
             let negative = xs.iter().filter(|&&x| x < 0).count() as f64;
-            assert!((positive - negative).abs() < 6.0 * (positive + negative).sqrt(), "{what}: {positive} vs {negative}");
+            assert!(
+                (positive - negative).abs() < 6.0 * (positive + negative).sqrt(),
+                "{what}: {positive} vs {negative}"
+            );
         };
         let b = 4.0;
         let lap = DiscreteLaplace::new(Rational::integer(4)).unwrap();
         let mut r = rng(31);
         let q = (-1.0f64 / b).exp();
-        check((0..n).map(|_| lap.sample(&mut r)).collect(), 2.0 * q / (1.0 - q).powi(2), "laplace");
+        check(
+            (0..n).map(|_| lap.sample(&mut r)).collect(),
+            2.0 * q / (1.0 - q).powi(2),
+            "laplace",
+        );
         let gauss = DiscreteGaussian::new(Rational::integer(25)).unwrap();
         let mut r = rng(32);
         // For σ² = 25 the discrete Gaussian's variance equals σ² to many digits.
-        check((0..n).map(|_| gauss.sample(&mut r)).collect(), 25.0, "gaussian");
+        check(
+            (0..n).map(|_| gauss.sample(&mut r)).collect(),
+            25.0,
+            "gaussian",
+        );
     }
 
     #[test]
     fn a_seeded_generator_repeats_and_the_secure_one_works() {
         let dist = DiscreteGaussian::new(Rational::integer(10)).unwrap();
-        let a: Vec<i64> = (0..50).map({ let mut r = rng(7); move |_| dist.sample(&mut r) }).collect();
-        let b: Vec<i64> = (0..50).map({ let mut r = rng(7); move |_| dist.sample(&mut r) }).collect();
+        let a: Vec<i64> = (0..50)
+            .map({
+                let mut r = rng(7);
+                move |_| dist.sample(&mut r)
+            })
+            .collect();
+        let b: Vec<i64> = (0..50)
+            .map({
+                let mut r = rng(7);
+                move |_| dist.sample(&mut r)
+            })
+            .collect();
         assert_eq!(a, b);
         let mut secure = secure_rng();
         let c: Vec<i64> = (0..50).map(|_| dist.sample(&mut secure)).collect();

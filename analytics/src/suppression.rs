@@ -71,11 +71,20 @@ pub trait Thresholds {
 }
 
 /// Decides, for every cell, what managers and what funders may see.
-pub fn decide(cells: &BTreeMap<CellKey, Vec<i64>>, thresholds: &impl Thresholds) -> BTreeMap<CellKey, [Visibility; 2]> {
+pub fn decide(
+    cells: &BTreeMap<CellKey, Vec<i64>>,
+    thresholds: &impl Thresholds,
+) -> BTreeMap<CellKey, [Visibility; 2]> {
     let responses = position("responses").expect("responses is a measure");
-    let (yes, no) = (position("first_time_yes").unwrap(), position("first_time_no").unwrap());
+    let (yes, no) = (
+        position("first_time_yes").unwrap(),
+        position("first_time_no").unwrap(),
+    );
     let mut out = BTreeMap::new();
-    for (a, audience) in [Audience::Manager, Audience::Funder].into_iter().enumerate() {
+    for (a, audience) in [Audience::Manager, Audience::Funder]
+        .into_iter()
+        .enumerate()
+    {
         // Rule 1.
         let mut status: BTreeMap<&CellKey, Status> = cells
             .iter()
@@ -91,7 +100,10 @@ pub fn decide(cells: &BTreeMap<CellKey, Vec<i64>>, thresholds: &impl Thresholds)
             })
             .collect();
         // Rule 2: (parent level, child level, whether a child belongs to a parent).
-        let families: [(Level, Level); 2] = [(Level::ProgramMonth, Level::CircleMonth), (Level::PortfolioQuarter, Level::ProgramQuarter)];
+        let families: [(Level, Level); 2] = [
+            (Level::ProgramMonth, Level::CircleMonth),
+            (Level::PortfolioQuarter, Level::ProgramQuarter),
+        ];
         for (parent_level, child_level) in families {
             let parents: Vec<&CellKey> = cells.keys().filter(|k| k.level == parent_level).collect();
             for parent in parents {
@@ -100,9 +112,16 @@ pub fn decide(cells: &BTreeMap<CellKey, Vec<i64>>, thresholds: &impl Thresholds)
                 }
                 let children: Vec<&CellKey> = cells
                     .keys()
-                    .filter(|k| k.level == child_level && (parent_level == Level::PortfolioQuarter || k.program_id == parent.program_id))
+                    .filter(|k| {
+                        k.level == child_level
+                            && (parent_level == Level::PortfolioQuarter
+                                || k.program_id == parent.program_id)
+                    })
                     .collect();
-                let hidden = children.iter().filter(|c| status[**c] == Status::Hidden).count();
+                let hidden = children
+                    .iter()
+                    .filter(|c| status[**c] == Status::Hidden)
+                    .count();
                 if hidden != 1 {
                     continue;
                 }
@@ -125,8 +144,15 @@ pub fn decide(cells: &BTreeMap<CellKey, Vec<i64>>, thresholds: &impl Thresholds)
             let s = status[key];
             let from = thresholds.split_from(key.level, audience);
             let split_hidden = s != Status::Shown || counts[yes] < from || counts[no] < from;
-            out.entry(key.clone()).or_insert([Visibility { status: Status::NotReleased, split_hidden: true }; 2])[a] =
-                Visibility { status: s, split_hidden };
+            out.entry(key.clone()).or_insert(
+                [Visibility {
+                    status: Status::NotReleased,
+                    split_hidden: true,
+                }; 2],
+            )[a] = Visibility {
+                status: s,
+                split_hidden,
+            };
         }
     }
     out
@@ -147,16 +173,35 @@ mod tests {
         }
     }
 
-    fn cell(level: Level, program: Option<i32>, circle: Option<i32>, n: i64, first: i64, returning: i64) -> (CellKey, Vec<i64>) {
+    fn cell(
+        level: Level,
+        program: Option<i32>,
+        circle: Option<i32>,
+        n: i64,
+        first: i64,
+        returning: i64,
+    ) -> (CellKey, Vec<i64>) {
         let mut counts = vec![0; measures().len()];
         counts[position("responses").unwrap()] = n;
         counts[position("first_time_yes").unwrap()] = first;
         counts[position("first_time_no").unwrap()] = returning;
-        (CellKey { level, program_id: program, circle_id: circle, period: "2026-10".into() }, counts)
+        (
+            CellKey {
+                level,
+                program_id: program,
+                circle_id: circle,
+                period: "2026-10".into(),
+            },
+            counts,
+        )
     }
 
     fn manager(d: &BTreeMap<CellKey, [Visibility; 2]>, circle: i32) -> Status {
-        d.iter().find(|(k, _)| k.circle_id == Some(circle)).unwrap().1[0].status
+        d.iter()
+            .find(|(k, _)| k.circle_id == Some(circle))
+            .unwrap()
+            .1[0]
+            .status
     }
 
     #[test]
@@ -171,7 +216,11 @@ mod tests {
         .collect();
         let d = decide(&cells, &Fixed(5));
         assert_eq!(manager(&d, 10), Status::Hidden);
-        assert_eq!(manager(&d, 12), Status::Hidden, "the next-smallest sibling stays visible");
+        assert_eq!(
+            manager(&d, 12),
+            Status::Hidden,
+            "the next-smallest sibling stays visible"
+        );
         assert_eq!(manager(&d, 11), Status::Shown);
         // Funders never see monthly cells.
         assert!(d.values().all(|v| v[1].status == Status::NotReleased));

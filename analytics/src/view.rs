@@ -130,7 +130,11 @@ pub struct Release {
 
 /// Loads the stored release of a period, or `None` when there is none.
 pub async fn load_release(store: &Store, period: Period) -> Result<Option<Release>, sqlx::Error> {
-    let Some(info) = list_releases(store).await?.into_iter().find(|r| r.period == period.to_string()) else {
+    let Some(info) = list_releases(store)
+        .await?
+        .into_iter()
+        .find(|r| r.period == period.to_string())
+    else {
         return Ok(None);
     };
     let cell_rows = sqlx::query(
@@ -149,12 +153,20 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
     .fetch_all(store.pool())
     .await?;
     let mut counts: HashMap<i32, Vec<StoredCount>> = HashMap::new();
-    let blank = StoredCount { value: 0, manager_hidden: true, funder_hidden: true };
+    let blank = StoredCount {
+        value: 0,
+        manager_hidden: true,
+        funder_hidden: true,
+    };
     for row in &count_rows {
         let cell: i32 = row.try_get("cell")?;
         let measure: String = row.try_get("measure")?;
-        let Some(at) = position(&measure) else { continue };
-        let slot = counts.entry(cell).or_insert_with(|| vec![blank; measures().len()]);
+        let Some(at) = position(&measure) else {
+            continue;
+        };
+        let slot = counts
+            .entry(cell)
+            .or_insert_with(|| vec![blank; measures().len()]);
         slot[at] = StoredCount {
             value: row.try_get("value")?,
             manager_hidden: row.try_get::<i16, _>("manager_hidden")? != 0,
@@ -167,7 +179,8 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
         let level: String = row.try_get("level")?;
         cells.push(StoredCell {
             key: CellKey {
-                level: Level::from_key(&level).ok_or_else(|| sqlx::Error::Decode(format!("unknown level {level}").into()))?,
+                level: Level::from_key(&level)
+                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown level {level}").into()))?,
                 program_id: row.try_get("program_id")?,
                 circle_id: row.try_get("circle_id")?,
                 period: row.try_get("period")?,
@@ -176,14 +189,18 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
             circle: row.try_get("circle")?,
             manager: Status::from_key(&row.try_get::<String, _>("manager_status")?),
             funder: Status::from_key(&row.try_get::<String, _>("funder_status")?),
-            counts: counts.remove(&cell).unwrap_or_else(|| vec![blank; measures().len()]),
+            counts: counts
+                .remove(&cell)
+                .unwrap_or_else(|| vec![blank; measures().len()]),
         });
     }
     let mut variances = HashMap::new();
-    let ledger_rows = sqlx::query("select level, measure_group, mechanism, scale from ledger where release_id = $1")
-        .bind(info.id)
-        .fetch_all(store.pool())
-        .await?;
+    let ledger_rows = sqlx::query(
+        "select level, measure_group, mechanism, scale from ledger where release_id = $1",
+    )
+    .bind(info.id)
+    .fetch_all(store.pool())
+    .await?;
     for row in &ledger_rows {
         let (Some(level), Some(group)) = (
             Level::from_key(&row.try_get::<String, _>("level")?),
@@ -191,17 +208,20 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
         ) else {
             continue;
         };
-        let scale: Rational = row
-            .try_get::<String, _>("scale")?
-            .parse()
-            .map_err(|e: crate::sampler::RationalError| sqlx::Error::Decode(e.to_string().into()))?;
+        let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(
+            |e: crate::sampler::RationalError| sqlx::Error::Decode(e.to_string().into()),
+        )?;
         let mechanism: Mechanism = row
             .try_get::<String, _>("mechanism")?
             .parse()
             .map_err(|e: crate::budget::SettingsError| sqlx::Error::Decode(e.to_string().into()))?;
         variances.insert((level, group), noise_variance(mechanism, scale));
     }
-    Ok(Some(Release { info, cells, variances }))
+    Ok(Some(Release {
+        info,
+        cells,
+        variances,
+    }))
 }
 
 fn noise_variance(mechanism: Mechanism, scale: Rational) -> f64 {
@@ -217,7 +237,13 @@ fn noise_variance(mechanism: Mechanism, scale: Rational) -> f64 {
 /// The 90 % margin of error of one noisy count: the smallest m with P(|noise| ≤ m) ≥ 0.9,
 /// from the exact pmf.
 fn count_margin(mechanism: &str, variance: f64, scale: f64) -> f64 {
-    let pmf = |x: i64| if mechanism == Mechanism::Laplace.key() { pmf::discrete_laplace(scale, x) } else { pmf::discrete_gaussian(variance, x) };
+    let pmf = |x: i64| {
+        if mechanism == Mechanism::Laplace.key() {
+            pmf::discrete_laplace(scale, x)
+        } else {
+            pmf::discrete_gaussian(variance, x)
+        }
+    };
     let mut mass = pmf(0);
     let mut m = 0;
     while mass < 0.9 && m < 100_000 {
@@ -242,7 +268,10 @@ pub struct Figure {
 
 impl Release {
     pub fn variance(&self, level: Level, group: Group) -> f64 {
-        self.variances.get(&(level, group)).copied().unwrap_or(f64::NAN)
+        self.variances
+            .get(&(level, group))
+            .copied()
+            .unwrap_or(f64::NAN)
     }
 
     /// Every figure of a cell as an audience may see it: the noisy counts; each item's
@@ -262,21 +291,34 @@ impl Release {
         let mut out = Vec::with_capacity(measures().len() + 10);
         for (m, count) in measures().iter().zip(&cell.counts) {
             let variance = self.variance(level, m.group);
-            let scale_laplace = if self.info.mechanism == Mechanism::Laplace.key() { laplace_scale(variance) } else { 0.0 };
+            let scale_laplace = if self.info.mechanism == Mechanism::Laplace.key() {
+                laplace_scale(variance)
+            } else {
+                0.0
+            };
             let hidden = cell_hidden || hidden_count(count);
             out.push(Figure {
                 measure: m.name.clone(),
                 value: (!hidden).then_some(count.value as f64),
-                margin: (!hidden).then(|| count_margin(&self.info.mechanism, variance, scale_laplace)),
+                margin: (!hidden)
+                    .then(|| count_margin(&self.info.mechanism, variance, scale_laplace)),
                 hidden,
             });
         }
         for item in Item::ALL {
-            let bins: Vec<f64> = (1..=5).map(|k| value(&format!("{}_{k}", item.key()))).collect();
+            let bins: Vec<f64> = (1..=5)
+                .map(|k| value(&format!("{}_{k}", item.key())))
+                .collect();
             let n: f64 = bins.iter().sum();
             let v = self.variance(level, Group::Items);
             let derived = (!cell_hidden && n > 0.0).then(|| {
-                let mean = (bins.iter().enumerate().map(|(i, b)| (i + 1) as f64 * b).sum::<f64>() / n).clamp(1.0, 5.0);
+                let mean = (bins
+                    .iter()
+                    .enumerate()
+                    .map(|(i, b)| (i + 1) as f64 * b)
+                    .sum::<f64>()
+                    / n)
+                    .clamp(1.0, 5.0);
                 let var = v * (55.0 - 30.0 * mean + 5.0 * mean * mean) / (n * n);
                 (round(mean, 2), round(Z90 * var.sqrt(), 2))
             });
@@ -294,7 +336,10 @@ impl Release {
             let derived = (!cell_hidden && scored > 0.0).then(|| {
                 let p = (positive / scored).clamp(0.0, 1.0);
                 let var = v * (1.0 + p * p) / (scored * scored);
-                (round(100.0 * p, 1), round((100.0 * Z90 * var.sqrt()).min(100.0), 1))
+                (
+                    round(100.0 * p, 1),
+                    round((100.0 * Z90 * var.sqrt()).min(100.0), 1),
+                )
             });
             out.push(Figure {
                 measure: format!("{}_pct_positive", index.key()),
@@ -333,7 +378,9 @@ impl std::str::FromStr for ExportFormat {
             "csv" => Ok(ExportFormat::Csv),
             "parquet" => Ok(ExportFormat::Parquet),
             "json" => Ok(ExportFormat::Json),
-            other => Err(format!("{other:?} is not an export format (csv, parquet or json)")),
+            other => Err(format!(
+                "{other:?} is not an export format (csv, parquet or json)"
+            )),
         }
     }
 }
@@ -343,8 +390,25 @@ impl std::str::FromStr for ExportFormat {
 /// its margin of error, and `status` (`shown` / `hidden`). Funders get program-level
 /// quarterly cells only.
 pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataFrame> {
-    let (mut program, mut circle, mut period, mut level, mut measure, mut value, mut margin, mut status) =
-        (vec![], vec![], vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (
+        mut program,
+        mut circle,
+        mut period,
+        mut level,
+        mut measure,
+        mut value,
+        mut margin,
+        mut status,
+    ) = (
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+        vec![],
+    );
     for cell in &release.cells {
         let visible = match audience {
             Audience::Manager => cell.manager,
@@ -354,7 +418,9 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
             continue;
         }
         for figure in release.figures(cell, audience) {
-            program.push(cell.program.clone().or_else(|| (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())));
+            program.push(cell.program.clone().or_else(|| {
+                (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())
+            }));
             circle.push(cell.circle.clone());
             period.push(cell.key.period.clone());
             level.push(cell.key.level.key().to_owned());
@@ -380,10 +446,16 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
 }
 
 /// Writes an export with polars' writers.
-pub fn write_export(frame: &mut DataFrame, format: ExportFormat, out: &mut (impl Write + Send)) -> PolarsResult<()> {
+pub fn write_export(
+    frame: &mut DataFrame,
+    format: ExportFormat,
+    out: &mut (impl Write + Send),
+) -> PolarsResult<()> {
     match format {
         ExportFormat::Csv => CsvWriter::new(out).finish(frame),
-        ExportFormat::Json => JsonWriter::new(out).with_json_format(JsonFormat::Json).finish(frame),
+        ExportFormat::Json => JsonWriter::new(out)
+            .with_json_format(JsonFormat::Json)
+            .finish(frame),
         ExportFormat::Parquet => ParquetWriter::new(out).finish(frame).map(|_| ()),
     }
 }
@@ -395,7 +467,10 @@ mod tests {
     #[test]
     fn the_laplace_scale_is_recovered_from_its_variance() {
         for b in [0.5, 2.0, 16.0] {
-            let v = noise_variance(Mechanism::Laplace, Rational::new((b * 2.0) as u128, 2).unwrap());
+            let v = noise_variance(
+                Mechanism::Laplace,
+                Rational::new((b * 2.0) as u128, 2).unwrap(),
+            );
             assert!((laplace_scale(v) - b).abs() < 1e-9, "{b}");
         }
     }

@@ -25,9 +25,9 @@
 //! used one in a batch is rewritten in the same transaction, so on PostgreSQL the rows'
 //! transaction ids (`xmin`) cannot pair a ticket with the response it came with.
 
+use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
-use std::sync::Arc;
 use std::time::Duration;
 
 use rand::seq::SliceRandom;
@@ -118,7 +118,11 @@ impl Committer {
         let (reply, mut answer) = oneshot::channel();
         let state = Arc::new(AtomicU8::new(WAITING));
         let deadline = tokio::time::Instant::now() + self.wait;
-        let job = Job { pending, state: state.clone(), reply };
+        let job = Job {
+            pending,
+            state: state.clone(),
+            reply,
+        };
         match tokio::time::timeout_at(deadline, self.jobs.send(job)).await {
             Ok(Ok(())) => {}
             _ => return Err(CommitError::Unavailable),
@@ -126,7 +130,10 @@ impl Committer {
         if let Ok(outcome) = tokio::time::timeout_at(deadline, &mut answer).await {
             return outcome.unwrap_or(Err(CommitError::Unavailable));
         }
-        if state.compare_exchange(WAITING, WITHDRAWN, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+        if state
+            .compare_exchange(WAITING, WITHDRAWN, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+        {
             return Err(CommitError::Unavailable);
         }
         // The writer took it before we gave up: its commit is under way, bounded by the
@@ -151,7 +158,11 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
     while queue.recv_many(&mut received, MAX_BATCH).await > 0 {
         let batch: Vec<Job> = received
             .drain(..)
-            .filter(|job| job.state.compare_exchange(WAITING, TAKEN, Ordering::AcqRel, Ordering::Acquire).is_ok())
+            .filter(|job| {
+                job.state
+                    .compare_exchange(WAITING, TAKEN, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
+            })
             .collect();
         if batch.is_empty() {
             continue;
@@ -212,24 +223,34 @@ async fn commit_batch(
     let now = now_unix();
     let marker = format!("{:032x}", rand::random::<u128>());
     let mut tx = conn.begin().await?;
-    sqlx::query("insert into commit_marker (token) values ($1)").bind(&marker).execute(&mut *tx).await?;
+    sqlx::query("insert into commit_marker (token) values ($1)")
+        .bind(&marker)
+        .execute(&mut *tx)
+        .await?;
     if let Some(last) = &writer.last_marker {
-        sqlx::query("delete from commit_marker where token = $1").bind(last).execute(&mut *tx).await?;
+        sqlx::query("delete from commit_marker where token = $1")
+            .bind(last)
+            .execute(&mut *tx)
+            .await?;
     }
     let outcomes = apply_batch(&mut tx, batch, now).await?;
     if let Err(error) = tx.commit().await {
         // Did the commit happen although its acknowledgement was lost?
-        let stored: Option<String> = sqlx::query_scalar("select token from commit_marker where token = $1")
-            .bind(&marker)
-            .fetch_optional(store.pool())
-            .await
-            .unwrap_or(None);
+        let stored: Option<String> =
+            sqlx::query_scalar("select token from commit_marker where token = $1")
+                .bind(&marker)
+                .fetch_optional(store.pool())
+                .await
+                .unwrap_or(None);
         if stored.is_none() {
             return Err(error);
         }
     }
     writer.last_marker = Some(marker);
-    Ok(outcomes.into_iter().map(|o| o.map_err(CommitError::from)).collect())
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.map_err(CommitError::from))
+        .collect())
 }
 
 /// The checks and writes of a batch, with as few statements as the batch allows.
@@ -245,7 +266,13 @@ async fn apply_batch(
 ) -> Result<Vec<Result<(), Refusal>>, sqlx::Error> {
     let mut outcomes: Vec<Result<(), Refusal>> = batch
         .iter()
-        .map(|p| if p.ticketed && p.ticket.is_none() { Err(Refusal::TicketRequired) } else { Ok(()) })
+        .map(|p| {
+            if p.ticketed && p.ticket.is_none() {
+                Err(Refusal::TicketRequired)
+            } else {
+                Ok(())
+            }
+        })
         .collect();
 
     // Tickets: each is used once.
@@ -254,26 +281,35 @@ async fn apply_batch(
         let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
             continue;
         };
-        let used = sqlx::query("update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0")
-            .bind(hash.as_str())
-            .bind(pending.session_id)
-            .execute(&mut *conn)
-            .await?;
+        let used = sqlx::query(
+            "update ticket set used = 1 where hash = $1 and session_id = $2 and used = 0",
+        )
+        .bind(hash.as_str())
+        .bind(pending.session_id)
+        .execute(&mut *conn)
+        .await?;
         if used.rows_affected() == 1 {
             ticketed_sessions.push(pending.session_id);
             continue;
         }
         // A closed session says so first: its tickets may be gone already (sealed).
-        if let Refusal::Closed | Refusal::UnknownSession = why_not_open(conn, pending.session_id, now).await? {
+        if let Refusal::Closed | Refusal::UnknownSession =
+            why_not_open(conn, pending.session_id, now).await?
+        {
             outcomes[i] = Err(why_not_open(conn, pending.session_id, now).await?);
             continue;
         }
-        let known: Option<i32> = sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
-            .bind(hash.as_str())
-            .bind(pending.session_id)
-            .fetch_optional(&mut *conn)
-            .await?;
-        outcomes[i] = Err(if known.is_some() { Refusal::TicketUsed } else { Refusal::TicketUnknown });
+        let known: Option<i32> =
+            sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
+                .bind(hash.as_str())
+                .bind(pending.session_id)
+                .fetch_optional(&mut *conn)
+                .await?;
+        outcomes[i] = Err(if known.is_some() {
+            Refusal::TicketUsed
+        } else {
+            Refusal::TicketUnknown
+        });
     }
 
     // Places: per session, take all places its submissions need at once, or else one by one.
@@ -321,7 +357,11 @@ async fn apply_batch(
         .iter()
         .zip(&outcomes)
         .filter(|(_, o)| o.is_ok())
-        .map(|(p, _)| StoredResponse { session_id: p.session_id, version: VERSION, answers: &p.answers })
+        .map(|(p, _)| StoredResponse {
+            session_id: p.session_id,
+            version: VERSION,
+            answers: &p.answers,
+        })
         .collect();
     accepted.shuffle(&mut rand::rng());
     insert_responses(conn, &accepted).await?;
@@ -359,7 +399,9 @@ async fn why_not_open(
             .await?;
     Ok(match state {
         None => Refusal::UnknownSession,
-        Some((closed, sealed, closes_at)) if closed != 0 || sealed != 0 || closes_at <= now => Refusal::Closed,
+        Some((closed, sealed, closes_at)) if closed != 0 || sealed != 0 || closes_at <= now => {
+            Refusal::Closed
+        }
         Some(_) => Refusal::Full,
     })
 }
@@ -563,7 +605,9 @@ mod tests {
             pending(ticketed, Some(&crate::code::Ticket::generate())),
         ];
         let refs: Vec<&Pending> = batch.iter().collect();
-        let outcomes = commit_batch(&store, &mut Writer::default(), &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut Writer::default(), &refs)
+            .await
+            .unwrap();
         use CommitError::Refused as R;
         assert_eq!(
             outcomes,
@@ -613,7 +657,9 @@ mod tests {
         let (store, s, _dir) = store_with(&[(1000, None)]).await;
         let batch: Vec<Pending> = (0..MAX_BATCH).map(|_| pending(&s[0].0, None)).collect();
         let refs: Vec<&Pending> = batch.iter().collect();
-        let outcomes = commit_batch(&store, &mut Writer::default(), &refs).await.unwrap();
+        let outcomes = commit_batch(&store, &mut Writer::default(), &refs)
+            .await
+            .unwrap();
         assert!(outcomes.iter().all(Result::is_ok));
         let stored: i64 = sqlx::query_scalar("select count(distinct id) from response")
             .fetch_one(store.pool())
@@ -628,24 +674,46 @@ mod tests {
         let (one_place, tickets) = (&s[0].0, &s[0].1);
         let fake = crate::code::Ticket::generate();
         let mut writer = Writer::default();
-        let batch = vec![pending(one_place, Some(&fake)), pending(one_place, Some(&tickets[1]))];
+        let batch = vec![
+            pending(one_place, Some(&fake)),
+            pending(one_place, Some(&tickets[1])),
+        ];
         let refs: Vec<&Pending> = batch.iter().collect();
         let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
-        assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUnknown)), Ok(())]);
+        assert_eq!(
+            outcomes,
+            vec![Err(CommitError::Refused(Refusal::TicketUnknown)), Ok(())]
+        );
         // The session is full now; a reused ticket still hears that it was used (409), and
         // a valid unused ticket hears the session is full, keeping its ticket unused.
-        let batch = vec![pending(one_place, Some(&tickets[1])), pending(one_place, Some(&tickets[0]))];
+        let batch = vec![
+            pending(one_place, Some(&tickets[1])),
+            pending(one_place, Some(&tickets[0])),
+        ];
         let refs: Vec<&Pending> = batch.iter().collect();
         let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
-        assert_eq!(outcomes, vec![Err(CommitError::Refused(Refusal::TicketUsed)), Err(CommitError::Refused(Refusal::Full))]);
-        let unused: i64 = sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
-            .bind(one_place.id)
+        assert_eq!(
+            outcomes,
+            vec![
+                Err(CommitError::Refused(Refusal::TicketUsed)),
+                Err(CommitError::Refused(Refusal::Full))
+            ]
+        );
+        let unused: i64 =
+            sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
+                .bind(one_place.id)
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+        assert_eq!(unused, 1);
+        let markers: i64 = sqlx::query_scalar("select count(*) from commit_marker")
             .fetch_one(store.pool())
             .await
             .unwrap();
-        assert_eq!(unused, 1);
-        let markers: i64 = sqlx::query_scalar("select count(*) from commit_marker").fetch_one(store.pool()).await.unwrap();
-        assert_eq!(markers, 1, "each batch removes the marker of the one before");
+        assert_eq!(
+            markers, 1,
+            "each batch removes the marker of the one before"
+        );
     }
 
     #[tokio::test]
@@ -654,8 +722,13 @@ mod tests {
         let committer = Committer::start_with_wait(store.clone(), Duration::from_millis(300));
         // Another connection holds the write lock, so the writer's first batch blocks.
         let url = format!("sqlite:{}", dir.path().join("c.db").display());
-        let mut locker = <sqlx::AnyConnection as sqlx::Connection>::connect(&url).await.unwrap();
-        sqlx::query("begin immediate").execute(&mut locker).await.unwrap();
+        let mut locker = <sqlx::AnyConnection as sqlx::Connection>::connect(&url)
+            .await
+            .unwrap();
+        sqlx::query("begin immediate")
+            .execute(&mut locker)
+            .await
+            .unwrap();
         let first = tokio::spawn({
             let (committer, p) = (committer.clone(), pending(&s[0].0, None));
             async move { committer.submit(p).await }
@@ -664,12 +737,19 @@ mod tests {
         let started = std::time::Instant::now();
         let second = committer.submit(pending(&s[0].0, None)).await;
         assert_eq!(second, Err(CommitError::Unavailable));
-        assert!(started.elapsed() < Duration::from_secs(2), "waited {:?}", started.elapsed());
+        assert!(
+            started.elapsed() < Duration::from_secs(2),
+            "waited {:?}",
+            started.elapsed()
+        );
         sqlx::query("rollback").execute(&mut locker).await.unwrap();
         // The first was taken before the wait ran out: it commits once the lock is gone.
         assert_eq!(first.await.unwrap(), Ok(()));
         tokio::time::sleep(Duration::from_millis(200)).await;
-        let stored: i64 = sqlx::query_scalar("select count(*) from response").fetch_one(store.pool()).await.unwrap();
+        let stored: i64 = sqlx::query_scalar("select count(*) from response")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
         assert_eq!(stored, 1, "the withdrawn submission was stored");
     }
 }

@@ -40,7 +40,9 @@ pub async fn seal_closed_sessions(store: &Store, now: i64) -> Result<usize, sqlx
     }
     if sealed > 0 && store.backend() == Backend::Sqlite {
         // Old page images of the session live in the write-ahead log until it is reset.
-        sqlx::query("pragma wal_checkpoint(truncate)").execute(store.pool()).await?;
+        sqlx::query("pragma wal_checkpoint(truncate)")
+            .execute(store.pool())
+            .await?;
     }
     Ok(sealed)
 }
@@ -59,14 +61,25 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
         return Ok(false);
     }
     let columns = &response_columns()[2..]; // all but id and session_id
-    let sql = format!("select {} from response where session_id = $1", columns.join(", "));
-    let rows = sqlx::query(&sql).bind(session_id).fetch_all(&mut *tx).await?;
+    let sql = format!(
+        "select {} from response where session_id = $1",
+        columns.join(", ")
+    );
+    let rows = sqlx::query(&sql)
+        .bind(session_id)
+        .fetch_all(&mut *tx)
+        .await?;
     let mut kept: Vec<(i16, Answers)> = Vec::with_capacity(rows.len());
     for row in &rows {
         let mut answers = Answers::default();
         for item in Item::ALL {
             let value: Option<i16> = row.try_get(item.key())?;
-            answers.set_rating(item, value.and_then(|v| u8::try_from(v).ok()).and_then(|v| Rating::try_from(v).ok()));
+            answers.set_rating(
+                item,
+                value
+                    .and_then(|v| u8::try_from(v).ok())
+                    .and_then(|v| Rating::try_from(v).ok()),
+            );
         }
         let first_time: Option<i16> = row.try_get("first_time")?;
         answers.first_time = first_time.map(|v| v == 1);
@@ -82,12 +95,22 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
         }
         kept.push((row.try_get("instrument_version")?, answers));
     }
-    sqlx::query("delete from response where session_id = $1").bind(session_id).execute(&mut *tx).await?;
-    sqlx::query("delete from ticket where session_id = $1").bind(session_id).execute(&mut *tx).await?;
+    sqlx::query("delete from response where session_id = $1")
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("delete from ticket where session_id = $1")
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
     kept.shuffle(&mut rand::rng());
     let rewritten: Vec<StoredResponse<'_>> = kept
         .iter()
-        .map(|(version, answers)| StoredResponse { session_id, version: *version, answers })
+        .map(|(version, answers)| StoredResponse {
+            session_id,
+            version: *version,
+            answers,
+        })
         .collect();
     insert_responses(&mut tx, &rewritten).await?;
     tx.commit().await?;

@@ -118,7 +118,10 @@ pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
                 unique.push(problem);
             }
         }
-        Err(Rejected { partial: submission, problems: unique })
+        Err(Rejected {
+            partial: submission,
+            problems: unique,
+        })
     }
 }
 

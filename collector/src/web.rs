@@ -192,7 +192,11 @@ impl Page {
                 current: l == lang,
             })
             .collect();
-        Page { t: lang.tr(), langs, stylesheet: stylesheet_url() }
+        Page {
+            t: lang.tr(),
+            langs,
+            stylesheet: stylesheet_url(),
+        }
     }
 }
 
@@ -497,7 +501,9 @@ async fn form(
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
-    let Ok(Path(code)) = code else { return not_found(lang, "/") };
+    let Ok(Path(code)) = code else {
+        return not_found(lang, "/");
+    };
     let path = format!("/s/{code}");
     let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
@@ -576,7 +582,9 @@ async fn submit(
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
     let t = lang.tr();
-    let Ok(Path(code)) = code else { return not_found(lang, "/") };
+    let Ok(Path(code)) = code else {
+        return not_found(lang, "/");
+    };
     let path = format!("/s/{code}");
     let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
@@ -699,7 +707,9 @@ async fn thanks(
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
-    let Ok(Path(code)) = code else { return not_found(lang, "/") };
+    let Ok(Path(code)) = code else {
+        return not_found(lang, "/");
+    };
     let path = format!("/s/{code}/thanks");
     if SessionCode::parse(&code).is_none() {
         return not_found(lang, &path);
@@ -721,7 +731,13 @@ async fn thanks(
 /// Any other path: the same friendly 404 page.
 async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
     let lang = choose_lang(&raw, &headers);
-    message(lang, "/", StatusCode::NOT_FOUND, "problem-title", "problem-not-found")
+    message(
+        lang,
+        "/",
+        StatusCode::NOT_FOUND,
+        "problem-title",
+        "problem-not-found",
+    )
 }
 
 #[tracing::instrument(name = "participant.privacy", skip_all)]

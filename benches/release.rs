@@ -1,0 +1,438 @@
+//! Benchmark of a quarter release over 1 M and 10 M synthetic responses, on SQLite and on
+//! PostgreSQL, against a plain SQL GROUP BY of the same counts in the same store.
+//!
+//! Synthetic data: 8 programs × 25 circles, a session a week through 2026-Q3, ratings drawn
+//! with rand_distr around a latent mean per circle (a few troubled circles lower), skips,
+//! first-time answers and ticked options; written in bulk (rusqlite; PostgreSQL COPY).
+//!
+//! Each release runs in a child process (`hearth`'s own release code, seeded), so its
+//! peak memory is its own: peak RSS is read after loading, reset (`/proc/self/clear_refs`),
+//! and read again at the end, giving load and pipeline peaks separately.
+//!
+//! Run: `cargo bench --bench release` (options after `--`: `--sizes 1000000,10000000`,
+//! `--only sqlite|postgres`, `--postgres URL`).
+
+use std::io::Write as _;
+use std::process::Command;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use chrono::NaiveDate;
+use collector::Store;
+use collector::instrument::{Helped, Hindered, Index, Item};
+use rand::{RngExt, SeedableRng};
+use rand_distr::{Distribution, Normal};
+use sqlx::{Connection, Executor, PgConnection};
+
+const PROGRAMS: i32 = 8;
+const CIRCLES_PER_PROGRAM: i32 = 25;
+const WEEKS: i32 = 13;
+const QUARTER: &str = "2026-Q3";
+
+fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    if let Some(url) = arg("--child") {
+        return runtime.block_on(child(url));
+    }
+    runtime.block_on(run());
+}
+
+static LOAD_PEAK_KIB: AtomicU64 = AtomicU64::new(0);
+static PIPELINE_PEAK_KIB: AtomicU64 = AtomicU64::new(0);
+
+fn peak_rss_kib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+fn checkpoint(stage: &'static str) {
+    match stage {
+        "loaded" => {
+            LOAD_PEAK_KIB.store(peak_rss_kib(), Ordering::SeqCst);
+            // Reset the high-water mark to the current RSS, so the next reading is the
+            // pipeline's own peak (Linux ≥ 4.0).
+            let _ = std::fs::write("/proc/self/clear_refs", "5");
+        }
+        _ => PIPELINE_PEAK_KIB.store(peak_rss_kib(), Ordering::SeqCst),
+    }
+}
+
+/// Child: one seeded release of the quarter, then one line of figures.
+async fn child(url: String) {
+    let store = Store::connect(&url).await.unwrap();
+    let mut options = ReleaseOptions::seeded(42);
+    options.checkpoint = Some(checkpoint);
+    let started = Instant::now();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let summary = release::release(&store, QUARTER.parse().unwrap(), today, &options)
+        .await
+        .unwrap();
+    println!(
+        "RESULT {} {:.2} {:.2} {:.2} {} {}",
+        summary.responses,
+        summary.timings.0,
+        summary.timings.1,
+        started.elapsed().as_secs_f64(),
+        LOAD_PEAK_KIB.load(Ordering::SeqCst),
+        PIPELINE_PEAK_KIB.load(Ordering::SeqCst),
+    );
+}
+
+/// Catalog rows (programs, circles, closed and sealed sessions) through the normal store.
+async fn catalog(store: &Store) -> Vec<(i32, f64)> {
+    let start = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let mut sessions = Vec::new();
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(7);
+    let latent = Normal::new(4.0, 0.45).unwrap();
+    for p in 1..=PROGRAMS {
+        sqlx::query("insert into program (id, name) values ($1, $2)")
+            .bind(p)
+            .bind(format!("Program {p}"))
+            .execute(store.pool())
+            .await
+            .unwrap();
+        for c in 0..CIRCLES_PER_PROGRAM {
+            let circle = p * 1000 + c;
+            sqlx::query("insert into circle (id, program_id, name) values ($1, $2, $3)")
+                .bind(circle)
+                .bind(p)
+                .bind(format!("Circle {c}"))
+                .execute(store.pool())
+                .await
+                .unwrap();
+            // A few troubled circles sit lower.
+            let mean = if c % 11 == 3 {
+                2.8
+            } else {
+                latent.sample(&mut rng)
+            };
+            for w in 0..WEEKS {
+                let id = circle * 100 + w;
+                let date = start + chrono::Duration::days(i64::from(w) * 7 + i64::from(c % 5));
+                sqlx::query(
+                    "insert into session (id, code, circle_id, held_on, closes_at, capacity, received, closed, sealed) \
+                     values ($1, $2, $3, $4, 0, 1000, 0, 1, 1)",
+                )
+                .bind(id)
+                .bind(format!("B{id:07}"))
+                .bind(circle)
+                .bind(date.to_string())
+                .execute(store.pool())
+                .await
+                .unwrap();
+                sessions.push((id, mean));
+            }
+        }
+    }
+    sessions
+}
+
+/// One synthetic response as CSV fields in insert-column order (after id).
+fn response(rng: &mut rand::rngs::ChaCha8Rng, session: i32, mean: f64) -> String {
+    let noise = Normal::new(0.0, 0.9).unwrap();
+    let mut fields = vec![session.to_string(), "1".into()];
+    for item in Item::ALL {
+        let offset = if item == Item::Confidential {
+            -0.2
+        } else {
+            0.0
+        };
+        if rng.random_range(0..100) < 8 {
+            fields.push(String::new());
+        } else {
+            let v = (mean + offset + noise.sample(rng)).round().clamp(1.0, 5.0) as i32;
+            fields.push(v.to_string());
+        }
+    }
+    fields.push(match rng.random_range(0..100) {
+        0..10 => String::new(),
+        10..25 => "1".into(),
+        _ => "0".into(),
+    });
+    for _ in Helped::ALL {
+        fields.push(i32::from(rng.random_range(0..100) < 35).to_string());
+    }
+    for _ in Hindered::ALL {
+        fields.push(i32::from(rng.random_range(0..100) < 8).to_string());
+    }
+    fields.join(",")
+}
+
+/// Unique, unordered ids: i ↦ i·48271 mod (2³¹ − 1) is a bijection on 1..2³¹−1.
+fn id(i: u64) -> i32 {
+    ((i * 48_271) % 2_147_483_647) as i32
+}
+
+fn columns() -> String {
+    let mut c = vec![
+        "id".to_owned(),
+        "session_id".into(),
+        "instrument_version".into(),
+    ];
+    c.extend(Item::ALL.iter().map(|i| i.key().to_owned()));
+    c.push("first_time".into());
+    c.extend(Helped::ALL.iter().map(|h| h.column()));
+    c.extend(Hindered::ALL.iter().map(|h| h.column()));
+    c.join(", ")
+}
+
+async fn generate(store: &Store, n: u64) {
+    let sessions = catalog(store).await;
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(11);
+    // Ids in ascending order make the bulk insert append rather than scatter; the rows'
+    // sessions are drawn at random, so storage order says nothing of session or arrival.
+    let mut ids: Vec<i32> = (1..=n).map(id).collect();
+    ids.sort_unstable();
+    match store.backend() {
+        collector::Backend::Sqlite => {
+            let path = store
+                .url()
+                .trim_start_matches("sqlite:")
+                .split('?')
+                .next()
+                .unwrap()
+                .to_owned();
+            let sql_columns = columns();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = rusqlite::Connection::open(path).unwrap();
+                conn.execute_batch("pragma synchronous = off; pragma cache_size = -262144;")
+                    .unwrap();
+                let tx = conn.transaction().unwrap();
+                {
+                    let params: Vec<String> = (1..=22).map(|k| format!("?{k}")).collect();
+                    let mut insert = tx
+                        .prepare(&format!(
+                            "insert into response ({sql_columns}) values ({})",
+                            params.join(", ")
+                        ))
+                        .unwrap();
+                    for id in ids {
+                        let (session, mean) = sessions[rng.random_range(0..sessions.len())];
+                        let line = response(&mut rng, session, mean);
+                        let mut values: Vec<rusqlite::types::Value> =
+                            vec![rusqlite::types::Value::Integer(i64::from(id))];
+                        values.extend(line.split(',').map(|f| {
+                            if f.is_empty() {
+                                rusqlite::types::Value::Null
+                            } else {
+                                rusqlite::types::Value::Integer(f.parse().unwrap())
+                            }
+                        }));
+                        insert.execute(rusqlite::params_from_iter(values)).unwrap();
+                    }
+                }
+                tx.commit().unwrap();
+            })
+            .await
+            .unwrap();
+        }
+        collector::Backend::Postgres => {
+            let mut conn = PgConnection::connect(store.url()).await.unwrap();
+            let mut copy = conn
+                .copy_in_raw(&format!(
+                    "copy response ({}) from stdin (format csv)",
+                    columns()
+                ))
+                .await
+                .unwrap();
+            let mut chunk = String::with_capacity(1 << 20);
+            for id in ids {
+                let (session, mean) = sessions[rng.random_range(0..sessions.len())];
+                chunk.push_str(&id.to_string());
+                chunk.push(',');
+                chunk.push_str(&response(&mut rng, session, mean));
+                chunk.push('\n');
+                if chunk.len() > (1 << 20) {
+                    copy.send(chunk.as_bytes()).await.unwrap();
+                    chunk.clear();
+                }
+            }
+            copy.send(chunk.as_bytes()).await.unwrap();
+            copy.finish().await.unwrap();
+            conn.execute("analyze").await.unwrap();
+        }
+    }
+}
+
+/// The same counts as the release's program-quarter and portfolio cells, as one plain SQL
+/// GROUP BY per level: what an analyst would write.
+fn reference_sql(group_by_program: bool) -> String {
+    let mut sums = vec!["count(*)".to_owned()];
+    for item in Item::ALL {
+        for bin in 1..=5 {
+            sums.push(format!(
+                "sum(case when r.{} = {bin} then 1 else 0 end)",
+                item.key()
+            ));
+        }
+    }
+    for index in Index::ALL {
+        let items: Vec<&str> = index.items().map(Item::key).collect();
+        let answered = items
+            .iter()
+            .map(|k| format!("(case when r.{k} is null then 0 else 1 end)"))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let sum = items
+            .iter()
+            .map(|k| format!("coalesce(r.{k}, 0)"))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        let scored = format!("({answered}) >= {}", index.min_answered());
+        sums.push(format!("sum(case when {scored} then 1 else 0 end)"));
+        sums.push(format!(
+            "sum(case when {scored} and 2 * ({sum}) > 7 * ({answered}) then 1 else 0 end)"
+        ));
+    }
+    sums.push("sum(case when r.first_time = 1 then 1 else 0 end)".into());
+    sums.push("sum(case when r.first_time = 0 then 1 else 0 end)".into());
+    for c in Helped::ALL
+        .iter()
+        .map(|h| h.column())
+        .chain(Hindered::ALL.iter().map(|h| h.column()))
+    {
+        sums.push(format!("sum(r.{c})"));
+    }
+    let (select, group) = if group_by_program {
+        ("c.program_id, ", " group by c.program_id")
+    } else {
+        ("", "")
+    };
+    let period: Period = QUARTER.parse().unwrap();
+    format!(
+        "select {select}{} from response r join session s on s.id = r.session_id join circle c on c.id = s.circle_id \
+         where s.held_on >= '{}' and s.held_on < '{}'{group}",
+        sums.join(", "),
+        period.start(),
+        period.end()
+    )
+}
+
+async fn reference_seconds(store: &Store) -> f64 {
+    let started = Instant::now();
+    for by_program in [true, false] {
+        let sql = reference_sql(by_program);
+        match store.backend() {
+            collector::Backend::Sqlite => {
+                let path = store
+                    .url()
+                    .trim_start_matches("sqlite:")
+                    .split('?')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                tokio::task::spawn_blocking(move || {
+                    let conn = rusqlite::Connection::open(path).unwrap();
+                    let mut statement = conn.prepare(&sql).unwrap();
+                    let mut rows = statement.query([]).unwrap();
+                    while rows.next().unwrap().is_some() {}
+                })
+                .await
+                .unwrap();
+            }
+            collector::Backend::Postgres => {
+                let mut conn = PgConnection::connect(store.url()).await.unwrap();
+                sqlx::query(&sql).fetch_all(&mut conn).await.unwrap();
+            }
+        }
+    }
+    started.elapsed().as_secs_f64()
+}
+
+async fn measure(label: &str, url: &str, n: u64) {
+    let store = Store::connect(url).await.unwrap();
+    store.migrate().await.unwrap();
+    let started = Instant::now();
+    generate(&store, n).await;
+    eprintln!(
+        "{label}: generated {n} responses in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    let reference = reference_seconds(&store).await;
+    store.close().await;
+    let output = Command::new(std::env::current_exe().unwrap())
+        .args(["--child", url])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let Some(line) = stdout.lines().find(|l| l.starts_with("RESULT ")) else {
+        panic!(
+            "the release child failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    };
+    let f: Vec<&str> = line.split_whitespace().skip(1).collect();
+    let (responses, load, pipeline, total) = (
+        f[0],
+        f[1].parse::<f64>().unwrap(),
+        f[2].parse::<f64>().unwrap(),
+        f[3].parse::<f64>().unwrap(),
+    );
+    let (load_peak, pipe_peak) = (
+        f[4].parse::<f64>().unwrap() / 1024.0,
+        f[5].parse::<f64>().unwrap() / 1024.0,
+    );
+    println!(
+        "| {label} | {responses} | {load:.2} | {load_peak:.0} | {pipeline:.2} | {pipe_peak:.0} | {total:.2} | {reference:.2} | {:.2} |",
+        (load + pipeline) / reference
+    );
+    let _ = std::io::stdout().flush();
+}
+
+async fn run() {
+    let sizes: Vec<u64> = arg("--sizes")
+        .unwrap_or_else(|| "1000000,10000000".into())
+        .split(',')
+        .map(|s| s.parse().unwrap())
+        .collect();
+    let only = arg("--only");
+    let postgres =
+        arg("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    println!(
+        "machine: {} cores; release of {QUARTER} (program quarters + portfolio), seeded\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!(
+        "| store | responses | load s | load peak MiB | pipeline s | pipeline peak MiB | release end to end s | SQL GROUP BY s | (load + pipeline) / GROUP BY |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    for &n in &sizes {
+        if only.as_deref().is_none_or(|o| o == "sqlite") {
+            let dir = tempfile::tempdir().unwrap();
+            let url = format!("sqlite:{}", dir.path().join("bench.db").display());
+            measure("SQLite", &url, n).await;
+        }
+        if only.as_deref().is_none_or(|o| o == "postgres") {
+            let mut admin = PgConnection::connect(&postgres).await.unwrap();
+            let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
+            admin
+                .execute(format!("create database {name}").as_str())
+                .await
+                .unwrap();
+            let (base, _) = postgres.rsplit_once('/').unwrap();
+            measure("PostgreSQL", &format!("{base}/{name}"), n).await;
+            admin
+                .execute(format!("drop database {name} with (force)").as_str())
+                .await
+                .unwrap();
+        }
+    }
+}
