@@ -203,13 +203,7 @@ async fn generate(store: &Store, n: u64) {
     ids.sort_unstable();
     match store.backend() {
         collector::Backend::Sqlite => {
-            let path = store
-                .url()
-                .trim_start_matches("sqlite:")
-                .split('?')
-                .next()
-                .unwrap()
-                .to_owned();
+            let path = store.sqlite_path().expect("a SQLite file").to_owned();
             let sql_columns = columns();
             tokio::task::spawn_blocking(move || {
                 let mut conn = rusqlite::Connection::open(path).unwrap();
@@ -332,13 +326,7 @@ async fn reference_seconds(store: &Store) -> f64 {
         let sql = reference_sql(by_program);
         match store.backend() {
             collector::Backend::Sqlite => {
-                let path = store
-                    .url()
-                    .trim_start_matches("sqlite:")
-                    .split('?')
-                    .next()
-                    .unwrap()
-                    .to_owned();
+                let path = store.sqlite_path().expect("a SQLite file").to_owned();
                 tokio::task::spawn_blocking(move || {
                     let conn = rusqlite::Connection::open(path).unwrap();
                     let mut statement = conn.prepare(&sql).unwrap();

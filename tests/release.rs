@@ -41,6 +41,13 @@ async fn seed(store: &Store, plan: Plan<'_>) {
     }
 }
 
+/// Releases a period with seeded noise, which must succeed.
+async fn released(store: &Store, p: &str, seed: u64) -> release::ReleaseSummary {
+    release::release(store, period(p), today(), &ReleaseOptions::seeded(seed))
+        .await
+        .unwrap()
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
@@ -71,14 +78,7 @@ on_both_stores!(
 async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    let summary = release::release(
-        &store,
-        period("2026-09"),
-        today(),
-        &ReleaseOptions::seeded(1),
-    )
-    .await
-    .unwrap();
+    let summary = released(&store, "2026-09", 1).await;
     assert_eq!(summary.responses, 40 + 35 + 3 + 28 + 60);
     // Circles of September: Tuesday, Thursday, Saturday, Monday; programs: 2.
     assert_eq!(summary.cells, 4 + 2);
@@ -117,22 +117,8 @@ async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
     );
 
     // The quarter builds on the months: program quarters and the portfolio.
-    release::release(
-        &store,
-        period("2026-08"),
-        today(),
-        &ReleaseOptions::seeded(3),
-    )
-    .await
-    .unwrap();
-    let quarter = release::release(
-        &store,
-        period("2026-Q3"),
-        today(),
-        &ReleaseOptions::seeded(4),
-    )
-    .await
-    .unwrap();
+    released(&store, "2026-08", 3).await;
+    let quarter = released(&store, "2026-Q3", 4).await;
     assert_eq!(quarter.cells, 2 + 1);
     assert_eq!(quarter.responses, 40 + 35 + 3 + 28 + 60 + 45);
 }
@@ -140,14 +126,7 @@ async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
 async fn a_small_circle_shows_nothing_and_its_sibling_is_hidden_too(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    release::release(
-        &store,
-        period("2026-09"),
-        today(),
-        &ReleaseOptions::seeded(7),
-    )
-    .await
-    .unwrap();
+    released(&store, "2026-09", 7).await;
     let stored = view::load_release(&store, period("2026-09"))
         .await
         .unwrap()
@@ -217,9 +196,7 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
     for p in ["2026-08", "2026-09", "2026-Q3"] {
-        release::release(&store, period(p), today(), &ReleaseOptions::seeded(11))
-            .await
-            .unwrap();
+        released(&store, p, 11).await;
     }
     let quarter = view::load_release(&store, period("2026-Q3"))
         .await
@@ -282,14 +259,7 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
 async fn a_release_that_would_overspend_is_refused_with_what_is_left(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    release::release(
-        &store,
-        period("2026-09"),
-        today(),
-        &ReleaseOptions::seeded(5),
-    )
-    .await
-    .unwrap();
+    released(&store, "2026-09", 5).await;
     // September has spent 2/3 (circle and program months); a smaller budget leaves too
     // little for the quarter's program and portfolio levels.
     release::save_setting(&store, "privacy.budget", "0.7")

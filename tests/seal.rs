@@ -8,6 +8,13 @@ use collector::seal::seal_closed_sessions;
 use common::{TestApp, TestDb};
 use reqwest::StatusCode;
 
+/// Seals every closed session now; how many were sealed.
+async fn seal(app: &TestApp) -> usize {
+    seal_closed_sessions(&app.store, collector::catalog::now_unix())
+        .await
+        .unwrap()
+}
+
 /// Submission number n carries belong = n % 5 + 1 and welcome = n / 5 + 1.
 fn arrival_body(n: i16) -> String {
     format!("belong={}&welcome={}", n % 5 + 1, n / 5 + 1)
@@ -119,12 +126,7 @@ async fn sealing_erases_the_physical_arrival_order(db: &TestDb) {
     collector::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
-    assert_eq!(
-        seal_closed_sessions(&app.store, collector::catalog::now_unix())
-            .await
-            .unwrap(),
-        1
-    );
+    assert_eq!(seal(&app).await, 1);
     let after = physical_order(&app, db).await;
     let mut sorted = after.clone();
     sorted.sort_unstable();
@@ -177,28 +179,12 @@ async fn sealing_keeps_the_answers_and_deletes_the_tickets(db: &TestDb) {
             .unwrap();
 
     // Still open: nothing to seal.
-    assert_eq!(
-        seal_closed_sessions(&app.store, collector::catalog::now_unix())
-            .await
-            .unwrap(),
-        0
-    );
+    assert_eq!(seal(&app).await, 0);
     collector::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
-    assert_eq!(
-        seal_closed_sessions(&app.store, collector::catalog::now_unix())
-            .await
-            .unwrap(),
-        1
-    );
-    assert_eq!(
-        seal_closed_sessions(&app.store, collector::catalog::now_unix())
-            .await
-            .unwrap(),
-        0,
-        "sealed twice"
-    );
+    assert_eq!(seal(&app).await, 1);
+    assert_eq!(seal(&app).await, 0, "sealed twice");
 
     let rows: Vec<(i32, i16, i16, i16, Option<i16>, i16)> = sqlx::query_as(
         "select id, instrument_version, belong, welcome, first_time, helped_stories from response where session_id = $1 order by belong",

@@ -160,7 +160,10 @@ pub(crate) async fn load_responses(
     let wanted: HashSet<i32> = sessions.iter().map(|s| s.id).collect();
     let (ids, r, f) = match store.backend() {
         Backend::Sqlite => {
-            let path = sqlite_path(store.url())?;
+            let path = store
+                .sqlite_path()
+                .ok_or_else(|| PipelineError::Url("an in-memory SQLite database".into()))?
+                .to_owned();
             tokio::task::spawn_blocking(move || load_sqlite(&path, &wanted))
                 .await
                 .map_err(|e| PipelineError::Url(e.to_string()))??
@@ -175,18 +178,6 @@ pub(crate) async fn load_responses(
             Column::new("f".into(), f),
         ],
     )?)
-}
-
-fn sqlite_path(url: &str) -> Result<String, PipelineError> {
-    let rest = url
-        .strip_prefix("sqlite:")
-        .ok_or_else(|| PipelineError::Url(url.to_owned()))?;
-    let rest = rest.strip_prefix("//").unwrap_or(rest);
-    let path = rest.split('?').next().unwrap_or_default();
-    if path.is_empty() || path.contains(":memory:") {
-        return Err(PipelineError::Url("an in-memory SQLite database".into()));
-    }
-    Ok(path.to_owned())
 }
 
 type Packed = (Vec<i32>, Vec<i32>, Vec<i32>);

@@ -133,6 +133,14 @@ impl Store {
         &self.url
     }
 
+    /// The SQLite database file, for bulk readers (`None` on PostgreSQL or in memory).
+    pub fn sqlite_path(&self) -> Option<&str> {
+        let rest = self.url.strip_prefix("sqlite:")?;
+        let rest = rest.strip_prefix("//").unwrap_or(rest);
+        let path = rest.split('?').next().unwrap_or_default();
+        (!path.is_empty() && !path.contains(":memory:")).then_some(path)
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }
