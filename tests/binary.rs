@@ -53,14 +53,18 @@ impl Server {
             let (log, port_tx) = (log.clone(), port_tx.clone());
             std::thread::spawn(move || {
                 for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                    // Captured before the port is announced, so a snapshot taken once the
+                    // server is up always holds the start-up line.
+                    {
+                        let mut log = log.lock().unwrap();
+                        log.push_str(&line);
+                        log.push('\n');
+                    }
                     if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
                         let digits: String =
                             rest.chars().take_while(char::is_ascii_digit).collect();
                         let _ = port_tx.send(digits.parse::<u16>().unwrap());
                     }
-                    let mut log = log.lock().unwrap();
-                    log.push_str(&line);
-                    log.push('\n');
                 }
             });
         }
