@@ -1,0 +1,86 @@
+//! The participant pages in a real browser: headless Chromium (Debian's) opens each page
+//! at a phone and a desktop width, saves a screenshot to `target/browser-shots/`, checks
+//! that nothing scrolls sideways, and runs axe-core; any serious or critical
+//! accessibility violation fails the test. Driven by `tests/browser/a11y.mjs`
+//! (playwright-core, axe-core from the npm registry; `.ci/run` installs both and Chromium).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+fn hearth(db: &str, args: &[&str]) -> String {
+    let out = Command::new(HEARTH).args(args).env("HEARTH_DATABASE_URL", db).env("HEARTH_BASE_URL", "").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tools = root.join("tests/browser");
+    let ready = tools.join("node_modules/axe-core").exists()
+        && tools.join("node_modules/playwright-core").exists()
+        && Path::new("/usr/bin/chromium").exists()
+        && Command::new("node").arg("--version").output().is_ok();
+    if !ready {
+        assert!(!in_ci(), "browser tests need Chromium, node and `npm ci` in tests/browser under CI=true");
+        eprintln!("SKIPPED: install chromium and run `npm ci` in tests/browser to run the browser checks");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("hearth.db").display());
+    let opened = hearth(&db, &["session", "open", "--program", "Peer Bridges", "--circle", "Tuesday Evening"]);
+    let code = opened.split_whitespace().nth(1).unwrap().to_owned();
+    let ticketed = hearth(&db, &["session", "open", "--program", "Peer Bridges", "--circle", "Thursday", "--tickets", "1"]);
+    let ticket_path = ticketed.lines().find(|l| l.contains("?ticket=")).unwrap().trim().to_owned();
+
+    let mut server = Command::new(HEARTH)
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env("HEARTH_DATABASE_URL", &db)
+        .env("NO_COLOR", "1")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = server.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
+                let _ = tx.send(rest.chars().take_while(char::is_ascii_digit).collect::<String>());
+            }
+        }
+    });
+    let port = rx.recv_timeout(Duration::from_secs(60)).expect("hearth serve started");
+    let shots = root.join("target/browser-shots");
+    let pages = [
+        "home=/".to_owned(),
+        format!("form=/s/{code}"),
+        format!("form-es=/s/{code}?lang=es"),
+        format!("refused-es=post:/s/{code}?lang=es"),
+        format!("ticket={ticket_path}"),
+        format!("thanks=/s/{code}/thanks"),
+        "privacy=/privacy?lang=es".to_owned(),
+        "not-found=/s/ZZZZ-ZZ".to_owned(),
+    ];
+    let checked = Command::new("node")
+        .arg(tools.join("a11y.mjs"))
+        .arg(format!("http://127.0.0.1:{port}"))
+        .arg(&shots)
+        .args(&pages)
+        .output()
+        .unwrap();
+    let _ = server.kill();
+    let _ = server.wait();
+    let report = format!("{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
+    println!("{report}");
+    assert!(checked.status.success(), "browser checks failed:\n{report}");
+    assert!(report.contains(&format!("{} page views checked, 0 serious", pages.len() * 2)), "{report}");
+    assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
+}
