@@ -87,7 +87,7 @@ async fn child(url: String) {
         .unwrap();
     println!(
         "RESULT {} {:.2} {:.2} {:.2} {} {}",
-        summary.responses,
+        summary.cells,
         summary.timings.0,
         summary.timings.1,
         started.elapsed().as_secs_f64(),

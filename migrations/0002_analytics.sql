@@ -61,6 +61,9 @@ create table ledger (
     scale text not null,
     sensitivity text not null,
     cells integer not null,
+    -- The budget in force when this was spent: a later, larger budget does not apply to
+    -- the months this row already spent from.
+    budget text not null,
     code_version text not null,
     spent_at bigint not null
 );
@@ -73,3 +76,10 @@ create table ledger_scope (
     primary key (ledger_id, program_id, month)
 );
 create index ledger_scope_budget on ledger_scope (program_id, month);
+
+-- One row, updated first by every release transaction, so releases (from any number of
+-- `hearth` processes) check and spend the budget one at a time.
+create table release_lock (
+    id integer primary key
+);
+insert into release_lock (id) values (1);

@@ -281,14 +281,12 @@ async fn run() -> anyhow::Result<()> {
             let today = chrono::Utc::now().date_naive();
             let summary = release::release(&store, period, today, &ReleaseOptions::new()).await?;
             print_out(&format!(
-                "released {} · {} cells from {} responses · {} per response for its month: {} · load {:.1}s, pipeline {:.1}s\n",
+                "released {} · {} cells · {} per response for its month: {} · {:.1}s\n",
                 summary.period,
                 summary.cells,
-                summary.responses,
                 summary.unit,
                 summary.spend_per_response_month,
-                summary.timings.0,
-                summary.timings.1
+                summary.timings.0 + summary.timings.1
             ));
         }
         Command::Release(ReleaseArgs {

@@ -16,8 +16,17 @@ fn in_ci() -> bool {
 }
 
 fn hearth(db: &str, args: &[&str]) -> String {
-    let out = Command::new(HEARTH).args(args).env("HEARTH_DATABASE_URL", db).env("HEARTH_BASE_URL", "").output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new(HEARTH)
+        .args(args)
+        .env("HEARTH_DATABASE_URL", db)
+        .env("HEARTH_BASE_URL", "")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -30,16 +39,48 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         && Path::new("/usr/bin/chromium").exists()
         && Command::new("node").arg("--version").output().is_ok();
     if !ready {
-        assert!(!in_ci(), "browser tests need Chromium, node and `npm ci` in tests/browser under CI=true");
-        eprintln!("SKIPPED: install chromium and run `npm ci` in tests/browser to run the browser checks");
+        assert!(
+            !in_ci(),
+            "browser tests need Chromium, node and `npm ci` in tests/browser under CI=true"
+        );
+        eprintln!(
+            "SKIPPED: install chromium and run `npm ci` in tests/browser to run the browser checks"
+        );
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("hearth.db").display());
-    let opened = hearth(&db, &["session", "open", "--program", "Peer Bridges", "--circle", "Tuesday Evening"]);
+    let opened = hearth(
+        &db,
+        &[
+            "session",
+            "open",
+            "--program",
+            "Peer Bridges",
+            "--circle",
+            "Tuesday Evening",
+        ],
+    );
     let code = opened.split_whitespace().nth(1).unwrap().to_owned();
-    let ticketed = hearth(&db, &["session", "open", "--program", "Peer Bridges", "--circle", "Thursday", "--tickets", "1"]);
-    let ticket_path = ticketed.lines().find(|l| l.contains("?ticket=")).unwrap().trim().to_owned();
+    let ticketed = hearth(
+        &db,
+        &[
+            "session",
+            "open",
+            "--program",
+            "Peer Bridges",
+            "--circle",
+            "Thursday",
+            "--tickets",
+            "1",
+        ],
+    );
+    let ticket_path = ticketed
+        .lines()
+        .find(|l| l.contains("?ticket="))
+        .unwrap()
+        .trim()
+        .to_owned();
 
     let mut server = Command::new(HEARTH)
         .args(["serve", "--bind", "127.0.0.1:0"])
@@ -53,11 +94,17 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
-                let _ = tx.send(rest.chars().take_while(char::is_ascii_digit).collect::<String>());
+                let _ = tx.send(
+                    rest.chars()
+                        .take_while(char::is_ascii_digit)
+                        .collect::<String>(),
+                );
             }
         }
     });
-    let port = rx.recv_timeout(Duration::from_secs(60)).expect("hearth serve started");
+    let port = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("hearth serve started");
     let shots = root.join("target/browser-shots");
     let pages = [
         "home=/".to_owned(),
@@ -78,9 +125,19 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         .unwrap();
     let _ = server.kill();
     let _ = server.wait();
-    let report = format!("{}{}", String::from_utf8_lossy(&checked.stdout), String::from_utf8_lossy(&checked.stderr));
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
     println!("{report}");
     assert!(checked.status.success(), "browser checks failed:\n{report}");
-    assert!(report.contains(&format!("{} page views checked, 0 serious", pages.len() * 2)), "{report}");
+    assert!(
+        report.contains(&format!(
+            "{} page views checked, 0 serious",
+            pages.len() * 2
+        )),
+        "{report}"
+    );
     assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
 }

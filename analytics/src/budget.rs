@@ -156,6 +156,23 @@ pub const SETTING_NAMES: [&str; 6] = [
     "privacy.funder_threshold",
 ];
 
+/// Settings are small exact numbers: at most 6 decimal places (or a denominator up to a
+/// million), which keeps every product in the noise arithmetic far inside 128 bits.
+const MAX_SETTING_DENOMINATOR: u128 = 1_000_000;
+
+fn parse_setting_number(name: &'static str, value: &str) -> Result<Rational, SettingsError> {
+    let number: Rational = value
+        .parse()
+        .map_err(|e: RationalError| SettingsError::Invalid(name, e.to_string()))?;
+    if number.den() > MAX_SETTING_DENOMINATOR || number > Rational::integer(100) {
+        return Err(SettingsError::Invalid(
+            name,
+            format!("{value:?}: use at most 6 decimal places and values up to 100"),
+        ));
+    }
+    Ok(number)
+}
+
 fn parse_weights<const N: usize>(
     name: &'static str,
     value: &str,
@@ -170,9 +187,7 @@ fn parse_weights<const N: usize>(
     let mut weights = [Rational::integer(0); N];
     let mut total = Rational::integer(0);
     for (slot, part) in weights.iter_mut().zip(parts) {
-        *slot = part
-            .parse()
-            .map_err(|e: RationalError| SettingsError::Invalid(name, e.to_string()))?;
+        *slot = parse_setting_number(name, part)?;
         if slot.is_zero() {
             return Err(SettingsError::Invalid(
                 name,
@@ -203,13 +218,11 @@ impl PrivacySettings {
         match name {
             "privacy.mechanism" => self.mechanism = value.parse()?,
             "privacy.budget" => {
-                let budget: Rational = value.parse().map_err(|e: RationalError| {
-                    SettingsError::Invalid("privacy.budget", e.to_string())
-                })?;
-                if budget.is_zero() || budget > Rational::integer(100) {
+                let budget = parse_setting_number("privacy.budget", value)?;
+                if budget.is_zero() || budget > Rational::integer(10) {
                     return Err(SettingsError::Invalid(
                         "privacy.budget",
-                        "must be above 0 and at most 100".into(),
+                        "must be above 0 and at most 10".into(),
                     ));
                 }
                 self.budget = budget;
@@ -309,12 +322,12 @@ impl PrivacySettings {
         })
     }
 
-    /// The noisy response count a cell needs to be shown to an audience with threshold
-    /// `k`: k plus the one-sided 90 % margin of the count's noise, so that a cell whose
-    /// true count is below k is rarely shown (a circle of 3 under the defaults: < 1 %).
-    pub fn show_from(&self, level: Level, k: u32) -> Result<i64, RationalError> {
-        let noise = self.noise(level, Group::Responses)?;
-        Ok(i64::from(k) + (1.2816 * noise.variance().sqrt()).ceil() as i64)
+    /// The noisy count a cell (or a side of its first-time split, with `group` FirstTime)
+    /// needs to be shown to an audience with threshold `k`: k plus the smallest m with
+    /// P(noise > m) ≤ 1 %, from the exact pmf. So a cell whose true count is below k is
+    /// shown with probability at most 1 %, under either mechanism.
+    pub fn show_from(&self, level: Level, group: Group, k: u32) -> Result<i64, RationalError> {
+        Ok(i64::from(k) + self.noise(level, group)?.upper_quantile(0.01))
     }
 }
 
@@ -344,6 +357,27 @@ impl Noise {
             Noise::Gaussian { dist, .. } => dist.sigma2(),
             Noise::Laplace { dist, .. } => dist.scale(),
         }
+    }
+
+    /// The smallest m ≥ 0 with P(noise > m) ≤ `tail`, from the exact pmf (floating point:
+    /// a public threshold, not the noise itself).
+    pub fn upper_quantile(&self, tail: f64) -> i64 {
+        let pmf = |x: i64| match self {
+            Noise::Gaussian { dist, .. } => {
+                crate::sampler::pmf::discrete_gaussian(dist.sigma2().to_f64(), x)
+            }
+            Noise::Laplace { dist, .. } => {
+                crate::sampler::pmf::discrete_laplace(dist.scale().to_f64(), x)
+            }
+        };
+        // P(X > m) = (1 - P(X = 0)) / 2 - Σ_{x=1..m} P(X = x), by symmetry.
+        let mut above = (1.0 - pmf(0)) / 2.0;
+        let mut m = 0;
+        while above > tail && m < 1_000_000 {
+            m += 1;
+            above -= pmf(m);
+        }
+        m
     }
 
     /// The noise's variance, for margins of error (post-processing, floating point).
@@ -406,8 +440,12 @@ mod tests {
                 .scale(),
             Rational::integer(32)
         );
-        // Circle-month responses: σ² = 1 / (2/8) = 4, σ = 2 ⇒ shown from 5 + ⌈2.56⌉ = 8.
-        assert_eq!(s.show_from(Level::CircleMonth, 5).unwrap(), 8);
+        // Circle-month responses: σ² = 4; P(X > 4) ≈ 1.6 %, P(X > 5) ≈ 0.5 % ⇒ shown from 5 + 5.
+        assert_eq!(
+            s.show_from(Level::CircleMonth, Group::Responses, 5)
+                .unwrap(),
+            10
+        );
     }
 
     #[test]
@@ -425,6 +463,15 @@ mod tests {
         assert!(s.set("privacy.level_weights", "1/2,1/2").is_err());
         assert!(s.set("privacy.budget", "0").is_err());
         assert!(s.set("privacy.budget", "-1").is_err());
+        assert!(
+            s.set(
+                "privacy.budget",
+                "99999999999999999999/100000000000000000000"
+            )
+            .is_err()
+        );
+        assert!(s.set("privacy.budget", "0.0000001").is_err());
+        assert!(s.set("privacy.budget", "11").is_err());
         assert!(s.set("privacy.nonsense", "1").is_err());
         s.set("privacy.budget", "0.5").unwrap();
         assert_eq!(s.budget, r("1/2"));

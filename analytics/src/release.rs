@@ -35,9 +35,18 @@ pub enum ReleaseError {
     SessionsOpen { period: Period, open: i64 },
     #[error("{0} has been released already; the stored release stands (see `hearth release list`)")]
     AlreadyReleased(Period),
+    #[error("no session was held in {0}: there is nothing to release")]
+    Empty(Period),
+    #[error(
+        "{quarter} has been released already, so {month} can no longer be: months are released before their quarter"
+    )]
+    MonthAfterQuarter { month: Period, quarter: Period },
+    #[error("release {months} first: a quarter is released after its months")]
+    MonthsFirst { months: String },
     #[error(
         "releasing {period} would spend {unit} {needed} of program {program:?}'s budget for {month}, \
-         which has {left} left of {budget}; raise privacy.budget or lower the weights of later levels"
+         which has {left} left of {budget}; lower the weights of the levels still to release \
+         (a budget raised after a month has spent does not apply to that month)"
     )]
     OverBudget {
         period: Period,
@@ -129,7 +138,6 @@ impl Default for ReleaseOptions {
 pub struct ReleaseSummary {
     pub period: Period,
     pub cells: usize,
-    pub responses: usize,
     pub spend_per_response_month: Rational,
     pub unit: &'static str,
     /// Seconds spent loading responses, and on the rest of the pipeline.
@@ -211,14 +219,24 @@ pub async fn release(
     }
     let settings = load_settings(store).await?;
     let sessions = pipeline::sessions_in(store, period).await?;
+    if sessions.is_empty() {
+        return Err(ReleaseError::Empty(period));
+    }
+    let forced = order_and_months(store, period, &sessions).await?;
     let keys = pipeline::key_set(period, &sessions);
-    check_budget(store, period, &settings, &sessions).await?;
+    check_budget(
+        &mut *store.pool().acquire().await?,
+        period,
+        &settings,
+        &sessions,
+    )
+    .await?;
 
     let started = std::time::Instant::now();
     let stage = options.stage("loading responses");
+    // The exact number of responses never leaves the crate, not even in a message.
     let responses = pipeline::load_responses(store, period, &sessions).await?;
-    let loaded = responses.height();
-    stage.finish_with_message(format!("loaded {loaded} responses"));
+    stage.finish_with_message("responses loaded");
     let load_seconds = started.elapsed().as_secs_f64();
     if let Some(checkpoint) = options.checkpoint {
         checkpoint("loaded");
@@ -241,7 +259,7 @@ pub async fn release(
     drop(counts);
     stage.finish_with_message("noise added");
 
-    let visibility = suppression::decide(&noisy, &SettingsThresholds(&settings));
+    let visibility = suppression::decide(&noisy, &SettingsThresholds(&settings), &forced);
 
     let stage = options.stage("storing the release and its ledger");
     store_release(store, period, &settings, &noisy, &visibility, &sessions).await?;
@@ -257,11 +275,81 @@ pub async fn release(
     Ok(ReleaseSummary {
         period,
         cells: noisy.len(),
-        responses: loaded,
         spend_per_response_month: spend,
         unit: settings.mechanism.unit(),
         timings: (load_seconds, started.elapsed().as_secs_f64()),
     })
+}
+
+/// Months are released before their quarter. For a quarter, returns what its stored
+/// months force: a program quarter whose program had exactly one month hidden (or one
+/// month's first-time split hidden) is hidden too (or has its split hidden), or the
+/// quarter minus the shown months would give the hidden month away.
+async fn order_and_months(
+    store: &Store,
+    period: Period,
+    sessions: &[pipeline::SessionInfo],
+) -> Result<BTreeMap<CellKey, suppression::Forced>, ReleaseError> {
+    let mut forced = BTreeMap::new();
+    if !period.is_quarter() {
+        if already_released(store, period.quarter()).await? {
+            return Err(ReleaseError::MonthAfterQuarter {
+                month: period,
+                quarter: period.quarter(),
+            });
+        }
+        return Ok(forced);
+    }
+    let held: BTreeSet<&str> = sessions.iter().map(|s| s.month.as_str()).collect();
+    let mut missing = Vec::new();
+    let mut months = Vec::new();
+    for month in period.months() {
+        if !held.contains(month.to_string().as_str()) {
+            continue;
+        }
+        match crate::view::load_release(store, month).await? {
+            Some(release) => months.push(release),
+            None => missing.push(month.to_string()),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ReleaseError::MonthsFirst {
+            months: missing.join(", "),
+        });
+    }
+    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    for program in programs {
+        let month_cells: Vec<&crate::view::StoredCell> = months
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .filter(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program))
+            .collect();
+        let hidden = month_cells
+            .iter()
+            .filter(|c| c.manager != Status::Shown)
+            .count();
+        let split_hidden = month_cells
+            .iter()
+            .filter(|c| {
+                c.manager != Status::Shown
+                    || c.counts[crate::measure::position("first_time_yes").unwrap()].manager_hidden
+            })
+            .count();
+        let key = CellKey {
+            level: Level::ProgramQuarter,
+            program_id: Some(program),
+            circle_id: None,
+            period: period.to_string(),
+        };
+        forced.insert(
+            key,
+            suppression::Forced {
+                cell: hidden == 1,
+                split: split_hidden == 1,
+            },
+        );
+    }
+    Ok(forced)
 }
 
 /// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'
@@ -294,17 +382,14 @@ struct SettingsThresholds<'a>(&'a PrivacySettings);
 impl Thresholds for SettingsThresholds<'_> {
     fn cell_from(&self, level: Level, audience: Audience) -> i64 {
         self.0
-            .show_from(level, self.k(audience))
+            .show_from(level, Group::Responses, self.k(audience))
             .unwrap_or(i64::MAX)
     }
 
     fn split_from(&self, level: Level, audience: Audience) -> i64 {
-        let noise = self
-            .0
-            .noise(level, Group::FirstTime)
-            .map(|n| n.variance())
-            .unwrap_or(f64::INFINITY);
-        i64::from(self.k(audience)) + (1.2816 * noise.sqrt()).ceil() as i64
+        self.0
+            .show_from(level, Group::FirstTime, self.k(audience))
+            .unwrap_or(i64::MAX)
     }
 }
 
@@ -353,9 +438,10 @@ fn add_noise<R: Rng>(
         .collect())
 }
 
-/// Refuses a release that would take any (program, month) past the budget.
+/// Refuses a release that would take any (program, month) past its budget: the budget in
+/// force, or the smallest budget recorded with that month's earlier spends if lower.
 async fn check_budget(
-    store: &Store,
+    conn: &mut AnyConnection,
     period: Period,
     settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
@@ -367,23 +453,20 @@ async fn check_budget(
         })?;
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
     let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
-    let spent = spent_by(store, &months, settings.mechanism).await?;
+    let spent = spent_by(conn, &months, settings.mechanism).await?;
     for program in programs {
         for month in &months {
-            let already = spent
+            let (already, recorded) = spent
                 .get(&(program, month.clone()))
                 .copied()
-                .unwrap_or(Rational::integer(0));
-            let total = already.add(needed)?;
-            if total > settings.budget {
+                .unwrap_or((Rational::integer(0), None));
+            let budget = recorded.map_or(settings.budget, |r| r.min(settings.budget));
+            if already.add(needed)? > budget {
                 let name: String = sqlx::query_scalar("select name from program where id = $1")
                     .bind(program)
-                    .fetch_one(store.pool())
+                    .fetch_one(&mut *conn)
                     .await?;
-                let left = settings
-                    .budget
-                    .checked_sub(already)
-                    .unwrap_or(Rational::integer(0));
+                let left = budget.checked_sub(already).unwrap_or(Rational::integer(0));
                 return Err(ReleaseError::OverBudget {
                     period,
                     program: name,
@@ -391,7 +474,7 @@ async fn check_budget(
                     unit: settings.mechanism.unit(),
                     needed: needed.to_string(),
                     left: left.to_string(),
-                    budget: settings.budget.to_string(),
+                    budget: budget.to_string(),
                 });
             }
         }
@@ -399,20 +482,21 @@ async fn check_budget(
     Ok(())
 }
 
-/// What the ledger says each (program, month) has spent, in the unit of `mechanism`.
-/// Pure-ε spends count as ρ = ε²/2 under the Gaussian; ρ spends cannot be counted as ε.
+/// What the ledger says each (program, month) has spent, in the unit of `mechanism`, and
+/// the smallest budget recorded with those spends. Pure-ε spends count as ρ = ε²/2 under
+/// the Gaussian; ρ spends cannot be counted as ε.
 pub async fn spent_by(
-    store: &Store,
+    conn: &mut AnyConnection,
     months: &[String],
     mechanism: Mechanism,
-) -> Result<HashMap<(i32, String), Rational>, ReleaseError> {
-    let mut spent: HashMap<(i32, String), Rational> = HashMap::new();
+) -> Result<HashMap<(i32, String), (Rational, Option<Rational>)>, ReleaseError> {
+    let mut spent: HashMap<(i32, String), (Rational, Option<Rational>)> = HashMap::new();
     for month in months {
         let rows = sqlx::query(
-            "select s.program_id, l.unit, l.spend from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
+            "select s.program_id, l.unit, l.spend, l.budget from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
         )
         .bind(month)
-        .fetch_all(store.pool())
+        .fetch_all(&mut *conn)
         .await?;
         for row in rows {
             let program: i32 = row.try_get("program_id")?;
@@ -423,10 +507,12 @@ pub async fn spent_by(
                 (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
                 (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
             };
+            let budget: Rational = row.try_get::<String, _>("budget")?.parse()?;
             let slot = spent
                 .entry((program, month.clone()))
-                .or_insert(Rational::integer(0));
-            *slot = slot.add(spend)?;
+                .or_insert((Rational::integer(0), None));
+            slot.0 = slot.0.add(spend)?;
+            slot.1 = Some(slot.1.map_or(budget, |b: Rational| b.min(budget)));
         }
     }
     Ok(spent)
@@ -444,6 +530,12 @@ async fn store_release(
 ) -> Result<(), ReleaseError> {
     let now = collector::catalog::now_unix();
     let mut tx = store.pool().begin().await?;
+    // One release at a time, whatever process runs it; then the budget again, now that no
+    // other release can spend between the check and the commit.
+    sqlx::query("update release_lock set id = id where id = 1")
+        .execute(&mut *tx)
+        .await?;
+    check_budget(&mut tx, period, settings, sessions).await?;
     let release_id = loop {
         let id = random_id();
         let inserted = sqlx::query(
@@ -578,8 +670,8 @@ async fn write_ledger(
             let ledger_id = loop {
                 let id = random_id();
                 let inserted = sqlx::query(
-                    "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, code_version, spent_at) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) on conflict do nothing",
+                    "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, budget, code_version, spent_at) \
+                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing",
                 )
                 .bind(id)
                 .bind(release_id)
@@ -591,6 +683,7 @@ async fn write_ledger(
                 .bind(noise.scale().to_string())
                 .bind(sensitivity.clone())
                 .bind(cells as i32)
+                .bind(settings.budget.to_string())
                 .bind(CODE_VERSION)
                 .bind(now)
                 .execute(&mut *conn)
@@ -755,7 +848,8 @@ mod tests {
         let shown = (0..trials)
             .filter(|&seed| {
                 let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-                decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].status
+                decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new())[&circle(1, 1)][0]
+                    .status
                     == Status::Shown
             })
             .count();
@@ -779,7 +873,7 @@ mod tests {
         .collect();
         for seed in 0..500 {
             let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-            let d = decide(&noisy, &SettingsThresholds(&settings));
+            let d = decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new());
             if d[&program(1)][0].status != Status::Shown {
                 continue;
             }
@@ -804,7 +898,8 @@ mod tests {
         let exposed = (0..trials)
             .filter(|&seed| {
                 let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-                !decide(&noisy, &SettingsThresholds(&settings))[&circle(1, 1)][0].split_hidden
+                !decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new())[&circle(1, 1)][0]
+                    .split_hidden
             })
             .count();
         assert!(

@@ -8,8 +8,9 @@
 //! rand's integer range sampling is exact (rejection, no float). Continuous Laplace on
 //! floats leaks through its low-order bits (Mironov 2012), and `rand_distr::Geometric` or
 //! `Bernoulli::from_ratio` compare against floats, so none of them is used. Parameters are
-//! exact rationals. Randomness comes from the caller's generator: a cryptographically
-//! secure one in production ([`secure_rng`]), a seeded one in tests.
+//! exact rationals, and every product is checked. Randomness comes from the caller's generator: a cryptographically
+//! secure one in production ([`secure_rng`]), a seeded one in tests. rand's `unbiased`
+//! feature is on, so integer ranges carry no sampling bias at all.
 
 use std::fmt;
 
@@ -131,9 +132,24 @@ impl PartialOrd for Rational {
 }
 
 impl Ord for Rational {
+    /// Exact for all values, with no multiplication that could overflow: compares whole
+    /// parts, then the reciprocals of the remainders (Euclid's steps).
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        // Both sides fit: reduced values in this crate stay far below 2^64.
-        (self.num * other.den).cmp(&(other.num * self.den))
+        fn compare(a: u128, b: u128, c: u128, d: u128) -> std::cmp::Ordering {
+            // a/b against c/d
+            let (qa, ra, qc, rc) = (a / b, a % b, c / d, c % d);
+            if qa != qc {
+                return qa.cmp(&qc);
+            }
+            match (ra, rc) {
+                (0, 0) => std::cmp::Ordering::Equal,
+                (0, _) => std::cmp::Ordering::Less,
+                (_, 0) => std::cmp::Ordering::Greater,
+                // ra/b < rc/d  ⇔  d/rc < b/ra
+                _ => compare(d, rc, b, ra),
+            }
+        }
+        compare(self.num, self.den, other.num, other.den)
     }
 }
 
@@ -281,10 +297,24 @@ impl DiscreteGaussian {
             return Err(RationalError::Zero);
         }
         // ⌊√(n/d)⌋ = ⌊√⌊n/d⌋⌋ for any non-negative real n/d.
-        Ok(DiscreteGaussian {
-            sigma2,
-            t: sigma2.floor().isqrt() + 1,
-        })
+        let t = sigma2.floor().isqrt() + 1;
+        // The acceptance test's denominator 2·n·t²·d must fit, with room for |y| up to
+        // 2^16·t in its numerator; larger parameters are refused rather than risk a
+        // sampler that can never accept.
+        let fits = t
+            .checked_mul(t)
+            .and_then(|t2| sigma2.num.checked_mul(t2))
+            .and_then(|x| x.checked_mul(2 * sigma2.den))
+            .and_then(|den| {
+                (t << 16)
+                    .checked_mul(sigma2.den)
+                    .and_then(|a| a.checked_mul(a))
+                    .map(|_| den)
+            });
+        if fits.is_none() {
+            return Err(RationalError::Overflow);
+        }
+        Ok(DiscreteGaussian { sigma2, t })
     }
 
     pub fn sigma2(&self) -> Rational {
@@ -306,13 +336,15 @@ impl Distribution<i64> for DiscreteGaussian {
         loop {
             let y = laplace.sample(rng);
             // (|y| - σ²/t)² / 2σ² = (|y|·t·d - n)² / (2·n·t²·d), with σ² = n/d.
-            let a = u128::from(y.unsigned_abs()) * t * d;
+            // The denominator fits (checked in `new`); the numerator overflows only for
+            // |y| far beyond 2^16·t, where acceptance is below exp(-2^31): reject those.
+            let den = n * t * t * 2 * d;
+            let Some(a) = u128::from(y.unsigned_abs()).checked_mul(t * d) else {
+                continue;
+            };
             let diff = a.abs_diff(n);
-            let (Some(num), Some(den)) = (
-                diff.checked_mul(diff),
-                n.checked_mul(t * t).and_then(|x| x.checked_mul(2 * d)),
-            ) else {
-                continue; // astronomically far in the tail: acceptance would be ~0
+            let Some(num) = diff.checked_mul(diff) else {
+                continue;
             };
             let Ok(gamma) = Rational::new(num, den) else {
                 continue;
@@ -398,6 +430,20 @@ mod tests {
         assert_eq!(Rational::integer(8).div(b).unwrap(), Rational::integer(40));
         assert_eq!(DiscreteGaussian::new("6.25".parse().unwrap()).unwrap().t, 3);
         assert_eq!(DiscreteGaussian::new(Rational::integer(9)).unwrap().t, 4);
+        // Comparison never overflows, even for the largest values.
+        let big = Rational::new(904_582_879_806_663_735_915, 904_582_879_806_664_207_241).unwrap();
+        assert!(big < Rational::integer(1));
+        assert!(Rational::new(u128::MAX, u128::MAX - 1).unwrap() > Rational::integer(1));
+        // Parameters whose exact arithmetic cannot fit are refused, never sampled forever;
+        // the bounded settings keep every real parameter far inside.
+        assert!(DiscreteGaussian::new(Rational::new(123_456, 789).unwrap()).is_ok());
+        assert!(
+            DiscreteGaussian::new(
+                Rational::new(99_999_999_999_999_999_999, 300_000_000_000_000_000_000).unwrap()
+            )
+            .is_err()
+        );
+        assert!(DiscreteGaussian::new(Rational::new(u128::MAX / 3, 7).unwrap()).is_err());
     }
 
     #[test]

@@ -13,6 +13,11 @@
 //!    hidden instead.
 //! 3. The first-time / returning split of a shown cell is shown only when both sides reach
 //!    the threshold (the other side of a two-way split is the only sibling).
+//! 4. Rule 2 again for splits: a shown parent split with exactly one hidden child split
+//!    hides the next-smallest child split (or its own).
+//!
+//! Decisions can also be forced from outside a release ([`Forced`]): a quarter release
+//! hides a program quarter (or its split) when exactly one of its stored months is hidden.
 //!
 //! Funders see nothing below program level: monthly cells are `NotReleased` to them.
 //!
@@ -63,6 +68,14 @@ pub struct Visibility {
     pub split_hidden: bool,
 }
 
+/// Decisions imposed from outside the release: a program quarter whose stored months
+/// would give a hidden month (or a hidden month's split) away.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Forced {
+    pub cell: bool,
+    pub split: bool,
+}
+
 /// What the rules need to know about the thresholds: the noisy response count from which
 /// a cell of a level is shown, and from which a side of the split is shown.
 pub trait Thresholds {
@@ -74,6 +87,7 @@ pub trait Thresholds {
 pub fn decide(
     cells: &BTreeMap<CellKey, Vec<i64>>,
     thresholds: &impl Thresholds,
+    forced: &BTreeMap<CellKey, Forced>,
 ) -> BTreeMap<CellKey, [Visibility; 2]> {
     let responses = position("responses").expect("responses is a measure");
     let (yes, no) = (
@@ -99,6 +113,11 @@ pub fn decide(
                 (key, s)
             })
             .collect();
+        for (key, f) in forced {
+            if f.cell && status.get(key) == Some(&Status::Shown) {
+                status.insert(key, Status::Hidden);
+            }
+        }
         // Rule 2: (parent level, child level, whether a child belongs to a parent).
         let families: [(Level, Level); 2] = [
             (Level::ProgramMonth, Level::CircleMonth),
@@ -139,19 +158,60 @@ pub fn decide(
                 }
             }
         }
-        // Rule 3, and the result.
-        for (key, counts) in cells {
-            let s = status[key];
-            let from = thresholds.split_from(key.level, audience);
-            let split_hidden = s != Status::Shown || counts[yes] < from || counts[no] < from;
+        // Rule 3: each side of the split must reach the threshold.
+        let mut split_hidden: BTreeMap<&CellKey, bool> = cells
+            .iter()
+            .map(|(key, counts)| {
+                let from = thresholds.split_from(key.level, audience);
+                let forced_split = forced.get(key).is_some_and(|f| f.split);
+                (
+                    key,
+                    status[key] != Status::Shown
+                        || forced_split
+                        || counts[yes] < from
+                        || counts[no] < from,
+                )
+            })
+            .collect();
+        // Rule 4, rule 2 for splits: where a shown parent split has exactly one hidden
+        // child split, hide the next-smallest child split too (or the parent's), so the
+        // parent's first-timers minus the shown children's never isolate one circle's.
+        for (parent_level, child_level) in families {
+            let parents: Vec<&CellKey> = cells.keys().filter(|k| k.level == parent_level).collect();
+            for parent in parents {
+                if split_hidden[parent] {
+                    continue;
+                }
+                let children: Vec<&CellKey> = cells
+                    .keys()
+                    .filter(|k| {
+                        k.level == child_level
+                            && (parent_level == Level::PortfolioQuarter
+                                || k.program_id == parent.program_id)
+                    })
+                    .collect();
+                if children.iter().filter(|c| split_hidden[**c]).count() != 1 {
+                    continue;
+                }
+                let next_smallest = children
+                    .iter()
+                    .filter(|c| !split_hidden[**c])
+                    .min_by_key(|c| (cells[**c][yes].min(cells[**c][no]), (**c).clone()));
+                match next_smallest {
+                    Some(sibling) => split_hidden.insert(sibling, true),
+                    None => split_hidden.insert(parent, true),
+                };
+            }
+        }
+        for key in cells.keys() {
             out.entry(key.clone()).or_insert(
                 [Visibility {
                     status: Status::NotReleased,
                     split_hidden: true,
                 }; 2],
             )[a] = Visibility {
-                status: s,
-                split_hidden,
+                status: status[key],
+                split_hidden: split_hidden[key],
             };
         }
     }
@@ -214,7 +274,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5));
+        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
         assert_eq!(manager(&d, 10), Status::Hidden);
         assert_eq!(
             manager(&d, 12),
@@ -234,7 +294,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5));
+        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
         assert!(d.values().all(|v| v[0].status == Status::Hidden));
     }
 
@@ -248,8 +308,70 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5));
+        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
         assert_eq!(manager(&d, 12), Status::Shown);
+    }
+
+    #[test]
+    fn one_hidden_circle_split_hides_a_sibling_split_under_a_shown_program_split() {
+        let cells: BTreeMap<_, _> = [
+            cell(Level::CircleMonth, Some(1), Some(10), 40, 1, 39),
+            cell(Level::CircleMonth, Some(1), Some(11), 40, 15, 25),
+            cell(Level::CircleMonth, Some(1), Some(12), 40, 20, 20),
+            cell(Level::ProgramMonth, Some(1), None, 120, 36, 84),
+        ]
+        .into_iter()
+        .collect();
+        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let split = |circle: i32| {
+            d.iter()
+                .find(|(k, _)| k.circle_id == Some(circle))
+                .unwrap()
+                .1[0]
+                .split_hidden
+        };
+        assert!(split(10));
+        assert!(
+            split(11),
+            "the next-smallest split stays visible: program minus 11 and 12 gives 10's newcomer"
+        );
+        assert!(!split(12));
+    }
+
+    #[test]
+    fn a_forced_quarter_is_hidden_and_its_siblings_follow_rule_two() {
+        let cells: BTreeMap<_, _> = [
+            cell(Level::ProgramQuarter, Some(1), None, 300, 40, 260),
+            cell(Level::ProgramQuarter, Some(2), None, 200, 30, 170),
+            cell(Level::ProgramQuarter, Some(3), None, 250, 30, 220),
+            cell(Level::PortfolioQuarter, None, None, 750, 100, 650),
+        ]
+        .into_iter()
+        .collect();
+        let p1 = cells
+            .keys()
+            .find(|k| k.program_id == Some(1))
+            .unwrap()
+            .clone();
+        let forced: BTreeMap<_, _> = [(
+            p1.clone(),
+            Forced {
+                cell: true,
+                split: false,
+            },
+        )]
+        .into_iter()
+        .collect();
+        let d = decide(&cells, &Fixed(5), &forced);
+        assert_eq!(d[&p1][0].status, Status::Hidden);
+        let hidden = d
+            .iter()
+            .filter(|(k, v)| k.level == Level::ProgramQuarter && v[1].status == Status::Hidden)
+            .count();
+        assert_eq!(
+            hidden, 2,
+            "funders: one forced-hidden program quarter makes rule 2 hide another"
+        );
     }
 
     #[test]
@@ -261,11 +383,13 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5));
+        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
         let p1 = d.iter().find(|(k, _)| k.program_id == Some(1)).unwrap().1;
         let p2 = d.iter().find(|(k, _)| k.program_id == Some(2)).unwrap().1;
         assert!(p1[0].split_hidden && p1[1].split_hidden);
-        assert!(!p2[0].split_hidden);
+        // Rule 4: with p1's split hidden under the shown portfolio split, the next-smallest
+        // program split is hidden too, or portfolio minus p2 would give p1's newcomer.
+        assert!(p2[0].split_hidden && p2[1].split_hidden);
         assert_eq!(p1[1].status, Status::Shown, "funders see program quarters");
     }
 }
