@@ -484,6 +484,20 @@ mod tests {
     }
 
     #[test]
+    fn the_accuracy_table_in_the_docs_is_the_one_the_code_computes() {
+        let docs =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/privacy.md"))
+                .unwrap();
+        let table = accuracy_markdown(&PrivacySettings::default()).unwrap();
+        for line in table.lines().filter(|l| l.starts_with('|')) {
+            assert!(
+                docs.contains(line),
+                "docs/privacy.md lacks {line:?}: run `hearth privacy accuracy`"
+            );
+        }
+    }
+
+    #[test]
     fn every_level_and_measure_keeps_some_budget() {
         let mut s = PrivacySettings::default();
         assert!(s.set("privacy.measure_weights", "1/2,1/2,0,0,0").is_err());
