@@ -99,65 +99,21 @@ pub fn decide(
         .into_iter()
         .enumerate()
     {
-        // Rule 1.
-        let mut status: BTreeMap<&CellKey, Status> = cells
+        let released = |key: &CellKey| audience == Audience::Manager || key.level.funder_visible();
+        // Rule 1, and decisions forced from other releases. `true` means hidden; a cell
+        // the audience never sees counts as hidden, so it is never a shown parent.
+        let mut hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
             .map(|(key, counts)| {
-                let s = if audience == Audience::Funder && !key.level.funder_visible() {
-                    Status::NotReleased
-                } else if counts[responses] >= thresholds.cell_from(key.level, audience) {
-                    Status::Shown
-                } else {
-                    Status::Hidden
-                };
-                (key, s)
+                let below = counts[responses] < thresholds.cell_from(key.level, audience);
+                (
+                    key,
+                    !released(key) || below || forced.get(key).is_some_and(|f| f.cell),
+                )
             })
             .collect();
-        for (key, f) in forced {
-            if f.cell && status.get(key) == Some(&Status::Shown) {
-                status.insert(key, Status::Hidden);
-            }
-        }
-        // Rule 2: (parent level, child level, whether a child belongs to a parent).
-        let families: [(Level, Level); 2] = [
-            (Level::ProgramMonth, Level::CircleMonth),
-            (Level::PortfolioQuarter, Level::ProgramQuarter),
-        ];
-        for (parent_level, child_level) in families {
-            let parents: Vec<&CellKey> = cells.keys().filter(|k| k.level == parent_level).collect();
-            for parent in parents {
-                if status[parent] != Status::Shown {
-                    continue;
-                }
-                let children: Vec<&CellKey> = cells
-                    .keys()
-                    .filter(|k| {
-                        k.level == child_level
-                            && (parent_level == Level::PortfolioQuarter
-                                || k.program_id == parent.program_id)
-                    })
-                    .collect();
-                let hidden = children
-                    .iter()
-                    .filter(|c| status[**c] == Status::Hidden)
-                    .count();
-                if hidden != 1 {
-                    continue;
-                }
-                let next_smallest = children
-                    .iter()
-                    .filter(|c| status[**c] == Status::Shown)
-                    .min_by_key(|c| (cells[**c][responses], (**c).clone()));
-                match next_smallest {
-                    Some(sibling) => {
-                        status.insert(sibling, Status::Hidden);
-                    }
-                    None => {
-                        status.insert(parent, Status::Hidden);
-                    }
-                }
-            }
-        }
+        // Rule 2.
+        complement(cells, &mut hidden, |counts| counts[responses]);
         // Rule 3: each side of the split must reach the threshold.
         let mut split_hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
@@ -166,56 +122,73 @@ pub fn decide(
                 let forced_split = forced.get(key).is_some_and(|f| f.split);
                 (
                     key,
-                    status[key] != Status::Shown
-                        || forced_split
-                        || counts[yes] < from
-                        || counts[no] < from,
+                    hidden[key] || forced_split || counts[yes] < from || counts[no] < from,
                 )
             })
             .collect();
-        // Rule 4, rule 2 for splits: where a shown parent split has exactly one hidden
-        // child split, hide the next-smallest child split too (or the parent's), so the
-        // parent's first-timers minus the shown children's never isolate one circle's.
-        for (parent_level, child_level) in families {
-            let parents: Vec<&CellKey> = cells.keys().filter(|k| k.level == parent_level).collect();
-            for parent in parents {
-                if split_hidden[parent] {
-                    continue;
-                }
-                let children: Vec<&CellKey> = cells
-                    .keys()
-                    .filter(|k| {
-                        k.level == child_level
-                            && (parent_level == Level::PortfolioQuarter
-                                || k.program_id == parent.program_id)
-                    })
-                    .collect();
-                if children.iter().filter(|c| split_hidden[**c]).count() != 1 {
-                    continue;
-                }
-                let next_smallest = children
-                    .iter()
-                    .filter(|c| !split_hidden[**c])
-                    .min_by_key(|c| (cells[**c][yes].min(cells[**c][no]), (**c).clone()));
-                match next_smallest {
-                    Some(sibling) => split_hidden.insert(sibling, true),
-                    None => split_hidden.insert(parent, true),
-                };
-            }
-        }
+        // Rule 4: rule 2 for splits, sized by their smaller side.
+        complement(cells, &mut split_hidden, |counts| {
+            counts[yes].min(counts[no])
+        });
         for key in cells.keys() {
+            let status = match (released(key), hidden[key]) {
+                (false, _) => Status::NotReleased,
+                (true, true) => Status::Hidden,
+                (true, false) => Status::Shown,
+            };
             out.entry(key.clone()).or_insert(
                 [Visibility {
                     status: Status::NotReleased,
                     split_hidden: true,
                 }; 2],
             )[a] = Visibility {
-                status: status[key],
+                status,
                 split_hidden: split_hidden[key],
             };
         }
     }
     out
+}
+
+/// Complementary suppression, for cells or for splits: wherever a shown parent (a
+/// program's month; the portfolio's quarter) has exactly one hidden child (a circle's
+/// month; a program's quarter), the shown child that is smallest by `size` is hidden too,
+/// or the parent itself when it has no other child.
+fn complement<'a>(
+    cells: &'a BTreeMap<CellKey, Vec<i64>>,
+    hidden: &mut BTreeMap<&'a CellKey, bool>,
+    size: impl Fn(&[i64]) -> i64,
+) {
+    const FAMILIES: [(Level, Level); 2] = [
+        (Level::ProgramMonth, Level::CircleMonth),
+        (Level::PortfolioQuarter, Level::ProgramQuarter),
+    ];
+    for (parent_level, child_level) in FAMILIES {
+        for parent in cells.keys().filter(|k| k.level == parent_level) {
+            if hidden[parent] {
+                continue;
+            }
+            let children: Vec<&CellKey> = cells
+                .keys()
+                .filter(|k| {
+                    k.level == child_level
+                        && (parent_level == Level::PortfolioQuarter
+                            || k.program_id == parent.program_id)
+                })
+                .collect();
+            if children.iter().filter(|c| hidden[**c]).count() != 1 {
+                continue;
+            }
+            let next_smallest = children
+                .iter()
+                .filter(|c| !hidden[**c])
+                .min_by_key(|c| (size(&cells[**c]), (**c).clone()));
+            match next_smallest {
+                Some(sibling) => hidden.insert(sibling, true),
+                None => hidden.insert(parent, true),
+            };
+        }
+    }
 }
 
 #[cfg(test)]
