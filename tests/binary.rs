@@ -3,13 +3,11 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use common::TestDb;
+use common::server::Server;
 
 const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
 
@@ -21,95 +19,6 @@ fn hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
         .env_remove("RUST_LOG")
         .output()
         .unwrap()
-}
-
-/// A `hearth serve` child on an ephemeral port, with everything it logs collected.
-struct Server {
-    child: Child,
-    port: u16,
-    log: Arc<Mutex<String>>,
-}
-
-impl Server {
-    fn start(db: &TestDb, rust_log: Option<&str>) -> Server {
-        let mut command = Command::new(HEARTH);
-        command
-            .args(["serve", "--bind", "127.0.0.1:0"])
-            .env("HEARTH_DATABASE_URL", &db.url)
-            .env("NO_COLOR", "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        match rust_log {
-            Some(level) => command.env("RUST_LOG", level),
-            None => command.env_remove("RUST_LOG"),
-        };
-        let mut child = command.spawn().unwrap();
-        let log = Arc::new(Mutex::new(String::new()));
-        let (port_tx, port_rx) = std::sync::mpsc::channel();
-        for stream in [
-            Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
-            Box::new(child.stderr.take().unwrap()),
-        ] {
-            let (log, port_tx) = (log.clone(), port_tx.clone());
-            std::thread::spawn(move || {
-                for line in BufReader::new(stream).lines().map_while(Result::ok) {
-                    // Captured before the port is announced, so a snapshot taken once the
-                    // server is up always holds the start-up line.
-                    {
-                        let mut log = log.lock().unwrap();
-                        log.push_str(&line);
-                        log.push('\n');
-                    }
-                    if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
-                        let digits: String =
-                            rest.chars().take_while(char::is_ascii_digit).collect();
-                        let _ = port_tx.send(digits.parse::<u16>().unwrap());
-                    }
-                }
-            });
-        }
-        let port = port_rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("hearth serve did not start");
-        Server { child, port, log }
-    }
-
-    /// A request over a plain socket, so the test knows the client's own address.
-    /// Returns (status, body, the client's local port).
-    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String, u16) {
-        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        let client_port = stream.local_addr().unwrap().port();
-        write!(
-            stream,
-            "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: CanaryBrowser/9.1 (LogProbe)\r\n\
-             X-Forwarded-For: 203.0.113.77\r\nContent-Type: application/x-www-form-urlencoded\r\n\
-             Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            body.len()
-        )
-        .unwrap();
-        let mut response = String::new();
-        stream.read_to_string(&mut response).unwrap();
-        let status = response[9..12].parse().unwrap();
-        (status, response, client_port)
-    }
-
-    fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
-
-    fn stop(mut self) -> String {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while self.child.try_wait().unwrap().is_none() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        std::thread::sleep(Duration::from_millis(100));
-        self.log()
-    }
 }
 
 fn open_session(db: &TestDb, extra: &[&str]) -> (String, Vec<String>) {
@@ -277,7 +186,7 @@ async fn a_run_logs_no_client_address_no_agent_and_no_answer(db: &TestDb) {
 
     // At the default level a run logs its start and nothing per request at all: no line
     // can carry a client, an answer or the time of a submission.
-    let server = Server::start(db, None);
+    let server = Server::start(&db.url, None);
     let before = server.log();
     let mut clients = vec![];
     for _ in 0..3 {
@@ -305,7 +214,7 @@ async fn a_run_logs_no_client_address_no_agent_and_no_answer(db: &TestDb) {
     );
 
     // Turned all the way up, the logs still hold no client address, agent or answer.
-    let server = Server::start(db, Some("trace"));
+    let server = Server::start(&db.url, Some("trace"));
     for body in [answers, "belong=7&note=canary-answer-51f3"] {
         clients.push(server.request("POST", &format!("/s/{code}"), body).2);
     }
@@ -338,7 +247,7 @@ async fn a_run_logs_no_client_address_no_agent_and_no_answer(db: &TestDb) {
 
 async fn responses_answered_303_survive_a_kill(db: &TestDb) {
     let (code, _) = open_session(db, &["--capacity", "200"]);
-    let mut server = Server::start(db, None);
+    let mut server = Server::start(&db.url, None);
     let accepted = (0..40)
         .filter(|n| {
             server

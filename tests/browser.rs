@@ -4,10 +4,12 @@
 //! accessibility violation fails the test. Driven by `tests/browser/a11y.mjs`
 //! (playwright-core, axe-core from the npm registry; `.ci/run` installs both and Chromium).
 
-use std::io::{BufRead, BufReader};
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::process::Command;
+
+use common::server::Server;
 
 const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
 
@@ -82,29 +84,8 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         .trim()
         .to_owned();
 
-    let mut server = Command::new(HEARTH)
-        .args(["serve", "--bind", "127.0.0.1:0"])
-        .env("HEARTH_DATABASE_URL", &db)
-        .env("NO_COLOR", "1")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = server.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
-                let _ = tx.send(
-                    rest.chars()
-                        .take_while(char::is_ascii_digit)
-                        .collect::<String>(),
-                );
-            }
-        }
-    });
-    let port = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("hearth serve started");
+    let server = Server::start(&db, None);
+    let port = server.port;
     let shots = root.join("target/browser-shots");
     let pages = [
         "home=/".to_owned(),
@@ -123,8 +104,7 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         .args(&pages)
         .output()
         .unwrap();
-    let _ = server.kill();
-    let _ = server.wait();
+    server.stop();
     let report = format!(
         "{}{}",
         String::from_utf8_lossy(&checked.stdout),

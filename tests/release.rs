@@ -48,6 +48,13 @@ async fn released(store: &Store, p: &str, seed: u64) -> release::ReleaseSummary 
         .unwrap()
 }
 
+/// Tries to release a period with seeded noise, which must be refused.
+async fn refused(store: &Store, p: &str, seed: u64) -> ReleaseError {
+    release::release(store, period(p), today(), &ReleaseOptions::seeded(seed))
+        .await
+        .unwrap_err()
+}
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
 }
@@ -84,18 +91,12 @@ async fn a_period_is_released_once_with_its_ledger(db: &TestDb) {
     let summary = released(&store, "2026-09", 1).await;
     // Circles of September: Tuesday, Thursday, Saturday, Monday; programs: 2.
     assert_eq!(summary.cells, 4 + 2);
-    let again = release::release(
-        &store,
-        period("2026-09"),
-        today(),
-        &ReleaseOptions::seeded(2),
-    )
-    .await;
+    let again = refused(&store, "2026-09", 2).await;
     assert!(
-        matches!(again, Err(ReleaseError::AlreadyReleased(_))),
+        matches!(again, ReleaseError::AlreadyReleased(_)),
         "{again:?}"
     );
-    assert!(again.unwrap_err().to_string().contains("released already"));
+    assert!(again.to_string().contains("released already"));
 
     let ledger = view::ledger(&store).await.unwrap();
     assert_eq!(ledger.len(), 2 * 5, "one row per level and measure group");
@@ -267,14 +268,7 @@ async fn a_release_that_would_overspend_is_refused_with_what_is_left(db: &TestDb
     release::save_setting(&store, "privacy.budget", "0.7")
         .await
         .unwrap();
-    let refused = release::release(
-        &store,
-        period("2026-Q3"),
-        today(),
-        &ReleaseOptions::seeded(6),
-    )
-    .await
-    .unwrap_err();
+    let refused = refused(&store, "2026-Q3", 6).await;
     let message = refused.to_string();
     assert!(
         matches!(refused, ReleaseError::OverBudget { .. }),
@@ -307,15 +301,9 @@ async fn a_release_that_would_overspend_is_refused_with_what_is_left(db: &TestDb
 async fn periods_not_over_or_with_open_sessions_are_refused(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    let not_over = release::release(
-        &store,
-        period("2026-11"),
-        today(),
-        &ReleaseOptions::seeded(1),
-    )
-    .await;
+    let not_over = refused(&store, "2026-11", 1).await;
     assert!(
-        matches!(not_over, Err(ReleaseError::NotOver { .. })),
+        matches!(not_over, ReleaseError::NotOver { .. }),
         "{not_over:?}"
     );
     let new = NewSession::new(
@@ -328,15 +316,9 @@ async fn periods_not_over_or_with_open_sessions_are_refused(db: &TestDb) {
     )
     .unwrap();
     catalog::open_session(&store, &new).await.unwrap();
-    let open = release::release(
-        &store,
-        period("2026-10"),
-        today(),
-        &ReleaseOptions::seeded(1),
-    )
-    .await;
+    let open = refused(&store, "2026-10", 1).await;
     assert!(
-        matches!(open, Err(ReleaseError::SessionsOpen { open: 1, .. })),
+        matches!(open, ReleaseError::SessionsOpen { open: 1, .. }),
         "{open:?}"
     );
 }
@@ -363,24 +345,10 @@ async fn serve_releases_closed_periods_by_itself(db: &TestDb) {
 async fn months_come_before_their_quarter_and_empty_periods_are_refused(db: &TestDb) {
     let store = db.store().await;
     seed(&store, PLAN).await;
-    let early = release::release(
-        &store,
-        period("2026-Q3"),
-        today(),
-        &ReleaseOptions::seeded(1),
-    )
-    .await
-    .unwrap_err();
+    let early = refused(&store, "2026-Q3", 1).await;
     assert!(matches!(early, ReleaseError::MonthsFirst { .. }), "{early}");
     assert!(early.to_string().contains("2026-08, 2026-09"), "{early}");
-    let empty = release::release(
-        &store,
-        period("2026-07"),
-        today(),
-        &ReleaseOptions::seeded(1),
-    )
-    .await
-    .unwrap_err();
+    let empty = refused(&store, "2026-07", 1).await;
     assert!(matches!(empty, ReleaseError::Empty(_)), "{empty}");
     released(&store, "2026-08", 1).await;
     released(&store, "2026-09", 2).await;
@@ -397,14 +365,7 @@ async fn months_come_before_their_quarter_and_empty_periods_are_refused(db: &Tes
     .unwrap();
     let (late, _) = catalog::open_session(&store, &new).await.unwrap();
     catalog::close_session(&store, &late.code).await.unwrap();
-    let after = release::release(
-        &store,
-        period("2026-07"),
-        today(),
-        &ReleaseOptions::seeded(4),
-    )
-    .await
-    .unwrap_err();
+    let after = refused(&store, "2026-07", 4).await;
     assert!(
         matches!(after, ReleaseError::MonthAfterQuarter { .. }),
         "{after}"
@@ -424,14 +385,7 @@ async fn a_raised_budget_does_not_free_a_month_already_spent(db: &TestDb) {
     release::save_setting(&store, "privacy.budget", "2")
         .await
         .unwrap();
-    let refused = release::release(
-        &store,
-        period("2026-Q3"),
-        today(),
-        &ReleaseOptions::seeded(3),
-    )
-    .await
-    .unwrap_err();
+    let refused = refused(&store, "2026-Q3", 3).await;
     assert!(
         matches!(refused, ReleaseError::OverBudget { .. }),
         "{refused}"

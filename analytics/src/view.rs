@@ -36,10 +36,20 @@ pub struct ReleaseInfo {
 
 /// Every stored release, oldest period first.
 pub async fn list_releases(store: &Store) -> Result<Vec<ReleaseInfo>, sqlx::Error> {
+    release_infos(store, None).await
+}
+
+/// Release headers, all of them or the one of `period`.
+async fn release_infos(
+    store: &Store,
+    period: Option<Period>,
+) -> Result<Vec<ReleaseInfo>, sqlx::Error> {
     let rows = sqlx::query(
         "select r.id, r.period, r.mechanism, r.manager_threshold, r.funder_threshold, r.code_version, r.released_at, \
-         (select count(*) from release_cell c where c.release_id = r.id) as cells from data_release r order by r.period",
+         (select count(*) from release_cell c where c.release_id = r.id) as cells from data_release r \
+         where $1 is null or r.period = $1 order by r.period",
     )
+    .bind(period.map(|p| p.to_string()))
     .fetch_all(store.pool())
     .await?;
     rows.iter()
@@ -130,11 +140,7 @@ pub struct Release {
 
 /// Loads the stored release of a period, or `None` when there is none.
 pub async fn load_release(store: &Store, period: Period) -> Result<Option<Release>, sqlx::Error> {
-    let Some(info) = list_releases(store)
-        .await?
-        .into_iter()
-        .find(|r| r.period == period.to_string())
-    else {
+    let Some(info) = release_infos(store, Some(period)).await?.into_iter().next() else {
         return Ok(None);
     };
     let cell_rows = sqlx::query(

@@ -2,6 +2,8 @@
 //! a new PostgreSQL database that is dropped afterwards) and the app on port 0.
 #![allow(dead_code)]
 
+pub mod server;
+
 use std::net::SocketAddr;
 
 use collector::catalog::{self, NewSession, Session};
