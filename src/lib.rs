@@ -1,8 +1,10 @@
 //! Hearth: anonymous session feedback and climate analytics for peer-support programs.
 //!
-//! This crate only wires the areas together: the collector's participant routes (and,
-//! as they land, analytics and the staff dashboards) into one router over one state, and
-//! the server that runs it. Each area owns its routes, queries and templates.
+//! This crate only wires the areas together: the collector's participant routes and the
+//! staff dashboards into one router over one state, the server that runs it, and the
+//! synthetic demo network. Each area owns its routes, queries and templates.
+
+pub mod demo;
 
 use std::io;
 use std::net::SocketAddr;
@@ -12,12 +14,20 @@ use axum::extract::FromRef;
 use axum::middleware;
 use axum::serve::Listener;
 use collector::{Collector, Settings, Store};
+use dashboards::{Dashboards, SignInLimits};
 use tokio::net::{TcpListener, TcpStream};
 
 /// The one application state; each area takes its part through `FromRef`.
 #[derive(Clone, Debug)]
 pub struct AppState {
     pub collector: Collector,
+    pub dashboards: Dashboards,
+}
+
+impl FromRef<AppState> for Dashboards {
+    fn from_ref(state: &AppState) -> Dashboards {
+        state.dashboards.clone()
+    }
 }
 
 impl FromRef<AppState> for Collector {
@@ -27,11 +37,18 @@ impl FromRef<AppState> for Collector {
 }
 
 impl AppState {
-    /// Builds the state over a migrated store (starts the response writer).
-    pub fn new(store: Store, settings: Settings) -> AppState {
-        AppState {
+    /// Builds the state over a migrated store (starts the response writer). `base_url` is
+    /// the public address participants' links and QR codes point to.
+    pub async fn new(
+        store: Store,
+        settings: Settings,
+        base_url: &str,
+        limits: SignInLimits,
+    ) -> Result<AppState, sqlx::Error> {
+        Ok(AppState {
+            dashboards: Dashboards::new(store.clone(), base_url, limits).await?,
             collector: Collector::new(store, settings),
-        }
+        })
     }
 }
 
@@ -39,6 +56,7 @@ impl AppState {
 /// requests are never logged. 5xx causes are logged once, without request details.
 pub fn app(state: AppState) -> Router {
     collector::routes()
+        .merge(dashboards::routes(&state.dashboards))
         .layer(middleware::from_fn(collector::web::log_internal_errors))
         .with_state(state)
 }

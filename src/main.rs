@@ -13,6 +13,8 @@ use clap::{Args, Parser, Subcommand};
 use collector::catalog::{self, NewSession};
 use collector::code::SessionCode;
 use collector::{Settings, Store};
+use dashboards::SignInLimits;
+use dashboards::account::{self, NewUser};
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
 #[derive(Parser)]
@@ -61,6 +63,39 @@ enum Command {
     /// Privacy settings and the accuracy they give.
     #[command(subcommand)]
     Privacy(PrivacyCommand),
+    /// Staff accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Fill an empty database with a synthetic demo network, print one sign-in per role,
+    /// and serve it.
+    Demo(DemoArgs),
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff account; the password is asked for (or read from standard input).
+    Add {
+        #[arg(long)]
+        email: String,
+        #[arg(long, value_parser = ["admin", "manager", "facilitator", "funder"])]
+        role: String,
+        /// The program a manager or facilitator works in (a funder's is optional).
+        #[arg(long)]
+        program: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct DemoArgs {
+    /// Address to serve the demo on.
+    #[arg(long, env = "HEARTH_BIND", default_value = "127.0.0.1:8080")]
+    bind: String,
+    /// Only make the demo data and accounts; do not serve.
+    #[arg(long)]
+    no_serve: bool,
+    /// The seed the synthetic network is drawn from.
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
 }
 
 #[derive(Args)]
@@ -120,6 +155,14 @@ struct ServeArgs {
     /// also have closed).
     #[arg(long, env = "HEARTH_RELEASE_GRACE_HOURS", default_value_t = 72)]
     release_grace_hours: u32,
+
+    /// Fill an empty database with the demo network first (see `hearth demo`).
+    #[arg(long)]
+    demo: bool,
+
+    /// The seed of the demo network.
+    #[arg(long, default_value_t = 2026, hide = true)]
+    demo_seed: u64,
 }
 
 #[derive(Subcommand)]
@@ -191,17 +234,41 @@ async fn run() -> anyhow::Result<()> {
             print_out(&format!("migrated {}\n", redact_url(&cli.database_url)));
         }
         Command::Serve(args) => {
-            let (listener, local) = PeerlessListener::bind(&args.bind)
-                .await
-                .with_context(|| format!("binding {}", args.bind))?;
-            let state = AppState::new(
-                store,
-                Settings {
-                    crisis_line: args.crisis_line,
-                },
-            );
-            tracing::info!(database = %redact_url(&cli.database_url), "Hearth is listening on http://{local}");
-            serve(listener, app(state), shutdown_signal()).await?;
+            if args.demo {
+                let empty: i64 = sqlx::query_scalar("select count(*) from program")
+                    .fetch_one(store.pool())
+                    .await?;
+                if empty == 0 {
+                    make_demo(&store, args.demo_seed).await?;
+                } else {
+                    eprintln!("the database already holds programs: serving it as it is");
+                }
+            }
+            run_server(store, args, &base_url, &cli.database_url).await?;
+        }
+        Command::Demo(args) => {
+            make_demo(&store, args.seed).await?;
+            if !args.no_serve {
+                let serve_args = ServeArgs {
+                    bind: args.bind,
+                    crisis_line: None,
+                    release_grace_hours: 72,
+                    demo: false,
+                    demo_seed: args.seed,
+                };
+                run_server(store, serve_args, &base_url, &cli.database_url).await?;
+            }
+        }
+        Command::User(UserCommand::Add { email, role, program }) => {
+            let new = NewUser::new(&email, &role, program.as_deref())?;
+            let password = read_password(&email)?;
+            let user = account::add_user(&store, &new, password).await?;
+            print_out(&format!(
+                "added {} as {}{}\n",
+                user.email,
+                user.role,
+                user.program.map(|p| format!(" of {p}")).unwrap_or_default()
+            ));
         }
         Command::Session(SessionCommand::Open {
             program,
@@ -349,6 +416,65 @@ async fn run() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Serves the app until a shutdown signal, releasing due periods in the background.
+async fn run_server(store: Store, args: ServeArgs, base_url: &str, database_url: &str) -> anyhow::Result<()> {
+    let (listener, local) = PeerlessListener::bind(&args.bind)
+        .await
+        .with_context(|| format!("binding {}", args.bind))?;
+    release::spawn_auto_release(store.clone(), args.release_grace_hours);
+    let state = AppState::new(
+        store,
+        Settings {
+            crisis_line: args.crisis_line,
+        },
+        base_url,
+        SignInLimits::default(),
+    )
+    .await?;
+    tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
+    serve(listener, app(state), shutdown_signal()).await?;
+    Ok(())
+}
+
+/// Fills the (empty) store with the demo network and prints the accounts.
+async fn make_demo(store: &Store, seed: u64) -> anyhow::Result<()> {
+    let today = Local::now().date_naive();
+    let started = std::time::Instant::now();
+    let summary = hearth::demo::generate(store, today, seed, std::io::stderr().is_terminal()).await?;
+    let mut out = String::new();
+    writeln!(
+        out,
+        "demo network ready: 3 programs, 12 circles, {} sessions, {} responses, {} releases ({}–{}) in {:.1}s",
+        summary.sessions,
+        summary.responses,
+        summary.releases.len(),
+        summary.releases.first().map(String::as_str).unwrap_or(""),
+        summary.releases.last().map(String::as_str).unwrap_or(""),
+        started.elapsed().as_secs_f64()
+    )?;
+    writeln!(out, "sign in at /staff/sign-in with one of these demo accounts:")?;
+    for a in &summary.accounts {
+        writeln!(out, "{:<12} {:<28} {}", a.role, a.email, a.password)?;
+    }
+    print_out(&out);
+    Ok(())
+}
+
+/// A new account's password: asked twice at a terminal, else one line of standard input.
+/// Never a flag, so it stays out of shell history and process lists.
+fn read_password(email: &str) -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!("password for {email}: "))?;
+        let again = rpassword::prompt_password("again: ")?;
+        anyhow::ensure!(first == again, "the two passwords differ; nothing was added");
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin().read_line(&mut line)?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_owned())
+    }
 }
 
 /// Prints command output; a reader that went away (`| head`) is not an error.

@@ -136,6 +136,8 @@ pub struct Release {
     pub info: ReleaseInfo,
     pub cells: Vec<StoredCell>,
     variances: HashMap<(Level, Group), f64>,
+    /// The 90 % margin of one noisy count, per (level, group): computed once at load.
+    count_margins: HashMap<(Level, Group), f64>,
 }
 
 /// Loads the stored release of a period, or `None` when there is none.
@@ -223,10 +225,22 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
             .map_err(|e: crate::budget::SettingsError| sqlx::Error::Decode(e.to_string().into()))?;
         variances.insert((level, group), noise_variance(mechanism, scale));
     }
+    let count_margins = variances
+        .iter()
+        .map(|(&key, &variance)| {
+            let scale_laplace = if info.mechanism == Mechanism::Laplace.key() {
+                laplace_scale(variance)
+            } else {
+                0.0
+            };
+            (key, count_margin(&info.mechanism, variance, scale_laplace))
+        })
+        .collect();
     Ok(Some(Release {
         info,
         cells,
         variances,
+        count_margins,
     }))
 }
 
@@ -280,6 +294,17 @@ impl Release {
             .unwrap_or(f64::NAN)
     }
 
+    /// The same release with only the cells `keep` accepts (a view scoped to what one
+    /// person may see).
+    pub fn restricted(&self, keep: impl Fn(&StoredCell) -> bool) -> Release {
+        Release {
+            info: self.info.clone(),
+            cells: self.cells.iter().filter(|c| keep(c)).cloned().collect(),
+            variances: self.variances.clone(),
+            count_margins: self.count_margins.clone(),
+        }
+    }
+
     /// Every figure of a cell as an audience may see it: the noisy counts; each item's
     /// mean; each index's % positive; each with a 90 % margin of error for the noise.
     pub fn figures(&self, cell: &StoredCell, audience: Audience) -> Vec<Figure> {
@@ -296,18 +321,16 @@ impl Release {
         let level = cell.key.level;
         let mut out = Vec::with_capacity(measures().len() + 10);
         for (m, count) in measures().iter().zip(&cell.counts) {
-            let variance = self.variance(level, m.group);
-            let scale_laplace = if self.info.mechanism == Mechanism::Laplace.key() {
-                laplace_scale(variance)
-            } else {
-                0.0
-            };
             let hidden = cell_hidden || hidden_count(count);
             out.push(Figure {
                 measure: m.name.clone(),
                 value: (!hidden).then_some(count.value as f64),
-                margin: (!hidden)
-                    .then(|| count_margin(&self.info.mechanism, variance, scale_laplace)),
+                margin: (!hidden).then(|| {
+                    self.count_margins
+                        .get(&(level, m.group))
+                        .copied()
+                        .unwrap_or(f64::NAN)
+                }),
                 hidden,
             });
         }

@@ -107,6 +107,7 @@ pub enum SessionState {
 pub struct Session {
     pub id: i32,
     pub code: SessionCode,
+    pub program_id: i32,
     pub program: String,
     pub circle: String,
     pub held_on: NaiveDate,
@@ -136,6 +137,7 @@ impl Session {
         Ok(Session {
             id: row.try_get("id")?,
             code: SessionCode::parse(&code).ok_or_else(|| decode(&"bad session code"))?,
+            program_id: row.try_get("program_id")?,
             program: row.try_get("program")?,
             circle: row.try_get("circle")?,
             held_on: held_on.parse().map_err(|e| decode(&e))?,
@@ -148,7 +150,7 @@ impl Session {
     }
 }
 
-const SESSION_SELECT: &str = "select s.id, s.code, p.name as program, c.name as circle, \
+const SESSION_SELECT: &str = "select s.id, s.code, p.id as program_id, p.name as program, c.name as circle, \
      s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed \
      from session s join circle c on c.id = s.circle_id join program p on p.id = c.program_id";
 
@@ -204,6 +206,7 @@ pub async fn open_session(
     let session = Session {
         id,
         code,
+        program_id,
         program: new.program.clone(),
         circle: new.circle.clone(),
         held_on: new.held_on,
@@ -270,6 +273,69 @@ pub async fn find_session(
         .await?
         .map(|row| Session::from_row(&row))
         .transpose()
+}
+
+/// A program or a circle: an id and a name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Named {
+    pub id: i32,
+    pub name: String,
+}
+
+/// A circle with its program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CircleEntry {
+    pub id: i32,
+    pub program_id: i32,
+    pub name: String,
+}
+
+pub async fn programs(store: &Store) -> Result<Vec<Named>, sqlx::Error> {
+    let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
+        .fetch_all(store.pool())
+        .await?;
+    Ok(rows.into_iter().map(|(id, name)| Named { id, name }).collect())
+}
+
+/// Circles of one program, or of all programs, by name.
+pub async fn circles(store: &Store, program_id: Option<i32>) -> Result<Vec<CircleEntry>, sqlx::Error> {
+    let rows: Vec<(i32, i32, String)> = sqlx::query_as(
+        "select id, program_id, name from circle where $1 is null or program_id = $1 order by name",
+    )
+    .bind(program_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, program_id, name)| CircleEntry { id, program_id, name })
+        .collect())
+}
+
+/// Adds a program (or finds the one of that name).
+pub async fn add_program(store: &Store, name: &str) -> Result<i32, CatalogError> {
+    let name = checked_name(name, "program name")?;
+    let mut conn = store.pool().acquire().await?;
+    Ok(find_or_create_program(&mut conn, &name).await?)
+}
+
+/// Adds a circle to a program (or finds the one of that name there).
+pub async fn add_circle(store: &Store, program_id: i32, name: &str) -> Result<i32, CatalogError> {
+    let name = checked_name(name, "circle name")?;
+    let mut conn = store.pool().acquire().await?;
+    Ok(find_or_create_circle(&mut conn, program_id, &name).await?)
+}
+
+/// The latest sessions of a program, newest first: what a facilitator's desk lists.
+pub async fn recent_sessions(store: &Store, program_id: i32, limit: u32) -> Result<Vec<Session>, sqlx::Error> {
+    let sql = format!("{SESSION_SELECT} where p.id = $1 order by s.held_on desc, s.closes_at desc limit $2");
+    sqlx::query(&sql)
+        .bind(program_id)
+        .bind(i64::from(limit))
+        .fetch_all(store.pool())
+        .await?
+        .iter()
+        .map(Session::from_row)
+        .collect()
 }
 
 /// Closes a session early: it accepts nothing more.
@@ -340,6 +406,7 @@ mod tests {
         let mut s = Session {
             id: 1,
             code: SessionCode::generate(),
+            program_id: 1,
             program: "p".into(),
             circle: "c".into(),
             held_on: day(),

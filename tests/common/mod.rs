@@ -125,7 +125,14 @@ pub struct TestApp {
 impl TestApp {
     pub async fn spawn(db: &TestDb) -> TestApp {
         let store = db.store().await;
-        let state = hearth::AppState::new(store.clone(), Settings::default());
+        let state = hearth::AppState::new(
+            store.clone(),
+            Settings::default(),
+            "http://hearth.test",
+            dashboards::SignInLimits::default(),
+        )
+        .await
+        .unwrap();
         let (listener, addr) = hearth::PeerlessListener::bind("127.0.0.1:0").await.unwrap();
         tokio::spawn(hearth::serve(
             listener,

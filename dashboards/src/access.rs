@@ -1,0 +1,64 @@
+//! Who may see what: one rule, checked by every staff handler, and tested as a matrix.
+
+use crate::account::{Role, StaffUser};
+
+/// A part of the staff site, with the program it concerns where there is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// A signed-in person's home page.
+    Home,
+    /// Opening sessions and seeing their counts, for circles of a program.
+    Sessions(i32),
+    /// A program's overview and circle pages.
+    Program(i32),
+    /// The quarterly portfolio reports (program level and above only).
+    Reports,
+    /// Programs, circles, users, privacy settings and the ledger.
+    Admin,
+}
+
+/// Whether `user` may see `area`. Managers and facilitators see their own program only;
+/// funders see reports only (their program's, or the portfolio's); admins see all but the
+/// facilitator's session desk, which belongs to a program's own staff.
+pub fn allowed(user: &StaffUser, area: Area) -> bool {
+    let own = |program: i32| user.program_id == Some(program);
+    match (user.role, area) {
+        (_, Area::Home) => true,
+        (Role::Admin, Area::Program(_) | Area::Reports | Area::Admin) => true,
+        (Role::Admin, Area::Sessions(_)) => false,
+        (Role::Manager, Area::Program(p) | Area::Sessions(p)) => own(p),
+        (Role::Facilitator, Area::Sessions(p)) => own(p),
+        (Role::Funder, Area::Reports) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role, program: Option<i32>) -> StaffUser {
+        StaffUser { id: 1, email: "x@y.org".into(), role, program_id: program, program: None }
+    }
+
+    #[test]
+    fn a_manager_of_one_program_sees_nothing_of_another() {
+        let m = user(Role::Manager, Some(1));
+        assert!(allowed(&m, Area::Program(1)));
+        assert!(!allowed(&m, Area::Program(2)));
+        assert!(!allowed(&m, Area::Sessions(2)));
+        assert!(!allowed(&m, Area::Reports));
+        assert!(!allowed(&m, Area::Admin));
+    }
+
+    #[test]
+    fn funders_see_reports_only_and_facilitators_sessions_only() {
+        let f = user(Role::Funder, None);
+        assert!(allowed(&f, Area::Reports));
+        assert!(!allowed(&f, Area::Program(1)));
+        let fa = user(Role::Facilitator, Some(1));
+        assert!(allowed(&fa, Area::Sessions(1)));
+        assert!(!allowed(&fa, Area::Program(1)));
+        assert!(!allowed(&user(Role::Admin, None), Area::Sessions(1)));
+    }
+}

@@ -1,0 +1,280 @@
+//! The admin's pages: programs and circles, users and roles, privacy settings (never below
+//! their floors: `PrivacySettings::set` refuses them), and the privacy ledger.
+
+use analytics::budget::{self, AccuracyRow};
+use analytics::release;
+use analytics::view::{self, LedgerEntry};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use collector::catalog::{self, CircleEntry, Named};
+use serde::Deserialize;
+
+use crate::Dashboards;
+use crate::access::Area;
+use crate::account::{self, NewUser, Role, StaffUser};
+use crate::auth::Signed;
+use crate::page::{Chrome, StaffError};
+
+fn first_upper(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => text,
+    }
+}
+
+/// Re-renders a page with a problem, as 422.
+fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
+    signed.render(page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin_catalog.html")]
+struct CatalogPage {
+    chrome: Chrome,
+    programs: Vec<(Named, Vec<CircleEntry>)>,
+    problem: Option<String>,
+}
+
+async fn catalog_page(dash: &Dashboards, signed: &Signed, problem: Option<String>) -> Result<CatalogPage, StaffError> {
+    let circles = catalog::circles(&dash.store, None).await?;
+    let programs = catalog::programs(&dash.store)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let mine = circles.iter().filter(|c| c.program_id == p.id).cloned().collect();
+            (p, mine)
+        })
+        .collect();
+    Ok(CatalogPage { chrome: signed.chrome("Programs and circles"), programs, problem })
+}
+
+pub(crate) async fn catalog(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    signed.render(&catalog_page(&dash, &signed, None).await?)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ProgramForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub(crate) async fn add_program(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Form(form): Form<ProgramForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    match catalog::add_program(&dash.store, &form.name).await {
+        Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
+        Err(catalog::CatalogError::Database(e)) => Err(e.into()),
+        Err(e) => refused(&signed, &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CircleForm {
+    #[serde(default)]
+    program: String,
+    #[serde(default)]
+    name: String,
+}
+
+pub(crate) async fn add_circle(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Form(form): Form<CircleForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let programs = catalog::programs(&dash.store).await?;
+    let Some(program) = form.program.trim().parse::<i32>().ok().filter(|id| programs.iter().any(|p| p.id == *id)) else {
+        return refused(&signed, &catalog_page(&dash, &signed, Some("Choose a program for the circle.".into())).await?);
+    };
+    match catalog::add_circle(&dash.store, program, &form.name).await {
+        Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
+        Err(catalog::CatalogError::Database(e)) => Err(e.into()),
+        Err(e) => refused(&signed, &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+struct UsersPage {
+    chrome: Chrome,
+    users: Vec<StaffUser>,
+    programs: Vec<Named>,
+    roles: [Role; 4],
+    me: i32,
+    problem: Option<String>,
+    form: UserForm,
+}
+
+#[derive(Clone, Default, Deserialize)]
+pub(crate) struct UserForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    program: String,
+    #[serde(default)]
+    password: String,
+}
+
+async fn users_page(dash: &Dashboards, signed: &Signed, form: UserForm, problem: Option<String>) -> Result<UsersPage, StaffError> {
+    Ok(UsersPage {
+        chrome: signed.chrome("Users and roles"),
+        users: account::list_users(&dash.store).await?,
+        programs: catalog::programs(&dash.store).await?,
+        roles: Role::ALL,
+        me: signed.user.id,
+        problem,
+        form: UserForm { password: String::new(), ..form },
+    })
+}
+
+pub(crate) async fn users(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    signed.render(&users_page(&dash, &signed, UserForm::default(), None).await?)
+}
+
+pub(crate) async fn add_user(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Form(form): Form<UserForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let programs = catalog::programs(&dash.store).await?;
+    let program = form.program.trim().parse::<i32>().ok().and_then(|id| programs.iter().find(|p| p.id == id)).map(|p| p.name.clone());
+    let added = match NewUser::new(&form.email, &form.role, program.as_deref()) {
+        Ok(new) => account::add_user(&dash.store, &new, form.password.clone()).await,
+        Err(e) => Err(e),
+    };
+    match added {
+        Ok(user) => {
+            tracing::info!(staff.role = %user.role, "staff account added");
+            Ok(Redirect::to("/staff/admin/users").into_response())
+        }
+        Err(account::AccountError::Database(e)) => Err(e.into()),
+        Err(e) => {
+            let message = first_upper(e.to_string().replace("(--program)", ""));
+            refused(&signed, &users_page(&dash, &signed, form, Some(message)).await?)
+        }
+    }
+}
+
+pub(crate) async fn remove_user(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(id): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    if id == signed.user.id {
+        return Err(StaffError::BadRequest("You cannot remove your own account while signed in with it.".into()));
+    }
+    if !account::remove_user(&dash.store, id).await? {
+        return Err(StaffError::NotFound);
+    }
+    Ok(Redirect::to("/staff/admin/users").into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin_privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
+    settings: Vec<(&'static str, String)>,
+    accuracy: Vec<AccuracyRow>,
+    problem: Option<String>,
+    saved: Option<String>,
+}
+
+async fn privacy_page(dash: &Dashboards, signed: &Signed, problem: Option<String>, saved: Option<String>) -> Result<PrivacyPage, StaffError> {
+    let settings = release::load_settings(&dash.store).await.map_err(StaffError::internal)?;
+    Ok(PrivacyPage {
+        chrome: signed.chrome("Privacy settings"),
+        settings: settings.entries(),
+        accuracy: budget::accuracy(&settings).map_err(StaffError::internal)?,
+        problem,
+        saved,
+    })
+}
+
+pub(crate) async fn privacy(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    signed.render(&privacy_page(&dash, &signed, None, None).await?)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SettingForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    value: String,
+}
+
+pub(crate) async fn set_privacy(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Form(form): Form<SettingForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    match release::save_setting(&dash.store, form.name.trim(), form.value.trim()).await {
+        Ok(_) => {
+            tracing::info!(setting.name = %form.name.trim(), "privacy setting changed");
+            let saved = format!("Saved {}. It applies to releases from now on; released figures never change.", form.name.trim());
+            signed.render(&privacy_page(&dash, &signed, None, Some(saved)).await?)
+        }
+        Err(release::ReleaseError::Settings(e)) => {
+            refused(&signed, &privacy_page(&dash, &signed, Some(first_upper(e.to_string())), None).await?)
+        }
+        Err(e) => Err(StaffError::internal(e)),
+    }
+}
+
+struct MonthSpend {
+    program: String,
+    month: String,
+    spent: String,
+    budget: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin_ledger.html")]
+struct LedgerPage {
+    chrome: Chrome,
+    entries: Vec<LedgerEntry>,
+    spends: Vec<MonthSpend>,
+    unit: &'static str,
+}
+
+pub(crate) async fn ledger(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let entries = view::ledger(&dash.store).await?;
+    let settings = release::load_settings(&dash.store).await.map_err(StaffError::internal)?;
+    let mechanism = settings.mechanism;
+    let months: Vec<String> = view::list_releases(&dash.store)
+        .await?
+        .into_iter()
+        .map(|r| r.period)
+        .filter(|p| !p.contains('Q'))
+        .collect();
+    let names: std::collections::HashMap<i32, String> =
+        catalog::programs(&dash.store).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let mut conn = dash.store.pool().acquire().await?;
+    let spent = release::spent_by(&mut conn, &months, mechanism).await.map_err(StaffError::internal)?;
+    let mut spends: Vec<MonthSpend> = spent
+        .into_iter()
+        .map(|((program, month), (spent, budget))| MonthSpend {
+            program: names.get(&program).cloned().unwrap_or_else(|| format!("program {program}")),
+            month,
+            spent: spent.to_string(),
+            budget: budget.map(|b| b.to_string()).unwrap_or_default(),
+        })
+        .collect();
+    spends.sort_by(|a, b| (&a.month, &a.program).cmp(&(&b.month, &b.program)));
+    signed.render(&LedgerPage { chrome: signed.chrome("Privacy ledger"), entries, spends, unit: mechanism.unit() })
+}

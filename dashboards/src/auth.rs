@@ -1,0 +1,254 @@
+//! Signing in and out, the signed-in extractor, CSRF checks and sign-in rate limits.
+//!
+//! There is no client address to limit by (the server never learns one), so sign-in
+//! attempts are limited per account and in total: guessing one account's password is slow,
+//! and guessing many cannot eat the server's CPU with argon2.
+
+use std::num::NonZeroU32;
+
+use axum::body::Body;
+use axum::extract::{FromRef, FromRequestParts, Query, Request, State};
+use axum::http::request::Parts;
+use axum::http::Method;
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Form;
+use axum_csrf::{CsrfConfig, CsrfToken};
+use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::access::{Area, allowed};
+use crate::account::{self, StaffUser};
+use crate::page::{Chrome, StaffError, render_with};
+use crate::Dashboards;
+
+const SESSION_KEY: &str = "staff";
+/// The most a staff form may send.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+/// How many sign-in attempts are allowed.
+#[derive(Clone, Copy, Debug)]
+pub struct SignInLimits {
+    /// Attempts per account per minute (also the burst).
+    pub per_account_per_minute: u32,
+    /// Attempts per second over all accounts (the burst is twice this).
+    pub total_per_second: u32,
+}
+
+impl Default for SignInLimits {
+    fn default() -> Self {
+        SignInLimits { per_account_per_minute: 5, total_per_second: 10 }
+    }
+}
+
+pub(crate) struct SignInLimiter {
+    per_account: DefaultKeyedRateLimiter<String>,
+    total: DefaultDirectRateLimiter,
+}
+
+impl SignInLimiter {
+    pub fn new(limits: SignInLimits) -> SignInLimiter {
+        let nz = |n: u32| NonZeroU32::new(n.max(1)).expect("at least one");
+        SignInLimiter {
+            per_account: RateLimiter::keyed(Quota::per_minute(nz(limits.per_account_per_minute))),
+            total: RateLimiter::direct(
+                Quota::per_second(nz(limits.total_per_second)).allow_burst(nz(2 * limits.total_per_second)),
+            ),
+        }
+    }
+
+    /// Takes one attempt for `email`, or says no.
+    fn attempt(&self, email: &str) -> bool {
+        if self.per_account.len() > 100_000 {
+            self.per_account.retain_recent();
+        }
+        self.total.check().is_ok() && self.per_account.check_key(&email.to_owned()).is_ok()
+    }
+}
+
+/// Refuses any POST to a staff route whose `authenticity_token` field does not match the
+/// CSRF cookie. Every state-changing staff form is a POST, so none can skip the check.
+pub(crate) async fn csrf_guard(State(config): State<CsrfConfig>, request: Request, next: Next) -> Response {
+    if request.method() != Method::POST {
+        return next.run(request).await;
+    }
+    let (mut parts, body) = request.into_parts();
+    let token = match CsrfToken::from_request_parts(&mut parts, &config).await {
+        Ok(token) => token,
+        Err(rejection) => return rejection.into_response(),
+    };
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+        return StaffError::BadRequest("That form was too large.".into()).into_response();
+    };
+    let sent = form_urlencoded::parse(&bytes)
+        .find(|(name, _)| name == "authenticity_token")
+        .map(|(_, value)| value.into_owned());
+    match sent {
+        Some(sent) if token.verify(sent.as_str()).is_ok() => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        _ => StaffError::Csrf.into_response(),
+    }
+}
+
+/// The CSRF token of a request (from its cookie, or a new one), for the page's forms.
+pub(crate) struct Csrf(pub CsrfToken);
+
+impl<S> FromRequestParts<S> for Csrf
+where
+    S: Send + Sync,
+    Dashboards: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let dash = Dashboards::from_ref(state);
+        CsrfToken::from_request_parts(parts, &dash.csrf)
+            .await
+            .map(Csrf)
+            .map_err(IntoResponse::into_response)
+    }
+}
+
+/// A signed-in staff member, with the CSRF token their page's forms carry.
+pub(crate) struct Signed {
+    pub user: StaffUser,
+    pub csrf: CsrfToken,
+}
+
+impl<S> FromRequestParts<S> for Signed
+where
+    S: Send + Sync,
+    Dashboards: FromRef<S>,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
+        let dash = Dashboards::from_ref(state);
+        let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let to_sign_in = || {
+            let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/staff");
+            let query = form_urlencoded::Serializer::new(String::new()).append_pair("next", next).finish();
+            Redirect::to(&format!("/staff/sign-in?{query}")).into_response()
+        };
+        let id: Option<i32> = session.get(SESSION_KEY).await.map_err(|e| StaffError::internal(e).into_response())?;
+        let Some(id) = id else {
+            return Err(to_sign_in());
+        };
+        let Some(user) = account::find_by_id(&dash.store, id).await.map_err(|e| StaffError::internal(e).into_response())? else {
+            let _ = session.flush().await;
+            return Err(to_sign_in());
+        };
+        let Csrf(csrf) = Csrf::from_request_parts(parts, state).await?;
+        Ok(Signed { user, csrf })
+    }
+}
+
+impl Signed {
+    /// Refuses with 403 unless the person may see `area`.
+    pub fn require(&self, area: Area) -> Result<(), StaffError> {
+        if allowed(&self.user, area) { Ok(()) } else { Err(StaffError::Forbidden) }
+    }
+
+    pub fn chrome(&self, title: impl Into<String>) -> Chrome {
+        Chrome::new(title, Some(&self.user), &self.csrf)
+    }
+
+    /// Renders a page and sets the CSRF cookie its forms need.
+    pub fn render(&self, template: &impl askama::Template) -> Result<Response, StaffError> {
+        render_with(self.csrf.clone(), template)
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NextQuery {
+    next: Option<String>,
+}
+
+/// Only a path on the staff site: never another site (`//evil`, `https://…`).
+fn safe_next(next: Option<&str>) -> &str {
+    match next {
+        Some(n) if n.starts_with("/staff") && !n.starts_with("//") && !n.contains('\\') => n,
+        _ => "/staff",
+    }
+}
+
+#[derive(askama::Template)]
+#[template(path = "sign_in.html")]
+struct SignInPage {
+    chrome: Chrome,
+    email: String,
+    next: String,
+    problem: Option<String>,
+}
+
+pub(crate) async fn sign_in_form(
+    session: Session,
+    Csrf(csrf): Csrf,
+    Query(query): Query<NextQuery>,
+) -> Result<Response, StaffError> {
+    let next = safe_next(query.next.as_deref()).to_owned();
+    if session.get::<i32>(SESSION_KEY).await.ok().flatten().is_some() {
+        return Ok(Redirect::to(&next).into_response());
+    }
+    let page = SignInPage { chrome: Chrome::new("Sign in", None, &csrf), email: String::new(), next, problem: None };
+    render_with(csrf, &page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    next: Option<String>,
+}
+
+pub(crate) async fn sign_in(
+    State(dash): State<Dashboards>,
+    session: Session,
+    Csrf(csrf): Csrf,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, StaffError> {
+    let next = safe_next(form.next.as_deref()).to_owned();
+    let email = form.email.trim().to_lowercase();
+    let refuse = |status, problem: &str| -> Result<Response, StaffError> {
+        let page = SignInPage {
+            chrome: Chrome::new("Sign in", None, &csrf),
+            email: email.clone(),
+            next: next.clone(),
+            problem: Some(problem.to_owned()),
+        };
+        render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
+    };
+    if email.is_empty() || form.password.is_empty() {
+        return refuse(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "Enter your email and your password.");
+    }
+    if !dash.limits.attempt(&email) {
+        return refuse(
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            "Too many sign-in attempts. Wait a minute, then try again.",
+        );
+    }
+    let found = account::find_by_email(&dash.store, &email).await.map_err(StaffError::internal)?;
+    let (user, hash) = match found {
+        Some((user, hash)) => (Some(user), hash),
+        None => (None, account::decoy_hash().to_owned()),
+    };
+    let password = form.password;
+    let matches = tokio::task::spawn_blocking(move || account::password_matches(&password, &hash))
+        .await
+        .map_err(StaffError::internal)?;
+    let Some(user) = user.filter(|_| matches) else {
+        return refuse(axum::http::StatusCode::UNAUTHORIZED, "That email and password do not match an account.");
+    };
+    // A new session id at sign-in, so an id planted before it is worth nothing after.
+    session.cycle_id().await.map_err(StaffError::internal)?;
+    session.insert(SESSION_KEY, user.id).await.map_err(StaffError::internal)?;
+    tracing::info!(staff.role = %user.role, "staff signed in");
+    Ok(Redirect::to(&next).into_response())
+}
+
+pub(crate) async fn sign_out(session: Session) -> Result<Response, StaffError> {
+    session.flush().await.map_err(StaffError::internal)?;
+    Ok(Redirect::to("/staff/sign-in").into_response())
+}

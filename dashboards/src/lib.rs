@@ -1,0 +1,169 @@
+//! Hearth's dashboards: everything staff see — sign-in, and the facilitator, manager,
+//! funder and admin pages — rendered on the server with askama, usable without
+//! JavaScript, on a phone, a desktop and paper.
+//!
+//! What it owns: staff accounts and their sign-in sessions, who may see what (roles
+//! scoped to programs), and how released figures are drawn (charts are SVG from plotters,
+//! QR codes SVG from `qrcode`).
+//!
+//! What it must never do: read a response. Every figure comes from a stored release
+//! through `analytics::view`; the one live number, a facilitator's count of responses so
+//! far, is the session's counter. This crate does not import the collector's writer or
+//! the analytics pipeline, and participant routes never pass through its session layer.
+
+pub mod access;
+pub mod account;
+mod admin;
+mod auth;
+pub mod charts;
+mod facilitator;
+mod funder;
+mod manager;
+mod page;
+mod releases;
+mod session_store;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{FromRef, Request};
+use axum::http::{HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, post};
+use axum_csrf::{CsrfConfig, Key, SameSite};
+use collector::Store;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+pub use access::Area;
+pub use account::{Role, StaffUser};
+pub use auth::SignInLimits;
+
+/// The dashboards' part of the application state.
+#[derive(Clone)]
+pub struct Dashboards {
+    pub store: Store,
+    /// The public base URL participants use (links and QR codes point there).
+    pub base_url: Arc<str>,
+    csrf: CsrfConfig,
+    secure_cookies: bool,
+    limits: Arc<auth::SignInLimiter>,
+    releases: releases::ReleaseCache,
+}
+
+impl std::fmt::Debug for Dashboards {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dashboards").field("base_url", &self.base_url).finish_non_exhaustive()
+    }
+}
+
+impl Dashboards {
+    /// Builds the state over a migrated store: reads (or makes, on first start) the
+    /// secrets staff forms are protected with. Cookies are `Secure` when the base URL is
+    /// https.
+    pub async fn new(store: Store, base_url: &str, limits: SignInLimits) -> Result<Dashboards, sqlx::Error> {
+        let key = secret(&store, "csrf_key", 64).await?;
+        let salt = secret(&store, "csrf_salt", 32).await?;
+        let secure_cookies = base_url.starts_with("https://");
+        let csrf = CsrfConfig::default()
+            .with_key(Some(Key::from(&key)))
+            .with_salt(hex(&salt))
+            .with_cookie_name("hearth_csrf")
+            .with_cookie_path("/staff")
+            .with_http_only(true)
+            .with_secure(secure_cookies)
+            .with_cookie_same_site(SameSite::Strict)
+            .with_lifetime(time::Duration::hours(12));
+        Ok(Dashboards {
+            store,
+            base_url: base_url.trim_end_matches('/').into(),
+            csrf,
+            secure_cookies,
+            limits: Arc::new(auth::SignInLimiter::new(limits)),
+            releases: releases::ReleaseCache::default(),
+        })
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A server secret of `len` random bytes, made once and shared by every instance.
+async fn secret(store: &Store, name: &str, len: usize) -> Result<Vec<u8>, sqlx::Error> {
+    use rand::RngExt;
+    let fresh: Vec<u8> = (0..len).map(|_| rand::rng().random()).collect();
+    sqlx::query("insert into staff_secret (name, value) values ($1, $2) on conflict (name) do nothing")
+        .bind(name)
+        .bind(hex(&fresh))
+        .execute(store.pool())
+        .await?;
+    let stored: String = sqlx::query_scalar("select value from staff_secret where name = $1")
+        .bind(name)
+        .fetch_one(store.pool())
+        .await?;
+    (0..stored.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&stored[i..i + 2], 16))
+        .collect::<Result<_, _>>()
+        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+}
+
+/// Every staff page: `/staff/…`. Sign-in sessions and CSRF checks cover these routes
+/// only; participant routes never see a staff cookie or set one.
+pub fn routes<S>(state: &Dashboards) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    Dashboards: FromRef<S>,
+{
+    let sessions = SessionManagerLayer::new(session_store::StaffSessions(state.store.clone()))
+        .with_name("hearth_staff")
+        .with_path("/staff")
+        .with_http_only(true)
+        .with_same_site(tower_sessions::cookie::SameSite::Lax)
+        .with_secure(state.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
+    Router::new()
+        .route("/staff", get(page::home))
+        .route("/staff/sign-in", get(auth::sign_in_form).post(auth::sign_in))
+        .route("/staff/sign-out", post(auth::sign_out))
+        .route("/staff/sessions", get(facilitator::sessions).post(facilitator::open))
+        .route("/staff/sessions/{code}", get(facilitator::session))
+        .route("/staff/sessions/{code}/close", post(facilitator::close))
+        .route("/staff/programs/{program}", get(manager::overview))
+        .route("/staff/programs/{program}/circles/{circle}", get(manager::circle))
+        .route("/staff/reports", get(funder::reports))
+        .route("/staff/reports/{quarter}", get(funder::report))
+        .route("/staff/reports/{quarter}/csv", get(funder::csv))
+        .route("/staff/admin", get(admin::catalog))
+        .route("/staff/admin/programs", post(admin::add_program))
+        .route("/staff/admin/circles", post(admin::add_circle))
+        .route("/staff/admin/users", get(admin::users).post(admin::add_user))
+        .route("/staff/admin/users/{id}/remove", post(admin::remove_user))
+        .route("/staff/admin/privacy", get(admin::privacy).post(admin::set_privacy))
+        .route("/staff/admin/ledger", get(admin::ledger))
+        .route("/staff/assets/staff.css", get(page::stylesheet))
+        .layer(middleware::from_fn_with_state(state.csrf.clone(), auth::csrf_guard))
+        .layer(sessions)
+        .layer(middleware::from_fn(staff_headers))
+}
+
+/// No script at all, no framing, no referrer, no caching of staff pages.
+async fn staff_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
+             frame-ancestors 'none'; base-uri 'none'",
+        ),
+    );
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
+    response
+}

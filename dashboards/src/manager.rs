@@ -1,0 +1,290 @@
+//! A program manager's pages: the program overview and a page per circle, drawn from the
+//! last twelve released months (and the latest released quarter for what helped).
+//!
+//! # Privacy
+//! Only released cells are read, with the manager's suppression status: a hidden cell is
+//! shown as hidden, never as a number, and nothing is recomputed from anything finer.
+
+use std::sync::Arc;
+
+use analytics::budget::Level;
+use analytics::suppression::Audience;
+use analytics::view::{Release, ReleaseInfo, StoredCell};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use collector::catalog::{self, CircleEntry};
+use collector::i18n::Lang;
+use collector::instrument::{Helped, Hindered};
+
+use crate::Dashboards;
+use crate::access::Area;
+use crate::auth::Signed;
+use crate::charts::{self, Bar, Heat, Point};
+use crate::page::{Chrome, StaffError};
+use crate::releases::{NOISE_LINE, Shown, points, share};
+
+/// How many released months a page shows.
+const MONTHS: usize = 12;
+
+/// The last released months, oldest first, and the latest released quarter.
+async fn recent(dash: &Dashboards) -> Result<(Vec<Arc<Release>>, Option<Arc<Release>>), StaffError> {
+    let infos = dash.releases.list(&dash.store).await?;
+    let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) = infos.iter().partition(|i| i.period.contains('Q'));
+    let mut loaded = Vec::with_capacity(MONTHS);
+    for info in &months[months.len().saturating_sub(MONTHS)..] {
+        if let Some(r) = dash.releases.get(&dash.store, info).await? {
+            loaded.push(r);
+        }
+    }
+    let quarter = match quarters.last() {
+        Some(info) => dash.releases.get(&dash.store, info).await?,
+        None => None,
+    };
+    Ok((loaded, quarter))
+}
+
+fn program_cell(release: &Release, level: Level, program: i32) -> Option<&StoredCell> {
+    release.cells.iter().find(|c| c.key.level == level && c.key.program_id == Some(program))
+}
+
+fn circle_cell(release: &Release, circle: i32) -> Option<&StoredCell> {
+    release.cells.iter().find(|c| c.key.level == Level::CircleMonth && c.key.circle_id == Some(circle))
+}
+
+/// A month's row of figures under a trend chart.
+struct MonthRow {
+    month: String,
+    responses: Shown,
+    belonging: Shown,
+    safety: Shown,
+}
+
+const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
+
+/// Trend rows and the two series of a cell per month.
+fn trend_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&StoredCell>) -> (Vec<MonthRow>, Vec<Point>, Vec<Point>) {
+    let mut rows = vec![];
+    let (mut belonging, mut safety) = (vec![], vec![]);
+    for r in months {
+        let k = r.info.manager_threshold;
+        let p = points(r, cell(r), Audience::Manager, &TREND);
+        rows.push(MonthRow {
+            month: charts::short_month(&r.info.period),
+            responses: Shown::of(p[0], "", 0, k),
+            belonging: Shown::of(p[1], "%", 0, k),
+            safety: Shown::of(p[2], "%", 0, k),
+        });
+        belonging.push(p[1]);
+        safety.push(p[2]);
+    }
+    (rows, belonging, safety)
+}
+
+struct ChoiceRow {
+    label: String,
+    shown: Shown,
+}
+
+#[derive(Template)]
+#[template(path = "overview.html")]
+struct OverviewPage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    noise: &'static str,
+    k: i32,
+    has_months: bool,
+    trend_svg: String,
+    rows: Vec<MonthRow>,
+    heat_svg: String,
+    heat_rows: Vec<(CircleEntry, Vec<Shown>)>,
+    month_names: Vec<String>,
+    first_svg: String,
+    first_rows: Vec<(String, Shown, Shown)>,
+    quarter: Option<String>,
+    helped_svg: String,
+    hindered_svg: String,
+    helped: Vec<ChoiceRow>,
+    hindered: Vec<ChoiceRow>,
+}
+
+async fn program_name(dash: &Dashboards, program: i32) -> Result<String, StaffError> {
+    catalog::programs(&dash.store)
+        .await?
+        .into_iter()
+        .find(|p| p.id == program)
+        .map(|p| p.name)
+        .ok_or(StaffError::NotFound)
+}
+
+pub(crate) async fn overview(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(program): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program))?;
+    let name = program_name(&dash, program).await?;
+    let circles = catalog::circles(&dash.store, Some(program)).await?;
+    let (months, quarter) = recent(&dash).await?;
+    let k = months.last().map_or(0, |r| r.info.manager_threshold);
+    let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
+
+    let (rows, belonging, safety) = trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let trend_svg = charts::trend(
+        &format!("{name}: belonging and safety, % positive by month, with 90% ranges"),
+        &periods,
+        &[("Belonging — % positive", charts::BLUE, belonging), ("Emotional safety — % positive", charts::RUST, safety)],
+    )
+    .map_err(StaffError::internal)?;
+
+    let mut heat = vec![];
+    let mut heat_rows = vec![];
+    for circle in &circles {
+        let mut cells = vec![];
+        let mut shown = vec![];
+        for r in &months {
+            let p = points(r, circle_cell(r, circle.id), Audience::Manager, &["belonging_pct_positive"])[0];
+            cells.push(match p {
+                Point::Value { value, .. } => Heat::Value(value),
+                Point::Hidden => Heat::Hidden,
+                Point::NoData => Heat::NoData,
+            });
+            shown.push(Shown::of(p, "%", 0, r.info.manager_threshold));
+        }
+        heat.push(cells);
+        heat_rows.push((circle.clone(), shown));
+    }
+    let names: Vec<String> = circles.iter().map(|c| c.name.clone()).collect();
+    let heat_svg = charts::heatmap(&format!("{name}: belonging % positive, circle by month"), &names, &periods, &heat)
+        .map_err(StaffError::internal)?;
+
+    let mut first = vec![];
+    let mut returning = vec![];
+    let mut first_rows = vec![];
+    for r in &months {
+        let p = points(r, program_cell(r, Level::ProgramMonth, program), Audience::Manager, &["first_time_yes", "first_time_no"]);
+        first_rows.push((charts::short_month(&r.info.period), Shown::of(p[0], "", 0, r.info.manager_threshold), Shown::of(p[1], "", 0, r.info.manager_threshold)));
+        first.push(p[0]);
+        returning.push(p[1]);
+    }
+    let first_svg = charts::stacked_counts(
+        &format!("{name}: first-time and returning participants by month"),
+        &periods,
+        &first,
+        &returning,
+    )
+    .map_err(StaffError::internal)?;
+
+    let (helped, helped_svg) = choices(&quarter, program, true, &name)?;
+    let (hindered, hindered_svg) = choices(&quarter, program, false, &name)?;
+
+    let page = OverviewPage {
+        chrome: signed.chrome(format!("{name} — overview")),
+        program_id: program,
+        program: name,
+        noise: NOISE_LINE,
+        k,
+        has_months: !months.is_empty(),
+        trend_svg,
+        rows,
+        heat_svg,
+        heat_rows,
+        month_names: months.iter().map(|r| charts::short_month(&r.info.period)).collect(),
+        first_svg,
+        first_rows,
+        quarter: quarter.as_ref().map(|q| q.info.period.clone()),
+        helped_svg,
+        hindered_svg,
+        helped,
+        hindered,
+    };
+    signed.render(&page)
+}
+
+/// What helped (or got in the way) in the latest released quarter, as a share of its
+/// responses: the table rows and the chart.
+fn choices(
+    quarter: &Option<Arc<Release>>,
+    program: i32,
+    helped: bool,
+    name: &str,
+) -> Result<(Vec<ChoiceRow>, String), StaffError> {
+    let Some(q) = quarter else {
+        return Ok((vec![], String::new()));
+    };
+    let t = Lang::En.tr();
+    let (columns, labels): (Vec<String>, Vec<String>) = if helped {
+        Helped::ALL.iter().map(|h| (h.column(), t.get(&format!("helped-{}", h.key())))).unzip()
+    } else {
+        Hindered::ALL.iter().map(|h| (h.column(), t.get(&format!("hindered-{}", h.key())))).unzip()
+    };
+    let mut names = vec!["responses"];
+    names.extend(columns.iter().map(String::as_str));
+    let p = points(q, program_cell(q, Level::ProgramQuarter, program), Audience::Manager, &names);
+    let bars: Vec<Bar> = labels
+        .into_iter()
+        .enumerate()
+        .map(|(i, label)| Bar { label, point: share(p[i + 1], p[0]) })
+        .collect();
+    let what = if helped { "what helped" } else { "what got in the way" };
+    let svg = charts::bars(
+        &format!("{name}, {}: {what}, % of responses", q.info.period),
+        &bars,
+        if helped { charts::BLUE } else { charts::RUST },
+    )
+    .map_err(StaffError::internal)?;
+    let k = q.info.manager_threshold;
+    let rows = bars.into_iter().map(|b| ChoiceRow { shown: Shown::of(b.point, "%", 0, k), label: b.label }).collect();
+    Ok((rows, svg))
+}
+
+#[derive(Template)]
+#[template(path = "circle.html")]
+struct CirclePage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    circle: String,
+    noise: &'static str,
+    k: i32,
+    has_months: bool,
+    trend_svg: String,
+    rows: Vec<MonthRow>,
+}
+
+pub(crate) async fn circle(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path((program, circle)): Path<(i32, i32)>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program))?;
+    let name = program_name(&dash, program).await?;
+    let entry = catalog::circles(&dash.store, Some(program))
+        .await?
+        .into_iter()
+        .find(|c| c.id == circle)
+        .ok_or(StaffError::NotFound)?;
+    let (months, _) = recent(&dash).await?;
+    let k = months.last().map_or(0, |r| r.info.manager_threshold);
+    let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
+    let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
+    let trend_svg = charts::trend(
+        &format!("{}: belonging and safety, % positive by month, with 90% ranges", entry.name),
+        &periods,
+        &[("Belonging — % positive", charts::BLUE, belonging), ("Emotional safety — % positive", charts::RUST, safety)],
+    )
+    .map_err(StaffError::internal)?;
+    let page = CirclePage {
+        chrome: signed.chrome(format!("{} — {name}", entry.name)),
+        program_id: program,
+        program: name,
+        circle: entry.name,
+        noise: NOISE_LINE,
+        k,
+        has_months: !months.is_empty(),
+        trend_svg,
+        rows,
+    };
+    signed.render(&page)
+}

@@ -1,0 +1,192 @@
+//! What every staff page shares: the frame (title, navigation, sign-out form), errors as
+//! pages, the stylesheet, and the home page.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use axum_csrf::CsrfToken;
+
+use crate::Dashboards;
+use crate::access::{Area, allowed};
+use crate::account::{Role, StaffUser};
+use crate::auth::Signed;
+
+/// The frame around a page's content.
+pub(crate) struct Chrome {
+    pub title: String,
+    pub stylesheet: &'static str,
+    /// The token every form on the page sends back as `authenticity_token`.
+    pub csrf: String,
+    pub user: Option<StaffUser>,
+    pub nav: Vec<NavLink>,
+}
+
+pub(crate) struct NavLink {
+    pub href: String,
+    pub label: &'static str,
+}
+
+impl Chrome {
+    pub fn new(title: impl Into<String>, user: Option<&StaffUser>, csrf: &CsrfToken) -> Chrome {
+        let mut nav = vec![];
+        if let Some(user) = user {
+            nav.push(NavLink { href: "/staff".into(), label: "Home" });
+            if let Some(p) = user.program_id {
+                if allowed(user, Area::Program(p)) {
+                    nav.push(NavLink { href: format!("/staff/programs/{p}"), label: "Program overview" });
+                }
+                if allowed(user, Area::Sessions(p)) {
+                    nav.push(NavLink { href: "/staff/sessions".into(), label: "Sessions" });
+                }
+            }
+            if allowed(user, Area::Reports) {
+                nav.push(NavLink { href: "/staff/reports".into(), label: "Reports" });
+            }
+            if user.role == Role::Admin {
+                nav.push(NavLink { href: "/staff/admin".into(), label: "Programs" });
+                nav.push(NavLink { href: "/staff/admin/users".into(), label: "Users" });
+                nav.push(NavLink { href: "/staff/admin/privacy".into(), label: "Privacy" });
+                nav.push(NavLink { href: "/staff/admin/ledger".into(), label: "Ledger" });
+            }
+        }
+        Chrome {
+            title: title.into(),
+            stylesheet: stylesheet_url(),
+            csrf: csrf.authenticity_token().unwrap_or_default(),
+            user: user.cloned(),
+            nav,
+        }
+    }
+}
+
+/// What a staff request can fail with. Client errors are pages a person can read; an
+/// internal error is opaque to the client and logged once by the app's middleware.
+#[derive(Debug)]
+pub(crate) enum StaffError {
+    Forbidden,
+    NotFound,
+    BadRequest(String),
+    Csrf,
+    Internal(String),
+}
+
+impl StaffError {
+    pub fn internal(error: impl std::fmt::Display) -> StaffError {
+        StaffError::Internal(error.to_string())
+    }
+}
+
+impl From<sqlx::Error> for StaffError {
+    fn from(error: sqlx::Error) -> StaffError {
+        StaffError::internal(error)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    chrome: Chrome,
+    message: String,
+}
+
+impl IntoResponse for StaffError {
+    fn into_response(self) -> Response {
+        let (status, title, message) = match self {
+            StaffError::Forbidden => (
+                StatusCode::FORBIDDEN,
+                "Not for your role",
+                "Your account cannot see this page. Pages follow your role and your program.".to_owned(),
+            ),
+            StaffError::NotFound => (StatusCode::NOT_FOUND, "Not found", "There is no such page.".to_owned()),
+            StaffError::BadRequest(message) => (StatusCode::BAD_REQUEST, "That did not work", message),
+            StaffError::Csrf => (
+                StatusCode::FORBIDDEN,
+                "This form has expired",
+                "The form was old or came from another site, so nothing was changed. Go back, reload the page and try again.".to_owned(),
+            ),
+            StaffError::Internal(error) => {
+                let mut response = (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
+                response.extensions_mut().insert(collector::web::InternalError(Arc::new(error)));
+                return response;
+            }
+        };
+        let page = ErrorPage { chrome: Chrome::bare(title), message };
+        match page.render() {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(_) => (status, title).into_response(),
+        }
+    }
+}
+
+impl Chrome {
+    /// A frame with no navigation and no forms (error pages).
+    fn bare(title: &str) -> Chrome {
+        Chrome { title: title.to_owned(), stylesheet: stylesheet_url(), csrf: String::new(), user: None, nav: vec![] }
+    }
+}
+
+/// Renders a page and sets the CSRF cookie its forms' tokens are checked against.
+pub(crate) fn render_with(csrf: CsrfToken, template: &impl Template) -> Result<Response, StaffError> {
+    let html = template.render().map_err(StaffError::internal)?;
+    Ok((csrf, Html(html)).into_response())
+}
+
+const STYLESHEET: &str = include_str!("../assets/staff.css");
+
+/// The stylesheet's URL carries a hash of its content, so browsers never keep a stale one.
+fn stylesheet_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| {
+        use sha2::Digest;
+        let digest = sha2::Sha256::digest(STYLESHEET.as_bytes());
+        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        format!("/staff/assets/staff.css?v={short}")
+    })
+}
+
+pub(crate) async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+        ],
+        STYLESHEET,
+    )
+        .into_response()
+}
+
+pub(crate) struct ProgramLink {
+    pub id: i32,
+    pub name: String,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    chrome: Chrome,
+    role: Role,
+    program: Option<String>,
+    programs: Vec<ProgramLink>,
+}
+
+pub(crate) async fn home(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+    signed.require(Area::Home)?;
+    let programs = if signed.user.role == Role::Admin {
+        let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
+            .fetch_all(dash.store.pool())
+            .await?;
+        rows.into_iter().map(|(id, name)| ProgramLink { id, name }).collect()
+    } else {
+        vec![]
+    };
+    let page = HomePage {
+        chrome: signed.chrome("Home"),
+        role: signed.user.role,
+        program: signed.user.program.clone(),
+        programs,
+    };
+    signed.render(&page)
+}

@@ -1,0 +1,89 @@
+//! Staff sign-in sessions, kept in the store so every `hearth serve` on it shares them.
+//!
+//! tower-sessions does the session work (ids, cookies, expiry, cycling the id at sign-in);
+//! this is only its storage over Hearth's `Any` pool, on SQLite and PostgreSQL alike.
+
+use async_trait::async_trait;
+use collector::Store;
+use time::OffsetDateTime;
+use tower_sessions::session::{Id, Record};
+use tower_sessions::session_store::{self, SessionStore};
+
+#[derive(Clone, Debug)]
+pub struct StaffSessions(pub Store);
+
+fn backend(error: sqlx::Error) -> session_store::Error {
+    session_store::Error::Backend(error.to_string())
+}
+
+#[async_trait]
+impl SessionStore for StaffSessions {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        let data = serde_json::to_string(&record.data)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        // A colliding id (2^-128) inserts nothing: draw another.
+        loop {
+            let inserted = sqlx::query(
+                "insert into staff_session (id, data, expires_at) values ($1, $2, $3) on conflict (id) do nothing",
+            )
+            .bind(record.id.to_string())
+            .bind(&data)
+            .bind(record.expiry_date.unix_timestamp())
+            .execute(self.0.pool())
+            .await
+            .map_err(backend)?;
+            if inserted.rows_affected() == 1 {
+                return Ok(());
+            }
+            record.id = Id::default();
+        }
+    }
+
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        let data = serde_json::to_string(&record.data)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        sqlx::query(
+            "insert into staff_session (id, data, expires_at) values ($1, $2, $3) \
+             on conflict (id) do update set data = excluded.data, expires_at = excluded.expires_at",
+        )
+        .bind(record.id.to_string())
+        .bind(data)
+        .bind(record.expiry_date.unix_timestamp())
+        .execute(self.0.pool())
+        .await
+        .map_err(backend)?;
+        Ok(())
+    }
+
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        let row: Option<(String, i64)> = sqlx::query_as(
+            "select data, expires_at from staff_session where id = $1 and expires_at > $2",
+        )
+        .bind(id.to_string())
+        .bind(now)
+        .fetch_optional(self.0.pool())
+        .await
+        .map_err(backend)?;
+        let Some((data, expires_at)) = row else {
+            return Ok(None);
+        };
+        Ok(Some(Record {
+            id: *id,
+            data: serde_json::from_str(&data)
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?,
+            expiry_date: OffsetDateTime::from_unix_timestamp(expires_at)
+                .map_err(|e| session_store::Error::Decode(e.to_string()))?,
+        }))
+    }
+
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        sqlx::query("delete from staff_session where id = $1 or expires_at <= $2")
+            .bind(id.to_string())
+            .bind(OffsetDateTime::now_utc().unix_timestamp())
+            .execute(self.0.pool())
+            .await
+            .map_err(backend)?;
+        Ok(())
+    }
+}

@@ -1,0 +1,225 @@
+//! The demo network: a realistic synthetic year of a small peer-support organisation,
+//! released like real data, with one account per role — so anyone can try Hearth in one
+//! command and see every page filled in.
+//!
+//! Three programs, twelve circles, weekly sessions for thirteen months. Each circle has
+//! its own size and climate, drifting over the year; a few are troubled for a while (a
+//! dip in safety, more "someone took over"), one starts mid-year, and the smallest often
+//! fall under the threshold — so the pages show trends, hidden cells and "no data" as a
+//! real network would. All of it is drawn with `rand_distr` from a seed.
+
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use chrono::{Datelike, Duration, NaiveDate};
+use collector::Store;
+use collector::catalog::{self, NewSession};
+use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
+use dashboards::account::{self, NewUser};
+use indicatif::{ProgressBar, ProgressStyle};
+use rand::rngs::ChaCha8Rng;
+use rand::{Rng, RngExt, SeedableRng};
+use rand_distr::{Bernoulli, Distribution, Normal, Poisson};
+
+/// One circle of the demo network.
+struct CircleSpec {
+    program: &'static str,
+    name: &'static str,
+    /// Mean attendance per meeting.
+    attendance: f64,
+    /// Mean rating before drift, on 1–5.
+    climate: f64,
+    /// Change of the mean rating over the year.
+    drift: f64,
+    /// Months (0-based from the first) in which the circle struggles.
+    troubled: Option<(u32, u32)>,
+    /// The month it starts meeting.
+    starts: u32,
+}
+
+const fn circle(program: &'static str, name: &'static str, attendance: f64, climate: f64, drift: f64) -> CircleSpec {
+    CircleSpec { program, name, attendance, climate, drift, troubled: None, starts: 0 }
+}
+
+fn network() -> Vec<CircleSpec> {
+    const RIVER: &str = "Riverside Peer Support";
+    const YOUTH: &str = "Youth Voices";
+    const RECOVERY: &str = "Recovery Together";
+    vec![
+        circle(RIVER, "Monday Evening Circle", 11.0, 3.9, 0.2),
+        CircleSpec { troubled: Some((5, 8)), ..circle(RIVER, "Grief and Loss", 8.0, 3.8, 0.0) },
+        circle(RIVER, "Parents Together", 9.0, 4.1, 0.1),
+        circle(RIVER, "Saturday Drop-in", 13.0, 3.6, 0.3),
+        CircleSpec { starts: 6, ..circle(RIVER, "New Arrivals", 6.0, 3.7, 0.4) },
+        circle(YOUTH, "Teen Talk", 10.0, 3.7, 0.2),
+        CircleSpec { troubled: Some((2, 4)), ..circle(YOUTH, "Queer Youth Circle", 7.0, 4.0, 0.1) },
+        circle(YOUTH, "Campus Connect", 12.0, 3.5, -0.2),
+        circle(YOUTH, "Young Carers", 4.5, 4.2, 0.0),
+        circle(RECOVERY, "Morning Recovery", 12.0, 4.0, 0.1),
+        CircleSpec { troubled: Some((8, 11)), ..circle(RECOVERY, "Family Circle", 8.0, 3.9, -0.1) },
+        circle(RECOVERY, "Harm Reduction Peers", 9.0, 3.6, 0.2),
+    ]
+}
+
+/// The demo's sign-in details, one account per role.
+pub struct DemoAccount {
+    pub role: &'static str,
+    pub email: String,
+    pub password: String,
+}
+
+/// What the demo made.
+pub struct DemoSummary {
+    pub accounts: Vec<DemoAccount>,
+    pub responses: u64,
+    pub sessions: u64,
+    pub releases: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    #[error(
+        "this database already has programs; the demo only fills an empty one (try --database-url sqlite:hearth-demo.db)"
+    )]
+    NotEmpty,
+    #[error(transparent)]
+    Catalog(#[from] catalog::CatalogError),
+    #[error(transparent)]
+    Account(#[from] account::AccountError),
+    #[error(transparent)]
+    Release(#[from] release::ReleaseError),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// One synthetic response from a circle whose climate today is `mean`.
+fn response(rng: &mut ChaCha8Rng, mean: f64, troubled: bool, first_time: f64) -> Answers {
+    let person = Normal::new(0.0, 0.55).unwrap().sample(rng);
+    let noise = Normal::new(0.0, 0.45).unwrap();
+    let skip = Bernoulli::new(0.04).unwrap();
+    let mut answers = Answers::default();
+    for item in Item::ALL {
+        if skip.sample(rng) {
+            continue;
+        }
+        // Safety items suffer most in a troubled stretch; being heard a little too.
+        let dip = match (troubled, item) {
+            (true, Item::SafeToShare | Item::NotJudged | Item::Confidential) => -0.9,
+            (true, Item::Heard) => -0.5,
+            (true, _) => -0.3,
+            _ => 0.0,
+        };
+        let raw = mean + person + dip + noise.sample(rng);
+        let rating = raw.round().clamp(1.0, 5.0) as u8;
+        answers.set_rating(item, Rating::try_from(rating).ok());
+    }
+    answers.first_time = match rng.random_range(0.0..1.0) {
+        x if x < 0.08 => None,
+        x if x < 0.08 + first_time => Some(true),
+        _ => Some(false),
+    };
+    let good = ((mean + person - 2.5) / 2.5).clamp(0.05, 0.95);
+    for (&choice, base) in Helped::ALL.iter().zip([0.65, 0.45, 0.3, 0.5, 0.4]) {
+        if rng.random_bool((base * good * 1.3_f64).clamp(0.02, 0.95)) {
+            answers.set_helped(choice);
+        }
+    }
+    for (&choice, base) in Hindered::ALL.iter().zip([0.12, 0.1, 0.06, 0.05, 0.1]) {
+        let p = if troubled { base * 3.0 } else { base * (1.2 - good) };
+        if rng.random_bool(p.clamp(0.01, 0.9)) {
+            answers.set_hindered(choice);
+        }
+    }
+    answers
+}
+
+/// Fills an empty store with the demo network as of `today`: thirteen months of weekly
+/// sessions ending with the last full month, released month by month and quarter by
+/// quarter, and one account per role.
+pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress: bool) -> Result<DemoSummary, DemoError> {
+    let programs: i64 = sqlx::query_scalar("select count(*) from program").fetch_one(store.pool()).await?;
+    if programs > 0 {
+        return Err(DemoError::NotEmpty);
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("a first of the month");
+    let first = (0..13).fold(this_month, |d, _| (d - Duration::days(1)).with_day(1).expect("day 1"));
+    let specs = network();
+    let weeks = ((this_month - first).num_days() / 7) as u64;
+    let bar = if show_progress {
+        ProgressBar::new(weeks * specs.len() as u64).with_style(
+            ProgressStyle::with_template("{msg:24} {bar:32} {pos}/{len} sessions").expect("a template"),
+        )
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_message("meeting for a year");
+    let (mut responses, mut sessions) = (0u64, 0u64);
+    for (k, spec) in specs.iter().enumerate() {
+        catalog::add_program(store, spec.program).await?;
+        let mut day = first + Duration::days((k % 6) as i64);
+        while day < this_month {
+            let month = ((day.year() - first.year()) * 12 + day.month() as i32 - first.month() as i32) as u32;
+            bar.inc(1);
+            let week_day = day;
+            day += Duration::days(7);
+            // Some weeks a circle does not meet.
+            if month < spec.starts || rng.random_bool(0.08) {
+                continue;
+            }
+            let progress = f64::from(month) / 12.0;
+            let troubled = spec.troubled.is_some_and(|(a, b)| (a..=b).contains(&month));
+            let mean = spec.climate + spec.drift * progress + Normal::new(0.0, 0.12).unwrap().sample(&mut rng);
+            let came = Poisson::new(spec.attendance).unwrap().sample(&mut rng) as u32;
+            let answered = (0..came).filter(|_| rng.random_bool(0.8)).count();
+            let first_time = if month < spec.starts + 2 { 0.5 } else { 0.12 };
+            let new = NewSession::new(spec.program, spec.name, week_day, Some(40), Some(24), None)?;
+            let (session, _) = catalog::open_session(store, &new).await?;
+            let answers: Vec<Answers> = (0..answered).map(|_| response(&mut rng, mean, troubled, first_time)).collect();
+            collector::commit::insert_synthetic(store, session.id, &answers).await?;
+            catalog::close_session(store, &session.code).await?;
+            responses += answers.len() as u64;
+            sessions += 1;
+        }
+    }
+    bar.finish_and_clear();
+    collector::seal::seal_closed_sessions(store, catalog::now_unix()).await?;
+
+    // Months in order, each quarter once its months are out.
+    let mut releases = vec![];
+    let mut month = Period::month_of(first);
+    while month.start() < this_month {
+        let mut due = vec![month];
+        let quarter = month.quarter();
+        if quarter.end() <= this_month && quarter.months().last() == Some(&month) {
+            due.push(quarter);
+        }
+        for period in due {
+            let summary = release::release(store, period, today, &ReleaseOptions::seeded(seed ^ releases.len() as u64)).await?;
+            releases.push(summary.period.to_string());
+        }
+        month = Period::month_of(month.end());
+    }
+
+    let mut accounts = vec![];
+    for (role, program) in [
+        ("admin", None),
+        ("manager", Some("Riverside Peer Support")),
+        ("facilitator", Some("Riverside Peer Support")),
+        ("funder", None),
+    ] {
+        let email = format!("{role}@demo.hearth");
+        let password = passphrase(&mut rand::rng());
+        account::add_user(store, &NewUser::new(&email, role, program)?, password.clone()).await?;
+        accounts.push(DemoAccount { role, email, password });
+    }
+    Ok(DemoSummary { accounts, responses, sessions, releases })
+}
+
+/// A random password of four groups, easy to type: `kq7m-2xpf-…` (about 83 bits).
+fn passphrase(rng: &mut impl Rng) -> String {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    (0..4)
+        .map(|_| (0..4).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
