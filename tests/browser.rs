@@ -1,8 +1,10 @@
-//! The participant pages in a real browser: headless Chromium (Debian's) opens each page
-//! at a phone and a desktop width, saves a screenshot to `target/browser-shots/`, checks
-//! that nothing scrolls sideways, and runs axe-core; any serious or critical
-//! accessibility violation fails the test. Driven by `tests/browser/a11y.mjs`
-//! (playwright-core, axe-core from the npm registry; `.ci/run` installs both and Chromium).
+//! Hearth in a real browser: headless Chromium (Debian's) opens each page at a phone and a
+//! desktop width, saves a screenshot to `target/browser-shots/`, checks that nothing
+//! scrolls sideways, and runs axe-core; any serious or critical accessibility violation
+//! fails the test. The participant pages are driven by `tests/browser/a11y.mjs`; the staff
+//! pages by `tests/browser/staff.mjs`, which signs in as each role through the sign-in
+//! form first (playwright-core, axe-core from the npm registry; `.ci/run` installs both
+//! and Chromium).
 
 mod common;
 
@@ -32,10 +34,8 @@ fn hearth(db: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-#[test]
-fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tools = root.join("tests/browser");
+/// Whether Chromium, node and the npm tools are here; under CI=true they must be.
+fn browser_ready(tools: &Path) -> bool {
     let ready = tools.join("node_modules/axe-core").exists()
         && tools.join("node_modules/playwright-core").exists()
         && Path::new("/usr/bin/chromium").exists()
@@ -48,6 +48,34 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         eprintln!(
             "SKIPPED: install chromium and run `npm ci` in tests/browser to run the browser checks"
         );
+    }
+    ready
+}
+
+/// Runs one of the node checkers and fails the test with its report unless it passed.
+fn run_checker(script: &Path, port: u16, shots: &Path, args: &[String]) -> String {
+    let checked = Command::new("node")
+        .arg(script)
+        .arg(format!("http://127.0.0.1:{port}"))
+        .arg(shots)
+        .args(args)
+        .output()
+        .unwrap();
+    let report = format!(
+        "{}{}",
+        String::from_utf8_lossy(&checked.stdout),
+        String::from_utf8_lossy(&checked.stderr)
+    );
+    println!("{report}");
+    assert!(checked.status.success(), "browser checks failed:\n{report}");
+    report
+}
+
+#[test]
+fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tools = root.join("tests/browser");
+    if !browser_ready(&tools) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -97,21 +125,8 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         "privacy=/privacy?lang=es".to_owned(),
         "not-found=/s/ZZZZ-ZZ".to_owned(),
     ];
-    let checked = Command::new("node")
-        .arg(tools.join("a11y.mjs"))
-        .arg(format!("http://127.0.0.1:{port}"))
-        .arg(&shots)
-        .args(&pages)
-        .output()
-        .unwrap();
+    let report = run_checker(&tools.join("a11y.mjs"), port, &shots, &pages);
     server.stop();
-    let report = format!(
-        "{}{}",
-        String::from_utf8_lossy(&checked.stdout),
-        String::from_utf8_lossy(&checked.stderr)
-    );
-    println!("{report}");
-    assert!(checked.status.success(), "browser checks failed:\n{report}");
     assert!(
         report.contains(&format!(
             "{} page views checked, 0 serious",
@@ -120,4 +135,37 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         "{report}"
     );
     assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
+}
+
+/// Each role signs in through the form, opens its main pages (the manager overview and the
+/// funder report among them) and gets them without an accessibility problem.
+#[test]
+fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
+    use common::staff::*;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let tools = root.join("tests/browser");
+    if !browser_ready(&tools) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite:{}", dir.path().join("hearth.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        store.migrate().await.unwrap();
+        seed_network(&store).await;
+        store.close().await;
+    });
+    let server = Server::start(&db, None);
+    let account = |name: &str, email: &str, paths: &[String]| format!("{name}={email}:{PASSWORD}:{}", paths.join(","));
+    let accounts = [
+        account("admin", ADMIN, &["/staff".into(), "/staff/admin".into(), "/staff/admin/users".into(), "/staff/admin/privacy".into(), "/staff/admin/ledger".into()]),
+        account("manager", MANAGER_A, &[format!("/staff/programs/{PROGRAM_A}"), format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}")]),
+        account("facilitator", FACILITATOR_A, &["/staff/sessions".into()]),
+        account("funder", FUNDER, &["/staff/reports".into(), format!("/staff/reports/{QUARTER}")]),
+    ];
+    let shots = root.join("target/browser-shots");
+    let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
+    server.stop();
+    assert!(report.contains("20 staff page views checked, 0 problems"), "{report}");
+    assert!(shots.join("staff-manager-0-phone.png").exists() && shots.join("staff-funder-1-desktop.png").exists());
 }

@@ -55,6 +55,11 @@ fn finish(svg: String, label: &str) -> String {
     }
 }
 
+/// The last index of `n` segments: plotters' segmented integer ranges include their end.
+fn last(n: i32) -> i32 {
+    (n - 1).max(1)
+}
+
 fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
     match v {
         SegmentValue::CenterOf(i) => months.get(*i as usize).map(|m| short_month(m)).unwrap_or_default(),
@@ -89,7 +94,7 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
                 .caption(*name, (FONT, 17).into_font().color(&INK))
                 .x_label_area_size(28)
                 .y_label_area_size(48)
-                .build_cartesian_2d((0..n).into_segmented(), 0f64..100f64)
+                .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
                 .map_err(fail)?;
             chart
                 .configure_mesh()
@@ -169,7 +174,7 @@ pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Hea
             .margin(8)
             .x_label_area_size(30)
             .y_label_area_size(left)
-            .build_cartesian_2d((0..nc).into_segmented(), (0..nr).into_segmented())
+            .build_cartesian_2d((0..last(nc)).into_segmented(), (0..last(nr)).into_segmented())
             .map_err(fail)?;
         chart
             .configure_mesh()
@@ -241,13 +246,13 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
     let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4) as u32;
     let left = (longest * 8 + 16).clamp(60, 260);
     {
-        let root = SVGBackend::with_string(&mut svg, (720, 34 * n as u32 + 50)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (560, 34 * n as u32 + 50)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
             .x_label_area_size(28)
             .y_label_area_size(left)
-            .build_cartesian_2d(0f64..100f64, (0..n).into_segmented())
+            .build_cartesian_2d(0f64..100f64, (0..last(n)).into_segmented())
             .map_err(fail)?;
         chart
             .configure_mesh()
@@ -324,7 +329,7 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
             .margin(10)
             .x_label_area_size(28)
             .y_label_area_size(48)
-            .build_cartesian_2d((0..n).into_segmented(), 0f64..top)
+            .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..top)
             .map_err(fail)?;
         chart
             .configure_mesh()

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod server;
+pub mod staff;
 
 use std::net::SocketAddr;
 

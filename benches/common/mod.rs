@@ -1,0 +1,199 @@
+//! Shared by the benchmarks: the synthetic network and its responses (8 programs × 25
+//! circles, a session a week through 2026-Q3, ratings drawn with rand_distr around a
+//! latent mean per circle, a few troubled circles lower, skips, first-time answers and
+//! ticked options), written in bulk (rusqlite; PostgreSQL COPY).
+//!
+//! Included with `#[path = "common/mod.rs"] mod common;` by benches/release.rs and
+//! benches/dashboards.rs.
+#![allow(dead_code)]
+
+use chrono::NaiveDate;
+use collector::Store;
+use collector::instrument::{Helped, Hindered, Item};
+use rand::{RngExt, SeedableRng};
+use rand_distr::{Distribution, Normal};
+use sqlx::{Connection, Executor, PgConnection};
+
+pub const PROGRAMS: i32 = 8;
+pub const CIRCLES_PER_PROGRAM: i32 = 25;
+pub const WEEKS: i32 = 13;
+pub const QUARTER: &str = "2026-Q3";
+
+/// The value after `name` on the command line.
+pub fn arg(name: &str) -> Option<String> {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .cloned()
+}
+
+/// Catalog rows (programs, circles, closed and sealed sessions) through the normal store.
+pub async fn catalog(store: &Store) -> Vec<(i32, f64)> {
+    let start = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+    let mut sessions = Vec::new();
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(7);
+    let latent = Normal::new(4.0, 0.45).unwrap();
+    for p in 1..=PROGRAMS {
+        sqlx::query("insert into program (id, name) values ($1, $2)")
+            .bind(p)
+            .bind(format!("Program {p}"))
+            .execute(store.pool())
+            .await
+            .unwrap();
+        for c in 0..CIRCLES_PER_PROGRAM {
+            let circle = p * 1000 + c;
+            sqlx::query("insert into circle (id, program_id, name) values ($1, $2, $3)")
+                .bind(circle)
+                .bind(p)
+                .bind(format!("Circle {c}"))
+                .execute(store.pool())
+                .await
+                .unwrap();
+            // A few troubled circles sit lower.
+            let mean = if c % 11 == 3 {
+                2.8
+            } else {
+                latent.sample(&mut rng)
+            };
+            for w in 0..WEEKS {
+                let id = circle * 100 + w;
+                let date = start + chrono::Duration::days(i64::from(w) * 7 + i64::from(c % 5));
+                sqlx::query(
+                    "insert into session (id, code, circle_id, held_on, closes_at, capacity, received, closed, sealed) \
+                     values ($1, $2, $3, $4, 0, 1000, 0, 1, 1)",
+                )
+                .bind(id)
+                .bind(format!("B{id:07}"))
+                .bind(circle)
+                .bind(date.to_string())
+                .execute(store.pool())
+                .await
+                .unwrap();
+                sessions.push((id, mean));
+            }
+        }
+    }
+    sessions
+}
+
+/// One synthetic response as CSV fields in insert-column order (after id).
+pub fn response(rng: &mut rand::rngs::ChaCha8Rng, session: i32, mean: f64) -> String {
+    let noise = Normal::new(0.0, 0.9).unwrap();
+    let mut fields = vec![session.to_string(), "1".into()];
+    for item in Item::ALL {
+        let offset = if item == Item::Confidential {
+            -0.2
+        } else {
+            0.0
+        };
+        if rng.random_range(0..100) < 8 {
+            fields.push(String::new());
+        } else {
+            let v = (mean + offset + noise.sample(rng)).round().clamp(1.0, 5.0) as i32;
+            fields.push(v.to_string());
+        }
+    }
+    fields.push(match rng.random_range(0..100) {
+        0..10 => String::new(),
+        10..25 => "1".into(),
+        _ => "0".into(),
+    });
+    for _ in Helped::ALL {
+        fields.push(i32::from(rng.random_range(0..100) < 35).to_string());
+    }
+    for _ in Hindered::ALL {
+        fields.push(i32::from(rng.random_range(0..100) < 8).to_string());
+    }
+    fields.join(",")
+}
+
+/// Unique, unordered ids: i ↦ i·48271 mod (2³¹ − 1) is a bijection on 1..2³¹−1.
+pub fn id(i: u64) -> i32 {
+    ((i * 48_271) % 2_147_483_647) as i32
+}
+
+pub fn columns() -> String {
+    let mut c = vec![
+        "id".to_owned(),
+        "session_id".into(),
+        "instrument_version".into(),
+    ];
+    c.extend(Item::ALL.iter().map(|i| i.key().to_owned()));
+    c.push("first_time".into());
+    c.extend(Helped::ALL.iter().map(|h| h.column()));
+    c.extend(Hindered::ALL.iter().map(|h| h.column()));
+    c.join(", ")
+}
+
+pub async fn generate(store: &Store, n: u64) {
+    let sessions = catalog(store).await;
+    let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(11);
+    // Ids in ascending order make the bulk insert append rather than scatter; the rows'
+    // sessions are drawn at random, so storage order says nothing of session or arrival.
+    let mut ids: Vec<i32> = (1..=n).map(id).collect();
+    ids.sort_unstable();
+    match store.backend() {
+        collector::Backend::Sqlite => {
+            let path = store.sqlite_path().expect("a SQLite file").to_owned();
+            let sql_columns = columns();
+            tokio::task::spawn_blocking(move || {
+                let mut conn = rusqlite::Connection::open(path).unwrap();
+                conn.execute_batch("pragma synchronous = off; pragma cache_size = -262144;")
+                    .unwrap();
+                let tx = conn.transaction().unwrap();
+                {
+                    let params: Vec<String> = (1..=22).map(|k| format!("?{k}")).collect();
+                    let mut insert = tx
+                        .prepare(&format!(
+                            "insert into response ({sql_columns}) values ({})",
+                            params.join(", ")
+                        ))
+                        .unwrap();
+                    for id in ids {
+                        let (session, mean) = sessions[rng.random_range(0..sessions.len())];
+                        let line = response(&mut rng, session, mean);
+                        let mut values: Vec<rusqlite::types::Value> =
+                            vec![rusqlite::types::Value::Integer(i64::from(id))];
+                        values.extend(line.split(',').map(|f| {
+                            if f.is_empty() {
+                                rusqlite::types::Value::Null
+                            } else {
+                                rusqlite::types::Value::Integer(f.parse().unwrap())
+                            }
+                        }));
+                        insert.execute(rusqlite::params_from_iter(values)).unwrap();
+                    }
+                }
+                tx.commit().unwrap();
+            })
+            .await
+            .unwrap();
+        }
+        collector::Backend::Postgres => {
+            let mut conn = PgConnection::connect(store.url()).await.unwrap();
+            let mut copy = conn
+                .copy_in_raw(&format!(
+                    "copy response ({}) from stdin (format csv)",
+                    columns()
+                ))
+                .await
+                .unwrap();
+            let mut chunk = String::with_capacity(1 << 20);
+            for id in ids {
+                let (session, mean) = sessions[rng.random_range(0..sessions.len())];
+                chunk.push_str(&id.to_string());
+                chunk.push(',');
+                chunk.push_str(&response(&mut rng, session, mean));
+                chunk.push('\n');
+                if chunk.len() > (1 << 20) {
+                    copy.send(chunk.as_bytes()).await.unwrap();
+                    chunk.clear();
+                }
+            }
+            copy.send(chunk.as_bytes()).await.unwrap();
+            copy.finish().await.unwrap();
+            conn.execute("analyze").await.unwrap();
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! Benchmark of the two heaviest staff pages — the manager's program overview
+//! (`GET /staff/programs/{id}`) and the funder's quarterly report
+//! (`GET /staff/reports/{quarter}`) — over 100 k and 10 M stored, released responses, side
+//! by side in one run.
+//!
+//! For each size: a fresh SQLite file, the synthetic network of benches/release.rs
+//! (benches/common) with N responses, the quarter's three months released and then the
+//! quarter (`analytics::release::release`, secure noise), then the real application in
+//! process (`hearth::AppState::new` + `hearth::app`, an axum Router). A manager (of
+//! "Program 1") and a portfolio funder are added, and each signs in through the real
+//! routes: GET the sign-in form (CSRF cookie and token), POST it, keep the session cookie.
+//!
+//! What is timed is server time without a network: from handing the request to the router
+//! (`tower::ServiceExt::oneshot` on a clone of it) until the whole body has been read,
+//! through every layer — session lookup in the store, the CSRF cookie, the
+//! access check, the page's queries, charts and template.
+//!
+//! - "first request": the first GET of the page on a freshly built application state (no
+//!   release in memory yet), after one throwaway request on another state has paid the
+//!   process's one-time costs, which are reported on their own line;
+//! - then every page of every size is warmed up (`--warmup`, 20), and timed `--rounds`
+//!   (200) times, interleaved (round by round: 100 k overview, 100 k report, 10 M overview,
+//!   10 M report), so drift on this shared machine hits both sizes alike.
+//!
+//! Run: `cargo bench --bench dashboards` (options after `--`: `--sizes 100000,10000000`,
+//! `--quick` for 100 k only — or `HEARTH_BENCH_QUICK=1` —, `--rounds 200`, `--warmup 20`).
+
+#[path = "common/mod.rs"]
+mod common;
+
+use std::io::Write as _;
+use std::time::Instant;
+
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, Response, StatusCode, header};
+use chrono::NaiveDate;
+use collector::Store;
+use common::{QUARTER, arg, generate};
+use dashboards::account::{self, NewUser};
+use tower::ServiceExt as _;
+
+const PASSWORD: &str = "bench password, long enough";
+const MANAGER: &str = "manager@bench.test";
+const FUNDER: &str = "funder@bench.test";
+/// The program the manager runs (benches/common names programs "Program 1" to "Program 8").
+const PROGRAM_ID: i32 = 1;
+const PROGRAM_NAME: &str = "Program 1";
+/// The requirement: median server time per page.
+const TARGET_MS: f64 = 10.0;
+
+fn main() {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(run());
+}
+
+/// A response, read to its end.
+struct Page {
+    status: StatusCode,
+    cookies: Vec<(String, String)>,
+    body: String,
+}
+
+async fn send(router: &Router, request: Request<Body>) -> Page {
+    let response = router.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let cookies = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| {
+            let pair = v.to_str().ok()?.split(';').next()?;
+            let (name, value) = pair.split_once('=')?;
+            Some((name.trim().to_owned(), value.to_owned()))
+        })
+        .collect();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Page {
+        status,
+        cookies,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+fn get(path: &str, cookie: &str) -> Request<Body> {
+    Request::get(path)
+        .header(header::COOKIE, cookie)
+        .body(Body::empty())
+        .unwrap()
+}
+
+/// The value of the sign-in form's hidden `authenticity_token`, unescaped.
+fn token(html: &str) -> String {
+    let marker = "name=\"authenticity_token\" value=\"";
+    let at = html.find(marker).expect("a form with a token") + marker.len();
+    let raw = &html[at..at + html[at..].find('"').unwrap()];
+    [
+        ("&#43;", "+"),
+        ("&#x2b;", "+"),
+        ("&#61;", "="),
+        ("&#x3d;", "="),
+        ("&#47;", "/"),
+        ("&#x2f;", "/"),
+    ]
+    .iter()
+    .fold(raw.to_owned(), |s, (from, to)| s.replace(from, to))
+}
+
+/// Signs in the way a browser does; returns the `Cookie` header it then sends
+/// (`hearth_csrf` and `hearth_staff`).
+async fn sign_in(router: &Router, email: &str) -> String {
+    let form = send(router, get("/staff/sign-in", "")).await;
+    assert_eq!(form.status, StatusCode::OK, "the sign-in form");
+    let csrf = form
+        .cookies
+        .iter()
+        .find(|(n, _)| n == "hearth_csrf")
+        .map(|(_, v)| v.clone())
+        .expect("a hearth_csrf cookie with the sign-in form");
+    let body = form_urlencoded::Serializer::new(String::new())
+        .append_pair("authenticity_token", &token(&form.body))
+        .append_pair("email", email)
+        .append_pair("password", PASSWORD)
+        .finish();
+    let request = Request::post("/staff/sign-in")
+        .header(header::COOKIE, format!("hearth_csrf={csrf}"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    let done = send(router, request).await;
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "signing in as {email}: {}",
+        done.body
+    );
+    let staff = done
+        .cookies
+        .iter()
+        .find(|(n, _)| n == "hearth_staff")
+        .map(|(_, v)| v.clone())
+        .expect("a hearth_staff session cookie after signing in");
+    let csrf = done
+        .cookies
+        .iter()
+        .find(|(n, _)| n == "hearth_csrf")
+        .map_or(csrf, |(_, v)| v.clone());
+    format!("hearth_csrf={csrf}; hearth_staff={staff}")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Overview,
+    Report,
+}
+
+impl Which {
+    const BOTH: [Which; 2] = [Which::Overview, Which::Report];
+
+    fn path(self) -> String {
+        match self {
+            Which::Overview => format!("/staff/programs/{PROGRAM_ID}"),
+            Which::Report => format!("/staff/reports/{QUARTER}"),
+        }
+    }
+
+    fn label(self) -> String {
+        match self {
+            Which::Overview => format!("manager overview `GET {}`", self.path()),
+            Which::Report => format!("funder report `GET {}`", self.path()),
+        }
+    }
+
+    /// Text the page must hold for the request to count.
+    fn expect(self) -> [&'static str; 3] {
+        match self {
+            Which::Overview => [PROGRAM_NAME, "program overview", "<svg"],
+            Which::Report => ["Portfolio report", QUARTER, PROGRAM_NAME],
+        }
+    }
+}
+
+/// One stored, released network and the application over it.
+struct Site {
+    n: u64,
+    _dir: tempfile::TempDir,
+    store: Store,
+    router: Router,
+    manager: String,
+    funder: String,
+    db_mib: f64,
+}
+
+impl Site {
+    fn cookie(&self, which: Which) -> &str {
+        match which {
+            Which::Overview => &self.manager,
+            Which::Report => &self.funder,
+        }
+    }
+
+    /// One timed GET of a page through `router`, checked; milliseconds and body bytes.
+    async fn time(&self, router: &Router, which: Which) -> (f64, usize) {
+        let request = get(&which.path(), self.cookie(which));
+        let started = Instant::now();
+        let response = router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let body = String::from_utf8_lossy(&bytes);
+        assert_eq!(status, StatusCode::OK, "{}: {body}", which.path());
+        for text in which.expect() {
+            assert!(
+                body.contains(text),
+                "{} (N = {}) lacks {text:?}",
+                which.path(),
+                self.n
+            );
+        }
+        (ms, bytes.len())
+    }
+}
+
+async fn app(store: &Store) -> Router {
+    let state = hearth::AppState::new(
+        store.clone(),
+        collector::Settings::default(),
+        "http://bench.test",
+        dashboards::SignInLimits::default(),
+    )
+    .await
+    .unwrap();
+    hearth::app(state)
+}
+
+async fn build(n: u64) -> Site {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.db");
+    let url = format!("sqlite:{}", path.display());
+    let store = Store::connect(&url).await.unwrap();
+    store.migrate().await.unwrap();
+
+    let started = Instant::now();
+    generate(&store, n).await;
+    let stored: i64 = sqlx::query_scalar("select count(*) from response")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(stored, n as i64, "responses stored");
+    eprintln!(
+        "N = {n}: generated and stored in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    // Months come before their quarter.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let quarter: Period = QUARTER.parse().unwrap();
+    for period in quarter.months().into_iter().chain([quarter]) {
+        let started = Instant::now();
+        let summary = release::release(&store, period, today, &ReleaseOptions::seedless_quiet())
+            .await
+            .unwrap();
+        eprintln!(
+            "N = {n}: released {period} ({} cells) in {:.1} s",
+            summary.cells,
+            started.elapsed().as_secs_f64()
+        );
+    }
+
+    for (email, role, program) in [
+        (MANAGER, "manager", Some(PROGRAM_NAME)),
+        (FUNDER, "funder", None),
+    ] {
+        account::add_user(
+            &store,
+            &NewUser::new(email, role, program).unwrap(),
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap();
+    }
+    let router = app(&store).await;
+    let manager = sign_in(&router, MANAGER).await;
+    let funder = sign_in(&router, FUNDER).await;
+    let db_mib = std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64)
+        + std::fs::metadata(path.with_extension("db-wal")).map_or(0.0, |m| m.len() as f64);
+    Site {
+        n,
+        _dir: dir,
+        store,
+        router,
+        manager,
+        funder,
+        db_mib: db_mib / (1024.0 * 1024.0),
+    }
+}
+
+/// The `q`-quantile (nearest rank) of sorted values.
+fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
+}
+
+fn human(n: u64) -> String {
+    match n {
+        n if n >= 1_000_000 && n % 1_000_000 == 0 => format!("{} M", n / 1_000_000),
+        n if n >= 1_000 && n % 1_000 == 0 => format!("{} k", n / 1_000),
+        n => n.to_string(),
+    }
+}
+
+async fn run() {
+    let quick = std::env::args().any(|a| a == "--quick")
+        || std::env::var("HEARTH_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
+    let sizes: Vec<u64> = match arg("--sizes") {
+        Some(list) => list.split(',').map(|s| s.trim().parse().unwrap()).collect(),
+        None if quick => vec![100_000],
+        None => vec![100_000, 10_000_000],
+    };
+    let rounds: usize = arg("--rounds").map_or(200, |r| r.parse().unwrap());
+    let warmup: usize = arg("--warmup").map_or(20, |r| r.parse().unwrap());
+
+    let mut sites = Vec::new();
+    for &n in &sizes {
+        sites.push(build(n).await);
+    }
+
+    // The process's one-time costs (first template, chart, translation lookups…), paid on
+    // a throwaway application state so they fall into no size's figures.
+    let throwaway = app(&sites[0].store).await;
+    let (process_first, _) = sites[0].time(&throwaway, Which::Overview).await;
+    let (process_first_report, _) = sites[0].time(&throwaway, Which::Report).await;
+    drop(throwaway);
+
+    // The first request of each page on a fresh state: no release in memory yet.
+    let mut first = vec![[0.0f64; 2]; sites.len()];
+    for (s, site) in sites.iter().enumerate() {
+        for (w, which) in Which::BOTH.into_iter().enumerate() {
+            let fresh = app(&site.store).await;
+            first[s][w] = site.time(&fresh, which).await.0;
+        }
+    }
+
+    for site in &sites {
+        for which in Which::BOTH {
+            for _ in 0..warmup {
+                site.time(&site.router, which).await;
+            }
+        }
+    }
+    let mut times = vec![[Vec::with_capacity(rounds), Vec::with_capacity(rounds)]; sites.len()];
+    let mut body = vec![[0usize; 2]; sites.len()];
+    for _ in 0..rounds {
+        for (s, site) in sites.iter().enumerate() {
+            for (w, which) in Which::BOTH.into_iter().enumerate() {
+                let (ms, bytes) = site.time(&site.router, which).await;
+                times[s][w].push(ms);
+                body[s][w] = bytes;
+            }
+        }
+    }
+
+    println!(
+        "\nmachine: {} cores; SQLite; {rounds} timed requests per page and size after {warmup} warm-up, interleaved\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get())
+    );
+    println!(
+        "| page | stored responses | database MiB | first request on a fresh state ms | median ms | p90 ms | min ms | max ms | body KiB |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let mut medians = vec![[0.0f64; 2]; sites.len()];
+    let mut p90s = vec![[0.0f64; 2]; sites.len()];
+    for (w, which) in Which::BOTH.into_iter().enumerate() {
+        for (s, site) in sites.iter().enumerate() {
+            let mut sorted = times[s][w].clone();
+            sorted.sort_by(f64::total_cmp);
+            medians[s][w] = quantile(&sorted, 0.5);
+            p90s[s][w] = quantile(&sorted, 0.9);
+            println!(
+                "| {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
+                which.label(),
+                human(site.n),
+                site.db_mib,
+                first[s][w],
+                medians[s][w],
+                p90s[s][w],
+                sorted[0],
+                sorted[sorted.len() - 1],
+                body[s][w] as f64 / 1024.0,
+            );
+        }
+    }
+    println!(
+        "\nFirst request of the process (one-time costs, on a throwaway state, N = {}): overview {process_first:.2} ms, then report {process_first_report:.2} ms.",
+        human(sites[0].n)
+    );
+    if sites.len() > 1 {
+        let (a, b) = (0, sites.len() - 1);
+        for (w, which) in Which::BOTH.into_iter().enumerate() {
+            println!(
+                "Ratio {} / {}, {}: median {:.2}, p90 {:.2}, first request {:.2}.",
+                human(sites[b].n),
+                human(sites[a].n),
+                which.label(),
+                medians[b][w] / medians[a][w],
+                p90s[b][w] / p90s[a][w],
+                first[b][w] / first[a][w],
+            );
+        }
+    }
+    let worst = medians
+        .iter()
+        .flat_map(|m| m.iter().copied())
+        .fold(0.0, f64::max);
+    println!(
+        "Target: median under {TARGET_MS} ms at every size — {} (worst median {worst:.2} ms).",
+        if worst < TARGET_MS { "met" } else { "NOT met" }
+    );
+    let _ = std::io::stdout().flush();
+}

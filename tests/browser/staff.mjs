@@ -1,0 +1,69 @@
+// Signs in as each staff account in headless Chromium (Debian's /usr/bin/chromium), opens
+// its pages at a phone and a desktop width, saves screenshots, checks nothing scrolls
+// sideways, and runs axe-core. Exits 1 on a failed sign-in, an unexpected page, or any
+// serious or critical accessibility violation.
+//
+// Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
+import { chromium } from "playwright-core";
+import { readFileSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [base, out, ...accounts] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run", "--disable-quic"],
+});
+let failed = 0;
+let views = 0;
+for (const spec of accounts) {
+  const at = spec.indexOf("=");
+  const name = spec.slice(0, at);
+  const [email, password, paths] = spec.slice(at + 1).split(":");
+  for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
+    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(base + "/staff");
+    if (!page.url().includes("/staff/sign-in")) {
+      console.log(`${name} (${device}): signed-out /staff did not lead to the sign-in form (${page.url()})`);
+      failed++;
+    }
+    await page.fill('input[name="email"]', email);
+    await page.fill('input[name="password"]', password);
+    await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+    if (!(await page.isVisible('form.sign-out'))) {
+      console.log(`${name} (${device}): sign-in failed`);
+      failed++;
+      await context.close();
+      continue;
+    }
+    for (const [k, path] of paths.split(",").entries()) {
+      const response = await page.goto(base + path);
+      views++;
+      if (!response || response.status() !== 200) {
+        console.log(`${name} (${device}): ${path} answered ${response && response.status()}`);
+        failed++;
+      }
+      await page.screenshot({ path: `${out}/staff-${name}-${k}-${device}.png`, fullPage: true });
+      const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      if (scrolls) {
+        console.log(`${name} (${device}): ${path} scrolls sideways`);
+        failed++;
+      }
+      await page.addScriptTag({ content: axeSource });
+      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+      for (const v of result.violations) {
+        console.log(`${name} (${device}) ${path}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+        if (v.impact === "serious" || v.impact === "critical") failed++;
+      }
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`${views} staff page views checked, ${failed} problems`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,183 @@
+//! A small released network with fixed catalog ids and seeded noise, staff accounts with
+//! known passwords, and signing in through the real routes — for the dashboard tests.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use analytics::period::Period;
+use analytics::release::{self, ReleaseOptions};
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::NaiveDate;
+use collector::catalog::{self, NewSession};
+use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
+use collector::{Settings, Store};
+use dashboards::account::{self, NewUser};
+use rand::rngs::ChaCha8Rng;
+use rand::{RngExt, SeedableRng};
+use tower::ServiceExt;
+
+pub const PROGRAM_A: i32 = 101;
+pub const PROGRAM_B: i32 = 202;
+/// A busy circle of program A.
+pub const CIRCLE_A1: i32 = 1011;
+/// A circle of program A too small to show.
+pub const CIRCLE_A2: i32 = 1012;
+/// Another circle of program A.
+pub const CIRCLE_A3: i32 = 1013;
+pub const CIRCLE_B1: i32 = 2021;
+pub const QUARTER: &str = "2026-Q3";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// Emails of the test accounts, by name.
+pub const ADMIN: &str = "admin@test.hearth";
+pub const MANAGER_A: &str = "manager-a@test.hearth";
+pub const MANAGER_B: &str = "manager-b@test.hearth";
+pub const FACILITATOR_A: &str = "facilitator-a@test.hearth";
+pub const FUNDER: &str = "funder@test.hearth";
+
+/// Program A ("Riverside") with a busy and a tiny circle, program B ("Hillside") with one
+/// circle; weekly sessions in July–September 2026; the three months and the quarter
+/// released with seeded noise; one account per role plus a manager of B.
+pub async fn seed_network(store: &Store) {
+    for (id, name) in [(PROGRAM_A, "Riverside"), (PROGRAM_B, "Hillside")] {
+        sqlx::query("insert into program (id, name) values ($1, $2)").bind(id).bind(name).execute(store.pool()).await.unwrap();
+    }
+    let circles = [
+        (CIRCLE_A1, PROGRAM_A, "Riverside", "Monday Circle", 9usize, 4.1),
+        (CIRCLE_A2, PROGRAM_A, "Riverside", "Tiny Circle", 1, 3.8),
+        (CIRCLE_A3, PROGRAM_A, "Riverside", "Thursday Circle", 6, 3.7),
+        (CIRCLE_B1, PROGRAM_B, "Hillside", "Hill Circle", 8, 3.4),
+    ];
+    for (id, program, _, name, _, _) in circles {
+        sqlx::query("insert into circle (id, program_id, name) values ($1, $2, $3)")
+            .bind(id)
+            .bind(program)
+            .bind(name)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(42);
+    for month in 7..=9 {
+        for day in [3, 10, 17, 24] {
+            for (_, _, program, circle, n, mean) in circles {
+                let date = NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+                let new = NewSession::new(program, circle, date, Some(40), None, None).unwrap();
+                let (session, _) = catalog::open_session(store, &new).await.unwrap();
+                let answers: Vec<Answers> = (0..n).map(|_| answer(&mut rng, mean)).collect();
+                collector::commit::insert_synthetic(store, session.id, &answers).await.unwrap();
+                catalog::close_session(store, &session.code).await.unwrap();
+            }
+        }
+    }
+    collector::seal::seal_closed_sessions(store, catalog::now_unix()).await.unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for (k, period) in ["2026-07", "2026-08", "2026-09", QUARTER].into_iter().enumerate() {
+        let period: Period = period.parse().unwrap();
+        release::release(store, period, today, &ReleaseOptions::seeded(100 + k as u64)).await.unwrap();
+    }
+    for (email, role, program) in [
+        (ADMIN, "admin", None),
+        (MANAGER_A, "manager", Some("Riverside")),
+        (MANAGER_B, "manager", Some("Hillside")),
+        (FACILITATOR_A, "facilitator", Some("Riverside")),
+        (FUNDER, "funder", None),
+    ] {
+        account::add_user(store, &NewUser::new(email, role, program).unwrap(), PASSWORD.into()).await.unwrap();
+    }
+}
+
+fn answer(rng: &mut ChaCha8Rng, mean: f64) -> Answers {
+    let mut a = Answers::default();
+    let person: f64 = rng.random_range(-0.8..0.8);
+    for item in Item::ALL {
+        let r = (mean + person + rng.random_range(-0.7..0.7)).round().clamp(1.0, 5.0) as u8;
+        a.set_rating(item, Rating::try_from(r).ok());
+    }
+    a.first_time = Some(rng.random_bool(0.3));
+    if rng.random_bool(0.6) {
+        a.set_helped(Helped::ALL[0]);
+    }
+    if rng.random_bool(0.15) {
+        a.set_hindered(Hindered::ALL[0]);
+    }
+    a
+}
+
+/// The whole app as a router, for `oneshot` requests without a socket.
+pub async fn router(store: &Store) -> Router {
+    let state = hearth::AppState::new(store.clone(), Settings::default(), "https://hearth.test", dashboards::SignInLimits::default())
+        .await
+        .unwrap();
+    hearth::app(state)
+}
+
+/// A browser's cookies, as far as the tests need them.
+#[derive(Clone, Default, Debug)]
+pub struct Jar(pub BTreeMap<String, String>);
+
+impl Jar {
+    pub fn header(&self) -> String {
+        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+    }
+
+    fn take(&mut self, response: &axum::http::Response<Body>) {
+        for value in response.headers().get_all(header::SET_COOKIE) {
+            let pair = value.to_str().unwrap().split(';').next().unwrap();
+            let (name, value) = pair.split_once('=').unwrap();
+            self.0.insert(name.to_owned(), value.to_owned());
+        }
+    }
+}
+
+/// A response as the tests read it.
+pub struct Page {
+    pub status: StatusCode,
+    pub location: Option<String>,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+pub async fn send(app: &Router, jar: &mut Jar, request: Request<Body>) -> Page {
+    let response = app.clone().oneshot(request).await.unwrap();
+    jar.take(&response);
+    let status = response.status();
+    let headers = response.headers().clone();
+    let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    Page { status, location, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+}
+
+pub async fn get(app: &Router, jar: &mut Jar, path: &str) -> Page {
+    let request = Request::get(path).header(header::COOKIE, jar.header()).body(Body::empty()).unwrap();
+    send(app, jar, request).await
+}
+
+pub async fn post(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str)]) -> Page {
+    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let request = Request::post(path)
+        .header(header::COOKIE, jar.header())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from(body))
+        .unwrap();
+    send(app, jar, request).await
+}
+
+/// The CSRF token of the first form on a page.
+pub fn token(html: &str) -> String {
+    let at = html.find("name=\"authenticity_token\" value=\"").expect("a form with a token") + 33;
+    html[at..at + html[at..].find('"').unwrap()].replace("&#43;", "+").replace("&#x2b;", "+").replace("&#61;", "=").replace("&#x3d;", "=").replace("&#47;", "/").replace("&#x2f;", "/")
+}
+
+/// Signs in through the sign-in form and returns the browser's cookies.
+pub async fn sign_in(app: &Router, email: &str) -> Jar {
+    let mut jar = Jar::default();
+    let form = get(app, &mut jar, "/staff/sign-in").await;
+    assert_eq!(form.status, StatusCode::OK);
+    let token = token(&form.body);
+    let done = post(app, &mut jar, "/staff/sign-in", &[("authenticity_token", &token), ("email", email), ("password", PASSWORD)]).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "signing in as {email}: {}", done.body);
+    jar
+}

@@ -1,0 +1,326 @@
+//! Staff pages through the real router (no socket): who may see what, sign-in, CSRF,
+//! program scope, the facilitator desk, admin settings with floors, and snapshots of the
+//! rendered pages over a seeded release. On SQLite and PostgreSQL.
+
+mod common;
+
+use axum::http::StatusCode;
+use common::TestDb;
+use common::staff::*;
+
+/// What a request should get.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Expect {
+    Ok,
+    Forbidden,
+    SignIn,
+}
+use Expect::*;
+
+/// Every staff page, for every role (and signed out): allowed, 403, or off to sign-in.
+async fn the_role_page_matrix_holds(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let a = format!("/staff/programs/{PROGRAM_A}");
+    let a1 = format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}");
+    let b = format!("/staff/programs/{PROGRAM_B}");
+    let b1 = format!("/staff/programs/{PROGRAM_B}/circles/{CIRCLE_B1}");
+    let report = format!("/staff/reports/{QUARTER}");
+    let csv = format!("/staff/reports/{QUARTER}/csv");
+    //            path                     signed out  admin      manager A  manager B  facilitator A funder
+    let matrix: Vec<(&str, [Expect; 6])> = vec![
+        ("/staff", [SignIn, Ok, Ok, Ok, Ok, Ok]),
+        ("/staff/sessions", [SignIn, Forbidden, Ok, Ok, Ok, Forbidden]),
+        (&a, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        (&a1, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        (&b, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        (&b1, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        ("/staff/reports", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
+        (&report, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
+        (&csv, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
+        ("/staff/admin", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/admin/users", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/admin/privacy", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        ("/staff/admin/ledger", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+    ];
+    let mut jars = vec![Jar::default()];
+    for email in [ADMIN, MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {
+        jars.push(sign_in(&app, email).await);
+    }
+    let mut checked = 0;
+    for (path, expected) in &matrix {
+        for (who, (jar, want)) in jars.iter_mut().zip(expected).enumerate() {
+            let page = get(&app, jar, path).await;
+            let got = match page.status {
+                StatusCode::OK => Ok,
+                StatusCode::FORBIDDEN => Forbidden,
+                StatusCode::SEE_OTHER if page.location.as_deref().is_some_and(|l| l.starts_with("/staff/sign-in?next=")) => SignIn,
+                other => panic!("{path} as #{who}: unexpected {other}"),
+            };
+            assert_eq!(got, *want, "{path} as #{who} (0 signed out, 1 admin, 2 manager A, 3 manager B, 4 facilitator A, 5 funder)");
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 13 * 6);
+}
+
+/// A manager of A who types B's URL sees nothing of B — not its name, not its circles.
+async fn a_manager_of_one_program_sees_nothing_of_another(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut jar = sign_in(&app, MANAGER_A).await;
+    let own = get(&app, &mut jar, &format!("/staff/programs/{PROGRAM_A}")).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.body.contains("Monday Circle") && !own.body.contains("Hill Circle") && !own.body.contains("Hillside"));
+    for path in [
+        format!("/staff/programs/{PROGRAM_B}"),
+        format!("/staff/programs/{PROGRAM_B}/circles/{CIRCLE_B1}"),
+        // B's circle under A's program id: still not A's.
+        format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_B1}"),
+        format!("/staff/reports/{QUARTER}/csv"),
+    ] {
+        let page = get(&app, &mut jar, &path).await;
+        assert!(matches!(page.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{path}: {}", page.status);
+        assert!(!page.body.contains("Hill Circle") && !page.body.contains("Hillside"), "{path} leaked B");
+    }
+}
+
+/// Every state-changing form needs the token of the signed-in browser's CSRF cookie.
+async fn forms_without_a_valid_csrf_token_change_nothing(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let programs = || async { sqlx::query_scalar::<_, i64>("select count(*) from program").fetch_one(store.pool()).await.unwrap() };
+    let before = programs().await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut admin, "/staff/admin").await;
+    let good = token(&page.body);
+
+    // No token, a made-up token, and another browser's token: refused, nothing stored.
+    let mut other = Jar::default();
+    let other_token = token(&get(&app, &mut other, "/staff/sign-in").await.body);
+    for fields in [
+        vec![("name", "Sneaky")],
+        vec![("name", "Sneaky"), ("authenticity_token", "AAAA")],
+        vec![("name", "Sneaky"), ("authenticity_token", other_token.as_str())],
+    ] {
+        let refused = post(&app, &mut admin, "/staff/admin/programs", &fields).await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN);
+        assert!(refused.body.contains("This form has expired"));
+    }
+    // A cross-site post carries no cookies at all.
+    let mut stranger = Jar::default();
+    let refused = post(&app, &mut stranger, "/staff/admin/programs", &[("name", "Sneaky"), ("authenticity_token", &good)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert_eq!(programs().await, before);
+
+    let added = post(&app, &mut admin, "/staff/admin/programs", &[("name", "Lakeside"), ("authenticity_token", &good)]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    assert_eq!(programs().await, before + 1);
+
+    // Sign-in itself is a form: a login CSRF is refused too.
+    let mut fresh = Jar::default();
+    let refused = post(&app, &mut fresh, "/staff/sign-in", &[("email", ADMIN), ("password", PASSWORD)]).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+}
+
+/// Sign-in: wrong passwords are refused alike for known and unknown emails, sessions are
+/// HttpOnly SameSite cookies on /staff, and repeated guesses at one account are limited.
+async fn sign_in_is_guarded(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut jar = Jar::default();
+    let form = get(&app, &mut jar, "/staff/sign-in").await;
+    let csp = form.headers.get("content-security-policy").unwrap().to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("script-src") && csp.contains("default-src 'none'"));
+    assert_eq!(form.headers.get("referrer-policy").unwrap(), "no-referrer");
+    let csrf_cookie = form.headers.get("set-cookie").unwrap().to_str().unwrap().to_owned();
+    assert!(csrf_cookie.contains("HttpOnly") && csrf_cookie.contains("SameSite=Strict") && csrf_cookie.contains("Secure"), "{csrf_cookie}");
+    let t = token(&form.body);
+    for email in [ADMIN, "nobody@test.hearth"] {
+        let refused = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", email), ("password", "wrong password!")]).await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+        assert!(refused.body.contains("do not match an account"));
+    }
+    // Five attempts a minute per account: the next is refused even with the right password.
+    for _ in 0..4 {
+        post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", ADMIN), ("password", "wrong again!!")]).await;
+    }
+    let limited = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", ADMIN), ("password", PASSWORD)]).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    // Another account is not held up by it.
+    let ok = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", FUNDER), ("password", PASSWORD)]).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let session = ok.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with("hearth_staff=")).unwrap();
+    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/staff") && session.contains("Secure"), "{session}");
+    // The next= parameter never leads off the staff site.
+    let mut j = Jar::default();
+    let f = get(&app, &mut j, "/staff/sign-in?next=https://evil.example/").await;
+    assert!(f.body.contains("name=\"next\" value=\"/staff\""));
+    // Signing out ends the session.
+    let home = get(&app, &mut jar, "/staff").await;
+    let out = post(&app, &mut jar, "/staff/sign-out", &[("authenticity_token", &token(&home.body))]).await;
+    assert_eq!(out.status, StatusCode::SEE_OTHER);
+    assert_eq!(get(&app, &mut jar, "/staff").await.status, StatusCode::SEE_OTHER);
+}
+
+/// The facilitator opens a session for their circle, sees its code, link, QR code and a
+/// count, prints ticket cards once, and cannot open or see sessions of another program.
+async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut jar = sign_in(&app, FACILITATOR_A).await;
+    let desk = get(&app, &mut jar, "/staff/sessions").await;
+    assert!(desk.body.contains("Monday Circle") && !desk.body.contains("Hill Circle"));
+    let t = token(&desk.body);
+    let circle = CIRCLE_A1.to_string();
+    let opened = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", "2026-11-23")]).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let at = opened.location.unwrap();
+    let page = get(&app, &mut jar, &at).await;
+    let code = at.rsplit('/').next().unwrap();
+    assert!(page.body.contains(&format!("https://hearth.test/s/{code}")));
+    assert!(page.body.contains("<svg class=\"qr\" role=\"img\""));
+    assert!(page.body.contains("Responses so far: <strong>0</strong>"));
+
+    // Ticket cards: one QR and link per card, shown on this page only.
+    let cards = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", "2026-11-23"), ("tickets", "3")]).await;
+    assert_eq!(cards.status, StatusCode::OK);
+    assert_eq!(cards.body.matches("<li class=\"ticket\">").count(), 3);
+    assert_eq!(cards.body.matches("?ticket=").count(), 3);
+    assert_eq!(cards.headers.get("cache-control").unwrap(), "no-store");
+
+    // A circle of program B, a bad date, a bad number: refused with a message, nothing opened.
+    let sessions = || async { sqlx::query_scalar::<_, i64>("select count(*) from session").fetch_one(store.pool()).await.unwrap() };
+    let before = sessions().await;
+    let b1 = CIRCLE_B1.to_string();
+    for (fields, message) in [
+        (vec![("circle", b1.as_str()), ("held_on", "2026-11-23")], "Choose one of your program"),
+        (vec![("circle", circle.as_str()), ("held_on", "23/11/2026")], "YYYY-MM-DD"),
+        (vec![("circle", circle.as_str()), ("held_on", "2026-11-23"), ("capacity", "lots")], "whole number"),
+        (vec![("circle", circle.as_str()), ("held_on", "2026-11-23"), ("capacity", "5000")], "Capacity must be between"),
+    ] {
+        let mut fields = fields;
+        fields.push(("authenticity_token", &t));
+        let refused = post(&app, &mut jar, "/staff/sessions", &fields).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains(message), "{message}");
+    }
+    assert_eq!(sessions().await, before);
+
+    // A session of program B, by its code: not this facilitator's.
+    let b_code: String = sqlx::query_scalar("select s.code from session s where s.circle_id = $1 limit 1").bind(CIRCLE_B1).fetch_one(store.pool()).await.unwrap();
+    assert_eq!(get(&app, &mut jar, &format!("/staff/sessions/{b_code}")).await.status, StatusCode::FORBIDDEN);
+    let close = post(&app, &mut jar, &format!("/staff/sessions/{b_code}/close"), &[("authenticity_token", &t)]).await;
+    assert_eq!(close.status, StatusCode::FORBIDDEN);
+}
+
+/// Admin: privacy settings refuse values below their floors, with a message, and keep
+/// the stored value; users can be added with a role and program, and removed.
+async fn admin_settings_keep_their_floors(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut jar = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut jar, "/staff/admin/privacy").await;
+    let t = token(&page.body);
+    for (name, value) in [("privacy.manager_threshold", "2"), ("privacy.funder_threshold", "0"), ("privacy.budget", "-1"), ("privacy.level_weights", "1, 1, 1, 1")] {
+        let refused = post(&app, &mut jar, "/staff/admin/privacy", &[("authenticity_token", &t), ("name", name), ("value", value)]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}={value}");
+        assert!(refused.body.contains("class=\"problem\""));
+    }
+    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = 'privacy.manager_threshold'").fetch_optional(store.pool()).await.unwrap();
+    assert_eq!(stored, None, "nothing below the floor was stored");
+    let saved = post(&app, &mut jar, "/staff/admin/privacy", &[("authenticity_token", &t), ("name", "privacy.manager_threshold"), ("value", "7")]).await;
+    assert_eq!(saved.status, StatusCode::OK);
+    assert!(saved.body.contains("Saved privacy.manager_threshold"));
+
+    let users = get(&app, &mut jar, "/staff/admin/users").await;
+    let program = PROGRAM_B.to_string();
+    let bad = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &t), ("email", "new@test.hearth"), ("role", "manager"), ("program", ""), ("password", PASSWORD)]).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("must belong to a program"));
+    let short = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &t), ("email", "new@test.hearth"), ("role", "manager"), ("program", &program), ("password", "short")]).await;
+    assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let added = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &token(&users.body)), ("email", "New@Test.Hearth"), ("role", "manager"), ("program", &program), ("password", PASSWORD)]).await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER);
+    let mut newcomer = sign_in(&app, "new@test.hearth").await;
+    assert_eq!(get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}")).await.status, StatusCode::OK);
+    let id: i32 = sqlx::query_scalar("select id from staff_user where email = 'new@test.hearth'").fetch_one(store.pool()).await.unwrap();
+    let removed = post(&app, &mut jar, &format!("/staff/admin/users/{id}/remove"), &[("authenticity_token", &t)]).await;
+    assert_eq!(removed.status, StatusCode::SEE_OTHER);
+    // Their open session is worth nothing now.
+    assert_eq!(get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}")).await.status, StatusCode::SEE_OTHER);
+}
+
+on_both_stores!(
+    the_role_page_matrix_holds,
+    a_manager_of_one_program_sees_nothing_of_another,
+    forms_without_a_valid_csrf_token_change_nothing,
+    sign_in_is_guarded,
+    the_facilitator_desk_opens_sessions_for_its_own_program,
+    admin_settings_keep_their_floors,
+);
+
+/// A page with what changes between runs taken out: CSRF tokens, release dates, and each
+/// chart replaced by its text alternative (the tables beside them carry the same figures).
+fn stable(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<svg") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find("</svg>").map(|e| at + e + 6).unwrap_or(rest.len());
+        let svg = &rest[at..end];
+        let label = svg.split("aria-label=\"").nth(1).and_then(|l| l.split('"').next()).unwrap_or("");
+        out.push_str(&format!("[chart: {label}]"));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    let mut lines = vec![];
+    for line in out.lines() {
+        let line = if let Some(at) = line.find("name=\"authenticity_token\" value=\"") {
+            let end = at + 33 + line[at + 33..].find('"').unwrap();
+            format!("{}[token]{}", &line[..at + 33], &line[end..])
+        } else {
+            line.to_owned()
+        };
+        let line = match line.find("Released ") {
+            Some(at) => format!("{}Released [date].{}", &line[..at], line[at..].split_once('.').map(|(_, r)| r).unwrap_or("")),
+            None => line,
+        };
+        lines.push(line);
+    }
+    lines.join("\n")
+}
+
+/// The rendered manager overview, funder report and funder CSV over a seeded release. A
+/// change to a figure, a label or what is hidden shows up here.
+#[tokio::test]
+async fn pages_render_the_seeded_release_as_snapshotted() {
+    let db = TestDb::sqlite().await;
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
+    assert_eq!(overview.status, StatusCode::OK);
+    assert!(overview.body.contains("fewer than 5 responses — hidden to protect anonymity"), "the tiny circle is hidden");
+    assert!(overview.body.contains("no data"));
+    insta::assert_snapshot!("manager_overview", stable(&overview.body));
+    let circle = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A2}")).await;
+    insta::assert_snapshot!("manager_tiny_circle", stable(&circle.body));
+
+    let mut funder = sign_in(&app, FUNDER).await;
+    let report = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}")).await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(!report.body.contains("Monday Circle") && !report.body.contains("Tiny Circle"), "nothing below program level");
+    insta::assert_snapshot!("funder_report", stable(&report.body));
+    let csv = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}/csv")).await;
+    assert_eq!(csv.headers.get("content-type").unwrap(), "text/csv; charset=utf-8");
+    assert!(csv.body.lines().skip(1).all(|l| l.contains("program_quarter") || l.contains("portfolio_quarter")));
+    insta::assert_snapshot!("funder_csv", csv.body);
+}
