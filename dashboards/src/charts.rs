@@ -85,13 +85,13 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
     {
-        let root = SVGBackend::with_string(&mut svg, (720, 230 * series.len().max(1) as u32)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (560, 220 * series.len().max(1) as u32)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let panels = root.split_evenly((series.len().max(1), 1));
         for ((name, color, points), area) in series.iter().zip(panels.iter()) {
             let mut chart = ChartBuilder::on(area)
                 .margin(10)
-                .caption(*name, (FONT, 17).into_font().color(&INK))
+                .caption(*name, (FONT, 19).into_font().color(&INK))
                 .x_label_area_size(28)
                 .y_label_area_size(48)
                 .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
@@ -105,7 +105,7 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
                 .y_label_formatter(&|v| format!("{v:.0}%"))
                 .x_labels(months.len())
                 .x_label_formatter(&|v| month_label(months, v))
-                .label_style((FONT, 13).into_font().color(&INK))
+                .label_style((FONT, 16).into_font().color(&INK))
                 .axis_style(MUTED)
                 .draw()
                 .map_err(fail)?;
@@ -187,7 +187,7 @@ pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Hea
                 SegmentValue::CenterOf(i) => rows.get((nr - 1 - *i) as usize).cloned().unwrap_or_default(),
                 _ => String::new(),
             })
-            .label_style((FONT, 13).into_font().color(&INK))
+            .label_style((FONT, 16).into_font().color(&INK))
             .axis_style(MUTED)
             .draw()
             .map_err(fail)?;
@@ -244,9 +244,9 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
     let mut svg = String::new();
     let n = bars.len().max(1) as i32;
     let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4) as u32;
-    let left = (longest * 8 + 16).clamp(60, 260);
+    let left = (longest * 9 + 16).clamp(60, 280);
     {
-        let root = SVGBackend::with_string(&mut svg, (560, 34 * n as u32 + 50)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (560, 38 * n as u32 + 50)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
@@ -266,7 +266,7 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                 SegmentValue::CenterOf(i) => bars.get((n - 1 - *i) as usize).map(|b| b.label.clone()).unwrap_or_default(),
                 _ => String::new(),
             })
-            .label_style((FONT, 13).into_font().color(&INK))
+            .label_style((FONT, 16).into_font().color(&INK))
             .axis_style(MUTED)
             .draw()
             .map_err(fail)?;
@@ -323,7 +323,7 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
         .fold(10.0, f64::max)
         * 1.1;
     {
-        let root = SVGBackend::with_string(&mut svg, (720, 260)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (560, 240)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(10)
@@ -340,7 +340,7 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
             .y_label_formatter(&|v| format!("{v:.0}"))
             .x_labels(months.len())
             .x_label_formatter(&|v| month_label(months, v))
-            .label_style((FONT, 13).into_font().color(&INK))
+            .label_style((FONT, 16).into_font().color(&INK))
             .axis_style(MUTED)
             .draw()
             .map_err(fail)?;
