@@ -4,6 +4,7 @@
 // serious or critical accessibility violation.
 //
 // Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
+//   A path "open:N" opens a session at the facilitator's desk with N ticket cards.
 import { chromium } from "playwright-core";
 import { readFileSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,7 +24,8 @@ let views = 0;
 for (const spec of accounts) {
   const at = spec.indexOf("=");
   const name = spec.slice(0, at);
-  const [email, password, paths] = spec.slice(at + 1).split(":");
+  const [email, password, ...rest] = spec.slice(at + 1).split(":");
+  const paths = rest.join(":");
   for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
     const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
     const page = await context.newPage();
@@ -42,7 +44,16 @@ for (const spec of accounts) {
       continue;
     }
     for (const [k, path] of paths.split(",").entries()) {
-      const response = await page.goto(base + path);
+      let response;
+      if (path.startsWith("open:")) {
+        // Opens a session at the facilitator's desk with this many ticket cards (0: none),
+        // and checks the page it leads to (the session's code and QR, or the cards).
+        await page.goto(base + "/staff/sessions");
+        await page.fill('input[name="tickets"]', path.slice(5) === "0" ? "" : path.slice(5));
+        [response] = await Promise.all([page.waitForNavigation(), page.click('form.grid-form button[type="submit"]')]);
+      } else {
+        response = await page.goto(base + path);
+      }
       views++;
       if (!response || response.status() !== 200) {
         console.log(`${name} (${device}): ${path} answered ${response && response.status()}`);
