@@ -11,8 +11,7 @@ create table staff_user (
     email text not null unique,
     password_hash text not null,
     role text not null,
-    program_id integer references program (id),
-    created_at bigint not null
+    program_id integer references program (id)
 );
 
 -- Staff sign-in sessions (tower-sessions records): the session id, its JSON data (the

@@ -156,10 +156,17 @@ async fn sign_in_is_guarded(db: &TestDb) {
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let session = ok.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with("hearth_staff=")).unwrap();
     assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/staff") && session.contains("Secure"), "{session}");
-    // The next= parameter never leads off the staff site.
+    // The next= parameter never leads off the staff site, nor into a header.
     let mut j = Jar::default();
-    let f = get(&app, &mut j, "/staff/sign-in?next=https://evil.example/").await;
-    assert!(f.body.contains("name=\"next\" value=\"/staff\""));
+    for next in ["https://evil.example/", "/staff%0d%0aX:1", "//evil.example/staff"] {
+        let f = get(&app, &mut j, &format!("/staff/sign-in?next={next}")).await;
+        assert_eq!(f.status, StatusCode::OK, "{next}");
+        assert!(f.body.contains("name=\"next\" value=\"/staff\""), "{next}");
+    }
+    // Unknown staff addresses are staff 404s, with the staff headers.
+    let missing = get(&app, &mut j, "/staff/no/such/page").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_eq!(missing.headers.get("x-frame-options").unwrap(), "DENY");
     // Signing out ends the session.
     let home = get(&app, &mut jar, "/staff").await;
     let out = post(&app, &mut jar, "/staff/sign-out", &[("authenticity_token", &token(&home.body))]).await;
@@ -176,9 +183,13 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let mut jar = sign_in(&app, FACILITATOR_A).await;
     let desk = get(&app, &mut jar, "/staff/sessions").await;
     assert!(desk.body.contains("Monday Circle") && !desk.body.contains("Hill Circle"));
+    // Closed sessions show no count on the desk.
+    assert!(!desk.body.contains(" of 40<") && desk.body.contains("closed</span>"));
+    let today = chrono::Local::now().date_naive().to_string();
+    let far = (chrono::Local::now().date_naive() + chrono::Duration::days(30)).to_string();
     let t = token(&desk.body);
     let circle = CIRCLE_A1.to_string();
-    let opened = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", "2026-11-23")]).await;
+    let opened = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", today.as_str())]).await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER);
     let at = opened.location.unwrap();
     let page = get(&app, &mut jar, &at).await;
@@ -188,7 +199,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     assert!(page.body.contains("Responses so far: <strong>0</strong>"));
 
     // Ticket cards: one QR and link per card, shown on this page only.
-    let cards = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", "2026-11-23"), ("tickets", "3")]).await;
+    let cards = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", today.as_str()), ("tickets", "3")]).await;
     assert_eq!(cards.status, StatusCode::OK);
     assert_eq!(cards.body.matches("<li class=\"ticket\">").count(), 3);
     assert_eq!(cards.body.matches("?ticket=").count(), 3);
@@ -199,10 +210,12 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let before = sessions().await;
     let b1 = CIRCLE_B1.to_string();
     for (fields, message) in [
-        (vec![("circle", b1.as_str()), ("held_on", "2026-11-23")], "Choose one of your program"),
+        (vec![("circle", b1.as_str()), ("held_on", today.as_str())], "Choose one of your program"),
         (vec![("circle", circle.as_str()), ("held_on", "23/11/2026")], "YYYY-MM-DD"),
-        (vec![("circle", circle.as_str()), ("held_on", "2026-11-23"), ("capacity", "lots")], "whole number"),
-        (vec![("circle", circle.as_str()), ("held_on", "2026-11-23"), ("capacity", "5000")], "Capacity must be between"),
+        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("capacity", "lots")], "whole number"),
+        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("capacity", "5000")], "Capacity must be between"),
+        (vec![("circle", circle.as_str()), ("held_on", far.as_str())], "within 7 days of today"),
+        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("tickets", "201")], "at most 200 ticket cards"),
     ] {
         let mut fields = fields;
         fields.push(("authenticity_token", &t));
@@ -212,11 +225,19 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     }
     assert_eq!(sessions().await, before);
 
-    // A session of program B, by its code: not this facilitator's.
+    // A session of program B, by its code: not found, as an unknown code is.
     let b_code: String = sqlx::query_scalar("select s.code from session s where s.circle_id = $1 limit 1").bind(CIRCLE_B1).fetch_one(store.pool()).await.unwrap();
-    assert_eq!(get(&app, &mut jar, &format!("/staff/sessions/{b_code}")).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(get(&app, &mut jar, &format!("/staff/sessions/{b_code}")).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, &mut jar, "/staff/sessions/ZZZZ-ZZ").await.status, StatusCode::NOT_FOUND);
     let close = post(&app, &mut jar, &format!("/staff/sessions/{b_code}/close"), &[("authenticity_token", &t)]).await;
-    assert_eq!(close.status, StatusCode::FORBIDDEN);
+    assert_eq!(close.status, StatusCode::NOT_FOUND);
+    let still_open: i32 = sqlx::query_scalar("select closed from session where code = $1").bind(&b_code).fetch_one(store.pool()).await.unwrap();
+    assert_eq!(still_open, 1, "it was closed by the seed, and nothing changed it");
+
+    // No session can join a month that is released already (from the desk or the CLI).
+    let late = collector::catalog::NewSession::new("Riverside", "Monday Circle", chrono::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap(), None, None, None).unwrap();
+    let refused = collector::catalog::open_session(&store, &late).await;
+    assert!(matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"), "{refused:?}");
 }
 
 /// Admin: privacy settings refuse values below their floors, with a message, and keep
@@ -288,6 +309,10 @@ fn stable(html: &str) -> String {
         } else {
             line.to_owned()
         };
+        let line = match line.find("staff.css?v=") {
+            Some(at) => format!("{}staff.css?v=[hash]{}", &line[..at], &line[at + 24..]),
+            None => line,
+        };
         let line = match line.find("Released ") {
             Some(at) => format!("{}Released [date].{}", &line[..at], line[at..].split_once('.').map(|(_, r)| r).unwrap_or("")),
             None => line,
@@ -308,7 +333,8 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
     let mut manager = sign_in(&app, MANAGER_A).await;
     let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
     assert_eq!(overview.status, StatusCode::OK);
-    assert!(overview.body.contains("fewer than 5 responses — hidden to protect anonymity"), "the tiny circle is hidden");
+    assert!(overview.body.contains("fewer than 5 responses — hidden to protect anonymity"), "the legend says what hidden means");
+    assert!(overview.body.contains("<span class=\"hidden-cell\">hidden</span>"), "the tiny circle is hidden");
     assert!(overview.body.contains("no data"));
     insta::assert_snapshot!("manager_overview", stable(&overview.body));
     let circle = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A2}")).await;

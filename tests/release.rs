@@ -353,7 +353,7 @@ async fn months_come_before_their_quarter_and_empty_periods_are_refused(db: &Tes
     released(&store, "2026-08", 1).await;
     released(&store, "2026-09", 2).await;
     released(&store, "2026-Q3", 3).await;
-    // A session dated into a released quarter's month later can never be released alone.
+    // A session dated into a released quarter's month can never be released alone.
     let new = NewSession::new(
         "Peer Bridges",
         "Tuesday",
@@ -363,8 +363,26 @@ async fn months_come_before_their_quarter_and_empty_periods_are_refused(db: &Tes
         None,
     )
     .unwrap();
-    let (late, _) = catalog::open_session(&store, &new).await.unwrap();
-    catalog::close_session(&store, &late.code).await.unwrap();
+    // The catalog refuses it now…
+    let late = catalog::open_session(&store, &new).await;
+    assert!(
+        matches!(late, Err(catalog::CatalogError::Released(ref p)) if p == "2026-Q3"),
+        "{late:?}"
+    );
+    // …and should one get in regardless (written by hand, or by an older version), the
+    // release refuses the month.
+    let circle: i32 = sqlx::query_scalar("select id from circle where name = 'Tuesday'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into session (id, code, circle_id, held_on, closes_at, capacity, closed, sealed) \
+         values (7, 'LATE-77', $1, '2026-07-07', 0, 40, 1, 1)",
+    )
+    .bind(circle)
+    .execute(store.pool())
+    .await
+    .unwrap();
     let after = refused(&store, "2026-07", 4).await;
     assert!(
         matches!(after, ReleaseError::MonthAfterQuarter { .. }),

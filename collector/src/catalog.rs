@@ -1,7 +1,7 @@
 //! The catalog: programs, their circles, and the sessions (meetings) that collect
 //! responses. Catalog rows describe groups, never people.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -29,6 +29,10 @@ pub enum CatalogError {
     Tickets,
     #[error("no session has the code {0}")]
     UnknownCode(String),
+    #[error("{0} has been released already: its figures are final, so no session can be added to it")]
+    Released(String),
+    #[error("the date must be between the years 2000 and 2100")]
+    Date,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -57,6 +61,9 @@ impl NewSession {
     ) -> Result<Self, CatalogError> {
         let program = checked_name(program, "program name")?;
         let circle = checked_name(circle, "circle name")?;
+        if !(2000..=2100).contains(&held_on.year()) {
+            return Err(CatalogError::Date);
+        }
         if matches!(tickets, Some(n) if n == 0 || n > MAX_CAPACITY) {
             return Err(CatalogError::Tickets);
         }
@@ -166,6 +173,19 @@ pub async fn open_session(
     new: &NewSession,
 ) -> Result<(Session, Vec<Ticket>), CatalogError> {
     let mut tx = store.pool().begin().await?;
+    // A released month (or quarter) is final: a session added to it later would never
+    // reach the month's figures, and its quarter minus its months would single it out.
+    let (year, month) = (new.held_on.year(), new.held_on.month());
+    let periods = [format!("{year:04}-{month:02}"), format!("{year:04}-Q{}", (month - 1) / 3 + 1)];
+    let released: Option<String> =
+        sqlx::query_scalar("select period from data_release where period = $1 or period = $2 limit 1")
+            .bind(&periods[0])
+            .bind(&periods[1])
+            .fetch_optional(&mut *tx)
+            .await?;
+    if let Some(period) = released {
+        return Err(CatalogError::Released(period));
+    }
     let program_id = find_or_create_program(&mut tx, &new.program).await?;
     let circle_id = find_or_create_circle(&mut tx, program_id, &new.circle).await?;
     let closes_at = now_unix() + i64::from(new.hours) * 3600;

@@ -161,15 +161,14 @@ pub async fn add_user(store: &Store, new: &NewUser, password: String) -> Result<
     loop {
         let id = random_id();
         let inserted = sqlx::query(
-            "insert into staff_user (id, email, password_hash, role, program_id, created_at) \
-             values ($1, $2, $3, $4, $5, $6) on conflict do nothing",
+            "insert into staff_user (id, email, password_hash, role, program_id) \
+             values ($1, $2, $3, $4, $5) on conflict do nothing",
         )
         .bind(id)
         .bind(&new.email)
         .bind(&hash)
         .bind(new.role.key())
         .bind(program_id)
-        .bind(collector::catalog::now_unix())
         .execute(store.pool())
         .await?;
         if inserted.rows_affected() == 1 {

@@ -167,7 +167,13 @@ pub(crate) struct NextQuery {
 /// Only a path on the staff site: never another site (`//evil`, `https://…`).
 fn safe_next(next: Option<&str>) -> &str {
     match next {
-        Some(n) if n.starts_with("/staff") && !n.starts_with("//") && !n.contains('\\') => n,
+        Some(n)
+            if n.starts_with("/staff")
+                && !n.contains('\\')
+                && n.bytes().all(|b| b.is_ascii_graphic()) =>
+        {
+            n
+        }
         _ => "/staff",
     }
 }

@@ -1,8 +1,15 @@
 //! The facilitator's desk: open a session for a circle, show its code, link and QR code,
 //! print ticket cards, and watch the count of responses so far — a count only.
 //!
-//! The same rules as `hearth session open` apply (`NewSession` checks them). Tickets
-//! exist only in the page that opens the session: the store keeps their hashes.
+//! The same rules as `hearth session open` apply (`NewSession` checks them), and the desk
+//! adds two of its own: the meeting is within a week of today, and at most
+//! [`MAX_CARDS`] cards are printed at once. Tickets exist only in the page that opens the
+//! session: the store keeps their hashes.
+//!
+//! # Privacy
+//! The count of responses is shown while a session is open, for the facilitator to know
+//! whether to remind the group; once it closes, the count is not shown here (a closed
+//! circle-month's size is the release's business, noisy and suppressed).
 
 use askama::Template;
 use axum::extract::{Path, State};
@@ -51,8 +58,20 @@ struct SessionRow {
     circle: String,
     held_on: String,
     state: &'static str,
-    received: u32,
+    /// `None` once the session has closed.
+    received: Option<u32>,
     capacity: u32,
+}
+
+/// The most ticket cards the desk prints at once (the CLI allows a full session's worth).
+const MAX_CARDS: u32 = 200;
+
+/// How far from today a meeting opened at the desk may be.
+const DESK_DAYS: i64 = 7;
+
+/// The count of responses, while the session takes them.
+fn live_count(session: &Session) -> Option<u32> {
+    (session.state(now_unix()) != SessionState::Closed).then_some(session.received)
 }
 
 fn state_word(session: &Session) -> &'static str {
@@ -105,7 +124,7 @@ async fn sessions_page(
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
             state: state_word(s),
-            received: s.received,
+            received: live_count(s),
             capacity: s.capacity,
         })
         .collect();
@@ -158,9 +177,16 @@ pub(crate) async fn open(
             .ok_or_else(|| "Choose one of your program's circles.".to_owned())?;
         let date = NaiveDate::parse_from_str(form.held_on.trim(), "%Y-%m-%d")
             .map_err(|_| "Give the session's date as YYYY-MM-DD.".to_owned())?;
+        let today = chrono::Local::now().date_naive();
+        if (date - today).num_days().abs() > DESK_DAYS {
+            return Err(format!("The meeting's date must be within {DESK_DAYS} days of today."));
+        }
         let capacity = optional_number(&form.capacity, "Capacity")?;
         let hours = optional_number(&form.hours, "Hours open")?;
         let tickets = optional_number(&form.tickets, "Tickets")?;
+        if tickets.is_some_and(|n| n > MAX_CARDS) {
+            return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
+        }
         NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(|e: CatalogError| {
             let text = e.to_string();
             format!("{}{}.", text[..1].to_uppercase(), &text[1..])
@@ -173,20 +199,33 @@ pub(crate) async fn open(
             return signed.render(&page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
         }
     };
-    let (session, tickets) = catalog::open_session(&dash.store, &new).await.map_err(StaffError::internal)?;
+    let (session, tickets) = match catalog::open_session(&dash.store, &new).await {
+        Ok(opened) => opened,
+        Err(CatalogError::Database(e)) => return Err(e.into()),
+        Err(e) => {
+            let page = sessions_page(&dash, &signed, form, Some(e.to_string())).await?;
+            return signed.render(&page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+        }
+    };
     tracing::info!(session.code = %session.code, "session opened from the facilitator desk");
     if tickets.is_empty() {
         return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
     }
     let view = session_view(&dash, &session)?;
-    let cards = tickets
-        .iter()
-        .map(|t| {
-            let link = format!("{}?ticket={}", view.link, t.as_str());
-            let qr = qr_svg(&link, "QR code of this card's single-use link")?;
-            Ok((link, qr))
-        })
-        .collect::<Result<_, StaffError>>()?;
+    let base = view.link.clone();
+    // Drawing a few hundred QR codes is CPU work: off the async runtime.
+    let cards = tokio::task::spawn_blocking(move || {
+        tickets
+            .iter()
+            .map(|t| {
+                let link = format!("{base}?ticket={}", t.as_str());
+                let qr = qr_svg(&link, "QR code of this card's single-use link")?;
+                Ok((link, qr))
+            })
+            .collect::<Result<Vec<_>, StaffError>>()
+    })
+    .await
+    .map_err(StaffError::internal)??;
     let page = TicketsPage { chrome: signed.chrome(format!("Ticket cards · {}", session.code)), session: view, cards };
     signed.render(&page)
 }
@@ -198,7 +237,8 @@ struct SessionView {
     link: String,
     qr: String,
     state: &'static str,
-    received: u32,
+    /// `None` once the session has closed.
+    received: Option<u32>,
     capacity: u32,
     closes: String,
     ticketed: bool,
@@ -213,7 +253,7 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
         qr: qr_svg(&link, &format!("QR code of the link to session {}", s.code))?,
         link,
         state: state_word(s),
-        received: s.received,
+        received: live_count(s),
         capacity: s.capacity,
         closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
             .map(|t| t.with_timezone(&chrono::Local).format("%-d %b %Y, %H:%M").to_string())
@@ -229,13 +269,15 @@ struct SessionPage {
     session: SessionView,
 }
 
-/// The session of `code`, if it belongs to the signed-in person's program.
+/// The session of `code`, if it belongs to the signed-in person's program. Another
+/// program's session is "not found", as an unknown code is: the desk does not confirm
+/// which codes exist elsewhere.
 async fn own_session(dash: &Dashboards, signed: &Signed, code: &str) -> Result<Session, StaffError> {
     let (program_id, _) = own_program(signed)?;
     let code = SessionCode::parse(code).ok_or(StaffError::NotFound)?;
     let session = catalog::find_session(&dash.store, &code).await?.ok_or(StaffError::NotFound)?;
     if session.program_id != program_id {
-        return Err(StaffError::Forbidden);
+        return Err(StaffError::NotFound);
     }
     Ok(session)
 }

@@ -96,15 +96,14 @@ struct ReportPage {
 }
 
 fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
-    let k = release.info.funder_threshold;
     let p = points(release, Some(cell), Audience::Funder, &REPORT);
     ProgramRow {
         name: cell.program.clone().unwrap_or_else(|| "All programs".into()),
         portfolio: cell.key.level == Level::PortfolioQuarter,
-        responses: Shown::of(p[0], "", 0, k),
-        belonging: Shown::of(p[1], "%", 0, k),
-        safety: Shown::of(p[2], "%", 0, k),
-        better: Shown::of(p[3], "", 1, k),
+        responses: Shown::of(p[0], "", 0),
+        belonging: Shown::of(p[1], "%", 0),
+        safety: Shown::of(p[2], "%", 0),
+        better: Shown::of(p[3], "", 1),
     }
 }
 

@@ -143,6 +143,8 @@ where
         .route("/staff/admin/privacy", get(admin::privacy).post(admin::set_privacy))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/assets/staff.css", get(page::stylesheet))
+        .route("/staff/", get(page::not_found))
+        .route("/staff/{*rest}", get(page::not_found).post(page::not_found))
         .layer(middleware::from_fn_with_state(state.csrf.clone(), auth::csrf_guard))
         .layer(sessions)
         .layer(middleware::from_fn(staff_headers))

@@ -67,13 +67,12 @@ fn trend_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&Stored
     let mut rows = vec![];
     let (mut belonging, mut safety) = (vec![], vec![]);
     for r in months {
-        let k = r.info.manager_threshold;
         let p = points(r, cell(r), Audience::Manager, &TREND);
         rows.push(MonthRow {
             month: charts::short_month(&r.info.period),
-            responses: Shown::of(p[0], "", 0, k),
-            belonging: Shown::of(p[1], "%", 0, k),
-            safety: Shown::of(p[2], "%", 0, k),
+            responses: Shown::of(p[0], "", 0),
+            belonging: Shown::of(p[1], "%", 0),
+            safety: Shown::of(p[2], "%", 0),
         });
         belonging.push(p[1]);
         safety.push(p[2]);
@@ -150,7 +149,7 @@ pub(crate) async fn overview(
                 Point::Hidden => Heat::Hidden,
                 Point::NoData => Heat::NoData,
             });
-            shown.push(Shown::of(p, "%", 0, r.info.manager_threshold));
+            shown.push(Shown::of(p, "%", 0));
         }
         heat.push(cells);
         heat_rows.push((circle.clone(), shown));
@@ -164,7 +163,7 @@ pub(crate) async fn overview(
     let mut first_rows = vec![];
     for r in &months {
         let p = points(r, program_cell(r, Level::ProgramMonth, program), Audience::Manager, &["first_time_yes", "first_time_no"]);
-        first_rows.push((charts::short_month(&r.info.period), Shown::of(p[0], "", 0, r.info.manager_threshold), Shown::of(p[1], "", 0, r.info.manager_threshold)));
+        first_rows.push((charts::short_month(&r.info.period), Shown::of(p[0], "", 0), Shown::of(p[1], "", 0)));
         first.push(p[0]);
         returning.push(p[1]);
     }
@@ -234,8 +233,7 @@ fn choices(
         if helped { charts::BLUE } else { charts::RUST },
     )
     .map_err(StaffError::internal)?;
-    let k = q.info.manager_threshold;
-    let rows = bars.into_iter().map(|b| ChoiceRow { shown: Shown::of(b.point, "%", 0, k), label: b.label }).collect();
+    let rows = bars.into_iter().map(|b| ChoiceRow { shown: Shown::of(b.point, "%", 0), label: b.label }).collect();
     Ok((rows, svg))
 }
 

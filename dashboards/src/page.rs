@@ -190,3 +190,8 @@ pub(crate) async fn home(State(dash): State<Dashboards>, signed: Signed) -> Resu
     };
     signed.render(&page)
 }
+
+/// Any other `/staff/…` address: a staff 404, with the staff headers.
+pub(crate) async fn not_found() -> StaffError {
+    StaffError::NotFound
+}

@@ -91,15 +91,17 @@ pub(crate) enum ShownKind {
 
 impl Shown {
     /// `unit` is "%" for percentages, "" for counts and means.
-    pub fn of(point: Point, unit: &str, places: usize, k: i32) -> Shown {
+    pub fn of(point: Point, unit: &str, places: usize) -> Shown {
         match point {
             Point::Value { value, margin } => Shown {
                 text: format!("{value:.places$}{unit}"),
                 margin: format!("± {margin:.places$}"),
                 kind: ShownKind::Value,
             },
+            // Not "fewer than k": a larger cell can be hidden too, so that a small one
+            // cannot be worked out by subtraction. The page's legend says both.
             Point::Hidden => Shown {
-                text: format!("fewer than {k} responses — hidden to protect anonymity"),
+                text: "hidden to protect anonymity".to_owned(),
                 margin: String::new(),
                 kind: ShownKind::Hidden,
             },
