@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::server::Server;
@@ -71,15 +71,24 @@ fn run_checker(script: &Path, port: u16, shots: &Path, args: &[String]) -> Strin
     report
 }
 
-#[test]
-fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
+/// The checkers' folder, where screenshots go, and a fresh SQLite database; `None` when
+/// the browser tools are missing (outside CI).
+fn setup() -> Option<(PathBuf, PathBuf, tempfile::TempDir, String)> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tools = root.join("tests/browser");
     if !browser_ready(&tools) {
-        return;
+        return None;
     }
     let dir = tempfile::tempdir().unwrap();
     let db = format!("sqlite:{}", dir.path().join("hearth.db").display());
+    Some((tools, root.join("target/browser-shots"), dir, db))
+}
+
+#[test]
+fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
     let opened = hearth(
         &db,
         &[
@@ -114,7 +123,6 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
 
     let server = Server::start(&db, None);
     let port = server.port;
-    let shots = root.join("target/browser-shots");
     let pages = [
         "home=/".to_owned(),
         format!("form=/s/{code}"),
@@ -142,13 +150,9 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
 #[test]
 fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     use common::staff::*;
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let tools = root.join("tests/browser");
-    if !browser_ready(&tools) {
+    let Some((tools, shots, _dir, db)) = setup() else {
         return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let db = format!("sqlite:{}", dir.path().join("hearth.db").display());
+    };
     tokio::runtime::Runtime::new().unwrap().block_on(async {
         let store = collector::Store::connect(&db).await.unwrap();
         store.migrate().await.unwrap();
@@ -163,7 +167,6 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
         account("facilitator", FACILITATOR_A, &["/staff/sessions".into(), "open:0".into(), "open:4".into()]),
         account("funder", FUNDER, &["/staff/reports".into(), format!("/staff/reports/{QUARTER}")]),
     ];
-    let shots = root.join("target/browser-shots");
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
     assert!(report.contains("24 staff page views checked, 0 problems"), "{report}");

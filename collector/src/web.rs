@@ -107,7 +107,7 @@ where
         .route("/healthz", get(healthz))
         .route("/assets/participant.css", get(stylesheet))
         .fallback(page_not_found)
-        .layer(middleware::from_fn(participant_headers))
+        .layer(middleware::from_fn(security_headers))
 }
 
 /// An internal error attached to a response, logged once by [`log_internal_errors`].
@@ -123,8 +123,9 @@ pub async fn log_internal_errors(request: Request, next: Next) -> Response {
     response
 }
 
-/// No caching (pages can carry a ticket in their URL), no referrer, nothing from elsewhere.
-async fn participant_headers(request: Request, next: Next) -> Response {
+/// No script, no framing, no referrer, nothing from elsewhere, and no caching (pages can
+/// carry a ticket in their URL). The staff pages send the same.
+pub async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     headers.insert(
@@ -142,6 +143,7 @@ async fn participant_headers(request: Request, next: Next) -> Response {
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
     );
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers
         .entry(header::CACHE_CONTROL)
         .or_insert(HeaderValue::from_static("no-store"));

@@ -5,6 +5,8 @@
 //! with its 90 % margin of error, a hidden cell (fewer than k responses), or no data (no
 //! session was held, or the period is not released yet).
 
+use plotters::coord::ranged1d::SegmentedCoord;
+use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -79,6 +81,27 @@ pub fn short_month(period: &str) -> String {
     }
 }
 
+/// Months along the bottom, a value up the side (with `unit` after it), light gridlines.
+fn monthly_mesh(
+    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>,
+    months: &[String],
+    unit: &str,
+) -> Result<(), String> {
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(GRID)
+        .y_labels(5)
+        .y_label_formatter(&|v| format!("{v:.0}{unit}"))
+        .x_labels(months.len())
+        .x_label_formatter(&|v| month_label(months, v))
+        .label_style((FONT, 16).into_font().color(&INK))
+        .axis_style(MUTED)
+        .draw()
+        .map_err(fail)
+}
+
 /// One panel per series: "% positive" by month with 90 % error bars. Hidden months get a
 /// grey "hidden" mark on the axis; months without data are left empty.
 pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Point>)]) -> ChartResult {
@@ -96,19 +119,7 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
                 .y_label_area_size(48)
                 .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
                 .map_err(fail)?;
-            chart
-                .configure_mesh()
-                .disable_x_mesh()
-                .light_line_style(WHITE)
-                .bold_line_style(GRID)
-                .y_labels(5)
-                .y_label_formatter(&|v| format!("{v:.0}%"))
-                .x_labels(months.len())
-                .x_label_formatter(&|v| month_label(months, v))
-                .label_style((FONT, 16).into_font().color(&INK))
-                .axis_style(MUTED)
-                .draw()
-                .map_err(fail)?;
+            monthly_mesh(&mut chart, months, "%")?;
             let at = |i: usize| SegmentValue::CenterOf(i as i32);
             // Lines join consecutive released values only: a gap stays a gap.
             for pair in points.windows(2).enumerate() {
@@ -331,19 +342,7 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
             .y_label_area_size(48)
             .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..top)
             .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_x_mesh()
-            .light_line_style(WHITE)
-            .bold_line_style(GRID)
-            .y_labels(5)
-            .y_label_formatter(&|v| format!("{v:.0}"))
-            .x_labels(months.len())
-            .x_label_formatter(&|v| month_label(months, v))
-            .label_style((FONT, 16).into_font().color(&INK))
-            .axis_style(MUTED)
-            .draw()
-            .map_err(fail)?;
+        monthly_mesh(&mut chart, months, "")?;
         let pale = RGBColor(140, 178, 222);
         for i in 0..months.len() {
             let x = i as i32;

@@ -26,10 +26,8 @@ mod session_store;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{FromRef, Request};
-use axum::http::{HeaderValue, header};
-use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::extract::FromRef;
+use axum::middleware;
 use axum::routing::{get, post};
 use axum_csrf::{CsrfConfig, Key, SameSite};
 use collector::Store;
@@ -147,25 +145,5 @@ where
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))
         .layer(middleware::from_fn_with_state(state.csrf.clone(), auth::csrf_guard))
         .layer(sessions)
-        .layer(middleware::from_fn(staff_headers))
-}
-
-/// No script at all, no framing, no referrer, no caching of staff pages.
-async fn staff_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
-    response
+        .layer(middleware::from_fn(collector::web::security_headers))
 }

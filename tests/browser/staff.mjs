@@ -5,20 +5,13 @@
 //
 // Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
 //   A path "open:N" opens a session at the facilitator's desk with N ticket cards.
-import { chromium } from "playwright-core";
-import { readFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync } from "node:fs";
+import { check, launch, viewports } from "./common.mjs";
 
-const require = createRequire(import.meta.url);
-const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 const [base, out, ...accounts] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run", "--disable-quic"],
-});
+const browser = await launch();
 let failed = 0;
 let views = 0;
 for (const spec of accounts) {
@@ -26,7 +19,7 @@ for (const spec of accounts) {
   const name = spec.slice(0, at);
   const [email, password, ...rest] = spec.slice(at + 1).split(":");
   const paths = rest.join(":");
-  for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
+  for (const [device, width, height] of viewports) {
     const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
     const page = await context.newPage();
     await page.goto(base + "/staff");
@@ -59,18 +52,7 @@ for (const spec of accounts) {
         console.log(`${name} (${device}): ${path} answered ${response && response.status()}`);
         failed++;
       }
-      await page.screenshot({ path: `${out}/staff-${name}-${k}-${device}.png`, fullPage: true });
-      const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-      if (scrolls) {
-        console.log(`${name} (${device}): ${path} scrolls sideways`);
-        failed++;
-      }
-      await page.addScriptTag({ content: axeSource });
-      const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-      for (const v of result.violations) {
-        console.log(`${name} (${device}) ${path}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
-        if (v.impact === "serious" || v.impact === "critical") failed++;
-      }
+      failed += await check(page, `${name} (${device}) ${path}`, `${out}/staff-${name}-${k}-${device}.png`);
     }
     await context.close();
   }

@@ -1,0 +1,36 @@
+// What both browser checkers share: Debian's Chromium, started as the machine allows, and
+// the per-page check (no sideways scrolling, no serious or critical axe-core violation).
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const viewports = [["phone", 390, 844], ["desktop", 1280, 900]];
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+// Saves a full-page screenshot and returns how many problems the page has, logging each.
+export async function check(page, label, screenshot) {
+  await page.screenshot({ path: screenshot, fullPage: true });
+  let problems = 0;
+  const scrolls = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  if (scrolls) {
+    console.log(`${label}: scrolls sideways`);
+    problems++;
+  }
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  for (const v of result.violations) {
+    console.log(`${label}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.length} nodes)`);
+    if (v.impact === "serious" || v.impact === "critical") problems++;
+  }
+  return problems;
+}
