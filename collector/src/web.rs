@@ -162,16 +162,18 @@ struct Page {
 
 const STYLESHEET: &str = include_str!("../assets/participant.css");
 
-/// The stylesheet's URL carries a hash of its content, so a changed stylesheet is never
-/// served from a phone's cache and an unchanged one never needs fetching again.
+/// An asset's URL with a hash of its content, so a changed asset is never served from a
+/// phone's cache and an unchanged one never needs fetching again.
+pub fn versioned_url(path: &str, content: &str) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(content.as_bytes());
+    let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    format!("{path}?v={short}")
+}
+
 fn stylesheet_url() -> &'static str {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    URL.get_or_init(|| {
-        use sha2::Digest;
-        let digest = sha2::Sha256::digest(STYLESHEET.as_bytes());
-        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        format!("/assets/participant.css?v={short}")
-    })
+    URL.get_or_init(|| versioned_url("/assets/participant.css", STYLESHEET))
 }
 
 struct LangLink {

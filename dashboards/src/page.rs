@@ -136,15 +136,9 @@ pub(crate) fn render_with(csrf: CsrfToken, template: &impl Template) -> Result<R
 
 const STYLESHEET: &str = include_str!("../assets/staff.css");
 
-/// The stylesheet's URL carries a hash of its content, so browsers never keep a stale one.
 fn stylesheet_url() -> &'static str {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    URL.get_or_init(|| {
-        use sha2::Digest;
-        let digest = sha2::Sha256::digest(STYLESHEET.as_bytes());
-        let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-        format!("/staff/assets/staff.css?v={short}")
-    })
+    URL.get_or_init(|| collector::web::versioned_url("/staff/assets/staff.css", STYLESHEET))
 }
 
 pub(crate) async fn stylesheet() -> Response {
