@@ -261,6 +261,7 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
+            .margin_right(28)
             .x_label_area_size(28)
             .y_label_area_size(left)
             .build_cartesian_2d(0f64..100f64, (0..last(n)).into_segmented())
