@@ -239,7 +239,7 @@ async fn run() -> anyhow::Result<()> {
                     .fetch_one(store.pool())
                     .await?;
                 if empty == 0 {
-                    make_demo(&store, args.demo_seed).await?;
+                    make_demo(&store, args.demo_seed, &base_url).await?;
                 } else {
                     eprintln!("the database already holds programs: serving it as it is");
                 }
@@ -247,7 +247,7 @@ async fn run() -> anyhow::Result<()> {
             run_server(store, args, &base_url, &cli.database_url).await?;
         }
         Command::Demo(args) => {
-            make_demo(&store, args.seed).await?;
+            make_demo(&store, args.seed, &base_url).await?;
             if !args.no_serve {
                 let serve_args = ServeArgs {
                     bind: args.bind,
@@ -439,7 +439,7 @@ async fn run_server(store: Store, args: ServeArgs, base_url: &str, database_url:
 }
 
 /// Fills the (empty) store with the demo network and prints the accounts.
-async fn make_demo(store: &Store, seed: u64) -> anyhow::Result<()> {
+async fn make_demo(store: &Store, seed: u64, base_url: &str) -> anyhow::Result<()> {
     let today = Local::now().date_naive();
     let started = std::time::Instant::now();
     let summary = hearth::demo::generate(store, today, seed, std::io::stderr().is_terminal()).await?;
@@ -454,7 +454,7 @@ async fn make_demo(store: &Store, seed: u64) -> anyhow::Result<()> {
         summary.releases.last().map(String::as_str).unwrap_or(""),
         started.elapsed().as_secs_f64()
     )?;
-    writeln!(out, "sign in at /staff/sign-in with one of these demo accounts:")?;
+    writeln!(out, "sign in at {base_url}/staff/sign-in with one of these demo accounts:")?;
     for a in &summary.accounts {
         writeln!(out, "{:<12} {:<28} {}", a.role, a.email, a.password)?;
     }

@@ -246,7 +246,8 @@ struct MonthSpend {
 #[template(path = "admin_ledger.html")]
 struct LedgerPage {
     chrome: Chrome,
-    entries: Vec<LedgerEntry>,
+    /// Every spend, by release (period), newest first.
+    releases: Vec<(String, Vec<LedgerEntry>)>,
     spends: Vec<MonthSpend>,
     unit: &'static str,
 }
@@ -276,5 +277,13 @@ pub(crate) async fn ledger(State(dash): State<Dashboards>, signed: Signed) -> Re
         })
         .collect();
     spends.sort_by(|a, b| (&a.month, &a.program).cmp(&(&b.month, &b.program)));
-    signed.render(&LedgerPage { chrome: signed.chrome("Privacy ledger"), entries, spends, unit: mechanism.unit() })
+    let mut releases: Vec<(String, Vec<LedgerEntry>)> = vec![];
+    for entry in entries {
+        match releases.last_mut() {
+            Some((period, list)) if *period == entry.period => list.push(entry),
+            _ => releases.push((entry.period.clone(), vec![entry])),
+        }
+    }
+    releases.reverse();
+    signed.render(&LedgerPage { chrome: signed.chrome("Privacy ledger"), releases, spends, unit: mechanism.unit() })
 }
