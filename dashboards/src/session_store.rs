@@ -21,6 +21,12 @@ impl SessionStore for StaffSessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
         let data = serde_json::to_string(&record.data)
             .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        // Sign-ins are rare: each one also clears the sessions that have expired.
+        sqlx::query("delete from staff_session where expires_at <= $1")
+            .bind(OffsetDateTime::now_utc().unix_timestamp())
+            .execute(self.0.pool())
+            .await
+            .map_err(backend)?;
         // A colliding id (2^-128) inserts nothing: draw another.
         loop {
             let inserted = sqlx::query(
@@ -78,9 +84,8 @@ impl SessionStore for StaffSessions {
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        sqlx::query("delete from staff_session where id = $1 or expires_at <= $2")
+        sqlx::query("delete from staff_session where id = $1")
             .bind(id.to_string())
-            .bind(OffsetDateTime::now_utc().unix_timestamp())
             .execute(self.0.pool())
             .await
             .map_err(backend)?;
