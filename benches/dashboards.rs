@@ -35,7 +35,7 @@ use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, Response, StatusCode, header};
+use axum::http::{Request, StatusCode, header};
 use chrono::NaiveDate;
 use collector::Store;
 use common::{QUARTER, arg, generate};
@@ -369,6 +369,37 @@ async fn run() {
         }
     }
 
+    // What a cold page pays: loading a stored release into memory (the median of 5 loads).
+    let periods: Vec<Period> = {
+        let quarter: Period = QUARTER.parse().unwrap();
+        quarter.months().into_iter().chain([quarter]).collect()
+    };
+    let mut loads = vec![vec![(0usize, 0i64, 0.0f64); periods.len()]; sites.len()];
+    for (s, site) in sites.iter().enumerate() {
+        for (p, &period) in periods.iter().enumerate() {
+            let mut ms = Vec::new();
+            let mut cells = 0;
+            for _ in 0..5 {
+                let started = Instant::now();
+                let release = analytics::view::load_release(&site.store, period)
+                    .await
+                    .unwrap()
+                    .expect("a stored release");
+                ms.push(started.elapsed().as_secs_f64() * 1000.0);
+                cells = release.cells.len();
+            }
+            ms.sort_by(f64::total_cmp);
+            let counts: i64 = sqlx::query_scalar(
+                "select count(*) from release_count c join data_release r on r.id = c.release_id where r.period = $1",
+            )
+            .bind(period.to_string())
+            .fetch_one(site.store.pool())
+            .await
+            .unwrap();
+            loads[s][p] = (cells, counts, quantile(&ms, 0.5));
+        }
+    }
+
     println!(
         "\nmachine: {} cores; SQLite; {rounds} timed requests per page and size after {warmup} warm-up, interleaved\n",
         std::thread::available_parallelism().map_or(0, |n| n.get())
@@ -417,12 +448,33 @@ async fn run() {
             );
         }
     }
+    println!(
+        "\n| release | cells | stored counts | {} |",
+        sites
+            .iter()
+            .map(|site| format!("load into memory, N = {} (ms, median of 5)", human(site.n)))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    println!("|---|---|---|{}", "---|".repeat(sites.len()));
+    for (p, period) in periods.iter().enumerate() {
+        println!(
+            "| {period} | {} | {} | {} |",
+            loads[0][p].0,
+            loads[0][p].1,
+            loads
+                .iter()
+                .map(|l| format!("{:.1}", l[p].2))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        );
+    }
     let worst = medians
         .iter()
         .flat_map(|m| m.iter().copied())
         .fold(0.0, f64::max);
     println!(
-        "Target: median under {TARGET_MS} ms at every size — {} (worst median {worst:.2} ms).",
+        "\nTarget: median under {TARGET_MS} ms at every size — {} (worst median {worst:.2} ms).",
         if worst < TARGET_MS { "met" } else { "NOT met" }
     );
     let _ = std::io::stdout().flush();

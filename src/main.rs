@@ -433,6 +433,7 @@ async fn run_server(store: Store, args: ServeArgs, base_url: &str, database_url:
         SignInLimits::default(),
     )
     .await?;
+    state.dashboards.spawn_warm_up();
     tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
     serve(listener, app(state), shutdown_signal()).await?;
     Ok(())

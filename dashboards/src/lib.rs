@@ -83,6 +83,19 @@ impl Dashboards {
     }
 }
 
+impl Dashboards {
+    /// Loads recent releases into memory in the background (needs a tokio runtime).
+    pub fn spawn_warm_up(&self) {
+        let (releases, store) = (self.releases.clone(), self.store.clone());
+        tokio::spawn(async move {
+            match releases.warm(&store).await {
+                Ok(n) => tracing::debug!(releases = n, "releases loaded for the staff pages"),
+                Err(error) => tracing::warn!(error = %error, "could not preload releases"),
+            }
+        });
+    }
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -21,6 +21,19 @@ impl ReleaseCache {
         view::list_releases(store).await
     }
 
+    /// Loads the newest releases into memory (as many as are kept), so the first staff
+    /// page after a start does not wait for them. Returns how many were loaded.
+    pub async fn warm(&self, store: &Store) -> Result<usize, sqlx::Error> {
+        let infos = self.list(store).await?;
+        let mut loaded = 0;
+        for info in infos.iter().rev().take(MAX_KEPT) {
+            if self.get(store, info).await?.is_some() {
+                loaded += 1;
+            }
+        }
+        Ok(loaded)
+    }
+
     /// The release of `info`, from memory or loaded once.
     pub async fn get(&self, store: &Store, info: &ReleaseInfo) -> Result<Option<Arc<Release>>, sqlx::Error> {
         if let Some(hit) = self.0.lock().unwrap().get(&info.id) {
