@@ -62,10 +62,20 @@ fn last(n: i32) -> i32 {
     (n - 1).max(1)
 }
 
+/// A month on an axis: `Mar`, with the year on the first month and on each January
+/// (`Jan 26`), so twelve labels fit side by side.
 fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
-    match v {
-        SegmentValue::CenterOf(i) => months.get(*i as usize).map(|m| short_month(m)).unwrap_or_default(),
-        _ => String::new(),
+    let SegmentValue::CenterOf(i) = v else {
+        return String::new();
+    };
+    let Some(month) = months.get(*i as usize) else {
+        return String::new();
+    };
+    let label = short_month(month);
+    if *i == 0 || month.ends_with("-01") {
+        label
+    } else {
+        label.split(' ').next().unwrap_or_default().to_owned()
     }
 }
 
@@ -108,7 +118,7 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
     {
-        let root = SVGBackend::with_string(&mut svg, (560, 220 * series.len().max(1) as u32)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (640, 230 * series.len().max(1) as u32)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let panels = root.split_evenly((series.len().max(1), 1));
         for ((name, color, points), area) in series.iter().zip(panels.iter()) {
@@ -335,7 +345,7 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
         .fold(10.0, f64::max)
         * 1.1;
     {
-        let root = SVGBackend::with_string(&mut svg, (560, 240)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (640, 250)).into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(10)
