@@ -337,6 +337,9 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
     assert!(overview.body.contains("<span class=\"hidden-cell\">hidden</span>"), "the tiny circle is hidden");
     assert!(overview.body.contains("no data"));
     insta::assert_snapshot!("manager_overview", stable(&overview.body));
+    let safety = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}?heat=safety")).await;
+    assert!(safety.body.contains("Riverside: emotional safety % positive, circle by month"));
+    assert!(safety.body.contains("<strong aria-current=\"true\">Emotional safety</strong>"));
     let circle = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A2}")).await;
     insta::assert_snapshot!("manager_tiny_circle", stable(&circle.body));
 

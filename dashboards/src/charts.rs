@@ -247,11 +247,21 @@ pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Hea
     Ok(finish(svg, label))
 }
 
-/// A sequential blue scale: pale at 0 %, deep at 100 %; and whether text on it must be white.
+/// The heatmap's five bands (0–20 %, … 80–100 %), pale to deep, each with the text colour
+/// that reads on it at 4.5:1 or better; the page's legend uses the same bands
+/// (`.heat-0` … `.heat-4` in staff.css). A continuous scale would put its middle tones
+/// where neither dark nor white text reads.
+pub const HEAT_BANDS: [(RGBColor, bool); 5] = [
+    (RGBColor(241, 245, 251), false),
+    (RGBColor(211, 224, 242), false),
+    (RGBColor(169, 193, 228), false),
+    (RGBColor(63, 111, 176), true),
+    (RGBColor(21, 62, 117), true),
+];
+
+/// The band of a 0–100 value, and whether its text is white.
 fn heat_colour(v: f64) -> (RGBColor, bool) {
-    let t = (v / 100.0).clamp(0.0, 1.0);
-    let mix = |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
-    (RGBColor(mix(239, 18), mix(243, 64), mix(255, 120)), t > 0.55)
+    HEAT_BANDS[((v / 20.0).floor().max(0.0) as usize).min(4)]
 }
 
 /// One bar of a bar chart.
@@ -410,6 +420,30 @@ mod tests {
             .unwrap()
             .replace('\n', "");
         assert!(heat.contains(">80<") && heat.contains(">hidden<") && heat.contains(">–<"));
+    }
+
+    /// WCAG contrast of two colours.
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        let lum = |c: RGBColor| {
+            let ch = |x: u8| {
+                let x = f64::from(x) / 255.0;
+                if x <= 0.03928 { x / 12.92 } else { ((x + 0.055) / 1.055).powf(2.4) }
+            };
+            0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn every_heat_band_keeps_its_text_readable() {
+        for (fill, white) in HEAT_BANDS {
+            let ink = if white { WHITE } else { INK };
+            assert!(contrast(fill, ink) >= 4.5, "{fill:?}: {:.2}", contrast(fill, ink));
+        }
+        assert_eq!(heat_colour(0.0), HEAT_BANDS[0]);
+        assert_eq!(heat_colour(59.9), HEAT_BANDS[2]);
+        assert_eq!(heat_colour(100.0), HEAT_BANDS[4]);
     }
 
     #[test]

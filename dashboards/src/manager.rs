@@ -11,7 +11,7 @@ use analytics::budget::Level;
 use analytics::suppression::Audience;
 use analytics::view::{Release, ReleaseInfo, StoredCell};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
@@ -98,6 +98,8 @@ struct OverviewPage {
     rows: Vec<MonthRow>,
     heat_svg: String,
     heat_rows: Vec<(CircleEntry, Vec<Shown>)>,
+    /// The heatmap shows safety rather than belonging.
+    safety_heat: bool,
     month_names: Vec<String>,
     first_svg: String,
     first_rows: Vec<(String, Shown, Shown)>,
@@ -117,11 +119,24 @@ async fn program_name(dash: &Dashboards, program: i32) -> Result<String, StaffEr
         .ok_or(StaffError::NotFound)
 }
 
+/// Which index the heatmap shows: `?heat=safety`, else belonging.
+#[derive(serde::Deserialize)]
+pub(crate) struct OverviewQuery {
+    heat: Option<String>,
+}
+
 pub(crate) async fn overview(
     State(dash): State<Dashboards>,
     signed: Signed,
     Path(program): Path<i32>,
+    Query(query): Query<OverviewQuery>,
 ) -> Result<Response, StaffError> {
+    let safety_heat = query.heat.as_deref() == Some("safety");
+    let (heat_measure, heat_name) = if safety_heat {
+        ("safety_pct_positive", "emotional safety")
+    } else {
+        ("belonging_pct_positive", "belonging")
+    };
     signed.require(Area::Program(program))?;
     let name = program_name(&dash, program).await?;
     let circles = catalog::circles(&dash.store, Some(program)).await?;
@@ -143,7 +158,7 @@ pub(crate) async fn overview(
         let mut cells = vec![];
         let mut shown = vec![];
         for r in &months {
-            let p = points(r, circle_cell(r, circle.id), Audience::Manager, &["belonging_pct_positive"])[0];
+            let p = points(r, circle_cell(r, circle.id), Audience::Manager, &[heat_measure])[0];
             cells.push(match p {
                 Point::Value { value, .. } => Heat::Value(value),
                 Point::Hidden => Heat::Hidden,
@@ -155,7 +170,7 @@ pub(crate) async fn overview(
         heat_rows.push((circle.clone(), shown));
     }
     let names: Vec<String> = circles.iter().map(|c| c.name.clone()).collect();
-    let heat_svg = charts::heatmap(&format!("{name}: belonging % positive, circle by month"), &names, &periods, &heat)
+    let heat_svg = charts::heatmap(&format!("{name}: {heat_name} % positive, circle by month"), &names, &periods, &heat)
         .map_err(StaffError::internal)?;
 
     let mut first = vec![];
@@ -189,6 +204,7 @@ pub(crate) async fn overview(
         rows,
         heat_svg,
         heat_rows,
+        safety_heat,
         month_names: months.iter().map(|r| charts::short_month(&r.info.period)).collect(),
         first_svg,
         first_rows,
