@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
-use collector::instrument::{Helped, Hindered};
+use collector::instrument::{Helped, Hindered, Item};
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -80,6 +80,33 @@ fn trend_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&Stored
     (rows, belonging, safety)
 }
 
+/// One statement's mean (1–5) in each of the latest months.
+struct ItemRow {
+    text: String,
+    means: Vec<Shown>,
+}
+
+/// How many recent months the statements table shows.
+const ITEM_MONTHS: usize = 3;
+
+/// Each statement's mean in the latest [`ITEM_MONTHS`] months, and those months' names.
+fn item_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&StoredCell>) -> (Vec<String>, Vec<ItemRow>) {
+    let recent = &months[months.len().saturating_sub(ITEM_MONTHS)..];
+    let names: Vec<String> = Item::ALL.iter().map(|i| format!("{}_mean", i.key())).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let per_month: Vec<Vec<Point>> = recent.iter().map(|r| points(r, cell(r), Audience::Manager, &refs)).collect();
+    let t = Lang::En.tr();
+    let rows = Item::ALL
+        .iter()
+        .enumerate()
+        .map(|(k, item)| ItemRow {
+            text: t.get(&format!("item-{}", item.key())),
+            means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
+        })
+        .collect();
+    (recent.iter().map(|r| charts::short_month(&r.info.period)).collect(), rows)
+}
+
 struct ChoiceRow {
     label: String,
     shown: Shown,
@@ -100,6 +127,8 @@ struct OverviewPage {
     heat_rows: Vec<(CircleEntry, Vec<Shown>)>,
     /// The heatmap shows safety rather than belonging.
     safety_heat: bool,
+    item_months: Vec<String>,
+    items: Vec<ItemRow>,
     month_names: Vec<String>,
     first_svg: String,
     first_rows: Vec<(String, Shown, Shown)>,
@@ -145,6 +174,7 @@ pub(crate) async fn overview(
     let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
 
     let (rows, belonging, safety) = trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let (item_months, items) = item_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let trend_svg = charts::trend(
         &format!("{name}: belonging and safety, % positive by month, with 90% ranges"),
         &periods,
@@ -205,6 +235,8 @@ pub(crate) async fn overview(
         heat_svg,
         heat_rows,
         safety_heat,
+        item_months,
+        items,
         month_names: months.iter().map(|r| charts::short_month(&r.info.period)).collect(),
         first_svg,
         first_rows,
@@ -265,6 +297,8 @@ struct CirclePage {
     has_months: bool,
     trend_svg: String,
     rows: Vec<MonthRow>,
+    item_months: Vec<String>,
+    items: Vec<ItemRow>,
 }
 
 pub(crate) async fn circle(
@@ -283,6 +317,7 @@ pub(crate) async fn circle(
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
+    let (item_months, items) = item_rows(&months, |r| circle_cell(r, circle));
     let trend_svg = charts::trend(
         &format!("{}: belonging and safety, % positive by month, with 90% ranges", entry.name),
         &periods,
@@ -299,6 +334,8 @@ pub(crate) async fn circle(
         has_months: !months.is_empty(),
         trend_svg,
         rows,
+        item_months,
+        items,
     };
     signed.render(&page)
 }
