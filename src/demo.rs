@@ -36,8 +36,22 @@ struct CircleSpec {
     starts: u32,
 }
 
-const fn circle(program: &'static str, name: &'static str, attendance: f64, climate: f64, drift: f64) -> CircleSpec {
-    CircleSpec { program, name, attendance, climate, drift, troubled: None, starts: 0 }
+const fn circle(
+    program: &'static str,
+    name: &'static str,
+    attendance: f64,
+    climate: f64,
+    drift: f64,
+) -> CircleSpec {
+    CircleSpec {
+        program,
+        name,
+        attendance,
+        climate,
+        drift,
+        troubled: None,
+        starts: 0,
+    }
 }
 
 fn network() -> Vec<CircleSpec> {
@@ -46,16 +60,28 @@ fn network() -> Vec<CircleSpec> {
     const RECOVERY: &str = "Recovery Together";
     vec![
         circle(RIVER, "Monday Evening Circle", 11.0, 3.9, 0.2),
-        CircleSpec { troubled: Some((5, 8)), ..circle(RIVER, "Grief and Loss", 8.0, 3.8, 0.0) },
+        CircleSpec {
+            troubled: Some((5, 8)),
+            ..circle(RIVER, "Grief and Loss", 8.0, 3.8, 0.0)
+        },
         circle(RIVER, "Parents Together", 9.0, 4.1, 0.1),
         circle(RIVER, "Saturday Drop-in", 13.0, 3.6, 0.3),
-        CircleSpec { starts: 6, ..circle(RIVER, "New Arrivals", 6.0, 3.7, 0.4) },
+        CircleSpec {
+            starts: 6,
+            ..circle(RIVER, "New Arrivals", 6.0, 3.7, 0.4)
+        },
         circle(YOUTH, "Teen Talk", 10.0, 3.7, 0.2),
-        CircleSpec { troubled: Some((2, 4)), ..circle(YOUTH, "Queer Youth Circle", 7.0, 4.0, 0.1) },
+        CircleSpec {
+            troubled: Some((2, 4)),
+            ..circle(YOUTH, "Queer Youth Circle", 7.0, 4.0, 0.1)
+        },
         circle(YOUTH, "Campus Connect", 12.0, 3.5, -0.2),
         circle(YOUTH, "Young Carers", 4.5, 4.2, 0.0),
         circle(RECOVERY, "Morning Recovery", 12.0, 4.0, 0.1),
-        CircleSpec { troubled: Some((8, 11)), ..circle(RECOVERY, "Family Circle", 8.0, 3.9, -0.1) },
+        CircleSpec {
+            troubled: Some((8, 11)),
+            ..circle(RECOVERY, "Family Circle", 8.0, 3.9, -0.1)
+        },
         circle(RECOVERY, "Harm Reduction Peers", 9.0, 3.6, 0.2),
     ]
 }
@@ -124,7 +150,11 @@ fn response(rng: &mut ChaCha8Rng, mean: f64, troubled: bool, first_time: f64) ->
         }
     }
     for (&choice, base) in Hindered::ALL.iter().zip([0.12, 0.1, 0.06, 0.05, 0.1]) {
-        let p = if troubled { base * 3.0 } else { base * (1.2 - good) };
+        let p = if troubled {
+            base * 3.0
+        } else {
+            base * (1.2 - good)
+        };
         if rng.random_bool(p.clamp(0.01, 0.9)) {
             answers.set_hindered(choice);
         }
@@ -135,19 +165,30 @@ fn response(rng: &mut ChaCha8Rng, mean: f64, troubled: bool, first_time: f64) ->
 /// Fills an empty store with the demo network as of `today`: thirteen months of weekly
 /// sessions ending with the last full month, released month by month and quarter by
 /// quarter, and one account per role.
-pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress: bool) -> Result<DemoSummary, DemoError> {
-    let programs: i64 = sqlx::query_scalar("select count(*) from program").fetch_one(store.pool()).await?;
+pub async fn generate(
+    store: &Store,
+    today: NaiveDate,
+    seed: u64,
+    show_progress: bool,
+) -> Result<DemoSummary, DemoError> {
+    let programs: i64 = sqlx::query_scalar("select count(*) from program")
+        .fetch_one(store.pool())
+        .await?;
     if programs > 0 {
         return Err(DemoError::NotEmpty);
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let this_month = NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("a first of the month");
-    let first = (0..13).fold(this_month, |d, _| (d - Duration::days(1)).with_day(1).expect("day 1"));
+    let this_month =
+        NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("a first of the month");
+    let first = (0..13).fold(this_month, |d, _| {
+        (d - Duration::days(1)).with_day(1).expect("day 1")
+    });
     let specs = network();
     let weeks = ((this_month - first).num_days() / 7) as u64;
     let bar = if show_progress {
         ProgressBar::new(weeks * specs.len() as u64).with_style(
-            ProgressStyle::with_template("{msg:24} {bar:32} {pos}/{len} sessions").expect("a template"),
+            ProgressStyle::with_template("{msg:24} {bar:32} {pos}/{len} sessions")
+                .expect("a template"),
         )
     } else {
         ProgressBar::hidden()
@@ -158,7 +199,8 @@ pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress:
         catalog::add_program(store, spec.program).await?;
         let mut day = first + Duration::days((k % 6) as i64);
         while day < this_month {
-            let month = ((day.year() - first.year()) * 12 + day.month() as i32 - first.month() as i32) as u32;
+            let month = ((day.year() - first.year()) * 12 + day.month() as i32
+                - first.month() as i32) as u32;
             bar.inc(1);
             let week_day = day;
             day += Duration::days(7);
@@ -168,13 +210,17 @@ pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress:
             }
             let progress = f64::from(month) / 12.0;
             let troubled = spec.troubled.is_some_and(|(a, b)| (a..=b).contains(&month));
-            let mean = spec.climate + spec.drift * progress + Normal::new(0.0, 0.12).unwrap().sample(&mut rng);
+            let mean = spec.climate
+                + spec.drift * progress
+                + Normal::new(0.0, 0.12).unwrap().sample(&mut rng);
             let came = Poisson::new(spec.attendance).unwrap().sample(&mut rng) as u32;
             let answered = (0..came).filter(|_| rng.random_bool(0.8)).count();
             let first_time = if month < spec.starts + 2 { 0.5 } else { 0.12 };
             let new = NewSession::new(spec.program, spec.name, week_day, Some(40), Some(24), None)?;
             let (session, _) = catalog::open_session(store, &new).await?;
-            let answers: Vec<Answers> = (0..answered).map(|_| response(&mut rng, mean, troubled, first_time)).collect();
+            let answers: Vec<Answers> = (0..answered)
+                .map(|_| response(&mut rng, mean, troubled, first_time))
+                .collect();
             collector::commit::insert_synthetic(store, session.id, &answers).await?;
             catalog::close_session(store, &session.code).await?;
             responses += answers.len() as u64;
@@ -194,7 +240,13 @@ pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress:
             due.push(quarter);
         }
         for period in due {
-            let summary = release::release(store, period, today, &ReleaseOptions::seeded(seed ^ releases.len() as u64)).await?;
+            let summary = release::release(
+                store,
+                period,
+                today,
+                &ReleaseOptions::seeded(seed ^ releases.len() as u64),
+            )
+            .await?;
             releases.push(summary.period.to_string());
         }
         month = Period::month_of(month.end());
@@ -209,17 +261,35 @@ pub async fn generate(store: &Store, today: NaiveDate, seed: u64, show_progress:
     ] {
         let email = format!("{role}@demo.hearth");
         let password = passphrase(&mut rand::rng());
-        account::add_user(store, &NewUser::new(&email, role, program)?, password.clone()).await?;
-        accounts.push(DemoAccount { role, email, password });
+        account::add_user(
+            store,
+            &NewUser::new(&email, role, program)?,
+            password.clone(),
+        )
+        .await?;
+        accounts.push(DemoAccount {
+            role,
+            email,
+            password,
+        });
     }
-    Ok(DemoSummary { accounts, responses, sessions, releases })
+    Ok(DemoSummary {
+        accounts,
+        responses,
+        sessions,
+        releases,
+    })
 }
 
 /// A random password of four groups, easy to type: `kq7m-2xpf-…` (about 83 bits).
 fn passphrase(rng: &mut impl Rng) -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     (0..4)
-        .map(|_| (0..4).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect::<String>())
+        .map(|_| {
+            (0..4)
+                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("-")
 }

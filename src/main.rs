@@ -259,7 +259,11 @@ async fn run() -> anyhow::Result<()> {
                 run_server(store, serve_args, &base_url, &cli.database_url).await?;
             }
         }
-        Command::User(UserCommand::Add { email, role, program }) => {
+        Command::User(UserCommand::Add {
+            email,
+            role,
+            program,
+        }) => {
             let new = NewUser::new(&email, &role, program.as_deref())?;
             let password = read_password(&email)?;
             let user = account::add_user(&store, &new, password).await?;
@@ -419,7 +423,12 @@ async fn run() -> anyhow::Result<()> {
 }
 
 /// Serves the app until a shutdown signal, releasing due periods in the background.
-async fn run_server(store: Store, args: ServeArgs, base_url: &str, database_url: &str) -> anyhow::Result<()> {
+async fn run_server(
+    store: Store,
+    args: ServeArgs,
+    base_url: &str,
+    database_url: &str,
+) -> anyhow::Result<()> {
     let (listener, local) = PeerlessListener::bind(&args.bind)
         .await
         .with_context(|| format!("binding {}", args.bind))?;
@@ -443,7 +452,8 @@ async fn run_server(store: Store, args: ServeArgs, base_url: &str, database_url:
 async fn make_demo(store: &Store, seed: u64, base_url: &str) -> anyhow::Result<()> {
     let today = Local::now().date_naive();
     let started = std::time::Instant::now();
-    let summary = hearth::demo::generate(store, today, seed, std::io::stderr().is_terminal()).await?;
+    let summary =
+        hearth::demo::generate(store, today, seed, std::io::stderr().is_terminal()).await?;
     let mut out = String::new();
     writeln!(
         out,
@@ -455,7 +465,10 @@ async fn make_demo(store: &Store, seed: u64, base_url: &str) -> anyhow::Result<(
         summary.releases.last().map(String::as_str).unwrap_or(""),
         started.elapsed().as_secs_f64()
     )?;
-    writeln!(out, "sign in at {base_url}/staff/sign-in with one of these demo accounts:")?;
+    writeln!(
+        out,
+        "sign in at {base_url}/staff/sign-in with one of these demo accounts:"
+    )?;
     for a in &summary.accounts {
         writeln!(out, "{:<12} {:<28} {}", a.role, a.email, a.password)?;
     }
@@ -469,7 +482,10 @@ fn read_password(email: &str) -> anyhow::Result<String> {
     if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password(format!("password for {email}: "))?;
         let again = rpassword::prompt_password("again: ")?;
-        anyhow::ensure!(first == again, "the two passwords differ; nothing was added");
+        anyhow::ensure!(
+            first == again,
+            "the two passwords differ; nothing was added"
+        );
         Ok(first)
     } else {
         let mut line = String::new();

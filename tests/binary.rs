@@ -276,22 +276,41 @@ async fn responses_answered_303_survive_a_kill(db: &TestDb) {
 /// role — role, email, password — that signs in; it refuses a store that has programs.
 async fn the_demo_prints_one_working_account_per_role(db: &TestDb) {
     let out = hearth(db, &["demo", "--no-serve"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(stdout.contains("demo network ready: 3 programs, 12 circles"), "{stdout}");
+    assert!(
+        stdout.contains("demo network ready: 3 programs, 12 circles"),
+        "{stdout}"
+    );
     let store = db.store().await;
     let mut roles = vec![];
     for line in stdout.lines().filter(|l| l.contains("@demo.hearth")) {
         let fields: Vec<&str> = line.split_whitespace().collect();
-        let [role, email, password] = fields[..] else { panic!("{line}") };
-        let (user, hash) = dashboards::account::find_by_email(&store, email).await.unwrap().unwrap();
+        let [role, email, password] = fields[..] else {
+            panic!("{line}")
+        };
+        let (user, hash) = dashboards::account::find_by_email(&store, email)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(user.role.key(), role);
-        assert!(dashboards::account::password_matches(password, &hash), "{email}");
+        assert!(
+            dashboards::account::password_matches(password, &hash),
+            "{email}"
+        );
         roles.push(role.to_owned());
     }
     assert_eq!(roles, ["admin", "manager", "facilitator", "funder"]);
     let releases = analytics::view::list_releases(&store).await.unwrap();
-    assert!(releases.len() >= 12, "a year of months and its quarters: {}", releases.len());
+    assert!(
+        releases.len() >= 12,
+        "a year of months and its quarters: {}",
+        releases.len()
+    );
     let again = hearth(db, &["demo", "--no-serve"]);
     assert!(!again.status.success());
     assert!(String::from_utf8_lossy(&again.stderr).contains("already has programs"));
@@ -311,21 +330,72 @@ async fn user_add_reads_the_password_from_stdin(db: &TestDb) {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
         child.wait_with_output().unwrap()
     };
-    let refused = add(&["user", "add", "--email", "m@example.org", "--role", "manager"], "a long enough password\n");
+    let refused = add(
+        &[
+            "user",
+            "add",
+            "--email",
+            "m@example.org",
+            "--role",
+            "manager",
+        ],
+        "a long enough password\n",
+    );
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("must belong to a program"));
-    let added = add(&["user", "add", "--email", "Admin@Example.org", "--role", "admin"], "a long enough password\n");
-    assert!(added.status.success(), "{}", String::from_utf8_lossy(&added.stderr));
-    assert_eq!(String::from_utf8_lossy(&added.stdout), "added admin@example.org as admin\n");
+    let added = add(
+        &[
+            "user",
+            "add",
+            "--email",
+            "Admin@Example.org",
+            "--role",
+            "admin",
+        ],
+        "a long enough password\n",
+    );
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&added.stdout),
+        "added admin@example.org as admin\n"
+    );
     let store = db.store().await;
-    let (_, hash) = dashboards::account::find_by_email(&store, "admin@example.org").await.unwrap().unwrap();
+    let (_, hash) = dashboards::account::find_by_email(&store, "admin@example.org")
+        .await
+        .unwrap()
+        .unwrap();
     assert!(hash.starts_with("$argon2id$") && !hash.contains("a long enough password"));
-    assert!(dashboards::account::password_matches("a long enough password", &hash));
-    let short = add(&["user", "add", "--email", "b@example.org", "--role", "funder"], "short\n");
+    assert!(dashboards::account::password_matches(
+        "a long enough password",
+        &hash
+    ));
+    let short = add(
+        &[
+            "user",
+            "add",
+            "--email",
+            "b@example.org",
+            "--role",
+            "funder",
+        ],
+        "short\n",
+    );
     assert!(!short.status.success());
 }
 
-on_both_stores!(the_demo_prints_one_working_account_per_role, user_add_reads_the_password_from_stdin);
+on_both_stores!(
+    the_demo_prints_one_working_account_per_role,
+    user_add_reads_the_password_from_stdin
+);

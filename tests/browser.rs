@@ -160,15 +160,48 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
         store.close().await;
     });
     let server = Server::start(&db, None);
-    let account = |name: &str, email: &str, paths: &[String]| format!("{name}={email}:{PASSWORD}:{}", paths.join(","));
+    let account = |name: &str, email: &str, paths: &[String]| {
+        format!("{name}={email}:{PASSWORD}:{}", paths.join(","))
+    };
     let accounts = [
-        account("admin", ADMIN, &["/staff".into(), "/staff/admin".into(), "/staff/admin/users".into(), "/staff/admin/privacy".into(), "/staff/admin/ledger".into()]),
-        account("manager", MANAGER_A, &[format!("/staff/programs/{PROGRAM_A}"), format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}")]),
-        account("facilitator", FACILITATOR_A, &["/staff/sessions".into(), "open:0".into(), "open:4".into()]),
-        account("funder", FUNDER, &["/staff/reports".into(), format!("/staff/reports/{QUARTER}")]),
+        account(
+            "admin",
+            ADMIN,
+            &[
+                "/staff".into(),
+                "/staff/admin".into(),
+                "/staff/admin/users".into(),
+                "/staff/admin/privacy".into(),
+                "/staff/admin/ledger".into(),
+            ],
+        ),
+        account(
+            "manager",
+            MANAGER_A,
+            &[
+                format!("/staff/programs/{PROGRAM_A}"),
+                format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}"),
+            ],
+        ),
+        account(
+            "facilitator",
+            FACILITATOR_A,
+            &["/staff/sessions".into(), "open:0".into(), "open:4".into()],
+        ),
+        account(
+            "funder",
+            FUNDER,
+            &["/staff/reports".into(), format!("/staff/reports/{QUARTER}")],
+        ),
     ];
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
-    assert!(report.contains("24 staff page views checked, 0 problems"), "{report}");
-    assert!(shots.join("staff-manager-0-phone.png").exists() && shots.join("staff-funder-1-desktop.png").exists());
+    assert!(
+        report.contains("24 staff page views checked, 0 problems"),
+        "{report}"
+    );
+    assert!(
+        shots.join("staff-manager-0-phone.png").exists()
+            && shots.join("staff-funder-1-desktop.png").exists()
+    );
 }

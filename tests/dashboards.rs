@@ -31,18 +31,36 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
     //            path                     signed out  admin      manager A  manager B  facilitator A funder
     let matrix: Vec<(&str, [Expect; 6])> = vec![
         ("/staff", [SignIn, Ok, Ok, Ok, Ok, Ok]),
-        ("/staff/sessions", [SignIn, Forbidden, Ok, Ok, Ok, Forbidden]),
+        (
+            "/staff/sessions",
+            [SignIn, Forbidden, Ok, Ok, Ok, Forbidden],
+        ),
         (&a, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         (&a1, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         (&b, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
         (&b1, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
-        ("/staff/reports", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
+        (
+            "/staff/reports",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok],
+        ),
         (&report, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
         (&csv, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
-        ("/staff/admin", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("/staff/admin/users", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("/staff/admin/privacy", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
-        ("/staff/admin/ledger", [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden]),
+        (
+            "/staff/admin",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
+        (
+            "/staff/admin/users",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
+        (
+            "/staff/admin/privacy",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
+        (
+            "/staff/admin/ledger",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
     ];
     let mut jars = vec![Jar::default()];
     for email in [ADMIN, MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {
@@ -55,10 +73,20 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
             let got = match page.status {
                 StatusCode::OK => Ok,
                 StatusCode::FORBIDDEN => Forbidden,
-                StatusCode::SEE_OTHER if page.location.as_deref().is_some_and(|l| l.starts_with("/staff/sign-in?next=")) => SignIn,
+                StatusCode::SEE_OTHER
+                    if page
+                        .location
+                        .as_deref()
+                        .is_some_and(|l| l.starts_with("/staff/sign-in?next=")) =>
+                {
+                    SignIn
+                }
                 other => panic!("{path} as #{who}: unexpected {other}"),
             };
-            assert_eq!(got, *want, "{path} as #{who} (0 signed out, 1 admin, 2 manager A, 3 manager B, 4 facilitator A, 5 funder)");
+            assert_eq!(
+                got, *want,
+                "{path} as #{who} (0 signed out, 1 admin, 2 manager A, 3 manager B, 4 facilitator A, 5 funder)"
+            );
             checked += 1;
         }
     }
@@ -73,7 +101,11 @@ async fn a_manager_of_one_program_sees_nothing_of_another(db: &TestDb) {
     let mut jar = sign_in(&app, MANAGER_A).await;
     let own = get(&app, &mut jar, &format!("/staff/programs/{PROGRAM_A}")).await;
     assert_eq!(own.status, StatusCode::OK);
-    assert!(own.body.contains("Monday Circle") && !own.body.contains("Hill Circle") && !own.body.contains("Hillside"));
+    assert!(
+        own.body.contains("Monday Circle")
+            && !own.body.contains("Hill Circle")
+            && !own.body.contains("Hillside")
+    );
     for path in [
         format!("/staff/programs/{PROGRAM_B}"),
         format!("/staff/programs/{PROGRAM_B}/circles/{CIRCLE_B1}"),
@@ -82,8 +114,15 @@ async fn a_manager_of_one_program_sees_nothing_of_another(db: &TestDb) {
         format!("/staff/reports/{QUARTER}/csv"),
     ] {
         let page = get(&app, &mut jar, &path).await;
-        assert!(matches!(page.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND), "{path}: {}", page.status);
-        assert!(!page.body.contains("Hill Circle") && !page.body.contains("Hillside"), "{path} leaked B");
+        assert!(
+            matches!(page.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+            "{path}: {}",
+            page.status
+        );
+        assert!(
+            !page.body.contains("Hill Circle") && !page.body.contains("Hillside"),
+            "{path} leaked B"
+        );
     }
 }
 
@@ -92,7 +131,12 @@ async fn forms_without_a_valid_csrf_token_change_nothing(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
     let app = router(&store).await;
-    let programs = || async { sqlx::query_scalar::<_, i64>("select count(*) from program").fetch_one(store.pool()).await.unwrap() };
+    let programs = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from program")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+    };
     let before = programs().await;
     let mut admin = sign_in(&app, ADMIN).await;
     let page = get(&app, &mut admin, "/staff/admin").await;
@@ -104,7 +148,10 @@ async fn forms_without_a_valid_csrf_token_change_nothing(db: &TestDb) {
     for fields in [
         vec![("name", "Sneaky")],
         vec![("name", "Sneaky"), ("authenticity_token", "AAAA")],
-        vec![("name", "Sneaky"), ("authenticity_token", other_token.as_str())],
+        vec![
+            ("name", "Sneaky"),
+            ("authenticity_token", other_token.as_str()),
+        ],
     ] {
         let refused = post(&app, &mut admin, "/staff/admin/programs", &fields).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
@@ -112,17 +159,35 @@ async fn forms_without_a_valid_csrf_token_change_nothing(db: &TestDb) {
     }
     // A cross-site post carries no cookies at all.
     let mut stranger = Jar::default();
-    let refused = post(&app, &mut stranger, "/staff/admin/programs", &[("name", "Sneaky"), ("authenticity_token", &good)]).await;
+    let refused = post(
+        &app,
+        &mut stranger,
+        "/staff/admin/programs",
+        &[("name", "Sneaky"), ("authenticity_token", &good)],
+    )
+    .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
     assert_eq!(programs().await, before);
 
-    let added = post(&app, &mut admin, "/staff/admin/programs", &[("name", "Lakeside"), ("authenticity_token", &good)]).await;
+    let added = post(
+        &app,
+        &mut admin,
+        "/staff/admin/programs",
+        &[("name", "Lakeside"), ("authenticity_token", &good)],
+    )
+    .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     assert_eq!(programs().await, before + 1);
 
     // Sign-in itself is a form: a login CSRF is refused too.
     let mut fresh = Jar::default();
-    let refused = post(&app, &mut fresh, "/staff/sign-in", &[("email", ADMIN), ("password", PASSWORD)]).await;
+    let refused = post(
+        &app,
+        &mut fresh,
+        "/staff/sign-in",
+        &[("email", ADMIN), ("password", PASSWORD)],
+    )
+    .await;
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
@@ -134,31 +199,107 @@ async fn sign_in_is_guarded(db: &TestDb) {
     let app = router(&store).await;
     let mut jar = Jar::default();
     let form = get(&app, &mut jar, "/staff/sign-in").await;
-    let csp = form.headers.get("content-security-policy").unwrap().to_str().unwrap();
-    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("script-src") && csp.contains("default-src 'none'"));
+    let csp = form
+        .headers
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap();
+    assert!(
+        csp.contains("frame-ancestors 'none'")
+            && !csp.contains("script-src")
+            && csp.contains("default-src 'none'")
+    );
     assert_eq!(form.headers.get("referrer-policy").unwrap(), "no-referrer");
-    let csrf_cookie = form.headers.get("set-cookie").unwrap().to_str().unwrap().to_owned();
-    assert!(csrf_cookie.contains("HttpOnly") && csrf_cookie.contains("SameSite=Strict") && csrf_cookie.contains("Secure"), "{csrf_cookie}");
+    let csrf_cookie = form
+        .headers
+        .get("set-cookie")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csrf_cookie.contains("HttpOnly")
+            && csrf_cookie.contains("SameSite=Strict")
+            && csrf_cookie.contains("Secure"),
+        "{csrf_cookie}"
+    );
     let t = token(&form.body);
     for email in [ADMIN, "nobody@test.hearth"] {
-        let refused = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", email), ("password", "wrong password!")]).await;
+        let refused = post(
+            &app,
+            &mut jar,
+            "/staff/sign-in",
+            &[
+                ("authenticity_token", &t),
+                ("email", email),
+                ("password", "wrong password!"),
+            ],
+        )
+        .await;
         assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
         assert!(refused.body.contains("do not match an account"));
     }
     // Five attempts a minute per account: the next is refused even with the right password.
     for _ in 0..4 {
-        post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", ADMIN), ("password", "wrong again!!")]).await;
+        post(
+            &app,
+            &mut jar,
+            "/staff/sign-in",
+            &[
+                ("authenticity_token", &t),
+                ("email", ADMIN),
+                ("password", "wrong again!!"),
+            ],
+        )
+        .await;
     }
-    let limited = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", ADMIN), ("password", PASSWORD)]).await;
+    let limited = post(
+        &app,
+        &mut jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &t),
+            ("email", ADMIN),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     // Another account is not held up by it.
-    let ok = post(&app, &mut jar, "/staff/sign-in", &[("authenticity_token", &t), ("email", FUNDER), ("password", PASSWORD)]).await;
+    let ok = post(
+        &app,
+        &mut jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &t),
+            ("email", FUNDER),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
-    let session = ok.headers.get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_owned()).find(|c| c.starts_with("hearth_staff=")).unwrap();
-    assert!(session.contains("HttpOnly") && session.contains("SameSite=Lax") && session.contains("Path=/staff") && session.contains("Secure"), "{session}");
+    let session = ok
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_owned())
+        .find(|c| c.starts_with("hearth_staff="))
+        .unwrap();
+    assert!(
+        session.contains("HttpOnly")
+            && session.contains("SameSite=Lax")
+            && session.contains("Path=/staff")
+            && session.contains("Secure"),
+        "{session}"
+    );
     // The next= parameter never leads off the staff site, nor into a header.
     let mut j = Jar::default();
-    for next in ["https://evil.example/", "/staff%0d%0aX:1", "//evil.example/staff"] {
+    for next in [
+        "https://evil.example/",
+        "/staff%0d%0aX:1",
+        "//evil.example/staff",
+    ] {
         let f = get(&app, &mut j, &format!("/staff/sign-in?next={next}")).await;
         assert_eq!(f.status, StatusCode::OK, "{next}");
         assert!(f.body.contains("name=\"next\" value=\"/staff\""), "{next}");
@@ -169,9 +310,18 @@ async fn sign_in_is_guarded(db: &TestDb) {
     assert_eq!(missing.headers.get("x-frame-options").unwrap(), "DENY");
     // Signing out ends the session.
     let home = get(&app, &mut jar, "/staff").await;
-    let out = post(&app, &mut jar, "/staff/sign-out", &[("authenticity_token", &token(&home.body))]).await;
+    let out = post(
+        &app,
+        &mut jar,
+        "/staff/sign-out",
+        &[("authenticity_token", &token(&home.body))],
+    )
+    .await;
     assert_eq!(out.status, StatusCode::SEE_OTHER);
-    assert_eq!(get(&app, &mut jar, "/staff").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        get(&app, &mut jar, "/staff").await.status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 /// The facilitator opens a session for their circle, sees its code, link, QR code and a
@@ -189,7 +339,17 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let far = (chrono::Local::now().date_naive() + chrono::Duration::days(30)).to_string();
     let t = token(&desk.body);
     let circle = CIRCLE_A1.to_string();
-    let opened = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", today.as_str())]).await;
+    let opened = post(
+        &app,
+        &mut jar,
+        "/staff/sessions",
+        &[
+            ("authenticity_token", &t),
+            ("circle", &circle),
+            ("held_on", today.as_str()),
+        ],
+    )
+    .await;
     assert_eq!(opened.status, StatusCode::SEE_OTHER);
     let at = opened.location.unwrap();
     let page = get(&app, &mut jar, &at).await;
@@ -199,23 +359,69 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     assert!(page.body.contains("Responses so far: <strong>0</strong>"));
 
     // Ticket cards: one QR and link per card, shown on this page only.
-    let cards = post(&app, &mut jar, "/staff/sessions", &[("authenticity_token", &t), ("circle", &circle), ("held_on", today.as_str()), ("tickets", "3")]).await;
+    let cards = post(
+        &app,
+        &mut jar,
+        "/staff/sessions",
+        &[
+            ("authenticity_token", &t),
+            ("circle", &circle),
+            ("held_on", today.as_str()),
+            ("tickets", "3"),
+        ],
+    )
+    .await;
     assert_eq!(cards.status, StatusCode::OK);
     assert_eq!(cards.body.matches("<li class=\"ticket\">").count(), 3);
     assert_eq!(cards.body.matches("?ticket=").count(), 3);
     assert_eq!(cards.headers.get("cache-control").unwrap(), "no-store");
 
     // A circle of program B, a bad date, a bad number: refused with a message, nothing opened.
-    let sessions = || async { sqlx::query_scalar::<_, i64>("select count(*) from session").fetch_one(store.pool()).await.unwrap() };
+    let sessions = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from session")
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+    };
     let before = sessions().await;
     let b1 = CIRCLE_B1.to_string();
     for (fields, message) in [
-        (vec![("circle", b1.as_str()), ("held_on", today.as_str())], "Choose one of your program"),
-        (vec![("circle", circle.as_str()), ("held_on", "23/11/2026")], "YYYY-MM-DD"),
-        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("capacity", "lots")], "whole number"),
-        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("capacity", "5000")], "Capacity must be between"),
-        (vec![("circle", circle.as_str()), ("held_on", far.as_str())], "within 7 days of today"),
-        (vec![("circle", circle.as_str()), ("held_on", today.as_str()), ("tickets", "201")], "at most 200 ticket cards"),
+        (
+            vec![("circle", b1.as_str()), ("held_on", today.as_str())],
+            "Choose one of your program",
+        ),
+        (
+            vec![("circle", circle.as_str()), ("held_on", "23/11/2026")],
+            "YYYY-MM-DD",
+        ),
+        (
+            vec![
+                ("circle", circle.as_str()),
+                ("held_on", today.as_str()),
+                ("capacity", "lots"),
+            ],
+            "whole number",
+        ),
+        (
+            vec![
+                ("circle", circle.as_str()),
+                ("held_on", today.as_str()),
+                ("capacity", "5000"),
+            ],
+            "Capacity must be between",
+        ),
+        (
+            vec![("circle", circle.as_str()), ("held_on", far.as_str())],
+            "within 7 days of today",
+        ),
+        (
+            vec![
+                ("circle", circle.as_str()),
+                ("held_on", today.as_str()),
+                ("tickets", "201"),
+            ],
+            "at most 200 ticket cards",
+        ),
     ] {
         let mut fields = fields;
         fields.push(("authenticity_token", &t));
@@ -226,18 +432,55 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     assert_eq!(sessions().await, before);
 
     // A session of program B, by its code: not found, as an unknown code is.
-    let b_code: String = sqlx::query_scalar("select s.code from session s where s.circle_id = $1 limit 1").bind(CIRCLE_B1).fetch_one(store.pool()).await.unwrap();
-    assert_eq!(get(&app, &mut jar, &format!("/staff/sessions/{b_code}")).await.status, StatusCode::NOT_FOUND);
-    assert_eq!(get(&app, &mut jar, "/staff/sessions/ZZZZ-ZZ").await.status, StatusCode::NOT_FOUND);
-    let close = post(&app, &mut jar, &format!("/staff/sessions/{b_code}/close"), &[("authenticity_token", &t)]).await;
+    let b_code: String =
+        sqlx::query_scalar("select s.code from session s where s.circle_id = $1 limit 1")
+            .bind(CIRCLE_B1)
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(
+        get(&app, &mut jar, &format!("/staff/sessions/{b_code}"))
+            .await
+            .status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        get(&app, &mut jar, "/staff/sessions/ZZZZ-ZZ").await.status,
+        StatusCode::NOT_FOUND
+    );
+    let close = post(
+        &app,
+        &mut jar,
+        &format!("/staff/sessions/{b_code}/close"),
+        &[("authenticity_token", &t)],
+    )
+    .await;
     assert_eq!(close.status, StatusCode::NOT_FOUND);
-    let still_open: i32 = sqlx::query_scalar("select closed from session where code = $1").bind(&b_code).fetch_one(store.pool()).await.unwrap();
-    assert_eq!(still_open, 1, "it was closed by the seed, and nothing changed it");
+    let still_open: i32 = sqlx::query_scalar("select closed from session where code = $1")
+        .bind(&b_code)
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        still_open, 1,
+        "it was closed by the seed, and nothing changed it"
+    );
 
     // No session can join a month that is released already (from the desk or the CLI).
-    let late = collector::catalog::NewSession::new("Riverside", "Monday Circle", chrono::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap(), None, None, None).unwrap();
+    let late = collector::catalog::NewSession::new(
+        "Riverside",
+        "Monday Circle",
+        chrono::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap(),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
     let refused = collector::catalog::open_session(&store, &late).await;
-    assert!(matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"), "{refused:?}");
+    assert!(
+        matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"),
+        "{refused:?}"
+    );
 }
 
 /// Admin: privacy settings refuse values below their floors, with a message, and keep
@@ -249,33 +492,117 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
     let mut jar = sign_in(&app, ADMIN).await;
     let page = get(&app, &mut jar, "/staff/admin/privacy").await;
     let t = token(&page.body);
-    for (name, value) in [("privacy.manager_threshold", "2"), ("privacy.funder_threshold", "0"), ("privacy.budget", "-1"), ("privacy.level_weights", "1, 1, 1, 1")] {
-        let refused = post(&app, &mut jar, "/staff/admin/privacy", &[("authenticity_token", &t), ("name", name), ("value", value)]).await;
-        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}={value}");
+    for (name, value) in [
+        ("privacy.manager_threshold", "2"),
+        ("privacy.funder_threshold", "0"),
+        ("privacy.budget", "-1"),
+        ("privacy.level_weights", "1, 1, 1, 1"),
+    ] {
+        let refused = post(
+            &app,
+            &mut jar,
+            "/staff/admin/privacy",
+            &[("authenticity_token", &t), ("name", name), ("value", value)],
+        )
+        .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{name}={value}"
+        );
         assert!(refused.body.contains("class=\"problem\""));
     }
-    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = 'privacy.manager_threshold'").fetch_optional(store.pool()).await.unwrap();
+    let stored: Option<String> =
+        sqlx::query_scalar("select value from setting where name = 'privacy.manager_threshold'")
+            .fetch_optional(store.pool())
+            .await
+            .unwrap();
     assert_eq!(stored, None, "nothing below the floor was stored");
-    let saved = post(&app, &mut jar, "/staff/admin/privacy", &[("authenticity_token", &t), ("name", "privacy.manager_threshold"), ("value", "7")]).await;
+    let saved = post(
+        &app,
+        &mut jar,
+        "/staff/admin/privacy",
+        &[
+            ("authenticity_token", &t),
+            ("name", "privacy.manager_threshold"),
+            ("value", "7"),
+        ],
+    )
+    .await;
     assert_eq!(saved.status, StatusCode::OK);
     assert!(saved.body.contains("Saved privacy.manager_threshold"));
 
     let users = get(&app, &mut jar, "/staff/admin/users").await;
     let program = PROGRAM_B.to_string();
-    let bad = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &t), ("email", "new@test.hearth"), ("role", "manager"), ("program", ""), ("password", PASSWORD)]).await;
+    let bad = post(
+        &app,
+        &mut jar,
+        "/staff/admin/users",
+        &[
+            ("authenticity_token", &t),
+            ("email", "new@test.hearth"),
+            ("role", "manager"),
+            ("program", ""),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("must belong to a program"));
-    let short = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &t), ("email", "new@test.hearth"), ("role", "manager"), ("program", &program), ("password", "short")]).await;
+    let short = post(
+        &app,
+        &mut jar,
+        "/staff/admin/users",
+        &[
+            ("authenticity_token", &t),
+            ("email", "new@test.hearth"),
+            ("role", "manager"),
+            ("program", &program),
+            ("password", "short"),
+        ],
+    )
+    .await;
     assert_eq!(short.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let added = post(&app, &mut jar, "/staff/admin/users", &[("authenticity_token", &token(&users.body)), ("email", "New@Test.Hearth"), ("role", "manager"), ("program", &program), ("password", PASSWORD)]).await;
+    let added = post(
+        &app,
+        &mut jar,
+        "/staff/admin/users",
+        &[
+            ("authenticity_token", &token(&users.body)),
+            ("email", "New@Test.Hearth"),
+            ("role", "manager"),
+            ("program", &program),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
     let mut newcomer = sign_in(&app, "new@test.hearth").await;
-    assert_eq!(get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}")).await.status, StatusCode::OK);
-    let id: i32 = sqlx::query_scalar("select id from staff_user where email = 'new@test.hearth'").fetch_one(store.pool()).await.unwrap();
-    let removed = post(&app, &mut jar, &format!("/staff/admin/users/{id}/remove"), &[("authenticity_token", &t)]).await;
+    assert_eq!(
+        get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}"))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let id: i32 = sqlx::query_scalar("select id from staff_user where email = 'new@test.hearth'")
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+    let removed = post(
+        &app,
+        &mut jar,
+        &format!("/staff/admin/users/{id}/remove"),
+        &[("authenticity_token", &t)],
+    )
+    .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);
     // Their open session is worth nothing now.
-    assert_eq!(get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}")).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}"))
+            .await
+            .status,
+        StatusCode::SEE_OTHER
+    );
 }
 
 on_both_stores!(
@@ -294,9 +621,16 @@ fn stable(html: &str) -> String {
     let mut rest = html;
     while let Some(at) = rest.find("<svg") {
         out.push_str(&rest[..at]);
-        let end = rest[at..].find("</svg>").map(|e| at + e + 6).unwrap_or(rest.len());
+        let end = rest[at..]
+            .find("</svg>")
+            .map(|e| at + e + 6)
+            .unwrap_or(rest.len());
         let svg = &rest[at..end];
-        let label = svg.split("aria-label=\"").nth(1).and_then(|l| l.split('"').next()).unwrap_or("");
+        let label = svg
+            .split("aria-label=\"")
+            .nth(1)
+            .and_then(|l| l.split('"').next())
+            .unwrap_or("");
         out.push_str(&format!("[chart: {label}]"));
         rest = &rest[end..];
     }
@@ -314,7 +648,11 @@ fn stable(html: &str) -> String {
             None => line,
         };
         let line = match line.find("Released ") {
-            Some(at) => format!("{}Released [date].{}", &line[..at], line[at..].split_once('.').map(|(_, r)| r).unwrap_or("")),
+            Some(at) => format!(
+                "{}Released [date].{}",
+                &line[..at],
+                line[at..].split_once('.').map(|(_, r)| r).unwrap_or("")
+            ),
             None => line,
         };
         lines.push(line);
@@ -333,23 +671,62 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
     let mut manager = sign_in(&app, MANAGER_A).await;
     let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
     assert_eq!(overview.status, StatusCode::OK);
-    assert!(overview.body.contains("fewer than 5 responses — hidden to protect anonymity"), "the legend says what hidden means");
-    assert!(overview.body.contains("<span class=\"hidden-cell\">hidden</span>"), "the tiny circle is hidden");
+    assert!(
+        overview
+            .body
+            .contains("fewer than 5 responses — hidden to protect anonymity"),
+        "the legend says what hidden means"
+    );
+    assert!(
+        overview
+            .body
+            .contains("<span class=\"hidden-cell\">hidden</span>"),
+        "the tiny circle is hidden"
+    );
     assert!(overview.body.contains("no data"));
     insta::assert_snapshot!("manager_overview", stable(&overview.body));
-    let safety = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}?heat=safety")).await;
-    assert!(safety.body.contains("Riverside: emotional safety % positive, circle by month"));
-    assert!(safety.body.contains("<strong aria-current=\"true\">Emotional safety</strong>"));
-    let circle = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A2}")).await;
+    let safety = get(
+        &app,
+        &mut manager,
+        &format!("/staff/programs/{PROGRAM_A}?heat=safety"),
+    )
+    .await;
+    assert!(
+        safety
+            .body
+            .contains("Riverside: emotional safety % positive, circle by month")
+    );
+    assert!(
+        safety
+            .body
+            .contains("<strong aria-current=\"true\">Emotional safety</strong>")
+    );
+    let circle = get(
+        &app,
+        &mut manager,
+        &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A2}"),
+    )
+    .await;
     insta::assert_snapshot!("manager_tiny_circle", stable(&circle.body));
 
     let mut funder = sign_in(&app, FUNDER).await;
     let report = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}")).await;
     assert_eq!(report.status, StatusCode::OK);
-    assert!(!report.body.contains("Monday Circle") && !report.body.contains("Tiny Circle"), "nothing below program level");
+    assert!(
+        !report.body.contains("Monday Circle") && !report.body.contains("Tiny Circle"),
+        "nothing below program level"
+    );
     insta::assert_snapshot!("funder_report", stable(&report.body));
     let csv = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}/csv")).await;
-    assert_eq!(csv.headers.get("content-type").unwrap(), "text/csv; charset=utf-8");
-    assert!(csv.body.lines().skip(1).all(|l| l.contains("program_quarter") || l.contains("portfolio_quarter")));
+    assert_eq!(
+        csv.headers.get("content-type").unwrap(),
+        "text/csv; charset=utf-8"
+    );
+    assert!(
+        csv.body
+            .lines()
+            .skip(1)
+            .all(|l| l.contains("program_quarter") || l.contains("portfolio_quarter"))
+    );
     insta::assert_snapshot!("funder_csv", csv.body);
 }

@@ -29,7 +29,9 @@ pub enum CatalogError {
     Tickets,
     #[error("no session has the code {0}")]
     UnknownCode(String),
-    #[error("{0} has been released already: its figures are final, so no session can be added to it")]
+    #[error(
+        "{0} has been released already: its figures are final, so no session can be added to it"
+    )]
     Released(String),
     #[error("the date must be between the years 2000 and 2100")]
     Date,
@@ -176,13 +178,17 @@ pub async fn open_session(
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
     let (year, month) = (new.held_on.year(), new.held_on.month());
-    let periods = [format!("{year:04}-{month:02}"), format!("{year:04}-Q{}", (month - 1) / 3 + 1)];
-    let released: Option<String> =
-        sqlx::query_scalar("select period from data_release where period = $1 or period = $2 limit 1")
-            .bind(&periods[0])
-            .bind(&periods[1])
-            .fetch_optional(&mut *tx)
-            .await?;
+    let periods = [
+        format!("{year:04}-{month:02}"),
+        format!("{year:04}-Q{}", (month - 1) / 3 + 1),
+    ];
+    let released: Option<String> = sqlx::query_scalar(
+        "select period from data_release where period = $1 or period = $2 limit 1",
+    )
+    .bind(&periods[0])
+    .bind(&periods[1])
+    .fetch_optional(&mut *tx)
+    .await?;
     if let Some(period) = released {
         return Err(CatalogError::Released(period));
     }
@@ -314,11 +320,17 @@ pub async fn programs(store: &Store) -> Result<Vec<Named>, sqlx::Error> {
     let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
         .fetch_all(store.pool())
         .await?;
-    Ok(rows.into_iter().map(|(id, name)| Named { id, name }).collect())
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Named { id, name })
+        .collect())
 }
 
 /// Circles of one program, or of all programs, by name.
-pub async fn circles(store: &Store, program_id: Option<i32>) -> Result<Vec<CircleEntry>, sqlx::Error> {
+pub async fn circles(
+    store: &Store,
+    program_id: Option<i32>,
+) -> Result<Vec<CircleEntry>, sqlx::Error> {
     let rows: Vec<(i32, i32, String)> = sqlx::query_as(
         "select id, program_id, name from circle where $1 is null or program_id = $1 order by name",
     )
@@ -327,7 +339,11 @@ pub async fn circles(store: &Store, program_id: Option<i32>) -> Result<Vec<Circl
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, program_id, name)| CircleEntry { id, program_id, name })
+        .map(|(id, program_id, name)| CircleEntry {
+            id,
+            program_id,
+            name,
+        })
         .collect())
 }
 
@@ -346,8 +362,14 @@ pub async fn add_circle(store: &Store, program_id: i32, name: &str) -> Result<i3
 }
 
 /// The latest sessions of a program, newest first: what a facilitator's desk lists.
-pub async fn recent_sessions(store: &Store, program_id: i32, limit: u32) -> Result<Vec<Session>, sqlx::Error> {
-    let sql = format!("{SESSION_SELECT} where p.id = $1 order by s.held_on desc, s.closes_at desc limit $2");
+pub async fn recent_sessions(
+    store: &Store,
+    program_id: i32,
+    limit: u32,
+) -> Result<Vec<Session>, sqlx::Error> {
+    let sql = format!(
+        "{SESSION_SELECT} where p.id = $1 order by s.held_on desc, s.closes_at desc limit $2"
+    );
     sqlx::query(&sql)
         .bind(program_id)
         .bind(i64::from(limit))

@@ -522,10 +522,18 @@ pub(crate) async fn insert_responses(
 /// For the demo network and tests only: real answers come through [`Committer`]. The
 /// rows are shuffled and get random ids like any batch; the caller closes the session,
 /// and the sealer rewrites it as it does every closed session.
-pub async fn insert_synthetic(store: &Store, session_id: i32, answers: &[Answers]) -> Result<(), sqlx::Error> {
+pub async fn insert_synthetic(
+    store: &Store,
+    session_id: i32,
+    answers: &[Answers],
+) -> Result<(), sqlx::Error> {
     let mut rows: Vec<StoredResponse<'_>> = answers
         .iter()
-        .map(|answers| StoredResponse { session_id, version: VERSION, answers })
+        .map(|answers| StoredResponse {
+            session_id,
+            version: VERSION,
+            answers,
+        })
         .collect();
     rows.shuffle(&mut rand::rng());
     let mut tx = store.pool().begin().await?;

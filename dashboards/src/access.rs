@@ -38,7 +38,13 @@ mod tests {
     use super::*;
 
     fn user(role: Role, program: Option<i32>) -> StaffUser {
-        StaffUser { id: 1, email: "x@y.org".into(), role, program_id: program, program: None }
+        StaffUser {
+            id: 1,
+            email: "x@y.org".into(),
+            role,
+            program_id: program,
+            program: None,
+        }
     }
 
     #[test]

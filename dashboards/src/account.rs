@@ -5,9 +5,9 @@
 
 use std::fmt;
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use collector::Store;
 use collector::store::random_id;
 use sqlx::Row;
@@ -86,7 +86,11 @@ pub fn normalize_email(email: &str) -> Result<String, AccountError> {
     let valid = email.len() <= 254
         && matches!(email.split_once('@'), Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid { Ok(email) } else { Err(AccountError::Email(email)) }
+    if valid {
+        Ok(email)
+    } else {
+        Err(AccountError::Email(email))
+    }
 }
 
 fn check_password(password: &str) -> Result<(), AccountError> {
@@ -109,15 +113,20 @@ pub fn hash_password(password: &str) -> Result<String, AccountError> {
 
 /// Whether `password` matches a stored hash (blocking).
 pub fn password_matches(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash)
-        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 /// A hash of no one's password, checked when an email is unknown so that a refusal takes
 /// as long for an unknown email as for a wrong password.
 pub fn decoy_hash() -> &'static str {
     static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    DECOY.get_or_init(|| hash_password("no account has this password").expect("argon2 with defaults"))
+    DECOY.get_or_init(|| {
+        hash_password("no account has this password").expect("argon2 with defaults")
+    })
 }
 
 /// What `hearth user add` and the admin page ask for, checked.
@@ -132,18 +141,31 @@ impl NewUser {
     pub fn new(email: &str, role: &str, program: Option<&str>) -> Result<NewUser, AccountError> {
         let email = normalize_email(email)?;
         let role = Role::parse(role).ok_or_else(|| AccountError::Role(role.to_owned()))?;
-        let program = program.map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned);
+        let program = program
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(str::to_owned);
         match (role, &program) {
             (Role::Admin, Some(_)) => return Err(AccountError::AdminProgram),
-            (Role::Manager | Role::Facilitator, None) => return Err(AccountError::NeedsProgram(role)),
+            (Role::Manager | Role::Facilitator, None) => {
+                return Err(AccountError::NeedsProgram(role));
+            }
             _ => {}
         }
-        Ok(NewUser { email, role, program })
+        Ok(NewUser {
+            email,
+            role,
+            program,
+        })
     }
 }
 
 /// Adds an account. The password is checked for length and hashed here.
-pub async fn add_user(store: &Store, new: &NewUser, password: String) -> Result<StaffUser, AccountError> {
+pub async fn add_user(
+    store: &Store,
+    new: &NewUser,
+    password: String,
+) -> Result<StaffUser, AccountError> {
     check_password(&password)?;
     let program_id = match &new.program {
         None => None,
@@ -194,19 +216,24 @@ fn user_of(row: &sqlx::any::AnyRow) -> Result<StaffUser, sqlx::Error> {
     Ok(StaffUser {
         id: row.try_get("id")?,
         email: row.try_get("email")?,
-        role: Role::parse(&role).ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
+        role: Role::parse(&role)
+            .ok_or_else(|| sqlx::Error::Decode(format!("unknown role {role}").into()))?,
         program_id: row.try_get("program_id")?,
         program: row.try_get("program")?,
     })
 }
 
 /// The account of an email, with its password hash.
-pub async fn find_by_email(store: &Store, email: &str) -> Result<Option<(StaffUser, String)>, sqlx::Error> {
+pub async fn find_by_email(
+    store: &Store,
+    email: &str,
+) -> Result<Option<(StaffUser, String)>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} where u.email = $1"))
         .bind(email)
         .fetch_optional(store.pool())
         .await?;
-    row.map(|r| Ok((user_of(&r)?, r.try_get("password_hash")?))).transpose()
+    row.map(|r| Ok((user_of(&r)?, r.try_get("password_hash")?)))
+        .transpose()
 }
 
 pub async fn find_by_id(store: &Store, id: i32) -> Result<Option<StaffUser>, sqlx::Error> {
@@ -241,17 +268,36 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_and_checked() {
-        assert_eq!(normalize_email(" Ana@Example.org ").unwrap(), "ana@example.org");
-        for bad in ["", "ana", "@example.org", "ana@example", "ana@.org", "a na@example.org"] {
+        assert_eq!(
+            normalize_email(" Ana@Example.org ").unwrap(),
+            "ana@example.org"
+        );
+        for bad in [
+            "",
+            "ana",
+            "@example.org",
+            "ana@example",
+            "ana@.org",
+            "a na@example.org",
+        ] {
             assert!(normalize_email(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
     fn roles_and_programs_must_fit_together() {
-        assert!(matches!(NewUser::new("a@b.org", "manager", None), Err(AccountError::NeedsProgram(Role::Manager))));
-        assert!(matches!(NewUser::new("a@b.org", "admin", Some("P")), Err(AccountError::AdminProgram)));
-        assert!(matches!(NewUser::new("a@b.org", "owner", None), Err(AccountError::Role(_))));
+        assert!(matches!(
+            NewUser::new("a@b.org", "manager", None),
+            Err(AccountError::NeedsProgram(Role::Manager))
+        ));
+        assert!(matches!(
+            NewUser::new("a@b.org", "admin", Some("P")),
+            Err(AccountError::AdminProgram)
+        ));
+        assert!(matches!(
+            NewUser::new("a@b.org", "owner", None),
+            Err(AccountError::Role(_))
+        ));
         assert!(NewUser::new("a@b.org", "funder", None).is_ok());
         assert!(NewUser::new("a@b.org", "facilitator", Some("P")).is_ok());
     }

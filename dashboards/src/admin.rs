@@ -5,10 +5,10 @@ use analytics::budget::{self, AccuracyRow};
 use analytics::release;
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use collector::catalog::{self, CircleEntry, Named};
 use serde::Deserialize;
 
@@ -28,7 +28,9 @@ fn first_upper(text: String) -> String {
 
 /// Re-renders a page with a problem, as 422.
 fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
-    signed.render(page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    signed
+        .render(page)
+        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
 }
 
 #[derive(Template)]
@@ -39,20 +41,35 @@ struct CatalogPage {
     problem: Option<String>,
 }
 
-async fn catalog_page(dash: &Dashboards, signed: &Signed, problem: Option<String>) -> Result<CatalogPage, StaffError> {
+async fn catalog_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    problem: Option<String>,
+) -> Result<CatalogPage, StaffError> {
     let circles = catalog::circles(&dash.store, None).await?;
     let programs = catalog::programs(&dash.store)
         .await?
         .into_iter()
         .map(|p| {
-            let mine = circles.iter().filter(|c| c.program_id == p.id).cloned().collect();
+            let mine = circles
+                .iter()
+                .filter(|c| c.program_id == p.id)
+                .cloned()
+                .collect();
             (p, mine)
         })
         .collect();
-    Ok(CatalogPage { chrome: signed.chrome("Programs and circles"), programs, problem })
+    Ok(CatalogPage {
+        chrome: signed.chrome("Programs and circles"),
+        programs,
+        problem,
+    })
 }
 
-pub(crate) async fn catalog(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn catalog(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     signed.render(&catalog_page(&dash, &signed, None).await?)
 }
@@ -72,7 +89,10 @@ pub(crate) async fn add_program(
     match catalog::add_program(&dash.store, &form.name).await {
         Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
         Err(catalog::CatalogError::Database(e)) => Err(e.into()),
-        Err(e) => refused(&signed, &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?),
+        Err(e) => refused(
+            &signed,
+            &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?,
+        ),
     }
 }
 
@@ -91,13 +111,30 @@ pub(crate) async fn add_circle(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let programs = catalog::programs(&dash.store).await?;
-    let Some(program) = form.program.trim().parse::<i32>().ok().filter(|id| programs.iter().any(|p| p.id == *id)) else {
-        return refused(&signed, &catalog_page(&dash, &signed, Some("Choose a program for the circle.".into())).await?);
+    let Some(program) = form
+        .program
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|id| programs.iter().any(|p| p.id == *id))
+    else {
+        return refused(
+            &signed,
+            &catalog_page(
+                &dash,
+                &signed,
+                Some("Choose a program for the circle.".into()),
+            )
+            .await?,
+        );
     };
     match catalog::add_circle(&dash.store, program, &form.name).await {
         Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
         Err(catalog::CatalogError::Database(e)) => Err(e.into()),
-        Err(e) => refused(&signed, &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?),
+        Err(e) => refused(
+            &signed,
+            &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?,
+        ),
     }
 }
 
@@ -125,7 +162,12 @@ pub(crate) struct UserForm {
     password: String,
 }
 
-async fn users_page(dash: &Dashboards, signed: &Signed, form: UserForm, problem: Option<String>) -> Result<UsersPage, StaffError> {
+async fn users_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    form: UserForm,
+    problem: Option<String>,
+) -> Result<UsersPage, StaffError> {
     Ok(UsersPage {
         chrome: signed.chrome("Users and roles"),
         users: account::list_users(&dash.store).await?,
@@ -133,11 +175,17 @@ async fn users_page(dash: &Dashboards, signed: &Signed, form: UserForm, problem:
         roles: Role::ALL,
         me: signed.user.id,
         problem,
-        form: UserForm { password: String::new(), ..form },
+        form: UserForm {
+            password: String::new(),
+            ..form
+        },
     })
 }
 
-pub(crate) async fn users(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn users(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     signed.render(&users_page(&dash, &signed, UserForm::default(), None).await?)
 }
@@ -149,7 +197,13 @@ pub(crate) async fn add_user(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let programs = catalog::programs(&dash.store).await?;
-    let program = form.program.trim().parse::<i32>().ok().and_then(|id| programs.iter().find(|p| p.id == id)).map(|p| p.name.clone());
+    let program = form
+        .program
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .and_then(|id| programs.iter().find(|p| p.id == id))
+        .map(|p| p.name.clone());
     let added = match NewUser::new(&form.email, &form.role, program.as_deref()) {
         Ok(new) => account::add_user(&dash.store, &new, form.password.clone()).await,
         Err(e) => Err(e),
@@ -162,7 +216,10 @@ pub(crate) async fn add_user(
         Err(account::AccountError::Database(e)) => Err(e.into()),
         Err(e) => {
             let message = first_upper(e.to_string().replace("(--program)", ""));
-            refused(&signed, &users_page(&dash, &signed, form, Some(message)).await?)
+            refused(
+                &signed,
+                &users_page(&dash, &signed, form, Some(message)).await?,
+            )
         }
     }
 }
@@ -174,7 +231,9 @@ pub(crate) async fn remove_user(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     if id == signed.user.id {
-        return Err(StaffError::BadRequest("You cannot remove your own account while signed in with it.".into()));
+        return Err(StaffError::BadRequest(
+            "You cannot remove your own account while signed in with it.".into(),
+        ));
     }
     if !account::remove_user(&dash.store, id).await? {
         return Err(StaffError::NotFound);
@@ -192,8 +251,15 @@ struct PrivacyPage {
     saved: Option<String>,
 }
 
-async fn privacy_page(dash: &Dashboards, signed: &Signed, problem: Option<String>, saved: Option<String>) -> Result<PrivacyPage, StaffError> {
-    let settings = release::load_settings(&dash.store).await.map_err(StaffError::internal)?;
+async fn privacy_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    problem: Option<String>,
+    saved: Option<String>,
+) -> Result<PrivacyPage, StaffError> {
+    let settings = release::load_settings(&dash.store)
+        .await
+        .map_err(StaffError::internal)?;
     Ok(PrivacyPage {
         chrome: signed.chrome("Privacy settings"),
         settings: settings.entries(),
@@ -203,7 +269,10 @@ async fn privacy_page(dash: &Dashboards, signed: &Signed, problem: Option<String
     })
 }
 
-pub(crate) async fn privacy(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn privacy(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     signed.render(&privacy_page(&dash, &signed, None, None).await?)
 }
@@ -225,12 +294,16 @@ pub(crate) async fn set_privacy(
     match release::save_setting(&dash.store, form.name.trim(), form.value.trim()).await {
         Ok(_) => {
             tracing::info!(setting.name = %form.name.trim(), "privacy setting changed");
-            let saved = format!("Saved {}. It applies to releases from now on; released figures never change.", form.name.trim());
+            let saved = format!(
+                "Saved {}. It applies to releases from now on; released figures never change.",
+                form.name.trim()
+            );
             signed.render(&privacy_page(&dash, &signed, None, Some(saved)).await?)
         }
-        Err(release::ReleaseError::Settings(e)) => {
-            refused(&signed, &privacy_page(&dash, &signed, Some(first_upper(e.to_string())), None).await?)
-        }
+        Err(release::ReleaseError::Settings(e)) => refused(
+            &signed,
+            &privacy_page(&dash, &signed, Some(first_upper(e.to_string())), None).await?,
+        ),
         Err(e) => Err(StaffError::internal(e)),
     }
 }
@@ -252,10 +325,15 @@ struct LedgerPage {
     unit: &'static str,
 }
 
-pub(crate) async fn ledger(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn ledger(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let entries = view::ledger(&dash.store).await?;
-    let settings = release::load_settings(&dash.store).await.map_err(StaffError::internal)?;
+    let settings = release::load_settings(&dash.store)
+        .await
+        .map_err(StaffError::internal)?;
     let mechanism = settings.mechanism;
     let months: Vec<String> = view::list_releases(&dash.store)
         .await?
@@ -263,14 +341,22 @@ pub(crate) async fn ledger(State(dash): State<Dashboards>, signed: Signed) -> Re
         .map(|r| r.period)
         .filter(|p| !p.contains('Q'))
         .collect();
-    let names: std::collections::HashMap<i32, String> =
-        catalog::programs(&dash.store).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let names: std::collections::HashMap<i32, String> = catalog::programs(&dash.store)
+        .await?
+        .into_iter()
+        .map(|p| (p.id, p.name))
+        .collect();
     let mut conn = dash.store.pool().acquire().await?;
-    let spent = release::spent_by(&mut conn, &months, mechanism).await.map_err(StaffError::internal)?;
+    let spent = release::spent_by(&mut conn, &months, mechanism)
+        .await
+        .map_err(StaffError::internal)?;
     let mut spends: Vec<MonthSpend> = spent
         .into_iter()
         .map(|((program, month), (spent, budget))| MonthSpend {
-            program: names.get(&program).cloned().unwrap_or_else(|| format!("program {program}")),
+            program: names
+                .get(&program)
+                .cloned()
+                .unwrap_or_else(|| format!("program {program}")),
             month,
             spent: spent.to_string(),
             budget: budget.map(|b| b.to_string()).unwrap_or_default(),
@@ -285,5 +371,10 @@ pub(crate) async fn ledger(State(dash): State<Dashboards>, signed: Signed) -> Re
         }
     }
     releases.reverse();
-    signed.render(&LedgerPage { chrome: signed.chrome("Privacy ledger"), releases, spends, unit: mechanism.unit() })
+    signed.render(&LedgerPage {
+        chrome: signed.chrome("Privacy ledger"),
+        releases,
+        spends,
+        unit: mechanism.unit(),
+    })
 }

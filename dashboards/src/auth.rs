@@ -6,22 +6,22 @@
 
 use std::num::NonZeroU32;
 
+use axum::Form;
 use axum::body::Body;
 use axum::extract::{FromRef, FromRequestParts, Query, Request, State};
-use axum::http::request::Parts;
 use axum::http::Method;
+use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use axum_csrf::{CsrfConfig, CsrfToken};
 use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use crate::Dashboards;
 use crate::access::{Area, allowed};
 use crate::account::{self, StaffUser};
 use crate::page::{Chrome, StaffError, render_with};
-use crate::Dashboards;
 
 const SESSION_KEY: &str = "staff";
 /// The most a staff form may send.
@@ -38,7 +38,10 @@ pub struct SignInLimits {
 
 impl Default for SignInLimits {
     fn default() -> Self {
-        SignInLimits { per_account_per_minute: 5, total_per_second: 10 }
+        SignInLimits {
+            per_account_per_minute: 5,
+            total_per_second: 10,
+        }
     }
 }
 
@@ -53,7 +56,8 @@ impl SignInLimiter {
         SignInLimiter {
             per_account: RateLimiter::keyed(Quota::per_minute(nz(limits.per_account_per_minute))),
             total: RateLimiter::direct(
-                Quota::per_second(nz(limits.total_per_second)).allow_burst(nz(2 * limits.total_per_second)),
+                Quota::per_second(nz(limits.total_per_second))
+                    .allow_burst(nz(2 * limits.total_per_second)),
             ),
         }
     }
@@ -69,7 +73,11 @@ impl SignInLimiter {
 
 /// Refuses any POST to a staff route whose `authenticity_token` field does not match the
 /// CSRF cookie. Every state-changing staff form is a POST, so none can skip the check.
-pub(crate) async fn csrf_guard(State(config): State<CsrfConfig>, request: Request, next: Next) -> Response {
+pub(crate) async fn csrf_guard(
+    State(config): State<CsrfConfig>,
+    request: Request,
+    next: Next,
+) -> Response {
     if request.method() != Method::POST {
         return next.run(request).await;
     }
@@ -85,7 +93,10 @@ pub(crate) async fn csrf_guard(State(config): State<CsrfConfig>, request: Reques
         .find(|(name, _)| name == "authenticity_token")
         .map(|(_, value)| value.into_owned());
     match sent {
-        Some(sent) if token.verify(sent.as_str()).is_ok() => next.run(Request::from_parts(parts, Body::from(bytes))).await,
+        Some(sent) if token.verify(sent.as_str()).is_ok() => {
+            next.run(Request::from_parts(parts, Body::from(bytes)))
+                .await
+        }
         _ => StaffError::Csrf.into_response(),
     }
 }
@@ -124,17 +135,31 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Response> {
         let dash = Dashboards::from_ref(state);
-        let session = Session::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
+        let session = Session::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
         let to_sign_in = || {
-            let next = parts.uri.path_and_query().map(|p| p.as_str()).unwrap_or("/staff");
-            let query = form_urlencoded::Serializer::new(String::new()).append_pair("next", next).finish();
+            let next = parts
+                .uri
+                .path_and_query()
+                .map(|p| p.as_str())
+                .unwrap_or("/staff");
+            let query = form_urlencoded::Serializer::new(String::new())
+                .append_pair("next", next)
+                .finish();
             Redirect::to(&format!("/staff/sign-in?{query}")).into_response()
         };
-        let id: Option<i32> = session.get(SESSION_KEY).await.map_err(|e| StaffError::internal(e).into_response())?;
+        let id: Option<i32> = session
+            .get(SESSION_KEY)
+            .await
+            .map_err(|e| StaffError::internal(e).into_response())?;
         let Some(id) = id else {
             return Err(to_sign_in());
         };
-        let Some(user) = account::find_by_id(&dash.store, id).await.map_err(|e| StaffError::internal(e).into_response())? else {
+        let Some(user) = account::find_by_id(&dash.store, id)
+            .await
+            .map_err(|e| StaffError::internal(e).into_response())?
+        else {
             let _ = session.flush().await;
             return Err(to_sign_in());
         };
@@ -146,7 +171,11 @@ where
 impl Signed {
     /// Refuses with 403 unless the person may see `area`.
     pub fn require(&self, area: Area) -> Result<(), StaffError> {
-        if allowed(&self.user, area) { Ok(()) } else { Err(StaffError::Forbidden) }
+        if allowed(&self.user, area) {
+            Ok(())
+        } else {
+            Err(StaffError::Forbidden)
+        }
     }
 
     pub fn chrome(&self, title: impl Into<String>) -> Chrome {
@@ -193,10 +222,21 @@ pub(crate) async fn sign_in_form(
     Query(query): Query<NextQuery>,
 ) -> Result<Response, StaffError> {
     let next = safe_next(query.next.as_deref()).to_owned();
-    if session.get::<i32>(SESSION_KEY).await.ok().flatten().is_some() {
+    if session
+        .get::<i32>(SESSION_KEY)
+        .await
+        .ok()
+        .flatten()
+        .is_some()
+    {
         return Ok(Redirect::to(&next).into_response());
     }
-    let page = SignInPage { chrome: Chrome::new("Sign in", None, &csrf), email: String::new(), next, problem: None };
+    let page = SignInPage {
+        chrome: Chrome::new("Sign in", None, &csrf),
+        email: String::new(),
+        next,
+        problem: None,
+    };
     render_with(csrf, &page)
 }
 
@@ -227,7 +267,10 @@ pub(crate) async fn sign_in(
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
     };
     if email.is_empty() || form.password.is_empty() {
-        return refuse(axum::http::StatusCode::UNPROCESSABLE_ENTITY, "Enter your email and your password.");
+        return refuse(
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            "Enter your email and your password.",
+        );
     }
     if !dash.limits.attempt(&email) {
         return refuse(
@@ -235,7 +278,9 @@ pub(crate) async fn sign_in(
             "Too many sign-in attempts. Wait a minute, then try again.",
         );
     }
-    let found = account::find_by_email(&dash.store, &email).await.map_err(StaffError::internal)?;
+    let found = account::find_by_email(&dash.store, &email)
+        .await
+        .map_err(StaffError::internal)?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), hash),
         None => (None, account::decoy_hash().to_owned()),
@@ -245,11 +290,17 @@ pub(crate) async fn sign_in(
         .await
         .map_err(StaffError::internal)?;
     let Some(user) = user.filter(|_| matches) else {
-        return refuse(axum::http::StatusCode::UNAUTHORIZED, "That email and password do not match an account.");
+        return refuse(
+            axum::http::StatusCode::UNAUTHORIZED,
+            "That email and password do not match an account.",
+        );
     };
     // A new session id at sign-in, so an id planted before it is worth nothing after.
     session.cycle_id().await.map_err(StaffError::internal)?;
-    session.insert(SESSION_KEY, user.id).await.map_err(StaffError::internal)?;
+    session
+        .insert(SESSION_KEY, user.id)
+        .await
+        .map_err(StaffError::internal)?;
     tracing::info!(staff.role = %user.role, "staff signed in");
     Ok(Redirect::to(&next).into_response())
 }

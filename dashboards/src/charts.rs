@@ -46,11 +46,18 @@ fn fail(e: impl std::fmt::Display) -> String {
 
 /// Makes plotters' fixed-size SVG scale with the page, and gives it a text alternative.
 fn finish(svg: String, label: &str) -> String {
-    let label = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
     match svg.find("<svg") {
         Some(at) => {
             let (head, rest) = svg.split_at(at + 4);
-            let rest = rest.replacen(" width=\"", " data-width=\"", 1).replacen(" height=\"", " data-height=\"", 1);
+            let rest = rest.replacen(" width=\"", " data-width=\"", 1).replacen(
+                " height=\"",
+                " data-height=\"",
+                1,
+            );
             format!("{head} class=\"chart\" role=\"img\" aria-label=\"{label}\"{rest}")
         }
         None => svg,
@@ -81,7 +88,9 @@ fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
 
 /// `2026-03` → `Mar 26`.
 pub fn short_month(period: &str) -> String {
-    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
     match period.split_once('-') {
         Some((y, m)) if m.len() == 2 => match m.parse::<usize>() {
             Ok(k @ 1..=12) => format!("{} {}", NAMES[k - 1], &y[y.len().saturating_sub(2)..]),
@@ -93,7 +102,11 @@ pub fn short_month(period: &str) -> String {
 
 /// Months along the bottom, a value up the side (with `unit` after it), light gridlines.
 fn monthly_mesh(
-    chart: &mut ChartContext<'_, SVGBackend<'_>, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>,
+    chart: &mut ChartContext<
+        '_,
+        SVGBackend<'_>,
+        Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>,
+    >,
     months: &[String],
     unit: &str,
 ) -> Result<(), String> {
@@ -114,11 +127,16 @@ fn monthly_mesh(
 
 /// One panel per series: "% positive" by month with 90 % error bars. Hidden months get a
 /// grey "hidden" mark on the axis; months without data are left empty.
-pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Point>)]) -> ChartResult {
+pub fn trend(
+    label: &str,
+    months: &[String],
+    series: &[(&str, RGBColor, Vec<Point>)],
+) -> ChartResult {
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
     {
-        let root = SVGBackend::with_string(&mut svg, (640, 230 * series.len().max(1) as u32)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (640, 230 * series.len().max(1) as u32))
+            .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let panels = root.split_evenly((series.len().max(1), 1));
         for ((name, color, points), area) in series.iter().zip(panels.iter()) {
@@ -147,9 +165,10 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
                     Point::Value { value, margin } => {
                         let (lo, hi) = ((value - margin).max(0.0), (value + margin).min(100.0));
                         chart
-                            .draw_series([
-                                PathElement::new(vec![(at(i), lo), (at(i), hi)], color.stroke_width(1)),
-                            ])
+                            .draw_series([PathElement::new(
+                                vec![(at(i), lo), (at(i), hi)],
+                                color.stroke_width(1),
+                            )])
                             .map_err(fail)?;
                         chart
                             .draw_series([Circle::new((at(i), value), 4, color.filled())])
@@ -160,7 +179,10 @@ pub fn trend(label: &str, months: &[String], series: &[(&str, RGBColor, Vec<Poin
                             .draw_series([Text::new(
                                 "hidden",
                                 (at(i), 4.0),
-                                (FONT, 12).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                                (FONT, 12)
+                                    .into_font()
+                                    .color(&MUTED)
+                                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
                             )])
                             .map_err(fail)?;
                     }
@@ -183,19 +205,29 @@ pub enum Heat {
 
 /// Rows × months, each cell coloured by a 0–100 value and printed with it; hidden cells
 /// are grey with "hidden", cells without data are white with "–".
-pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Heat>]) -> ChartResult {
+pub fn heatmap(
+    label: &str,
+    rows: &[String],
+    months: &[String],
+    cells: &[Vec<Heat>],
+) -> ChartResult {
     let mut svg = String::new();
     let (nr, nc) = (rows.len().max(1) as i32, months.len().max(1) as i32);
     let longest = rows.iter().map(|r| r.chars().count()).max().unwrap_or(4) as u32;
     let left = (longest * 8 + 16).clamp(60, 220);
     {
-        let root = SVGBackend::with_string(&mut svg, (left + 56 * nc as u32 + 20, 34 * nr as u32 + 50)).into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut svg, (left + 56 * nc as u32 + 20, 34 * nr as u32 + 50))
+                .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
             .x_label_area_size(30)
             .y_label_area_size(left)
-            .build_cartesian_2d((0..last(nc)).into_segmented(), (0..last(nr)).into_segmented())
+            .build_cartesian_2d(
+                (0..last(nc)).into_segmented(),
+                (0..last(nr)).into_segmented(),
+            )
             .map_err(fail)?;
         chart
             .configure_mesh()
@@ -205,7 +237,10 @@ pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Hea
             .y_labels(rows.len())
             .y_label_formatter(&|v| match v {
                 // Row 0 at the top.
-                SegmentValue::CenterOf(i) => rows.get((nr - 1 - *i) as usize).cloned().unwrap_or_default(),
+                SegmentValue::CenterOf(i) => rows
+                    .get((nr - 1 - *i) as usize)
+                    .cloned()
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .label_style((FONT, 16).into_font().color(&INK))
@@ -225,7 +260,10 @@ pub fn heatmap(label: &str, rows: &[String], months: &[String], cells: &[Vec<Hea
                     Heat::NoData => (WHITE, "–".to_owned(), MUTED),
                 };
                 let mut cell = Rectangle::new(
-                    [(SegmentValue::Exact(c), SegmentValue::Exact(y)), (SegmentValue::Exact(c + 1), SegmentValue::Exact(y + 1))],
+                    [
+                        (SegmentValue::Exact(c), SegmentValue::Exact(y)),
+                        (SegmentValue::Exact(c + 1), SegmentValue::Exact(y + 1)),
+                    ],
                     fill.filled(),
                 );
                 cell.set_margin(1, 1, 1, 1);
@@ -274,7 +312,11 @@ pub struct Bar {
 pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
     let mut svg = String::new();
     let n = bars.len().max(1) as i32;
-    let longest = bars.iter().map(|b| b.label.chars().count()).max().unwrap_or(4) as u32;
+    let longest = bars
+        .iter()
+        .map(|b| b.label.chars().count())
+        .max()
+        .unwrap_or(4) as u32;
     let left = (longest * 9 + 16).clamp(60, 280);
     {
         let root = SVGBackend::with_string(&mut svg, (560, 38 * n as u32 + 50)).into_drawing_area();
@@ -295,7 +337,10 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
             .x_label_formatter(&|v| format!("{v:.0}%"))
             .y_labels(bars.len())
             .y_label_formatter(&|v| match v {
-                SegmentValue::CenterOf(i) => bars.get((n - 1 - *i) as usize).map(|b| b.label.clone()).unwrap_or_default(),
+                SegmentValue::CenterOf(i) => bars
+                    .get((n - 1 - *i) as usize)
+                    .map(|b| b.label.clone())
+                    .unwrap_or_default(),
                 _ => String::new(),
             })
             .label_style((FONT, 16).into_font().color(&INK))
@@ -307,7 +352,10 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
             match bar.point {
                 Point::Value { value, margin } => {
                     let mut rect = Rectangle::new(
-                        [(0.0, SegmentValue::Exact(y)), (value.clamp(0.0, 100.0), SegmentValue::Exact(y + 1))],
+                        [
+                            (0.0, SegmentValue::Exact(y)),
+                            (value.clamp(0.0, 100.0), SegmentValue::Exact(y + 1)),
+                        ],
                         color.filled(),
                     );
                     rect.set_margin(7, 7, 0, 0);
@@ -315,7 +363,10 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                     let (lo, hi) = ((value - margin).max(0.0), (value + margin).min(100.0));
                     chart
                         .draw_series([PathElement::new(
-                            vec![(lo, SegmentValue::CenterOf(y)), (hi, SegmentValue::CenterOf(y))],
+                            vec![
+                                (lo, SegmentValue::CenterOf(y)),
+                                (hi, SegmentValue::CenterOf(y)),
+                            ],
                             INK.stroke_width(1),
                         )])
                         .map_err(fail)?;
@@ -323,17 +374,27 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                         .draw_series([Text::new(
                             format!("{value:.0}%"),
                             (hi.min(88.0) + 1.5, SegmentValue::CenterOf(y)),
-                            (FONT, 12).into_font().color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                            (FONT, 12)
+                                .into_font()
+                                .color(&INK)
+                                .pos(Pos::new(HPos::Left, VPos::Center)),
                         )])
                         .map_err(fail)?;
                 }
                 Point::Hidden | Point::NoData => {
-                    let text = if bar.point == Point::Hidden { "hidden (fewer than k responses)" } else { "no data" };
+                    let text = if bar.point == Point::Hidden {
+                        "hidden (fewer than k responses)"
+                    } else {
+                        "no data"
+                    };
                     chart
                         .draw_series([Text::new(
                             text,
                             (1.0, SegmentValue::CenterOf(y)),
-                            (FONT, 12).into_font().color(&MUTED).pos(Pos::new(HPos::Left, VPos::Center)),
+                            (FONT, 12)
+                                .into_font()
+                                .color(&MUTED)
+                                .pos(Pos::new(HPos::Left, VPos::Center)),
                         )])
                         .map_err(fail)?;
                 }
@@ -345,7 +406,12 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
 }
 
 /// Stacked monthly counts: returning (pale) under first-time (deep). Hidden months say so.
-pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning: &[Point]) -> ChartResult {
+pub fn stacked_counts(
+    label: &str,
+    months: &[String],
+    first: &[Point],
+    returning: &[Point],
+) -> ChartResult {
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
     let top = first
@@ -372,7 +438,10 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
                     let (f, r) = (f.max(0.0), r.max(0.0));
                     for (from, to, colour) in [(0.0, r, pale), (r, r + f, BLUE)] {
                         let mut rect = Rectangle::new(
-                            [(SegmentValue::Exact(x), from), (SegmentValue::Exact(x + 1), to)],
+                            [
+                                (SegmentValue::Exact(x), from),
+                                (SegmentValue::Exact(x + 1), to),
+                            ],
                             colour.filled(),
                         );
                         rect.set_margin(0, 0, 8, 8);
@@ -384,7 +453,10 @@ pub fn stacked_counts(label: &str, months: &[String], first: &[Point], returning
                         .draw_series([Text::new(
                             "hidden",
                             (SegmentValue::CenterOf(x), top * 0.04),
-                            (FONT, 11).into_font().color(&MUTED).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                            (FONT, 11)
+                                .into_font()
+                                .color(&MUTED)
+                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
                         )])
                         .map_err(fail)?;
                 }
@@ -402,23 +474,44 @@ mod tests {
 
     #[test]
     fn charts_are_scalable_labelled_svg_without_script() {
-        let months = vec!["2026-01".to_owned(), "2026-02".to_owned(), "2026-03".to_owned()];
+        let months = vec![
+            "2026-01".to_owned(),
+            "2026-02".to_owned(),
+            "2026-03".to_owned(),
+        ];
         let points = vec![
-            Point::Value { value: 72.0, margin: 6.0 },
+            Point::Value {
+                value: 72.0,
+                margin: 6.0,
+            },
             Point::Hidden,
             Point::NoData,
         ];
-        let svg = trend("Belonging by month", &months, &[("Belonging", BLUE, points)]).unwrap().replace('\n', "");
+        let svg = trend(
+            "Belonging by month",
+            &months,
+            &[("Belonging", BLUE, points)],
+        )
+        .unwrap()
+        .replace('\n', "");
         assert!(svg.contains("role=\"img\"") && svg.contains("aria-label=\"Belonging by month\""));
         assert!(svg.contains("viewBox"), "scales with the page");
         let root = &svg[..svg.find('>').unwrap()];
-        assert!(!root.contains(" width=\"") && !root.contains(" height=\""), "no fixed size: {root}");
+        assert!(
+            !root.contains(" width=\"") && !root.contains(" height=\""),
+            "no fixed size: {root}"
+        );
         assert!(svg.contains(">hidden<"), "a hidden month is marked");
         assert!(svg.contains("Jan 26"));
         assert!(!svg.contains("<script"));
-        let heat = heatmap("Heat", &["Circle A".into()], &months, &[vec![Heat::Value(80.0), Heat::Hidden, Heat::NoData]])
-            .unwrap()
-            .replace('\n', "");
+        let heat = heatmap(
+            "Heat",
+            &["Circle A".into()],
+            &months,
+            &[vec![Heat::Value(80.0), Heat::Hidden, Heat::NoData]],
+        )
+        .unwrap()
+        .replace('\n', "");
         assert!(heat.contains(">80<") && heat.contains(">hidden<") && heat.contains(">–<"));
     }
 
@@ -427,7 +520,11 @@ mod tests {
         let lum = |c: RGBColor| {
             let ch = |x: u8| {
                 let x = f64::from(x) / 255.0;
-                if x <= 0.03928 { x / 12.92 } else { ((x + 0.055) / 1.055).powf(2.4) }
+                if x <= 0.03928 {
+                    x / 12.92
+                } else {
+                    ((x + 0.055) / 1.055).powf(2.4)
+                }
             };
             0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
         };
@@ -439,7 +536,11 @@ mod tests {
     fn every_heat_band_keeps_its_text_readable() {
         for (fill, white) in HEAT_BANDS {
             let ink = if white { WHITE } else { INK };
-            assert!(contrast(fill, ink) >= 4.5, "{fill:?}: {:.2}", contrast(fill, ink));
+            assert!(
+                contrast(fill, ink) >= 4.5,
+                "{fill:?}: {:.2}",
+                contrast(fill, ink)
+            );
         }
         assert_eq!(heat_colour(0.0), HEAT_BANDS[0]);
         assert_eq!(heat_colour(59.9), HEAT_BANDS[2]);

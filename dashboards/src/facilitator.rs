@@ -12,12 +12,14 @@
 //! circle-month's size is the release's business, noisy and suppressed).
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::Form;
 use chrono::NaiveDate;
-use collector::catalog::{self, CatalogError, CircleEntry, NewSession, Session, SessionState, now_unix};
+use collector::catalog::{
+    self, CatalogError, CircleEntry, NewSession, Session, SessionState, now_unix,
+};
 use collector::code::SessionCode;
 use qrcode::QrCode;
 use qrcode::render::svg;
@@ -39,8 +41,15 @@ pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
         .light_color(svg::Color("#ffffff"))
         .build();
     let start = image.find("<svg").unwrap_or(0);
-    let label = label.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;");
-    Ok(image[start..].replacen("<svg", &format!("<svg class=\"qr\" role=\"img\" aria-label=\"{label}\""), 1))
+    let label = label
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Ok(image[start..].replacen(
+        "<svg",
+        &format!("<svg class=\"qr\" role=\"img\" aria-label=\"{label}\""),
+        1,
+    ))
 }
 
 fn own_program(signed: &Signed) -> Result<(i32, String), StaffError> {
@@ -139,7 +148,10 @@ async fn sessions_page(
     })
 }
 
-pub(crate) async fn sessions(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn sessions(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     let page = sessions_page(&dash, &signed, OpenForm::default(), None).await?;
     signed.render(&page)
 }
@@ -149,7 +161,10 @@ fn optional_number(field: &str, what: &str) -> Result<Option<u32>, String> {
     if field.is_empty() {
         return Ok(None);
     }
-    field.parse().map(Some).map_err(|_| format!("{what} must be a whole number."))
+    field
+        .parse()
+        .map(Some)
+        .map_err(|_| format!("{what} must be a whole number."))
 }
 
 #[derive(Template)]
@@ -179,7 +194,9 @@ pub(crate) async fn open(
             .map_err(|_| "Give the session's date as YYYY-MM-DD.".to_owned())?;
         let today = chrono::Local::now().date_naive();
         if (date - today).num_days().abs() > DESK_DAYS {
-            return Err(format!("The meeting's date must be within {DESK_DAYS} days of today."));
+            return Err(format!(
+                "The meeting's date must be within {DESK_DAYS} days of today."
+            ));
         }
         let capacity = optional_number(&form.capacity, "Capacity")?;
         let hours = optional_number(&form.hours, "Hours open")?;
@@ -187,16 +204,20 @@ pub(crate) async fn open(
         if tickets.is_some_and(|n| n > MAX_CARDS) {
             return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
         }
-        NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(|e: CatalogError| {
-            let text = e.to_string();
-            format!("{}{}.", text[..1].to_uppercase(), &text[1..])
-        })
+        NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(
+            |e: CatalogError| {
+                let text = e.to_string();
+                format!("{}{}.", text[..1].to_uppercase(), &text[1..])
+            },
+        )
     })();
     let new = match checked {
         Ok(new) => new,
         Err(problem) => {
             let page = sessions_page(&dash, &signed, form, Some(problem)).await?;
-            return signed.render(&page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed
+                .render(&page)
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
         }
     };
     let (session, tickets) = match catalog::open_session(&dash.store, &new).await {
@@ -204,7 +225,9 @@ pub(crate) async fn open(
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let page = sessions_page(&dash, &signed, form, Some(e.to_string())).await?;
-            return signed.render(&page).map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed
+                .render(&page)
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
         }
     };
     tracing::info!(session.code = %session.code, "session opened from the facilitator desk");
@@ -226,7 +249,11 @@ pub(crate) async fn open(
     })
     .await
     .map_err(StaffError::internal)??;
-    let page = TicketsPage { chrome: signed.chrome(format!("Ticket cards · {}", session.code)), session: view, cards };
+    let page = TicketsPage {
+        chrome: signed.chrome(format!("Ticket cards · {}", session.code)),
+        session: view,
+        cards,
+    };
     signed.render(&page)
 }
 
@@ -256,7 +283,11 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
         received: live_count(s),
         capacity: s.capacity,
         closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
-            .map(|t| t.with_timezone(&chrono::Local).format("%-d %b %Y, %H:%M").to_string())
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%-d %b %Y, %H:%M")
+                    .to_string()
+            })
             .unwrap_or_default(),
         ticketed: s.ticketed,
     })
@@ -272,10 +303,16 @@ struct SessionPage {
 /// The session of `code`, if it belongs to the signed-in person's program. Another
 /// program's session is "not found", as an unknown code is: the desk does not confirm
 /// which codes exist elsewhere.
-async fn own_session(dash: &Dashboards, signed: &Signed, code: &str) -> Result<Session, StaffError> {
+async fn own_session(
+    dash: &Dashboards,
+    signed: &Signed,
+    code: &str,
+) -> Result<Session, StaffError> {
     let (program_id, _) = own_program(signed)?;
     let code = SessionCode::parse(code).ok_or(StaffError::NotFound)?;
-    let session = catalog::find_session(&dash.store, &code).await?.ok_or(StaffError::NotFound)?;
+    let session = catalog::find_session(&dash.store, &code)
+        .await?
+        .ok_or(StaffError::NotFound)?;
     if session.program_id != program_id {
         return Err(StaffError::NotFound);
     }
@@ -288,7 +325,10 @@ pub(crate) async fn session(
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    let page = SessionPage { chrome: signed.chrome(format!("Session {}", session.code)), session: session_view(&dash, &session)? };
+    let page = SessionPage {
+        chrome: signed.chrome(format!("Session {}", session.code)),
+        session: session_view(&dash, &session)?,
+    };
     signed.render(&page)
 }
 
@@ -298,6 +338,8 @@ pub(crate) async fn close(
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    catalog::close_session(&dash.store, &session.code).await.map_err(StaffError::internal)?;
+    catalog::close_session(&dash.store, &session.code)
+        .await
+        .map_err(StaffError::internal)?;
     Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response())
 }

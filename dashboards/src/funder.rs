@@ -31,7 +31,10 @@ struct ReportsPage {
     quarters: Vec<String>,
 }
 
-pub(crate) async fn reports(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn reports(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
     let mut quarters: Vec<String> = dash
         .releases
@@ -42,12 +45,19 @@ pub(crate) async fn reports(State(dash): State<Dashboards>, signed: Signed) -> R
         .map(|r| r.period)
         .collect();
     quarters.reverse();
-    signed.render(&ReportsPage { chrome: signed.chrome("Quarterly reports"), quarters })
+    signed.render(&ReportsPage {
+        chrome: signed.chrome("Quarterly reports"),
+        quarters,
+    })
 }
 
 /// A quarter's release, seen as this funder may see it: program-level cells only, and
 /// only their own program's when they have one.
-async fn funder_release(dash: &Dashboards, user: &StaffUser, quarter: &str) -> Result<(Arc<Release>, Release), StaffError> {
+async fn funder_release(
+    dash: &Dashboards,
+    user: &StaffUser,
+    quarter: &str,
+) -> Result<(Arc<Release>, Release), StaffError> {
     let period: Period = quarter.parse().map_err(|_| StaffError::NotFound)?;
     if !period.is_quarter() {
         return Err(StaffError::NotFound);
@@ -59,7 +69,11 @@ async fn funder_release(dash: &Dashboards, user: &StaffUser, quarter: &str) -> R
         .into_iter()
         .find(|r| r.period == period.to_string())
         .ok_or(StaffError::NotFound)?;
-    let release = dash.releases.get(&dash.store, &info).await?.ok_or(StaffError::NotFound)?;
+    let release = dash
+        .releases
+        .get(&dash.store, &info)
+        .await?
+        .ok_or(StaffError::NotFound)?;
     let scope = user.program_id;
     let seen = release.restricted(|c| match c.key.level {
         Level::ProgramQuarter => scope.is_none_or(|p| c.key.program_id == Some(p)),
@@ -78,7 +92,12 @@ struct ProgramRow {
     better: Shown,
 }
 
-const REPORT: [&str; 4] = ["responses", "belonging_pct_positive", "safety_pct_positive", "better_mean"];
+const REPORT: [&str; 4] = [
+    "responses",
+    "belonging_pct_positive",
+    "safety_pct_positive",
+    "better_mean",
+];
 
 #[derive(Template)]
 #[template(path = "report.html")]
@@ -98,7 +117,10 @@ struct ReportPage {
 fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
     let p = points(release, Some(cell), Audience::Funder, &REPORT);
     ProgramRow {
-        name: cell.program.clone().unwrap_or_else(|| "All programs".into()),
+        name: cell
+            .program
+            .clone()
+            .unwrap_or_else(|| "All programs".into()),
         portfolio: cell.key.level == Level::PortfolioQuarter,
         responses: Shown::of(p[0], "", 0),
         belonging: Shown::of(p[1], "%", 0),
@@ -125,14 +147,23 @@ pub(crate) async fn report(
                 point: points(&seen, Some(c), Audience::Funder, &[REPORT[measure]])[0],
             })
             .collect();
-        charts::bars(&format!("{title}, {quarter}, % positive by program"), &bars, colour).map_err(StaffError::internal)
+        charts::bars(
+            &format!("{title}, {quarter}, % positive by program"),
+            &bars,
+            colour,
+        )
+        .map_err(StaffError::internal)
     };
     let belonging_svg = chart(1, "Belonging", charts::BLUE)?;
     let safety_svg = chart(2, "Emotional safety", charts::RUST)?;
     let ledger = view::ledger(&dash.store)
         .await?
         .into_iter()
-        .filter(|l| l.period == release.info.period && (l.level == Level::ProgramQuarter.key() || l.level == Level::PortfolioQuarter.key()))
+        .filter(|l| {
+            l.period == release.info.period
+                && (l.level == Level::ProgramQuarter.key()
+                    || l.level == Level::PortfolioQuarter.key())
+        })
         .collect();
     let released = chrono::DateTime::from_timestamp(release.info.released_at, 0)
         .map(|t| t.format("%-d %B %Y").to_string())
@@ -162,11 +193,20 @@ pub(crate) async fn csv(
     let mut frame = view::export_frame(&seen, Audience::Funder).map_err(StaffError::internal)?;
     let mut out = Vec::new();
     view::write_export(&mut frame, ExportFormat::Csv, &mut out).map_err(StaffError::internal)?;
-    let disposition = format!("attachment; filename=\"hearth-portfolio-{}.csv\"", seen.info.period);
+    let disposition = format!(
+        "attachment; filename=\"hearth-portfolio-{}.csv\"",
+        seen.info.period
+    );
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8")),
-            (header::CONTENT_DISPOSITION, HeaderValue::from_str(&disposition).map_err(StaffError::internal)?),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition).map_err(StaffError::internal)?,
+            ),
         ],
         out,
     )

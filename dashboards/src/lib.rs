@@ -51,7 +51,9 @@ pub struct Dashboards {
 
 impl std::fmt::Debug for Dashboards {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Dashboards").field("base_url", &self.base_url).finish_non_exhaustive()
+        f.debug_struct("Dashboards")
+            .field("base_url", &self.base_url)
+            .finish_non_exhaustive()
     }
 }
 
@@ -59,7 +61,11 @@ impl Dashboards {
     /// Builds the state over a migrated store: reads (or makes, on first start) the
     /// secrets staff forms are protected with. Cookies are `Secure` when the base URL is
     /// https.
-    pub async fn new(store: Store, base_url: &str, limits: SignInLimits) -> Result<Dashboards, sqlx::Error> {
+    pub async fn new(
+        store: Store,
+        base_url: &str,
+        limits: SignInLimits,
+    ) -> Result<Dashboards, sqlx::Error> {
         let key = secret(&store, "csrf_key", 64).await?;
         let salt = secret(&store, "csrf_salt", 32).await?;
         let secure_cookies = base_url.starts_with("https://");
@@ -81,9 +87,7 @@ impl Dashboards {
             releases: releases::ReleaseCache::default(),
         })
     }
-}
 
-impl Dashboards {
     /// Loads recent releases into memory in the background (needs a tokio runtime).
     pub fn spawn_warm_up(&self) {
         let (releases, store) = (self.releases.clone(), self.store.clone());
@@ -104,11 +108,13 @@ fn hex(bytes: &[u8]) -> String {
 async fn secret(store: &Store, name: &str, len: usize) -> Result<Vec<u8>, sqlx::Error> {
     use rand::RngExt;
     let fresh: Vec<u8> = (0..len).map(|_| rand::rng().random()).collect();
-    sqlx::query("insert into staff_secret (name, value) values ($1, $2) on conflict (name) do nothing")
-        .bind(name)
-        .bind(hex(&fresh))
-        .execute(store.pool())
-        .await?;
+    sqlx::query(
+        "insert into staff_secret (name, value) values ($1, $2) on conflict (name) do nothing",
+    )
+    .bind(name)
+    .bind(hex(&fresh))
+    .execute(store.pool())
+    .await?;
     let stored: String = sqlx::query_scalar("select value from staff_secret where name = $1")
         .bind(name)
         .fetch_one(store.pool())
@@ -136,27 +142,45 @@ where
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     Router::new()
         .route("/staff", get(page::home))
-        .route("/staff/sign-in", get(auth::sign_in_form).post(auth::sign_in))
+        .route(
+            "/staff/sign-in",
+            get(auth::sign_in_form).post(auth::sign_in),
+        )
         .route("/staff/sign-out", post(auth::sign_out))
-        .route("/staff/sessions", get(facilitator::sessions).post(facilitator::open))
+        .route(
+            "/staff/sessions",
+            get(facilitator::sessions).post(facilitator::open),
+        )
         .route("/staff/sessions/{code}", get(facilitator::session))
         .route("/staff/sessions/{code}/close", post(facilitator::close))
         .route("/staff/programs/{program}", get(manager::overview))
-        .route("/staff/programs/{program}/circles/{circle}", get(manager::circle))
+        .route(
+            "/staff/programs/{program}/circles/{circle}",
+            get(manager::circle),
+        )
         .route("/staff/reports", get(funder::reports))
         .route("/staff/reports/{quarter}", get(funder::report))
         .route("/staff/reports/{quarter}/csv", get(funder::csv))
         .route("/staff/admin", get(admin::catalog))
         .route("/staff/admin/programs", post(admin::add_program))
         .route("/staff/admin/circles", post(admin::add_circle))
-        .route("/staff/admin/users", get(admin::users).post(admin::add_user))
+        .route(
+            "/staff/admin/users",
+            get(admin::users).post(admin::add_user),
+        )
         .route("/staff/admin/users/{id}/remove", post(admin::remove_user))
-        .route("/staff/admin/privacy", get(admin::privacy).post(admin::set_privacy))
+        .route(
+            "/staff/admin/privacy",
+            get(admin::privacy).post(admin::set_privacy),
+        )
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))
-        .layer(middleware::from_fn_with_state(state.csrf.clone(), auth::csrf_guard))
+        .layer(middleware::from_fn_with_state(
+            state.csrf.clone(),
+            auth::csrf_guard,
+        ))
         .layer(sessions)
         .layer(middleware::from_fn(collector::web::security_headers))
 }

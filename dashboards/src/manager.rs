@@ -28,9 +28,12 @@ use crate::releases::{NOISE_LINE, Shown, points, share};
 const MONTHS: usize = 12;
 
 /// The last released months, oldest first, and the latest released quarter.
-async fn recent(dash: &Dashboards) -> Result<(Vec<Arc<Release>>, Option<Arc<Release>>), StaffError> {
+async fn recent(
+    dash: &Dashboards,
+) -> Result<(Vec<Arc<Release>>, Option<Arc<Release>>), StaffError> {
     let infos = dash.releases.list(&dash.store).await?;
-    let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) = infos.iter().partition(|i| i.period.contains('Q'));
+    let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) =
+        infos.iter().partition(|i| i.period.contains('Q'));
     let mut loaded = Vec::with_capacity(MONTHS);
     for info in &months[months.len().saturating_sub(MONTHS)..] {
         if let Some(r) = dash.releases.get(&dash.store, info).await? {
@@ -45,11 +48,17 @@ async fn recent(dash: &Dashboards) -> Result<(Vec<Arc<Release>>, Option<Arc<Rele
 }
 
 fn program_cell(release: &Release, level: Level, program: i32) -> Option<&StoredCell> {
-    release.cells.iter().find(|c| c.key.level == level && c.key.program_id == Some(program))
+    release
+        .cells
+        .iter()
+        .find(|c| c.key.level == level && c.key.program_id == Some(program))
 }
 
 fn circle_cell(release: &Release, circle: i32) -> Option<&StoredCell> {
-    release.cells.iter().find(|c| c.key.level == Level::CircleMonth && c.key.circle_id == Some(circle))
+    release
+        .cells
+        .iter()
+        .find(|c| c.key.level == Level::CircleMonth && c.key.circle_id == Some(circle))
 }
 
 /// A month's row of figures under a trend chart.
@@ -63,7 +72,10 @@ struct MonthRow {
 const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
 
 /// Trend rows and the two series of a cell per month.
-fn trend_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&StoredCell>) -> (Vec<MonthRow>, Vec<Point>, Vec<Point>) {
+fn trend_rows(
+    months: &[Arc<Release>],
+    cell: impl Fn(&Release) -> Option<&StoredCell>,
+) -> (Vec<MonthRow>, Vec<Point>, Vec<Point>) {
     let mut rows = vec![];
     let (mut belonging, mut safety) = (vec![], vec![]);
     for r in months {
@@ -90,11 +102,20 @@ struct ItemRow {
 const ITEM_MONTHS: usize = 3;
 
 /// Each statement's mean in the latest [`ITEM_MONTHS`] months, and those months' names.
-fn item_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&StoredCell>) -> (Vec<String>, Vec<ItemRow>) {
+fn item_rows(
+    months: &[Arc<Release>],
+    cell: impl Fn(&Release) -> Option<&StoredCell>,
+) -> (Vec<String>, Vec<ItemRow>) {
     let recent = &months[months.len().saturating_sub(ITEM_MONTHS)..];
-    let names: Vec<String> = Item::ALL.iter().map(|i| format!("{}_mean", i.key())).collect();
+    let names: Vec<String> = Item::ALL
+        .iter()
+        .map(|i| format!("{}_mean", i.key()))
+        .collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let per_month: Vec<Vec<Point>> = recent.iter().map(|r| points(r, cell(r), Audience::Manager, &refs)).collect();
+    let per_month: Vec<Vec<Point>> = recent
+        .iter()
+        .map(|r| points(r, cell(r), Audience::Manager, &refs))
+        .collect();
     let t = Lang::En.tr();
     let rows = Item::ALL
         .iter()
@@ -104,7 +125,13 @@ fn item_rows(months: &[Arc<Release>], cell: impl Fn(&Release) -> Option<&StoredC
             means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
         })
         .collect();
-    (recent.iter().map(|r| charts::short_month(&r.info.period)).collect(), rows)
+    (
+        recent
+            .iter()
+            .map(|r| charts::short_month(&r.info.period))
+            .collect(),
+        rows,
+    )
 }
 
 struct ChoiceRow {
@@ -173,12 +200,17 @@ pub(crate) async fn overview(
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
 
-    let (rows, belonging, safety) = trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let (item_months, items) = item_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let (rows, belonging, safety) =
+        trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let (item_months, items) =
+        item_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let trend_svg = charts::trend(
         &format!("{name}: belonging and safety, % positive by month, with 90% ranges"),
         &periods,
-        &[("Belonging — % positive", charts::BLUE, belonging), ("Emotional safety — % positive", charts::RUST, safety)],
+        &[
+            ("Belonging — % positive", charts::BLUE, belonging),
+            ("Emotional safety — % positive", charts::RUST, safety),
+        ],
     )
     .map_err(StaffError::internal)?;
 
@@ -188,7 +220,12 @@ pub(crate) async fn overview(
         let mut cells = vec![];
         let mut shown = vec![];
         for r in &months {
-            let p = points(r, circle_cell(r, circle.id), Audience::Manager, &[heat_measure])[0];
+            let p = points(
+                r,
+                circle_cell(r, circle.id),
+                Audience::Manager,
+                &[heat_measure],
+            )[0];
             cells.push(match p {
                 Point::Value { value, .. } => Heat::Value(value),
                 Point::Hidden => Heat::Hidden,
@@ -200,15 +237,29 @@ pub(crate) async fn overview(
         heat_rows.push((circle.clone(), shown));
     }
     let names: Vec<String> = circles.iter().map(|c| c.name.clone()).collect();
-    let heat_svg = charts::heatmap(&format!("{name}: {heat_name} % positive, circle by month"), &names, &periods, &heat)
-        .map_err(StaffError::internal)?;
+    let heat_svg = charts::heatmap(
+        &format!("{name}: {heat_name} % positive, circle by month"),
+        &names,
+        &periods,
+        &heat,
+    )
+    .map_err(StaffError::internal)?;
 
     let mut first = vec![];
     let mut returning = vec![];
     let mut first_rows = vec![];
     for r in &months {
-        let p = points(r, program_cell(r, Level::ProgramMonth, program), Audience::Manager, &["first_time_yes", "first_time_no"]);
-        first_rows.push((charts::short_month(&r.info.period), Shown::of(p[0], "", 0), Shown::of(p[1], "", 0)));
+        let p = points(
+            r,
+            program_cell(r, Level::ProgramMonth, program),
+            Audience::Manager,
+            &["first_time_yes", "first_time_no"],
+        );
+        first_rows.push((
+            charts::short_month(&r.info.period),
+            Shown::of(p[0], "", 0),
+            Shown::of(p[1], "", 0),
+        ));
         first.push(p[0]);
         returning.push(p[1]);
     }
@@ -237,7 +288,10 @@ pub(crate) async fn overview(
         safety_heat,
         item_months,
         items,
-        month_names: months.iter().map(|r| charts::short_month(&r.info.period)).collect(),
+        month_names: months
+            .iter()
+            .map(|r| charts::short_month(&r.info.period))
+            .collect(),
         first_svg,
         first_rows,
         quarter: quarter.as_ref().map(|q| q.info.period.clone()),
@@ -262,26 +316,50 @@ fn choices(
     };
     let t = Lang::En.tr();
     let (columns, labels): (Vec<String>, Vec<String>) = if helped {
-        Helped::ALL.iter().map(|h| (h.column(), t.get(&format!("helped-{}", h.key())))).unzip()
+        Helped::ALL
+            .iter()
+            .map(|h| (h.column(), t.get(&format!("helped-{}", h.key()))))
+            .unzip()
     } else {
-        Hindered::ALL.iter().map(|h| (h.column(), t.get(&format!("hindered-{}", h.key())))).unzip()
+        Hindered::ALL
+            .iter()
+            .map(|h| (h.column(), t.get(&format!("hindered-{}", h.key()))))
+            .unzip()
     };
     let mut names = vec!["responses"];
     names.extend(columns.iter().map(String::as_str));
-    let p = points(q, program_cell(q, Level::ProgramQuarter, program), Audience::Manager, &names);
+    let p = points(
+        q,
+        program_cell(q, Level::ProgramQuarter, program),
+        Audience::Manager,
+        &names,
+    );
     let bars: Vec<Bar> = labels
         .into_iter()
         .enumerate()
-        .map(|(i, label)| Bar { label, point: share(p[i + 1], p[0]) })
+        .map(|(i, label)| Bar {
+            label,
+            point: share(p[i + 1], p[0]),
+        })
         .collect();
-    let what = if helped { "what helped" } else { "what got in the way" };
+    let what = if helped {
+        "what helped"
+    } else {
+        "what got in the way"
+    };
     let svg = charts::bars(
         &format!("{name}, {}: {what}, % of responses", q.info.period),
         &bars,
         if helped { charts::BLUE } else { charts::RUST },
     )
     .map_err(StaffError::internal)?;
-    let rows = bars.into_iter().map(|b| ChoiceRow { shown: Shown::of(b.point, "%", 0), label: b.label }).collect();
+    let rows = bars
+        .into_iter()
+        .map(|b| ChoiceRow {
+            shown: Shown::of(b.point, "%", 0),
+            label: b.label,
+        })
+        .collect();
     Ok((rows, svg))
 }
 
@@ -319,9 +397,15 @@ pub(crate) async fn circle(
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
     let (item_months, items) = item_rows(&months, |r| circle_cell(r, circle));
     let trend_svg = charts::trend(
-        &format!("{}: belonging and safety, % positive by month, with 90% ranges", entry.name),
+        &format!(
+            "{}: belonging and safety, % positive by month, with 90% ranges",
+            entry.name
+        ),
         &periods,
-        &[("Belonging — % positive", charts::BLUE, belonging), ("Emotional safety — % positive", charts::RUST, safety)],
+        &[
+            ("Belonging — % positive", charts::BLUE, belonging),
+            ("Emotional safety — % positive", charts::RUST, safety),
+        ],
     )
     .map_err(StaffError::internal)?;
     let page = CirclePage {

@@ -33,23 +33,47 @@ impl Chrome {
     pub fn new(title: impl Into<String>, user: Option<&StaffUser>, csrf: &CsrfToken) -> Chrome {
         let mut nav = vec![];
         if let Some(user) = user {
-            nav.push(NavLink { href: "/staff".into(), label: "Home" });
+            nav.push(NavLink {
+                href: "/staff".into(),
+                label: "Home",
+            });
             if let Some(p) = user.program_id {
                 if allowed(user, Area::Program(p)) {
-                    nav.push(NavLink { href: format!("/staff/programs/{p}"), label: "Program overview" });
+                    nav.push(NavLink {
+                        href: format!("/staff/programs/{p}"),
+                        label: "Program overview",
+                    });
                 }
                 if allowed(user, Area::Sessions(p)) {
-                    nav.push(NavLink { href: "/staff/sessions".into(), label: "Sessions" });
+                    nav.push(NavLink {
+                        href: "/staff/sessions".into(),
+                        label: "Sessions",
+                    });
                 }
             }
             if allowed(user, Area::Reports) {
-                nav.push(NavLink { href: "/staff/reports".into(), label: "Reports" });
+                nav.push(NavLink {
+                    href: "/staff/reports".into(),
+                    label: "Reports",
+                });
             }
             if user.role == Role::Admin {
-                nav.push(NavLink { href: "/staff/admin".into(), label: "Programs" });
-                nav.push(NavLink { href: "/staff/admin/users".into(), label: "Users" });
-                nav.push(NavLink { href: "/staff/admin/privacy".into(), label: "Privacy" });
-                nav.push(NavLink { href: "/staff/admin/ledger".into(), label: "Ledger" });
+                nav.push(NavLink {
+                    href: "/staff/admin".into(),
+                    label: "Programs",
+                });
+                nav.push(NavLink {
+                    href: "/staff/admin/users".into(),
+                    label: "Users",
+                });
+                nav.push(NavLink {
+                    href: "/staff/admin/privacy".into(),
+                    label: "Privacy",
+                });
+                nav.push(NavLink {
+                    href: "/staff/admin/ledger".into(),
+                    label: "Ledger",
+                });
             }
         }
         Chrome {
@@ -113,7 +137,10 @@ impl IntoResponse for StaffError {
                 return response;
             }
         };
-        let page = ErrorPage { chrome: Chrome::bare(title), message };
+        let page = ErrorPage {
+            chrome: Chrome::bare(title),
+            message,
+        };
         match page.render() {
             Ok(html) => (status, Html(html)).into_response(),
             Err(_) => (status, title).into_response(),
@@ -124,12 +151,21 @@ impl IntoResponse for StaffError {
 impl Chrome {
     /// A frame with no navigation and no forms (error pages).
     fn bare(title: &str) -> Chrome {
-        Chrome { title: title.to_owned(), stylesheet: stylesheet_url(), csrf: String::new(), user: None, nav: vec![] }
+        Chrome {
+            title: title.to_owned(),
+            stylesheet: stylesheet_url(),
+            csrf: String::new(),
+            user: None,
+            nav: vec![],
+        }
     }
 }
 
 /// Renders a page and sets the CSRF cookie its forms' tokens are checked against.
-pub(crate) fn render_with(csrf: CsrfToken, template: &impl Template) -> Result<Response, StaffError> {
+pub(crate) fn render_with(
+    csrf: CsrfToken,
+    template: &impl Template,
+) -> Result<Response, StaffError> {
     let html = template.render().map_err(StaffError::internal)?;
     Ok((csrf, Html(html)).into_response())
 }
@@ -144,8 +180,14 @@ fn stylesheet_url() -> &'static str {
 pub(crate) async fn stylesheet() -> Response {
     (
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
-            (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/css; charset=utf-8"),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("public, max-age=31536000, immutable"),
+            ),
         ],
         STYLESHEET,
     )
@@ -166,13 +208,18 @@ struct HomePage {
     programs: Vec<ProgramLink>,
 }
 
-pub(crate) async fn home(State(dash): State<Dashboards>, signed: Signed) -> Result<Response, StaffError> {
+pub(crate) async fn home(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
     signed.require(Area::Home)?;
     let programs = if signed.user.role == Role::Admin {
         let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
             .fetch_all(dash.store.pool())
             .await?;
-        rows.into_iter().map(|(id, name)| ProgramLink { id, name }).collect()
+        rows.into_iter()
+            .map(|(id, name)| ProgramLink { id, name })
+            .collect()
     } else {
         vec![]
     };

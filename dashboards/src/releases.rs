@@ -35,7 +35,11 @@ impl ReleaseCache {
     }
 
     /// The release of `info`, from memory or loaded once.
-    pub async fn get(&self, store: &Store, info: &ReleaseInfo) -> Result<Option<Arc<Release>>, sqlx::Error> {
+    pub async fn get(
+        &self,
+        store: &Store,
+        info: &ReleaseInfo,
+    ) -> Result<Option<Arc<Release>>, sqlx::Error> {
         if let Some(hit) = self.0.lock().unwrap().get(&info.id) {
             return Ok(Some(hit.clone()));
         }
@@ -61,7 +65,12 @@ use analytics::view::StoredCell;
 use crate::charts::Point;
 
 /// Figures of one cell for an audience, by measure name; `None` cell means no data.
-pub(crate) fn points(release: &Release, cell: Option<&StoredCell>, audience: Audience, names: &[&str]) -> Vec<Point> {
+pub(crate) fn points(
+    release: &Release,
+    cell: Option<&StoredCell>,
+    audience: Audience,
+    names: &[&str],
+) -> Vec<Point> {
     let Some(cell) = cell else {
         return vec![Point::NoData; names.len()];
     };
@@ -118,7 +127,11 @@ impl Shown {
                 margin: String::new(),
                 kind: ShownKind::Hidden,
             },
-            Point::NoData => Shown { text: "no data".into(), margin: String::new(), kind: ShownKind::NoData },
+            Point::NoData => Shown {
+                text: "no data".into(),
+                margin: String::new(),
+                kind: ShownKind::NoData,
+            },
         }
     }
 
@@ -135,10 +148,12 @@ impl Shown {
 /// count's, scaled (the total's noise is small beside it at any shown size).
 pub(crate) fn share(count: Point, total: Point) -> Point {
     match (count, total) {
-        (Point::Value { value, margin }, Point::Value { value: n, .. }) if n >= 1.0 => Point::Value {
-            value: (100.0 * value.max(0.0) / n).clamp(0.0, 100.0),
-            margin: (100.0 * margin / n).min(100.0),
-        },
+        (Point::Value { value, margin }, Point::Value { value: n, .. }) if n >= 1.0 => {
+            Point::Value {
+                value: (100.0 * value.max(0.0) / n).clamp(0.0, 100.0),
+                margin: (100.0 * margin / n).min(100.0),
+            }
+        }
         (Point::Hidden, _) | (_, Point::Hidden) => Point::Hidden,
         _ => Point::NoData,
     }

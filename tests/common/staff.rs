@@ -42,10 +42,22 @@ pub const FUNDER: &str = "funder@test.hearth";
 /// released with seeded noise; one account per role plus a manager of B.
 pub async fn seed_network(store: &Store) {
     for (id, name) in [(PROGRAM_A, "Riverside"), (PROGRAM_B, "Hillside")] {
-        sqlx::query("insert into program (id, name) values ($1, $2)").bind(id).bind(name).execute(store.pool()).await.unwrap();
+        sqlx::query("insert into program (id, name) values ($1, $2)")
+            .bind(id)
+            .bind(name)
+            .execute(store.pool())
+            .await
+            .unwrap();
     }
     let circles = [
-        (CIRCLE_A1, PROGRAM_A, "Riverside", "Monday Circle", 9usize, 4.1),
+        (
+            CIRCLE_A1,
+            PROGRAM_A,
+            "Riverside",
+            "Monday Circle",
+            9usize,
+            4.1,
+        ),
         (CIRCLE_A2, PROGRAM_A, "Riverside", "Tiny Circle", 1, 3.8),
         (CIRCLE_A3, PROGRAM_A, "Riverside", "Thursday Circle", 6, 3.7),
         (CIRCLE_B1, PROGRAM_B, "Hillside", "Hill Circle", 8, 3.4),
@@ -67,16 +79,30 @@ pub async fn seed_network(store: &Store) {
                 let new = NewSession::new(program, circle, date, Some(40), None, None).unwrap();
                 let (session, _) = catalog::open_session(store, &new).await.unwrap();
                 let answers: Vec<Answers> = (0..n).map(|_| answer(&mut rng, mean)).collect();
-                collector::commit::insert_synthetic(store, session.id, &answers).await.unwrap();
+                collector::commit::insert_synthetic(store, session.id, &answers)
+                    .await
+                    .unwrap();
                 catalog::close_session(store, &session.code).await.unwrap();
             }
         }
     }
-    collector::seal::seal_closed_sessions(store, catalog::now_unix()).await.unwrap();
+    collector::seal::seal_closed_sessions(store, catalog::now_unix())
+        .await
+        .unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    for (k, period) in ["2026-07", "2026-08", "2026-09", QUARTER].into_iter().enumerate() {
+    for (k, period) in ["2026-07", "2026-08", "2026-09", QUARTER]
+        .into_iter()
+        .enumerate()
+    {
         let period: Period = period.parse().unwrap();
-        release::release(store, period, today, &ReleaseOptions::seeded(100 + k as u64)).await.unwrap();
+        release::release(
+            store,
+            period,
+            today,
+            &ReleaseOptions::seeded(100 + k as u64),
+        )
+        .await
+        .unwrap();
     }
     for (email, role, program) in [
         (ADMIN, "admin", None),
@@ -85,7 +111,13 @@ pub async fn seed_network(store: &Store) {
         (FACILITATOR_A, "facilitator", Some("Riverside")),
         (FUNDER, "funder", None),
     ] {
-        account::add_user(store, &NewUser::new(email, role, program).unwrap(), PASSWORD.into()).await.unwrap();
+        account::add_user(
+            store,
+            &NewUser::new(email, role, program).unwrap(),
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap();
     }
 }
 
@@ -93,7 +125,9 @@ fn answer(rng: &mut ChaCha8Rng, mean: f64) -> Answers {
     let mut a = Answers::default();
     let person: f64 = rng.random_range(-0.8..0.8);
     for item in Item::ALL {
-        let r = (mean + person + rng.random_range(-0.7..0.7)).round().clamp(1.0, 5.0) as u8;
+        let r = (mean + person + rng.random_range(-0.7..0.7))
+            .round()
+            .clamp(1.0, 5.0) as u8;
         a.set_rating(item, Rating::try_from(r).ok());
     }
     a.first_time = Some(rng.random_bool(0.3));
@@ -108,9 +142,14 @@ fn answer(rng: &mut ChaCha8Rng, mean: f64) -> Answers {
 
 /// The whole app as a router, for `oneshot` requests without a socket.
 pub async fn router(store: &Store) -> Router {
-    let state = hearth::AppState::new(store.clone(), Settings::default(), "https://hearth.test", dashboards::SignInLimits::default())
-        .await
-        .unwrap();
+    let state = hearth::AppState::new(
+        store.clone(),
+        Settings::default(),
+        "https://hearth.test",
+        dashboards::SignInLimits::default(),
+    )
+    .await
+    .unwrap();
     hearth::app(state)
 }
 
@@ -120,7 +159,11 @@ pub struct Jar(pub BTreeMap<String, String>);
 
 impl Jar {
     pub fn header(&self) -> String {
-        self.0.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
+        self.0
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     fn take(&mut self, response: &axum::http::Response<Body>) {
@@ -145,18 +188,32 @@ pub async fn send(app: &Router, jar: &mut Jar, request: Request<Body>) -> Page {
     jar.take(&response);
     let status = response.status();
     let headers = response.headers().clone();
-    let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    Page { status, location, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    let location = headers
+        .get(header::LOCATION)
+        .map(|l| l.to_str().unwrap().to_owned());
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    Page {
+        status,
+        location,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
 }
 
 pub async fn get(app: &Router, jar: &mut Jar, path: &str) -> Page {
-    let request = Request::get(path).header(header::COOKIE, jar.header()).body(Body::empty()).unwrap();
+    let request = Request::get(path)
+        .header(header::COOKIE, jar.header())
+        .body(Body::empty())
+        .unwrap();
     send(app, jar, request).await
 }
 
 pub async fn post(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str)]) -> Page {
-    let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(fields)
+        .finish();
     let request = Request::post(path)
         .header(header::COOKIE, jar.header())
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -167,8 +224,17 @@ pub async fn post(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str
 
 /// The CSRF token of the first form on a page.
 pub fn token(html: &str) -> String {
-    let at = html.find("name=\"authenticity_token\" value=\"").expect("a form with a token") + 33;
-    html[at..at + html[at..].find('"').unwrap()].replace("&#43;", "+").replace("&#x2b;", "+").replace("&#61;", "=").replace("&#x3d;", "=").replace("&#47;", "/").replace("&#x2f;", "/")
+    let at = html
+        .find("name=\"authenticity_token\" value=\"")
+        .expect("a form with a token")
+        + 33;
+    html[at..at + html[at..].find('"').unwrap()]
+        .replace("&#43;", "+")
+        .replace("&#x2b;", "+")
+        .replace("&#61;", "=")
+        .replace("&#x3d;", "=")
+        .replace("&#47;", "/")
+        .replace("&#x2f;", "/")
 }
 
 /// Signs in through the sign-in form and returns the browser's cookies.
@@ -177,7 +243,22 @@ pub async fn sign_in(app: &Router, email: &str) -> Jar {
     let form = get(app, &mut jar, "/staff/sign-in").await;
     assert_eq!(form.status, StatusCode::OK);
     let token = token(&form.body);
-    let done = post(app, &mut jar, "/staff/sign-in", &[("authenticity_token", &token), ("email", email), ("password", PASSWORD)]).await;
-    assert_eq!(done.status, StatusCode::SEE_OTHER, "signing in as {email}: {}", done.body);
+    let done = post(
+        app,
+        &mut jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &token),
+            ("email", email),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(
+        done.status,
+        StatusCode::SEE_OTHER,
+        "signing in as {email}: {}",
+        done.body
+    );
     jar
 }
