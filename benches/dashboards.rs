@@ -1,28 +1,35 @@
 //! Benchmark of the two heaviest staff pages — the manager's program overview
 //! (`GET /staff/programs/{id}`) and the funder's quarterly report
-//! (`GET /staff/reports/{quarter}`) — over 100 k and 10 M stored, released responses, side
-//! by side in one run.
+//! (`GET /staff/reports/{quarter}`) — over 100 k and 10 M stored, released responses, on
+//! SQLite and on PostgreSQL, side by side in one run.
 //!
-//! For each size: a fresh SQLite file, the synthetic network of benches/release.rs
-//! (benches/common) with N responses, the quarter's three months released and then the
-//! quarter (`analytics::release::release`, secure noise), then the real application in
-//! process (`hearth::AppState::new` + `hearth::app`, an axum Router). A manager (of
-//! "Program 1") and a portfolio funder are added, and each signs in through the real
-//! routes: GET the sign-in form (CSRF cookie and token), POST it, keep the session cookie.
+//! For each store and size: a fresh SQLite file or a fresh PostgreSQL database (created
+//! on the server given by `--postgres` and dropped at the end), the synthetic network of
+//! benches/release.rs (benches/common) with N responses, the quarter's three months
+//! released and then the quarter (`analytics::release::release`, secure noise), then the
+//! real application in process (`hearth::AppState::new` + `hearth::app`, an axum Router). A
+//! manager (of "Program 1") and a portfolio funder are added, and each signs in through
+//! the real routes: GET the sign-in form (CSRF cookie and token), POST it, keep the
+//! session cookie. On PostgreSQL the new database is vacuumed and analysed once it is
+//! built, so no autovacuum of the bulk load runs during the timed requests.
 //!
-//! What is timed is server time without a network: from handing the request to the router
-//! (`tower::ServiceExt::oneshot` on a clone of it) until the whole body has been read,
-//! through every layer — session lookup in the store, the CSRF cookie, the
-//! access check, the page's queries, charts and template.
+//! What is timed is server time without a network (PostgreSQL over loopback TCP): from
+//! handing the request to the router (`tower::ServiceExt::oneshot` on a clone of it)
+//! until the whole body has been read, through every layer — session lookup in the
+//! store, the CSRF cookie, the access check, the page's queries, charts and template.
 //!
 //! - "first request": the first GET of the page on a freshly built application state (no
-//!   release in memory yet), after one throwaway request on another state has paid the
-//!   process's one-time costs, which are reported on their own line;
-//! - then every page of every size is warmed up (`--warmup`, 20), and timed `--rounds`
-//!   (200) times, interleaved (round by round: 100 k overview, 100 k report, 10 M overview,
-//!   10 M report), so drift on this shared machine hits both sizes alike.
+//!   release in memory yet), after one throwaway request per store on another state has
+//!   paid the process's (and the store's) one-time costs, which are reported on their own
+//!   lines;
+//! - then every page of every store and size is warmed up (`--warmup`, 20), and timed
+//!   `--rounds` (200) times, interleaved (round by round: SQLite 100 k overview, report,
+//!   SQLite 10 M overview, report, then the same on PostgreSQL), so drift on this shared
+//!   machine hits every store and size alike.
 //!
-//! Run: `cargo bench --bench dashboards` (options after `--`: `--sizes 100000,10000000`,
+//! Run: `cargo bench --bench dashboards` (options after `--`: `--stores sqlite,postgres` —
+//! by default SQLite, and PostgreSQL when the server answers —, `--postgres URL`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`), `--sizes 100000,10000000`,
 //! `--quick` for 100 k only — or `HEARTH_BENCH_QUICK=1` —, `--rounds 200`, `--warmup 20`).
 
 #[path = "common/mod.rs"]
@@ -40,6 +47,7 @@ use chrono::NaiveDate;
 use collector::Store;
 use common::{QUARTER, arg, generate};
 use dashboards::account::{self, NewUser};
+use sqlx::{Connection, Executor, PgConnection};
 use tower::ServiceExt as _;
 
 const PASSWORD: &str = "bench password, long enough";
@@ -187,15 +195,95 @@ impl Which {
     }
 }
 
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+impl Kind {
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Sqlite => "SQLite",
+            Kind::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// A PostgreSQL database made for this run, dropped when this is dropped (also when the
+/// benchmark panics).
+struct PgDatabase {
+    admin: String,
+    name: String,
+}
+
+impl PgDatabase {
+    async fn create(admin: &str) -> PgDatabase {
+        let mut conn = PgConnection::connect(admin).await.unwrap();
+        let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
+        conn.execute(format!("create database {name}").as_str())
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+        PgDatabase {
+            admin: admin.to_owned(),
+            name,
+        }
+    }
+
+    fn url(&self) -> String {
+        let (base, _) = self.admin.rsplit_once('/').unwrap();
+        format!("{base}/{}", self.name)
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let (admin, name) = (self.admin.clone(), self.name.clone());
+        // Its own thread and runtime: this may run inside the benchmark's runtime.
+        let dropped = std::thread::spawn(move || {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap()
+                .block_on(async {
+                    let mut conn = PgConnection::connect(&admin).await?;
+                    conn.execute(format!("drop database if exists {name} with (force)").as_str())
+                        .await?;
+                    conn.close().await
+                })
+        })
+        .join();
+        if !matches!(dropped, Ok(Ok(()))) {
+            eprintln!("could not drop the benchmark database {}", self.name);
+        }
+    }
+}
+
+/// Where one site's data lives, kept for as long as the site.
+enum Place {
+    Sqlite {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+    },
+    Postgres {
+        _database: PgDatabase,
+    },
+}
+
 /// One stored, released network and the application over it.
 struct Site {
+    kind: Kind,
     n: u64,
-    _dir: tempfile::TempDir,
     store: Store,
     router: Router,
     manager: String,
     funder: String,
     db_mib: f64,
+    /// Seconds to generate and store; to release the three months; the quarter.
+    setup: (f64, f64, f64),
+    /// Kept for as long as the site: the files, or the database.
+    _place: Place,
 }
 
 impl Site {
@@ -204,6 +292,10 @@ impl Site {
             Which::Overview => &self.manager,
             Which::Report => &self.funder,
         }
+    }
+
+    fn name(&self) -> String {
+        format!("{} {}", self.kind.label(), human(self.n))
     }
 
     /// One timed GET of a page through `router`, checked; milliseconds and body bytes.
@@ -221,9 +313,9 @@ impl Site {
         for text in which.expect() {
             assert!(
                 body.contains(text),
-                "{} (N = {}) lacks {text:?}",
+                "{} ({}) lacks {text:?}",
                 which.path(),
-                self.n
+                self.name()
             );
         }
         (ms, bytes.len())
@@ -242,10 +334,26 @@ async fn app(store: &Store) -> Router {
     hearth::app(state)
 }
 
-async fn build(n: u64) -> Site {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("bench.db");
-    let url = format!("sqlite:{}", path.display());
+async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
+    let (place, url) = match kind {
+        Kind::Sqlite => {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("bench.db");
+            let url = format!("sqlite:{}", path.display());
+            (Place::Sqlite { _dir: dir, path }, url)
+        }
+        Kind::Postgres => {
+            let database = PgDatabase::create(postgres).await;
+            let url = database.url();
+            (
+                Place::Postgres {
+                    _database: database,
+                },
+                url,
+            )
+        }
+    };
+    let label = format!("{} N = {n}", kind.label());
     let store = Store::connect(&url).await.unwrap();
     store.migrate().await.unwrap();
 
@@ -256,23 +364,27 @@ async fn build(n: u64) -> Site {
         .await
         .unwrap();
     assert_eq!(stored, n as i64, "responses stored");
-    eprintln!(
-        "N = {n}: generated and stored in {:.0} s",
-        started.elapsed().as_secs_f64()
-    );
+    let generated = started.elapsed().as_secs_f64();
+    eprintln!("{label}: generated and stored in {generated:.0} s");
 
     // Months come before their quarter.
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let quarter: Period = QUARTER.parse().unwrap();
+    let (mut months, mut quarter_s) = (0.0, 0.0);
     for period in quarter.months().into_iter().chain([quarter]) {
         let started = Instant::now();
         let summary = release::release(&store, period, today, &ReleaseOptions::seedless_quiet())
             .await
             .unwrap();
+        let seconds = started.elapsed().as_secs_f64();
+        if period == quarter {
+            quarter_s = seconds;
+        } else {
+            months += seconds;
+        }
         eprintln!(
-            "N = {n}: released {period} ({} cells) in {:.1} s",
+            "{label}: released {period} ({} cells) in {seconds:.1} s",
             summary.cells,
-            started.elapsed().as_secs_f64()
         );
     }
 
@@ -291,16 +403,55 @@ async fn build(n: u64) -> Site {
     let router = app(&store).await;
     let manager = sign_in(&router, MANAGER).await;
     let funder = sign_in(&router, FUNDER).await;
-    let db_mib = std::fs::metadata(&path).map_or(0.0, |m| m.len() as f64)
-        + std::fs::metadata(path.with_extension("db-wal")).map_or(0.0, |m| m.len() as f64);
+    let db_bytes = match &place {
+        Place::Sqlite { path, .. } => {
+            std::fs::metadata(path).map_or(0.0, |m| m.len() as f64)
+                + std::fs::metadata(path.with_extension("db-wal")).map_or(0.0, |m| m.len() as f64)
+        }
+        Place::Postgres { .. } => {
+            // A settled database: the bulk load vacuumed now rather than by autovacuum
+            // during the timed requests.
+            let started = Instant::now();
+            let mut conn = PgConnection::connect(store.url()).await.unwrap();
+            conn.execute("vacuum (analyze)").await.unwrap();
+            conn.close().await.unwrap();
+            eprintln!(
+                "{label}: vacuumed and analysed in {:.0} s",
+                started.elapsed().as_secs_f64()
+            );
+            let bytes: i64 = sqlx::query_scalar("select pg_database_size(current_database())")
+                .fetch_one(store.pool())
+                .await
+                .unwrap();
+            bytes as f64
+        }
+    };
     Site {
+        kind,
         n,
-        _dir: dir,
         store,
         router,
         manager,
         funder,
-        db_mib: db_mib / (1024.0 * 1024.0),
+        db_mib: db_bytes / (1024.0 * 1024.0),
+        setup: (generated, months, quarter_s),
+        _place: place,
+    }
+}
+
+/// Whether a PostgreSQL server answers at `url` (within 5 s).
+async fn reachable(url: &str) -> bool {
+    match tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        PgConnection::connect(url),
+    )
+    .await
+    {
+        Ok(Ok(conn)) => {
+            let _ = conn.close().await;
+            true
+        }
+        _ => false,
     }
 }
 
@@ -328,18 +479,42 @@ async fn run() {
     };
     let rounds: usize = arg("--rounds").map_or(200, |r| r.parse().unwrap());
     let warmup: usize = arg("--warmup").map_or(20, |r| r.parse().unwrap());
+    let postgres =
+        arg("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let kinds: Vec<Kind> = match arg("--stores") {
+        Some(list) => list
+            .split(',')
+            .map(|s| match s.trim().to_ascii_lowercase().as_str() {
+                "sqlite" => Kind::Sqlite,
+                "postgres" | "postgresql" => Kind::Postgres,
+                other => panic!("--stores: unknown store {other:?} (sqlite, postgres)"),
+            })
+            .collect(),
+        None if reachable(&postgres).await => vec![Kind::Sqlite, Kind::Postgres],
+        None => {
+            eprintln!("PostgreSQL does not answer (--postgres to point elsewhere): SQLite only");
+            vec![Kind::Sqlite]
+        }
+    };
 
     let mut sites = Vec::new();
-    for &n in &sizes {
-        sites.push(build(n).await);
+    for &kind in &kinds {
+        for &n in &sizes {
+            sites.push(build(kind, n, &postgres).await);
+        }
     }
 
-    // The process's one-time costs (first template, chart, translation lookups…), paid on
-    // a throwaway application state so they fall into no size's figures.
-    let throwaway = app(&sites[0].store).await;
-    let (process_first, _) = sites[0].time(&throwaway, Which::Overview).await;
-    let (process_first_report, _) = sites[0].time(&throwaway, Which::Report).await;
-    drop(throwaway);
+    // The process's one-time costs (first template, chart, translation lookups…), and then
+    // each further store's, paid on a throwaway application state so they fall into no
+    // size's figures.
+    let mut process_first = Vec::new();
+    for &kind in &kinds {
+        let site = sites.iter().find(|s| s.kind == kind).unwrap();
+        let throwaway = app(&site.store).await;
+        let (overview, _) = site.time(&throwaway, Which::Overview).await;
+        let (report, _) = site.time(&throwaway, Which::Report).await;
+        process_first.push((site.name(), overview, report));
+    }
 
     // The first request of each page on a fresh state: no release in memory yet.
     let mut first = vec![[0.0f64; 2]; sites.len()];
@@ -366,6 +541,50 @@ async fn run() {
                 times[s][w].push(ms);
                 body[s][w] = bytes;
             }
+        }
+    }
+
+    // What one statement costs on each store: a trivial query through the store's pool
+    // (the pages' statements are small, so this is most of what each of them pays).
+    let mut trivial: Vec<(Kind, Vec<f64>)> = kinds.iter().map(|&k| (k, Vec::new())).collect();
+    for _ in 0..rounds {
+        for (kind, ms) in &mut trivial {
+            let site = sites.iter().find(|s| s.kind == *kind).unwrap();
+            let started = Instant::now();
+            let one: i32 = sqlx::query_scalar("select 1")
+                .fetch_one(site.store.pool())
+                .await
+                .unwrap();
+            ms.push(started.elapsed().as_secs_f64() * 1000.0);
+            assert_eq!(one, 1);
+        }
+    }
+
+    // How many statements a warm page sends on PostgreSQL: this database's committed
+    // transactions (one per statement outside a transaction) over 100 requests of each
+    // page, read after the server has flushed its statistics (backends do within 10 s of
+    // going idle).
+    let mut statements = Vec::new();
+    if let Some(site) = sites.iter().find(|s| s.kind == Kind::Postgres) {
+        let xacts = || async {
+            tokio::time::sleep(std::time::Duration::from_secs(11)).await;
+            let mut conn = PgConnection::connect(site.store.url()).await.unwrap();
+            let n: i64 = sqlx::query_scalar(
+                "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
+            )
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+            conn.close().await.unwrap();
+            n
+        };
+        for which in Which::BOTH {
+            let before = xacts().await;
+            for _ in 0..100 {
+                site.time(&site.router, which).await;
+            }
+            // Less the one this count's own connection commits.
+            statements.push((which, (xacts().await - before - 1) as f64 / 100.0));
         }
     }
 
@@ -401,46 +620,93 @@ async fn run() {
     }
 
     println!(
-        "\nmachine: {} cores; SQLite; {rounds} timed requests per page and size after {warmup} warm-up, interleaved\n",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "\nmachine: {} cores; {}; {rounds} timed requests per page, store and size after {warmup} warm-up, interleaved\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        kinds
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" and "),
     );
-    println!(
-        "| page | stored responses | database MiB | first request on a fresh state ms | median ms | p90 ms | min ms | max ms | body KiB |"
-    );
-    println!("|---|---|---|---|---|---|---|---|---|");
-    let mut medians = vec![[0.0f64; 2]; sites.len()];
-    let mut p90s = vec![[0.0f64; 2]; sites.len()];
-    for (w, which) in Which::BOTH.into_iter().enumerate() {
-        for (s, site) in sites.iter().enumerate() {
-            let mut sorted = times[s][w].clone();
-            sorted.sort_by(f64::total_cmp);
-            medians[s][w] = quantile(&sorted, 0.5);
-            p90s[s][w] = quantile(&sorted, 0.9);
-            println!(
-                "| {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
-                which.label(),
-                human(site.n),
-                site.db_mib,
-                first[s][w],
-                medians[s][w],
-                p90s[s][w],
-                sorted[0],
-                sorted[sorted.len() - 1],
-                body[s][w] as f64 / 1024.0,
-            );
-        }
+    for site in &sites {
+        println!(
+            "setup, {}: generated and stored in {:.0} s, three months released in {:.1} s, the quarter in {:.1} s",
+            site.name(),
+            site.setup.0,
+            site.setup.1,
+            site.setup.2
+        );
     }
     println!(
-        "\nFirst request of the process (one-time costs, on a throwaway state, N = {}): overview {process_first:.2} ms, then report {process_first_report:.2} ms.",
-        human(sites[0].n)
+        "\n| store | page | stored responses | database MiB | first request on a fresh state ms | median ms | p90 ms | min ms | max ms | body KiB |"
     );
-    if sites.len() > 1 {
-        let (a, b) = (0, sites.len() - 1);
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    let mut medians = vec![[0.0f64; 2]; sites.len()];
+    let mut p90s = vec![[0.0f64; 2]; sites.len()];
+    for &kind in &kinds {
+        for (w, which) in Which::BOTH.into_iter().enumerate() {
+            for (s, site) in sites.iter().enumerate().filter(|(_, s)| s.kind == kind) {
+                let mut sorted = times[s][w].clone();
+                sorted.sort_by(f64::total_cmp);
+                medians[s][w] = quantile(&sorted, 0.5);
+                p90s[s][w] = quantile(&sorted, 0.9);
+                println!(
+                    "| {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
+                    kind.label(),
+                    which.label(),
+                    human(site.n),
+                    site.db_mib,
+                    first[s][w],
+                    medians[s][w],
+                    p90s[s][w],
+                    sorted[0],
+                    sorted[sorted.len() - 1],
+                    body[s][w] as f64 / 1024.0,
+                );
+            }
+        }
+    }
+    println!();
+    for (i, (name, overview, report)) in process_first.iter().enumerate() {
+        println!(
+            "First request of the {} (one-time costs, on a throwaway state, {name}): overview {overview:.2} ms, then report {report:.2} ms.",
+            if i == 0 { "process" } else { "next store" }
+        );
+    }
+    for (kind, ms) in &mut trivial {
+        ms.sort_by(f64::total_cmp);
+        println!(
+            "One trivial statement (`select 1`) through the {} pool: median {:.3} ms, p90 {:.3} ms ({rounds} times, interleaved).",
+            kind.label(),
+            quantile(ms, 0.5),
+            quantile(ms, 0.9)
+        );
+    }
+    for (which, per_request) in &statements {
+        println!(
+            "PostgreSQL, {}: {per_request:.1} statements per warm request (pg_stat_database, 100 requests).",
+            which.label()
+        );
+    }
+    for &kind in &kinds {
+        let of_kind: Vec<usize> = (0..sites.len())
+            .filter(|&s| sites[s].kind == kind)
+            .collect();
+        let (Some(&a), Some(&b)) = (
+            of_kind.iter().min_by_key(|&&s| sites[s].n),
+            of_kind.iter().max_by_key(|&&s| sites[s].n),
+        ) else {
+            continue;
+        };
+        if a == b {
+            continue;
+        }
         for (w, which) in Which::BOTH.into_iter().enumerate() {
             println!(
-                "Ratio {} / {}, {}: median {:.2}, p90 {:.2}, first request {:.2}.",
+                "Ratio {} / {}, {}, {}: median {:.2}, p90 {:.2}, first request {:.2}.",
                 human(sites[b].n),
                 human(sites[a].n),
+                kind.label(),
                 which.label(),
                 medians[b][w] / medians[a][w],
                 p90s[b][w] / p90s[a][w],
@@ -452,7 +718,7 @@ async fn run() {
         "\n| release | cells | stored counts | {} |",
         sites
             .iter()
-            .map(|site| format!("load into memory, N = {} (ms, median of 5)", human(site.n)))
+            .map(|site| format!("load into memory, {} (ms, median of 5)", site.name()))
             .collect::<Vec<_>>()
             .join(" | ")
     );
@@ -474,8 +740,14 @@ async fn run() {
         .flat_map(|m| m.iter().copied())
         .fold(0.0, f64::max);
     println!(
-        "\nTarget: median under {TARGET_MS} ms at every size — {} (worst median {worst:.2} ms).",
+        "\nTarget: median under {TARGET_MS} ms at every store and size — {} (worst median {worst:.2} ms).",
         if worst < TARGET_MS { "met" } else { "NOT met" }
     );
     let _ = std::io::stdout().flush();
+
+    // Close the pools before the PostgreSQL databases are dropped.
+    for site in &sites {
+        site.store.close().await;
+    }
+    drop(sites);
 }
