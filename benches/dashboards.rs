@@ -34,6 +34,9 @@
 
 #[path = "common/mod.rs"]
 mod common;
+/// Signing in through the real routes, as the dashboard tests do.
+#[path = "../tests/common/http.rs"]
+mod http;
 
 use std::io::Write as _;
 use std::time::Instant;
@@ -65,102 +68,6 @@ fn main() {
         .build()
         .unwrap();
     runtime.block_on(run());
-}
-
-/// A response, read to its end.
-struct Page {
-    status: StatusCode,
-    cookies: Vec<(String, String)>,
-    body: String,
-}
-
-async fn send(router: &Router, request: Request<Body>) -> Page {
-    let response = router.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let cookies = response
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| {
-            let pair = v.to_str().ok()?.split(';').next()?;
-            let (name, value) = pair.split_once('=')?;
-            Some((name.trim().to_owned(), value.to_owned()))
-        })
-        .collect();
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Page {
-        status,
-        cookies,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-fn get(path: &str, cookie: &str) -> Request<Body> {
-    Request::get(path)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap()
-}
-
-/// The value of the sign-in form's hidden `authenticity_token`, unescaped.
-fn token(html: &str) -> String {
-    let marker = "name=\"authenticity_token\" value=\"";
-    let at = html.find(marker).expect("a form with a token") + marker.len();
-    let raw = &html[at..at + html[at..].find('"').unwrap()];
-    [
-        ("&#43;", "+"),
-        ("&#x2b;", "+"),
-        ("&#61;", "="),
-        ("&#x3d;", "="),
-        ("&#47;", "/"),
-        ("&#x2f;", "/"),
-    ]
-    .iter()
-    .fold(raw.to_owned(), |s, (from, to)| s.replace(from, to))
-}
-
-/// Signs in the way a browser does; returns the `Cookie` header it then sends
-/// (`hearth_csrf` and `hearth_staff`).
-async fn sign_in(router: &Router, email: &str) -> String {
-    let form = send(router, get("/staff/sign-in", "")).await;
-    assert_eq!(form.status, StatusCode::OK, "the sign-in form");
-    let csrf = form
-        .cookies
-        .iter()
-        .find(|(n, _)| n == "hearth_csrf")
-        .map(|(_, v)| v.clone())
-        .expect("a hearth_csrf cookie with the sign-in form");
-    let body = form_urlencoded::Serializer::new(String::new())
-        .append_pair("authenticity_token", &token(&form.body))
-        .append_pair("email", email)
-        .append_pair("password", PASSWORD)
-        .finish();
-    let request = Request::post("/staff/sign-in")
-        .header(header::COOKIE, format!("hearth_csrf={csrf}"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    let done = send(router, request).await;
-    assert_eq!(
-        done.status,
-        StatusCode::SEE_OTHER,
-        "signing in as {email}: {}",
-        done.body
-    );
-    let staff = done
-        .cookies
-        .iter()
-        .find(|(n, _)| n == "hearth_staff")
-        .map(|(_, v)| v.clone())
-        .expect("a hearth_staff session cookie after signing in");
-    let csrf = done
-        .cookies
-        .iter()
-        .find(|(n, _)| n == "hearth_csrf")
-        .map_or(csrf, |(_, v)| v.clone());
-    format!("hearth_csrf={csrf}; hearth_staff={staff}")
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -300,7 +207,10 @@ impl Site {
 
     /// One timed GET of a page through `router`, checked; milliseconds and body bytes.
     async fn time(&self, router: &Router, which: Which) -> (f64, usize) {
-        let request = get(&which.path(), self.cookie(which));
+        let request = Request::get(which.path())
+            .header(header::COOKIE, self.cookie(which))
+            .body(Body::empty())
+            .unwrap();
         let started = Instant::now();
         let response = router.clone().oneshot(request).await.unwrap();
         let status = response.status();
@@ -401,8 +311,8 @@ async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
         .unwrap();
     }
     let router = app(&store).await;
-    let manager = sign_in(&router, MANAGER).await;
-    let funder = sign_in(&router, FUNDER).await;
+    let manager = http::sign_in(&router, MANAGER, PASSWORD).await.header();
+    let funder = http::sign_in(&router, FUNDER, PASSWORD).await.header();
     let db_bytes = match &place {
         Place::Sqlite { path, .. } => {
             std::fs::metadata(path).map_or(0.0, |m| m.len() as f64)

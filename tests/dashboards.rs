@@ -191,6 +191,27 @@ async fn forms_without_a_valid_csrf_token_change_nothing(db: &TestDb) {
     assert_eq!(refused.status, StatusCode::FORBIDDEN);
 }
 
+/// One sign-in attempt with the form's token.
+async fn attempt(
+    app: &axum::Router,
+    jar: &mut Jar,
+    token: &str,
+    email: &str,
+    password: &str,
+) -> Page {
+    post(
+        app,
+        jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", token),
+            ("email", email),
+            ("password", password),
+        ],
+    )
+    .await
+}
+
 /// Sign-in: wrong passwords are refused alike for known and unknown emails, sessions are
 /// HttpOnly SameSite cookies on /staff, and repeated guesses at one account are limited.
 async fn sign_in_is_guarded(db: &TestDb) {
@@ -226,58 +247,18 @@ async fn sign_in_is_guarded(db: &TestDb) {
     );
     let t = token(&form.body);
     for email in [ADMIN, "nobody@test.hearth"] {
-        let refused = post(
-            &app,
-            &mut jar,
-            "/staff/sign-in",
-            &[
-                ("authenticity_token", &t),
-                ("email", email),
-                ("password", "wrong password!"),
-            ],
-        )
-        .await;
+        let refused = attempt(&app, &mut jar, &t, email, "wrong password!").await;
         assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
         assert!(refused.body.contains("do not match an account"));
     }
     // Five attempts a minute per account: the next is refused even with the right password.
     for _ in 0..4 {
-        post(
-            &app,
-            &mut jar,
-            "/staff/sign-in",
-            &[
-                ("authenticity_token", &t),
-                ("email", ADMIN),
-                ("password", "wrong again!!"),
-            ],
-        )
-        .await;
+        attempt(&app, &mut jar, &t, ADMIN, "wrong again!!").await;
     }
-    let limited = post(
-        &app,
-        &mut jar,
-        "/staff/sign-in",
-        &[
-            ("authenticity_token", &t),
-            ("email", ADMIN),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    let limited = attempt(&app, &mut jar, &t, ADMIN, PASSWORD).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     // Another account is not held up by it.
-    let ok = post(
-        &app,
-        &mut jar,
-        "/staff/sign-in",
-        &[
-            ("authenticity_token", &t),
-            ("email", FUNDER),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
+    let ok = attempt(&app, &mut jar, &t, FUNDER, PASSWORD).await;
     assert_eq!(ok.status, StatusCode::SEE_OTHER);
     let session = ok
         .headers

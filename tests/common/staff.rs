@@ -2,13 +2,9 @@
 //! known passwords, and signing in through the real routes — for the dashboard tests.
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-
 use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
 use chrono::NaiveDate;
 use collector::catalog::{self, NewSession};
 use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
@@ -16,7 +12,8 @@ use collector::{Settings, Store};
 use dashboards::account::{self, NewUser};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
-use tower::ServiceExt;
+
+pub use super::http::{Jar, Page, get, post, token};
 
 pub const PROGRAM_A: i32 = 101;
 pub const PROGRAM_B: i32 = 202;
@@ -153,112 +150,7 @@ pub async fn router(store: &Store) -> Router {
     hearth::app(state)
 }
 
-/// A browser's cookies, as far as the tests need them.
-#[derive(Clone, Default, Debug)]
-pub struct Jar(pub BTreeMap<String, String>);
-
-impl Jar {
-    pub fn header(&self) -> String {
-        self.0
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    fn take(&mut self, response: &axum::http::Response<Body>) {
-        for value in response.headers().get_all(header::SET_COOKIE) {
-            let pair = value.to_str().unwrap().split(';').next().unwrap();
-            let (name, value) = pair.split_once('=').unwrap();
-            self.0.insert(name.to_owned(), value.to_owned());
-        }
-    }
-}
-
-/// A response as the tests read it.
-pub struct Page {
-    pub status: StatusCode,
-    pub location: Option<String>,
-    pub headers: axum::http::HeaderMap,
-    pub body: String,
-}
-
-pub async fn send(app: &Router, jar: &mut Jar, request: Request<Body>) -> Page {
-    let response = app.clone().oneshot(request).await.unwrap();
-    jar.take(&response);
-    let status = response.status();
-    let headers = response.headers().clone();
-    let location = headers
-        .get(header::LOCATION)
-        .map(|l| l.to_str().unwrap().to_owned());
-    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-        .await
-        .unwrap();
-    Page {
-        status,
-        location,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
-}
-
-pub async fn get(app: &Router, jar: &mut Jar, path: &str) -> Page {
-    let request = Request::get(path)
-        .header(header::COOKIE, jar.header())
-        .body(Body::empty())
-        .unwrap();
-    send(app, jar, request).await
-}
-
-pub async fn post(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str)]) -> Page {
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish();
-    let request = Request::post(path)
-        .header(header::COOKIE, jar.header())
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    send(app, jar, request).await
-}
-
-/// The CSRF token of the first form on a page.
-pub fn token(html: &str) -> String {
-    let at = html
-        .find("name=\"authenticity_token\" value=\"")
-        .expect("a form with a token")
-        + 33;
-    html[at..at + html[at..].find('"').unwrap()]
-        .replace("&#43;", "+")
-        .replace("&#x2b;", "+")
-        .replace("&#61;", "=")
-        .replace("&#x3d;", "=")
-        .replace("&#47;", "/")
-        .replace("&#x2f;", "/")
-}
-
-/// Signs in through the sign-in form and returns the browser's cookies.
+/// Signs in through the sign-in form with the test password; the browser's cookies.
 pub async fn sign_in(app: &Router, email: &str) -> Jar {
-    let mut jar = Jar::default();
-    let form = get(app, &mut jar, "/staff/sign-in").await;
-    assert_eq!(form.status, StatusCode::OK);
-    let token = token(&form.body);
-    let done = post(
-        app,
-        &mut jar,
-        "/staff/sign-in",
-        &[
-            ("authenticity_token", &token),
-            ("email", email),
-            ("password", PASSWORD),
-        ],
-    )
-    .await;
-    assert_eq!(
-        done.status,
-        StatusCode::SEE_OTHER,
-        "signing in as {email}: {}",
-        done.body
-    );
-    jar
+    super::http::sign_in(app, email, PASSWORD).await
 }
