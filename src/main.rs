@@ -15,6 +15,7 @@ use collector::code::SessionCode;
 use collector::{Settings, Store};
 use dashboards::SignInLimits;
 use dashboards::account::{self, NewUser};
+use hearth::demo::DemoError;
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
 #[derive(Parser)]
@@ -235,13 +236,11 @@ async fn run() -> anyhow::Result<()> {
         }
         Command::Serve(args) => {
             if args.demo {
-                let empty: i64 = sqlx::query_scalar("select count(*) from program")
-                    .fetch_one(store.pool())
-                    .await?;
-                if empty == 0 {
-                    make_demo(&store, args.demo_seed, &base_url).await?;
-                } else {
-                    eprintln!("the database already holds programs: serving it as it is");
+                match make_demo(&store, args.demo_seed, &base_url).await {
+                    Err(error) if matches!(error.downcast_ref(), Some(DemoError::NotEmpty)) => {
+                        eprintln!("the database already holds programs: serving it as it is");
+                    }
+                    made => made?,
                 }
             }
             run_server(store, args, &base_url, &cli.database_url).await?;

@@ -142,9 +142,14 @@ pub struct Release {
 
 /// Loads the stored release of a period, or `None` when there is none.
 pub async fn load_release(store: &Store, period: Period) -> Result<Option<Release>, sqlx::Error> {
-    let Some(info) = release_infos(store, Some(period)).await?.into_iter().next() else {
-        return Ok(None);
-    };
+    match release_infos(store, Some(period)).await?.into_iter().next() {
+        Some(info) => load(store, info).await.map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Loads the stored release a header (from [`list_releases`]) describes.
+pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Error> {
     let cell_rows = sqlx::query(
         "select c.cell, c.level, c.program_id, c.circle_id, c.period, c.manager_status, c.funder_status, \
          p.name as program, ci.name as circle from release_cell c \
@@ -236,12 +241,12 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
             (key, count_margin(&info.mechanism, variance, scale_laplace))
         })
         .collect();
-    Ok(Some(Release {
+    Ok(Release {
         info,
         cells,
         variances,
         count_margins,
-    }))
+    })
 }
 
 fn noise_variance(mechanism: Mechanism, scale: Rational) -> f64 {

@@ -56,7 +56,7 @@ pub enum AccountError {
     Password,
     #[error("{0:?} is not a role (admin, manager, facilitator or funder)")]
     Role(String),
-    #[error("a {0} must belong to a program (--program)")]
+    #[error("a {0} must belong to a program")]
     NeedsProgram(Role),
     #[error("an admin sees every program; leave the program out")]
     AdminProgram,

@@ -16,15 +16,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::account::{self, NewUser, Role, StaffUser};
 use crate::auth::Signed;
-use crate::page::{Chrome, StaffError};
-
-fn first_upper(text: String) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => text,
-    }
-}
+use crate::page::{Chrome, StaffError, sentence};
 
 /// Re-renders a page with a problem, as 422.
 fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
@@ -91,7 +83,7 @@ pub(crate) async fn add_program(
         Err(catalog::CatalogError::Database(e)) => Err(e.into()),
         Err(e) => refused(
             &signed,
-            &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?,
+            &catalog_page(&dash, &signed, Some(sentence(e))).await?,
         ),
     }
 }
@@ -133,7 +125,7 @@ pub(crate) async fn add_circle(
         Err(catalog::CatalogError::Database(e)) => Err(e.into()),
         Err(e) => refused(
             &signed,
-            &catalog_page(&dash, &signed, Some(first_upper(e.to_string()))).await?,
+            &catalog_page(&dash, &signed, Some(sentence(e))).await?,
         ),
     }
 }
@@ -215,7 +207,7 @@ pub(crate) async fn add_user(
         }
         Err(account::AccountError::Database(e)) => Err(e.into()),
         Err(e) => {
-            let message = first_upper(e.to_string().replace("(--program)", ""));
+            let message = sentence(e);
             refused(
                 &signed,
                 &users_page(&dash, &signed, form, Some(message)).await?,
@@ -302,7 +294,7 @@ pub(crate) async fn set_privacy(
         }
         Err(release::ReleaseError::Settings(e)) => refused(
             &signed,
-            &privacy_page(&dash, &signed, Some(first_upper(e.to_string())), None).await?,
+            &privacy_page(&dash, &signed, Some(sentence(e)), None).await?,
         ),
         Err(e) => Err(StaffError::internal(e)),
     }

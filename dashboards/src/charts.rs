@@ -27,6 +27,21 @@ impl Point {
     }
 }
 
+/// A piece of text in a chart, anchored at `pos` of `at`.
+fn note<C>(
+    text: impl Into<String>,
+    at: C,
+    size: i32,
+    colour: RGBColor,
+    pos: Pos,
+) -> Text<'static, C, String> {
+    Text::new(
+        text.into(),
+        at,
+        (FONT, size).into_font().color(&colour).pos(pos),
+    )
+}
+
 /// Dark enough for text and lines on white (contrast ≥ 4.5:1).
 pub const BLUE: RGBColor = RGBColor(31, 95, 168);
 pub const RUST: RGBColor = RGBColor(166, 72, 24);
@@ -176,13 +191,12 @@ pub fn trend(
                     }
                     Point::Hidden => {
                         chart
-                            .draw_series([Text::new(
+                            .draw_series([note(
                                 "hidden",
                                 (at(i), 4.0),
-                                (FONT, 12)
-                                    .into_font()
-                                    .color(&MUTED)
-                                    .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                                12,
+                                MUTED,
+                                Pos::new(HPos::Center, VPos::Bottom),
                             )])
                             .map_err(fail)?;
                     }
@@ -269,13 +283,12 @@ pub fn heatmap(
                 cell.set_margin(1, 1, 1, 1);
                 chart.draw_series([cell]).map_err(fail)?;
                 chart
-                    .draw_series([Text::new(
+                    .draw_series([note(
                         text,
                         (SegmentValue::CenterOf(c), SegmentValue::CenterOf(y)),
-                        (FONT, if matches!(heat, Heat::Hidden) { 10 } else { 13 })
-                            .into_font()
-                            .color(&ink)
-                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                        if matches!(heat, Heat::Hidden) { 10 } else { 13 },
+                        ink,
+                        Pos::new(HPos::Center, VPos::Center),
                     )])
                     .map_err(fail)?;
             }
@@ -371,30 +384,28 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                         )])
                         .map_err(fail)?;
                     chart
-                        .draw_series([Text::new(
+                        .draw_series([note(
                             format!("{value:.0}%"),
                             (hi.min(88.0) + 1.5, SegmentValue::CenterOf(y)),
-                            (FONT, 12)
-                                .into_font()
-                                .color(&INK)
-                                .pos(Pos::new(HPos::Left, VPos::Center)),
+                            12,
+                            INK,
+                            Pos::new(HPos::Left, VPos::Center),
                         )])
                         .map_err(fail)?;
                 }
                 Point::Hidden | Point::NoData => {
                     let text = if bar.point == Point::Hidden {
-                        "hidden (fewer than k responses)"
+                        "hidden to protect anonymity"
                     } else {
                         "no data"
                     };
                     chart
-                        .draw_series([Text::new(
+                        .draw_series([note(
                             text,
                             (1.0, SegmentValue::CenterOf(y)),
-                            (FONT, 12)
-                                .into_font()
-                                .color(&MUTED)
-                                .pos(Pos::new(HPos::Left, VPos::Center)),
+                            12,
+                            MUTED,
+                            Pos::new(HPos::Left, VPos::Center),
                         )])
                         .map_err(fail)?;
                 }
@@ -450,13 +461,12 @@ pub fn stacked_counts(
                 }
                 (Some(Point::Hidden), _) | (_, Some(Point::Hidden)) => {
                     chart
-                        .draw_series([Text::new(
+                        .draw_series([note(
                             "hidden",
                             (SegmentValue::CenterOf(x), top * 0.04),
-                            (FONT, 11)
-                                .into_font()
-                                .color(&MUTED)
-                                .pos(Pos::new(HPos::Center, VPos::Bottom)),
+                            11,
+                            MUTED,
+                            Pos::new(HPos::Center, VPos::Bottom),
                         )])
                         .map_err(fail)?;
                 }

@@ -28,7 +28,7 @@ use serde::Deserialize;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::page::{Chrome, StaffError};
+use crate::page::{Chrome, StaffError, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
@@ -204,12 +204,7 @@ pub(crate) async fn open(
         if tickets.is_some_and(|n| n > MAX_CARDS) {
             return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
         }
-        NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(
-            |e: CatalogError| {
-                let text = e.to_string();
-                format!("{}{}.", text[..1].to_uppercase(), &text[1..])
-            },
-        )
+        NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(sentence)
     })();
     let new = match checked {
         Ok(new) => new,
@@ -224,7 +219,7 @@ pub(crate) async fn open(
         Ok(opened) => opened,
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
-            let page = sessions_page(&dash, &signed, form, Some(e.to_string())).await?;
+            let page = sessions_page(&dash, &signed, form, Some(sentence(e))).await?;
             return signed
                 .render(&page)
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());

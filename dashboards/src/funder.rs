@@ -36,9 +36,7 @@ pub(crate) async fn reports(
     signed: Signed,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
-    let mut quarters: Vec<String> = dash
-        .releases
-        .list(&dash.store)
+    let mut quarters: Vec<String> = view::list_releases(&dash.store)
         .await?
         .into_iter()
         .filter(|r| r.period.contains('Q'))
@@ -62,18 +60,12 @@ async fn funder_release(
     if !period.is_quarter() {
         return Err(StaffError::NotFound);
     }
-    let info = dash
-        .releases
-        .list(&dash.store)
+    let info = view::list_releases(&dash.store)
         .await?
         .into_iter()
         .find(|r| r.period == period.to_string())
         .ok_or(StaffError::NotFound)?;
-    let release = dash
-        .releases
-        .get(&dash.store, &info)
-        .await?
-        .ok_or(StaffError::NotFound)?;
+    let release = dash.releases.get(&dash.store, &info).await?;
     let scope = user.program_id;
     let seen = release.restricted(|c| match c.key.level {
         Level::ProgramQuarter => scope.is_none_or(|p| c.key.program_id == Some(p)),

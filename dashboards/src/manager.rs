@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use analytics::budget::Level;
 use analytics::suppression::Audience;
-use analytics::view::{Release, ReleaseInfo, StoredCell};
+use analytics::view::{self, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
@@ -31,17 +31,15 @@ const MONTHS: usize = 12;
 async fn recent(
     dash: &Dashboards,
 ) -> Result<(Vec<Arc<Release>>, Option<Arc<Release>>), StaffError> {
-    let infos = dash.releases.list(&dash.store).await?;
+    let infos = view::list_releases(&dash.store).await?;
     let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) =
         infos.iter().partition(|i| i.period.contains('Q'));
     let mut loaded = Vec::with_capacity(MONTHS);
     for info in &months[months.len().saturating_sub(MONTHS)..] {
-        if let Some(r) = dash.releases.get(&dash.store, info).await? {
-            loaded.push(r);
-        }
+        loaded.push(dash.releases.get(&dash.store, info).await?);
     }
     let quarter = match quarters.last() {
-        Some(info) => dash.releases.get(&dash.store, info).await?,
+        Some(info) => Some(dash.releases.get(&dash.store, info).await?),
         None => None,
     };
     Ok((loaded, quarter))

@@ -9,6 +9,8 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_csrf::CsrfToken;
 
+use collector::catalog::{self, Named};
+
 use crate::Dashboards;
 use crate::access::{Area, allowed};
 use crate::account::{Role, StaffUser};
@@ -84,6 +86,17 @@ impl Chrome {
             nav,
         }
     }
+
+    /// A frame with no navigation and no forms (error pages).
+    fn bare(title: &str) -> Chrome {
+        Chrome {
+            title: title.to_owned(),
+            stylesheet: stylesheet_url(),
+            csrf: String::new(),
+            user: None,
+            nav: vec![],
+        }
+    }
 }
 
 /// What a staff request can fail with. Client errors are pages a person can read; an
@@ -148,17 +161,18 @@ impl IntoResponse for StaffError {
     }
 }
 
-impl Chrome {
-    /// A frame with no navigation and no forms (error pages).
-    fn bare(title: &str) -> Chrome {
-        Chrome {
-            title: title.to_owned(),
-            stylesheet: stylesheet_url(),
-            csrf: String::new(),
-            user: None,
-            nav: vec![],
-        }
+/// An error's message as a sentence a person reads on a page: capitalised, with a full stop.
+pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
+    let text = message.to_string();
+    let mut chars = text.chars();
+    let mut out: String = match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => return text,
+    };
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
     }
+    out
 }
 
 /// Renders a page and sets the CSRF cookie its forms' tokens are checked against.
@@ -194,18 +208,13 @@ pub(crate) async fn stylesheet() -> Response {
         .into_response()
 }
 
-pub(crate) struct ProgramLink {
-    pub id: i32,
-    pub name: String,
-}
-
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage {
     chrome: Chrome,
     role: Role,
     program: Option<String>,
-    programs: Vec<ProgramLink>,
+    programs: Vec<Named>,
 }
 
 pub(crate) async fn home(
@@ -214,12 +223,7 @@ pub(crate) async fn home(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Home)?;
     let programs = if signed.user.role == Role::Admin {
-        let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
-            .fetch_all(dash.store.pool())
-            .await?;
-        rows.into_iter()
-            .map(|(id, name)| ProgramLink { id, name })
-            .collect()
+        catalog::programs(&dash.store).await?
     } else {
         vec![]
     };

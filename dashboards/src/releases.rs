@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use analytics::period::Period;
-use analytics::view::{self, Release, ReleaseInfo};
+use analytics::suppression::{Audience, Status};
+use analytics::view::{self, Release, ReleaseInfo, StoredCell};
 use collector::Store;
+
+use crate::charts::Point;
 
 /// The most releases kept in memory (a few years of months and quarters).
 const MAX_KEPT: usize = 96;
@@ -16,20 +18,14 @@ const MAX_KEPT: usize = 96;
 pub(crate) struct ReleaseCache(Arc<Mutex<HashMap<i32, Arc<Release>>>>);
 
 impl ReleaseCache {
-    /// Every stored release header, oldest period first.
-    pub async fn list(&self, store: &Store) -> Result<Vec<ReleaseInfo>, sqlx::Error> {
-        view::list_releases(store).await
-    }
-
     /// Loads the newest releases into memory (as many as are kept), so the first staff
     /// page after a start does not wait for them. Returns how many were loaded.
     pub async fn warm(&self, store: &Store) -> Result<usize, sqlx::Error> {
-        let infos = self.list(store).await?;
+        let infos = view::list_releases(store).await?;
         let mut loaded = 0;
         for info in infos.iter().rev().take(MAX_KEPT) {
-            if self.get(store, info).await?.is_some() {
-                loaded += 1;
-            }
+            self.get(store, info).await?;
+            loaded += 1;
         }
         Ok(loaded)
     }
@@ -39,30 +35,20 @@ impl ReleaseCache {
         &self,
         store: &Store,
         info: &ReleaseInfo,
-    ) -> Result<Option<Arc<Release>>, sqlx::Error> {
+    ) -> Result<Arc<Release>, sqlx::Error> {
         if let Some(hit) = self.0.lock().unwrap().get(&info.id) {
-            return Ok(Some(hit.clone()));
+            return Ok(hit.clone());
         }
-        let Ok(period) = info.period.parse::<Period>() else {
-            return Ok(None);
-        };
-        let Some(loaded) = view::load_release(store, period).await? else {
-            return Ok(None);
-        };
+        let loaded = view::load(store, info.clone()).await?;
         let loaded = Arc::new(loaded);
         let mut kept = self.0.lock().unwrap();
         if kept.len() >= MAX_KEPT {
             kept.clear();
         }
         kept.insert(loaded.info.id, loaded.clone());
-        Ok(Some(loaded))
+        Ok(loaded)
     }
 }
-
-use analytics::suppression::{Audience, Status};
-use analytics::view::StoredCell;
-
-use crate::charts::Point;
 
 /// Figures of one cell for an audience, by measure name; `None` cell means no data.
 pub(crate) fn points(
