@@ -1,15 +1,15 @@
-//! Privacy settings, and how the budget is split into the noise of each release.
+//! Privacy settings: the mechanism, the budget and the thresholds, with their floors; and
+//! the noise a measurement gets from its share of the budget.
 //!
 //! The budget is per program per month of responses: the total privacy loss that all
-//! releases together may cause to one response of that program and month. It is split
-//! across the four levels a response is released at (its circle's month, its program's
-//! month, its program's quarter, the portfolio's quarter) and, within a level, across the
-//! measure groups, by configurable weights.
+//! releases together may cause to one response of that program and month. How it is
+//! spent — which figures are measured at which level, with which share — is the
+//! measurement plan ([`crate::plan`]), declared in code and shown to admins.
 //!
 //! # Privacy
-//! Cells within one level are disjoint (each response is in exactly one), so a level's
-//! release costs each response that level's share once (parallel composition). The levels
-//! add up (sequential composition): a response's loss is the sum of its levels' shares,
+//! Cells within one level are disjoint (each response is in exactly one), so a
+//! measurement costs each response its share once (parallel composition). Measurements
+//! add up (sequential composition): a response's loss is the sum of the plan's shares,
 //! at most the budget. Under the discrete Gaussian the unit is ρ (zero-concentrated DP,
 //! which adds), under the discrete Laplace it is ε (pure DP, which adds).
 //! The unit of privacy is one response: a person who answers m sessions in a month is
@@ -17,6 +17,8 @@
 
 use std::fmt;
 use std::str::FromStr;
+
+use collector::Store;
 
 use crate::measure::Group;
 use crate::sampler::{DiscreteGaussian, DiscreteLaplace, Rational, RationalError};
@@ -63,19 +65,23 @@ impl FromStr for Mechanism {
     }
 }
 
-/// The four levels a response is released at.
+/// The levels a response is released at: its circle's month, its program's month, the
+/// whole portfolio's month (measured, never shown: it steadies the sums above), its
+/// program's quarter and the portfolio's quarter.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Level {
     CircleMonth,
     ProgramMonth,
+    PortfolioMonth,
     ProgramQuarter,
     PortfolioQuarter,
 }
 
 impl Level {
-    pub const ALL: [Level; 4] = [
+    pub const ALL: [Level; 5] = [
         Level::CircleMonth,
         Level::ProgramMonth,
+        Level::PortfolioMonth,
         Level::ProgramQuarter,
         Level::PortfolioQuarter,
     ];
@@ -84,8 +90,20 @@ impl Level {
         match self {
             Level::CircleMonth => "circle_month",
             Level::ProgramMonth => "program_month",
+            Level::PortfolioMonth => "portfolio_month",
             Level::ProgramQuarter => "program_quarter",
             Level::PortfolioQuarter => "portfolio_quarter",
+        }
+    }
+
+    /// What a manager would call it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::CircleMonth => "a circle's month",
+            Level::ProgramMonth => "a program's month",
+            Level::PortfolioMonth => "all programs' month",
+            Level::ProgramQuarter => "a program's quarter",
+            Level::PortfolioQuarter => "all programs' quarter",
         }
     }
 
@@ -101,6 +119,12 @@ impl Level {
     pub fn funder_visible(self) -> bool {
         self.is_quarterly()
     }
+
+    /// Whether managers may see this level: everything but the portfolio's month, which
+    /// is measured only to steady the sums beneath it.
+    pub fn manager_visible(self) -> bool {
+        self != Level::PortfolioMonth
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -109,8 +133,6 @@ pub enum SettingsError {
     Invalid(&'static str, String),
     #[error("{0} must be at least {THRESHOLD_FLOOR} (the floor no setting can go below)")]
     BelowFloor(&'static str),
-    #[error("{0}: the weights must add up to at most 1 (they add up to {1})")]
-    Weights(&'static str, String),
 }
 
 /// Everything that decides how releases are protected. Stored in the `setting` table;
@@ -120,26 +142,15 @@ pub struct PrivacySettings {
     pub mechanism: Mechanism,
     /// Per program per month of responses, in the mechanism's unit (ρ or ε).
     pub budget: Rational,
-    /// Shares of the budget for circle-month, program-month, program-quarter,
-    /// portfolio-quarter.
-    pub level_weights: [Rational; 4],
-    /// Shares of a level's budget for responses, items, indices, first time, choices.
-    pub measure_weights: [Rational; 5],
     pub manager_threshold: u32,
     pub funder_threshold: u32,
-}
-
-fn r(s: &str) -> Rational {
-    s.parse().expect("a valid default")
 }
 
 impl Default for PrivacySettings {
     fn default() -> Self {
         PrivacySettings {
             mechanism: Mechanism::Gaussian,
-            budget: r("1"),
-            level_weights: [r("1/2"), r("1/6"), r("1/6"), r("1/6")],
-            measure_weights: [r("1/4"), r("1/4"), r("1/4"), r("1/8"), r("1/8")],
+            budget: Rational::integer(1),
             manager_threshold: 5,
             funder_threshold: 11,
         }
@@ -147,14 +158,16 @@ impl Default for PrivacySettings {
 }
 
 /// The setting names, as stored and as `hearth privacy set` takes them.
-pub const SETTING_NAMES: [&str; 6] = [
+pub const SETTING_NAMES: [&str; 4] = [
     "privacy.mechanism",
     "privacy.budget",
-    "privacy.level_weights",
-    "privacy.measure_weights",
     "privacy.manager_threshold",
     "privacy.funder_threshold",
 ];
+
+/// Settings of the first plan, which split the budget by hand; the measurement plan
+/// replaced them. Stored values are ignored; setting them is refused with a pointer.
+const RETIRED_NAMES: [&str; 2] = ["privacy.level_weights", "privacy.measure_weights"];
 
 /// Settings are small exact numbers: at most 6 decimal places (or a denominator up to a
 /// million), which keeps every product in the noise arithmetic far inside 128 bits.
@@ -173,47 +186,8 @@ fn parse_setting_number(name: &'static str, value: &str) -> Result<Rational, Set
     Ok(number)
 }
 
-fn parse_weights<const N: usize>(
-    name: &'static str,
-    value: &str,
-) -> Result<[Rational; N], SettingsError> {
-    let parts: Vec<&str> = value.split(',').map(str::trim).collect();
-    if parts.len() != N {
-        return Err(SettingsError::Invalid(
-            name,
-            format!("expected {N} weights separated by commas, got {value:?}"),
-        ));
-    }
-    let mut weights = [Rational::integer(0); N];
-    let mut total = Rational::integer(0);
-    for (slot, part) in weights.iter_mut().zip(parts) {
-        *slot = parse_setting_number(name, part)?;
-        if slot.is_zero() {
-            return Err(SettingsError::Invalid(
-                name,
-                "every weight must be above 0 (every level and measure is released)".into(),
-            ));
-        }
-        total = total
-            .add(*slot)
-            .map_err(|e| SettingsError::Invalid(name, e.to_string()))?;
-    }
-    if total > Rational::integer(1) {
-        return Err(SettingsError::Weights(name, total.to_string()));
-    }
-    Ok(weights)
-}
-
-fn format_weights(weights: &[Rational]) -> String {
-    weights
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(",")
-}
-
 impl PrivacySettings {
-    /// Applies one named setting, checking it (floors, weights, positive budget).
+    /// Applies one named setting, checking it (floors, positive budget).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingsError> {
         match name {
             "privacy.mechanism" => self.mechanism = value.parse()?,
@@ -226,12 +200,6 @@ impl PrivacySettings {
                     ));
                 }
                 self.budget = budget;
-            }
-            "privacy.level_weights" => {
-                self.level_weights = parse_weights("privacy.level_weights", value)?
-            }
-            "privacy.measure_weights" => {
-                self.measure_weights = parse_weights("privacy.measure_weights", value)?
             }
             "privacy.manager_threshold" | "privacy.funder_threshold" => {
                 let field = if name == "privacy.manager_threshold" {
@@ -251,6 +219,15 @@ impl PrivacySettings {
                     self.funder_threshold = k
                 }
             }
+            retired if RETIRED_NAMES.contains(&retired) => {
+                return Err(SettingsError::Invalid(
+                    "setting",
+                    format!(
+                        "{retired:?} no longer exists: the measurement plan decides how the budget is shared \
+                         (see `hearth privacy plan`); the budget itself is privacy.budget"
+                    ),
+                ));
+            }
             other => {
                 return Err(SettingsError::Invalid(
                     "setting",
@@ -269,11 +246,6 @@ impl PrivacySettings {
         vec![
             ("privacy.mechanism", self.mechanism.key().to_owned()),
             ("privacy.budget", self.budget.to_string()),
-            ("privacy.level_weights", format_weights(&self.level_weights)),
-            (
-                "privacy.measure_weights",
-                format_weights(&self.measure_weights),
-            ),
             (
                 "privacy.manager_threshold",
                 self.manager_threshold.to_string(),
@@ -285,22 +257,10 @@ impl PrivacySettings {
         ]
     }
 
-    fn level_weight(&self, level: Level) -> Rational {
-        self.level_weights[Level::ALL.iter().position(|l| *l == level).unwrap()]
-    }
-
-    fn measure_weight(&self, group: Group) -> Rational {
-        self.measure_weights[Group::ALL.iter().position(|g| *g == group).unwrap()]
-    }
-
-    /// What one response loses through one level's release, in the mechanism's unit.
-    pub fn level_spend(&self, level: Level) -> Result<Rational, RationalError> {
-        self.budget.mul(self.level_weight(level))
-    }
-
-    /// The noise of one measure group at one level.
-    pub fn noise(&self, level: Level, group: Group) -> Result<Noise, RationalError> {
-        let spend = self.level_spend(level)?.mul(self.measure_weight(group))?;
+    /// The noise of a measurement that spends `share` of the budget on a group's counts:
+    /// calibrated to the group's sensitivity.
+    pub fn noise(&self, group: Group, share: Rational) -> Result<Noise, RationalError> {
+        let spend = self.budget.mul(share)?;
         Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {
@@ -322,13 +282,60 @@ impl PrivacySettings {
         })
     }
 
-    /// The noisy count a cell (or a side of its first-time split, with `group` FirstTime)
-    /// needs to be shown to an audience with threshold `k`: k plus the smallest m with
-    /// P(noise > m) ≤ 1 %, from the exact pmf. So a cell whose true count is below k is
-    /// shown with probability at most 1 %, under either mechanism.
-    pub fn show_from(&self, level: Level, group: Group, k: u32) -> Result<i64, RationalError> {
-        Ok(i64::from(k) + self.noise(level, group)?.upper_quantile(0.01))
+    /// The audience's threshold k.
+    pub fn threshold(&self, funder: bool) -> u32 {
+        if funder {
+            self.funder_threshold
+        } else {
+            self.manager_threshold
+        }
     }
+}
+
+/// Reads the stored settings over the defaults (settings of the first plan are ignored).
+pub async fn load_settings(store: &Store) -> Result<PrivacySettings, SettingsLoadError> {
+    let mut settings = PrivacySettings::default();
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select name, value from setting where name like 'privacy.%'")
+            .fetch_all(store.pool())
+            .await?;
+    for (name, value) in rows {
+        if RETIRED_NAMES.contains(&name.as_str()) {
+            continue;
+        }
+        settings.set(&name, &value)?;
+    }
+    Ok(settings)
+}
+
+/// Checks and stores one setting.
+pub async fn save_setting(
+    store: &Store,
+    name: &str,
+    value: &str,
+) -> Result<PrivacySettings, SettingsLoadError> {
+    let mut settings = load_settings(store).await?;
+    settings.set(name, value)?;
+    let stored = settings
+        .entries()
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    sqlx::query("insert into setting (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value")
+        .bind(name)
+        .bind(stored)
+        .execute(store.pool())
+        .await?;
+    Ok(settings)
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsLoadError {
+    #[error(transparent)]
+    Settings(#[from] SettingsError),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
 }
 
 /// The noise of one measure group at one level, with what it spends.
@@ -409,42 +416,23 @@ impl fmt::Display for Noise {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_default_splits_the_whole_budget_and_no_more() {
-        let s = PrivacySettings::default();
-        let levels = Level::ALL.iter().fold(Rational::integer(0), |acc, l| {
-            acc.add(s.level_spend(*l).unwrap()).unwrap()
-        });
-        assert_eq!(levels, s.budget);
-        let groups = s
-            .measure_weights
-            .iter()
-            .fold(Rational::integer(0), |acc, w| acc.add(*w).unwrap());
-        assert_eq!(groups, Rational::integer(1));
+    fn r(s: &str) -> Rational {
+        s.parse().unwrap()
     }
 
     #[test]
     fn gaussian_noise_is_calibrated_to_sensitivity_and_share() {
         let s = PrivacySettings::default();
-        // Circle-month indices: ρ = 1 · 1/2 · 1/4 = 1/8, Δ₂² = 4 ⇒ σ² = 4 / (2/8) = 16.
-        let noise = s.noise(Level::CircleMonth, Group::Indices).unwrap();
-        assert_eq!(noise.spend(), r("1/8"));
-        assert_eq!(noise.scale(), Rational::integer(16));
+        // Indices: ρ = 1 · 1/4, Δ₂² = 2 ⇒ σ² = 2 / (2/4) = 4.
+        let noise = s.noise(Group::Indices, r("1/4")).unwrap();
+        assert_eq!(noise.spend(), r("1/4"));
+        assert_eq!(noise.scale(), Rational::integer(4));
         let mut laplace = s.clone();
         laplace.set("privacy.mechanism", "laplace").unwrap();
-        // ε = 1/8, Δ₁ = 4 ⇒ b = 32.
+        // ε = 1/4, Δ₁ = 2 ⇒ b = 8.
         assert_eq!(
-            laplace
-                .noise(Level::CircleMonth, Group::Indices)
-                .unwrap()
-                .scale(),
-            Rational::integer(32)
-        );
-        // Circle-month responses: σ² = 4; P(X > 4) ≈ 1.6 %, P(X > 5) ≈ 0.5 % ⇒ shown from 5 + 5.
-        assert_eq!(
-            s.show_from(Level::CircleMonth, Group::Responses, 5)
-                .unwrap(),
-            10
+            laplace.noise(Group::Indices, r("1/4")).unwrap().scale(),
+            Rational::integer(8)
         );
     }
 
@@ -456,11 +444,6 @@ mod tests {
             Err(SettingsError::BelowFloor("privacy.manager_threshold"))
         );
         assert!(s.set("privacy.funder_threshold", "3").is_ok());
-        assert!(matches!(
-            s.set("privacy.level_weights", "1/2,1/2,1/2,1/2"),
-            Err(SettingsError::Weights(..))
-        ));
-        assert!(s.set("privacy.level_weights", "1/2,1/2").is_err());
         assert!(s.set("privacy.budget", "0").is_err());
         assert!(s.set("privacy.budget", "-1").is_err());
         assert!(
@@ -473,6 +456,8 @@ mod tests {
         assert!(s.set("privacy.budget", "0.0000001").is_err());
         assert!(s.set("privacy.budget", "11").is_err());
         assert!(s.set("privacy.nonsense", "1").is_err());
+        let retired = s.set("privacy.level_weights", "1/2,1/6,1/6,1/6").unwrap_err();
+        assert!(retired.to_string().contains("measurement plan"), "{retired}");
         s.set("privacy.budget", "0.5").unwrap();
         assert_eq!(s.budget, r("1/2"));
         // Round trip through the stored form.
@@ -482,94 +467,4 @@ mod tests {
         }
         assert_eq!(s, t);
     }
-
-    #[test]
-    fn the_accuracy_table_in_the_docs_is_the_one_the_code_computes() {
-        let docs =
-            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/privacy.md"))
-                .unwrap();
-        let table = accuracy_markdown(&PrivacySettings::default()).unwrap();
-        for line in table.lines().filter(|l| l.starts_with('|')) {
-            assert!(
-                docs.contains(line),
-                "docs/privacy.md lacks {line:?}: run `hearth privacy accuracy`"
-            );
-        }
-    }
-
-    #[test]
-    fn every_level_and_measure_keeps_some_budget() {
-        let mut s = PrivacySettings::default();
-        assert!(s.set("privacy.measure_weights", "1/2,1/2,0,0,0").is_err());
-        assert!(s.set("privacy.level_weights", "1,0,0,0").is_err());
-    }
-}
-
-/// One row of the accuracy table: the 90 % margins of error that the noise alone puts on
-/// an index's "% positive" (at 70 % positive) and on an item mean (at a mean of 4), for a
-/// cell where n responses answered everything.
-#[derive(Clone, Debug, PartialEq)]
-pub struct AccuracyRow {
-    pub level: Level,
-    pub n: u32,
-    /// Percentage points.
-    pub pct_positive: f64,
-    /// Points on the 1–5 scale.
-    pub item_mean: f64,
-}
-
-/// The accuracy table for the circle-month and program-quarter levels, at n = 10, 30,
-/// 100, 300, 1000, computed from the settings (the same formulas the views use).
-pub fn accuracy(settings: &PrivacySettings) -> Result<Vec<AccuracyRow>, RationalError> {
-    let mut rows = Vec::new();
-    for level in [Level::CircleMonth, Level::ProgramQuarter] {
-        let v_index = settings.noise(level, Group::Indices)?.variance();
-        let v_items = settings.noise(level, Group::Items)?.variance();
-        for n in [10u32, 30, 100, 300, 1000] {
-            let n_f = f64::from(n);
-            let p = 0.7;
-            let pct = 100.0 * 1.6449 * (v_index * (1.0 + p * p)).sqrt() / n_f;
-            let m = 4.0;
-            let mean = 1.6449 * (v_items * (55.0 - 30.0 * m + 5.0 * m * m)).sqrt() / n_f;
-            rows.push(AccuracyRow {
-                level,
-                n,
-                pct_positive: pct.min(100.0),
-                item_mean: mean.min(4.0),
-            });
-        }
-    }
-    Ok(rows)
-}
-
-/// The accuracy table as Markdown (what `hearth privacy accuracy` prints and
-/// docs/privacy.md includes).
-pub fn accuracy_markdown(settings: &PrivacySettings) -> Result<String, RationalError> {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "Mechanism {}, budget {}={} per program per month of responses; level weights {}; measure weights {}.\n",
-        settings.mechanism.key(),
-        settings.mechanism.unit(),
-        settings.budget,
-        format_weights(&settings.level_weights),
-        format_weights(&settings.measure_weights),
-    );
-    let _ = writeln!(
-        out,
-        "| level | n responses | ± % positive (at 70 %) | ± item mean (at 4.0) |"
-    );
-    let _ = writeln!(out, "|---|---|---|---|");
-    for row in accuracy(settings)? {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {:.1} points | {:.2} |",
-            row.level.key(),
-            row.n,
-            row.pct_positive,
-            row.item_mean
-        );
-    }
-    Ok(out)
 }

@@ -1,19 +1,27 @@
 //! Hearth's analytics: the pipeline that turns stored responses into releases — immutable
-//! tables of protected cells, one per closed period — with exact integer noise,
-//! suppression, and a ledger of every privacy spend; and the read side that views and
-//! exports use.
+//! tables of protected cells, one per closed period — with exact integer noise spent by a
+//! declared measurement plan, counts that add up across every level, suppression, and a
+//! ledger of every privacy spend; and the read side that views and exports use.
 //!
 //! What it must never do: let a raw response, or a count without noise, leave the crate
-//! (only `pipeline` reads responses, and it is private); compute anything per request
-//! (releases run in batch); import axum.
+//! (only `pipeline` reads responses, it is private, and its true counts are a type whose
+//! only way out adds noise); compute anything per request (releases run in batch); import
+//! axum.
 
 pub mod budget;
+pub mod consistency;
+pub mod figures;
+pub(crate) mod integer;
+pub mod ledger;
 pub mod measure;
 pub mod period;
 pub(crate) mod pipeline;
+pub mod plan;
 pub mod release;
 pub mod sampler;
+pub mod schedule;
 pub mod suppression;
 pub mod view;
+pub mod zcdp;
 
 pub use pipeline::CellKey;

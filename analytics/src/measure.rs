@@ -1,32 +1,32 @@
-//! What a release counts in each cell, and how much one response can change it.
+//! What a release counts: disjoint histograms, in each of which one response moves
+//! exactly one count, and the response total that every histogram of a cell sums to.
+//!
+//! Each index is counted as positive / not positive / not scored; each item as its five
+//! answers and skipped; first time as yes / no / skipped; each "what helped" and "what got
+//! in the way" option as ticked / not ticked. So a cell's `responses` is the sum of any of
+//! its histograms, and a "% positive" is positive over (positive + not positive): its
+//! numerator and denominator are different counts, with independent noise.
 
 use collector::instrument::{Helped, Hindered, Index, Item};
 
-/// Measures are released in groups; each group has its own share of the budget and its
-/// own sensitivity (how much adding or removing one response can change its counts).
+/// Measures are measured in groups of histograms; each group has its own sensitivity
+/// (how much adding or removing one response can change its counts) and its own shares of
+/// the budget in the measurement plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Group {
-    Responses,
-    Items,
     Indices,
+    Items,
     FirstTime,
     Choices,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
-        Group::Responses,
-        Group::Items,
-        Group::Indices,
-        Group::FirstTime,
-        Group::Choices,
-    ];
+    pub const ALL: [Group; 4] = [Group::Indices, Group::Items, Group::FirstTime, Group::Choices];
 
     pub fn key(self) -> &'static str {
         match self {
-            Group::Responses => "responses",
-            Group::Items => "items",
             Group::Indices => "indices",
+            Group::Items => "items",
             Group::FirstTime => "first_time",
             Group::Choices => "choices",
         }
@@ -36,17 +36,25 @@ impl Group {
         Group::ALL.into_iter().find(|g| g.key() == key)
     }
 
-    /// L1 sensitivity: the most the group's counts can change, summed, when one response
-    /// is added or removed. One response adds 1 to the response count; 1 to one bin of
-    /// each of the 8 items it answered; up to 1 to each index's scored and positive counts;
-    /// 1 to one side of the first-time split; 1 to each of up to 10 ticked options.
-    pub fn l1(self) -> u128 {
+    /// What a manager would call it.
+    pub fn label(self) -> &'static str {
         match self {
-            Group::Responses | Group::FirstTime => 1,
-            Group::Items => Item::ALL.len() as u128,
-            Group::Indices => 2 * Index::ALL.len() as u128,
-            Group::Choices => (Helped::ALL.len() + Hindered::ALL.len()) as u128,
+            Group::Indices => "belonging and safety (% positive)",
+            Group::Items => "the eight statements (answers 1–5 or skipped)",
+            Group::FirstTime => "first time or returning",
+            Group::Choices => "what helped and what got in the way",
         }
+    }
+
+    /// The group's histograms.
+    pub fn histograms(self) -> impl Iterator<Item = &'static Histogram> {
+        histograms().iter().filter(move |h| h.group == self)
+    }
+
+    /// L1 sensitivity: one response added or removed moves exactly one count of each of the
+    /// group's histograms by one, so the group's counts move by the number of histograms.
+    pub fn l1(self) -> u128 {
+        self.histograms().count() as u128
     }
 
     /// Squared L2 sensitivity. Every count moves by at most 1, so it equals the L1 bound.
@@ -55,56 +63,60 @@ impl Group {
     }
 }
 
-/// One released count: its name (a stable key, as in exports) and its group.
+/// One histogram: its bins partition the responses of a cell.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Measure {
+pub struct Histogram {
+    /// `belonging`, `belong`, `first_time`, `helped_listened`, …
     pub name: String,
     pub group: Group,
+    /// The measure names of its bins, in order.
+    pub bins: Vec<String>,
 }
 
-/// Every measure of a cell, in a fixed order (the order of a cell's count vector).
-pub fn measures() -> &'static [Measure] {
-    static ALL: std::sync::OnceLock<Vec<Measure>> = std::sync::OnceLock::new();
+/// Every histogram, in a fixed order.
+pub fn histograms() -> &'static [Histogram] {
+    static ALL: std::sync::OnceLock<Vec<Histogram>> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let mut all = vec![Measure {
-            name: "responses".into(),
-            group: Group::Responses,
-        }];
-        for item in Item::ALL {
-            for bin in 1..=5 {
-                all.push(Measure {
-                    name: format!("{}_{bin}", item.key()),
-                    group: Group::Items,
-                });
-            }
-        }
+        let mut all = Vec::new();
         for index in Index::ALL {
-            all.push(Measure {
-                name: format!("{}_scored", index.key()),
+            let k = index.key();
+            all.push(Histogram {
+                name: k.into(),
                 group: Group::Indices,
-            });
-            all.push(Measure {
-                name: format!("{}_positive", index.key()),
-                group: Group::Indices,
+                bins: vec![
+                    format!("{k}_positive"),
+                    format!("{k}_not_positive"),
+                    format!("{k}_not_scored"),
+                ],
             });
         }
-        all.push(Measure {
-            name: "first_time_yes".into(),
-            group: Group::FirstTime,
-        });
-        all.push(Measure {
-            name: "first_time_no".into(),
-            group: Group::FirstTime,
-        });
-        for &c in Helped::ALL {
-            all.push(Measure {
-                name: c.column(),
-                group: Group::Choices,
+        for item in Item::ALL {
+            let k = item.key();
+            let mut bins: Vec<String> = (1..=5).map(|b| format!("{k}_{b}")).collect();
+            bins.push(format!("{k}_skipped"));
+            all.push(Histogram {
+                name: k.into(),
+                group: Group::Items,
+                bins,
             });
         }
-        for &c in Hindered::ALL {
-            all.push(Measure {
-                name: c.column(),
+        all.push(Histogram {
+            name: "first_time".into(),
+            group: Group::FirstTime,
+            bins: vec![
+                "first_time_yes".into(),
+                "first_time_no".into(),
+                "first_time_skipped".into(),
+            ],
+        });
+        let options = Helped::ALL
+            .iter()
+            .map(|c| c.column())
+            .chain(Hindered::ALL.iter().map(|c| c.column()));
+        for column in options {
+            all.push(Histogram {
+                bins: vec![column.clone(), format!("{column}_unticked")],
+                name: column,
                 group: Group::Choices,
             });
         }
@@ -112,9 +124,72 @@ pub fn measures() -> &'static [Measure] {
     })
 }
 
+/// The derived total of a cell: the sum of each of its histograms.
+pub const RESPONSES: &str = "responses";
+
+/// Every measure a release may store, in a fixed order: `responses`, then every
+/// histogram's bins.
+pub fn measures() -> &'static [String] {
+    static ALL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        std::iter::once(RESPONSES.to_owned())
+            .chain(histograms().iter().flat_map(|h| h.bins.iter().cloned()))
+            .collect()
+    })
+}
+
 /// Position of a measure in [`measures`].
 pub fn position(name: &str) -> Option<usize> {
-    measures().iter().position(|m| m.name == name)
+    measures().iter().position(|m| m == name)
+}
+
+/// The histogram a measure is a bin of, with the bin's position in it.
+pub fn bin_of(name: &str) -> Option<(&'static Histogram, usize)> {
+    histograms()
+        .iter()
+        .find_map(|h| h.bins.iter().position(|b| b == name).map(|i| (h, i)))
+}
+
+/// A measure in plain words, for the data dictionary of exports.
+pub fn describe(name: &str) -> String {
+    if name == RESPONSES {
+        return "responses in the cell (the sum of every histogram below)".into();
+    }
+    if let Some((h, i)) = bin_of(name) {
+        return match h.group {
+            Group::Indices => {
+                let index = if h.name == "belonging" { "belonging" } else { "emotional safety" };
+                match i {
+                    0 => format!("responses whose {index} score is positive (mean of its answered statements above 3.5)"),
+                    1 => format!("responses whose {index} score is not positive (mean 3.5 or below)"),
+                    _ => format!("responses with too few {index} statements answered to score it"),
+                }
+            }
+            Group::Items => match i {
+                5 => format!("responses that skipped the statement \"{}\"", h.name),
+                _ => format!("responses that answered {} (1 = strongly disagree … 5 = strongly agree) to the statement \"{}\"", i + 1, h.name),
+            },
+            Group::FirstTime => match i {
+                0 => "responses from someone at this group for the first time".into(),
+                1 => "responses from someone who had been before".into(),
+                _ => "responses that skipped the first-time question".into(),
+            },
+            Group::Choices => match i {
+                0 => format!("responses that ticked the option \"{}\"", h.name),
+                _ => format!("responses that did not tick the option \"{}\"", h.name),
+            },
+        };
+    }
+    if let Some(key) = name.strip_suffix("_pct_positive") {
+        return format!("% of scored responses whose {key} score is positive (derived)");
+    }
+    if let Some(key) = name.strip_suffix("_mean") {
+        return format!("mean answer (1–5) to the statement \"{key}\" over those who answered it (derived)");
+    }
+    if let Some(key) = name.strip_suffix("_pct") {
+        return format!("% of responses that ticked the option \"{key}\" (derived)");
+    }
+    name.to_owned()
 }
 
 #[cfg(test)]
@@ -122,24 +197,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_cell_has_57_counts_with_unique_names() {
+    fn a_cell_has_78_counts_with_unique_names() {
         let all = measures();
-        assert_eq!(all.len(), 1 + 40 + 4 + 2 + 10);
-        let mut names: Vec<&str> = all.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(all.len(), 1 + 2 * 3 + 8 * 6 + 3 + 10 * 2);
+        let mut names: Vec<&str> = all.iter().map(String::as_str).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), all.len());
-        assert_eq!(position("belong_1"), Some(1));
-        assert_eq!(position("hindered_rushed"), Some(56));
+        assert_eq!(position("belonging_positive"), Some(1));
+        assert_eq!(bin_of("belong_skipped").unwrap().1, 5);
     }
 
     #[test]
-    fn sensitivities_bound_one_responses_reach() {
-        // The sum over groups is what one response can move in a cell: 1+8+4+1+10.
-        assert_eq!(Group::ALL.iter().map(|g| g.l1()).sum::<u128>(), 24);
-        for group in Group::ALL {
-            let count = measures().iter().filter(|m| m.group == group).count() as u128;
-            assert!(group.l1() <= count, "{group:?}");
+    fn one_response_moves_one_count_per_histogram() {
+        assert_eq!(Group::Indices.l1(), 2);
+        assert_eq!(Group::Items.l1(), 8);
+        assert_eq!(Group::FirstTime.l1(), 1);
+        assert_eq!(Group::Choices.l1(), 10);
+        for h in histograms() {
+            assert!(h.bins.len() >= 2, "{}", h.name);
         }
     }
 }

@@ -1,18 +1,22 @@
-//! The first stages of a release: the public key set from the catalog, the period's
-//! responses loaded into polars, and their true counts per cell.
+//! The first stages of a month's release: the public key set from the catalog, the
+//! month's responses loaded into polars, and their true counts per cell.
 //!
-//! This is the only module that reads raw responses; it is private to the crate, and
-//! nothing it returns leaves the crate before noise has been added (see `release`).
+//! This is the only module that reads raw responses; it is private to the crate. Its true
+//! counts are a [`TrueCounts`], whose only way out is [`TrueCounts::measure`], which adds
+//! noise: no other code can read a true count, so none can store or print one.
 
 use std::collections::{BTreeMap, HashSet};
 
 use collector::instrument::{Helped, Hindered, Index, Item};
+use rand::Rng;
+use rand_distr::Distribution;
 use collector::{Backend, Store};
 use polars::prelude::*;
 use sqlx::Row;
 
-use crate::budget::Level;
-use crate::measure::measures;
+use crate::budget::{Level, Noise};
+use crate::consistency::Measured;
+use crate::measure::{Group, bin_of, measures};
 use crate::period::Period;
 
 #[derive(Debug, thiserror::Error)]
@@ -73,49 +77,39 @@ pub struct CellKey {
     pub level: Level,
     pub program_id: Option<i32>,
     pub circle_id: Option<i32>,
-    /// `2026-10` or `2026-Q4`
-    pub period: String,
+    pub period: Period,
 }
 
-/// Every cell a release of `period` declares, in a fixed order: a month releases its
-/// circle-month and program-month cells, a quarter its program-quarter cells and the
-/// portfolio.
-pub(crate) fn key_set(period: Period, sessions: &[SessionInfo]) -> Vec<CellKey> {
-    let label = period.to_string();
-    let mut keys: Vec<CellKey> = Vec::new();
+/// Every cell a month's release declares, in a fixed order: each circle that met, each
+/// program that met, and the portfolio.
+pub(crate) fn key_set(month: Period, sessions: &[SessionInfo]) -> Vec<CellKey> {
     let programs: std::collections::BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
-    if period.is_quarter() {
-        keys.extend(programs.iter().map(|&p| CellKey {
-            level: Level::ProgramQuarter,
-            program_id: Some(p),
-            circle_id: None,
-            period: label.clone(),
-        }));
-        if !sessions.is_empty() {
-            keys.push(CellKey {
-                level: Level::PortfolioQuarter,
-                program_id: None,
-                circle_id: None,
-                period: label,
-            });
-        }
-    } else {
-        let circles: std::collections::BTreeSet<(i32, i32)> = sessions
-            .iter()
-            .map(|s| (s.program_id, s.circle_id))
-            .collect();
-        keys.extend(circles.iter().map(|&(p, c)| CellKey {
+    let circles: std::collections::BTreeSet<(i32, i32)> = sessions
+        .iter()
+        .map(|s| (s.program_id, s.circle_id))
+        .collect();
+    let mut keys: Vec<CellKey> = circles
+        .iter()
+        .map(|&(p, c)| CellKey {
             level: Level::CircleMonth,
             program_id: Some(p),
             circle_id: Some(c),
-            period: label.clone(),
-        }));
-        keys.extend(programs.iter().map(|&p| CellKey {
-            level: Level::ProgramMonth,
-            program_id: Some(p),
+            period: month,
+        })
+        .collect();
+    keys.extend(programs.iter().map(|&p| CellKey {
+        level: Level::ProgramMonth,
+        program_id: Some(p),
+        circle_id: None,
+        period: month,
+    }));
+    if !sessions.is_empty() {
+        keys.push(CellKey {
+            level: Level::PortfolioMonth,
+            program_id: None,
             circle_id: None,
-            period: label.clone(),
-        }));
+            period: month,
+        });
     }
     keys.sort();
     keys
@@ -299,22 +293,12 @@ impl CopyParser {
     }
 }
 
-/// The 57 indicator columns of each response, in [`measures`] order, as polars
-/// expressions over the packed columns (`r`, `f`): summed per cell they are the cell's
-/// true counts.
+/// The indicator columns of each response, in [`measures`] order, as polars expressions
+/// over the packed columns (`r`, `f`): summed per cell they are the cell's true counts.
 fn indicator_exprs() -> Vec<Expr> {
     let digit = |k: usize| (col("r").floor_div(lit(6i32.pow(k as u32)))) % lit(6i32);
     let flag = |divisor: i32| (col("f").floor_div(lit(divisor)) % lit(2i32)).eq(lit(1i32));
     let mut exprs = vec![lit(1i32).alias("responses")];
-    for item in Item::ALL {
-        for bin in 1..=5i32 {
-            exprs.push(
-                digit(item.position())
-                    .eq(lit(bin))
-                    .alias(format!("{}_{bin}", item.key())),
-            );
-        }
-    }
     for index in Index::ALL {
         let items: Vec<usize> = index.items().map(Item::position).collect();
         let answered = items.iter().fold(lit(0i32), |acc, &k| {
@@ -323,33 +307,99 @@ fn indicator_exprs() -> Vec<Expr> {
         let sum = items.iter().fold(lit(0i32), |acc, &k| acc + digit(k));
         let scored = answered.clone().gt_eq(lit(index.min_answered() as i32));
         // positive: mean > 3.5, exactly: 2·sum > 7·answered
-        let positive = scored
-            .clone()
-            .and((lit(2i32) * sum).gt(lit(7i32) * answered));
-        exprs.push(scored.alias(format!("{}_scored", index.key())));
-        exprs.push(positive.alias(format!("{}_positive", index.key())));
+        let above = (lit(2i32) * sum).gt(lit(7i32) * answered);
+        exprs.push(scored.clone().and(above.clone()).alias(format!("{}_positive", index.key())));
+        exprs.push(scored.clone().and(above.not()).alias(format!("{}_not_positive", index.key())));
+        exprs.push(scored.not().alias(format!("{}_not_scored", index.key())));
+    }
+    for item in Item::ALL {
+        for bin in 1..=5i32 {
+            exprs.push(
+                digit(item.position())
+                    .eq(lit(bin))
+                    .alias(format!("{}_{bin}", item.key())),
+            );
+        }
+        exprs.push(digit(item.position()).eq(lit(0i32)).alias(format!("{}_skipped", item.key())));
     }
     let first_time = col("f") % lit(3i32);
     exprs.push(first_time.clone().eq(lit(2i32)).alias("first_time_yes"));
-    exprs.push(first_time.eq(lit(1i32)).alias("first_time_no"));
+    exprs.push(first_time.clone().eq(lit(1i32)).alias("first_time_no"));
+    exprs.push(first_time.eq(lit(0i32)).alias("first_time_skipped"));
     for (i, c) in Helped::ALL.iter().enumerate() {
         exprs.push(flag(3 << i).alias(c.column()));
+        exprs.push(flag(3 << i).not().alias(format!("{}_unticked", c.column())));
     }
     for (i, c) in Hindered::ALL.iter().enumerate() {
         exprs.push(flag(96 << i).alias(c.column()));
+        exprs.push(flag(96 << i).not().alias(format!("{}_unticked", c.column())));
     }
     exprs
 }
 
-/// True counts per cell of the key set: a vector in [`measures`] order for every key
-/// (all zeros where no one answered).
+/// A month's true counts: for every cell of the key set, a vector in [`measures`] order.
+/// Deliberately neither `Clone` nor `Debug`: the one way to read it is [`Self::measure`].
+pub(crate) struct TrueCounts(BTreeMap<CellKey, Vec<i64>>);
+
+impl TrueCounts {
+    #[cfg(test)]
+    pub(crate) fn peek(&self) -> &BTreeMap<CellKey, Vec<i64>> {
+        &self.0
+    }
+
+    #[cfg(test)]
+    pub(crate) fn from_map(counts: BTreeMap<CellKey, Vec<i64>>) -> TrueCounts {
+        TrueCounts(counts)
+    }
+
+    /// The plan's measurements: each count of a group the plan measures at a cell's level,
+    /// plus a fresh draw of that measurement's noise; counts nobody measures are dropped.
+    /// Cells in key order, measures in measure order, so a seeded release is the same
+    /// whatever order the responses were read in. Nothing is clamped.
+    pub(crate) fn measure<R: Rng>(
+        self,
+        noise: &BTreeMap<(Level, Group), Noise>,
+        rng: &mut R,
+    ) -> Measured {
+        let groups: Vec<Option<Group>> = measures()
+            .iter()
+            .map(|m| bin_of(m).map(|(h, _)| h.group))
+            .collect();
+        let cells = self
+            .0
+            .into_iter()
+            .map(|(key, values)| {
+                let noisy = values
+                    .iter()
+                    .zip(&groups)
+                    .map(|(&value, group)| {
+                        let draw = match noise.get(&(key.level, (*group)?))? {
+                            Noise::Gaussian { dist, .. } => dist.sample(rng),
+                            Noise::Laplace { dist, .. } => dist.sample(rng),
+                        };
+                        Some(value.saturating_add(draw))
+                    })
+                    .collect();
+                (key, noisy)
+            })
+            .collect();
+        Measured {
+            cells,
+            variances: noise.iter().map(|(k, n)| (*k, n.variance())).collect(),
+        }
+    }
+}
+
+/// True counts per cell of a month's key set, all zeros where no one answered: polars sums
+/// the indicators per circle; a program's counts are its circles' sums, the portfolio's its
+/// programs'.
 pub(crate) fn true_counts(
-    period: Period,
+    month: Period,
     responses: DataFrame,
     sessions: &[SessionInfo],
     keys: &[CellKey],
-) -> Result<BTreeMap<CellKey, Vec<i64>>, PipelineError> {
-    let names: Vec<String> = measures().iter().map(|m| m.name.clone()).collect();
+) -> Result<TrueCounts, PipelineError> {
+    let names: &[String] = measures();
     let catalog = DataFrame::new(
         sessions.len(),
         vec![
@@ -367,15 +417,6 @@ pub(crate) fn true_counts(
             ),
         ],
     )?;
-    let rows = responses
-        .lazy()
-        .join(
-            catalog.lazy(),
-            [col("session_id")],
-            [col("session_id")],
-            JoinArgs::new(JoinType::Inner),
-        )
-        .select([vec![col("circle_id"), col("program_id")], indicator_exprs()].concat());
     let sums: Vec<Expr> = names
         .iter()
         .map(|n| {
@@ -385,61 +426,55 @@ pub(crate) fn true_counts(
                 .alias(n.as_str())
         })
         .collect();
+    let frame = responses
+        .lazy()
+        .join(
+            catalog.lazy(),
+            [col("session_id")],
+            [col("session_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .select([vec![col("circle_id"), col("program_id")], indicator_exprs()].concat())
+        .group_by([col("program_id"), col("circle_id")])
+        .agg(sums)
+        .collect()?;
 
     let mut counts: BTreeMap<CellKey, Vec<i64>> = keys
         .iter()
         .map(|k| (k.clone(), vec![0; names.len()]))
         .collect();
-    let label = period.to_string();
-    let levels: Vec<(Level, Vec<&str>)> = if period.is_quarter() {
-        vec![
-            (Level::ProgramQuarter, vec!["program_id"]),
-            (Level::PortfolioQuarter, vec![]),
-        ]
-    } else {
-        vec![
-            (Level::CircleMonth, vec!["program_id", "circle_id"]),
-            (Level::ProgramMonth, vec!["program_id"]),
-        ]
-    };
-    for (level, by) in levels {
-        let frame = if by.is_empty() {
-            rows.clone().select(sums.clone()).collect()?
-        } else {
-            let by_exprs: Vec<Expr> = by.iter().map(|c| col(*c)).collect();
-            rows.clone()
-                .group_by(by_exprs)
-                .agg(sums.clone())
-                .collect()?
-        };
-        let id = |name: &str, i: usize| -> Result<Option<i32>, PolarsError> {
-            Ok(if by.contains(&name) {
-                frame.column(name)?.i32()?.get(i)
-            } else {
-                None
-            })
-        };
-        let values: Vec<&Int64Chunked> = names
-            .iter()
-            .map(|n| frame.column(n.as_str()).and_then(|c| c.i64()))
-            .collect::<Result<_, _>>()?;
-        for i in 0..frame.height() {
+    let values: Vec<&Int64Chunked> = names
+        .iter()
+        .map(|n| frame.column(n.as_str()).and_then(|c| c.i64()))
+        .collect::<Result<_, _>>()?;
+    let (programs, circles) = (
+        frame.column("program_id")?.i32()?,
+        frame.column("circle_id")?.i32()?,
+    );
+    for i in 0..frame.height() {
+        let (program, circle) = (programs.get(i), circles.get(i));
+        let cells = [
+            (Level::CircleMonth, program, circle),
+            (Level::ProgramMonth, program, None),
+            (Level::PortfolioMonth, None, None),
+        ];
+        for (level, program_id, circle_id) in cells {
             let key = CellKey {
                 level,
-                program_id: id("program_id", i)?,
-                circle_id: id("circle_id", i)?,
-                period: label.clone(),
+                program_id,
+                circle_id,
+                period: month,
             };
             // A group outside the key set cannot happen (both come from the same
             // sessions), but if it did its counts would be dropped, never published.
             if let Some(slot) = counts.get_mut(&key) {
                 for (m, column) in values.iter().enumerate() {
-                    slot[m] = column.get(i).unwrap_or(0);
+                    slot[m] += column.get(i).unwrap_or(0);
                 }
             }
         }
     }
-    Ok(counts)
+    Ok(TrueCounts(counts))
 }
 
 /// Per-cell sums computed directly, row by row, for tests: what [`true_counts`] must
@@ -458,40 +493,38 @@ pub(crate) fn naive_counts(
         let inside = match key.level {
             Level::CircleMonth => Some(s.circle_id) == key.circle_id,
             Level::ProgramMonth | Level::ProgramQuarter => Some(s.program_id) == key.program_id,
-            Level::PortfolioQuarter => true,
+            Level::PortfolioMonth | Level::PortfolioQuarter => true,
         };
         if !inside {
             continue;
         }
         let mut add = |name: String| out[crate::measure::position(&name).unwrap()] += 1;
         add("responses".into());
-        for item in Item::ALL {
-            if let Some(r) = a.rating(item) {
-                add(format!("{}_{}", item.key(), r.get()));
-            }
-        }
         for index in Index::ALL {
-            if let Some((sum, n)) = a.index_score(index) {
-                add(format!("{}_scored", index.key()));
-                if collector::instrument::is_positive(sum, n) {
-                    add(format!("{}_positive", index.key()));
+            match a.index_score(index) {
+                Some((sum, n)) if collector::instrument::is_positive(sum, n) => {
+                    add(format!("{}_positive", index.key()))
                 }
+                Some(_) => add(format!("{}_not_positive", index.key())),
+                None => add(format!("{}_not_scored", index.key())),
             }
         }
-        match a.first_time {
-            Some(true) => add("first_time_yes".into()),
-            Some(false) => add("first_time_no".into()),
-            None => {}
+        for item in Item::ALL {
+            match a.rating(item) {
+                Some(r) => add(format!("{}_{}", item.key(), r.get())),
+                None => add(format!("{}_skipped", item.key())),
+            }
         }
+        add(match a.first_time {
+            Some(true) => "first_time_yes".into(),
+            Some(false) => "first_time_no".into(),
+            None => "first_time_skipped".into(),
+        });
         for &c in Helped::ALL {
-            if a.helped(c) {
-                add(c.column());
-            }
+            add(if a.helped(c) { c.column() } else { format!("{}_unticked", c.column()) });
         }
         for &c in Hindered::ALL {
-            if a.hindered(c) {
-                add(c.column());
-            }
+            add(if a.hindered(c) { c.column() } else { format!("{}_unticked", c.column()) });
         }
     }
     out
@@ -574,14 +607,14 @@ mod tests {
             ],
         )
         .unwrap();
-        for period in ["2026-10", "2026-Q4"] {
+        for period in ["2026-10"] {
             let period: Period = period.parse().unwrap();
             let keys = key_set(period, &sessions);
             let counts = true_counts(period, frame.clone(), &sessions, &keys).unwrap();
-            assert_eq!(counts.len(), keys.len());
+            assert_eq!(counts.peek().len(), keys.len());
             for key in &keys {
                 assert_eq!(
-                    counts[key],
+                    counts.peek()[key],
                     naive_counts(&answers, &sessions, key),
                     "{key:?}"
                 );
@@ -624,7 +657,7 @@ mod tests {
         rows.shuffle(&mut rng);
         rows.reverse();
         let after = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
-        assert_eq!(before, after);
+        assert_eq!(before.peek(), after.peek());
     }
 
     #[test]
@@ -664,18 +697,10 @@ mod tests {
                 .count(),
             2
         );
-        let quarter = key_set("2026-Q4".parse().unwrap(), &sessions);
         assert_eq!(
-            quarter
+            month
                 .iter()
-                .filter(|k| k.level == Level::ProgramQuarter)
-                .count(),
-            2
-        );
-        assert_eq!(
-            quarter
-                .iter()
-                .filter(|k| k.level == Level::PortfolioQuarter)
+                .filter(|k| k.level == Level::PortfolioMonth)
                 .count(),
             1
         );
@@ -690,8 +715,8 @@ mod tests {
         )
         .unwrap();
         let counts = true_counts("2026-10".parse().unwrap(), empty, &sessions, &month).unwrap();
-        assert!(counts.values().all(|v| v.iter().all(|&c| c == 0)));
-        assert_eq!(counts.len(), 5);
+        assert!(counts.peek().values().all(|v| v.iter().all(|&c| c == 0)));
+        assert_eq!(counts.peek().len(), 6);
     }
 
     #[test]

@@ -1,29 +1,38 @@
 //! Releasing a closed period: the whole pipeline, and the one transaction that stores its
 //! result with its ledger entries.
 //!
+//! A month: load its responses, count them per circle ([`crate::pipeline`]), measure them
+//! with noise per the plan ([`crate::plan`]), fit the measurements into counts that add up
+//! ([`crate::consistency`]), decide what each audience may see ([`crate::suppression`]),
+//! store the release and its ledger entries ([`crate::ledger`]) in one transaction. A
+//! quarter: sum its released months — nothing is read, nothing measured.
+//!
 //! # Privacy
-//! A period is released once. Its cells come from the catalog; its counts get exact
-//! integer noise calibrated to each measure group's sensitivity and budget share; every
-//! spend is written to the ledger in the same transaction as the release, and a release
-//! that would take any program's month past its budget is refused before anything is
-//! read. Noise is drawn in batch here, never per request, so nobody can time the sampler.
+//! A period is released once. Its cells come from the catalog; its counts are noisy
+//! measurements and their post-processing only: true counts are a type that cannot be
+//! stored or leave the crate (`pipeline::TrueCounts`); what is stored is a [`Released`],
+//! which only noisy measurements or stored releases can make. A release that would take
+//! any program's month past its budget is refused before anything is read. Noise is drawn
+//! in batch here, never per request, so nobody can time the sampler.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use collector::Store;
 use collector::store::random_id;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rand::Rng;
-use rand_distr::Distribution;
-use sqlx::{AnyConnection, Row};
+use sqlx::AnyConnection;
 
-use crate::budget::{Level, Mechanism, Noise, PrivacySettings, SettingsError};
+use crate::budget::{Level, Mechanism, PrivacySettings, SettingsError, SettingsLoadError, load_settings};
+use crate::consistency::{self, Released};
 use crate::measure::{Group, measures};
 use crate::period::Period;
 use crate::pipeline::{self, CellKey, PipelineError};
+use crate::plan::{self, PLAN_VERSION};
+use crate::ledger;
 use crate::sampler::{Rational, RationalError, secure_rng, seeded_rng};
-use crate::suppression::{self, Audience, Status, Thresholds};
+use crate::suppression::{self, Sizes, Status, tail_bound};
+use crate::view::{self, StoredCell};
 
 pub const CODE_VERSION: &str = concat!("hearth ", env!("CARGO_PKG_VERSION"));
 
@@ -61,6 +70,11 @@ pub enum ReleaseError {
         "the ledger holds zCDP (ρ) spends for {0}, which cannot be counted against a pure-ε budget; keep the Gaussian mechanism"
     )]
     MixedUnits(String),
+    #[error(
+        "{quarter} cannot be summed from its months: {months} were released under the first measurement plan, \
+         whose counts do not add up; only months released under plan 2 make a quarter"
+    )]
+    FirstPlanMonths { quarter: Period, months: String },
     #[error(transparent)]
     Settings(#[from] SettingsError),
     #[error("privacy arithmetic: {0}")]
@@ -69,6 +83,15 @@ pub enum ReleaseError {
     Pipeline(#[from] PipelineError),
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+}
+
+impl From<SettingsLoadError> for ReleaseError {
+    fn from(e: SettingsLoadError) -> ReleaseError {
+        match e {
+            SettingsLoadError::Settings(e) => ReleaseError::Settings(e),
+            SettingsLoadError::Database(e) => ReleaseError::Database(e),
+        }
+    }
 }
 
 /// How a release runs: where its randomness comes from and how it shows progress.
@@ -144,50 +167,6 @@ pub struct ReleaseSummary {
     pub timings: (f64, f64),
 }
 
-/// Reads the stored settings over the defaults.
-pub async fn load_settings(store: &Store) -> Result<PrivacySettings, ReleaseError> {
-    let mut settings = PrivacySettings::default();
-    let rows: Vec<(String, String)> =
-        sqlx::query_as("select name, value from setting where name like 'privacy.%'")
-            .fetch_all(store.pool())
-            .await?;
-    for (name, value) in rows {
-        settings.set(&name, &value)?;
-    }
-    Ok(settings)
-}
-
-/// Checks and stores one setting.
-pub async fn save_setting(
-    store: &Store,
-    name: &str,
-    value: &str,
-) -> Result<PrivacySettings, ReleaseError> {
-    let mut settings = load_settings(store).await?;
-    settings.set(name, value)?;
-    let stored = settings
-        .entries()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    sqlx::query("insert into setting (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value")
-        .bind(name)
-        .bind(stored)
-        .execute(store.pool())
-        .await?;
-    Ok(settings)
-}
-
-/// The levels a period's release covers.
-pub fn levels_of(period: Period) -> [Level; 2] {
-    if period.is_quarter() {
-        [Level::ProgramQuarter, Level::PortfolioQuarter]
-    } else {
-        [Level::CircleMonth, Level::ProgramMonth]
-    }
-}
-
 /// Releases a closed period (see the module docs). `today` decides whether it has ended.
 pub async fn release(
     store: &Store,
@@ -222,9 +201,8 @@ pub async fn release(
     if sessions.is_empty() {
         return Err(ReleaseError::Empty(period));
     }
-    let forced = order_and_months(store, period, &sessions).await?;
-    let keys = pipeline::key_set(period, &sessions);
-    check_budget(
+    let (months, forced) = order_and_months(store, period, &sessions).await?;
+    ledger::check_budget(
         &mut *store.pool().acquire().await?,
         period,
         &settings,
@@ -233,63 +211,113 @@ pub async fn release(
     .await?;
 
     let started = std::time::Instant::now();
-    let stage = options.stage("loading responses");
-    // The exact number of responses never leaves the crate, not even in a message.
-    let responses = pipeline::load_responses(store, period, &sessions).await?;
-    stage.finish_with_message("responses loaded");
-    let load_seconds = started.elapsed().as_secs_f64();
-    if let Some(checkpoint) = options.checkpoint {
-        checkpoint("loaded");
-    }
-
-    let started = std::time::Instant::now();
-    let stage = options.stage("counting cells");
-    let counts = off_runtime({
-        let (sessions, keys) = (sessions.clone(), keys.clone());
-        move || pipeline::true_counts(period, responses, &sessions, &keys)
-    })
-    .await??;
-    stage.finish_with_message(format!("counted {} cells", counts.len()));
-
-    let stage = options.stage("adding noise");
-    let noisy = match options.seed {
-        Some(seed) => add_noise(&counts, &settings, &mut seeded_rng(seed))?,
-        None => add_noise(&counts, &settings, &mut secure_rng())?,
+    let (released, load_seconds, mechanism) = if period.is_quarter() {
+        let mechanism = if months.iter().any(|m| m.info.mechanism == Mechanism::Laplace) {
+            Mechanism::Laplace
+        } else {
+            Mechanism::Gaussian
+        };
+        if let Some(checkpoint) = options.checkpoint {
+            checkpoint("loaded");
+        }
+        (view::sum_months(period, &months), 0.0, mechanism)
+    } else {
+        let stage = options.stage("loading responses");
+        // The exact number of responses never leaves the crate, not even in a message.
+        let responses = pipeline::load_responses(store, period, &sessions).await?;
+        stage.finish_with_message("responses loaded");
+        let load_seconds = started.elapsed().as_secs_f64();
+        if let Some(checkpoint) = options.checkpoint {
+            checkpoint("loaded");
+        }
+        let stage = options.stage("counting, measuring and fitting cells");
+        let noise = plan::noise(&settings)?;
+        let seed = options.seed;
+        let released = off_runtime(move || -> Result<Released, PipelineError> {
+            let keys = pipeline::key_set(period, &sessions);
+            let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
+            let measured = match seed {
+                Some(seed) => counts.measure(&noise, &mut seeded_rng(seed)),
+                None => counts.measure(&noise, &mut secure_rng()),
+            };
+            Ok(consistency::fit(measured))
+        })
+        .await??;
+        stage.finish_with_message(format!("released {} cells", released.cells().len()));
+        (released, load_seconds, settings.mechanism)
     };
-    drop(counts);
-    stage.finish_with_message("noise added");
+    let started = std::time::Instant::now();
 
-    let visibility = suppression::decide(&noisy, &SettingsThresholds(&settings), &forced);
+    let sizes = sizes(&released, &settings, mechanism);
+    let visibility = suppression::decide(&sizes, &forced);
 
     let stage = options.stage("storing the release and its ledger");
-    store_release(store, period, &settings, &noisy, &visibility, &sessions).await?;
+    store_release(store, period, &settings, mechanism, &released, &visibility).await?;
     stage.finish_with_message("release stored");
     if let Some(checkpoint) = options.checkpoint {
         checkpoint("done");
     }
-    let spend = levels_of(period)
-        .iter()
-        .try_fold(Rational::integer(0), |acc, l| {
-            acc.add(settings.level_spend(*l)?)
-        })?;
+    let spend = if period.is_quarter() {
+        Rational::integer(0)
+    } else {
+        plan::month_spend(&settings)?
+    };
     Ok(ReleaseSummary {
         period,
-        cells: noisy.len(),
+        cells: released.cells().len(),
         spend_per_response_month: spend,
         unit: settings.mechanism.unit(),
         timings: (load_seconds, started.elapsed().as_secs_f64()),
     })
 }
 
-/// Months are released before their quarter. For a quarter, returns what its stored
-/// months force: a program quarter whose program had exactly one month hidden (or one
+/// What suppression reads of each released cell: its counts, and from which count each
+/// audience may see it: the threshold plus the bound its noise exceeds at most 1 % of the
+/// time.
+fn sizes(
+    released: &Released,
+    settings: &PrivacySettings,
+    mechanism: Mechanism,
+) -> BTreeMap<CellKey, Sizes> {
+    let k = [
+        i64::from(settings.manager_threshold),
+        i64::from(settings.funder_threshold),
+    ];
+    released
+        .cells()
+        .iter()
+        .map(|(key, cell)| {
+            let from = |variance: f64| k.map(|k| k + tail_bound(mechanism, variance));
+            let split = cell
+                .count("first_time_yes")
+                .zip(cell.count("first_time_no"));
+            let split_variance = cell
+                .noise
+                .groups
+                .get(&Group::FirstTime)
+                .map_or(0.0, |n| n.variance);
+            (
+                key.clone(),
+                Sizes {
+                    responses: cell.count(crate::measure::RESPONSES).unwrap_or(0),
+                    split,
+                    cell_from: from(cell.noise.responses),
+                    split_from: from(split_variance),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Months are released before their quarter. For a quarter, returns its stored months and
+/// what they force: a program quarter whose program had exactly one month hidden (or one
 /// month's first-time split hidden) is hidden too (or has its split hidden), or the
 /// quarter minus the shown months would give the hidden month away.
 async fn order_and_months(
     store: &Store,
     period: Period,
     sessions: &[pipeline::SessionInfo],
-) -> Result<BTreeMap<CellKey, suppression::Forced>, ReleaseError> {
+) -> Result<(Vec<view::Release>, BTreeMap<CellKey, suppression::Forced>), ReleaseError> {
     let mut forced = BTreeMap::new();
     if !period.is_quarter() {
         if already_released(store, period.quarter()).await? {
@@ -298,7 +326,7 @@ async fn order_and_months(
                 quarter: period.quarter(),
             });
         }
-        return Ok(forced);
+        return Ok((Vec::new(), forced));
     }
     let held: BTreeSet<&str> = sessions.iter().map(|s| s.month.as_str()).collect();
     let mut missing = Vec::new();
@@ -307,7 +335,7 @@ async fn order_and_months(
         if !held.contains(month.to_string().as_str()) {
             continue;
         }
-        match crate::view::load_release(store, month).await? {
+        match view::load_release(store, month).await? {
             Some(release) => months.push(release),
             None => missing.push(month.to_string()),
         }
@@ -317,9 +345,20 @@ async fn order_and_months(
             months: missing.join(", "),
         });
     }
+    let first_plan: Vec<String> = months
+        .iter()
+        .filter(|m| m.info.plan < PLAN_VERSION)
+        .map(|m| m.info.period.to_string())
+        .collect();
+    if !first_plan.is_empty() {
+        return Err(ReleaseError::FirstPlanMonths {
+            quarter: period,
+            months: first_plan.join(", "),
+        });
+    }
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
     for program in programs {
-        let month_cells: Vec<&crate::view::StoredCell> = months
+        let month_cells: Vec<&StoredCell> = months
             .iter()
             .flat_map(|r| r.cells.iter())
             .filter(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program))
@@ -330,16 +369,13 @@ async fn order_and_months(
             .count();
         let split_hidden = month_cells
             .iter()
-            .filter(|c| {
-                c.manager != Status::Shown
-                    || c.counts[crate::measure::position("first_time_yes").unwrap()].manager_hidden
-            })
+            .filter(|c| c.manager != Status::Shown || c.split_hidden(suppression::Audience::Manager))
             .count();
         let key = CellKey {
             level: Level::ProgramQuarter,
             program_id: Some(program),
             circle_id: None,
-            period: period.to_string(),
+            period,
         };
         forced.insert(
             key,
@@ -349,7 +385,7 @@ async fn order_and_months(
             },
         );
     }
-    Ok(forced)
+    Ok((months, forced))
 }
 
 /// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'
@@ -377,174 +413,35 @@ pub async fn already_released(store: &Store, period: Period) -> Result<bool, sql
     Ok(found.is_some())
 }
 
-struct SettingsThresholds<'a>(&'a PrivacySettings);
-
-impl Thresholds for SettingsThresholds<'_> {
-    fn cell_from(&self, level: Level, audience: Audience) -> i64 {
-        self.0
-            .show_from(level, Group::Responses, self.k(audience))
-            .unwrap_or(i64::MAX)
-    }
-
-    fn split_from(&self, level: Level, audience: Audience) -> i64 {
-        self.0
-            .show_from(level, Group::FirstTime, self.k(audience))
-            .unwrap_or(i64::MAX)
-    }
-}
-
-impl SettingsThresholds<'_> {
-    fn k(&self, audience: Audience) -> u32 {
-        match audience {
-            Audience::Manager => self.0.manager_threshold,
-            Audience::Funder => self.0.funder_threshold,
-        }
-    }
-}
-
-/// Adds noise to every count, cells in key order and measures in measure order, so a
-/// seeded release is the same whatever order the responses were read in. Noisy counts are
-/// clamped to 0 and above (post-processing).
-fn add_noise<R: Rng>(
-    counts: &BTreeMap<CellKey, Vec<i64>>,
-    settings: &PrivacySettings,
-    rng: &mut R,
-) -> Result<BTreeMap<CellKey, Vec<i64>>, RationalError> {
-    let mut noise: HashMap<(Level, Group), Noise> = HashMap::new();
-    for key in counts.keys() {
-        for group in Group::ALL {
-            if let std::collections::hash_map::Entry::Vacant(slot) = noise.entry((key.level, group))
-            {
-                slot.insert(settings.noise(key.level, group)?);
-            }
-        }
-    }
-    Ok(counts
-        .iter()
-        .map(|(key, values)| {
-            let noisy = values
-                .iter()
-                .zip(measures())
-                .map(|(&value, measure)| {
-                    let draw = match noise[&(key.level, measure.group)] {
-                        Noise::Gaussian { dist, .. } => dist.sample(rng),
-                        Noise::Laplace { dist, .. } => dist.sample(rng),
-                    };
-                    value.saturating_add(draw).max(0)
-                })
-                .collect();
-            (key.clone(), noisy)
-        })
-        .collect())
-}
-
-/// Refuses a release that would take any (program, month) past its budget: the budget in
-/// force, or the smallest budget recorded with that month's earlier spends if lower.
-async fn check_budget(
-    conn: &mut AnyConnection,
-    period: Period,
-    settings: &PrivacySettings,
-    sessions: &[pipeline::SessionInfo],
-) -> Result<(), ReleaseError> {
-    let needed = levels_of(period)
-        .iter()
-        .try_fold(Rational::integer(0), |acc, l| {
-            acc.add(settings.level_spend(*l)?)
-        })?;
-    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
-    let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
-    let spent = spent_by(conn, &months, settings.mechanism).await?;
-    for program in programs {
-        for month in &months {
-            let (already, recorded) = spent
-                .get(&(program, month.clone()))
-                .copied()
-                .unwrap_or((Rational::integer(0), None));
-            let budget = recorded.map_or(settings.budget, |r| r.min(settings.budget));
-            if already.add(needed)? > budget {
-                let name: String = sqlx::query_scalar("select name from program where id = $1")
-                    .bind(program)
-                    .fetch_one(&mut *conn)
-                    .await?;
-                let left = budget.checked_sub(already).unwrap_or(Rational::integer(0));
-                return Err(ReleaseError::OverBudget {
-                    period,
-                    program: name,
-                    month: month.clone(),
-                    unit: settings.mechanism.unit(),
-                    needed: needed.to_string(),
-                    left: left.to_string(),
-                    budget: budget.to_string(),
-                });
-            }
-        }
-    }
-    Ok(())
-}
-
-/// What the ledger says each (program, month) has spent, in the unit of `mechanism`, and
-/// the smallest budget recorded with those spends. Pure-ε spends count as ρ = ε²/2 under
-/// the Gaussian; ρ spends cannot be counted as ε.
-pub async fn spent_by(
-    conn: &mut AnyConnection,
-    months: &[String],
-    mechanism: Mechanism,
-) -> Result<HashMap<(i32, String), (Rational, Option<Rational>)>, ReleaseError> {
-    let mut spent: HashMap<(i32, String), (Rational, Option<Rational>)> = HashMap::new();
-    for month in months {
-        let rows = sqlx::query(
-            "select s.program_id, l.unit, l.spend, l.budget from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
-        )
-        .bind(month)
-        .fetch_all(&mut *conn)
-        .await?;
-        for row in rows {
-            let program: i32 = row.try_get("program_id")?;
-            let unit: String = row.try_get("unit")?;
-            let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
-            let spend = match (mechanism, unit.as_str()) {
-                (Mechanism::Gaussian, "rho") | (Mechanism::Laplace, "epsilon") => spend,
-                (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
-                (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
-            };
-            let budget: Rational = row.try_get::<String, _>("budget")?.parse()?;
-            let slot = spent
-                .entry((program, month.clone()))
-                .or_insert((Rational::integer(0), None));
-            slot.0 = slot.0.add(spend)?;
-            slot.1 = Some(slot.1.map_or(budget, |b: Rational| b.min(budget)));
-        }
-    }
-    Ok(spent)
-}
-
 const COUNT_ROWS_PER_INSERT: usize = 64;
 
 async fn store_release(
     store: &Store,
     period: Period,
     settings: &PrivacySettings,
-    noisy: &BTreeMap<CellKey, Vec<i64>>,
+    mechanism: Mechanism,
+    released: &Released,
     visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
-    sessions: &[pipeline::SessionInfo],
 ) -> Result<(), ReleaseError> {
     let now = collector::catalog::now_unix();
+    let sessions = pipeline::sessions_in(store, period).await?;
     let mut tx = store.pool().begin().await?;
     // One release at a time, whatever process runs it; then the budget again, now that no
     // other release can spend between the check and the commit.
     sqlx::query("update release_lock set id = id where id = 1")
         .execute(&mut *tx)
         .await?;
-    check_budget(&mut tx, period, settings, sessions).await?;
+    ledger::check_budget(&mut tx, period, settings, &sessions).await?;
     let release_id = loop {
         let id = random_id();
         let inserted = sqlx::query(
-            "insert into data_release (id, period, mechanism, manager_threshold, funder_threshold, code_version, released_at) \
-             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing",
+            "insert into data_release (id, period, mechanism, plan, manager_threshold, funder_threshold, code_version, released_at) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing",
         )
         .bind(id)
         .bind(period.to_string())
-        .bind(settings.mechanism.key())
+        .bind(mechanism.key())
+        .bind(PLAN_VERSION)
         .bind(settings.manager_threshold as i32)
         .bind(settings.funder_threshold as i32)
         .bind(CODE_VERSION)
@@ -564,8 +461,10 @@ async fn store_release(
             return Err(ReleaseError::AlreadyReleased(period));
         }
     };
-    let split: BTreeSet<&str> = ["first_time_yes", "first_time_no"].into_iter().collect();
-    for (cell, (key, counts)) in noisy.iter().enumerate() {
+    let split: BTreeSet<&str> = ["first_time_yes", "first_time_no", "first_time_skipped"]
+        .into_iter()
+        .collect();
+    for (cell, (key, released_cell)) in released.cells().iter().enumerate() {
         let [manager, funder] = visibility[key];
         sqlx::query(
             "insert into release_cell (release_id, cell, level, program_id, circle_id, period, manager_status, funder_status) \
@@ -576,27 +475,46 @@ async fn store_release(
         .bind(key.level.key())
         .bind(key.program_id)
         .bind(key.circle_id)
-        .bind(&key.period)
+        .bind(key.period.to_string())
         .bind(manager.status.key())
         .bind(funder.status.key())
         .execute(&mut *tx)
         .await?;
         let rows: Vec<(&str, i64, bool, bool)> = measures()
             .iter()
-            .zip(counts)
-            .map(|(m, &value)| {
-                let in_split = split.contains(m.name.as_str());
+            .zip(&released_cell.counts)
+            .filter_map(|(m, value)| {
+                let value = (*value)?;
+                let in_split = split.contains(m.as_str());
                 let hidden = |v: suppression::Visibility| {
                     v.status != Status::Shown || (in_split && v.split_hidden)
                 };
-                (m.name.as_str(), value, hidden(manager), hidden(funder))
+                Some((m.as_str(), value, hidden(manager), hidden(funder)))
             })
             .collect();
         for chunk in rows.chunks(COUNT_ROWS_PER_INSERT) {
             insert_counts(&mut tx, release_id, cell as i32, chunk).await?;
         }
+        let noise = &released_cell.noise;
+        let mut noise_rows = vec![("responses", noise.responses, 0.0, 0.0)];
+        for (group, n) in &noise.groups {
+            noise_rows.push((group.key(), n.variance, n.covariance, n.with_total));
+        }
+        for (name, variance, covariance, with_total) in noise_rows {
+            sqlx::query(
+                "insert into release_noise (release_id, cell, name, variance, covariance, with_total) values ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(release_id)
+            .bind(cell as i32)
+            .bind(name)
+            .bind(variance)
+            .bind(covariance)
+            .bind(with_total)
+            .execute(&mut *tx)
+            .await?;
+        }
     }
-    write_ledger(&mut tx, release_id, period, settings, noisy, sessions, now).await?;
+    ledger::write_ledger(&mut tx, release_id, period, settings, released, now).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -639,246 +557,153 @@ async fn insert_counts(
     Ok(())
 }
 
-async fn write_ledger(
-    conn: &mut AnyConnection,
-    release_id: i32,
-    period: Period,
-    settings: &PrivacySettings,
-    noisy: &BTreeMap<CellKey, Vec<i64>>,
-    sessions: &[pipeline::SessionInfo],
-    now: i64,
-) -> Result<(), ReleaseError> {
-    let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
-    let all_programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
-    for level in levels_of(period) {
-        let cells = noisy.keys().filter(|k| k.level == level).count();
-        let programs: BTreeSet<i32> = if level == Level::PortfolioQuarter {
-            all_programs.clone()
-        } else {
-            noisy
-                .keys()
-                .filter(|k| k.level == level)
-                .filter_map(|k| k.program_id)
-                .collect()
-        };
-        for group in Group::ALL {
-            let noise = settings.noise(level, group)?;
-            let sensitivity = match settings.mechanism {
-                Mechanism::Gaussian => format!("L2²={}", group.l2_squared()),
-                Mechanism::Laplace => format!("L1={}", group.l1()),
-            };
-            let ledger_id = loop {
-                let id = random_id();
-                let inserted = sqlx::query(
-                    "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, budget, code_version, spent_at) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing",
-                )
-                .bind(id)
-                .bind(release_id)
-                .bind(level.key())
-                .bind(group.key())
-                .bind(settings.mechanism.key())
-                .bind(settings.mechanism.unit())
-                .bind(noise.spend().to_string())
-                .bind(noise.scale().to_string())
-                .bind(sensitivity.clone())
-                .bind(cells as i32)
-                .bind(settings.budget.to_string())
-                .bind(CODE_VERSION)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
-                if inserted.rows_affected() == 1 {
-                    break id;
-                }
-            };
-            for &program in &programs {
-                for month in &months {
-                    sqlx::query("insert into ledger_scope (ledger_id, program_id, month) values ($1, $2, $3)")
-                        .bind(ledger_id)
-                        .bind(program)
-                        .bind(month)
-                        .execute(&mut *conn)
-                        .await?;
-                }
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Releases every period that is due: ended at least `grace_hours` ago, with sessions,
-/// and not released yet; months before their quarter. A period whose sessions are still
-/// open, or that would overspend, is left for later (and said so in the log).
-pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>, ReleaseError> {
-    let months: Vec<String> =
-        sqlx::query_scalar("select distinct substr(held_on, 1, 7) from session order by 1")
-            .fetch_all(store.pool())
-            .await?;
-    let mut candidates: Vec<Period> = Vec::new();
-    for month in months {
-        let Ok(month) = month.parse::<Period>() else {
-            continue;
-        };
-        candidates.push(month);
-        if !candidates.contains(&month.quarter()) {
-            candidates.push(month.quarter());
-        }
-    }
-    // Months first within each quarter: a quarter ends with its last month.
-    candidates.sort_by_key(|p| (p.end(), p.is_quarter()));
-    let now = chrono::Utc::now();
-    let mut released = Vec::new();
-    for period in candidates {
-        let due = period
-            .end()
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight")
-            .and_utc()
-            + chrono::Duration::hours(i64::from(grace_hours));
-        if due > now || already_released(store, period).await? {
-            continue;
-        }
-        match release(
-            store,
-            period,
-            now.date_naive(),
-            &ReleaseOptions::seedless_quiet(),
-        )
-        .await
-        {
-            Ok(_) => {
-                tracing::info!(release.period = %period, "released");
-                released.push(period);
-            }
-            Err(ReleaseError::SessionsOpen { .. }) | Err(ReleaseError::AlreadyReleased(_)) => {}
-            Err(error) => {
-                tracing::warn!(release.period = %period, error = %error, "automatic release refused")
-            }
-        }
-    }
-    Ok(released)
-}
-
-/// Runs [`release_due`] at start and every hour, until the pool closes.
-pub fn spawn_auto_release(store: Store, grace_hours: u32) {
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        while !store.pool().is_closed() {
-            tick.tick().await;
-            if let Err(error) = release_due(&store, grace_hours).await {
-                if !store.pool().is_closed() {
-                    tracing::warn!(error = %error, "automatic releases failed");
-                }
-            }
-        }
-    });
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::collections::HashMap;
 
-    #[test]
-    fn noise_does_not_depend_on_anything_but_the_seed_and_the_counts() {
-        let key = |c| CellKey {
-            level: Level::CircleMonth,
-            program_id: Some(1),
-            circle_id: Some(c),
-            period: "2026-10".into(),
-        };
-        let counts: BTreeMap<CellKey, Vec<i64>> = (0..4)
-            .map(|c| (key(c), vec![c as i64 * 10; measures().len()]))
+    use collector::instrument::{Answers, Helped, Item, Rating};
+    use rand::{RngExt, SeedableRng};
+    use rand_distr::Distribution;
+
+    use super::*;
+    use crate::budget::Noise;
+    use crate::consistency::tests::assert_consistent;
+    use crate::pipeline::{SessionInfo, TrueCounts, key_set, naive_counts};
+    use crate::plan::PLAN;
+
+    /// A month of `circles[c]` responses in circle c of program `programs[c]`; each answer
+    /// from `answer(i)`.
+    fn month(
+        circles: &[(i32, i64)],
+        answer: impl Fn(usize) -> Answers,
+    ) -> (Vec<SessionInfo>, Vec<(i32, Answers)>) {
+        let sessions: Vec<SessionInfo> = circles
+            .iter()
+            .enumerate()
+            .map(|(c, &(program, _))| SessionInfo {
+                id: c as i32,
+                circle_id: 100 + c as i32,
+                program_id: program,
+                month: "2026-10".into(),
+            })
             .collect();
-        let settings = PrivacySettings::default();
-        let a = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
-        let b = add_noise(&counts, &settings, &mut seeded_rng(9)).unwrap();
-        let c = add_noise(&counts, &settings, &mut seeded_rng(10)).unwrap();
-        assert_eq!(a, b);
-        assert_ne!(a, c);
-        assert!(
-            a.values().flatten().all(|&v| v >= 0),
-            "noisy counts are clamped at 0"
-        );
+        let mut answers = Vec::new();
+        for (c, &(_, n)) in circles.iter().enumerate() {
+            for _ in 0..n {
+                let i = answers.len();
+                answers.push((c as i32, answer(i)));
+            }
+        }
+        (sessions, answers)
     }
 
-    use crate::measure::position;
-    use crate::suppression::{Status, decide};
+    fn true_counts(sessions: &[SessionInfo], answers: &[(i32, Answers)]) -> TrueCounts {
+        let keys = key_set("2026-10".parse().unwrap(), sessions);
+        TrueCounts::from_map(
+            keys.iter()
+                .map(|k| (k.clone(), naive_counts(answers, sessions, k)))
+                .collect(),
+        )
+    }
 
-    fn circle(c: i32, program: i32) -> CellKey {
+    fn released(sessions: &[SessionInfo], answers: &[(i32, Answers)], seed: u64) -> Released {
+        let noise = plan::noise(&PrivacySettings::default()).unwrap();
+        consistency::fit(true_counts(sessions, answers).measure(&noise, &mut seeded_rng(seed)))
+    }
+
+    fn decide(released: &Released) -> BTreeMap<CellKey, [suppression::Visibility; 2]> {
+        let settings = PrivacySettings::default();
+        suppression::decide(&sizes(released, &settings, settings.mechanism), &BTreeMap::new())
+    }
+
+    fn content(i: usize) -> Answers {
+        let mut a = Answers::default();
+        for item in Item::ALL {
+            a.set_rating(item, Rating::try_from(3 + (i % 3) as u8).ok());
+        }
+        a.first_time = Some(false);
+        a
+    }
+
+    fn circle_key(c: i32, program: i32) -> CellKey {
         CellKey {
             level: Level::CircleMonth,
             program_id: Some(program),
-            circle_id: Some(c),
-            period: "2026-10".into(),
+            circle_id: Some(100 + c),
+            period: "2026-10".parse().unwrap(),
         }
     }
 
-    fn program(p: i32) -> CellKey {
+    fn program_key(p: i32) -> CellKey {
         CellKey {
             level: Level::ProgramMonth,
             program_id: Some(p),
             circle_id: None,
-            period: "2026-10".into(),
+            period: "2026-10".parse().unwrap(),
         }
     }
 
-    /// True counts of n responses that all answered first_time = no except `newcomers`.
-    fn counts(n: i64, newcomers: i64) -> Vec<i64> {
-        let mut v = vec![0; measures().len()];
-        v[position("responses").unwrap()] = n;
-        v[position("first_time_yes").unwrap()] = newcomers;
-        v[position("first_time_no").unwrap()] = n - newcomers;
-        v[position("belong_4").unwrap()] = n;
-        v
+    #[test]
+    fn a_seeded_month_depends_on_nothing_but_the_seed_and_the_counts() {
+        let (sessions, answers) = month(&[(1, 10), (1, 20), (2, 30)], content);
+        let a = released(&sessions, &answers, 9);
+        assert_eq!(a, released(&sessions, &answers, 9));
+        assert_ne!(a, released(&sessions, &answers, 10));
+    }
+
+    #[test]
+    fn every_parent_is_the_sum_of_its_children_over_random_catalogs_and_seeds() {
+        let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(21);
+        for seed in 0..60 {
+            let circles: Vec<(i32, i64)> = (0..rng.random_range(1..12))
+                .map(|_| (rng.random_range(1..4), rng.random_range(0..60)))
+                .collect();
+            let skew: u8 = rng.random_range(0..6);
+            let (sessions, answers) = month(&circles, |i| {
+                let mut a = Answers::default();
+                for (k, item) in Item::ALL.into_iter().enumerate() {
+                    let v = (i * 7 + k * 3 + usize::from(skew)) % 6;
+                    a.set_rating(item, Rating::try_from(v as u8).ok());
+                }
+                a.first_time = [None, Some(true), Some(false)][i % 3];
+                if i % 4 == 0 {
+                    a.set_helped(Helped::ALL[i % Helped::ALL.len()]);
+                }
+                a
+            });
+            let r = released(&sessions, &answers, seed);
+            assert_consistent(&r);
+            // Small circles with all-zero answers exercise the clamping at zero too.
+            assert!(r.cells().values().all(|c| c.count("responses").is_some()));
+        }
     }
 
     #[test]
     fn attack_small_cell_a_circle_of_three_is_almost_never_shown() {
-        let settings = PrivacySettings::default();
-        let cells: BTreeMap<CellKey, Vec<i64>> = [
-            (circle(1, 1), counts(3, 0)),
-            (circle(2, 1), counts(40, 5)),
-            (program(1), counts(43, 5)),
-        ]
-        .into_iter()
-        .collect();
-        let trials = 2000;
+        let (sessions, answers) = month(&[(1, 3), (1, 40)], content);
+        let trials = 1000;
         let shown = (0..trials)
             .filter(|&seed| {
-                let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-                decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new())[&circle(1, 1)][0]
-                    .status
+                decide(&released(&sessions, &answers, seed))[&circle_key(0, 1)][0].status
                     == Status::Shown
             })
             .count();
-        // Shown only if the noise is at least +5 at σ = 2: P ≈ 0.6 %. Allow up to 1.5 %.
         assert!(
-            shown * 1000 < 15 * trials as usize,
+            shown * 1000 < 10 * trials as usize,
             "a circle of 3 was shown {shown} times in {trials}"
         );
     }
 
     #[test]
     fn attack_differencing_never_leaves_exactly_one_hidden_circle_under_a_shown_program() {
-        let settings = PrivacySettings::default();
-        let cells: BTreeMap<CellKey, Vec<i64>> = [
-            (circle(1, 1), counts(3, 1)),
-            (circle(2, 1), counts(12, 2)),
-            (circle(3, 1), counts(30, 4)),
-            (program(1), counts(45, 7)),
-        ]
-        .into_iter()
-        .collect();
-        for seed in 0..500 {
-            let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-            let d = decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new());
-            if d[&program(1)][0].status != Status::Shown {
+        let (sessions, answers) = month(&[(1, 3), (1, 12), (1, 30)], content);
+        for seed in 0..300 {
+            let d = decide(&released(&sessions, &answers, seed));
+            if d[&program_key(1)][0].status != Status::Shown {
                 continue;
             }
-            let hidden = (1..=3)
-                .filter(|c| d[&circle(*c, 1)][0].status == Status::Hidden)
+            let hidden = (0..3)
+                .filter(|c| d[&circle_key(*c, 1)][0].status == Status::Hidden)
                 .count();
             assert_ne!(
                 hidden, 1,
@@ -889,18 +714,14 @@ mod tests {
 
     #[test]
     fn attack_split_one_newcomer_is_never_shown_as_a_first_time_count() {
-        let settings = PrivacySettings::default();
-        let cells: BTreeMap<CellKey, Vec<i64>> =
-            [(circle(1, 1), counts(40, 1)), (program(1), counts(40, 1))]
-                .into_iter()
-                .collect();
-        let trials = 1000;
+        let (sessions, answers) = month(&[(1, 40)], |i| {
+            let mut a = content(i);
+            a.first_time = Some(i == 0);
+            a
+        });
+        let trials = 500;
         let exposed = (0..trials)
-            .filter(|&seed| {
-                let noisy = add_noise(&cells, &settings, &mut seeded_rng(seed)).unwrap();
-                !decide(&noisy, &SettingsThresholds(&settings), &BTreeMap::new())[&circle(1, 1)][0]
-                    .split_hidden
-            })
+            .filter(|&seed| !decide(&released(&sessions, &answers, seed))[&program_key(1)][0].split_hidden)
             .count();
         assert!(
             exposed * 100 < trials as usize,
@@ -909,52 +730,78 @@ mod tests {
     }
 
     #[test]
-    fn neighbouring_datasets_stay_within_e_to_the_epsilon() {
-        // One response added; the released response count's distribution must change by a
-        // factor of at most e^ε at every value (pure DP, discrete Laplace).
+    fn neighbouring_datasets_stay_within_e_to_the_epsilon_for_every_measurement() {
+        // One response added; under the discrete Laplace (pure DP), each count it moves
+        // must change its released distribution by a factor of at most e^(ε/Δ), so the Δ
+        // counts of a measurement together by at most e^ε: each measurement's share.
         let mut settings = PrivacySettings::default();
         settings.set("privacy.mechanism", "laplace").unwrap();
-        let epsilon = settings
-            .noise(Level::CircleMonth, Group::Responses)
-            .unwrap()
-            .spend()
-            .to_f64();
-        let (d, d_prime) = (counts(20, 0), counts(21, 0));
-        let trials = 200_000u64;
-        let histogram = |true_counts: &Vec<i64>, seed: u64| {
-            let cells: BTreeMap<CellKey, Vec<i64>> =
-                [(circle(1, 1), true_counts.clone())].into_iter().collect();
-            let mut rng = seeded_rng(seed);
-            let mut h: HashMap<i64, u64> = HashMap::new();
-            let noise = match settings
-                .noise(Level::CircleMonth, Group::Responses)
-                .unwrap()
-            {
-                Noise::Laplace { dist, .. } => dist,
-                _ => unreachable!(),
+        let noise = plan::noise(&settings).unwrap();
+        let (sessions, d) = month(&[(1, 20)], content);
+        let mut d_prime = d.clone();
+        let mut extra = content(1);
+        extra.set_helped(Helped::ALL[0]);
+        d_prime.push((0, extra));
+        let trials = 100_000u64;
+        for m in &PLAN {
+            let epsilon = settings.budget.mul(m.share()).unwrap().to_f64();
+            let key = match m.level {
+                Level::CircleMonth => circle_key(0, 1),
+                Level::ProgramMonth => program_key(1),
+                _ => CellKey {
+                    level: m.level,
+                    program_id: None,
+                    circle_id: None,
+                    period: "2026-10".parse().unwrap(),
+                },
             };
-            for _ in 0..trials {
-                *h.entry(cells[&circle(1, 1)][0] + noise.sample(&mut rng))
-                    .or_default() += 1;
-            }
-            h
-        };
-        let (a, b) = (histogram(&d, 1), histogram(&d_prime, 2));
-        let bound = epsilon.exp();
-        let mut checked = 0;
-        for (value, &na) in &a {
-            let nb = *b.get(value).unwrap_or(&0);
-            if na < 2000 || nb < 2000 {
-                continue; // too few samples to estimate a ratio
-            }
-            checked += 1;
-            let ratio = na as f64 / nb as f64;
-            // Sampling error at ≥ 2000 per bin is a few percent: allow 15 %.
-            assert!(
-                ratio < bound * 1.15 && 1.0 / ratio < bound * 1.15,
-                "value {value}: ratio {ratio:.3} vs e^ε {bound:.3}"
+            // The one count of the group's first histogram that the added response moves.
+            let h = m.group.histograms().next().unwrap();
+            let (a_counts, b_counts) = (
+                naive_counts(&d, &sessions, &key),
+                naive_counts(&d_prime, &sessions, &key),
             );
+            let at = h
+                .bins
+                .iter()
+                .map(|b| crate::measure::position(b).unwrap())
+                .find(|&p| a_counts[p] != b_counts[p])
+                .expect("the added response moves one count");
+            let dist = match noise[&(m.level, m.group)] {
+                Noise::Laplace { dist, .. } => dist,
+                Noise::Gaussian { .. } => unreachable!(),
+            };
+            // Outcomes pooled into buckets of a few values: a bucket's probabilities obey
+            // the same bound as each value's, and wide noise needs them to be estimable.
+            let width = (dist.scale().to_f64() / 3.0).floor().max(1.0) as i64;
+            let histogram = |true_value: i64, seed: u64| {
+                let mut rng = seeded_rng(seed);
+                let mut h: HashMap<i64, u64> = HashMap::new();
+                for _ in 0..trials {
+                    let outcome = true_value + dist.sample(&mut rng);
+                    *h.entry(outcome.div_euclid(width)).or_default() += 1;
+                }
+                h
+            };
+            let (a, b) = (histogram(a_counts[at], 1), histogram(b_counts[at], 2));
+            let bound = (epsilon / m.group.l1() as f64).exp();
+            let mut checked = 0;
+            for (value, &na) in &a {
+                let nb = *b.get(value).unwrap_or(&0);
+                if na < 4000 || nb < 4000 {
+                    continue; // too few samples to estimate a ratio
+                }
+                checked += 1;
+                let ratio = na as f64 / nb as f64;
+                assert!(
+                    ratio < bound * 1.1 && 1.0 / ratio < bound * 1.1,
+                    "{m:?} value {value}: ratio {ratio:.3} vs e^(ε/Δ) {bound:.3}"
+                );
+            }
+            assert!(checked >= 3, "{m:?}: too few bins to test ({checked})");
+            // And the measurement's noise is the one the release draws from.
+            let measured = true_counts(&sessions, &d).measure(&noise, &mut seeded_rng(5));
+            assert!(measured.cells[&key][at].is_some(), "{m:?} is measured at its level");
         }
-        assert!(checked >= 5, "too few bins to test ({checked})");
     }
 }

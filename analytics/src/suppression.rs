@@ -1,11 +1,13 @@
 //! Suppression: which noisy cells each audience may see.
 //!
 //! # Privacy
-//! Every decision reads noisy counts only (a decision on a true count would leak it) and
-//! public parameters (thresholds, noise scales), so it is post-processing and costs no
-//! budget. Three rules, for managers and funders separately:
-//! 1. A cell is shown only when its noisy response count reaches the audience's threshold
-//!    plus the 90 % margin of that count's noise ([`PrivacySettings::show_from`]).
+//! Every decision reads released (noisy) counts only (a decision on a true count would
+//! leak it) and public parameters (thresholds, noise variances), so it is post-processing
+//! and costs no budget. Four rules, for managers and funders separately:
+//! 1. A cell is shown only when its released response count reaches the audience's
+//!    threshold k plus m, a bound the noise exceeds with probability at most 1 %
+//!    ([`tail_bound`]): so a cell of fewer than k true responses is shown at most 1 % of
+//!    the time.
 //! 2. Complementary suppression: where a shown parent (a program's month; the portfolio's
 //!    quarter) has exactly one hidden child (a circle's month; a program's quarter), the
 //!    shown sibling with the smallest noisy count is hidden too, so the parent minus the
@@ -21,12 +23,9 @@
 //!
 //! Funders see nothing below program level: monthly cells are `NotReleased` to them.
 //!
-//! [`PrivacySettings::show_from`]: crate::budget::PrivacySettings::show_from
-
 use std::collections::BTreeMap;
 
-use crate::budget::Level;
-use crate::measure::position;
+use crate::budget::{Level, Mechanism};
 use crate::pipeline::CellKey;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,36 +75,54 @@ pub struct Forced {
     pub split: bool,
 }
 
-/// What the rules need to know about the thresholds: the noisy response count from which
-/// a cell of a level is shown, and from which a side of the split is shown.
-pub trait Thresholds {
-    fn cell_from(&self, level: Level, audience: Audience) -> i64;
-    fn split_from(&self, level: Level, audience: Audience) -> i64;
+/// The noise a released count exceeds with probability at most 1 %, from its variance,
+/// plus 1 for rounding to an integer. Released counts are linear combinations of
+/// independent noise draws (the consistency fit), so their exact distribution is not one
+/// sampler's: the bound holds for any such combination. Discrete Gaussian draws are
+/// σ²-subgaussian (Canonne, Kamath and Steinke 2020), and so is their combination with the
+/// variance added up: P(X > m) ≤ exp(−m²/2V) ≤ 1 % for m = √(2V·ln 100). Discrete Laplace
+/// draws are not subgaussian: Cantelli's inequality, P(X ≥ m) ≤ V/(V + m²), holds for any
+/// distribution: m = √(99·V).
+pub fn tail_bound(mechanism: Mechanism, variance: f64) -> i64 {
+    let m = match mechanism {
+        Mechanism::Gaussian => (2.0 * variance * 100f64.ln()).sqrt(),
+        Mechanism::Laplace => (99.0 * variance).sqrt(),
+    };
+    m.ceil() as i64 + 1
+}
+
+/// What the rules read of a cell: its released response count and first-time split, and
+/// from which count each audience may see them (threshold plus noise bound).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sizes {
+    pub responses: i64,
+    /// (first time, returning), where the cell has the split.
+    pub split: Option<(i64, i64)>,
+    /// [manager, funder]
+    pub cell_from: [i64; 2],
+    pub split_from: [i64; 2],
 }
 
 /// Decides, for every cell, what managers and what funders may see.
 pub fn decide(
-    cells: &BTreeMap<CellKey, Vec<i64>>,
-    thresholds: &impl Thresholds,
+    cells: &BTreeMap<CellKey, Sizes>,
     forced: &BTreeMap<CellKey, Forced>,
 ) -> BTreeMap<CellKey, [Visibility; 2]> {
-    let responses = position("responses").expect("responses is a measure");
-    let (yes, no) = (
-        position("first_time_yes").unwrap(),
-        position("first_time_no").unwrap(),
-    );
     let mut out = BTreeMap::new();
     for (a, audience) in [Audience::Manager, Audience::Funder]
         .into_iter()
         .enumerate()
     {
-        let released = |key: &CellKey| audience == Audience::Manager || key.level.funder_visible();
+        let released = |key: &CellKey| match audience {
+            Audience::Manager => key.level.manager_visible(),
+            Audience::Funder => key.level.funder_visible(),
+        };
         // Rule 1, and decisions forced from other releases. `true` means hidden; a cell
         // the audience never sees counts as hidden, so it is never a shown parent.
         let mut hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
-            .map(|(key, counts)| {
-                let below = counts[responses] < thresholds.cell_from(key.level, audience);
+            .map(|(key, sizes)| {
+                let below = sizes.responses < sizes.cell_from[a];
                 (
                     key,
                     !released(key) || below || forced.get(key).is_some_and(|f| f.cell),
@@ -113,22 +130,25 @@ pub fn decide(
             })
             .collect();
         // Rule 2.
-        complement(cells, &mut hidden, |counts| counts[responses]);
-        // Rule 3: each side of the split must reach the threshold.
+        complement(cells, &mut hidden, |sizes| Some(sizes.responses));
+        // Rule 3: each side of the split must reach the threshold. A cell without a split
+        // has nothing to hide and takes no part in rule 4.
         let mut split_hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
-            .map(|(key, counts)| {
-                let from = thresholds.split_from(key.level, audience);
+            .filter(|(_, sizes)| sizes.split.is_some())
+            .map(|(key, sizes)| {
+                let (yes, no) = sizes.split.expect("filtered");
                 let forced_split = forced.get(key).is_some_and(|f| f.split);
+                let from = sizes.split_from[a];
                 (
                     key,
-                    hidden[key] || forced_split || counts[yes] < from || counts[no] < from,
+                    hidden[key] || forced_split || yes < from || no < from,
                 )
             })
             .collect();
         // Rule 4: rule 2 for splits, sized by their smaller side.
-        complement(cells, &mut split_hidden, |counts| {
-            counts[yes].min(counts[no])
+        complement(cells, &mut split_hidden, |sizes| {
+            sizes.split.map(|(yes, no)| yes.min(no))
         });
         for key in cells.keys() {
             let status = match (released(key), hidden[key]) {
@@ -143,7 +163,7 @@ pub fn decide(
                 }; 2],
             )[a] = Visibility {
                 status,
-                split_hidden: split_hidden[key],
+                split_hidden: split_hidden.get(key).copied().unwrap_or(true),
             };
         }
     }
@@ -155,9 +175,9 @@ pub fn decide(
 /// month; a program's quarter), the shown child that is smallest by `size` is hidden too,
 /// or the parent itself when it has no other child.
 fn complement<'a>(
-    cells: &'a BTreeMap<CellKey, Vec<i64>>,
+    cells: &'a BTreeMap<CellKey, Sizes>,
     hidden: &mut BTreeMap<&'a CellKey, bool>,
-    size: impl Fn(&[i64]) -> i64,
+    size: impl Fn(&Sizes) -> Option<i64>,
 ) {
     const FAMILIES: [(Level, Level); 2] = [
         (Level::ProgramMonth, Level::CircleMonth),
@@ -165,13 +185,14 @@ fn complement<'a>(
     ];
     for (parent_level, child_level) in FAMILIES {
         for parent in cells.keys().filter(|k| k.level == parent_level) {
-            if hidden[parent] {
+            if hidden.get(parent).is_none_or(|h| *h) {
                 continue;
             }
             let children: Vec<&CellKey> = cells
                 .keys()
                 .filter(|k| {
                     k.level == child_level
+                        && hidden.contains_key(k)
                         && (parent_level == Level::PortfolioQuarter
                             || k.program_id == parent.program_id)
                 })
@@ -194,17 +215,6 @@ fn complement<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::measure::measures;
-
-    struct Fixed(i64);
-    impl Thresholds for Fixed {
-        fn cell_from(&self, _: Level, _: Audience) -> i64 {
-            self.0
-        }
-        fn split_from(&self, _: Level, _: Audience) -> i64 {
-            self.0
-        }
-    }
 
     fn cell(
         level: Level,
@@ -213,19 +223,20 @@ mod tests {
         n: i64,
         first: i64,
         returning: i64,
-    ) -> (CellKey, Vec<i64>) {
-        let mut counts = vec![0; measures().len()];
-        counts[position("responses").unwrap()] = n;
-        counts[position("first_time_yes").unwrap()] = first;
-        counts[position("first_time_no").unwrap()] = returning;
+    ) -> (CellKey, Sizes) {
         (
             CellKey {
                 level,
                 program_id: program,
                 circle_id: circle,
-                period: "2026-10".into(),
+                period: "2026-10".parse().unwrap(),
             },
-            counts,
+            Sizes {
+                responses: n,
+                split: Some((first, returning)),
+                cell_from: [5, 5],
+                split_from: [5, 5],
+            },
         )
     }
 
@@ -247,7 +258,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let d = decide(&cells, &BTreeMap::new());
         assert_eq!(manager(&d, 10), Status::Hidden);
         assert_eq!(
             manager(&d, 12),
@@ -267,7 +278,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let d = decide(&cells, &BTreeMap::new());
         assert!(d.values().all(|v| v[0].status == Status::Hidden));
     }
 
@@ -281,7 +292,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let d = decide(&cells, &BTreeMap::new());
         assert_eq!(manager(&d, 12), Status::Shown);
     }
 
@@ -295,7 +306,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let d = decide(&cells, &BTreeMap::new());
         let split = |circle: i32| {
             d.iter()
                 .find(|(k, _)| k.circle_id == Some(circle))
@@ -335,7 +346,7 @@ mod tests {
         )]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &forced);
+        let d = decide(&cells, &forced);
         assert_eq!(d[&p1][0].status, Status::Hidden);
         let hidden = d
             .iter()
@@ -356,7 +367,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &Fixed(5), &BTreeMap::new());
+        let d = decide(&cells, &BTreeMap::new());
         let p1 = d.iter().find(|(k, _)| k.program_id == Some(1)).unwrap().1;
         let p2 = d.iter().find(|(k, _)| k.program_id == Some(2)).unwrap().1;
         assert!(p1[0].split_hidden && p1[1].split_hidden);
@@ -364,5 +375,29 @@ mod tests {
         // program split is hidden too, or portfolio minus p2 would give p1's newcomer.
         assert!(p2[0].split_hidden && p2[1].split_hidden);
         assert_eq!(p1[1].status, Status::Shown, "funders see program quarters");
+    }
+}
+
+#[cfg(test)]
+mod bound_tests {
+    use super::*;
+
+    #[test]
+    fn the_tail_bound_is_exceeded_at_most_one_time_in_a_hundred() {
+        use crate::sampler::{DiscreteGaussian, DiscreteLaplace, Rational, seeded_rng};
+        use rand_distr::Distribution;
+        let mut rng = seeded_rng(3);
+        let g = DiscreteGaussian::new(Rational::integer(4)).unwrap();
+        let m = tail_bound(Mechanism::Gaussian, 4.0);
+        let over = (0..100_000).filter(|_| g.sample(&mut rng) > m).count();
+        assert!(over < 1000, "{over}");
+        let l = DiscreteLaplace::new(Rational::integer(2)).unwrap();
+        let variance = {
+            let q = (-0.5f64).exp();
+            2.0 * q / (1.0 - q).powi(2)
+        };
+        let m = tail_bound(Mechanism::Laplace, variance);
+        let over = (0..100_000).filter(|_| l.sample(&mut rng) >= m).count();
+        assert!(over < 1000, "{over}");
     }
 }

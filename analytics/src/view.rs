@@ -1,21 +1,26 @@
 //! The read side of releases: what views and exports may use. Everything here reads
-//! stored releases only — never responses — and derives figures from noisy counts.
+//! stored releases only — never responses — and derives figures from released counts.
+//! It reads both kinds of stored release: plan 2 (the measurement plan: disjoint
+//! histograms that add up, with each cell's noise stored) and plan 1 (every level measured
+//! on its own, noise per level in the ledger), which stay as they were released.
 //!
 //! # Privacy
-//! Means, percentages, margins of error and clamping are post-processing of released noisy
-//! counts and public noise scales: they cost no budget, and reading them again gives the
-//! same numbers (the noise was drawn once, at release time).
+//! Means, percentages, margins of error and rounding are post-processing of released
+//! counts and public noise variances: they cost no budget, and reading them again gives
+//! the same numbers (the noise was drawn once, at release time).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use collector::Store;
-use collector::instrument::{Index, Item};
+use collector::instrument::{Helped, Hindered, Index, Item};
 use polars::prelude::*;
 use sqlx::Row;
 
 use crate::budget::{Level, Mechanism};
-use crate::measure::{Group, measures, position};
+use crate::consistency::{CellNoise, Released, ReleasedCell};
+use crate::figures::{self, BinNoise, Estimate, Z90};
+use crate::measure::{self, Group, RESPONSES, bin_of, measures};
 use crate::period::Period;
 use crate::pipeline::CellKey;
 use crate::sampler::{Rational, pmf};
@@ -25,8 +30,10 @@ use crate::suppression::{Audience, Status};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReleaseInfo {
     pub id: i32,
-    pub period: String,
-    pub mechanism: String,
+    pub period: Period,
+    pub mechanism: Mechanism,
+    /// The measurement plan it was made under (1 or 2).
+    pub plan: i32,
     pub manager_threshold: i32,
     pub funder_threshold: i32,
     pub code_version: String,
@@ -34,7 +41,11 @@ pub struct ReleaseInfo {
     pub cells: i64,
 }
 
-/// Every stored release, oldest period first.
+fn decode<E: std::fmt::Display>(e: E) -> sqlx::Error {
+    sqlx::Error::Decode(e.to_string().into())
+}
+
+/// Every stored release, oldest period first (months before their quarter).
 pub async fn list_releases(store: &Store) -> Result<Vec<ReleaseInfo>, sqlx::Error> {
     release_infos(store, None).await
 }
@@ -45,19 +56,27 @@ async fn release_infos(
     period: Option<Period>,
 ) -> Result<Vec<ReleaseInfo>, sqlx::Error> {
     let rows = sqlx::query(
-        "select r.id, r.period, r.mechanism, r.manager_threshold, r.funder_threshold, r.code_version, r.released_at, \
+        "select r.id, r.period, r.mechanism, r.plan, r.manager_threshold, r.funder_threshold, r.code_version, r.released_at, \
          (select count(*) from release_cell c where c.release_id = r.id) as cells from data_release r \
-         where $1 is null or r.period = $1 order by r.period",
+         where $1 is null or r.period = $1",
     )
     .bind(period.map(|p| p.to_string()))
     .fetch_all(store.pool())
     .await?;
-    rows.iter()
+    let mut infos = rows
+        .iter()
         .map(|row| {
             Ok(ReleaseInfo {
                 id: row.try_get("id")?,
-                period: row.try_get("period")?,
-                mechanism: row.try_get("mechanism")?,
+                period: row
+                    .try_get::<String, _>("period")?
+                    .parse()
+                    .map_err(decode)?,
+                mechanism: row
+                    .try_get::<String, _>("mechanism")?
+                    .parse()
+                    .map_err(decode)?,
+                plan: row.try_get("plan")?,
                 manager_threshold: row.try_get("manager_threshold")?,
                 funder_threshold: row.try_get("funder_threshold")?,
                 code_version: row.try_get("code_version")?,
@@ -65,13 +84,15 @@ async fn release_infos(
                 cells: row.try_get("cells")?,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    infos.sort_by_key(|i| (i.period.end(), i.period.is_quarter()));
+    Ok(infos)
 }
 
 /// One ledger row, as the ledger page and `hearth release list` show it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LedgerEntry {
-    pub period: String,
+    pub period: Period,
     pub level: String,
     pub group: String,
     pub mechanism: String,
@@ -94,7 +115,10 @@ pub async fn ledger(store: &Store) -> Result<Vec<LedgerEntry>, sqlx::Error> {
     rows.iter()
         .map(|row| {
             Ok(LedgerEntry {
-                period: row.try_get("period")?,
+                period: row
+                    .try_get::<String, _>("period")?
+                    .parse()
+                    .map_err(decode)?,
                 level: row.try_get("level")?,
                 group: row.try_get("measure_group")?,
                 mechanism: row.try_get("mechanism")?,
@@ -126,18 +150,46 @@ pub struct StoredCell {
     pub circle: Option<String>,
     pub manager: Status,
     pub funder: Status,
-    /// In [`measures`] order.
-    pub counts: Vec<StoredCount>,
+    /// By measure name: only the measures released for the cell.
+    pub counts: BTreeMap<String, StoredCount>,
+    /// Plan 2: the noise of its counts.
+    pub noise: Option<CellNoise>,
 }
 
-/// A stored release: its header, its cells, and the noise variance of each (level, group).
+impl StoredCell {
+    pub fn value(&self, name: &str) -> Option<i64> {
+        self.counts.get(name).map(|c| c.value)
+    }
+
+    pub fn status(&self, audience: Audience) -> Status {
+        match audience {
+            Audience::Manager => self.manager,
+            Audience::Funder => self.funder,
+        }
+    }
+
+    /// Whether the first-time split is hidden from the audience.
+    pub fn split_hidden(&self, audience: Audience) -> bool {
+        self.counts
+            .get("first_time_yes")
+            .is_none_or(|c| hidden_for(c, audience))
+    }
+}
+
+fn hidden_for(c: &StoredCount, audience: Audience) -> bool {
+    match audience {
+        Audience::Manager => c.manager_hidden,
+        Audience::Funder => c.funder_hidden,
+    }
+}
+
+/// A stored release: its header, its cells, and (plan 1) the noise variance of each
+/// (level, group) from its ledger.
 #[derive(Clone, Debug)]
 pub struct Release {
     pub info: ReleaseInfo,
     pub cells: Vec<StoredCell>,
-    variances: HashMap<(Level, Group), f64>,
-    /// The 90 % margin of one noisy count, per (level, group): computed once at load.
-    count_margins: HashMap<(Level, Group), f64>,
+    first_plan: HashMap<(Level, String), f64>,
 }
 
 /// Loads the stored release of a period, or `None` when there is none.
@@ -165,26 +217,40 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
     .bind(info.id)
     .fetch_all(store.pool())
     .await?;
-    let mut counts: HashMap<i32, Vec<StoredCount>> = HashMap::new();
-    let blank = StoredCount {
-        value: 0,
-        manager_hidden: true,
-        funder_hidden: true,
-    };
+    let mut counts: HashMap<i32, BTreeMap<String, StoredCount>> = HashMap::new();
     for row in &count_rows {
-        let cell: i32 = row.try_get("cell")?;
-        let measure: String = row.try_get("measure")?;
-        let Some(at) = position(&measure) else {
-            continue;
-        };
-        let slot = counts
-            .entry(cell)
-            .or_insert_with(|| vec![blank; measures().len()]);
-        slot[at] = StoredCount {
-            value: row.try_get("value")?,
-            manager_hidden: row.try_get::<i16, _>("manager_hidden")? != 0,
-            funder_hidden: row.try_get::<i16, _>("funder_hidden")? != 0,
-        };
+        counts.entry(row.try_get("cell")?).or_default().insert(
+            row.try_get("measure")?,
+            StoredCount {
+                value: row.try_get("value")?,
+                manager_hidden: row.try_get::<i16, _>("manager_hidden")? != 0,
+                funder_hidden: row.try_get::<i16, _>("funder_hidden")? != 0,
+            },
+        );
+    }
+    let mut noise: HashMap<i32, CellNoise> = HashMap::new();
+    if info.plan >= 2 {
+        let rows = sqlx::query(
+            "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
+        )
+        .bind(info.id)
+        .fetch_all(store.pool())
+        .await?;
+        for row in &rows {
+            let slot = noise.entry(row.try_get("cell")?).or_default();
+            let name: String = row.try_get("name")?;
+            let bins = BinNoise {
+                variance: row.try_get("variance")?,
+                covariance: row.try_get("covariance")?,
+                with_total: row.try_get("with_total")?,
+            };
+            match Group::from_key(&name) {
+                Some(group) => {
+                    slot.groups.insert(group, bins);
+                }
+                None => slot.responses = bins.variance,
+            }
+        }
     }
     let mut cells = Vec::with_capacity(cell_rows.len());
     for row in &cell_rows {
@@ -193,59 +259,52 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
         cells.push(StoredCell {
             key: CellKey {
                 level: Level::from_key(&level)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("unknown level {level}").into()))?,
+                    .ok_or_else(|| decode(format!("unknown level {level}")))?,
                 program_id: row.try_get("program_id")?,
                 circle_id: row.try_get("circle_id")?,
-                period: row.try_get("period")?,
+                period: row
+                    .try_get::<String, _>("period")?
+                    .parse()
+                    .map_err(decode)?,
             },
             program: row.try_get("program")?,
             circle: row.try_get("circle")?,
             manager: Status::from_key(&row.try_get::<String, _>("manager_status")?),
             funder: Status::from_key(&row.try_get::<String, _>("funder_status")?),
-            counts: counts
-                .remove(&cell)
-                .unwrap_or_else(|| vec![blank; measures().len()]),
+            counts: counts.remove(&cell).unwrap_or_default(),
+            noise: noise.remove(&cell),
         });
     }
-    let mut variances = HashMap::new();
-    let ledger_rows = sqlx::query(
-        "select level, measure_group, mechanism, scale from ledger where release_id = $1",
-    )
-    .bind(info.id)
-    .fetch_all(store.pool())
-    .await?;
-    for row in &ledger_rows {
-        let (Some(level), Some(group)) = (
-            Level::from_key(&row.try_get::<String, _>("level")?),
-            Group::from_key(&row.try_get::<String, _>("measure_group")?),
-        ) else {
-            continue;
-        };
-        let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(
-            |e: crate::sampler::RationalError| sqlx::Error::Decode(e.to_string().into()),
-        )?;
-        let mechanism: Mechanism = row
-            .try_get::<String, _>("mechanism")?
-            .parse()
-            .map_err(|e: crate::budget::SettingsError| sqlx::Error::Decode(e.to_string().into()))?;
-        variances.insert((level, group), noise_variance(mechanism, scale));
-    }
-    let count_margins = variances
-        .iter()
-        .map(|(&key, &variance)| {
-            let scale_laplace = if info.mechanism == Mechanism::Laplace.key() {
-                laplace_scale(variance)
-            } else {
-                0.0
+    let mut first_plan = HashMap::new();
+    if info.plan < 2 {
+        let rows = sqlx::query(
+            "select level, measure_group, mechanism, scale from ledger where release_id = $1",
+        )
+        .bind(info.id)
+        .fetch_all(store.pool())
+        .await?;
+        for row in &rows {
+            let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
+                continue;
             };
-            (key, count_margin(&info.mechanism, variance, scale_laplace))
-        })
-        .collect();
+            let scale: Rational = row
+                .try_get::<String, _>("scale")?
+                .parse()
+                .map_err(decode)?;
+            let mechanism: Mechanism = row
+                .try_get::<String, _>("mechanism")?
+                .parse()
+                .map_err(decode)?;
+            first_plan.insert(
+                (level, row.try_get::<String, _>("measure_group")?),
+                noise_variance(mechanism, scale),
+            );
+        }
+    }
     Ok(Release {
         info,
         cells,
-        variances,
-        count_margins,
+        first_plan,
     })
 }
 
@@ -259,15 +318,12 @@ fn noise_variance(mechanism: Mechanism, scale: Rational) -> f64 {
     }
 }
 
-/// The 90 % margin of error of one noisy count: the smallest m with P(|noise| ≤ m) ≥ 0.9,
-/// from the exact pmf.
-fn count_margin(mechanism: &str, variance: f64, scale: f64) -> f64 {
-    let pmf = |x: i64| {
-        if mechanism == Mechanism::Laplace.key() {
-            pmf::discrete_laplace(scale, x)
-        } else {
-            pmf::discrete_gaussian(variance, x)
-        }
+/// The 90 % margin of error of one noisy count of plan 1: the smallest m with
+/// P(|noise| ≤ m) ≥ 0.9, from the exact pmf.
+fn first_plan_count_margin(mechanism: Mechanism, variance: f64) -> f64 {
+    let pmf = |x: i64| match mechanism {
+        Mechanism::Laplace => pmf::discrete_laplace(laplace_scale(variance), x),
+        Mechanism::Gaussian => pmf::discrete_gaussian(variance, x),
     };
     let mut mass = pmf(0);
     let mut m = 0;
@@ -278,64 +334,128 @@ fn count_margin(mechanism: &str, variance: f64, scale: f64) -> f64 {
     m as f64
 }
 
-/// z for a two-sided 90 % interval.
-const Z90: f64 = 1.6449;
+/// The Laplace scale b whose discrete variance is `variance` (inverse of `noise_variance`).
+fn laplace_scale(variance: f64) -> f64 {
+    // variance = 2q/(1-q)², q = e^(-1/b): solve for q, then b.
+    let q = ((variance + 1.0) - (2.0 * variance + 1.0).sqrt()) / variance;
+    -1.0 / q.ln()
+}
+
+/// What kind of figure a measure is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A released count of responses.
+    Count,
+    /// A percentage (0–100), derived.
+    Percent,
+    /// A mean on the 1–5 scale, derived.
+    Mean,
+}
 
 /// One figure of a cell for an audience: `value` is `None` when hidden (or undefined,
 /// such as a mean over no answers).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub measure: String,
+    pub kind: Kind,
     pub value: Option<f64>,
+    /// 90 % margin from the privacy noise alone.
     pub margin: Option<f64>,
+    /// 90 % margin from noise and sampling together (derived figures of plan 2).
+    pub combined: Option<f64>,
     pub hidden: bool,
 }
 
-impl Release {
-    pub fn variance(&self, level: Level, group: Group) -> f64 {
-        self.variances
-            .get(&(level, group))
-            .copied()
-            .unwrap_or(f64::NAN)
+impl Figure {
+    /// Whether the figure is precise enough to act on: a "% positive" within
+    /// ±[`figures::READABLE_PCT_MARGIN`] points, a mean within
+    /// ±[`figures::READABLE_MEAN_MARGIN`]. Counts always are.
+    pub fn readable(&self) -> bool {
+        match (self.kind, self.margin) {
+            (_, None) => false,
+            (Kind::Count, Some(_)) => true,
+            (Kind::Percent, Some(m)) => m <= figures::READABLE_PCT_MARGIN,
+            (Kind::Mean, Some(m)) => m <= figures::READABLE_MEAN_MARGIN,
+        }
     }
+}
 
+fn derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
+    let estimate = estimate.filter(|_| !hidden);
+    let places = if kind == Kind::Percent { 1 } else { 2 };
+    let cap = if kind == Kind::Percent { 100.0 } else { 4.0 };
+    Figure {
+        measure,
+        kind,
+        value: estimate.map(|e| round(e.value, places)),
+        margin: estimate.map(|e| round(e.noise_margin().min(cap), places)),
+        combined: estimate.map(|e| round(e.combined_margin().min(cap), places)),
+        hidden,
+    }
+}
+
+impl Release {
     /// The same release with only the cells `keep` accepts (a view scoped to what one
     /// person may see).
     pub fn restricted(&self, keep: impl Fn(&StoredCell) -> bool) -> Release {
         Release {
             info: self.info.clone(),
             cells: self.cells.iter().filter(|c| keep(c)).cloned().collect(),
-            variances: self.variances.clone(),
-            count_margins: self.count_margins.clone(),
+            first_plan: self.first_plan.clone(),
         }
     }
 
-    /// Every figure of a cell as an audience may see it: the noisy counts; each item's
-    /// mean; each index's % positive; each with a 90 % margin of error for the noise.
+    /// Every figure of a cell as an audience may see it: the released counts; each
+    /// statement's mean; each index's "% positive"; each option's share of responses;
+    /// each with its 90 % margins of error.
     pub fn figures(&self, cell: &StoredCell, audience: Audience) -> Vec<Figure> {
-        let status = match audience {
-            Audience::Manager => cell.manager,
-            Audience::Funder => cell.funder,
-        };
-        let cell_hidden = status != Status::Shown;
-        let hidden_count = |c: &StoredCount| match audience {
-            Audience::Manager => c.manager_hidden,
-            Audience::Funder => c.funder_hidden,
-        };
-        let value = |name: &str| cell.counts[position(name).expect("a measure")].value as f64;
+        match &cell.noise {
+            Some(noise) => measurement_plan_figures(cell, noise, audience),
+            None => self.first_plan_figures(cell, audience),
+        }
+    }
+
+    /// One named figure of a cell (see [`Self::figures`]).
+    pub fn figure(&self, cell: &StoredCell, audience: Audience, name: &str) -> Option<Figure> {
+        self.figures(cell, audience)
+            .into_iter()
+            .find(|f| f.measure == name)
+    }
+
+    fn first_plan_figures(&self, cell: &StoredCell, audience: Audience) -> Vec<Figure> {
+        let cell_hidden = cell.status(audience) != Status::Shown;
         let level = cell.key.level;
-        let mut out = Vec::with_capacity(measures().len() + 10);
-        for (m, count) in measures().iter().zip(&cell.counts) {
-            let hidden = cell_hidden || hidden_count(count);
+        let variance = |group: &str| {
+            self.first_plan
+                .get(&(level, group.to_owned()))
+                .copied()
+                .unwrap_or(f64::NAN)
+        };
+        let group_of = |name: &str| -> &str {
+            if name == RESPONSES {
+                "responses"
+            } else if name.starts_with("first_time") {
+                "first_time"
+            } else if name.ends_with("_scored") || name.ends_with("_positive") {
+                "indices"
+            } else if name.starts_with("helped_") || name.starts_with("hindered_") {
+                "choices"
+            } else {
+                "items"
+            }
+        };
+        let value = |name: &str| cell.value(name).unwrap_or(0) as f64;
+        let mut out = Vec::new();
+        for (name, count) in &cell.counts {
+            let hidden = cell_hidden || hidden_for(count, audience);
             out.push(Figure {
-                measure: m.name.clone(),
+                measure: name.clone(),
+                kind: Kind::Count,
                 value: (!hidden).then_some(count.value as f64),
                 margin: (!hidden).then(|| {
-                    self.count_margins
-                        .get(&(level, m.group))
-                        .copied()
-                        .unwrap_or(f64::NAN)
+                    first_plan_count_margin(self.info.mechanism, variance(group_of(name)))
                 }),
+                combined: None,
                 hidden,
             });
         }
@@ -344,8 +464,8 @@ impl Release {
                 .map(|k| value(&format!("{}_{k}", item.key())))
                 .collect();
             let n: f64 = bins.iter().sum();
-            let v = self.variance(level, Group::Items);
-            let derived = (!cell_hidden && n > 0.0).then(|| {
+            let v = variance("items");
+            let estimate = (n > 0.0).then(|| {
                 let mean = (bins
                     .iter()
                     .enumerate()
@@ -353,37 +473,134 @@ impl Release {
                     .sum::<f64>()
                     / n)
                     .clamp(1.0, 5.0);
-                let var = v * (55.0 - 30.0 * mean + 5.0 * mean * mean) / (n * n);
-                (round(mean, 2), round(Z90 * var.sqrt(), 2))
+                Estimate {
+                    value: mean,
+                    noise_variance: v * (55.0 - 30.0 * mean + 5.0 * mean * mean) / (n * n),
+                    sampling_variance: f64::NAN,
+                }
             });
-            out.push(Figure {
-                measure: format!("{}_mean", item.key()),
-                value: derived.map(|d| d.0),
-                margin: derived.map(|d| d.1),
-                hidden: cell_hidden,
-            });
+            out.push(first_plan_derived(format!("{}_mean", item.key()), Kind::Mean, estimate, cell_hidden));
         }
         for index in Index::ALL {
             let scored = value(&format!("{}_scored", index.key()));
             let positive = value(&format!("{}_positive", index.key())).min(scored);
-            let v = self.variance(level, Group::Indices);
-            let derived = (!cell_hidden && scored > 0.0).then(|| {
+            let v = variance("indices");
+            let estimate = (scored > 0.0).then(|| {
                 let p = (positive / scored).clamp(0.0, 1.0);
-                let var = v * (1.0 + p * p) / (scored * scored);
-                (
-                    round(100.0 * p, 1),
-                    round((100.0 * Z90 * var.sqrt()).min(100.0), 1),
-                )
+                Estimate {
+                    value: 100.0 * p,
+                    noise_variance: 1e4 * v * (1.0 + p * p) / (scored * scored),
+                    sampling_variance: f64::NAN,
+                }
             });
-            out.push(Figure {
-                measure: format!("{}_pct_positive", index.key()),
-                value: derived.map(|d| d.0),
-                margin: derived.map(|d| d.1),
-                hidden: cell_hidden,
+            out.push(first_plan_derived(
+                format!("{}_pct_positive", index.key()),
+                Kind::Percent,
+                estimate,
+                cell_hidden,
+            ));
+        }
+        let n = value(RESPONSES);
+        for column in choice_columns() {
+            let v = variance("choices");
+            let estimate = (n >= 1.0).then(|| Estimate {
+                value: (100.0 * value(&column).max(0.0) / n).clamp(0.0, 100.0),
+                noise_variance: 1e4 * v / (n * n),
+                sampling_variance: f64::NAN,
             });
+            out.push(first_plan_derived(format!("{column}_pct"), Kind::Percent, estimate, cell_hidden));
         }
         out
     }
+}
+
+/// Plan 1 has no sampling error on record: its derived figures carry the noise margin only.
+fn first_plan_derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
+    let mut figure = derived(measure, kind, estimate, hidden);
+    figure.combined = None;
+    figure
+}
+
+fn choice_columns() -> impl Iterator<Item = String> {
+    Helped::ALL
+        .iter()
+        .map(|c| c.column())
+        .chain(Hindered::ALL.iter().map(|c| c.column()))
+}
+
+fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audience) -> Vec<Figure> {
+    let cell_hidden = cell.status(audience) != Status::Shown;
+    let mut out = Vec::new();
+    let group_noise = |g: Group| noise.groups.get(&g).copied().unwrap_or_default();
+    for name in measures() {
+        let Some(count) = cell.counts.get(name) else {
+            continue;
+        };
+        let hidden = cell_hidden || hidden_for(count, audience);
+        let variance = match bin_of(name) {
+            Some((h, _)) => group_noise(h.group).variance,
+            None => noise.responses,
+        };
+        out.push(Figure {
+            measure: name.clone(),
+            kind: Kind::Count,
+            value: (!hidden).then_some(count.value as f64),
+            margin: (!hidden).then(|| (Z90 * variance.sqrt()).ceil()),
+            combined: None,
+            hidden,
+        });
+    }
+    let value = |name: &str| cell.value(name);
+    for index in Index::ALL {
+        let k = index.key();
+        let (Some(p), Some(np)) = (value(&format!("{k}_positive")), value(&format!("{k}_not_positive"))) else {
+            continue;
+        };
+        out.push(Figure {
+            measure: format!("{k}_scored"),
+            kind: Kind::Count,
+            value: (!cell_hidden).then_some((p + np) as f64),
+            margin: (!cell_hidden).then(|| {
+                let n = group_noise(Group::Indices);
+                (Z90 * (2.0 * n.variance + 2.0 * n.covariance).max(0.0).sqrt()).ceil()
+            }),
+            combined: None,
+            hidden: cell_hidden,
+        });
+        out.push(derived(
+            format!("{k}_pct_positive"),
+            Kind::Percent,
+            figures::pct_positive(p, np, group_noise(Group::Indices)),
+            cell_hidden,
+        ));
+    }
+    for item in Item::ALL {
+        let answers: Option<Vec<i64>> = (1..=5).map(|b| value(&format!("{}_{b}", item.key()))).collect();
+        let Some(answers) = answers else {
+            continue;
+        };
+        let answers: [i64; 5] = answers.try_into().expect("five answers");
+        out.push(derived(
+            format!("{}_mean", item.key()),
+            Kind::Mean,
+            figures::item_mean(&answers, group_noise(Group::Items)),
+            cell_hidden,
+        ));
+    }
+    if let Some(n) = value(RESPONSES) {
+        for column in choice_columns() {
+            let Some(ticked) = value(&column) else {
+                continue;
+            };
+            out.push(derived(
+                format!("{column}_pct"),
+                Kind::Percent,
+                figures::share_of_responses(ticked, n, group_noise(Group::Choices), noise.responses),
+                cell_hidden,
+            ));
+        }
+    }
+    out
 }
 
 fn round(x: f64, places: i32) -> f64 {
@@ -391,11 +608,38 @@ fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
-/// The Laplace scale b whose discrete variance is `variance` (inverse of `noise_variance`).
-fn laplace_scale(variance: f64) -> f64 {
-    // variance = 2q/(1-q)², q = e^(-1/b): solve for q, then b.
-    let q = ((variance + 1.0) - (2.0 * variance + 1.0).sqrt()) / variance;
-    -1.0 / q.ln()
+/// A quarter's released cells from its stored months (plan 2): each program's quarter is
+/// the sum of its months, the portfolio's quarter the sum of the portfolio's months; the
+/// noise of independent months adds. Post-processing: nothing is measured, nothing read.
+pub(crate) fn sum_months(quarter: Period, months: &[Release]) -> Released {
+    let mut cells: BTreeMap<CellKey, ReleasedCell> = BTreeMap::new();
+    for release in months {
+        for cell in &release.cells {
+            let level = match cell.key.level {
+                Level::ProgramMonth => Level::ProgramQuarter,
+                Level::PortfolioMonth => Level::PortfolioQuarter,
+                _ => continue,
+            };
+            let key = CellKey {
+                level,
+                program_id: cell.key.program_id,
+                circle_id: None,
+                period: quarter,
+            };
+            let noise = cell.noise.clone().unwrap_or_default();
+            let slot = cells.entry(key).or_insert_with(|| ReleasedCell {
+                counts: vec![None; measures().len()],
+                noise: CellNoise::default(),
+            });
+            for (at, name) in measures().iter().enumerate() {
+                if let Some(v) = cell.value(name) {
+                    slot.counts[at] = Some(slot.counts[at].unwrap_or(0) + v);
+                }
+            }
+            slot.noise = slot.noise.add(&noise);
+        }
+    }
+    Released::from_cells(cells)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -420,35 +664,23 @@ impl std::str::FromStr for ExportFormat {
 }
 
 /// The tidy table of a release for an audience: one row per cell and measure, with the
-/// program, the circle where there is one, the period, the level, the measure, the value,
-/// its margin of error, and `status` (`shown` / `hidden`). Funders get program-level
-/// quarterly cells only.
+/// program, the circle where there is one, the period, the level, the measure; `count`
+/// (an integer) for released counts, `value` for derived figures (% or 1–5 mean); the 90 %
+/// margin of error from the noise, and from noise and sampling together; and `status`
+/// (`shown` / `hidden`). Funders get program-level quarterly cells only.
 pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataFrame> {
-    let (
-        mut program,
-        mut circle,
-        mut period,
-        mut level,
-        mut measure,
-        mut value,
-        mut margin,
-        mut status,
-    ) = (
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-        vec![],
-    );
+    let mut program = vec![];
+    let mut circle = vec![];
+    let mut period = vec![];
+    let mut level = vec![];
+    let mut measure = vec![];
+    let mut count: Vec<Option<i64>> = vec![];
+    let mut value: Vec<Option<f64>> = vec![];
+    let mut margin = vec![];
+    let mut combined = vec![];
+    let mut status = vec![];
     for cell in &release.cells {
-        let visible = match audience {
-            Audience::Manager => cell.manager,
-            Audience::Funder => cell.funder,
-        };
-        if visible == Status::NotReleased {
+        if cell.status(audience) == Status::NotReleased {
             continue;
         }
         for figure in release.figures(cell, audience) {
@@ -456,11 +688,18 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
                 (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())
             }));
             circle.push(cell.circle.clone());
-            period.push(cell.key.period.clone());
+            period.push(cell.key.period.to_string());
             level.push(cell.key.level.key().to_owned());
+            if figure.kind == Kind::Count {
+                count.push(figure.value.map(|v| v as i64));
+                value.push(None);
+            } else {
+                count.push(None);
+                value.push(figure.value);
+            }
             measure.push(figure.measure);
-            value.push(figure.value);
             margin.push(figure.margin);
+            combined.push(figure.combined);
             status.push(if figure.hidden { "hidden" } else { "shown" }.to_owned());
         }
     }
@@ -472,9 +711,49 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
             Column::new("period".into(), period),
             Column::new("level".into(), level),
             Column::new("measure".into(), measure),
+            Column::new("count".into(), count),
             Column::new("value".into(), value),
             Column::new("margin_of_error".into(), margin),
+            Column::new("margin_with_sampling".into(), combined),
             Column::new("status".into(), status),
+        ],
+    )
+}
+
+/// The data dictionary of exports: every column, and every measure in plain words.
+pub fn dictionary_frame() -> PolarsResult<DataFrame> {
+    let columns = [
+        ("program", "the program's name (\"all programs\" for the portfolio)"),
+        ("circle", "the circle's name, for a circle's month"),
+        ("period", "the month (2026-10) or quarter (2026-Q4)"),
+        ("level", "circle_month, program_month, program_quarter or portfolio_quarter"),
+        ("measure", "what the row counts or derives (see the measures below)"),
+        ("count", "a released count of responses: a whole number with privacy noise; counts add up across levels"),
+        ("value", "a figure derived from the counts: a % (0–100) or a mean on the 1–5 scale"),
+        ("margin_of_error", "half-width of the range the privacy noise alone leaves, 9 times out of 10 (90 %)"),
+        ("margin_with_sampling", "half-width of the 90 % range counting noise and who happened to answer; use it to compare figures"),
+        ("status", "shown, or hidden to protect anonymity (small cell, or a sibling of one)"),
+    ];
+    let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("column {n}")).collect();
+    let mut texts: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();
+    let derived_names = Index::ALL
+        .iter()
+        .flat_map(|i| [format!("{}_scored", i.key()), format!("{}_pct_positive", i.key())])
+        .chain(Item::ALL.iter().map(|i| format!("{}_mean", i.key())))
+        .chain(choice_columns().map(|c| format!("{c}_pct")));
+    for name in measures().iter().cloned().chain(derived_names) {
+        texts.push(if name.ends_with("_scored") {
+            format!("responses with a {} score (positive + not positive)", name.trim_end_matches("_scored"))
+        } else {
+            measure::describe(&name)
+        });
+        names.push(name);
+    }
+    DataFrame::new(
+        names.len(),
+        vec![
+            Column::new("measure".into(), names),
+            Column::new("meaning".into(), texts),
         ],
     )
 }
@@ -513,7 +792,19 @@ mod tests {
     fn count_margins_cover_ninety_percent() {
         // For σ² = 4 a Gaussian's 90 % half-width is about 1.645·2 = 3.3: the discrete one
         // needs 3 or 4.
-        let m = count_margin(Mechanism::Gaussian.key(), 4.0, 0.0);
+        let m = first_plan_count_margin(Mechanism::Gaussian, 4.0);
         assert!((3.0..=4.0).contains(&m), "{m}");
+    }
+
+    #[test]
+    fn every_measure_has_words_in_the_dictionary() {
+        let frame = dictionary_frame().unwrap();
+        let meanings = frame.column("meaning").unwrap().str().unwrap();
+        let names = frame.column("measure").unwrap().str().unwrap();
+        for (name, meaning) in names.iter().zip(meanings.iter()) {
+            let (name, meaning) = (name.unwrap(), meaning.unwrap());
+            assert_ne!(name, meaning, "{name} is not described");
+            assert!(meaning.contains(' '), "{name}: {meaning}");
+        }
     }
 }

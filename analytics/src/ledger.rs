@@ -1,0 +1,209 @@
+//! The privacy ledger: every measurement's spend, and the budget check that refuses a
+//! release that would overspend.
+//!
+//! # Privacy
+//! The budget is per program per month of responses. A month's release records one row
+//! per measurement of the plan (level, group, mechanism, exact scale and sensitivity, its
+//! spend, the cells it covers, the budget in force) and, for each, which programs' months
+//! it spends from. A quarter measures nothing and records nothing. Before anything is
+//! read, and again inside the release's transaction under the release lock, the ledger's
+//! spends plus the new ones are checked against the budget of every (program, month).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use collector::store::random_id;
+use sqlx::{AnyConnection, Row};
+
+use crate::budget::{Mechanism, PrivacySettings};
+use crate::consistency::Released;
+use crate::period::Period;
+use crate::pipeline::SessionInfo;
+use crate::plan::{self, PLAN};
+use crate::release::{CODE_VERSION, ReleaseError};
+use crate::sampler::Rational;
+
+/// δ at which the ledger states ε for a zCDP budget.
+pub const DELTA: f64 = 1e-6;
+
+/// ε at δ = 10⁻⁶ for a spend in the mechanism's unit: the tight conversion from ρ
+/// (Canonne, Kamath and Steinke 2020); a pure-DP ε is itself.
+pub fn epsilon(unit: &str, spend: f64) -> f64 {
+    if unit == Mechanism::Gaussian.unit() {
+        crate::zcdp::epsilon_at(spend, DELTA)
+    } else {
+        spend
+    }
+}
+
+/// Refuses a release that would take any (program, month) past its budget: the budget in
+/// force, or the smallest budget recorded with that month's earlier spends if lower.
+pub(crate) async fn check_budget(
+    conn: &mut AnyConnection,
+    period: Period,
+    settings: &PrivacySettings,
+    sessions: &[SessionInfo],
+) -> Result<(), ReleaseError> {
+    if period.is_quarter() {
+        // A quarter is the sum of its released months: it spends nothing.
+        return Ok(());
+    }
+    let needed = plan::month_spend(settings)?;
+    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
+    let spent = spent_by(conn, &months, settings.mechanism).await?;
+    for program in programs {
+        for month in &months {
+            let (already, recorded) = spent
+                .get(&(program, month.clone()))
+                .copied()
+                .unwrap_or((Rational::integer(0), None));
+            let budget = recorded.map_or(settings.budget, |r| r.min(settings.budget));
+            if already.add(needed)? > budget {
+                let name: String = sqlx::query_scalar("select name from program where id = $1")
+                    .bind(program)
+                    .fetch_one(&mut *conn)
+                    .await?;
+                let left = budget.checked_sub(already).unwrap_or(Rational::integer(0));
+                return Err(ReleaseError::OverBudget {
+                    period,
+                    program: name,
+                    month: month.clone(),
+                    unit: settings.mechanism.unit(),
+                    needed: needed.to_string(),
+                    left: left.to_string(),
+                    budget: budget.to_string(),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the ledger says each (program, month) has spent, in the unit of `mechanism`, and
+/// the smallest budget recorded with those spends. Pure-ε spends count as ρ = ε²/2 under
+/// the Gaussian; ρ spends cannot be counted as ε.
+pub async fn spent_by(
+    conn: &mut AnyConnection,
+    months: &[String],
+    mechanism: Mechanism,
+) -> Result<HashMap<(i32, String), (Rational, Option<Rational>)>, ReleaseError> {
+    let mut spent: HashMap<(i32, String), (Rational, Option<Rational>)> = HashMap::new();
+    for month in months {
+        let rows = sqlx::query(
+            "select s.program_id, l.unit, l.spend, l.budget from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
+        )
+        .bind(month)
+        .fetch_all(&mut *conn)
+        .await?;
+        for row in rows {
+            let program: i32 = row.try_get("program_id")?;
+            let unit: String = row.try_get("unit")?;
+            let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
+            let spend = match (mechanism, unit.as_str()) {
+                (Mechanism::Gaussian, "rho") | (Mechanism::Laplace, "epsilon") => spend,
+                (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
+                (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
+            };
+            let budget: Rational = row.try_get::<String, _>("budget")?.parse()?;
+            let slot = spent
+                .entry((program, month.clone()))
+                .or_insert((Rational::integer(0), None));
+            slot.0 = slot.0.add(spend)?;
+            slot.1 = Some(slot.1.map_or(budget, |b: Rational| b.min(budget)));
+        }
+    }
+    Ok(spent)
+}
+
+pub(crate) async fn write_ledger(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    period: Period,
+    settings: &PrivacySettings,
+    released: &Released,
+    now: i64,
+) -> Result<(), ReleaseError> {
+    if period.is_quarter() {
+        return Ok(());
+    }
+    let noise = plan::noise(settings)?;
+    let all_programs: BTreeSet<i32> = released
+        .cells()
+        .keys()
+        .filter_map(|k| k.program_id)
+        .collect();
+    for m in &PLAN {
+        let cells = released.cells().keys().filter(|k| k.level == m.level).count();
+        let programs: BTreeSet<i32> = match m.level {
+            crate::budget::Level::PortfolioMonth => all_programs.clone(),
+            level => released
+                .cells()
+                .keys()
+                .filter(|k| k.level == level)
+                .filter_map(|k| k.program_id)
+                .collect(),
+        };
+        let noise = noise[&(m.level, m.group)];
+        let sensitivity = match settings.mechanism {
+            Mechanism::Gaussian => format!("L2²={}", m.group.l2_squared()),
+            Mechanism::Laplace => format!("L1={}", m.group.l1()),
+        };
+        let ledger_id = loop {
+            let id = random_id();
+            let inserted = sqlx::query(
+                "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, budget, code_version, spent_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing",
+            )
+            .bind(id)
+            .bind(release_id)
+            .bind(m.level.key())
+            .bind(m.group.key())
+            .bind(settings.mechanism.key())
+            .bind(settings.mechanism.unit())
+            .bind(noise.spend().to_string())
+            .bind(noise.scale().to_string())
+            .bind(sensitivity.clone())
+            .bind(cells as i32)
+            .bind(settings.budget.to_string())
+            .bind(CODE_VERSION)
+            .bind(now)
+            .execute(&mut *conn)
+            .await?;
+            if inserted.rows_affected() == 1 {
+                break id;
+            }
+        };
+        for &program in &programs {
+            sqlx::query("insert into ledger_scope (ledger_id, program_id, month) values ($1, $2, $3)")
+                .bind(ledger_id)
+                .bind(program)
+                .bind(period.to_string())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
+}
+
+/// What one response of each (program, month) has lost across all stored releases, in
+/// the unit recorded: `(program, month) → (unit, spend)`.
+pub async fn losses(
+    conn: &mut AnyConnection,
+) -> Result<BTreeMap<(i32, String), (String, Rational)>, ReleaseError> {
+    let rows = sqlx::query(
+        "select s.program_id, s.month, l.unit, l.spend from ledger_scope s join ledger l on l.id = s.ledger_id",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut out: BTreeMap<(i32, String), (String, Rational)> = BTreeMap::new();
+    for row in rows {
+        let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
+        let unit: String = row.try_get("unit")?;
+        let slot = out
+            .entry((row.try_get("program_id")?, row.try_get("month")?))
+            .or_insert((unit.clone(), Rational::integer(0)));
+        slot.1 = slot.1.add(spend)?;
+    }
+    Ok(out)
+}
+
