@@ -126,7 +126,8 @@ struct ExportArgs {
     audience: String,
     #[arg(long, default_value = "csv", value_parser = ["csv", "parquet", "json"])]
     format: String,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output; the data dictionary (every column
+    /// and measure in plain words) is written beside it as FILE.dictionary.csv.
     #[arg(long)]
     out: Option<std::path::PathBuf>,
 }
@@ -137,8 +138,18 @@ enum PrivacyCommand {
     Show,
     /// Change a privacy setting (floors are enforced), e.g. `privacy.budget 0.5`.
     Set { name: String, value: String },
-    /// Print the margins of error the settings give, at n = 10 … 1000.
-    Accuracy,
+    /// Print the margins of error the settings and the measurement plan give, per level.
+    Accuracy {
+        /// Circles per program to assume.
+        #[arg(long, default_value_t = 5)]
+        circles: usize,
+        /// Programs in the portfolio to assume.
+        #[arg(long, default_value_t = 3)]
+        programs: usize,
+    },
+    /// Print the measurement plan: what each month's release measures, where, with which
+    /// share of the budget, and why.
+    Plan,
 }
 
 #[derive(Args)]
@@ -326,19 +337,40 @@ async fn run() -> anyhow::Result<()> {
                     .unwrap_or_default();
                 writeln!(
                     out,
-                    "{} · {} cells · {} · thresholds {}/{} · {} · released {released}",
+                    "{} · {} cells · {} · plan {} · thresholds {}/{} · {} · released {released}",
                     r.period,
                     r.cells,
-                    r.mechanism,
+                    r.mechanism.key(),
+                    r.plan,
                     r.manager_threshold,
                     r.funder_threshold,
                     r.code_version
                 )?;
+                if r.period.is_quarter() && r.plan >= 2 {
+                    writeln!(out, "    the sums of its released months: nothing measured, nothing spent")?;
+                }
                 for l in ledger.iter().filter(|l| l.period == r.period) {
                     writeln!(
                         out,
                         "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells",
                         l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells
+                    )?;
+                }
+            }
+            let losses = analytics::ledger::losses(&mut *store.pool().acquire().await?).await?;
+            if !losses.is_empty() {
+                let names: std::collections::HashMap<i32, String> = catalog::programs(&store)
+                    .await?
+                    .into_iter()
+                    .map(|p| (p.id, p.name))
+                    .collect();
+                writeln!(out, "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):")?;
+                for ((program, month), (unit, spend)) in losses {
+                    writeln!(
+                        out,
+                        "    {month} {:<28} {unit}={spend:<8} ε={:.2}",
+                        names.get(&program).map_or("?", String::as_str),
+                        analytics::ledger::epsilon(&unit, spend.to_f64())
                     )?;
                 }
             }
@@ -386,6 +418,15 @@ async fn run() -> anyhow::Result<()> {
                     let mut file = std::fs::File::create(&path)
                         .with_context(|| format!("creating {}", path.display()))?;
                     view::write_export(&mut frame, format, &mut file)?;
+                    let mut name = path.clone().into_os_string();
+                    name.push(".dictionary.csv");
+                    let mut dictionary = std::fs::File::create(&name)
+                        .with_context(|| format!("creating {}", name.to_string_lossy()))?;
+                    view::write_export(
+                        &mut view::dictionary_frame()?,
+                        view::ExportFormat::Csv,
+                        &mut dictionary,
+                    )?;
                 }
                 None => {
                     let mut buffer = Vec::new();
@@ -395,7 +436,7 @@ async fn run() -> anyhow::Result<()> {
             }
         }
         Command::Privacy(PrivacyCommand::Show) => {
-            let settings = release::load_settings(&store).await?;
+            let settings = analytics::budget::load_settings(&store).await?;
             let mut out = String::new();
             for (name, value) in settings.entries() {
                 writeln!(out, "{name} = {value}")?;
@@ -403,12 +444,19 @@ async fn run() -> anyhow::Result<()> {
             print_out(&out);
         }
         Command::Privacy(PrivacyCommand::Set { name, value }) => {
-            release::save_setting(&store, &name, &value).await?;
+            analytics::budget::save_setting(&store, &name, &value).await?;
             print_out(&format!("{name} set; it applies to releases from now on\n"));
         }
-        Command::Privacy(PrivacyCommand::Accuracy) => {
-            let settings = release::load_settings(&store).await?;
-            print_out(&analytics::budget::accuracy_markdown(&settings)?);
+        Command::Privacy(PrivacyCommand::Accuracy { circles, programs }) => {
+            let settings = analytics::budget::load_settings(&store).await?;
+            print_out(&analytics::plan::accuracy_markdown(
+                &settings,
+                analytics::plan::Shape { circles, programs },
+            )?);
+        }
+        Command::Privacy(PrivacyCommand::Plan) => {
+            let settings = analytics::budget::load_settings(&store).await?;
+            print_out(&analytics::plan::plan_markdown(&settings)?);
         }
         Command::Session(SessionCommand::Close { code }) => {
             let parsed = SessionCode::parse(&code)
@@ -431,7 +479,7 @@ async fn run_server(
     let (listener, local) = PeerlessListener::bind(&args.bind)
         .await
         .with_context(|| format!("binding {}", args.bind))?;
-    release::spawn_auto_release(store.clone(), args.release_grace_hours);
+    analytics::schedule::spawn_auto_release(store.clone(), args.release_grace_hours);
     let state = AppState::new(
         store,
         Settings {

@@ -75,7 +75,7 @@ pub fn pct_positive(positive: i64, not_positive: i64, noise: BinNoise) -> Option
     Some(Estimate {
         value: 100.0 * p,
         noise_variance: 1e4 * linear_variance(&gradient, noise),
-        sampling_variance: 1e4 * p * (1.0 - p) / scored,
+        sampling_variance: 1e4 * sampling(positive as f64, scored),
     })
 }
 
@@ -123,8 +123,16 @@ pub fn share_of_responses(
     Some(Estimate {
         value: 100.0 * q,
         noise_variance: 1e4 * variance.max(0.0),
-        sampling_variance: 1e4 * q * (1.0 - q) / n,
+        sampling_variance: 1e4 * sampling(count as f64, n),
     })
+}
+
+/// The sampling variance of a proportion of x in n, by Agresti and Coull's adjustment
+/// (two more successes and two more failures), so that 0 % and 100 % still carry the
+/// uncertainty of a small sample instead of none.
+fn sampling(x: f64, n: f64) -> f64 {
+    let p = (x.clamp(0.0, n) + 2.0) / (n + 4.0);
+    p * (1.0 - p) / (n + 4.0)
 }
 
 #[cfg(test)]

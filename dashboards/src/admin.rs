@@ -1,8 +1,9 @@
 //! The admin's pages: programs and circles, users and roles, privacy settings (never below
 //! their floors: `PrivacySettings::set` refuses them), and the privacy ledger.
 
-use analytics::budget::{self, AccuracyRow};
-use analytics::release;
+use analytics::budget;
+use analytics::plan::{self, AccuracyRow, PLAN};
+use analytics::ledger;
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
 use axum::Form;
@@ -238,9 +239,22 @@ pub(crate) async fn remove_user(
 struct PrivacyPage {
     chrome: Chrome,
     settings: Vec<(&'static str, String)>,
+    plan: Vec<PlanRow>,
+    plan_version: i32,
+    unit: &'static str,
     accuracy: Vec<AccuracyRow>,
     problem: Option<String>,
     saved: Option<String>,
+}
+
+/// One measurement of the plan, as the privacy page shows it.
+struct PlanRow {
+    level: &'static str,
+    what: &'static str,
+    share: String,
+    spend: String,
+    variance: String,
+    shown: &'static str,
 }
 
 async fn privacy_page(
@@ -249,13 +263,31 @@ async fn privacy_page(
     problem: Option<String>,
     saved: Option<String>,
 ) -> Result<PrivacyPage, StaffError> {
-    let settings = release::load_settings(&dash.store)
+    let settings = budget::load_settings(&dash.store)
         .await
         .map_err(StaffError::internal)?;
+    let mut rows = Vec::new();
+    for m in &PLAN {
+        let noise = settings
+            .noise(m.group, m.share())
+            .map_err(StaffError::internal)?;
+        rows.push(PlanRow {
+            level: m.level.label(),
+            what: m.group.label(),
+            share: format!("{:.0}%", 100.0 * m.share().to_f64()),
+            spend: noise.spend().to_string(),
+            variance: format!("{:.1}", noise.variance()),
+            shown: m.shown,
+        });
+    }
     Ok(PrivacyPage {
         chrome: signed.chrome("Privacy settings"),
         settings: settings.entries(),
-        accuracy: budget::accuracy(&settings).map_err(StaffError::internal)?,
+        plan: rows,
+        plan_version: plan::PLAN_VERSION,
+        unit: settings.mechanism.unit(),
+        accuracy: plan::accuracy(&settings, plan::Shape::default())
+            .map_err(StaffError::internal)?,
         problem,
         saved,
     })
@@ -283,7 +315,7 @@ pub(crate) async fn set_privacy(
     Form(form): Form<SettingForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
-    match release::save_setting(&dash.store, form.name.trim(), form.value.trim()).await {
+    match budget::save_setting(&dash.store, form.name.trim(), form.value.trim()).await {
         Ok(_) => {
             tracing::info!(setting.name = %form.name.trim(), "privacy setting changed");
             let saved = format!(
@@ -292,7 +324,7 @@ pub(crate) async fn set_privacy(
             );
             signed.render(&privacy_page(&dash, &signed, None, Some(saved)).await?)
         }
-        Err(release::ReleaseError::Settings(e)) => refused(
+        Err(budget::SettingsLoadError::Settings(e)) => refused(
             &signed,
             &privacy_page(&dash, &signed, Some(sentence(e)), None).await?,
         ),
@@ -304,7 +336,7 @@ struct MonthSpend {
     program: String,
     month: String,
     spent: String,
-    budget: String,
+    epsilon: String,
 }
 
 #[derive(Template)]
@@ -314,6 +346,7 @@ struct LedgerPage {
     /// Every spend, by release (period), newest first.
     releases: Vec<(String, Vec<LedgerEntry>)>,
     spends: Vec<MonthSpend>,
+    budget: String,
     unit: &'static str,
 }
 
@@ -323,43 +356,37 @@ pub(crate) async fn ledger(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let entries = view::ledger(&dash.store).await?;
-    let settings = release::load_settings(&dash.store)
+    let settings = budget::load_settings(&dash.store)
         .await
         .map_err(StaffError::internal)?;
-    let mechanism = settings.mechanism;
-    let months: Vec<String> = view::list_releases(&dash.store)
-        .await?
-        .into_iter()
-        .map(|r| r.period)
-        .filter(|p| !p.contains('Q'))
-        .collect();
     let names: std::collections::HashMap<i32, String> = catalog::programs(&dash.store)
         .await?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
     let mut conn = dash.store.pool().acquire().await?;
-    let spent = release::spent_by(&mut conn, &months, mechanism)
+    let losses = ledger::losses(&mut conn)
         .await
         .map_err(StaffError::internal)?;
-    let mut spends: Vec<MonthSpend> = spent
+    let mut spends: Vec<MonthSpend> = losses
         .into_iter()
-        .map(|((program, month), (spent, budget))| MonthSpend {
+        .map(|((program, month), (unit, spent))| MonthSpend {
             program: names
                 .get(&program)
                 .cloned()
                 .unwrap_or_else(|| format!("program {program}")),
             month,
-            spent: spent.to_string(),
-            budget: budget.map(|b| b.to_string()).unwrap_or_default(),
+            epsilon: format!("{:.2}", ledger::epsilon(&unit, spent.to_f64())),
+            spent: format!("{unit} = {spent}"),
         })
         .collect();
-    spends.sort_by(|a, b| (&a.month, &a.program).cmp(&(&b.month, &b.program)));
+    spends.sort_by(|a, b| (&b.month, &a.program).cmp(&(&a.month, &b.program)));
     let mut releases: Vec<(String, Vec<LedgerEntry>)> = vec![];
     for entry in entries {
+        let period = entry.period.to_string();
         match releases.last_mut() {
-            Some((period, list)) if *period == entry.period => list.push(entry),
-            _ => releases.push((entry.period.clone(), vec![entry])),
+            Some((p, list)) if *p == period => list.push(entry),
+            _ => releases.push((period, vec![entry])),
         }
     }
     releases.reverse();
@@ -367,6 +394,7 @@ pub(crate) async fn ledger(
         chrome: signed.chrome("Privacy ledger"),
         releases,
         spends,
-        unit: mechanism.unit(),
+        budget: settings.budget.to_string(),
+        unit: settings.mechanism.unit(),
     })
 }

@@ -39,8 +39,8 @@ pub(crate) async fn reports(
     let mut quarters: Vec<String> = view::list_releases(&dash.store)
         .await?
         .into_iter()
-        .filter(|r| r.period.contains('Q'))
-        .map(|r| r.period)
+        .filter(|r| r.period.is_quarter())
+        .map(|r| r.period.to_string())
         .collect();
     quarters.reverse();
     signed.render(&ReportsPage {
@@ -63,7 +63,7 @@ async fn funder_release(
     let info = view::list_releases(&dash.store)
         .await?
         .into_iter()
-        .find(|r| r.period == period.to_string())
+        .find(|r| r.period == period)
         .ok_or(StaffError::NotFound)?;
     let release = dash.releases.get(&dash.store, &info).await?;
     let scope = user.program_id;
@@ -162,10 +162,10 @@ pub(crate) async fn report(
         .unwrap_or_default();
     let page = ReportPage {
         chrome: signed.chrome(format!("Portfolio report {quarter}")),
-        quarter: release.info.period.clone(),
+        quarter: release.info.period.to_string(),
         noise: NOISE_LINE,
         k: release.info.funder_threshold,
-        mechanism: release.info.mechanism.clone(),
+        mechanism: release.info.mechanism.key().to_owned(),
         rows,
         belonging_svg,
         safety_svg,

@@ -33,7 +33,7 @@ async fn recent(
 ) -> Result<(Vec<Arc<Release>>, Option<Arc<Release>>), StaffError> {
     let infos = view::list_releases(&dash.store).await?;
     let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) =
-        infos.iter().partition(|i| i.period.contains('Q'));
+        infos.iter().partition(|i| i.period.is_quarter());
     let mut loaded = Vec::with_capacity(MONTHS);
     for info in &months[months.len().saturating_sub(MONTHS)..] {
         loaded.push(dash.releases.get(&dash.store, info).await?);
@@ -79,7 +79,7 @@ fn trend_rows(
     for r in months {
         let p = points(r, cell(r), Audience::Manager, &TREND);
         rows.push(MonthRow {
-            month: charts::short_month(&r.info.period),
+            month: charts::short_month(&r.info.period.to_string()),
             responses: Shown::of(p[0], "", 0),
             belonging: Shown::of(p[1], "%", 0),
             safety: Shown::of(p[2], "%", 0),
@@ -126,7 +126,7 @@ fn item_rows(
     (
         recent
             .iter()
-            .map(|r| charts::short_month(&r.info.period))
+            .map(|r| charts::short_month(&r.info.period.to_string()))
             .collect(),
         rows,
     )
@@ -196,7 +196,7 @@ pub(crate) async fn overview(
     let circles = catalog::circles(&dash.store, Some(program)).await?;
     let (months, quarter) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
-    let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
+    let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
 
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
@@ -254,7 +254,7 @@ pub(crate) async fn overview(
             &["first_time_yes", "first_time_no"],
         );
         first_rows.push((
-            charts::short_month(&r.info.period),
+            charts::short_month(&r.info.period.to_string()),
             Shown::of(p[0], "", 0),
             Shown::of(p[1], "", 0),
         ));
@@ -288,11 +288,11 @@ pub(crate) async fn overview(
         items,
         month_names: months
             .iter()
-            .map(|r| charts::short_month(&r.info.period))
+            .map(|r| charts::short_month(&r.info.period.to_string()))
             .collect(),
         first_svg,
         first_rows,
-        quarter: quarter.as_ref().map(|q| q.info.period.clone()),
+        quarter: quarter.as_ref().map(|q| q.info.period.to_string()),
         helped_svg,
         hindered_svg,
         helped,
@@ -391,7 +391,7 @@ pub(crate) async fn circle(
         .ok_or(StaffError::NotFound)?;
     let (months, _) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
-    let periods: Vec<String> = months.iter().map(|r| r.info.period.clone()).collect();
+    let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
     let (item_months, items) = item_rows(&months, |r| circle_cell(r, circle));
     let trend_svg = charts::trend(
