@@ -695,6 +695,24 @@ mod tests {
     }
 
     #[test]
+    fn a_circle_one_short_of_the_threshold_is_shown_at_most_one_time_in_a_hundred() {
+        // k − 1 = 4 true responses beside a circle of 40: the released count must reach
+        // k + m to be shown, which the rule lets happen at most 1 % of the time.
+        let (sessions, answers) = month(&[(1, 4), (1, 40)], content);
+        let trials = 2000;
+        let shown = (0..trials)
+            .filter(|&seed| {
+                decide(&released(&sessions, &answers, seed))[&circle_key(0, 1)][0].status
+                    == Status::Shown
+            })
+            .count();
+        assert!(
+            shown * 100 <= trials as usize,
+            "a circle of 4 was shown {shown} times in {trials}"
+        );
+    }
+
+    #[test]
     fn attack_differencing_never_leaves_exactly_one_hidden_circle_under_a_shown_program() {
         let (sessions, answers) = month(&[(1, 3), (1, 12), (1, 30)], content);
         for seed in 0..300 {

@@ -75,20 +75,23 @@ pub struct Forced {
     pub split: bool,
 }
 
-/// The noise a released count exceeds with probability at most 1 %, from its variance,
-/// plus 1 for rounding to an integer. Released counts are linear combinations of
-/// independent noise draws (the consistency fit), so their exact distribution is not one
-/// sampler's: the bound holds for any such combination. Discrete Gaussian draws are
-/// σ²-subgaussian (Canonne, Kamath and Steinke 2020), and so is their combination with the
-/// variance added up: P(X > m) ≤ exp(−m²/2V) ≤ 1 % for m = √(2V·ln 100). Discrete Laplace
-/// draws are not subgaussian: Cantelli's inequality, P(X ≥ m) ≤ V/(V + m²), holds for any
-/// distribution: m = √(99·V).
+/// The noise a released count exceeds with probability at most 1 %, from its variance V.
+/// A released count is a least-squares combination of many independent noise draws (the
+/// consistency fit), not one sampler's draw. Under the discrete Gaussian such a
+/// combination is Gaussian to a close approximation (each draw is itself
+/// σ²-subgaussian, Canonne, Kamath and Steinke 2020, and many add up), so m is the
+/// normal 99th percentile, ⌈2.3263·√V⌉. Rounding to integers cannot tip a cell over: a
+/// cell below k has at most k − 1 true responses, so reaching k + m takes noise of more
+/// than m. `a_circle_one_short_of_the_threshold_is_shown_at_most_one_time_in_a_hundred`
+/// checks the whole pipeline against this. Discrete Laplace draws have heavier tails:
+/// there the bound is Cantelli's inequality, P(X ≥ m) ≤ V/(V + m²), which holds for any
+/// distribution: m = ⌈√(99·V)⌉.
 pub fn tail_bound(mechanism: Mechanism, variance: f64) -> i64 {
     let m = match mechanism {
-        Mechanism::Gaussian => (2.0 * variance * 100f64.ln()).sqrt(),
+        Mechanism::Gaussian => 2.3263 * variance.sqrt(),
         Mechanism::Laplace => (99.0 * variance).sqrt(),
     };
-    m.ceil() as i64 + 1
+    m.ceil() as i64
 }
 
 /// What the rules read of a cell: its released response count and first-time split, and
