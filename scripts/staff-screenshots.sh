@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Screenshots of the staff pages over the demo network, signed in as each role, at phone
 # and desktop widths, in headless Chromium (Debian's), through tests/browser/staff.mjs.
-# Usage: scripts/staff-screenshots.sh [OUT_DIR]  (default target/staff-screenshots)
+# Usage: scripts/staff-screenshots.sh [OUT_DIR] [--docs]  (default target/staff-screenshots)
+#   --docs also copies the ones the docs show into docs/screenshots.
 # Needs `npm ci` in tests/browser, and sqlite3 to look up the demo's ids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-target/staff-screenshots}
+docs=false
+args=()
+for arg in "$@"; do
+  if [ "$arg" = --docs ]; then docs=true; else args+=("$arg"); fi
+done
+out=${args[0]:-target/staff-screenshots}
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -28,3 +34,14 @@ node tests/browser/staff.mjs http://127.0.0.1:8766 "$out" \
   "facilitator=facilitator@demo.hearth:$(pw facilitator):/staff/sessions,open:0,open:6" \
   "funder=funder@demo.hearth:$(pw funder):/staff/reports,/staff/reports/$quarter"
 echo "screenshots in $out"
+if $docs; then
+  # name in docs/screenshots, and what staff.mjs saved (account, page number, device)
+  while read -r doc shot; do cp "$out/$shot" "docs/screenshots/$doc"; done <<'SHOTS'
+manager-overview-desktop.png staff-manager-0-desktop.png
+manager-overview-phone.png staff-manager-0-phone.png
+funder-report-desktop.png staff-funder-1-desktop.png
+facilitator-session-phone.png staff-facilitator-1-phone.png
+ticket-cards-desktop.png staff-facilitator-2-desktop.png
+SHOTS
+  echo "docs/screenshots refreshed"
+fi

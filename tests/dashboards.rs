@@ -28,6 +28,7 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
     let b1 = format!("/staff/programs/{PROGRAM_B}/circles/{CIRCLE_B1}");
     let report = format!("/staff/reports/{QUARTER}");
     let csv = format!("/staff/reports/{QUARTER}/csv");
+    let dictionary = format!("/staff/reports/{QUARTER}/dictionary.csv");
     //            path                     signed out  admin      manager A  manager B  facilitator A funder
     let matrix: Vec<(&str, [Expect; 6])> = vec![
         ("/staff", [SignIn, Ok, Ok, Ok, Ok, Ok]),
@@ -45,6 +46,10 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
         ),
         (&report, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
         (&csv, [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok]),
+        (
+            &dictionary,
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok],
+        ),
         (
             "/staff/admin",
             [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
@@ -90,7 +95,7 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
             checked += 1;
         }
     }
-    assert_eq!(checked, 13 * 6);
+    assert_eq!(checked, 14 * 6);
 }
 
 /// A manager of A who types B's URL sees nothing of B — not its name, not its circles.
@@ -710,4 +715,153 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
             .all(|l| l.contains("program_quarter") || l.contains("portfolio_quarter"))
     );
     insta::assert_snapshot!("funder_csv", csv.body);
+
+    // The report links the data dictionary, which names every measure of the CSV.
+    let link = format!("/staff/reports/{QUARTER}/dictionary.csv");
+    assert!(report.body.contains(&format!("href=\"{link}\"")));
+    let dictionary = get(&app, &mut funder, &link).await;
+    assert_eq!(dictionary.status, StatusCode::OK);
+    assert_eq!(
+        dictionary.headers.get("content-type").unwrap(),
+        "text/csv; charset=utf-8"
+    );
+    let mut lines = dictionary.body.lines();
+    assert_eq!(lines.next(), Some("measure,meaning"));
+    let named: Vec<&str> = lines.filter_map(|l| l.split(',').next()).collect();
+    let mut rows = csv.body.lines();
+    for column in rows.next().unwrap().split(',') {
+        assert!(
+            named.contains(&format!("column {column}").as_str()),
+            "{column}"
+        );
+    }
+    for row in rows {
+        let measure = row.split(',').nth(4).unwrap();
+        assert!(
+            named.contains(&measure),
+            "{measure} is not in the dictionary"
+        );
+    }
+}
+
+/// Every figure a page prints with its noise margin — "72% ± 3", "3.9 ± 0.2", "61 ± 4" —
+/// as (value, margin).
+fn printed_figures(html: &str) -> Vec<(String, f64)> {
+    let marker = " <span class=\"moe\">± ";
+    let parts: Vec<&str> = html.split(marker).collect();
+    parts
+        .windows(2)
+        .map(|pair| {
+            let value = pair[0].rsplit('>').next().unwrap().to_owned();
+            let margin = pair[1].split('<').next().unwrap().trim().parse().unwrap();
+            (value, margin)
+        })
+        .collect()
+}
+
+/// A month released under a small budget is too noisy to read at circle and program level:
+/// its figures say so in words — in the tables, the heatmap and its table — and no
+/// percentage or mean is printed with a margin wider than the pages call readable.
+#[tokio::test]
+async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
+    use collector::instrument::{Answers, Item, Rating};
+    let db = TestDb::sqlite().await;
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut admin, "/staff/admin/privacy").await;
+    let saved = post(
+        &app,
+        &mut admin,
+        "/staff/admin/privacy",
+        &[
+            ("authenticity_token", &token(&page.body)),
+            ("name", "privacy.budget"),
+            ("value", "0.02"),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::OK);
+    // October: the Monday Circle meets four times, nine answers each, all agreeing.
+    for day in [1, 8, 15, 22] {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
+        let new = collector::catalog::NewSession::new(
+            "Riverside",
+            "Monday Circle",
+            date,
+            Some(40),
+            None,
+            None,
+        )
+        .unwrap();
+        let (session, _) = collector::catalog::open_session(&store, &new)
+            .await
+            .unwrap();
+        let mut answers = Answers::default();
+        for item in Item::ALL {
+            answers.set_rating(item, Rating::try_from(4).ok());
+        }
+        collector::commit::insert_synthetic(&store, session.id, &vec![answers; 9])
+            .await
+            .unwrap();
+        collector::catalog::close_session(&store, &session.code)
+            .await
+            .unwrap();
+    }
+    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
+        .await
+        .unwrap();
+    analytics::release::release(
+        &store,
+        "2026-10".parse().unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
+        &analytics::release::ReleaseOptions::seeded(7),
+    )
+    .await
+    .unwrap();
+
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
+    assert_eq!(overview.status, StatusCode::OK);
+    let body = &overview.body;
+    let october = body
+        .split("<th scope=\"row\">Oct 26</th>")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("an October row in the trend table");
+    assert!(
+        october.contains("<span class=\"uncertain-cell\">too uncertain to read</span>"),
+        "{october}"
+    );
+    assert!(
+        !october.contains('%'),
+        "no percentage for October: {october}"
+    );
+    let monday = body
+        .split("circles/1011\">Monday Circle</a></th>")
+        .nth(1)
+        .and_then(|r| r.split("</tr>").next())
+        .expect("the Monday Circle's heatmap row");
+    assert!(
+        monday.ends_with("<td><span class=\"uncertain-cell\">too uncertain</span></td>"),
+        "{monday}"
+    );
+    // The heatmap draws the cell hatched with a word, not coloured with a number.
+    assert!(body.replace('\n', "").contains(">uncertain<"));
+    let printed = printed_figures(body);
+    assert!(printed.iter().any(|(v, _)| v.ends_with('%')) && printed.len() > 20);
+    for (value, margin) in printed {
+        let limit = if value.ends_with('%') {
+            15.0
+        } else if value.contains('.') {
+            0.5
+        } else {
+            continue; // counts are always readable
+        };
+        assert!(
+            margin <= limit,
+            "printed although too wide: {value} ± {margin}"
+        );
+    }
 }

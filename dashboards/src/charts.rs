@@ -1,19 +1,34 @@
 //! Charts as SVG, drawn with plotters. Each chart is an image with a text alternative;
 //! the page puts the same figures in a table beside it, so nothing is only in a picture.
 //!
-//! A released figure is one of three things, and every chart keeps them apart: a value
-//! with its 90 % margin of error, a hidden cell (fewer than k responses), or no data (no
-//! session was held, or the period is not released yet).
+//! A released figure is one of four things, and every chart keeps them apart: a value
+//! with its 90 % ranges, a value too uncertain to read (drawn hatched, never as a solid
+//! mark or colour), a hidden cell (fewer than k responses), or no data (no session was
+//! held, or the period is not released yet). Error bars and the heatmap's small ± show the
+//! range *with sampling* where a release has it: charts are where figures are compared.
 
 use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One released figure as a chart shows it.
+/// One released figure as a chart or a table shows it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Point {
-    Value { value: f64, margin: f64 },
+    /// A figure precise enough to read: `margin` is the 90 % range from the privacy noise
+    /// alone; `sampling` the 90 % range counting who happened to answer as well (releases
+    /// of the first plan have none).
+    Value {
+        value: f64,
+        margin: f64,
+        sampling: Option<f64>,
+    },
+    /// Released and not hidden, but its noise range is too wide to act on: no number is
+    /// shown, so a noisy 100 % is never read as a solid one. `responses` is the cell's
+    /// released count, which says why.
+    Uncertain {
+        responses: Option<f64>,
+    },
     Hidden,
     NoData,
 }
@@ -22,6 +37,17 @@ impl Point {
     pub fn value(&self) -> Option<f64> {
         match self {
             Point::Value { value, .. } => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// The half-width a chart draws: the range with sampling where the release has it
+    /// (charts are where months, circles and programs are compared), else the noise range.
+    pub fn range(&self) -> Option<f64> {
+        match self {
+            Point::Value {
+                margin, sampling, ..
+            } => Some(sampling.unwrap_or(*margin)),
             _ => None,
         }
     }
@@ -49,6 +75,9 @@ const INK: RGBColor = RGBColor(33, 37, 41);
 const GRID: RGBColor = RGBColor(222, 226, 230);
 const MUTED: RGBColor = RGBColor(92, 99, 106);
 const HIDDEN_FILL: RGBColor = RGBColor(233, 236, 239);
+/// The stripes of a figure too uncertain to read, on white: dark text still reads on them
+/// at 4.5:1 (tested), and they look like no band of the heatmap's scale.
+const HATCH: RGBColor = RGBColor(173, 181, 189);
 
 const FONT: &str = "sans-serif";
 
@@ -82,6 +111,30 @@ fn finish(svg: String, label: &str) -> String {
 /// The last index of `n` segments: plotters' segmented integer ranges include their end.
 fn last(n: i32) -> i32 {
     (n - 1).max(1)
+}
+
+/// Diagonal stripes filling the pixel rectangle from `(x0, y0)` to `(x1, y1)`, `step`
+/// pixels apart: the mark of a figure too uncertain to read.
+fn hatch(
+    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    (x0, y0): (i32, i32),
+    (x1, y1): (i32, i32),
+    step: i32,
+) -> Result<(), String> {
+    let (x0, x1) = (x0.min(x1), x0.max(x1));
+    let (y0, y1) = (y0.min(y1), y0.max(y1));
+    let (w, h) = (x1 - x0, y1 - y0);
+    let mut d = step;
+    while d < w + h {
+        // The points with (x − x0) + (y0' − y) = d, from the left or bottom edge to the top
+        // or right edge.
+        let from = (x0 + (d - h).max(0), y1 - (d - (d - h).max(0)));
+        let to = (x0 + d.min(w), y1 - (d - d.min(w)));
+        area.draw(&PathElement::new(vec![from, to], HATCH.stroke_width(1)))
+            .map_err(fail)?;
+        d += step;
+    }
+    Ok(())
 }
 
 /// A month on an axis: `Mar`, with the year on the first month and on each January
@@ -140,8 +193,10 @@ fn monthly_mesh(
         .map_err(fail)
 }
 
-/// One panel per series: "% positive" by month with 90 % error bars. Hidden months get a
-/// grey "hidden" mark on the axis; months without data are left empty.
+/// One panel per series: "% positive" by month with 90 % error bars (with sampling, see
+/// [`Point::range`]). A month too uncertain to read is a hatched column with no dot, and
+/// no line runs through it; hidden months get a grey "hidden" mark on the axis; months
+/// without data are left empty.
 pub fn trend(
     label: &str,
     months: &[String],
@@ -177,8 +232,9 @@ pub fn trend(
             }
             for (i, p) in points.iter().enumerate() {
                 match *p {
-                    Point::Value { value, margin } => {
-                        let (lo, hi) = ((value - margin).max(0.0), (value + margin).min(100.0));
+                    Point::Value { value, .. } => {
+                        let range = p.range().unwrap_or(0.0);
+                        let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
                         chart
                             .draw_series([PathElement::new(
                                 vec![(at(i), lo), (at(i), hi)],
@@ -187,6 +243,25 @@ pub fn trend(
                             .map_err(fail)?;
                         chart
                             .draw_series([Circle::new((at(i), value), 4, color.filled())])
+                            .map_err(fail)?;
+                    }
+                    Point::Uncertain { .. } => {
+                        let x = i as i32;
+                        // Backend (whole-image) pixels: drawn on the root, not the panel.
+                        hatch(
+                            &root,
+                            chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
+                            chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
+                            8,
+                        )?;
+                        chart
+                            .draw_series([note(
+                                "uncertain",
+                                (at(i), 4.0),
+                                11,
+                                INK,
+                                Pos::new(HPos::Center, VPos::Bottom),
+                            )])
                             .map_err(fail)?;
                     }
                     Point::Hidden => {
@@ -209,88 +284,115 @@ pub fn trend(
     Ok(finish(svg, label))
 }
 
-/// A cell of a heatmap.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Heat {
-    Value(f64),
-    Hidden,
-    NoData,
-}
-
-/// Rows × months, each cell coloured by a 0–100 value and printed with it; hidden cells
-/// are grey with "hidden", cells without data are white with "–".
+/// Rows × months. A readable cell is coloured by its 0–100 value and printed with it and,
+/// beneath, the small ± of its range (with sampling: the heatmap is for comparing circles
+/// and months). A cell too uncertain to read is hatched on white and says "uncertain", so
+/// it is never coloured like a solid value; hidden cells are grey with "hidden", cells
+/// without data white with "–".
+///
+/// Drawn on a plain pixel grid rather than plotters' segmented axes, whose single-segment
+/// range is degenerate: a program with one circle gets one full-height row.
 pub fn heatmap(
     label: &str,
     rows: &[String],
     months: &[String],
-    cells: &[Vec<Heat>],
+    cells: &[Vec<Point>],
 ) -> ChartResult {
+    const CELL: (i32, i32) = (58, 44);
     let mut svg = String::new();
     let (nr, nc) = (rows.len().max(1) as i32, months.len().max(1) as i32);
-    let longest = rows.iter().map(|r| r.chars().count()).max().unwrap_or(4) as u32;
+    let longest = rows.iter().map(|r| r.chars().count()).max().unwrap_or(4) as i32;
     let left = (longest * 8 + 16).clamp(60, 220);
+    // The grid's top-left corner and bottom edge.
+    let (x0, y0) = (8 + left, 8);
+    let bottom = y0 + CELL.1 * nr;
     {
-        let root =
-            SVGBackend::with_string(&mut svg, (left + 56 * nc as u32 + 20, 34 * nr as u32 + 50))
-                .into_drawing_area();
+        let root = SVGBackend::with_string(
+            &mut svg,
+            ((x0 + CELL.0 * nc + 12) as u32, (bottom + 42) as u32),
+        )
+        .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(8)
-            .x_label_area_size(30)
-            .y_label_area_size(left)
-            .build_cartesian_2d(
-                (0..last(nc)).into_segmented(),
-                (0..last(nr)).into_segmented(),
-            )
+        let text = |t: String, at: (i32, i32), size: i32, ink: RGBColor, pos: Pos| {
+            Text::new(t, at, (FONT, size).into_font().color(&ink).pos(pos))
+        };
+        let centre = Pos::new(HPos::Center, VPos::Center);
+        for (r, name) in rows.iter().enumerate() {
+            let y = y0 + CELL.1 * r as i32 + CELL.1 / 2;
+            root.draw(&PathElement::new(vec![(x0 - 3, y), (x0, y)], MUTED))
+                .map_err(fail)?;
+            root.draw(&text(
+                name.clone(),
+                (x0 - 6, y),
+                16,
+                INK,
+                Pos::new(HPos::Right, VPos::Center),
+            ))
             .map_err(fail)?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .x_labels(months.len())
-            .x_label_formatter(&|v| month_label(months, v))
-            .y_labels(rows.len())
-            .y_label_formatter(&|v| match v {
-                // Row 0 at the top.
-                SegmentValue::CenterOf(i) => rows
-                    .get((nr - 1 - *i) as usize)
-                    .cloned()
-                    .unwrap_or_default(),
-                _ => String::new(),
-            })
-            .label_style((FONT, 16).into_font().color(&INK))
-            .axis_style(MUTED)
-            .draw()
+        }
+        for c in 0..nc {
+            let x = x0 + CELL.0 * c + CELL.0 / 2;
+            root.draw(&PathElement::new(vec![(x, bottom), (x, bottom + 3)], MUTED))
+                .map_err(fail)?;
+            let name = month_label(months, &SegmentValue::CenterOf(c));
+            root.draw(&text(
+                name,
+                (x, bottom + 6),
+                16,
+                INK,
+                Pos::new(HPos::Center, VPos::Top),
+            ))
             .map_err(fail)?;
+        }
+        root.draw(&PathElement::new(
+            vec![(x0, y0), (x0, bottom), (x0 + CELL.0 * nc, bottom)],
+            MUTED,
+        ))
+        .map_err(fail)?;
         for (r, row) in cells.iter().enumerate() {
-            let y = nr - 1 - r as i32;
-            for (c, heat) in row.iter().enumerate() {
-                let c = c as i32;
-                let (fill, text, ink) = match *heat {
-                    Heat::Value(v) => {
-                        let (fill, dark) = heat_colour(v);
-                        (fill, format!("{v:.0}"), if dark { WHITE } else { INK })
+            for (c, point) in row.iter().enumerate() {
+                let (left, top) = (x0 + CELL.0 * c as i32 + 1, y0 + CELL.1 * r as i32 + 1);
+                let (right, low) = (left + CELL.0 - 2, top + CELL.1 - 2);
+                let (fill, ink) = match point {
+                    Point::Value { value, .. } => {
+                        let (fill, dark) = heat_colour(*value);
+                        (fill, if dark { WHITE } else { INK })
                     }
-                    Heat::Hidden => (HIDDEN_FILL, "hidden".to_owned(), INK),
-                    Heat::NoData => (WHITE, "–".to_owned(), MUTED),
+                    Point::Hidden => (HIDDEN_FILL, INK),
+                    Point::Uncertain { .. } => (WHITE, INK),
+                    Point::NoData => (WHITE, MUTED),
                 };
-                let mut cell = Rectangle::new(
-                    [
-                        (SegmentValue::Exact(c), SegmentValue::Exact(y)),
-                        (SegmentValue::Exact(c + 1), SegmentValue::Exact(y + 1)),
-                    ],
-                    fill.filled(),
-                );
-                cell.set_margin(1, 1, 1, 1);
-                chart.draw_series([cell]).map_err(fail)?;
-                chart
-                    .draw_series([note(
-                        text,
-                        (SegmentValue::CenterOf(c), SegmentValue::CenterOf(y)),
-                        if matches!(heat, Heat::Hidden) { 10 } else { 13 },
-                        ink,
-                        Pos::new(HPos::Center, VPos::Center),
-                    )])
+                root.draw(&Rectangle::new([(left, top), (right, low)], fill.filled()))
                     .map_err(fail)?;
+                let mid = ((left + right) / 2, (top + low) / 2);
+                let words = |t: &str, size| text(t.to_owned(), mid, size, ink, centre);
+                match point {
+                    Point::Value { value, .. } => {
+                        let range = point.range().unwrap_or(0.0);
+                        root.draw(&text(
+                            format!("{value:.0}"),
+                            (mid.0, mid.1 - 7),
+                            14,
+                            ink,
+                            centre,
+                        ))
+                        .map_err(fail)?;
+                        root.draw(&text(
+                            format!("±{range:.0}"),
+                            (mid.0, mid.1 + 9),
+                            11,
+                            ink,
+                            centre,
+                        ))
+                        .map_err(fail)?;
+                    }
+                    Point::Uncertain { .. } => {
+                        hatch(&root, (left, top), (right, low), 6)?;
+                        root.draw(&words("uncertain", 10)).map_err(fail)?;
+                    }
+                    Point::Hidden => root.draw(&words("hidden", 10)).map_err(fail)?,
+                    Point::NoData => root.draw(&words("–", 13)).map_err(fail)?,
+                }
             }
         }
         root.present().map_err(fail)?;
@@ -321,7 +423,9 @@ pub struct Bar {
     pub point: Point,
 }
 
-/// Horizontal bars of a 0–100 value with 90 % error bars; hidden bars say so.
+/// Horizontal bars of a 0–100 value with 90 % error bars (with sampling, see
+/// [`Point::range`]); bars too uncertain to read, hidden or without data say so in words
+/// and draw no bar.
 pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
     let mut svg = String::new();
     let n = bars.len().max(1) as i32;
@@ -363,7 +467,7 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
         for (k, bar) in bars.iter().enumerate() {
             let y = n - 1 - k as i32;
             match bar.point {
-                Point::Value { value, margin } => {
+                Point::Value { value, .. } => {
                     let mut rect = Rectangle::new(
                         [
                             (0.0, SegmentValue::Exact(y)),
@@ -373,7 +477,8 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                     );
                     rect.set_margin(7, 7, 0, 0);
                     chart.draw_series([rect]).map_err(fail)?;
-                    let (lo, hi) = ((value - margin).max(0.0), (value + margin).min(100.0));
+                    let range = bar.point.range().unwrap_or(0.0);
+                    let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
                     chart
                         .draw_series([PathElement::new(
                             vec![
@@ -393,11 +498,11 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                         )])
                         .map_err(fail)?;
                 }
-                Point::Hidden | Point::NoData => {
-                    let text = if bar.point == Point::Hidden {
-                        "hidden to protect anonymity"
-                    } else {
-                        "no data"
+                Point::Uncertain { .. } | Point::Hidden | Point::NoData => {
+                    let text = match bar.point {
+                        Point::Uncertain { .. } => "too uncertain to read",
+                        Point::Hidden => "hidden to protect anonymity",
+                        _ => "no data",
                     };
                     chart
                         .draw_series([note(
@@ -470,6 +575,19 @@ pub fn stacked_counts(
                         )])
                         .map_err(fail)?;
                 }
+                // Released counts are always readable; should one ever not be, it says so
+                // rather than drawing a stack.
+                (Some(Point::Uncertain { .. }), _) | (_, Some(Point::Uncertain { .. })) => {
+                    chart
+                        .draw_series([note(
+                            "uncertain",
+                            (SegmentValue::CenterOf(x), top * 0.04),
+                            11,
+                            INK,
+                            Pos::new(HPos::Center, VPos::Bottom),
+                        )])
+                        .map_err(fail)?;
+                }
                 _ => {}
             }
         }
@@ -493,6 +611,7 @@ mod tests {
             Point::Value {
                 value: 72.0,
                 margin: 6.0,
+                sampling: Some(11.0),
             },
             Point::Hidden,
             Point::NoData,
@@ -518,11 +637,163 @@ mod tests {
             "Heat",
             &["Circle A".into()],
             &months,
-            &[vec![Heat::Value(80.0), Heat::Hidden, Heat::NoData]],
+            &[vec![
+                Point::Value {
+                    value: 80.0,
+                    margin: 6.0,
+                    sampling: Some(12.0),
+                },
+                Point::Hidden,
+                Point::NoData,
+            ]],
         )
         .unwrap()
         .replace('\n', "");
         assert!(heat.contains(">80<") && heat.contains(">hidden<") && heat.contains(">–<"));
+        assert!(
+            heat.contains(">±12<"),
+            "a cell shows its range with sampling"
+        );
+    }
+
+    #[test]
+    fn a_program_with_one_circle_gets_one_full_height_row() {
+        let months = vec!["2026-01".to_owned()];
+        let solid = Point::Value {
+            value: 70.0,
+            margin: 5.0,
+            sampling: Some(12.0),
+        };
+        let svg = heatmap("H", &["Hill Circle".into()], &months, &[vec![solid]])
+            .unwrap()
+            .replace('\n', "");
+        let fill = &band_fills()[3];
+        let cell = svg
+            .split("<rect")
+            .find(|r| r.contains(fill.as_str()))
+            .expect("the cell");
+        let height: i32 = cell
+            .split("height=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(height >= 40, "{cell}");
+        assert!(svg.contains(">70<") && svg.contains(">±12<") && svg.contains(">Hill Circle<"));
+    }
+
+    /// The colours (as plotters writes them) a heatmap cell could be filled with.
+    fn band_fills() -> Vec<String> {
+        HEAT_BANDS
+            .iter()
+            .map(|(c, _)| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_too_uncertain_to_read_is_drawn_without_a_number_or_a_colour() {
+        let months = vec!["2026-01".to_owned(), "2026-02".to_owned()];
+        let solid = Point::Value {
+            value: 100.0,
+            margin: 9.0,
+            sampling: Some(11.0),
+        };
+        let uncertain = Point::Uncertain {
+            responses: Some(12.0),
+        };
+        let heat = heatmap(
+            "Heat",
+            &["Circle A".into()],
+            &months,
+            &[vec![uncertain, uncertain]],
+        )
+        .unwrap()
+        .replace('\n', "")
+        .to_uppercase();
+        assert!(heat.contains(">UNCERTAIN<"));
+        assert!(!heat.contains(">100<"), "no number for an uncertain cell");
+        for fill in band_fills() {
+            assert!(
+                !heat.contains(&fill),
+                "an uncertain cell is coloured {fill}"
+            );
+        }
+        // The same figure read solidly is coloured and printed.
+        let heat = heatmap(
+            "Heat",
+            &["Circle A".into()],
+            &months,
+            &[vec![solid, uncertain]],
+        )
+        .unwrap()
+        .replace('\n', "")
+        .to_uppercase();
+        assert!(heat.contains(">100<") && heat.contains(&band_fills()[4]));
+
+        // In a trend the uncertain month has no dot and no line through it, and is hatched
+        // in whichever panel it is (each panel 230 pixels high).
+        let series = vec![solid, uncertain];
+        let svg = trend(
+            "T",
+            &months,
+            &[
+                ("Belonging", BLUE, series.clone()),
+                ("Safety", RUST, series),
+            ],
+        )
+        .unwrap()
+        .replace('\n', "");
+        assert_eq!(
+            svg.matches("<circle").count(),
+            2,
+            "one dot per panel, for the solid month"
+        );
+        assert_eq!(svg.matches(">uncertain<").count(), 2);
+        let hatch = format!("stroke=\"#{:02X}{:02X}{:02X}\"", HATCH.0, HATCH.1, HATCH.2);
+        let hatch_ys: Vec<f64> = svg
+            .split("<polyline")
+            .filter(|p| p.contains(&hatch))
+            .flat_map(|p| {
+                let points = p
+                    .split("points=\"")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                points
+                    .split_whitespace()
+                    .map(|xy| xy.split(',').nth(1).unwrap().parse::<f64>().unwrap())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        assert!(
+            hatch_ys.iter().any(|y| *y < 230.0),
+            "hatched in the first panel"
+        );
+        assert!(
+            hatch_ys.iter().any(|y| (230.0..460.0).contains(y)),
+            "hatched in the second panel"
+        );
+        assert!(hatch_ys.iter().all(|y| *y <= 460.0), "inside the image");
+        let bars_svg = bars(
+            "B",
+            &[Bar {
+                label: "Being listened to".into(),
+                point: uncertain,
+            }],
+            BLUE,
+        )
+        .unwrap()
+        .replace('\n', "");
+        assert!(bars_svg.contains(">too uncertain to read<"));
+        assert!(
+            !bars_svg.to_uppercase().contains("#1F5FA8"),
+            "no bar is drawn"
+        );
     }
 
     /// WCAG contrast of two colours.
@@ -552,6 +823,9 @@ mod tests {
                 contrast(fill, ink)
             );
         }
+        // Text on the stripes of an uncertain cell reads as well as on the white between.
+        assert!(contrast(HATCH, INK) >= 4.5, "{:.2}", contrast(HATCH, INK));
+        assert!(contrast(HIDDEN_FILL, INK) >= 4.5);
         assert_eq!(heat_colour(0.0), HEAT_BANDS[0]);
         assert_eq!(heat_colour(59.9), HEAT_BANDS[2]);
         assert_eq!(heat_colour(100.0), HEAT_BANDS[4]);

@@ -161,6 +161,10 @@ where
         .route("/staff/reports", get(funder::reports))
         .route("/staff/reports/{quarter}", get(funder::report))
         .route("/staff/reports/{quarter}/csv", get(funder::csv))
+        .route(
+            "/staff/reports/{quarter}/dictionary.csv",
+            get(funder::dictionary),
+        )
         .route("/staff/admin", get(admin::catalog))
         .route("/staff/admin/programs", post(admin::add_program))
         .route("/staff/admin/circles", post(admin::add_circle))

@@ -20,9 +20,9 @@ use collector::instrument::{Helped, Hindered, Item};
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::charts::{self, Bar, Heat, Point};
+use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
-use crate::releases::{NOISE_LINE, Shown, points, share};
+use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points};
 
 /// How many released months a page shows.
 const MONTHS: usize = 12;
@@ -96,14 +96,24 @@ struct ItemRow {
     means: Vec<Shown>,
 }
 
+/// The statements table: its months, its rows, and — when not one of its means is
+/// readable — the sentence the page shows instead of a wall of "too uncertain".
+struct Statements {
+    months: Vec<String>,
+    rows: Vec<ItemRow>,
+    unreadable: Option<String>,
+    /// Some mean has the noise range only.
+    noise_only: bool,
+}
+
 /// How many recent months the statements table shows.
 const ITEM_MONTHS: usize = 3;
 
-/// Each statement's mean in the latest [`ITEM_MONTHS`] months, and those months' names.
-fn item_rows(
+/// Each statement's mean in the latest [`ITEM_MONTHS`] months.
+fn statements(
     months: &[Arc<Release>],
     cell: impl Fn(&Release) -> Option<&StoredCell>,
-) -> (Vec<String>, Vec<ItemRow>) {
+) -> Statements {
     let recent = &months[months.len().saturating_sub(ITEM_MONTHS)..];
     let names: Vec<String> = Item::ALL
         .iter()
@@ -114,6 +124,16 @@ fn item_rows(
         .iter()
         .map(|r| points(r, cell(r), Audience::Manager, &refs))
         .collect();
+    let all = || per_month.iter().flatten();
+    let unreadable = (all().any(|p| matches!(p, Point::Uncertain { .. }))
+        && !all().any(|p| matches!(p, Point::Value { .. })))
+    .then(|| {
+        format!(
+            "At this size the mean answers to the statements are too uncertain to read: \
+             their noise ranges are wider than ±{:.1} on the 1–5 scale.",
+            analytics::figures::READABLE_MEAN_MARGIN
+        )
+    });
     let t = Lang::En.tr();
     let rows = Item::ALL
         .iter()
@@ -123,18 +143,42 @@ fn item_rows(
             means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
         })
         .collect();
-    (
-        recent
+    Statements {
+        months: recent
             .iter()
             .map(|r| charts::short_month(&r.info.period.to_string()))
             .collect(),
         rows,
+        unreadable,
+        noise_only: lacks_sampling(all()),
+    }
+}
+
+/// The trend chart of belonging and safety.
+fn trend_chart(
+    who: &str,
+    periods: &[String],
+    belonging: Vec<Point>,
+    safety: Vec<Point>,
+) -> Result<String, StaffError> {
+    charts::trend(
+        &format!(
+            "{who}: belonging and safety, % positive by month, with 90% ranges counting sampling"
+        ),
+        periods,
+        &[
+            ("Belonging — % positive", charts::BLUE, belonging),
+            ("Emotional safety — % positive", charts::RUST, safety),
+        ],
     )
+    .map_err(StaffError::internal)
 }
 
 struct ChoiceRow {
     label: String,
     shown: Shown,
+    /// The share has the noise range only.
+    noise_only: bool,
 }
 
 #[derive(Template)]
@@ -144,6 +188,8 @@ struct OverviewPage {
     program_id: i32,
     program: String,
     noise: &'static str,
+    /// Set when some figure has the noise range only (a release of the first plan).
+    noise_only: Option<&'static str>,
     k: i32,
     has_months: bool,
     trend_svg: String,
@@ -152,8 +198,7 @@ struct OverviewPage {
     heat_rows: Vec<(CircleEntry, Vec<Shown>)>,
     /// The heatmap shows safety rather than belonging.
     safety_heat: bool,
-    item_months: Vec<String>,
-    items: Vec<ItemRow>,
+    statements: Statements,
     month_names: Vec<String>,
     first_svg: String,
     first_rows: Vec<(String, Shown, Shown)>,
@@ -200,37 +245,30 @@ pub(crate) async fn overview(
 
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let (item_months, items) =
-        item_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let trend_svg = charts::trend(
-        &format!("{name}: belonging and safety, % positive by month, with 90% ranges"),
-        &periods,
-        &[
-            ("Belonging — % positive", charts::BLUE, belonging),
-            ("Emotional safety — % positive", charts::RUST, safety),
-        ],
-    )
-    .map_err(StaffError::internal)?;
+    let statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let mut noise_only =
+        statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
+    let trend_svg = trend_chart(&name, &periods, belonging, safety)?;
 
     let mut heat = vec![];
     let mut heat_rows = vec![];
     for circle in &circles {
-        let mut cells = vec![];
-        let mut shown = vec![];
-        for r in &months {
-            let p = points(
-                r,
-                circle_cell(r, circle.id),
-                Audience::Manager,
-                &[heat_measure],
-            )[0];
-            cells.push(match p {
-                Point::Value { value, .. } => Heat::Value(value),
-                Point::Hidden => Heat::Hidden,
-                Point::NoData => Heat::NoData,
-            });
-            shown.push(Shown::of(p, "%", 0));
-        }
+        let cells: Vec<Point> = months
+            .iter()
+            .map(|r| {
+                points(
+                    r,
+                    circle_cell(r, circle.id),
+                    Audience::Manager,
+                    &[heat_measure],
+                )[0]
+            })
+            .collect();
+        let shown = cells
+            .iter()
+            .map(|p| Shown::of(*p, "%", 0).brief())
+            .collect();
+        noise_only |= lacks_sampling(&cells);
         heat.push(cells);
         heat_rows.push((circle.clone(), shown));
     }
@@ -271,12 +309,14 @@ pub(crate) async fn overview(
 
     let (helped, helped_svg) = choices(&quarter, program, true, &name)?;
     let (hindered, hindered_svg) = choices(&quarter, program, false, &name)?;
+    noise_only |= helped.iter().chain(&hindered).any(|c| c.noise_only);
 
     let page = OverviewPage {
         chrome: signed.chrome(format!("{name} — overview")),
         program_id: program,
         program: name,
-        noise: NOISE_LINE,
+        noise: NOISE_LINE.as_str(),
+        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k,
         has_months: !months.is_empty(),
         trend_svg,
@@ -284,8 +324,7 @@ pub(crate) async fn overview(
         heat_svg,
         heat_rows,
         safety_heat,
-        item_months,
-        items,
+        statements,
         month_names: months
             .iter()
             .map(|r| charts::short_month(&r.info.period.to_string()))
@@ -302,7 +341,8 @@ pub(crate) async fn overview(
 }
 
 /// What helped (or got in the way) in the latest released quarter, as a share of its
-/// responses: the table rows and the chart.
+/// responses (the release's `{option}_pct` figures, with their ranges): the table rows
+/// and the chart.
 fn choices(
     quarter: &Option<Arc<Release>>,
     program: i32,
@@ -324,21 +364,18 @@ fn choices(
             .map(|h| (h.column(), t.get(&format!("hindered-{}", h.key()))))
             .unzip()
     };
-    let mut names = vec!["responses"];
-    names.extend(columns.iter().map(String::as_str));
+    let names: Vec<String> = columns.iter().map(|c| format!("{c}_pct")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
     let p = points(
         q,
         program_cell(q, Level::ProgramQuarter, program),
         Audience::Manager,
-        &names,
+        &refs,
     );
     let bars: Vec<Bar> = labels
         .into_iter()
-        .enumerate()
-        .map(|(i, label)| Bar {
-            label,
-            point: share(p[i + 1], p[0]),
-        })
+        .zip(p)
+        .map(|(label, point)| Bar { label, point })
         .collect();
     let what = if helped {
         "what helped"
@@ -355,6 +392,7 @@ fn choices(
         .into_iter()
         .map(|b| ChoiceRow {
             shown: Shown::of(b.point, "%", 0),
+            noise_only: lacks_sampling([&b.point]),
             label: b.label,
         })
         .collect();
@@ -369,12 +407,12 @@ struct CirclePage {
     program: String,
     circle: String,
     noise: &'static str,
+    noise_only: Option<&'static str>,
     k: i32,
     has_months: bool,
     trend_svg: String,
     rows: Vec<MonthRow>,
-    item_months: Vec<String>,
-    items: Vec<ItemRow>,
+    statements: Statements,
 }
 
 pub(crate) async fn circle(
@@ -393,31 +431,21 @@ pub(crate) async fn circle(
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
-    let (item_months, items) = item_rows(&months, |r| circle_cell(r, circle));
-    let trend_svg = charts::trend(
-        &format!(
-            "{}: belonging and safety, % positive by month, with 90% ranges",
-            entry.name
-        ),
-        &periods,
-        &[
-            ("Belonging — % positive", charts::BLUE, belonging),
-            ("Emotional safety — % positive", charts::RUST, safety),
-        ],
-    )
-    .map_err(StaffError::internal)?;
+    let statements = statements(&months, |r| circle_cell(r, circle));
+    let noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
+    let trend_svg = trend_chart(&entry.name, &periods, belonging, safety)?;
     let page = CirclePage {
         chrome: signed.chrome(format!("{} — {name}", entry.name)),
         program_id: program,
         program: name,
         circle: entry.name,
-        noise: NOISE_LINE,
+        noise: NOISE_LINE.as_str(),
+        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k,
         has_months: !months.is_empty(),
         trend_svg,
         rows,
-        item_months,
-        items,
+        statements,
     };
     signed.render(&page)
 }

@@ -3,10 +3,12 @@
 //! thousand responses or ten million, because it never looks at responses at all.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
+use analytics::figures;
+use analytics::measure::RESPONSES;
 use analytics::suppression::{Audience, Status};
-use analytics::view::{self, Release, ReleaseInfo, StoredCell};
+use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use collector::Store;
 
 use crate::charts::Point;
@@ -50,7 +52,8 @@ impl ReleaseCache {
     }
 }
 
-/// Figures of one cell for an audience, by measure name; `None` cell means no data.
+/// Figures of one cell for an audience, by measure name, as pages show them; `None` cell
+/// means no data. The one place a [`Figure`] becomes what a page shows.
 pub(crate) fn points(
     release: &Release,
     cell: Option<&StoredCell>,
@@ -60,39 +63,62 @@ pub(crate) fn points(
     let Some(cell) = cell else {
         return vec![Point::NoData; names.len()];
     };
-    let status = match audience {
-        Audience::Manager => cell.manager,
-        Audience::Funder => cell.funder,
-    };
-    match status {
+    match cell.status(audience) {
         Status::NotReleased => return vec![Point::NoData; names.len()],
         Status::Hidden => return vec![Point::Hidden; names.len()],
         Status::Shown => {}
     }
     let figures = release.figures(cell, audience);
+    let find = |name: &str| figures.iter().find(|f| f.measure == name);
+    let responses = find(RESPONSES).filter(|f| !f.hidden).and_then(|f| f.value);
     names
         .iter()
-        .map(|name| match figures.iter().find(|f| f.measure == *name) {
-            Some(f) if f.hidden => Point::Hidden,
-            Some(f) => match (f.value, f.margin) {
-                (Some(value), Some(margin)) => Point::Value { value, margin },
-                _ => Point::NoData,
-            },
-            None => Point::NoData,
-        })
+        .map(|name| find(name).map_or(Point::NoData, |f| point(f, responses)))
         .collect()
 }
 
-/// A figure as a table cell shows it.
+/// A figure as a page shows it: hidden; too uncertain to read (its noise range is wider
+/// than [`Figure::readable`] allows: no number, so a noisy 100 % never passes for a solid
+/// one); or its value with its ranges. `responses` is its cell's released count.
+fn point(figure: &Figure, responses: Option<f64>) -> Point {
+    if figure.hidden {
+        return Point::Hidden;
+    }
+    match (figure.value, figure.margin) {
+        (Some(value), Some(margin)) if figure.readable() => Point::Value {
+            value,
+            margin,
+            sampling: figure.combined,
+        },
+        (Some(_), Some(_)) => Point::Uncertain { responses },
+        _ => Point::NoData,
+    }
+}
+
+/// Whether any of these figures lacks a range with sampling (releases of the first
+/// measurement plan kept none): the page then says its bars show the noise range there.
+pub(crate) fn lacks_sampling<'a>(points: impl IntoIterator<Item = &'a Point>) -> bool {
+    points
+        .into_iter()
+        .any(|p| matches!(p, Point::Value { sampling: None, .. }))
+}
+
+/// A figure as a table cell shows it: the only place figures become words.
 pub(crate) struct Shown {
     pub text: String,
+    /// "± 3", the 90 % range from the noise; for a figure too uncertain to read, its
+    /// cell's responses ("(21 responses)"), which say why.
     pub margin: String,
-    pub kind: ShownKind,
+    /// "± 9 with sampling", the 90 % range counting who happened to answer too, where the
+    /// release has it.
+    pub sampling: Option<String>,
+    kind: ShownKind,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum ShownKind {
+enum ShownKind {
     Value,
+    Uncertain,
     Hidden,
     NoData,
 }
@@ -100,50 +126,141 @@ pub(crate) enum ShownKind {
 impl Shown {
     /// `unit` is "%" for percentages, "" for counts and means.
     pub fn of(point: Point, unit: &str, places: usize) -> Shown {
+        let words = |text: &str, margin: String, kind| Shown {
+            text: text.to_owned(),
+            margin,
+            sampling: None,
+            kind,
+        };
         match point {
-            Point::Value { value, margin } => Shown {
+            Point::Value {
+                value,
+                margin,
+                sampling,
+            } => Shown {
                 text: format!("{value:.places$}{unit}"),
                 margin: format!("± {margin:.places$}"),
+                sampling: sampling.map(|s| format!("± {s:.places$} with sampling")),
                 kind: ShownKind::Value,
             },
+            Point::Uncertain { responses } => words(
+                "too uncertain to read",
+                responses.map_or_else(String::new, |n| format!("({n:.0} responses)")),
+                ShownKind::Uncertain,
+            ),
             // Not "fewer than k": a larger cell can be hidden too, so that a small one
             // cannot be worked out by subtraction. The page's legend says both.
-            Point::Hidden => Shown {
-                text: "hidden to protect anonymity".to_owned(),
-                margin: String::new(),
-                kind: ShownKind::Hidden,
-            },
-            Point::NoData => Shown {
-                text: "no data".into(),
-                margin: String::new(),
-                kind: ShownKind::NoData,
-            },
+            Point::Hidden => words(
+                "hidden to protect anonymity",
+                String::new(),
+                ShownKind::Hidden,
+            ),
+            Point::NoData => words("no data", String::new(), ShownKind::NoData),
         }
+    }
+
+    /// The short words of a crowded table (circles × twelve months), which a legend
+    /// beside it spells out: "too uncertain", "hidden", "–".
+    pub fn brief(mut self) -> Shown {
+        match self.kind {
+            ShownKind::Value => {}
+            ShownKind::Uncertain => {
+                self.text = "too uncertain".into();
+                self.margin.clear();
+            }
+            ShownKind::Hidden => self.text = "hidden".into(),
+            ShownKind::NoData => self.text = "–".into(),
+        }
+        self
     }
 
     pub fn is_value(&self) -> bool {
         self.kind == ShownKind::Value
     }
 
-    pub fn is_hidden(&self) -> bool {
-        self.kind == ShownKind::Hidden
-    }
-}
-
-/// A share of responses (in %) from a noisy count and a noisy total: the margin is the
-/// count's, scaled (the total's noise is small beside it at any shown size).
-pub(crate) fn share(count: Point, total: Point) -> Point {
-    match (count, total) {
-        (Point::Value { value, margin }, Point::Value { value: n, .. }) if n >= 1.0 => {
-            Point::Value {
-                value: (100.0 * value.max(0.0) / n).clamp(0.0, 100.0),
-                margin: (100.0 * margin / n).min(100.0),
-            }
+    /// The class that styles the words standing in for a number.
+    pub fn class(&self) -> &'static str {
+        match self.kind {
+            ShownKind::Value => "",
+            ShownKind::Uncertain => "uncertain-cell",
+            ShownKind::Hidden => "hidden-cell",
+            ShownKind::NoData => "no-data",
         }
-        (Point::Hidden, _) | (_, Point::Hidden) => Point::Hidden,
-        _ => Point::NoData,
     }
 }
 
-/// The plain-language line on noise that every figure page carries.
-pub(crate) const NOISE_LINE: &str = "Every number here had a little random noise added once, when its period was released, so that no one's answers can be worked out from it. The bars and ± show the range the true value lies in 9 times out of 10; small groups have wide ranges.";
+/// The plain-language note on noise that every figure page carries: what a ± covers, what
+/// "with sampling" adds and when to use it, and what "too uncertain to read" means (its
+/// thresholds are the ones [`Figure::readable`] applies).
+pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
+    format!(
+        "Every number here had a little random noise added once, when it was released, so \
+         that no one's answers can be worked out from it. “72% ± 3”: the noise moved that \
+         figure by at most 3 points, 9 times out of 10. “± 9 with sampling” also counts the \
+         chance in who happened to come and answer: use it, and the chart bars that show it, \
+         to compare months, circles or programs — a smaller difference may be chance. \
+         “Too uncertain to read” stands for a figure whose noise range is wider than ±{pct:.0} \
+         points (±{mean:.1} on a 1–5 mean).",
+        pct = figures::READABLE_PCT_MARGIN,
+        mean = figures::READABLE_MEAN_MARGIN,
+    )
+});
+
+/// Said on a page where some figure has no range with sampling.
+pub(crate) const NOISE_ONLY_LINE: &str = "Figures released under the first measurement plan have no range with sampling: they and their chart bars show the noise range only.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use analytics::view::Kind;
+
+    fn figure(kind: Kind, value: f64, margin: f64, combined: Option<f64>) -> Figure {
+        Figure {
+            measure: "belonging_pct_positive".into(),
+            kind,
+            value: Some(value),
+            margin: Some(margin),
+            combined,
+            hidden: false,
+        }
+    }
+
+    #[test]
+    fn a_figure_too_wide_to_read_is_worded_not_numbered() {
+        let wide = figure(Kind::Percent, 100.0, 27.0, Some(31.0));
+        assert!(!wide.readable());
+        let shown = Shown::of(point(&wide, Some(12.0)), "%", 0);
+        assert_eq!(shown.text, "too uncertain to read");
+        assert_eq!(shown.margin, "(12 responses)");
+        assert!(!shown.is_value() && shown.sampling.is_none());
+        assert!(!format!("{}{}", shown.text, shown.margin).contains("100"));
+        assert_eq!(shown.brief().text, "too uncertain");
+
+        let wide_mean = figure(Kind::Mean, 4.3, 0.8, Some(0.9));
+        assert_eq!(
+            Shown::of(point(&wide_mean, None), "", 1).text,
+            "too uncertain to read"
+        );
+    }
+
+    #[test]
+    fn a_readable_figure_shows_its_noise_range_and_its_range_with_sampling() {
+        let solid = figure(Kind::Percent, 72.4, 3.2, Some(9.1));
+        let shown = Shown::of(point(&solid, Some(30.0)), "%", 0);
+        assert_eq!((shown.text.as_str(), shown.margin.as_str()), ("72%", "± 3"));
+        assert_eq!(shown.sampling.as_deref(), Some("± 9 with sampling"));
+        assert!(!lacks_sampling(&[point(&solid, None)]));
+        // A release of the first plan has the noise range only, and the page says so.
+        let first_plan = figure(Kind::Percent, 72.4, 3.2, None);
+        assert_eq!(Shown::of(point(&first_plan, None), "%", 0).sampling, None);
+        assert!(lacks_sampling(&[point(&first_plan, None)]));
+    }
+
+    #[test]
+    fn hidden_wins_over_everything_else() {
+        let mut hidden = figure(Kind::Percent, 50.0, 3.0, Some(9.0));
+        hidden.hidden = true;
+        assert_eq!(point(&hidden, Some(40.0)), Point::Hidden);
+        assert_eq!(Shown::of(Point::Hidden, "%", 0).brief().text, "hidden");
+    }
+}
