@@ -412,7 +412,8 @@ impl Figure {
 
 fn derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
     let estimate = estimate.filter(|_| !hidden);
-    let places = if kind == Kind::Percent { 1 } else { 2 };
+    // Kept finer than any page shows, so a page rounds once.
+    let places = if kind == Kind::Percent { 2 } else { 3 };
     let cap = if kind == Kind::Percent { 100.0 } else { 4.0 };
     Figure {
         measure,
@@ -633,6 +634,46 @@ fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audi
     out
 }
 
+/// The figures of several cells taken together — a circle's last three months, say —
+/// from the sums of their counts: a wider base where one month is too small to read.
+/// Only cells of plan 2 shown to the audience are pooled (a hidden month pooled with shown
+/// ones could be worked out by subtraction); `None` when there are none.
+///
+/// # Privacy
+/// Sums of released counts, and their noise variances added: post-processing.
+pub fn pooled_figures(cells: &[&StoredCell], audience: Audience) -> Option<Vec<Figure>> {
+    let shown: Vec<&StoredCell> = cells
+        .iter()
+        .copied()
+        .filter(|c| c.status(audience) == Status::Shown && c.noise.is_some())
+        .collect();
+    let first = shown.first()?;
+    let mut pooled = StoredCell {
+        counts: BTreeMap::new(),
+        noise: Some(CellNoise::default()),
+        ..(*first).clone()
+    };
+    for name in first.counts.keys() {
+        if shown.iter().all(|c| c.counts.contains_key(name)) {
+            let value = shown.iter().map(|c| c.counts[name].value).sum();
+            let hidden = shown.iter().any(|c| hidden_for(&c.counts[name], audience));
+            pooled.counts.insert(
+                name.clone(),
+                StoredCount {
+                    value,
+                    manager_hidden: hidden,
+                    funder_hidden: hidden,
+                },
+            );
+        }
+    }
+    for cell in &shown {
+        let sum = pooled.noise.as_ref().expect("set above").add(cell.noise.as_ref().expect("plan 2"));
+        pooled.noise = Some(sum);
+    }
+    Some(measurement_plan_figures(&pooled, pooled.noise.as_ref().expect("set above"), audience))
+}
+
 fn round(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
@@ -772,10 +813,13 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
         .chain(Item::ALL.iter().map(|i| format!("{}_mean", i.key())))
         .chain(choice_columns().map(|c| format!("{c}_pct")));
     for name in measures().iter().cloned().chain(derived_names) {
-        texts.push(if name.ends_with("_scored") {
-            format!("responses with a {} score (positive + not positive)", name.trim_end_matches("_scored"))
-        } else {
-            measure::describe(&name)
+        let derived_scored = Index::ALL.iter().find(|i| name == format!("{}_scored", i.key()));
+        texts.push(match derived_scored {
+            Some(index) => format!(
+                "responses with a {} score: positive + not positive (derived)",
+                index.key()
+            ),
+            None => measure::describe(&name),
         });
         names.push(name);
     }
@@ -826,6 +870,59 @@ mod tests {
         assert!((3.0..=4.0).contains(&m), "{m}");
     }
 
+    fn cell(positive: i64, not_positive: i64, status: Status) -> StoredCell {
+        let count = |value| StoredCount {
+            value,
+            manager_hidden: false,
+            funder_hidden: true,
+        };
+        let noise = BinNoise {
+            variance: 3.0,
+            covariance: -1.0,
+            with_total: 0.1,
+        };
+        StoredCell {
+            key: CellKey {
+                level: Level::CircleMonth,
+                program_id: Some(1),
+                circle_id: Some(2),
+                period: "2026-10".parse().unwrap(),
+            },
+            program: None,
+            circle: None,
+            manager: status,
+            funder: Status::NotReleased,
+            counts: [
+                ("responses".to_owned(), count(positive + not_positive)),
+                ("belonging_positive".to_owned(), count(positive)),
+                ("belonging_not_positive".to_owned(), count(not_positive)),
+                ("belonging_not_scored".to_owned(), count(0)),
+            ]
+            .into_iter()
+            .collect(),
+            noise: Some(CellNoise {
+                responses: 1.0,
+                groups: [(Group::Indices, noise)].into_iter().collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn pooled_months_sum_their_counts_and_noise_and_leave_hidden_months_out() {
+        let (a, b, hidden) = (
+            cell(10, 5, Status::Shown),
+            cell(20, 5, Status::Shown),
+            cell(1, 1, Status::Hidden),
+        );
+        let figures = pooled_figures(&[&a, &b, &hidden], Audience::Manager).unwrap();
+        let pct = figures.iter().find(|f| f.measure == "belonging_pct_positive").unwrap();
+        assert_eq!(pct.value, Some(75.0));
+        let alone = measurement_plan_figures(&a, a.noise.as_ref().unwrap(), Audience::Manager);
+        let one = alone.iter().find(|f| f.measure == "belonging_pct_positive").unwrap();
+        assert!(pct.margin.unwrap() < one.margin.unwrap(), "{pct:?} vs {one:?}");
+        assert!(pooled_figures(&[&hidden], Audience::Manager).is_none());
+    }
+
     #[test]
     fn every_measure_has_words_in_the_dictionary() {
         let frame = dictionary_frame().unwrap();
@@ -835,6 +932,9 @@ mod tests {
             let (name, meaning) = (name.unwrap(), meaning.unwrap());
             assert_ne!(name, meaning, "{name} is not described");
             assert!(meaning.contains(' '), "{name}: {meaning}");
+            if name == "belonging_not_scored" {
+                assert!(meaning.contains("too few"), "{meaning}");
+            }
         }
     }
 }

@@ -99,7 +99,6 @@ struct Spend {
     figures: String,
     spend: String,
     scale: String,
-    cells: i32,
 }
 
 impl Spend {
@@ -116,7 +115,6 @@ impl Spend {
             figures: Group::from_key(&l.group).map_or(l.group.clone(), |g| g.label().to_owned()),
             spend: format!("{unit} = {}", l.spend),
             scale: l.scale,
-            cells: l.cells,
         }
     }
 }
@@ -211,8 +209,9 @@ pub(crate) async fn report(
         .collect();
     ledger.sort_by(|a, b| (a.order, &a.periods).cmp(&(b.order, &b.periods)));
     ledger.dedup_by(|next, kept| {
-        let same = (next.order, &next.spend, &next.scale, next.cells)
-            == (kept.order, &kept.spend, &kept.scale, kept.cells);
+        // No count of cells: a circle-month row's would tell a funder how many circles a
+        // program has, which is below what a funder sees.
+        let same = (next.order, &next.spend, &next.scale) == (kept.order, &kept.spend, &kept.scale);
         if same {
             kept.periods.append(&mut next.periods);
         }

@@ -22,7 +22,7 @@ use crate::access::Area;
 use crate::auth::Signed;
 use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
-use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points};
+use crate::releases::{pooled_points, NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points};
 
 /// How many released months a page shows.
 const MONTHS: usize = 12;
@@ -120,10 +120,17 @@ fn statements(
         .map(|i| format!("{}_mean", i.key()))
         .collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let per_month: Vec<Vec<Point>> = recent
+    let mut per_month: Vec<Vec<Point>> = recent
         .iter()
         .map(|r| points(r, cell(r), Audience::Manager, &refs))
         .collect();
+    // The months together: a mean too uncertain in one month is often readable over
+    // three (sums of released counts; hidden months are left out).
+    let cells: Vec<&StoredCell> = recent.iter().filter_map(|r| cell(r)).collect();
+    let pooled = recent.len() > 1;
+    if pooled {
+        per_month.push(pooled_points(&cells, Audience::Manager, &refs));
+    }
     let all = || per_month.iter().flatten();
     let unreadable = (all().any(|p| matches!(p, Point::Uncertain { .. }))
         && !all().any(|p| matches!(p, Point::Value { .. })))
@@ -143,11 +150,19 @@ fn statements(
             means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
         })
         .collect();
-    Statements {
-        months: recent
+    let mut labels: Vec<String> = recent
+        .iter()
+        .map(|r| charts::short_month(&r.info.period.to_string()))
+        .collect();
+    if pooled {
+        let shown = cells
             .iter()
-            .map(|r| charts::short_month(&r.info.period.to_string()))
-            .collect(),
+            .filter(|c| c.status(Audience::Manager) == analytics::suppression::Status::Shown)
+            .count();
+        labels.push(format!("{shown} shown months together"));
+    }
+    Statements {
+        months: labels,
         rows,
         unreadable,
         noise_only: lacks_sampling(all()),

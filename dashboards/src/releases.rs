@@ -77,6 +77,20 @@ pub(crate) fn points(
         .collect()
 }
 
+/// Figures of several months of one cell taken together (see [`view::pooled_figures`]):
+/// no data when none of them is shown.
+pub(crate) fn pooled_points(cells: &[&StoredCell], audience: Audience, names: &[&str]) -> Vec<Point> {
+    let Some(figures) = view::pooled_figures(cells, audience) else {
+        return vec![Point::NoData; names.len()];
+    };
+    let find = |name: &str| figures.iter().find(|f| f.measure == name);
+    let responses = find(RESPONSES).filter(|f| !f.hidden).and_then(|f| f.value);
+    names
+        .iter()
+        .map(|name| find(name).map_or(Point::NoData, |f| point(f, responses)))
+        .collect()
+}
+
 /// A figure as a page shows it: hidden; too uncertain to read (its noise range is wider
 /// than [`Figure::readable`] allows: no number, so a noisy 100 % never passes for a solid
 /// one); or its value with its ranges. `responses` is its cell's released count.
@@ -101,6 +115,16 @@ pub(crate) fn lacks_sampling<'a>(points: impl IntoIterator<Item = &'a Point>) ->
     points
         .into_iter()
         .any(|p| matches!(p, Point::Value { sampling: None, .. }))
+}
+
+/// What a figure can be, by how it is written: a "%" 0–100, a mean (with decimals) 1–5, a
+/// count 0 and up.
+fn bounds(unit: &str, places: usize) -> (f64, f64) {
+    match (unit, places) {
+        ("%", _) => (0.0, 100.0),
+        (_, 0) => (0.0, f64::INFINITY),
+        _ => (1.0, 5.0),
+    }
 }
 
 /// A figure as a table cell shows it: the only place figures become words.
@@ -137,12 +161,36 @@ impl Shown {
                 value,
                 margin,
                 sampling,
-            } => Shown {
-                text: format!("{value:.places$}{unit}"),
-                margin: format!("± {margin:.places$}"),
-                sampling: sampling.map(|s| format!("± {s:.places$} with sampling")),
-                kind: ShownKind::Value,
-            },
+            } => {
+                let (low, high) = bounds(unit, places);
+                let range = |m: f64| {
+                    let (a, b) = ((value - m).max(low), (value + m).min(high));
+                    format!("{a:.places$}–{b:.places$}{unit}")
+                };
+                // Counts are never below zero, so a figure at a bound (100 %: no "not
+                // positive" left after rounding) may be off by more than its ± suggests
+                // on that side: its range reads true where a point would not.
+                let clipped = value - margin < low || value + margin > high;
+                let (text, margin, sampling) = if clipped {
+                    (
+                        range(margin),
+                        String::new(),
+                        sampling.map(|s| format!("{} with sampling", range(s))),
+                    )
+                } else {
+                    (
+                        format!("{value:.places$}{unit}"),
+                        format!("± {margin:.places$}"),
+                        sampling.map(|s| format!("± {s:.places$} with sampling")),
+                    )
+                };
+                Shown {
+                    text,
+                    margin,
+                    sampling,
+                    kind: ShownKind::Value,
+                }
+            }
             Point::Uncertain { responses } => words(
                 "too uncertain to read",
                 responses.map_or_else(String::new, |n| format!("({n:.0} responses)")),
@@ -199,6 +247,8 @@ pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
          figure by at most 3 points, 9 times out of 10. “± 9 with sampling” also counts the \
          chance in who happened to come and answer: use it, and the chart bars that show it, \
          to compare months, circles or programs — a smaller difference may be chance. \
+         A figure near 0% or 100% is shown as its range (“91–100%”): counts are never below \
+         zero, so a 100% may hide a few answers that were not positive. \
          “Too uncertain to read” stands for a figure whose noise range is wider than ±{pct:.0} \
          points (±{mean:.1} on a 1–5 mean).",
         pct = figures::READABLE_PCT_MARGIN,
@@ -254,6 +304,20 @@ mod tests {
         let first_plan = figure(Kind::Percent, 72.4, 3.2, None);
         assert_eq!(Shown::of(point(&first_plan, None), "%", 0).sampling, None);
         assert!(lacks_sampling(&[point(&first_plan, None)]));
+    }
+
+    #[test]
+    fn a_figure_at_a_bound_reads_as_its_range() {
+        // 100 % can come from a true 90 %: counts are never below zero.
+        let top = figure(Kind::Percent, 100.0, 8.6, Some(11.2));
+        let shown = Shown::of(point(&top, Some(40.0)), "%", 0);
+        assert_eq!(shown.text, "91–100%");
+        assert_eq!(shown.margin, "");
+        assert_eq!(shown.sampling.as_deref(), Some("89–100% with sampling"));
+        let low_mean = figure(Kind::Mean, 1.2, 0.4, Some(0.45));
+        assert_eq!(Shown::of(point(&low_mean, None), "", 1).text, "1.0–1.6");
+        // A count is not bounded above, and a figure inside its bounds keeps its ±.
+        assert_eq!(Shown::of(Point::Value { value: 40.0, margin: 3.0, sampling: None }, "", 0).text, "40");
     }
 
     #[test]
