@@ -120,10 +120,11 @@ impl Level {
         self.is_quarterly()
     }
 
-    /// Whether managers may see this level: everything but the portfolio's month, which
-    /// is measured only to steady the sums beneath it.
+    /// Whether managers may see this level: not the portfolio, which spans programs they
+    /// may not be responsible for (its month is measured only to steady the sums beneath
+    /// it; its quarter is the funders').
     pub fn manager_visible(self) -> bool {
-        self != Level::PortfolioMonth
+        !matches!(self, Level::PortfolioMonth | Level::PortfolioQuarter)
     }
 }
 

@@ -27,16 +27,7 @@ use crate::budget::Level;
 use crate::figures::BinNoise;
 use crate::integer::{simplex_round, table_round};
 use crate::measure::{Group, Histogram, RESPONSES, histograms, measures, position};
-use crate::pipeline::CellKey;
-
-/// A month's noisy measurements: for every cell, a value for each measure its level
-/// measures (`None` where the plan measures nothing). Made only by
-/// [`crate::pipeline::TrueCounts::measure`].
-pub(crate) struct Measured {
-    pub(crate) cells: BTreeMap<CellKey, Vec<Option<i64>>>,
-    /// The noise variance of one count, per (level, group) measured.
-    pub(crate) variances: BTreeMap<(Level, Group), f64>,
-}
+use crate::pipeline::{CellKey, Measured};
 
 /// The noise of a released cell: the variance of its `responses`, and of each group's
 /// bins.
@@ -88,9 +79,40 @@ impl Released {
         &self.cells
     }
 
-    pub(crate) fn from_cells(cells: BTreeMap<CellKey, ReleasedCell>) -> Released {
-        Released { cells }
+}
+
+/// A quarter's released cells from its stored months (plan 2): each program's quarter is
+/// the sum of its months, the portfolio's quarter the sum of the portfolio's months; the
+/// noise of independent months adds. Post-processing: nothing is measured, nothing read.
+pub(crate) fn sum_months(quarter: crate::period::Period, months: &[crate::view::Release]) -> Released {
+    let mut cells: BTreeMap<CellKey, ReleasedCell> = BTreeMap::new();
+    for release in months {
+        for cell in &release.cells {
+            let level = match cell.key.level {
+                Level::ProgramMonth => Level::ProgramQuarter,
+                Level::PortfolioMonth => Level::PortfolioQuarter,
+                _ => continue,
+            };
+            let key = CellKey {
+                level,
+                program_id: cell.key.program_id,
+                circle_id: None,
+                period: quarter,
+            };
+            let noise = cell.noise.clone().unwrap_or_default();
+            let slot = cells.entry(key).or_insert_with(|| ReleasedCell {
+                counts: vec![None; measures().len()],
+                noise: CellNoise::default(),
+            });
+            for (at, name) in measures().iter().enumerate() {
+                if let Some(v) = cell.value(name) {
+                    slot.counts[at] = Some(slot.counts[at].unwrap_or(0) + v);
+                }
+            }
+            slot.noise = slot.noise.add(&noise);
+        }
     }
+    Released { cells }
 }
 
 /// The month's tree: node 0 is the portfolio, then programs, then circles.
@@ -349,10 +371,10 @@ pub(crate) fn shape_noise(
 /// Fits a month's measurements into consistent, non-negative integer counts (see the
 /// module docs).
 pub(crate) fn fit(measured: Measured) -> Released {
-    let tree = Tree::of(&measured.cells);
+    let tree = Tree::of(measured.cells());
     let n = tree.keys.len();
-    let rows: Vec<&Vec<Option<i64>>> = tree.keys.iter().map(|k| &measured.cells[k]).collect();
-    let smoothers = smoothers(&tree, &measured.variances);
+    let rows: Vec<&Vec<Option<i64>>> = tree.keys.iter().map(|k| &measured.cells()[k]).collect();
+    let smoothers = smoothers(&tree, measured.variances());
 
     // Least squares over the tree, bin by bin.
     let mut fitted: Vec<Vec<f64>> = vec![vec![0.0; measures().len()]; n];

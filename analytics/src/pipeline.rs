@@ -15,7 +15,6 @@ use polars::prelude::*;
 use sqlx::Row;
 
 use crate::budget::{Level, Noise};
-use crate::consistency::Measured;
 use crate::measure::{Group, bin_of, measures};
 use crate::period::Period;
 
@@ -150,7 +149,7 @@ pub(crate) async fn load_responses(
     store: &Store,
     period: Period,
     sessions: &[SessionInfo],
-) -> Result<DataFrame, PipelineError> {
+) -> Result<LoadedResponses, PipelineError> {
     let wanted: HashSet<i32> = sessions.iter().map(|s| s.id).collect();
     let (ids, r, f) = match store.backend() {
         Backend::Sqlite => {
@@ -164,14 +163,14 @@ pub(crate) async fn load_responses(
         }
         Backend::Postgres => load_postgres(store.url(), period).await?,
     };
-    Ok(DataFrame::new(
+    Ok(LoadedResponses(DataFrame::new(
         ids.len(),
         vec![
             Column::new("session_id".into(), ids),
             Column::new("r".into(), r),
             Column::new("f".into(), f),
         ],
-    )?)
+    )?))
 }
 
 type Packed = (Vec<i32>, Vec<i32>, Vec<i32>);
@@ -181,10 +180,19 @@ fn load_sqlite(path: &str, wanted: &HashSet<i32>) -> Result<Packed, PipelineErro
         path,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    // One sequential pass over the table; rows of other periods are skipped here, which
-    // beats an index probe per session when the table is in random-id order.
+    // One sequential pass over the table (`+session_id` keeps SQLite off the index: a
+    // probe per row in random-id order is slower than the scan); rows of other periods
+    // are dropped by the `in` list before their columns are packed. The ids are our own
+    // integers, from the catalog.
+    let mut ids: Vec<i32> = wanted.iter().copied().collect();
+    ids.sort_unstable();
+    let list = ids
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
     let sql = format!(
-        "select session_id, {}, {} from response",
+        "select session_id, {}, {} from response where +session_id in ({list})",
         packed_ratings_sql(),
         packed_flags_sql()
     );
@@ -192,12 +200,9 @@ fn load_sqlite(path: &str, wanted: &HashSet<i32>) -> Result<Packed, PipelineErro
     let mut rows = statement.query([])?;
     let (mut ids, mut r, mut f) = (Vec::new(), Vec::new(), Vec::new());
     while let Some(row) = rows.next()? {
-        let session: i32 = row.get(0)?;
-        if wanted.contains(&session) {
-            ids.push(session);
-            r.push(row.get(1)?);
-            f.push(row.get(2)?);
-        }
+        ids.push(row.get(0)?);
+        r.push(row.get(1)?);
+        f.push(row.get(2)?);
     }
     Ok((ids, r, f))
 }
@@ -337,6 +342,29 @@ fn indicator_exprs() -> Vec<Expr> {
     exprs
 }
 
+/// A month's responses as loaded: opaque outside this module, whose only use of them is
+/// [`true_counts`].
+pub(crate) struct LoadedResponses(DataFrame);
+
+/// A month's noisy measurements: for every cell, a value for each measure its level
+/// measures (`None` where the plan measures nothing), and the noise variance of one count
+/// per (level, group) measured. Made only by [`TrueCounts::measure`]; read by the
+/// consistency fit.
+pub(crate) struct Measured {
+    cells: BTreeMap<CellKey, Vec<Option<i64>>>,
+    variances: BTreeMap<(Level, Group), f64>,
+}
+
+impl Measured {
+    pub(crate) fn cells(&self) -> &BTreeMap<CellKey, Vec<Option<i64>>> {
+        &self.cells
+    }
+
+    pub(crate) fn variances(&self) -> &BTreeMap<(Level, Group), f64> {
+        &self.variances
+    }
+}
+
 /// A month's true counts: for every cell of the key set, a vector in [`measures`] order.
 /// Deliberately neither `Clone` nor `Debug`: the one way to read it is [`Self::measure`].
 pub(crate) struct TrueCounts(BTreeMap<CellKey, Vec<i64>>);
@@ -395,7 +423,7 @@ impl TrueCounts {
 /// programs'.
 pub(crate) fn true_counts(
     month: Period,
-    responses: DataFrame,
+    LoadedResponses(responses): LoadedResponses,
     sessions: &[SessionInfo],
     keys: &[CellKey],
 ) -> Result<TrueCounts, PipelineError> {
@@ -610,7 +638,7 @@ mod tests {
         for period in ["2026-10"] {
             let period: Period = period.parse().unwrap();
             let keys = key_set(period, &sessions);
-            let counts = true_counts(period, frame.clone(), &sessions, &keys).unwrap();
+            let counts = true_counts(period, LoadedResponses(frame.clone()), &sessions, &keys).unwrap();
             assert_eq!(counts.peek().len(), keys.len());
             for key in &keys {
                 assert_eq!(
@@ -652,11 +680,11 @@ mod tests {
             )
             .unwrap()
         };
-        let before = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
+        let before = true_counts(period, LoadedResponses(frame(&rows)), &sessions, &keys).unwrap();
         use rand::seq::SliceRandom;
         rows.shuffle(&mut rng);
         rows.reverse();
-        let after = true_counts(period, frame(&rows), &sessions, &keys).unwrap();
+        let after = true_counts(period, LoadedResponses(frame(&rows)), &sessions, &keys).unwrap();
         assert_eq!(before.peek(), after.peek());
     }
 
@@ -714,7 +742,7 @@ mod tests {
             ],
         )
         .unwrap();
-        let counts = true_counts("2026-10".parse().unwrap(), empty, &sessions, &month).unwrap();
+        let counts = true_counts("2026-10".parse().unwrap(), LoadedResponses(empty), &sessions, &month).unwrap();
         assert!(counts.peek().values().all(|v| v.iter().all(|&c| c == 0)));
         assert_eq!(counts.peek().len(), 6);
     }

@@ -31,7 +31,7 @@ use crate::pipeline::{self, CellKey, PipelineError};
 use crate::plan::{self, PLAN_VERSION};
 use crate::ledger;
 use crate::sampler::{Rational, RationalError, secure_rng, seeded_rng};
-use crate::suppression::{self, Sizes, Status, tail_bound};
+use crate::suppression::{self, Rule, Sizes, Status};
 use crate::view::{self, StoredCell};
 
 pub const CODE_VERSION: &str = concat!("hearth ", env!("CARGO_PKG_VERSION"));
@@ -220,7 +220,7 @@ pub async fn release(
         if let Some(checkpoint) = options.checkpoint {
             checkpoint("loaded");
         }
-        (view::sum_months(period, &months), 0.0, mechanism)
+        (consistency::sum_months(period, &months), 0.0, mechanism)
     } else {
         let stage = options.stage("loading responses");
         // The exact number of responses never leaves the crate, not even in a message.
@@ -246,10 +246,8 @@ pub async fn release(
         stage.finish_with_message(format!("released {} cells", released.cells().len()));
         (released, load_seconds, settings.mechanism)
     };
-    let started = std::time::Instant::now();
 
-    let sizes = sizes(&released, &settings, mechanism);
-    let visibility = suppression::decide(&sizes, &forced);
+    let visibility = suppression::decide(&sizes(&released), &rule(&settings, mechanism), &forced);
 
     let stage = options.stage("storing the release and its ledger");
     store_release(store, period, &settings, mechanism, &released, &visibility).await?;
@@ -267,27 +265,16 @@ pub async fn release(
         cells: released.cells().len(),
         spend_per_response_month: spend,
         unit: settings.mechanism.unit(),
-        timings: (load_seconds, started.elapsed().as_secs_f64()),
+        timings: (load_seconds, started.elapsed().as_secs_f64() - load_seconds),
     })
 }
 
-/// What suppression reads of each released cell: its counts, and from which count each
-/// audience may see it: the threshold plus the bound its noise exceeds at most 1 % of the
-/// time.
-fn sizes(
-    released: &Released,
-    settings: &PrivacySettings,
-    mechanism: Mechanism,
-) -> BTreeMap<CellKey, Sizes> {
-    let k = [
-        i64::from(settings.manager_threshold),
-        i64::from(settings.funder_threshold),
-    ];
+/// What suppression reads of each released cell: its counts and their noise.
+fn sizes(released: &Released) -> BTreeMap<CellKey, Sizes> {
     released
         .cells()
         .iter()
         .map(|(key, cell)| {
-            let from = |variance: f64| k.map(|k| k + tail_bound(mechanism, variance));
             let split = cell
                 .count("first_time_yes")
                 .zip(cell.count("first_time_no"));
@@ -300,13 +287,24 @@ fn sizes(
                 key.clone(),
                 Sizes {
                     responses: cell.count(crate::measure::RESPONSES).unwrap_or(0),
+                    responses_variance: cell.noise.responses,
                     split,
-                    cell_from: from(cell.noise.responses),
-                    split_from: from(split_variance),
+                    split_variance,
                 },
             )
         })
         .collect()
+}
+
+/// The thresholds of the settings, with the noise bound of `mechanism`.
+fn rule(settings: &PrivacySettings, mechanism: Mechanism) -> Rule {
+    Rule {
+        k: [
+            i64::from(settings.manager_threshold),
+            i64::from(settings.funder_threshold),
+        ],
+        mechanism,
+    }
 }
 
 /// Months are released before their quarter. For a quarter, returns its stored months and
@@ -356,6 +354,31 @@ async fn order_and_months(
             months: first_plan.join(", "),
         });
     }
+    // Rule 2 across releases: the quarter minus the program's shown months is the sum of
+    // its hidden months, so the quarter is hidden (or its split) when that sum would be one
+    // hidden month or too few, by the rule of the months' audience (managers).
+    let settings = load_settings(store).await?;
+    let mechanism = if months.iter().any(|m| m.info.mechanism == Mechanism::Laplace) {
+        Mechanism::Laplace
+    } else {
+        Mechanism::Gaussian
+    };
+    let rule = rule(&settings, mechanism);
+    let gives_away = |parts: Vec<(Vec<i64>, f64)>| -> bool {
+        match parts.len() {
+            0 => false,
+            1 => true,
+            _ => {
+                let mut sum = vec![0; parts[0].0.len()];
+                for (values, _) in &parts {
+                    for (s, v) in sum.iter_mut().zip(values) {
+                        *s += v;
+                    }
+                }
+                rule.too_small(0, &sum, parts.iter().map(|(_, v)| v).sum())
+            }
+        }
+    };
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
     for program in programs {
         let month_cells: Vec<&StoredCell> = months
@@ -363,14 +386,21 @@ async fn order_and_months(
             .flat_map(|r| r.cells.iter())
             .filter(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program))
             .collect();
-        let hidden = month_cells
+        let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
+        let hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
             .filter(|c| c.manager != Status::Shown)
-            .count();
-        let split_hidden = month_cells
+            .map(|c| (vec![c.value(crate::measure::RESPONSES).unwrap_or(0)], noise(c).responses))
+            .collect();
+        let split_hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
             .filter(|c| c.manager != Status::Shown || c.split_hidden(suppression::Audience::Manager))
-            .count();
+            .map(|c| {
+                let side = |name| c.value(name).unwrap_or(0);
+                let variance = noise(c).groups.get(&Group::FirstTime).map_or(0.0, |n| n.variance);
+                (vec![side("first_time_yes"), side("first_time_no")], variance)
+            })
+            .collect();
         let key = CellKey {
             level: Level::ProgramQuarter,
             program_id: Some(program),
@@ -380,8 +410,8 @@ async fn order_and_months(
         forced.insert(
             key,
             suppression::Forced {
-                cell: hidden == 1,
-                split: split_hidden == 1,
+                cell: gives_away(hidden),
+                split: gives_away(split_hidden),
             },
         );
     }
@@ -613,7 +643,7 @@ mod tests {
 
     fn decide(released: &Released) -> BTreeMap<CellKey, [suppression::Visibility; 2]> {
         let settings = PrivacySettings::default();
-        suppression::decide(&sizes(released, &settings, settings.mechanism), &BTreeMap::new())
+        suppression::decide(&sizes(released), &rule(&settings, settings.mechanism), &BTreeMap::new())
     }
 
     fn content(i: usize) -> Answers {
@@ -866,7 +896,7 @@ mod tests {
             assert!(checked >= 3, "{m:?}: too few bins to test ({checked})");
             // And the measurement's noise is the one the release draws from.
             let measured = true_counts(&sessions, &d).measure(&noise, &mut seeded_rng(5));
-            assert!(measured.cells[&key][at].is_some(), "{m:?} is measured at its level");
+            assert!(measured.cells()[&key][at].is_some(), "{m:?} is measured at its level");
         }
     }
 }

@@ -8,15 +8,18 @@
 //!    threshold k plus m, a bound the noise exceeds with probability at most 1 %
 //!    ([`tail_bound`]): so a cell of fewer than k true responses is shown at most 1 % of
 //!    the time.
-//! 2. Complementary suppression: where a shown parent (a program's month; the portfolio's
-//!    quarter) has exactly one hidden child (a circle's month; a program's quarter), the
-//!    shown sibling with the smallest noisy count is hidden too, so the parent minus the
-//!    shown children never isolates the hidden one. With no sibling to hide, the parent is
-//!    hidden instead.
+//! 2. Complementary suppression: released counts add up exactly (a program's month is the
+//!    sum of its circles', the portfolio's quarter the sum of its programs'), so wherever
+//!    a shown parent has hidden children, the parent minus its shown children is the sum
+//!    of the hidden ones. With exactly one hidden child, or with several whose sum would
+//!    itself fall below the threshold (rule 1 applied to the sum, with the noise of the
+//!    sum), the shown sibling with the smallest count is hidden too, and again until the
+//!    hidden ones together are large enough; with no sibling left, the parent is hidden.
 //! 3. The first-time / returning split of a shown cell is shown only when both sides reach
 //!    the threshold (the other side of a two-way split is the only sibling).
-//! 4. Rule 2 again for splits: a shown parent split with exactly one hidden child split
-//!    hides the next-smallest child split (or its own).
+//! 4. Rule 2 again for splits: hidden child splits under a shown parent split must add up,
+//!    on each side, to the threshold; else the next-smallest child split is hidden (or the
+//!    parent's).
 //!
 //! Decisions can also be forced from outside a release ([`Forced`]): a quarter release
 //! hides a program quarter (or its split) when exactly one of its stored months is hidden.
@@ -68,7 +71,7 @@ pub struct Visibility {
 }
 
 /// Decisions imposed from outside the release: a program quarter whose stored months
-/// would give a hidden month (or a hidden month's split) away.
+/// would give hidden months (or hidden months' splits) away — rule 2 across releases.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Forced {
     pub cell: bool,
@@ -94,21 +97,44 @@ pub fn tail_bound(mechanism: Mechanism, variance: f64) -> i64 {
     m.ceil() as i64
 }
 
-/// What the rules read of a cell: its released response count and first-time split, and
-/// from which count each audience may see them (threshold plus noise bound).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What the rules read of a cell: its released response count and first-time split, with
+/// the noise variance of each (public, stored with the release).
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Sizes {
     pub responses: i64,
+    pub responses_variance: f64,
     /// (first time, returning), where the cell has the split.
     pub split: Option<(i64, i64)>,
+    /// The noise variance of each side of the split.
+    pub split_variance: f64,
+}
+
+/// The thresholds: k per audience, and the mechanism whose noise bound is added to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rule {
     /// [manager, funder]
-    pub cell_from: [i64; 2],
-    pub split_from: [i64; 2],
+    pub k: [i64; 2],
+    pub mechanism: Mechanism,
+}
+
+impl Rule {
+    /// The released count from which audience `a` may see a count of noise `variance`.
+    pub fn from(&self, a: usize, variance: f64) -> i64 {
+        self.k[a] + tail_bound(self.mechanism, variance)
+    }
+
+    /// Whether counts summing to `values` (each side of a split, or a response count), with
+    /// noise `variance`, are too small to be seen by audience `a` — as one cell, or as the
+    /// sum of hidden cells a parent minus its shown children would give away.
+    pub fn too_small(&self, a: usize, values: &[i64], variance: f64) -> bool {
+        values.iter().any(|&v| v < self.from(a, variance))
+    }
 }
 
 /// Decides, for every cell, what managers and what funders may see.
 pub fn decide(
     cells: &BTreeMap<CellKey, Sizes>,
+    rule: &Rule,
     forced: &BTreeMap<CellKey, Forced>,
 ) -> BTreeMap<CellKey, [Visibility; 2]> {
     let mut out = BTreeMap::new();
@@ -125,7 +151,7 @@ pub fn decide(
         let mut hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
             .map(|(key, sizes)| {
-                let below = sizes.responses < sizes.cell_from[a];
+                let below = rule.too_small(a, &[sizes.responses], sizes.responses_variance);
                 (
                     key,
                     !released(key) || below || forced.get(key).is_some_and(|f| f.cell),
@@ -133,26 +159,26 @@ pub fn decide(
             })
             .collect();
         // Rule 2.
-        complement(cells, &mut hidden, |sizes| Some(sizes.responses));
+        complement(cells, &mut hidden, |sizes| {
+            Some((vec![sizes.responses], sizes.responses_variance))
+        }, |values, variance| rule.too_small(a, values, variance));
         // Rule 3: each side of the split must reach the threshold. A cell without a split
         // has nothing to hide and takes no part in rule 4.
         let mut split_hidden: BTreeMap<&CellKey, bool> = cells
             .iter()
-            .filter(|(_, sizes)| sizes.split.is_some())
-            .map(|(key, sizes)| {
-                let (yes, no) = sizes.split.expect("filtered");
+            .filter_map(|(key, sizes)| {
+                let (yes, no) = sizes.split?;
                 let forced_split = forced.get(key).is_some_and(|f| f.split);
-                let from = sizes.split_from[a];
-                (
+                Some((
                     key,
-                    hidden[key] || forced_split || yes < from || no < from,
-                )
+                    hidden[key] || forced_split || rule.too_small(a, &[yes, no], sizes.split_variance),
+                ))
             })
             .collect();
-        // Rule 4: rule 2 for splits, sized by their smaller side.
+        // Rule 4: rule 2 for splits.
         complement(cells, &mut split_hidden, |sizes| {
-            sizes.split.map(|(yes, no)| yes.min(no))
-        });
+            sizes.split.map(|(yes, no)| (vec![yes, no], sizes.split_variance))
+        }, |values, variance| rule.too_small(a, values, variance));
         for key in cells.keys() {
             let status = match (released(key), hidden[key]) {
                 (false, _) => Status::NotReleased,
@@ -174,13 +200,16 @@ pub fn decide(
 }
 
 /// Complementary suppression, for cells or for splits: wherever a shown parent (a
-/// program's month; the portfolio's quarter) has exactly one hidden child (a circle's
-/// month; a program's quarter), the shown child that is smallest by `size` is hidden too,
-/// or the parent itself when it has no other child.
+/// program's month; the portfolio's quarter) has hidden children (a circle's month; a
+/// program's quarter) whose values, summed, are exactly one child's or `too_small`, the
+/// shown child with the smallest value is hidden too — again until they are not — or the
+/// parent itself when no child is left to hide. `parts` gives a cell's values (its count,
+/// or both sides of its split) and their noise variance.
 fn complement<'a>(
     cells: &'a BTreeMap<CellKey, Sizes>,
     hidden: &mut BTreeMap<&'a CellKey, bool>,
-    size: impl Fn(&Sizes) -> Option<i64>,
+    parts: impl Fn(&Sizes) -> Option<(Vec<i64>, f64)>,
+    too_small: impl Fn(&[i64], f64) -> bool,
 ) {
     const FAMILIES: [(Level, Level); 2] = [
         (Level::ProgramMonth, Level::CircleMonth),
@@ -188,9 +217,6 @@ fn complement<'a>(
     ];
     for (parent_level, child_level) in FAMILIES {
         for parent in cells.keys().filter(|k| k.level == parent_level) {
-            if hidden.get(parent).is_none_or(|h| *h) {
-                continue;
-            }
             let children: Vec<&CellKey> = cells
                 .keys()
                 .filter(|k| {
@@ -200,17 +226,41 @@ fn complement<'a>(
                             || k.program_id == parent.program_id)
                 })
                 .collect();
-            if children.iter().filter(|c| hidden[**c]).count() != 1 {
-                continue;
+            loop {
+                if hidden.get(parent).is_none_or(|h| *h) {
+                    break;
+                }
+                let hidden_children: Vec<&CellKey> =
+                    children.iter().copied().filter(|c| hidden[*c]).collect();
+                if hidden_children.is_empty() {
+                    break;
+                }
+                let (mut sum, mut variance) = (Vec::<i64>::new(), 0.0);
+                for c in &hidden_children {
+                    let (values, v) = parts(&cells[*c]).expect("a child in the map has parts");
+                    if sum.is_empty() {
+                        sum = vec![0; values.len()];
+                    }
+                    for (s, x) in sum.iter_mut().zip(values) {
+                        *s += x;
+                    }
+                    variance += v;
+                }
+                if hidden_children.len() > 1 && !too_small(&sum, variance) {
+                    break;
+                }
+                let next_smallest = children
+                    .iter()
+                    .filter(|c| !hidden[**c])
+                    .min_by_key(|c| {
+                        let values = parts(&cells[**c]).map(|(v, _)| v).unwrap_or_default();
+                        (values.into_iter().min(), (**c).clone())
+                    });
+                match next_smallest {
+                    Some(sibling) => hidden.insert(sibling, true),
+                    None => hidden.insert(parent, true),
+                };
             }
-            let next_smallest = children
-                .iter()
-                .filter(|c| !hidden[**c])
-                .min_by_key(|c| (size(&cells[**c]), (**c).clone()));
-            match next_smallest {
-                Some(sibling) => hidden.insert(sibling, true),
-                None => hidden.insert(parent, true),
-            };
         }
     }
 }
@@ -218,6 +268,12 @@ fn complement<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// k = 5 for both audiences, and no noise to add to it.
+    const RULE: Rule = Rule {
+        k: [5, 5],
+        mechanism: Mechanism::Gaussian,
+    };
 
     fn cell(
         level: Level,
@@ -236,9 +292,9 @@ mod tests {
             },
             Sizes {
                 responses: n,
+                responses_variance: 0.0,
                 split: Some((first, returning)),
-                cell_from: [5, 5],
-                split_from: [5, 5],
+                split_variance: 0.0,
             },
         )
     }
@@ -261,7 +317,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &BTreeMap::new());
+        let d = decide(&cells, &RULE, &BTreeMap::new());
         assert_eq!(manager(&d, 10), Status::Hidden);
         assert_eq!(
             manager(&d, 12),
@@ -281,7 +337,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &BTreeMap::new());
+        let d = decide(&cells, &RULE, &BTreeMap::new());
         assert!(d.values().all(|v| v[0].status == Status::Hidden));
     }
 
@@ -295,8 +351,38 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &BTreeMap::new());
+        let d = decide(&cells, &RULE, &BTreeMap::new());
         assert_eq!(manager(&d, 12), Status::Shown);
+    }
+
+    #[test]
+    fn hidden_children_that_add_up_to_too_few_are_joined_by_a_sibling() {
+        // Program minus the shown circles would give 2 + 2 = 4 responses: below k, so the
+        // next-smallest circle is hidden too, and then the hidden ones add up to enough.
+        let cells: BTreeMap<_, _> = [
+            cell(Level::CircleMonth, Some(1), Some(10), 2, 1, 1),
+            cell(Level::CircleMonth, Some(1), Some(11), 2, 1, 1),
+            cell(Level::CircleMonth, Some(1), Some(12), 30, 10, 20),
+            cell(Level::CircleMonth, Some(1), Some(13), 40, 10, 30),
+            cell(Level::ProgramMonth, Some(1), None, 74, 22, 52),
+        ]
+        .into_iter()
+        .collect();
+        let d = decide(&cells, &RULE, &BTreeMap::new());
+        assert_eq!(manager(&d, 12), Status::Hidden);
+        assert_eq!(manager(&d, 13), Status::Shown);
+        // The noise of the sum counts too: with a variance of 9 the bound adds 7 to k.
+        let noisy: BTreeMap<_, _> = cells
+            .into_iter()
+            .map(|(k, mut s)| {
+                s.responses_variance = 9.0 / 4.0;
+                (k, s)
+            })
+            .collect();
+        let rule = Rule { k: [5, 5], mechanism: Mechanism::Gaussian };
+        assert_eq!(rule.from(0, 9.0), 5 + 7);
+        let d = decide(&noisy, &rule, &BTreeMap::new());
+        assert_eq!(manager(&d, 10), Status::Hidden);
     }
 
     #[test]
@@ -309,7 +395,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &BTreeMap::new());
+        let d = decide(&cells, &RULE, &BTreeMap::new());
         let split = |circle: i32| {
             d.iter()
                 .find(|(k, _)| k.circle_id == Some(circle))
@@ -349,7 +435,7 @@ mod tests {
         )]
         .into_iter()
         .collect();
-        let d = decide(&cells, &forced);
+        let d = decide(&cells, &RULE, &forced);
         assert_eq!(d[&p1][0].status, Status::Hidden);
         let hidden = d
             .iter()
@@ -370,13 +456,15 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let d = decide(&cells, &BTreeMap::new());
+        let d = decide(&cells, &RULE, &BTreeMap::new());
         let p1 = d.iter().find(|(k, _)| k.program_id == Some(1)).unwrap().1;
         let p2 = d.iter().find(|(k, _)| k.program_id == Some(2)).unwrap().1;
         assert!(p1[0].split_hidden && p1[1].split_hidden);
-        // Rule 4: with p1's split hidden under the shown portfolio split, the next-smallest
-        // program split is hidden too, or portfolio minus p2 would give p1's newcomer.
-        assert!(p2[0].split_hidden && p2[1].split_hidden);
+        // Rule 4: with p1's split hidden under the funders' portfolio split, the
+        // next-smallest program split is hidden too, or portfolio minus p2 would give p1's
+        // newcomer. Managers see no portfolio, so nothing forces p2's split from them.
+        assert!(p2[1].split_hidden);
+        assert!(!p2[0].split_hidden);
         assert_eq!(p1[1].status, Status::Shown, "funders see program quarters");
     }
 }

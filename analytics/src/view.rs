@@ -18,7 +18,7 @@ use polars::prelude::*;
 use sqlx::Row;
 
 use crate::budget::{Level, Mechanism};
-use crate::consistency::{CellNoise, Released, ReleasedCell};
+use crate::consistency::CellNoise;
 use crate::figures::{self, BinNoise, Estimate, Z90};
 use crate::measure::{self, Group, RESPONSES, bin_of, measures};
 use crate::period::Period;
@@ -677,40 +677,6 @@ pub fn pooled_figures(cells: &[&StoredCell], audience: Audience) -> Option<Vec<F
 fn round(x: f64, places: i32) -> f64 {
     let f = 10f64.powi(places);
     (x * f).round() / f
-}
-
-/// A quarter's released cells from its stored months (plan 2): each program's quarter is
-/// the sum of its months, the portfolio's quarter the sum of the portfolio's months; the
-/// noise of independent months adds. Post-processing: nothing is measured, nothing read.
-pub(crate) fn sum_months(quarter: Period, months: &[Release]) -> Released {
-    let mut cells: BTreeMap<CellKey, ReleasedCell> = BTreeMap::new();
-    for release in months {
-        for cell in &release.cells {
-            let level = match cell.key.level {
-                Level::ProgramMonth => Level::ProgramQuarter,
-                Level::PortfolioMonth => Level::PortfolioQuarter,
-                _ => continue,
-            };
-            let key = CellKey {
-                level,
-                program_id: cell.key.program_id,
-                circle_id: None,
-                period: quarter,
-            };
-            let noise = cell.noise.clone().unwrap_or_default();
-            let slot = cells.entry(key).or_insert_with(|| ReleasedCell {
-                counts: vec![None; measures().len()],
-                noise: CellNoise::default(),
-            });
-            for (at, name) in measures().iter().enumerate() {
-                if let Some(v) = cell.value(name) {
-                    slot.counts[at] = Some(slot.counts[at].unwrap_or(0) + v);
-                }
-            }
-            slot.noise = slot.noise.add(&noise);
-        }
-    }
-    Released::from_cells(cells)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
