@@ -347,7 +347,10 @@ async fn run() -> anyhow::Result<()> {
                     r.code_version
                 )?;
                 if r.period.is_quarter() && r.plan >= 2 {
-                    writeln!(out, "    the sums of its released months: nothing measured, nothing spent")?;
+                    writeln!(
+                        out,
+                        "    the sums of its released months: nothing measured, nothing spent"
+                    )?;
                 }
                 for l in ledger.iter().filter(|l| l.period == r.period) {
                     writeln!(
@@ -364,7 +367,10 @@ async fn run() -> anyhow::Result<()> {
                     .into_iter()
                     .map(|p| (p.id, p.name))
                     .collect();
-                writeln!(out, "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):")?;
+                writeln!(
+                    out,
+                    "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):"
+                )?;
                 for ((program, month), (unit, spend)) in losses {
                     writeln!(
                         out,

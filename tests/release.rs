@@ -86,6 +86,7 @@ on_both_stores!(
     a_raised_budget_does_not_free_a_month_already_spent,
     a_quarter_never_gives_away_its_one_hidden_month,
     a_quarter_is_the_sum_of_its_months_and_reads_no_response,
+    a_quarter_never_gives_away_its_hidden_months_together,
     every_export_format_adds_up_at_every_level,
     releases_of_the_first_plan_are_read_as_they_were_stored,
 );
@@ -265,7 +266,10 @@ async fn exports_give_each_audience_only_what_it_may_see(db: &TestDb) {
     let margin = manager.column("margin_of_error").unwrap().f64().unwrap();
     for i in 0..manager.height() {
         if status.get(i) == Some("hidden") {
-            assert_eq!((count.get(i), value.get(i), margin.get(i)), (None, None, None));
+            assert_eq!(
+                (count.get(i), value.get(i), margin.get(i)),
+                (None, None, None)
+            );
         }
     }
     // Every format writes.
@@ -508,14 +512,21 @@ async fn a_quarter_never_gives_away_its_one_hidden_month(db: &TestDb) {
 }
 
 /// Every count of every cell of a release, by (level, program, circle) and measure.
-fn counts(release: &view::Release) -> std::collections::BTreeMap<(String, Option<i32>, Option<i32>, String), i64> {
+fn counts(
+    release: &view::Release,
+) -> std::collections::BTreeMap<(String, Option<i32>, Option<i32>, String), i64> {
     release
         .cells
         .iter()
         .flat_map(|c| {
             c.counts.iter().map(move |(m, v)| {
                 (
-                    (c.key.level.key().to_owned(), c.key.program_id, c.key.circle_id, m.clone()),
+                    (
+                        c.key.level.key().to_owned(),
+                        c.key.program_id,
+                        c.key.circle_id,
+                        m.clone(),
+                    ),
                     v.value,
                 )
             })
@@ -537,14 +548,27 @@ async fn a_quarter_is_the_sum_of_its_months_and_reads_no_response(db: &TestDb) {
     released(&store, "2026-Q3", 3).await;
     let load = |p: &'static str| {
         let store = store.clone();
-        async move { view::load_release(&store, period(p)).await.unwrap().unwrap() }
+        async move {
+            view::load_release(&store, period(p))
+                .await
+                .unwrap()
+                .unwrap()
+        }
     };
-    let (august, september, quarter) = (load("2026-08").await, load("2026-09").await, load("2026-Q3").await);
+    let (august, september, quarter) = (
+        load("2026-08").await,
+        load("2026-09").await,
+        load("2026-Q3").await,
+    );
     let months: Vec<_> = [counts(&august), counts(&september)].into_iter().collect();
     let quarter = counts(&quarter);
     assert!(!quarter.is_empty());
     for ((level, program, _, measure), value) in &quarter {
-        let from = if level == "program_quarter" { "program_month" } else { "portfolio_month" };
+        let from = if level == "program_quarter" {
+            "program_month"
+        } else {
+            "portfolio_month"
+        };
         let sum: i64 = months
             .iter()
             .flat_map(|m| m.iter())
@@ -562,11 +586,26 @@ async fn every_export_format_adds_up_at_every_level(db: &TestDb) {
     for (p, seed) in [("2026-08", 1), ("2026-09", 2), ("2026-Q3", 3)] {
         released(&store, p, seed).await;
     }
-    for format in [view::ExportFormat::Csv, view::ExportFormat::Json, view::ExportFormat::Parquet] {
+    for format in [
+        view::ExportFormat::Csv,
+        view::ExportFormat::Json,
+        view::ExportFormat::Parquet,
+    ] {
         // The manager's view of every release, read back from the written bytes.
-        let mut rows: Vec<(String, String, Option<String>, String, String, Option<i64>, String)> = vec![];
+        let mut rows: Vec<(
+            String,
+            String,
+            Option<String>,
+            String,
+            String,
+            Option<i64>,
+            String,
+        )> = vec![];
         for p in ["2026-08", "2026-09", "2026-Q3"] {
-            let release = view::load_release(&store, period(p)).await.unwrap().unwrap();
+            let release = view::load_release(&store, period(p))
+                .await
+                .unwrap()
+                .unwrap();
             // Every cell shown, so nothing is missing from the sums.
             let open = release.restricted(|_| true);
             let mut frame = view::export_frame(&open, Audience::Manager).unwrap();
@@ -574,15 +613,28 @@ async fn every_export_format_adds_up_at_every_level(db: &TestDb) {
             view::write_export(&mut frame, format, &mut bytes).unwrap();
             let cursor = std::io::Cursor::new(bytes);
             let read = match format {
+                // Whole-file schema inference: a column can be empty for its first rows.
                 view::ExportFormat::Csv => CsvReadOptions::default()
+                    .with_infer_schema_length(None)
                     .into_reader_with_file_handle(cursor)
                     .finish()
                     .unwrap(),
-                view::ExportFormat::Json => JsonReader::new(cursor).finish().unwrap(),
+                view::ExportFormat::Json => JsonReader::new(cursor)
+                    .infer_schema_len(None)
+                    .finish()
+                    .unwrap(),
                 view::ExportFormat::Parquet => ParquetReader::new(cursor).finish().unwrap(),
             };
-            let count = read.column("count").unwrap().cast(&DataType::Int64).unwrap();
-            assert_eq!(read.column("count").unwrap().dtype(), &DataType::Int64, "{format:?}: counts are integers");
+            let count = read
+                .column("count")
+                .unwrap()
+                .cast(&DataType::Int64)
+                .unwrap();
+            assert_eq!(
+                read.column("count").unwrap().dtype(),
+                &DataType::Int64,
+                "{format:?}: counts are integers"
+            );
             let text = |name: &str| -> Vec<Option<String>> {
                 read.column(name)
                     .unwrap()
@@ -622,7 +674,10 @@ async fn every_export_format_adds_up_at_every_level(db: &TestDb) {
         let mut checked = 0;
         // Circles add up to their program's month, months to the program's quarter,
         // wherever every part is shown.
-        for parent in shown("program_month").into_iter().chain(shown("program_quarter")) {
+        for parent in shown("program_month")
+            .into_iter()
+            .chain(shown("program_quarter"))
+        {
             let kids: Vec<_> = rows
                 .iter()
                 .filter(|r| {
@@ -676,7 +731,13 @@ async fn releases_of_the_first_plan_are_read_as_they_were_stored(db: &TestDb) {
     .execute(store.pool())
     .await
     .unwrap();
-    for (measure, value) in [("responses", 45), ("belonging_scored", 44), ("belonging_positive", 33), ("belong_4", 20), ("belong_5", 20)] {
+    for (measure, value) in [
+        ("responses", 45),
+        ("belonging_scored", 44),
+        ("belonging_positive", 33),
+        ("belong_4", 20),
+        ("belong_5", 20),
+    ] {
         sqlx::query(
             "insert into release_count (release_id, cell, measure, value, manager_hidden, funder_hidden) values (5, 0, $1, $2, 0, 1)",
         )
@@ -698,17 +759,83 @@ async fn releases_of_the_first_plan_are_read_as_they_were_stored(db: &TestDb) {
         .await
         .unwrap();
     }
-    let stored = view::load_release(&store, period("2026-08")).await.unwrap().unwrap();
+    let stored = view::load_release(&store, period("2026-08"))
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(stored.info.plan, 1);
     let cell = &stored.cells[0];
-    let pct = stored.figure(cell, Audience::Manager, "belonging_pct_positive").unwrap();
+    let pct = stored
+        .figure(cell, Audience::Manager, "belonging_pct_positive")
+        .unwrap();
     assert_eq!(pct.value, Some(75.0));
-    assert!(pct.margin.unwrap() > 10.0, "{pct:?}: plan-1 margins come from its ledger");
-    let mean = stored.figure(cell, Audience::Manager, "belong_mean").unwrap();
+    assert!(
+        pct.margin.unwrap() > 10.0,
+        "{pct:?}: plan-1 margins come from its ledger"
+    );
+    let mean = stored
+        .figure(cell, Audience::Manager, "belong_mean")
+        .unwrap();
     assert_eq!(mean.value, Some(4.5));
     // A quarter cannot be summed from a first-plan month.
     released(&store, "2026-09", 1).await;
     let refused = refused(&store, "2026-Q3", 2).await;
-    assert!(matches!(refused, ReleaseError::FirstPlanMonths { .. }), "{refused}");
+    assert!(
+        matches!(refused, ReleaseError::FirstPlanMonths { .. }),
+        "{refused}"
+    );
     assert!(refused.to_string().contains("2026-08"), "{refused}");
+}
+
+async fn a_quarter_never_gives_away_its_hidden_months_together(db: &TestDb) {
+    let store = db.store().await;
+    // Program Small: 3 responses in July, 3 in August (both hidden), 40 in September.
+    seed(
+        &store,
+        &[
+            ("Small", "Only", "2026-07-08", 3, 0),
+            ("Small", "Only", "2026-08-05", 3, 0),
+            ("Small", "Only", "2026-09-02", 40, 5),
+            ("Other", "A", "2026-07-14", 60, 9),
+            ("Other", "A", "2026-08-11", 70, 9),
+            ("Other", "B", "2026-09-15", 75, 8),
+        ],
+    )
+    .await;
+    for (p, seed) in [
+        ("2026-07", 1),
+        ("2026-08", 2),
+        ("2026-09", 3),
+        ("2026-Q3", 4),
+    ] {
+        released(&store, p, seed).await;
+    }
+    for month in ["2026-07", "2026-08"] {
+        let release = view::load_release(&store, period(month))
+            .await
+            .unwrap()
+            .unwrap();
+        let small = release
+            .cells
+            .iter()
+            .find(|c| c.circle.is_none() && c.program.as_deref() == Some("Small"))
+            .unwrap();
+        assert_eq!(small.manager, Status::Hidden, "{month} has 3 responses");
+    }
+    let quarter = view::load_release(&store, period("2026-Q3"))
+        .await
+        .unwrap()
+        .unwrap();
+    let small_q3 = quarter
+        .cells
+        .iter()
+        .find(|c| c.program.as_deref() == Some("Small"))
+        .unwrap();
+    // Shown, the quarter minus September would be July and August together: 6 responses.
+    assert_eq!(
+        small_q3.manager,
+        Status::Hidden,
+        "two hidden months given away together"
+    );
+    assert_eq!(small_q3.funder, Status::Hidden);
 }

@@ -457,8 +457,13 @@ mod tests {
         assert!(s.set("privacy.budget", "0.0000001").is_err());
         assert!(s.set("privacy.budget", "11").is_err());
         assert!(s.set("privacy.nonsense", "1").is_err());
-        let retired = s.set("privacy.level_weights", "1/2,1/6,1/6,1/6").unwrap_err();
-        assert!(retired.to_string().contains("measurement plan"), "{retired}");
+        let retired = s
+            .set("privacy.level_weights", "1/2,1/6,1/6,1/6")
+            .unwrap_err();
+        assert!(
+            retired.to_string().contains("measurement plan"),
+            "{retired}"
+        );
         s.set("privacy.budget", "0.5").unwrap();
         assert_eq!(s.budget, r("1/2"));
         // Round trip through the stored form.

@@ -78,13 +78,15 @@ impl Released {
     pub fn cells(&self) -> &BTreeMap<CellKey, ReleasedCell> {
         &self.cells
     }
-
 }
 
 /// A quarter's released cells from its stored months (plan 2): each program's quarter is
 /// the sum of its months, the portfolio's quarter the sum of the portfolio's months; the
 /// noise of independent months adds. Post-processing: nothing is measured, nothing read.
-pub(crate) fn sum_months(quarter: crate::period::Period, months: &[crate::view::Release]) -> Released {
+pub(crate) fn sum_months(
+    quarter: crate::period::Period,
+    months: &[crate::view::Release],
+) -> Released {
     let mut cells: BTreeMap<CellKey, ReleasedCell> = BTreeMap::new();
     for release in months {
         for cell in &release.cells {
@@ -279,7 +281,10 @@ fn smoothers(tree: &Tree, variances: &BTreeMap<(Level, Group), f64>) -> BTreeMap
 /// The histograms whose totals make up `responses`, with their weights: those of groups
 /// measured down to every circle, weighted by the inverse variance of their total at the
 /// deepest level. The same weights in every cell, so `responses` adds up.
-fn total_weights(tree: &Tree, smoothers: &BTreeMap<Group, Smoother>) -> Vec<(&'static Histogram, f64)> {
+fn total_weights(
+    tree: &Tree,
+    smoothers: &BTreeMap<Group, Smoother>,
+) -> Vec<(&'static Histogram, f64)> {
     let n = tree.keys.len();
     let weighted: Vec<(&Histogram, f64)> = histograms()
         .iter()
@@ -357,7 +362,10 @@ pub(crate) fn shape_noise(
     for p in 0..programs.max(1) as i32 {
         cells.insert(key(Level::ProgramMonth, Some(p), None), vec![]);
         for c in 0..circles.max(1) as i32 {
-            cells.insert(key(Level::CircleMonth, Some(p), Some(p * 10_000 + c)), vec![]);
+            cells.insert(
+                key(Level::CircleMonth, Some(p), Some(p * 10_000 + c)),
+                vec![],
+            );
         }
     }
     let tree = Tree::of(&cells);
@@ -384,7 +392,10 @@ pub(crate) fn fit(measured: Measured) -> Released {
         };
         for bin in &h.bins {
             let at = position(bin).expect("a measure");
-            let y: Vec<Option<f64>> = rows.iter().map(|r| r.get(at).copied().flatten().map(|v| v as f64)).collect();
+            let y: Vec<Option<f64>> = rows
+                .iter()
+                .map(|r| r.get(at).copied().flatten().map(|v| v as f64))
+                .collect();
             for (i, x) in smoother.fit(&tree, &y).into_iter().enumerate() {
                 fitted[i][at] = x;
             }
@@ -393,10 +404,18 @@ pub(crate) fn fit(measured: Measured) -> Released {
 
     let weights = total_weights(&tree, &smoothers);
     let total_of = |row: &[f64], h: &Histogram| -> f64 {
-        h.bins.iter().map(|b| row[position(b).unwrap()]).sum::<f64>()
+        h.bins
+            .iter()
+            .map(|b| row[position(b).unwrap()])
+            .sum::<f64>()
     };
     let responses: Vec<f64> = (0..n)
-        .map(|i| weights.iter().map(|(h, l)| l * total_of(&fitted[i], h)).sum())
+        .map(|i| {
+            weights
+                .iter()
+                .map(|(h, l)| l * total_of(&fitted[i], h))
+                .sum()
+        })
         .collect();
 
     // Every histogram of a cell shifted evenly to the cell's responses.
@@ -439,7 +458,10 @@ fn integers(
         if smoothers.get(&h.group).is_some_and(|s| s.active[0]) {
             let at: Vec<usize> = h.bins.iter().map(|b| position(b).unwrap()).collect();
             let values: Vec<f64> = at.iter().map(|&p| fitted[0][p]).collect();
-            for (&p, v) in at.iter().zip(simplex_round(&values, out[0][total].unwrap())) {
+            for (&p, v) in at
+                .iter()
+                .zip(simplex_round(&values, out[0][total].unwrap()))
+            {
                 out[0][p] = Some(v);
             }
         }
@@ -567,7 +589,15 @@ pub(crate) mod tests {
         // The portfolio is the program here: the same estimate.
         assert!((s.fitted[0] - s.fitted[1]).abs() < 1e-9);
         // Values: the parent's difference is shared evenly among equal children.
-        let y: Vec<Option<f64>> = vec![None, Some(60.0), Some(10.0), Some(10.0), Some(10.0), Some(10.0), Some(10.0)];
+        let y: Vec<Option<f64>> = vec![
+            None,
+            Some(60.0),
+            Some(10.0),
+            Some(10.0),
+            Some(10.0),
+            Some(10.0),
+            Some(10.0),
+        ];
         let x = s.fit(&tree, &y);
         let w = c * a / (c * a + b);
         let parent = w * 60.0 + (1.0 - w) * 50.0;

@@ -133,7 +133,11 @@ pub(crate) async fn write_ledger(
         .filter_map(|k| k.program_id)
         .collect();
     for m in &PLAN {
-        let cells = released.cells().keys().filter(|k| k.level == m.level).count();
+        let cells = released
+            .cells()
+            .keys()
+            .filter(|k| k.level == m.level)
+            .count();
         let programs: BTreeSet<i32> = match m.level {
             crate::budget::Level::PortfolioMonth => all_programs.clone(),
             level => released
@@ -174,19 +178,23 @@ pub(crate) async fn write_ledger(
             }
         };
         for &program in &programs {
-            sqlx::query("insert into ledger_scope (ledger_id, program_id, month) values ($1, $2, $3)")
-                .bind(ledger_id)
-                .bind(program)
-                .bind(period.to_string())
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query(
+                "insert into ledger_scope (ledger_id, program_id, month) values ($1, $2, $3)",
+            )
+            .bind(ledger_id)
+            .bind(program)
+            .bind(period.to_string())
+            .execute(&mut *conn)
+            .await?;
         }
     }
     Ok(())
 }
 
-/// What one response of each (program, month) has lost across all stored releases, in
-/// the unit recorded: `(program, month) → (unit, spend)`.
+/// What one response of each (program, month) has lost across all stored releases:
+/// `(program, month) → (unit, spend)`. Pure-ε spends are counted as ρ = ε²/2 when a month
+/// also holds ρ spends (as the budget check counts them); a month of ε spends only stays in
+/// ε.
 pub async fn losses(
     conn: &mut AnyConnection,
 ) -> Result<BTreeMap<(i32, String), (String, Rational)>, ReleaseError> {
@@ -195,15 +203,34 @@ pub async fn losses(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut out: BTreeMap<(i32, String), (String, Rational)> = BTreeMap::new();
+    let mut spends: BTreeMap<(i32, String), Vec<(String, Rational)>> = BTreeMap::new();
     for row in rows {
-        let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
-        let unit: String = row.try_get("unit")?;
-        let slot = out
+        spends
             .entry((row.try_get("program_id")?, row.try_get("month")?))
-            .or_insert((unit.clone(), Rational::integer(0)));
-        slot.1 = slot.1.add(spend)?;
+            .or_default()
+            .push((
+                row.try_get("unit")?,
+                row.try_get::<String, _>("spend")?.parse()?,
+            ));
+    }
+    let rho = Mechanism::Gaussian.unit();
+    let mut out = BTreeMap::new();
+    for (key, list) in spends {
+        let unit = if list.iter().any(|(u, _)| u == rho) {
+            rho.to_owned()
+        } else {
+            Mechanism::Laplace.unit().to_owned()
+        };
+        let mut total = Rational::integer(0);
+        for (u, spend) in list {
+            let spend = if u == unit {
+                spend
+            } else {
+                spend.mul(spend)?.div(Rational::integer(2))?
+            };
+            total = total.add(spend)?;
+        }
+        out.insert(key, (unit, total));
     }
     Ok(out)
 }
-

@@ -21,7 +21,12 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 4] = [Group::Indices, Group::Items, Group::FirstTime, Group::Choices];
+    pub const ALL: [Group; 4] = [
+        Group::Indices,
+        Group::Items,
+        Group::FirstTime,
+        Group::Choices,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -158,16 +163,28 @@ pub fn describe(name: &str) -> String {
     if let Some((h, i)) = bin_of(name) {
         return match h.group {
             Group::Indices => {
-                let index = if h.name == "belonging" { "belonging" } else { "emotional safety" };
+                let index = if h.name == "belonging" {
+                    "belonging"
+                } else {
+                    "emotional safety"
+                };
                 match i {
-                    0 => format!("responses whose {index} score is positive (mean of its answered statements above 3.5)"),
-                    1 => format!("responses whose {index} score is not positive (mean 3.5 or below)"),
+                    0 => format!(
+                        "responses whose {index} score is positive (mean of its answered statements above 3.5)"
+                    ),
+                    1 => {
+                        format!("responses whose {index} score is not positive (mean 3.5 or below)")
+                    }
                     _ => format!("responses with too few {index} statements answered to score it"),
                 }
             }
             Group::Items => match i {
                 5 => format!("responses that skipped the statement \"{}\"", h.name),
-                _ => format!("responses that answered {} (1 = strongly disagree … 5 = strongly agree) to the statement \"{}\"", i + 1, h.name),
+                _ => format!(
+                    "responses that answered {} (1 = strongly disagree … 5 = strongly agree) to the statement \"{}\"",
+                    i + 1,
+                    h.name
+                ),
             },
             Group::FirstTime => match i {
                 0 => "responses from someone at this group for the first time".into(),
@@ -184,7 +201,9 @@ pub fn describe(name: &str) -> String {
         return format!("% of scored responses whose {key} score is positive (derived)");
     }
     if let Some(key) = name.strip_suffix("_mean") {
-        return format!("mean answer (1–5) to the statement \"{key}\" over those who answered it (derived)");
+        return format!(
+            "mean answer (1–5) to the statement \"{key}\" over those who answered it (derived)"
+        );
     }
     if let Some(key) = name.strip_suffix("_pct") {
         return format!("% of responses that ticked the option \"{key}\" (derived)");

@@ -8,10 +8,10 @@
 use std::collections::{BTreeMap, HashSet};
 
 use collector::instrument::{Helped, Hindered, Index, Item};
-use rand::Rng;
-use rand_distr::Distribution;
 use collector::{Backend, Store};
 use polars::prelude::*;
+use rand::Rng;
+use rand_distr::Distribution;
 use sqlx::Row;
 
 use crate::budget::{Level, Noise};
@@ -313,8 +313,18 @@ fn indicator_exprs() -> Vec<Expr> {
         let scored = answered.clone().gt_eq(lit(index.min_answered() as i32));
         // positive: mean > 3.5, exactly: 2·sum > 7·answered
         let above = (lit(2i32) * sum).gt(lit(7i32) * answered);
-        exprs.push(scored.clone().and(above.clone()).alias(format!("{}_positive", index.key())));
-        exprs.push(scored.clone().and(above.not()).alias(format!("{}_not_positive", index.key())));
+        exprs.push(
+            scored
+                .clone()
+                .and(above.clone())
+                .alias(format!("{}_positive", index.key())),
+        );
+        exprs.push(
+            scored
+                .clone()
+                .and(above.not())
+                .alias(format!("{}_not_positive", index.key())),
+        );
         exprs.push(scored.not().alias(format!("{}_not_scored", index.key())));
     }
     for item in Item::ALL {
@@ -325,7 +335,11 @@ fn indicator_exprs() -> Vec<Expr> {
                     .alias(format!("{}_{bin}", item.key())),
             );
         }
-        exprs.push(digit(item.position()).eq(lit(0i32)).alias(format!("{}_skipped", item.key())));
+        exprs.push(
+            digit(item.position())
+                .eq(lit(0i32))
+                .alias(format!("{}_skipped", item.key())),
+        );
     }
     let first_time = col("f") % lit(3i32);
     exprs.push(first_time.clone().eq(lit(2i32)).alias("first_time_yes"));
@@ -337,7 +351,11 @@ fn indicator_exprs() -> Vec<Expr> {
     }
     for (i, c) in Hindered::ALL.iter().enumerate() {
         exprs.push(flag(96 << i).alias(c.column()));
-        exprs.push(flag(96 << i).not().alias(format!("{}_unticked", c.column())));
+        exprs.push(
+            flag(96 << i)
+                .not()
+                .alias(format!("{}_unticked", c.column())),
+        );
     }
     exprs
 }
@@ -549,10 +567,18 @@ pub(crate) fn naive_counts(
             None => "first_time_skipped".into(),
         });
         for &c in Helped::ALL {
-            add(if a.helped(c) { c.column() } else { format!("{}_unticked", c.column()) });
+            add(if a.helped(c) {
+                c.column()
+            } else {
+                format!("{}_unticked", c.column())
+            });
         }
         for &c in Hindered::ALL {
-            add(if a.hindered(c) { c.column() } else { format!("{}_unticked", c.column()) });
+            add(if a.hindered(c) {
+                c.column()
+            } else {
+                format!("{}_unticked", c.column())
+            });
         }
     }
     out
@@ -638,7 +664,8 @@ mod tests {
         for period in ["2026-10"] {
             let period: Period = period.parse().unwrap();
             let keys = key_set(period, &sessions);
-            let counts = true_counts(period, LoadedResponses(frame.clone()), &sessions, &keys).unwrap();
+            let counts =
+                true_counts(period, LoadedResponses(frame.clone()), &sessions, &keys).unwrap();
             assert_eq!(counts.peek().len(), keys.len());
             for key in &keys {
                 assert_eq!(
@@ -742,7 +769,13 @@ mod tests {
             ],
         )
         .unwrap();
-        let counts = true_counts("2026-10".parse().unwrap(), LoadedResponses(empty), &sessions, &month).unwrap();
+        let counts = true_counts(
+            "2026-10".parse().unwrap(),
+            LoadedResponses(empty),
+            &sessions,
+            &month,
+        )
+        .unwrap();
         assert!(counts.peek().values().all(|v| v.iter().all(|&c| c == 0)));
         assert_eq!(counts.peek().len(), 6);
     }

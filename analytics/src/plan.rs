@@ -182,7 +182,10 @@ pub struct AccuracyRow {
     pub first_plan: (f64, f64),
 }
 
-fn level_noise(settings: &PrivacySettings, shape: Shape) -> Result<BTreeMap<Level, CellNoise>, RationalError> {
+fn level_noise(
+    settings: &PrivacySettings,
+    shape: Shape,
+) -> Result<BTreeMap<Level, CellNoise>, RationalError> {
     let variances = noise(settings)?
         .into_iter()
         .map(|(k, n)| (k, n.variance()))
@@ -202,7 +205,11 @@ fn level_noise(settings: &PrivacySettings, shape: Shape) -> Result<BTreeMap<Leve
 /// The first plan's default noise variance per count (ρ = 1: levels ½, ⅙, ⅙, ⅙; groups
 /// ¼ each for indices and items), and its formulas, for the comparison column.
 fn first_plan(level: Level, n: f64) -> (f64, f64) {
-    let share = if level == Level::CircleMonth { 0.5 } else { 1.0 / 6.0 };
+    let share = if level == Level::CircleMonth {
+        0.5
+    } else {
+        1.0 / 6.0
+    };
     let rho = share / 4.0;
     let (v_index, v_items) = (4.0 / (2.0 * rho), 8.0 / (2.0 * rho));
     let p: f64 = 0.7;
@@ -214,7 +221,10 @@ fn first_plan(level: Level, n: f64) -> (f64, f64) {
 
 /// The accuracy table, computed from the settings, the plan and the consistency fit: the
 /// same formulas the pages use.
-pub fn accuracy(settings: &PrivacySettings, shape: Shape) -> Result<Vec<AccuracyRow>, RationalError> {
+pub fn accuracy(
+    settings: &PrivacySettings,
+    shape: Shape,
+) -> Result<Vec<AccuracyRow>, RationalError> {
     let noise = level_noise(settings, shape)?;
     let mut rows = Vec::new();
     for (level, sizes) in [
@@ -238,7 +248,8 @@ pub fn accuracy(settings: &PrivacySettings, shape: Shape) -> Result<Vec<Accuracy
                 level,
                 n,
                 pct_positive: pct.noise_margin().min(100.0),
-                pct_positive_typical: pct.noise_variance.sqrt() * (2.0 / std::f64::consts::PI).sqrt(),
+                pct_positive_typical: pct.noise_variance.sqrt()
+                    * (2.0 / std::f64::consts::PI).sqrt(),
                 item_mean: mean.noise_margin().min(4.0),
                 first_plan: first_plan(level, f64::from(n)),
             });
@@ -279,7 +290,10 @@ pub fn plan_markdown(settings: &PrivacySettings) -> Result<String, RationalError
 
 /// The accuracy table as Markdown (what `hearth privacy accuracy` prints and
 /// docs/privacy.md includes).
-pub fn accuracy_markdown(settings: &PrivacySettings, shape: Shape) -> Result<String, RationalError> {
+pub fn accuracy_markdown(
+    settings: &PrivacySettings,
+    shape: Shape,
+) -> Result<String, RationalError> {
     use std::fmt::Write;
     let mut out = String::new();
     let _ = writeln!(
@@ -332,9 +346,21 @@ mod tests {
     fn the_default_plan_meets_the_accuracy_targets() {
         let rows = accuracy(&PrivacySettings::default(), Shape::default()).unwrap();
         let row = |level, n| rows.iter().find(|r| r.level == level && r.n == n).unwrap();
-        assert!(row(Level::CircleMonth, 30).pct_positive <= 8.0, "{:?}", row(Level::CircleMonth, 30));
-        assert!(row(Level::ProgramMonth, 150).pct_positive <= 3.0, "{:?}", row(Level::ProgramMonth, 150));
-        assert!(row(Level::ProgramMonth, 150).item_mean <= 0.15, "{:?}", row(Level::ProgramMonth, 150));
+        assert!(
+            row(Level::CircleMonth, 30).pct_positive <= 8.0,
+            "{:?}",
+            row(Level::CircleMonth, 30)
+        );
+        assert!(
+            row(Level::ProgramMonth, 150).pct_positive <= 3.0,
+            "{:?}",
+            row(Level::ProgramMonth, 150)
+        );
+        assert!(
+            row(Level::ProgramMonth, 150).item_mean <= 0.15,
+            "{:?}",
+            row(Level::ProgramMonth, 150)
+        );
         for r in rows.iter().filter(|r| r.level.is_quarterly()) {
             assert!(r.pct_positive <= r.first_plan.0, "{r:?}");
             assert!(r.item_mean <= r.first_plan.1, "{r:?}");
@@ -351,7 +377,11 @@ mod tests {
             accuracy_markdown(&settings, Shape::default()).unwrap(),
             plan_markdown(&settings).unwrap(),
         ];
-        for line in tables.iter().flat_map(|t| t.lines()).filter(|l| l.starts_with('|')) {
+        for line in tables
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter(|l| l.starts_with('|'))
+        {
             assert!(
                 docs.contains(line),
                 "docs/privacy.md lacks {line:?}: run `hearth privacy accuracy` and `hearth privacy plan`"

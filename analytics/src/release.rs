@@ -23,13 +23,15 @@ use collector::store::random_id;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sqlx::AnyConnection;
 
-use crate::budget::{Level, Mechanism, PrivacySettings, SettingsError, SettingsLoadError, load_settings};
+use crate::budget::{
+    Level, Mechanism, PrivacySettings, SettingsError, SettingsLoadError, load_settings,
+};
 use crate::consistency::{self, Released};
+use crate::ledger;
 use crate::measure::{Group, measures};
 use crate::period::Period;
 use crate::pipeline::{self, CellKey, PipelineError};
 use crate::plan::{self, PLAN_VERSION};
-use crate::ledger;
 use crate::sampler::{Rational, RationalError, secure_rng, seeded_rng};
 use crate::suppression::{self, Rule, Sizes, Status};
 use crate::view::{self, StoredCell};
@@ -212,7 +214,10 @@ pub async fn release(
 
     let started = std::time::Instant::now();
     let (released, load_seconds, mechanism) = if period.is_quarter() {
-        let mechanism = if months.iter().any(|m| m.info.mechanism == Mechanism::Laplace) {
+        let mechanism = if months
+            .iter()
+            .any(|m| m.info.mechanism == Mechanism::Laplace)
+        {
             Mechanism::Laplace
         } else {
             Mechanism::Gaussian
@@ -358,7 +363,10 @@ async fn order_and_months(
     // its hidden months, so the quarter is hidden (or its split) when that sum would be one
     // hidden month or too few, by the rule of the months' audience (managers).
     let settings = load_settings(store).await?;
-    let mechanism = if months.iter().any(|m| m.info.mechanism == Mechanism::Laplace) {
+    let mechanism = if months
+        .iter()
+        .any(|m| m.info.mechanism == Mechanism::Laplace)
+    {
         Mechanism::Laplace
     } else {
         Mechanism::Gaussian
@@ -390,15 +398,28 @@ async fn order_and_months(
         let hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
             .filter(|c| c.manager != Status::Shown)
-            .map(|c| (vec![c.value(crate::measure::RESPONSES).unwrap_or(0)], noise(c).responses))
+            .map(|c| {
+                (
+                    vec![c.value(crate::measure::RESPONSES).unwrap_or(0)],
+                    noise(c).responses,
+                )
+            })
             .collect();
         let split_hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
-            .filter(|c| c.manager != Status::Shown || c.split_hidden(suppression::Audience::Manager))
+            .filter(|c| {
+                c.manager != Status::Shown || c.split_hidden(suppression::Audience::Manager)
+            })
             .map(|c| {
                 let side = |name| c.value(name).unwrap_or(0);
-                let variance = noise(c).groups.get(&Group::FirstTime).map_or(0.0, |n| n.variance);
-                (vec![side("first_time_yes"), side("first_time_no")], variance)
+                let variance = noise(c)
+                    .groups
+                    .get(&Group::FirstTime)
+                    .map_or(0.0, |n| n.variance);
+                (
+                    vec![side("first_time_yes"), side("first_time_no")],
+                    variance,
+                )
             })
             .collect();
         let key = CellKey {
@@ -643,7 +664,11 @@ mod tests {
 
     fn decide(released: &Released) -> BTreeMap<CellKey, [suppression::Visibility; 2]> {
         let settings = PrivacySettings::default();
-        suppression::decide(&sizes(released), &rule(&settings, settings.mechanism), &BTreeMap::new())
+        suppression::decide(
+            &sizes(released),
+            &rule(&settings, settings.mechanism),
+            &BTreeMap::new(),
+        )
     }
 
     fn content(i: usize) -> Answers {
@@ -724,7 +749,13 @@ mod tests {
         for seed in 0..150 {
             let r = released(&sessions, &answers, seed);
             for (key, cell) in r.cells() {
-                for name in ["responses", "belonging_positive", "belonging_not_positive", "first_time_no", "belong_4"] {
+                for name in [
+                    "responses",
+                    "belonging_positive",
+                    "belonging_not_positive",
+                    "first_time_no",
+                    "belong_4",
+                ] {
                     let Some(value) = cell.count(name) else {
                         continue;
                     };
@@ -745,11 +776,17 @@ mod tests {
             let mean = z.iter().sum::<f64>() / n;
             let sd = (z.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n).sqrt();
             report.push(format!("{level:?} {name}: mean {mean:.2} sd {sd:.2}"));
-            assert!((0.8..1.2).contains(&sd), "{level:?} {name}: errors have {sd:.2} of the stated sd");
+            assert!(
+                (0.8..1.2).contains(&sd),
+                "{level:?} {name}: errors have {sd:.2} of the stated sd"
+            );
             // Bins that are truly empty here (skipped, not scored) are pulled up to zero and
             // the total is kept, so the others sit a little low: measured at most 0.4 of
             // their stated sd at the portfolio, less below. docs/privacy.md says so.
-            assert!(mean.abs() < 0.5, "{level:?} {name}: mean error {mean:.2} sd");
+            assert!(
+                mean.abs() < 0.5,
+                "{level:?} {name}: mean error {mean:.2} sd"
+            );
         }
         report.sort();
         eprintln!("{}", report.join("\n"));
@@ -816,7 +853,9 @@ mod tests {
         });
         let trials = 500;
         let exposed = (0..trials)
-            .filter(|&seed| !decide(&released(&sessions, &answers, seed))[&program_key(1)][0].split_hidden)
+            .filter(|&seed| {
+                !decide(&released(&sessions, &answers, seed))[&program_key(1)][0].split_hidden
+            })
             .count();
         assert!(
             exposed * 100 < trials as usize,
@@ -896,7 +935,10 @@ mod tests {
             assert!(checked >= 3, "{m:?}: too few bins to test ({checked})");
             // And the measurement's noise is the one the release draws from.
             let measured = true_counts(&sessions, &d).measure(&noise, &mut seeded_rng(5));
-            assert!(measured.cells()[&key][at].is_some(), "{m:?} is measured at its level");
+            assert!(
+                measured.cells()[&key][at].is_some(),
+                "{m:?} is measured at its level"
+            );
         }
     }
 }

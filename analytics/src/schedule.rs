@@ -72,4 +72,3 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
         }
     });
 }
-

@@ -159,9 +159,12 @@ pub fn decide(
             })
             .collect();
         // Rule 2.
-        complement(cells, &mut hidden, |sizes| {
-            Some((vec![sizes.responses], sizes.responses_variance))
-        }, |values, variance| rule.too_small(a, values, variance));
+        complement(
+            cells,
+            &mut hidden,
+            |sizes| Some((vec![sizes.responses], sizes.responses_variance)),
+            |values, variance| rule.too_small(a, values, variance),
+        );
         // Rule 3: each side of the split must reach the threshold. A cell without a split
         // has nothing to hide and takes no part in rule 4.
         let mut split_hidden: BTreeMap<&CellKey, bool> = cells
@@ -171,14 +174,23 @@ pub fn decide(
                 let forced_split = forced.get(key).is_some_and(|f| f.split);
                 Some((
                     key,
-                    hidden[key] || forced_split || rule.too_small(a, &[yes, no], sizes.split_variance),
+                    hidden[key]
+                        || forced_split
+                        || rule.too_small(a, &[yes, no], sizes.split_variance),
                 ))
             })
             .collect();
         // Rule 4: rule 2 for splits.
-        complement(cells, &mut split_hidden, |sizes| {
-            sizes.split.map(|(yes, no)| (vec![yes, no], sizes.split_variance))
-        }, |values, variance| rule.too_small(a, values, variance));
+        complement(
+            cells,
+            &mut split_hidden,
+            |sizes| {
+                sizes
+                    .split
+                    .map(|(yes, no)| (vec![yes, no], sizes.split_variance))
+            },
+            |values, variance| rule.too_small(a, values, variance),
+        );
         for key in cells.keys() {
             let status = match (released(key), hidden[key]) {
                 (false, _) => Status::NotReleased,
@@ -249,13 +261,10 @@ fn complement<'a>(
                 if hidden_children.len() > 1 && !too_small(&sum, variance) {
                     break;
                 }
-                let next_smallest = children
-                    .iter()
-                    .filter(|c| !hidden[**c])
-                    .min_by_key(|c| {
-                        let values = parts(&cells[**c]).map(|(v, _)| v).unwrap_or_default();
-                        (values.into_iter().min(), (**c).clone())
-                    });
+                let next_smallest = children.iter().filter(|c| !hidden[**c]).min_by_key(|c| {
+                    let values = parts(&cells[**c]).map(|(v, _)| v).unwrap_or_default();
+                    (values.into_iter().min(), (**c).clone())
+                });
                 match next_smallest {
                     Some(sibling) => hidden.insert(sibling, true),
                     None => hidden.insert(parent, true),
@@ -379,7 +388,10 @@ mod tests {
                 (k, s)
             })
             .collect();
-        let rule = Rule { k: [5, 5], mechanism: Mechanism::Gaussian };
+        let rule = Rule {
+            k: [5, 5],
+            mechanism: Mechanism::Gaussian,
+        };
         assert_eq!(rule.from(0, 9.0), 5 + 7);
         let d = decide(&noisy, &rule, &BTreeMap::new());
         assert_eq!(manager(&d, 10), Status::Hidden);

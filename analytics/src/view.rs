@@ -287,10 +287,7 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
                 continue;
             };
-            let scale: Rational = row
-                .try_get::<String, _>("scale")?
-                .parse()
-                .map_err(decode)?;
+            let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(decode)?;
             let mechanism: Mechanism = row
                 .try_get::<String, _>("mechanism")?
                 .parse()
@@ -510,7 +507,12 @@ impl Release {
                     sampling_variance: f64::NAN,
                 }
             });
-            out.push(first_plan_derived(format!("{}_mean", item.key()), Kind::Mean, estimate, cell_hidden));
+            out.push(first_plan_derived(
+                format!("{}_mean", item.key()),
+                Kind::Mean,
+                estimate,
+                cell_hidden,
+            ));
         }
         for index in Index::ALL {
             let scored = value(&format!("{}_scored", index.key()));
@@ -539,14 +541,24 @@ impl Release {
                 noise_variance: 1e4 * v / (n * n),
                 sampling_variance: f64::NAN,
             });
-            out.push(first_plan_derived(format!("{column}_pct"), Kind::Percent, estimate, cell_hidden));
+            out.push(first_plan_derived(
+                format!("{column}_pct"),
+                Kind::Percent,
+                estimate,
+                cell_hidden,
+            ));
         }
         out
     }
 }
 
 /// Plan 1 has no sampling error on record: its derived figures carry the noise margin only.
-fn first_plan_derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
+fn first_plan_derived(
+    measure: String,
+    kind: Kind,
+    estimate: Option<Estimate>,
+    hidden: bool,
+) -> Figure {
     let mut figure = derived(measure, kind, estimate, hidden);
     figure.combined = None;
     figure
@@ -559,7 +571,11 @@ fn choice_columns() -> impl Iterator<Item = String> {
         .chain(Hindered::ALL.iter().map(|c| c.column()))
 }
 
-fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audience) -> Vec<Figure> {
+fn measurement_plan_figures(
+    cell: &StoredCell,
+    noise: &CellNoise,
+    audience: Audience,
+) -> Vec<Figure> {
     let cell_hidden = cell.status(audience) != Status::Shown;
     let mut out = Vec::new();
     let group_noise = |g: Group| noise.groups.get(&g).copied().unwrap_or_default();
@@ -584,7 +600,10 @@ fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audi
     let value = |name: &str| cell.value(name);
     for index in Index::ALL {
         let k = index.key();
-        let (Some(p), Some(np)) = (value(&format!("{k}_positive")), value(&format!("{k}_not_positive"))) else {
+        let (Some(p), Some(np)) = (
+            value(&format!("{k}_positive")),
+            value(&format!("{k}_not_positive")),
+        ) else {
             continue;
         };
         out.push(Figure {
@@ -606,7 +625,9 @@ fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audi
         ));
     }
     for item in Item::ALL {
-        let answers: Option<Vec<i64>> = (1..=5).map(|b| value(&format!("{}_{b}", item.key()))).collect();
+        let answers: Option<Vec<i64>> = (1..=5)
+            .map(|b| value(&format!("{}_{b}", item.key())))
+            .collect();
         let Some(answers) = answers else {
             continue;
         };
@@ -626,7 +647,12 @@ fn measurement_plan_figures(cell: &StoredCell, noise: &CellNoise, audience: Audi
             out.push(derived(
                 format!("{column}_pct"),
                 Kind::Percent,
-                figures::share_of_responses(ticked, n, group_noise(Group::Choices), noise.responses),
+                figures::share_of_responses(
+                    ticked,
+                    n,
+                    group_noise(Group::Choices),
+                    noise.responses,
+                ),
                 cell_hidden,
             ));
         }
@@ -668,10 +694,18 @@ pub fn pooled_figures(cells: &[&StoredCell], audience: Audience) -> Option<Vec<F
         }
     }
     for cell in &shown {
-        let sum = pooled.noise.as_ref().expect("set above").add(cell.noise.as_ref().expect("plan 2"));
+        let sum = pooled
+            .noise
+            .as_ref()
+            .expect("set above")
+            .add(cell.noise.as_ref().expect("plan 2"));
         pooled.noise = Some(sum);
     }
-    Some(measurement_plan_figures(&pooled, pooled.noise.as_ref().expect("set above"), audience))
+    Some(measurement_plan_figures(
+        &pooled,
+        pooled.noise.as_ref().expect("set above"),
+        audience,
+    ))
 }
 
 fn round(x: f64, places: i32) -> f64 {
@@ -760,26 +794,57 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
 /// The data dictionary of exports: every column, and every measure in plain words.
 pub fn dictionary_frame() -> PolarsResult<DataFrame> {
     let columns = [
-        ("program", "the program's name (\"all programs\" for the portfolio)"),
+        (
+            "program",
+            "the program's name (\"all programs\" for the portfolio)",
+        ),
         ("circle", "the circle's name, for a circle's month"),
         ("period", "the month (2026-10) or quarter (2026-Q4)"),
-        ("level", "circle_month, program_month, program_quarter or portfolio_quarter"),
-        ("measure", "what the row counts or derives (see the measures below)"),
-        ("count", "a released count of responses: a whole number with privacy noise; counts add up across levels"),
-        ("value", "a figure derived from the counts: a % (0–100) or a mean on the 1–5 scale"),
-        ("margin_of_error", "half-width of the range the privacy noise alone leaves, 9 times out of 10 (90 %)"),
-        ("margin_with_sampling", "half-width of the 90 % range counting noise and who happened to answer; use it to compare figures"),
-        ("status", "shown, or hidden to protect anonymity (small cell, or a sibling of one)"),
+        (
+            "level",
+            "circle_month, program_month, program_quarter or portfolio_quarter",
+        ),
+        (
+            "measure",
+            "what the row counts or derives (see the measures below)",
+        ),
+        (
+            "count",
+            "a released count of responses: a whole number with privacy noise; counts add up across levels",
+        ),
+        (
+            "value",
+            "a figure derived from the counts: a % (0–100) or a mean on the 1–5 scale",
+        ),
+        (
+            "margin_of_error",
+            "half-width of the range the privacy noise alone leaves, 9 times out of 10 (90 %)",
+        ),
+        (
+            "margin_with_sampling",
+            "half-width of the 90 % range counting noise and who happened to answer; use it to compare figures",
+        ),
+        (
+            "status",
+            "shown, or hidden to protect anonymity (small cell, or a sibling of one)",
+        ),
     ];
     let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("column {n}")).collect();
     let mut texts: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();
     let derived_names = Index::ALL
         .iter()
-        .flat_map(|i| [format!("{}_scored", i.key()), format!("{}_pct_positive", i.key())])
+        .flat_map(|i| {
+            [
+                format!("{}_scored", i.key()),
+                format!("{}_pct_positive", i.key()),
+            ]
+        })
         .chain(Item::ALL.iter().map(|i| format!("{}_mean", i.key())))
         .chain(choice_columns().map(|c| format!("{c}_pct")));
     for name in measures().iter().cloned().chain(derived_names) {
-        let derived_scored = Index::ALL.iter().find(|i| name == format!("{}_scored", i.key()));
+        let derived_scored = Index::ALL
+            .iter()
+            .find(|i| name == format!("{}_scored", i.key()));
         texts.push(match derived_scored {
             Some(index) => format!(
                 "responses with a {} score: positive + not positive (derived)",
@@ -881,11 +946,20 @@ mod tests {
             cell(1, 1, Status::Hidden),
         );
         let figures = pooled_figures(&[&a, &b, &hidden], Audience::Manager).unwrap();
-        let pct = figures.iter().find(|f| f.measure == "belonging_pct_positive").unwrap();
+        let pct = figures
+            .iter()
+            .find(|f| f.measure == "belonging_pct_positive")
+            .unwrap();
         assert_eq!(pct.value, Some(75.0));
         let alone = measurement_plan_figures(&a, a.noise.as_ref().unwrap(), Audience::Manager);
-        let one = alone.iter().find(|f| f.measure == "belonging_pct_positive").unwrap();
-        assert!(pct.margin.unwrap() < one.margin.unwrap(), "{pct:?} vs {one:?}");
+        let one = alone
+            .iter()
+            .find(|f| f.measure == "belonging_pct_positive")
+            .unwrap();
+        assert!(
+            pct.margin.unwrap() < one.margin.unwrap(),
+            "{pct:?} vs {one:?}"
+        );
         assert!(pooled_figures(&[&hidden], Audience::Manager).is_none());
     }
 

@@ -2,8 +2,8 @@
 //! their floors: `PrivacySettings::set` refuses them), and the privacy ledger.
 
 use analytics::budget;
-use analytics::plan::{self, AccuracyRow, PLAN};
 use analytics::ledger;
+use analytics::plan::{self, AccuracyRow, PLAN};
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
 use axum::Form;

@@ -22,7 +22,7 @@ use crate::access::Area;
 use crate::auth::Signed;
 use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
-use crate::releases::{pooled_points, NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points};
+use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points, pooled_points};
 
 /// How many released months a page shows.
 const MONTHS: usize = 12;
@@ -261,8 +261,7 @@ pub(crate) async fn overview(
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let mut noise_only =
-        statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
+    let mut noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
     let trend_svg = trend_chart(&name, &periods, belonging, safety)?;
 
     let mut heat = vec![];

@@ -79,7 +79,11 @@ pub(crate) fn points(
 
 /// Figures of several months of one cell taken together (see [`view::pooled_figures`]):
 /// no data when none of them is shown.
-pub(crate) fn pooled_points(cells: &[&StoredCell], audience: Audience, names: &[&str]) -> Vec<Point> {
+pub(crate) fn pooled_points(
+    cells: &[&StoredCell],
+    audience: Audience,
+    names: &[&str],
+) -> Vec<Point> {
     let Some(figures) = view::pooled_figures(cells, audience) else {
         return vec![Point::NoData; names.len()];
     };
@@ -317,7 +321,19 @@ mod tests {
         let low_mean = figure(Kind::Mean, 1.2, 0.4, Some(0.45));
         assert_eq!(Shown::of(point(&low_mean, None), "", 1).text, "1.0–1.6");
         // A count is not bounded above, and a figure inside its bounds keeps its ±.
-        assert_eq!(Shown::of(Point::Value { value: 40.0, margin: 3.0, sampling: None }, "", 0).text, "40");
+        assert_eq!(
+            Shown::of(
+                Point::Value {
+                    value: 40.0,
+                    margin: 3.0,
+                    sampling: None
+                },
+                "",
+                0
+            )
+            .text,
+            "40"
+        );
     }
 
     #[test]
