@@ -1,14 +1,16 @@
-//! Benchmark of a quarter release over 1 M and 10 M synthetic responses, on SQLite and on
-//! PostgreSQL, against a plain SQL GROUP BY of the same counts in the same store.
+//! Benchmark of releasing a quarter of 1 M and 10 M synthetic responses — its three months,
+//! then the quarter — on SQLite and on PostgreSQL, against a plain SQL GROUP BY of the same
+//! counts in the same store.
 //!
 //! Synthetic data: 8 programs × 25 circles, a session a week through 2026-Q3, ratings drawn
 //! with rand_distr around a latent mean per circle (a few troubled circles lower), skips,
 //! first-time answers and ticked options; written in bulk (rusqlite; PostgreSQL COPY).
 //!
-//! Each release runs in a child process (`hearth`'s own release code, seeded), so its
-//! peak memory is its own. The quarter's three months are released first in the same
-//! child (months come before their quarter), unmeasured; then, for the quarter, peak RSS is read after loading, reset (`/proc/self/clear_refs`),
-//! and read again at the end, giving load and pipeline peaks separately.
+//! The releases run in a child process (`hearth`'s own release code, seeded), so peak
+//! memory is its own. Each period — the three months, then the quarter, which is the sum of
+//! its months and reads no response — is measured: peak RSS is reset before it
+//! (`/proc/self/clear_refs`), read after loading, reset, and read again at the end, giving
+//! load and pipeline peaks separately.
 //!
 //! Run: `cargo bench --bench release` (options after `--`: `--sizes 1000000,10000000`,
 //! `--only sqlite|postgres`, `--postgres URL`).
@@ -66,35 +68,31 @@ fn checkpoint(stage: &'static str) {
     }
 }
 
-/// Child: the quarter's months are released first (months come before their quarter;
-/// not measured), then one seeded release of the quarter is measured, and one line of
-/// figures printed.
+/// Child: releases the quarter's three months and then the quarter, each measured, and
+/// prints one line of figures per period.
 async fn child(url: String) {
     let store = Store::connect(&url).await.unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let quarter: Period = QUARTER.parse().unwrap();
-    for (i, month) in quarter.months().into_iter().enumerate() {
-        release::release(&store, month, today, &ReleaseOptions::seeded(i as u64))
+    let periods: Vec<Period> = quarter.months().into_iter().chain([quarter]).collect();
+    for (i, period) in periods.into_iter().enumerate() {
+        let _ = std::fs::write("/proc/self/clear_refs", "5");
+        let mut options = ReleaseOptions::seeded(i as u64);
+        options.checkpoint = Some(checkpoint);
+        let started = Instant::now();
+        let summary = release::release(&store, period, today, &options)
             .await
             .unwrap();
+        println!(
+            "RESULT {period} {} {:.2} {:.2} {:.2} {} {}",
+            summary.cells,
+            summary.timings.0,
+            summary.timings.1,
+            started.elapsed().as_secs_f64(),
+            LOAD_PEAK_KIB.load(Ordering::SeqCst),
+            PIPELINE_PEAK_KIB.load(Ordering::SeqCst),
+        );
     }
-    // The peak so far belongs to the months: start the quarter's from here.
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-    let mut options = ReleaseOptions::seeded(42);
-    options.checkpoint = Some(checkpoint);
-    let started = Instant::now();
-    let summary = release::release(&store, quarter, today, &options)
-        .await
-        .unwrap();
-    println!(
-        "RESULT {} {:.2} {:.2} {:.2} {} {}",
-        summary.cells,
-        summary.timings.0,
-        summary.timings.1,
-        started.elapsed().as_secs_f64(),
-        LOAD_PEAK_KIB.load(Ordering::SeqCst),
-        PIPELINE_PEAK_KIB.load(Ordering::SeqCst),
-    );
 }
 
 /// The same counts as the release's program-quarter and portfolio cells, as one plain SQL
@@ -192,27 +190,40 @@ async fn measure(label: &str, url: &str, n: u64) {
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let Some(line) = stdout.lines().find(|l| l.starts_with("RESULT ")) else {
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("RESULT "))
+        .collect();
+    if lines.len() != 4 {
         panic!(
             "the release child failed: {}",
             String::from_utf8_lossy(&output.stderr)
         );
-    };
-    let f: Vec<&str> = line.split_whitespace().skip(1).collect();
-    // f[0] is the number of cells; the number of responses is what was generated.
-    let (responses, load, pipeline, total) = (
-        n,
-        f[1].parse::<f64>().unwrap(),
-        f[2].parse::<f64>().unwrap(),
-        f[3].parse::<f64>().unwrap(),
-    );
-    let (load_peak, pipe_peak) = (
-        f[4].parse::<f64>().unwrap() / 1024.0,
-        f[5].parse::<f64>().unwrap() / 1024.0,
-    );
+    }
+    let mut total = 0.0;
+    let mut peak: f64 = 0.0;
+    for line in lines {
+        // period, cells, load s, pipeline s, end to end s, load peak KiB, pipeline peak KiB
+        let f: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let (load, pipeline, end_to_end) = (
+            f[2].parse::<f64>().unwrap(),
+            f[3].parse::<f64>().unwrap(),
+            f[4].parse::<f64>().unwrap(),
+        );
+        let (load_peak, pipe_peak) = (
+            f[5].parse::<f64>().unwrap() / 1024.0,
+            f[6].parse::<f64>().unwrap() / 1024.0,
+        );
+        total += end_to_end;
+        peak = peak.max(load_peak).max(pipe_peak);
+        println!(
+            "| {label} | {n} | {} | {load:.2} | {load_peak:.0} | {pipeline:.2} | {pipe_peak:.0} | {end_to_end:.2} | |",
+            f[0]
+        );
+    }
     println!(
-        "| {label} | {responses} | {load:.2} | {load_peak:.0} | {pipeline:.2} | {pipe_peak:.0} | {total:.2} | {reference:.2} | {:.2} |",
-        (load + pipeline) / reference
+        "| {label} | {n} | **the quarter, months included** | | | | {peak:.0} (peak) | **{total:.2}** | {reference:.2} s, ratio {:.2} |",
+        total / reference
     );
     let _ = std::io::stdout().flush();
 }
@@ -227,11 +238,11 @@ async fn run() {
     let postgres =
         arg("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
     println!(
-        "machine: {} cores; release of {QUARTER} (program quarters + portfolio), seeded\n",
+        "machine: {} cores; releases of {QUARTER}'s months and then of {QUARTER}, seeded\n",
         std::thread::available_parallelism().map_or(0, |n| n.get())
     );
     println!(
-        "| store | responses | load s | load peak MiB | pipeline s | pipeline peak MiB | release end to end s | SQL GROUP BY s | (load + pipeline) / GROUP BY |"
+        "| store | responses in the quarter | period | load s | load peak MiB | pipeline s | pipeline peak MiB | end to end s | SQL GROUP BY of the quarter |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     for &n in &sizes {
