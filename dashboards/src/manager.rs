@@ -131,6 +131,29 @@ fn statements(
     if pooled {
         per_month.push(pooled_points(&cells, Audience::Manager, &refs));
     }
+    let mut labels: Vec<String> = recent
+        .iter()
+        .map(|r| charts::short_month(&r.info.period.to_string()))
+        .collect();
+    if pooled {
+        let shown = cells
+            .iter()
+            .filter(|c| c.status(Audience::Manager) == analytics::suppression::Status::Shown)
+            .count();
+        labels.push(format!("{shown} shown months together"));
+        // Where no single month can be read but the months together can, the table shows
+        // the months together only: a row of "too uncertain" says nothing a manager can
+        // use, and on a phone it would push the readable column off the screen.
+        let is_value = |p: &Point| matches!(p, Point::Value { .. });
+        let months_unreadable = !per_month[..per_month.len() - 1]
+            .iter()
+            .flatten()
+            .any(is_value);
+        if months_unreadable && per_month.last().is_some_and(|p| p.iter().any(is_value)) {
+            per_month.drain(..per_month.len() - 1);
+            labels.drain(..labels.len() - 1);
+        }
+    }
     let all = || per_month.iter().flatten();
     let unreadable = (all().any(|p| matches!(p, Point::Uncertain { .. }))
         && !all().any(|p| matches!(p, Point::Value { .. })))
@@ -150,17 +173,6 @@ fn statements(
             means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
         })
         .collect();
-    let mut labels: Vec<String> = recent
-        .iter()
-        .map(|r| charts::short_month(&r.info.period.to_string()))
-        .collect();
-    if pooled {
-        let shown = cells
-            .iter()
-            .filter(|c| c.status(Audience::Manager) == analytics::suppression::Status::Shown)
-            .count();
-        labels.push(format!("{shown} shown months together"));
-    }
     Statements {
         months: labels,
         rows,
