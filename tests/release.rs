@@ -462,53 +462,79 @@ async fn a_raised_budget_does_not_free_a_month_already_spent(db: &TestDb) {
     assert!(refused.to_string().contains("1/2 left of 1"), "{refused}");
 }
 
-async fn a_quarter_never_gives_away_its_one_hidden_month(db: &TestDb) {
-    let store = db.store().await;
-    // Program Small: one tiny circle in August (hidden), large circles in September.
+/// Program Small's month cells (in the order of `months`) and its quarter cell, after
+/// seeding Small with `small` and a larger program beside it, and releasing 2026-Q3.
+async fn small_program_quarter(
+    store: &Store,
+    small: Plan<'_>,
+    months: &[&str],
+) -> (Vec<view::StoredCell>, view::StoredCell) {
+    seed(store, small).await;
     seed(
-        &store,
+        store,
         &[
-            ("Small", "Only", "2026-08-05", 3, 0),
-            ("Small", "Big", "2026-09-02", 80, 10),
-            ("Small", "Bigger", "2026-09-09", 90, 12),
+            ("Other", "A", "2026-07-14", 60, 9),
             ("Other", "A", "2026-08-11", 70, 9),
             ("Other", "B", "2026-09-15", 75, 8),
         ],
     )
     .await;
-    released(&store, "2026-08", 5).await;
-    released(&store, "2026-09", 6).await;
-    released(&store, "2026-Q3", 7).await;
-    let august = view::load_release(&store, period("2026-08"))
+    for (p, seed) in [
+        ("2026-07", 1),
+        ("2026-08", 2),
+        ("2026-09", 3),
+        ("2026-Q3", 4),
+    ] {
+        released(store, p, seed).await;
+    }
+    let small_cell = |release: view::Release| {
+        release
+            .cells
+            .into_iter()
+            .find(|c| c.circle.is_none() && c.program.as_deref() == Some("Small"))
+            .unwrap()
+    };
+    let mut cells = Vec::new();
+    for month in months {
+        cells.push(small_cell(
+            view::load_release(store, period(month))
+                .await
+                .unwrap()
+                .unwrap(),
+        ));
+    }
+    let quarter = view::load_release(store, period("2026-Q3"))
         .await
         .unwrap()
         .unwrap();
-    let small_august = august
-        .cells
-        .iter()
-        .find(|c| c.circle.is_none() && c.program.as_deref() == Some("Small"))
-        .unwrap();
+    (cells, small_cell(quarter))
+}
+
+async fn a_quarter_never_gives_away_its_one_hidden_month(db: &TestDb) {
+    let store = db.store().await;
+    // Program Small: one tiny circle in August (hidden), large circles in September.
+    let (months, quarter) = small_program_quarter(
+        &store,
+        &[
+            ("Small", "Only", "2026-08-05", 3, 0),
+            ("Small", "Big", "2026-09-02", 80, 10),
+            ("Small", "Bigger", "2026-09-09", 90, 12),
+        ],
+        &["2026-08"],
+    )
+    .await;
     assert_eq!(
-        small_august.manager,
+        months[0].manager,
         Status::Hidden,
         "August's only circle has 3 responses"
     );
-    let quarter = view::load_release(&store, period("2026-Q3"))
-        .await
-        .unwrap()
-        .unwrap();
-    let small_q3 = quarter
-        .cells
-        .iter()
-        .find(|c| c.program.as_deref() == Some("Small"))
-        .unwrap();
     // Shown, the quarter minus September would be August.
     assert_eq!(
-        small_q3.manager,
+        quarter.manager,
         Status::Hidden,
         "the quarter gives its one hidden month away"
     );
-    assert_eq!(small_q3.funder, Status::Hidden);
+    assert_eq!(quarter.funder, Status::Hidden);
 }
 
 /// Every count of every cell of a release, by (level, program, circle) and measure.
@@ -790,52 +816,25 @@ async fn releases_of_the_first_plan_are_read_as_they_were_stored(db: &TestDb) {
 async fn a_quarter_never_gives_away_its_hidden_months_together(db: &TestDb) {
     let store = db.store().await;
     // Program Small: 3 responses in July, 3 in August (both hidden), 40 in September.
-    seed(
+    let (months, quarter) = small_program_quarter(
         &store,
         &[
             ("Small", "Only", "2026-07-08", 3, 0),
             ("Small", "Only", "2026-08-05", 3, 0),
             ("Small", "Only", "2026-09-02", 40, 5),
-            ("Other", "A", "2026-07-14", 60, 9),
-            ("Other", "A", "2026-08-11", 70, 9),
-            ("Other", "B", "2026-09-15", 75, 8),
         ],
+        &["2026-07", "2026-08"],
     )
     .await;
-    for (p, seed) in [
-        ("2026-07", 1),
-        ("2026-08", 2),
-        ("2026-09", 3),
-        ("2026-Q3", 4),
-    ] {
-        released(&store, p, seed).await;
-    }
-    for month in ["2026-07", "2026-08"] {
-        let release = view::load_release(&store, period(month))
-            .await
-            .unwrap()
-            .unwrap();
-        let small = release
-            .cells
-            .iter()
-            .find(|c| c.circle.is_none() && c.program.as_deref() == Some("Small"))
-            .unwrap();
-        assert_eq!(small.manager, Status::Hidden, "{month} has 3 responses");
-    }
-    let quarter = view::load_release(&store, period("2026-Q3"))
-        .await
-        .unwrap()
-        .unwrap();
-    let small_q3 = quarter
-        .cells
-        .iter()
-        .find(|c| c.program.as_deref() == Some("Small"))
-        .unwrap();
+    assert!(
+        months.iter().all(|m| m.manager == Status::Hidden),
+        "3 responses each"
+    );
     // Shown, the quarter minus September would be July and August together: 6 responses.
     assert_eq!(
-        small_q3.manager,
+        quarter.manager,
         Status::Hidden,
         "two hidden months given away together"
     );
-    assert_eq!(small_q3.funder, Status::Hidden);
+    assert_eq!(quarter.funder, Status::Hidden);
 }

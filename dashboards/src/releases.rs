@@ -68,7 +68,11 @@ pub(crate) fn points(
         Status::Hidden => return vec![Point::Hidden; names.len()],
         Status::Shown => {}
     }
-    let figures = release.figures(cell, audience);
+    named(&release.figures(cell, audience), names)
+}
+
+/// The points of the named figures among a cell's figures (no data where it has none).
+fn named(figures: &[Figure], names: &[&str]) -> Vec<Point> {
     let find = |name: &str| figures.iter().find(|f| f.measure == name);
     let responses = find(RESPONSES).filter(|f| !f.hidden).and_then(|f| f.value);
     names
@@ -84,15 +88,10 @@ pub(crate) fn pooled_points(
     audience: Audience,
     names: &[&str],
 ) -> Vec<Point> {
-    let Some(figures) = view::pooled_figures(cells, audience) else {
-        return vec![Point::NoData; names.len()];
-    };
-    let find = |name: &str| figures.iter().find(|f| f.measure == name);
-    let responses = find(RESPONSES).filter(|f| !f.hidden).and_then(|f| f.value);
-    names
-        .iter()
-        .map(|name| find(name).map_or(Point::NoData, |f| point(f, responses)))
-        .collect()
+    match view::pooled_figures(cells, audience) {
+        Some(figures) => named(&figures, names),
+        None => vec![Point::NoData; names.len()],
+    }
 }
 
 /// A figure as a page shows it: hidden; too uncertain to read (its noise range is wider
