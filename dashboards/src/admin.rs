@@ -263,14 +263,10 @@ async fn privacy_page(
     problem: Option<String>,
     saved: Option<String>,
 ) -> Result<PrivacyPage, StaffError> {
-    let settings = budget::load_settings(&dash.store)
-        .await
-        .map_err(StaffError::internal)?;
+    let settings = budget::load_settings(&dash.store).await?;
     let mut rows = Vec::new();
     for m in &PLAN {
-        let noise = settings
-            .noise(m.group, m.share())
-            .map_err(StaffError::internal)?;
+        let noise = settings.noise(m.group, m.share())?;
         rows.push(PlanRow {
             level: m.level.label(),
             what: m.group.label(),
@@ -286,8 +282,7 @@ async fn privacy_page(
         plan: rows,
         plan_version: plan::PLAN_VERSION,
         unit: settings.mechanism.unit(),
-        accuracy: plan::accuracy(&settings, plan::Shape::default())
-            .map_err(StaffError::internal)?,
+        accuracy: plan::accuracy(&settings, plan::Shape::default())?,
         problem,
         saved,
     })
@@ -356,18 +351,14 @@ pub(crate) async fn ledger(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let entries = view::ledger(&dash.store).await?;
-    let settings = budget::load_settings(&dash.store)
-        .await
-        .map_err(StaffError::internal)?;
+    let settings = budget::load_settings(&dash.store).await?;
     let names: std::collections::HashMap<i32, String> = catalog::programs(&dash.store)
         .await?
         .into_iter()
         .map(|p| (p.id, p.name))
         .collect();
     let mut conn = dash.store.pool().acquire().await?;
-    let losses = ledger::losses(&mut conn)
-        .await
-        .map_err(StaffError::internal)?;
+    let losses = ledger::losses(&mut conn).await?;
     let mut spends: Vec<MonthSpend> = losses
         .into_iter()
         .map(|((program, month), (unit, spent))| MonthSpend {

@@ -278,17 +278,14 @@ pub(crate) async fn sign_in(
             "Too many sign-in attempts. Wait a minute, then try again.",
         );
     }
-    let found = account::find_by_email(&dash.store, &email)
-        .await
-        .map_err(StaffError::internal)?;
+    let found = account::find_by_email(&dash.store, &email).await?;
     let (user, hash) = match found {
         Some((user, hash)) => (Some(user), hash),
         None => (None, account::decoy_hash().to_owned()),
     };
     let password = form.password;
-    let matches = tokio::task::spawn_blocking(move || account::password_matches(&password, &hash))
-        .await
-        .map_err(StaffError::internal)?;
+    let matches =
+        tokio::task::spawn_blocking(move || account::password_matches(&password, &hash)).await?;
     let Some(user) = user.filter(|_| matches) else {
         return refuse(
             axum::http::StatusCode::UNAUTHORIZED,
@@ -296,16 +293,13 @@ pub(crate) async fn sign_in(
         );
     };
     // A new session id at sign-in, so an id planted before it is worth nothing after.
-    session.cycle_id().await.map_err(StaffError::internal)?;
-    session
-        .insert(SESSION_KEY, user.id)
-        .await
-        .map_err(StaffError::internal)?;
+    session.cycle_id().await?;
+    session.insert(SESSION_KEY, user.id).await?;
     tracing::info!(staff.role = %user.role, "staff signed in");
     Ok(Redirect::to(&next).into_response())
 }
 
 pub(crate) async fn sign_out(session: Session) -> Result<Response, StaffError> {
-    session.flush().await.map_err(StaffError::internal)?;
+    session.flush().await?;
     Ok(Redirect::to("/staff/sign-in").into_response())
 }

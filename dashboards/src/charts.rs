@@ -82,10 +82,15 @@ const HATCH: RGBColor = RGBColor(173, 181, 189);
 const FONT: &str = "sans-serif";
 
 /// Chart failures are drawing bugs, not user errors.
-pub type ChartResult = Result<String, String>;
+pub type ChartResult = Result<String, ChartError>;
 
-fn fail(e: impl std::fmt::Display) -> String {
-    e.to_string()
+/// A drawing failure: a bug in a chart, never a user error.
+#[derive(Debug, thiserror::Error)]
+#[error("drawing a chart: {0}")]
+pub struct ChartError(String);
+
+fn fail(e: impl std::fmt::Display) -> ChartError {
+    ChartError(e.to_string())
 }
 
 /// Makes plotters' fixed-size SVG scale with the page, and gives it a text alternative.
@@ -120,7 +125,7 @@ fn hatch(
     (x0, y0): (i32, i32),
     (x1, y1): (i32, i32),
     step: i32,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let (x0, x1) = (x0.min(x1), x0.max(x1));
     let (y0, y1) = (y0.min(y1), y0.max(y1));
     let (w, h) = (x1 - x0, y1 - y0);
@@ -177,7 +182,7 @@ fn monthly_mesh(
     >,
     months: &[String],
     unit: &str,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     chart
         .configure_mesh()
         .disable_x_mesh()

@@ -32,7 +32,7 @@ use crate::page::{Chrome, StaffError, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
-    let code = QrCode::new(text.as_bytes()).map_err(StaffError::internal)?;
+    let code = QrCode::new(text.as_bytes())?;
     let image = code
         .render::<svg::Color>()
         .min_dimensions(200, 200)
@@ -242,8 +242,7 @@ pub(crate) async fn open(
             })
             .collect::<Result<Vec<_>, StaffError>>()
     })
-    .await
-    .map_err(StaffError::internal)??;
+    .await??;
     let page = TicketsPage {
         chrome: signed.chrome(format!("Ticket cards · {}", session.code)),
         session: view,
@@ -333,8 +332,6 @@ pub(crate) async fn close(
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    catalog::close_session(&dash.store, &session.code)
-        .await
-        .map_err(StaffError::internal)?;
+    catalog::close_session(&dash.store, &session.code).await?;
     Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response())
 }

@@ -185,7 +185,6 @@ pub(crate) async fn report(
             &bars,
             colour,
         )
-        .map_err(StaffError::internal)
     };
     let belonging_svg = chart(1, "Belonging", charts::BLUE)?;
     let safety_svg = chart(2, "Emotional safety", charts::RUST)?;
@@ -253,8 +252,7 @@ async fn month_loss(
     let months: Vec<String> = months.iter().map(ToString::to_string).collect();
     let mut conn = dash.store.pool().acquire().await?;
     let most = ledger::losses(&mut conn)
-        .await
-        .map_err(StaffError::internal)?
+        .await?
         .into_iter()
         .filter(|((program, month), _)| {
             months.contains(month) && scope.is_none_or(|p| p == *program)
@@ -280,9 +278,9 @@ pub(crate) async fn csv(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
     let (_, seen) = funder_release(&dash, &signed.user, &quarter).await?;
-    let mut frame = view::export_frame(&seen, Audience::Funder).map_err(StaffError::internal)?;
+    let mut frame = view::export_frame(&seen, Audience::Funder)?;
     let mut out = Vec::new();
-    view::write_export(&mut frame, ExportFormat::Csv, &mut out).map_err(StaffError::internal)?;
+    view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
     csv_download(out, &format!("hearth-portfolio-{}.csv", seen.info.period))
 }
 
@@ -297,7 +295,7 @@ fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
             ),
             (
                 header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition).map_err(StaffError::internal)?,
+                HeaderValue::from_str(&disposition)?,
             ),
         ],
         out,
@@ -315,9 +313,9 @@ pub(crate) async fn dictionary(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
     let (_, seen) = funder_release(&dash, &signed.user, &quarter).await?;
-    let mut frame = view::dictionary_frame().map_err(StaffError::internal)?;
+    let mut frame = view::dictionary_frame()?;
     let mut out = Vec::new();
-    view::write_export(&mut frame, ExportFormat::Csv, &mut out).map_err(StaffError::internal)?;
+    view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
     csv_download(
         out,
         &format!("hearth-portfolio-{}-dictionary.csv", seen.info.period),

@@ -188,7 +188,7 @@ fn trend_chart(
     belonging: Vec<Point>,
     safety: Vec<Point>,
 ) -> Result<String, StaffError> {
-    charts::trend(
+    Ok(charts::trend(
         &format!(
             "{who}: belonging and safety, % positive by month, with 90% ranges counting sampling"
         ),
@@ -197,8 +197,7 @@ fn trend_chart(
             ("Belonging — % positive", charts::BLUE, belonging),
             ("Emotional safety — % positive", charts::RUST, safety),
         ],
-    )
-    .map_err(StaffError::internal)
+    )?)
 }
 
 struct ChoiceRow {
@@ -304,8 +303,7 @@ pub(crate) async fn overview(
         &names,
         &periods,
         &heat,
-    )
-    .map_err(StaffError::internal)?;
+    )?;
 
     let mut first = vec![];
     let mut returning = vec![];
@@ -330,8 +328,7 @@ pub(crate) async fn overview(
         &periods,
         &first,
         &returning,
-    )
-    .map_err(StaffError::internal)?;
+    )?;
 
     let (helped, helped_svg) = choices(&quarter, program, true, &name)?;
     let (hindered, hindered_svg) = choices(&quarter, program, false, &name)?;
@@ -412,8 +409,7 @@ fn choices(
         &format!("{name}, {}: {what}, % of responses", q.info.period),
         &bars,
         if helped { charts::BLUE } else { charts::RUST },
-    )
-    .map_err(StaffError::internal)?;
+    )?;
     let rows = bars
         .into_iter()
         .map(|b| ChoiceRow {

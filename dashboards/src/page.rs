@@ -111,13 +111,18 @@ pub(crate) enum StaffError {
 }
 
 impl StaffError {
+    /// An internal error from something that is not a `std::error::Error` (a chart's
+    /// drawing message).
     pub fn internal(error: impl std::fmt::Display) -> StaffError {
         StaffError::Internal(error.to_string())
     }
 }
 
-impl From<sqlx::Error> for StaffError {
-    fn from(error: sqlx::Error) -> StaffError {
+/// Any error of a library or of Hearth's own crates is an internal error here, so a
+/// handler can use `?` on it (as the axum examples and realworld-axum-sqlx do). Client
+/// errors are never made this way: they are the variants above, chosen where they arise.
+impl<E: std::error::Error> From<E> for StaffError {
+    fn from(error: E) -> StaffError {
         StaffError::internal(error)
     }
 }
@@ -180,7 +185,7 @@ pub(crate) fn render_with(
     csrf: CsrfToken,
     template: &impl Template,
 ) -> Result<Response, StaffError> {
-    let html = template.render().map_err(StaffError::internal)?;
+    let html = template.render()?;
     Ok((csrf, Html(html)).into_response())
 }
 
