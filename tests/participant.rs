@@ -12,7 +12,9 @@ on_both_stores!(
     the_home_page_asks_for_a_code_and_finds_the_session,
     the_form_shows_the_whole_instrument_in_english_and_spanish,
     a_valid_submission_is_committed_before_the_thanks_page,
-    an_all_skipped_submission_is_accepted,
+    skipped_questions_are_stored_empty,
+    a_blank_form_is_refused_kindly_and_uses_no_place,
+    a_blank_form_in_ticket_mode_keeps_the_ticket_unused,
     out_of_range_values_are_refused_with_the_valid_answers_kept,
     unknown_items_and_malformed_bodies_are_refused_and_nothing_is_stored,
     an_oversized_body_is_refused_with_413,
@@ -138,18 +140,112 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
     assert!(english.contains("What we did not keep") && english.contains("Call or text 988"));
 }
 
-async fn an_all_skipped_submission_is_accepted(db: &TestDb) {
+async fn skipped_questions_are_stored_empty(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
     let posted = app
         .post_form(
             &format!("/s/{}", session.code),
-            "belong=skip&first_time=skip",
+            "belong=skip&first_time=skip&heard=3",
         )
         .await;
     assert_eq!(posted.status(), StatusCode::SEE_OTHER);
     assert_eq!(
-        app.count("select count(*) from response where belong is null and first_time is null")
+        app.count(
+            "select count(*) from response where belong is null and first_time is null and heard = 3"
+        )
+        .await,
+        1
+    );
+}
+
+const NOTHING_ANSWERED_EN: &str = "You didn't answer any questions, so nothing was saved. \
+    You can answer any you like, or just close this page. That's fine too.";
+const NOTHING_ANSWERED_ES: &str = "No respondiste ninguna pregunta, así que no se guardó nada. \
+    Puedes responder las que quieras, o simplemente cerrar esta página. Eso también está bien.";
+
+async fn a_blank_form_is_refused_kindly_and_uses_no_place(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    // One place: had a blank form taken it, the real answer below would find the session full.
+    let (session, _) = app.open_session(Some(1), None).await;
+    let path = format!("/s/{}", session.code);
+
+    // What a browser sends when nothing is ticked: an empty body.
+    let blank = app.post_form(&path, "").await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_anonymous_headers(&blank);
+    let html = text(blank).await;
+    assert!(html.contains(NOTHING_ANSWERED_EN), "{html}");
+    // A calm note, not the list of things to fix.
+    assert!(!html.contains("Something needs a look") && !html.contains(r#"role="alert""#));
+    assert!(html.contains(&format!(r#"action="{path}?lang=en""#)));
+
+    let skipped = "belong=skip&welcome=&heard=skip&safe_to_share=skip&not_judged=skip\
+        &confidential=skip&own_pace=skip&better=skip&first_time=skip";
+    let spanish = app.post_form(&format!("{path}?lang=es"), skipped).await;
+    assert_eq!(spanish.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(spanish).await;
+    assert!(html.contains(NOTHING_ANSWERED_ES), "{html}");
+    assert!(!html.contains(NOTHING_ANSWERED_EN));
+
+    assert_eq!(app.responses().await, 0);
+    let received = format!(
+        "select cast(received as bigint) from session where id = {}",
+        session.id
+    );
+    assert_eq!(app.count(&received).await, 0);
+
+    // The one place is still free.
+    let answered = app.post_form(&path, "hindered=rushed").await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.responses().await, 1);
+    assert_eq!(app.count(&received).await, 1);
+}
+
+async fn a_blank_form_in_ticket_mode_keeps_the_ticket_unused(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, tickets) = app.open_session(None, Some(1)).await;
+    let path = format!("/s/{}", session.code);
+    let ticket = tickets[0].as_str();
+
+    let blank = app
+        .post_form(&path, format!("first_time=skip&ticket={ticket}"))
+        .await;
+    assert_eq!(blank.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(blank).await;
+    assert!(html.contains(NOTHING_ANSWERED_EN), "{html}");
+    assert!(
+        html.contains(&format!(r#"name="ticket" value="{ticket}""#)),
+        "the ticket must stay in the form"
+    );
+    let spanish = app
+        .post_form(&format!("{path}?lang=es"), format!("ticket={ticket}"))
+        .await;
+    assert_eq!(spanish.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(text(spanish).await.contains(NOTHING_ANSWERED_ES));
+
+    assert_eq!(app.responses().await, 0);
+    assert_eq!(
+        app.count("select count(*) from ticket where used = 1")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.count(&format!(
+            "select cast(received as bigint) from session where id = {}",
+            session.id
+        ))
+        .await,
+        0
+    );
+
+    // The same ticket still works once.
+    let answered = app
+        .post_form(&path, format!("helped=listened&ticket={ticket}"))
+        .await;
+    assert_eq!(answered.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.count("select count(*) from ticket where used = 1")
             .await,
         1
     );

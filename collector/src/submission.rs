@@ -11,7 +11,7 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// The longest ticket field we look at; a real ticket is 20 characters.
 const MAX_TICKET_FIELD: usize = 64;
 
-/// A successfully parsed form.
+/// A successfully parsed form: at least one question answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Submission {
     pub answers: Answers,
@@ -26,6 +26,10 @@ pub enum Problem {
     OutOfRange(&'static str),
     UnknownField,
     Malformed,
+    /// A well-formed form with nothing answered. Not a mistake (every question may be
+    /// skipped), but storing it would use one of the session's places and count as a
+    /// response that says nothing; the form says so kindly instead.
+    NothingAnswered,
 }
 
 impl Problem {
@@ -35,6 +39,7 @@ impl Problem {
             Problem::OutOfRange(_) => "problem-out-of-range",
             Problem::UnknownField => "problem-unknown-field",
             Problem::Malformed => "problem-malformed",
+            Problem::NothingAnswered => "problem-nothing-answered",
         }
     }
 }
@@ -52,6 +57,8 @@ pub struct Rejected {
 /// `first_time` with `yes` / `no` (or `skip` / empty); `helped` and `hindered`, repeated,
 /// with their option keys; `ticket`. Anything else is refused, and so is a field given
 /// twice where one value is expected, or a body that is not valid percent-encoded UTF-8.
+/// A form that is otherwise fine but answers nothing (every question empty or skipped,
+/// whatever the ticket) is refused with [`Problem::NothingAnswered`] alone.
 pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
     let mut submission = Submission::default();
     let mut problems = Vec::new();
@@ -108,6 +115,9 @@ pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
         }
     }
 
+    if problems.is_empty() && submission.answers.is_empty() {
+        problems.push(Problem::NothingAnswered);
+    }
     if problems.is_empty() {
         Ok(submission)
     } else {
@@ -179,10 +189,42 @@ mod tests {
     }
 
     #[test]
-    fn an_empty_form_is_a_valid_all_skipped_response() {
-        let s = parse_form(b"").unwrap();
-        assert!(s.answers.is_empty());
-        assert_eq!(s.ticket, None);
+    fn a_form_that_answers_nothing_is_refused_and_keeps_its_ticket() {
+        for body in [
+            &b""[..],
+            b"belong=skip&welcome=&first_time=skip",
+            b"belong=skip&welcome=skip&heard=skip&safe_to_share=skip&not_judged=skip\
+              &confidential=skip&own_pace=skip&better=skip&first_time=skip&ticket=ABC",
+        ] {
+            let r = parse_form(body).unwrap_err();
+            assert_eq!(
+                r.problems,
+                vec![Problem::NothingAnswered],
+                "{:?}",
+                String::from_utf8_lossy(body)
+            );
+            assert!(r.partial.answers.is_empty());
+        }
+        let r = parse_form(b"own_pace=skip&ticket=+ABC+").unwrap_err();
+        assert_eq!(r.partial.ticket.as_deref(), Some("ABC"));
+    }
+
+    #[test]
+    fn any_single_answer_is_enough() {
+        for body in [
+            "better=1",
+            "first_time=no",
+            "helped=facilitator",
+            "hindered=advice&belong=skip",
+        ] {
+            assert!(parse_form(body.as_bytes()).is_ok(), "{body} refused");
+        }
+    }
+
+    #[test]
+    fn a_form_with_nothing_answered_and_a_real_problem_reports_only_the_problem() {
+        let r = parse_form(b"belong=9").unwrap_err();
+        assert_eq!(r.problems, vec![Problem::OutOfRange("belong")]);
     }
 
     #[test]

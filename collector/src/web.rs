@@ -284,6 +284,8 @@ struct FormPage {
     ticketed: bool,
     ticket: String,
     problems: Vec<String>,
+    /// Shown calmly instead of as a problem: a form sent with nothing answered.
+    note: Option<String>,
     items: Vec<Question>,
     first_time: Question,
     choices: Vec<Question>,
@@ -389,6 +391,9 @@ impl FormPage {
             ticketed: session.map_or(!ticket.is_empty(), |s| s.ticketed),
             ticket,
             problems: messages,
+            note: problems
+                .contains(&Problem::NothingAnswered)
+                .then(|| t.get(Problem::NothingAnswered.message_key())),
             items,
             first_time,
             choices: vec![helped, hindered],
@@ -634,9 +639,15 @@ async fn submit(
                 &["problem-too-large"],
             );
         }
+        // Refused like any other bad input, before a ticket is looked at or a place taken.
         ReadForm::Read(Err(_)) => {
             let mut keys: Vec<&str> = Vec::new();
-            for key in problems.iter().map(Problem::message_key) {
+            // Nothing answered is the form's calm note, not one of its problems.
+            for key in problems
+                .iter()
+                .filter(|p| **p != Problem::NothingAnswered)
+                .map(Problem::message_key)
+            {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }

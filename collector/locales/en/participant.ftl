@@ -59,6 +59,7 @@ problem-out-of-range = Please pick one of the choices here.
 problem-unknown-field = The form sent something we don't know. Nothing was saved. Please check your answers and send them again.
 problem-malformed = We couldn't read what was sent. Nothing was saved. Please try again.
 problem-too-large = That was more than this form can take. Nothing was saved. Please try again.
+problem-nothing-answered = You didn't answer any questions, so nothing was saved. You can answer any you like, or just close this page. That's fine too.
 problem-session-unknown = We couldn't find that code. Please check it and try again.
 problem-session-closed = This session is closed now. Thank you for wanting to share.
 problem-session-full = This session has all the answers it can take. Thank you for wanting to share.

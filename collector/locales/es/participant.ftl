@@ -59,6 +59,7 @@ problem-out-of-range = Por favor, elige una de las opciones.
 problem-unknown-field = El formulario envió algo que no conocemos. No se guardó nada. Revisa tus respuestas y envíalas otra vez.
 problem-malformed = No pudimos leer lo que se envió. No se guardó nada. Inténtalo otra vez.
 problem-too-large = Se envió más de lo que este formulario acepta. No se guardó nada. Inténtalo otra vez.
+problem-nothing-answered = No respondiste ninguna pregunta, así que no se guardó nada. Puedes responder las que quieras, o simplemente cerrar esta página. Eso también está bien.
 problem-session-unknown = No encontramos ese código. Revísalo e inténtalo otra vez.
 problem-session-closed = Esta sesión ya está cerrada. Gracias por querer compartir.
 problem-session-full = Esta sesión ya tiene todas las respuestas que puede recibir. Gracias por querer compartir.
