@@ -6,15 +6,15 @@ use std::io::{IsTerminal, Write as _};
 use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use analytics::suppression::Audience;
-use analytics::view;
+use analytics::view::{self, ExportFormat};
 use anyhow::Context;
 use chrono::{Local, NaiveDate, TimeZone};
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use collector::catalog::{self, NewSession};
 use collector::code::SessionCode;
 use collector::{Settings, Store};
 use dashboards::SignInLimits;
-use dashboards::account::{self, NewUser};
+use dashboards::account::{self, NewUser, Role};
 use hearth::demo::DemoError;
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
@@ -75,15 +75,77 @@ enum Command {
 #[derive(Subcommand)]
 enum UserCommand {
     /// Add a staff account; the password is asked for (or read from standard input).
-    Add {
-        #[arg(long)]
-        email: String,
-        #[arg(long, value_parser = ["admin", "manager", "facilitator", "funder"])]
-        role: String,
-        /// The program a manager or facilitator works in (a funder's is optional).
-        #[arg(long)]
-        program: Option<String>,
-    },
+    Add(UserAddArgs),
+}
+
+#[derive(Args)]
+struct UserAddArgs {
+    #[arg(long)]
+    email: String,
+    #[arg(long, value_enum)]
+    role: RoleArg,
+    /// The program a manager or facilitator works in (a funder's is optional).
+    #[arg(long)]
+    program: Option<String>,
+}
+
+// The three value enums below exist so that clap lists and checks the allowed values;
+// the command that takes one maps it onto its domain type at once, and the crates never
+// see them. Their variants carry no doc comments on purpose: one would turn `--help`'s
+// `[possible values: …]` line into a described list.
+
+/// `--role`: a staff role (dashboards' `Role`).
+#[derive(Clone, Copy, ValueEnum)]
+enum RoleArg {
+    Admin,
+    Manager,
+    Facilitator,
+    Funder,
+}
+
+impl From<RoleArg> for Role {
+    fn from(role: RoleArg) -> Role {
+        match role {
+            RoleArg::Admin => Role::Admin,
+            RoleArg::Manager => Role::Manager,
+            RoleArg::Facilitator => Role::Facilitator,
+            RoleArg::Funder => Role::Funder,
+        }
+    }
+}
+
+/// `--audience`: whose view an export is (analytics' `Audience`).
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Manager,
+    Funder,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(audience: AudienceArg) -> Audience {
+        match audience {
+            AudienceArg::Manager => Audience::Manager,
+            AudienceArg::Funder => Audience::Funder,
+        }
+    }
+}
+
+/// `--format`: the file format of an export (analytics' `ExportFormat`).
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Parquet,
+    Json,
+}
+
+impl From<FormatArg> for ExportFormat {
+    fn from(format: FormatArg) -> ExportFormat {
+        match format {
+            FormatArg::Csv => ExportFormat::Csv,
+            FormatArg::Parquet => ExportFormat::Parquet,
+            FormatArg::Json => ExportFormat::Json,
+        }
+    }
 }
 
 #[derive(Args)]
@@ -122,10 +184,10 @@ struct ExportArgs {
     period: Period,
     /// Whose view: managers (every level), or funders (program level and up, quarterly,
     /// with the funder threshold).
-    #[arg(long, value_parser = ["manager", "funder"])]
-    audience: String,
-    #[arg(long, default_value = "csv", value_parser = ["csv", "parquet", "json"])]
-    format: String,
+    #[arg(long, value_enum)]
+    audience: AudienceArg,
+    #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+    format: FormatArg,
     /// Write to this file instead of standard output; the data dictionary (every column
     /// and measure in plain words) is written beside it as FILE.dictionary.csv.
     #[arg(long)]
@@ -180,31 +242,34 @@ struct ServeArgs {
 #[derive(Subcommand)]
 enum SessionCommand {
     /// Open a session for a circle; prints its code, link and any ticket links.
-    Open {
-        /// Program name (created when new).
-        #[arg(long)]
-        program: String,
-        /// Circle name within the program (created when new).
-        #[arg(long)]
-        circle: String,
-        /// The meeting's date, YYYY-MM-DD (default today): the only date its responses carry.
-        #[arg(long)]
-        date: Option<NaiveDate>,
-        /// Most responses accepted (default 40, or the number of tickets).
-        #[arg(long)]
-        capacity: Option<u32>,
-        /// Hours the session accepts responses (default 24).
-        #[arg(long)]
-        hours: Option<u32>,
-        /// Require single-use tickets, and print this many ticket links.
-        #[arg(long)]
-        tickets: Option<u32>,
-    },
+    Open(SessionOpenArgs),
     /// Close a session early.
     Close {
         /// The session code, e.g. K7QM-42.
         code: String,
     },
+}
+
+#[derive(Args)]
+struct SessionOpenArgs {
+    /// Program name (created when new).
+    #[arg(long)]
+    program: String,
+    /// Circle name within the program (created when new).
+    #[arg(long)]
+    circle: String,
+    /// The meeting's date, YYYY-MM-DD (default today): the only date its responses carry.
+    #[arg(long)]
+    date: Option<NaiveDate>,
+    /// Most responses accepted (default 40, or the number of tickets).
+    #[arg(long)]
+    capacity: Option<u32>,
+    /// Hours the session accepts responses (default 24).
+    #[arg(long)]
+    hours: Option<u32>,
+    /// Require single-use tickets, and print this many ticket links.
+    #[arg(long)]
+    tickets: Option<u32>,
 }
 
 /// Runs the command; a failure is one clear line on standard error and exit status 1.
@@ -225,6 +290,9 @@ fn main() -> std::process::ExitCode {
     }
 }
 
+/// Parses the command line, opens and migrates the store, and hands the command to its
+/// function. Commands that print text return it, and it is printed here only once the
+/// command has succeeded: a failure prints nothing on standard output.
 async fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(
@@ -242,237 +310,280 @@ async fn run() -> anyhow::Result<()> {
     store.migrate().await?;
 
     match cli.command {
-        Command::Migrate => {
-            print_out(&format!("migrated {}\n", redact_url(&cli.database_url)));
+        Command::Migrate => print_out(&format!("migrated {}\n", redact_url(&cli.database_url))),
+        Command::Serve(args) => serve_command(store, args, &base_url, &cli.database_url).await?,
+        Command::Demo(args) => demo_command(store, args, &base_url, &cli.database_url).await?,
+        Command::User(UserCommand::Add(args)) => print_out(&user_add(&store, args).await?),
+        Command::Session(SessionCommand::Open(args)) => {
+            print_out(&session_open(&store, args, &base_url).await?);
         }
-        Command::Serve(args) => {
-            if args.demo {
-                match make_demo(&store, args.demo_seed, &base_url).await {
-                    Err(error) if matches!(error.downcast_ref(), Some(DemoError::NotEmpty)) => {
-                        eprintln!("the database already holds programs: serving it as it is");
-                    }
-                    made => made?,
-                }
-            }
-            run_server(store, args, &base_url, &cli.database_url).await?;
-        }
-        Command::Demo(args) => {
-            make_demo(&store, args.seed, &base_url).await?;
-            if !args.no_serve {
-                let serve_args = ServeArgs {
-                    bind: args.bind,
-                    crisis_line: None,
-                    release_grace_hours: 72,
-                    demo: false,
-                    demo_seed: args.seed,
-                };
-                run_server(store, serve_args, &base_url, &cli.database_url).await?;
-            }
-        }
-        Command::User(UserCommand::Add {
-            email,
-            role,
-            program,
-        }) => {
-            let new = NewUser::new(&email, &role, program.as_deref())?;
-            let password = read_password(&email)?;
-            let user = account::add_user(&store, &new, password).await?;
-            print_out(&format!(
-                "added {} as {}{}\n",
-                user.email,
-                user.role,
-                user.program.map(|p| format!(" of {p}")).unwrap_or_default()
-            ));
-        }
-        Command::Session(SessionCommand::Open {
-            program,
-            circle,
-            date,
-            capacity,
-            hours,
-            tickets,
-        }) => {
-            let date = date.unwrap_or_else(|| Local::now().date_naive());
-            let new = NewSession::new(&program, &circle, date, capacity, hours, tickets)?;
-            let (session, tickets) = catalog::open_session(&store, &new).await?;
-            let until = Local
-                .timestamp_opt(session.closes_at, 0)
-                .single()
-                .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-                .unwrap_or_default();
-            let link = format!("{base_url}/s/{}", session.code);
-            let mut out = String::new();
-            writeln!(
-                out,
-                "session {} · {} · {} · {}",
-                session.code, session.program, session.circle, session.held_on
-            )?;
-            writeln!(
-                out,
-                "accepts up to {} responses until {until}",
-                session.capacity
-            )?;
-            writeln!(out, "link {link}")?;
-            if !tickets.is_empty() {
-                writeln!(out, "tickets (each works once):")?;
-                for ticket in tickets {
-                    writeln!(out, "{link}?ticket={}", ticket.as_str())?;
-                }
-            }
-            print_out(&out);
+        Command::Session(SessionCommand::Close { code }) => {
+            print_out(&session_close(&store, &code).await?);
         }
         Command::Release(ReleaseArgs {
             command: Some(ReleaseCommand::List),
             ..
-        }) => {
-            let mut out = String::new();
-            let releases = view::list_releases(&store).await?;
-            if releases.is_empty() {
-                writeln!(out, "no releases yet")?;
-            }
-            let ledger = view::ledger(&store).await?;
-            for r in releases {
-                let released = chrono::DateTime::from_timestamp(r.released_at, 0)
-                    .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-                    .unwrap_or_default();
-                writeln!(
-                    out,
-                    "{} · {} cells · {} · plan {} · thresholds {}/{} · {} · released {released}",
-                    r.period,
-                    r.cells,
-                    r.mechanism.key(),
-                    r.plan,
-                    r.manager_threshold,
-                    r.funder_threshold,
-                    r.code_version
-                )?;
-                if r.period.is_quarter() && r.plan >= 2 {
-                    writeln!(
-                        out,
-                        "    the sums of its released months: nothing measured, nothing spent"
-                    )?;
-                }
-                for l in ledger.iter().filter(|l| l.period == r.period) {
-                    writeln!(
-                        out,
-                        "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells",
-                        l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells
-                    )?;
-                }
-            }
-            let losses = analytics::ledger::losses(&mut *store.pool().acquire().await?).await?;
-            if !losses.is_empty() {
-                let names: std::collections::HashMap<i32, String> = catalog::programs(&store)
-                    .await?
-                    .into_iter()
-                    .map(|p| (p.id, p.name))
-                    .collect();
-                writeln!(
-                    out,
-                    "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):"
-                )?;
-                for ((program, month), (unit, spend)) in losses {
-                    writeln!(
-                        out,
-                        "    {month} {:<28} {unit}={spend:<8} ε={:.2}",
-                        names.get(&program).map_or("?", String::as_str),
-                        analytics::ledger::epsilon(&unit, spend.to_f64())
-                    )?;
-                }
-            }
-            print_out(&out);
-        }
+        }) => print_out(&release_list(&store).await?),
         Command::Release(ReleaseArgs {
             period: Some(period),
             ..
-        }) => {
-            let today = chrono::Utc::now().date_naive();
-            let summary = release::release(&store, period, today, &ReleaseOptions::new()).await?;
-            print_out(&format!(
-                "released {} · {} cells · {} per response for its month: {} · {:.1}s\n",
-                summary.period,
-                summary.cells,
-                summary.unit,
-                summary.spend_per_response_month,
-                summary.timings.0 + summary.timings.1
-            ));
-        }
+        }) => print_out(&release_period(&store, period).await?),
         Command::Release(ReleaseArgs {
             period: None,
             command: None,
-        }) => {
-            anyhow::bail!(
-                "say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`"
-            );
-        }
-        Command::Export(args) => {
-            let audience = if args.audience == "funder" {
-                Audience::Funder
-            } else {
-                Audience::Manager
-            };
-            let Some(stored) = view::load_release(&store, args.period).await? else {
-                anyhow::bail!(
-                    "{} has not been released (see `hearth release list`)",
-                    args.period
-                );
-            };
-            let mut frame = view::export_frame(&stored, audience)?;
-            let format: view::ExportFormat = args.format.parse().map_err(anyhow::Error::msg)?;
-            match args.out {
-                Some(path) => {
-                    let mut file = std::fs::File::create(&path)
-                        .with_context(|| format!("creating {}", path.display()))?;
-                    view::write_export(&mut frame, format, &mut file)?;
-                    let mut name = path.clone().into_os_string();
-                    name.push(".dictionary.csv");
-                    let mut dictionary = std::fs::File::create(&name)
-                        .with_context(|| format!("creating {}", name.to_string_lossy()))?;
-                    view::write_export(
-                        &mut view::dictionary_frame()?,
-                        view::ExportFormat::Csv,
-                        &mut dictionary,
-                    )?;
-                }
-                None => {
-                    let mut buffer = Vec::new();
-                    view::write_export(&mut frame, format, &mut buffer)?;
-                    let _ = std::io::stdout().lock().write_all(&buffer);
-                }
+        }) => anyhow::bail!(
+            "say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`"
+        ),
+        Command::Export(args) => export(&store, args).await?,
+        Command::Privacy(command) => print_out(&privacy(&store, command).await?),
+    }
+    Ok(())
+}
+
+/// `hearth serve`: the demo network first when asked for (an already filled store is
+/// served as it is), then the service.
+async fn serve_command(
+    store: Store,
+    args: ServeArgs,
+    base_url: &str,
+    database_url: &str,
+) -> anyhow::Result<()> {
+    if args.demo {
+        match make_demo(&store, args.demo_seed, base_url).await {
+            Err(error) if matches!(error.downcast_ref(), Some(DemoError::NotEmpty)) => {
+                eprintln!("the database already holds programs: serving it as it is");
             }
+            made => made?,
         }
-        Command::Privacy(PrivacyCommand::Show) => {
-            let settings = analytics::budget::load_settings(&store).await?;
-            let mut out = String::new();
-            for (name, value) in settings.entries() {
-                writeln!(out, "{name} = {value}")?;
-            }
-            print_out(&out);
+    }
+    run_server(store, args, base_url, database_url).await
+}
+
+/// `hearth demo`: the demo network (refused on a store that has programs), then the
+/// service with its default settings unless `--no-serve`.
+async fn demo_command(
+    store: Store,
+    args: DemoArgs,
+    base_url: &str,
+    database_url: &str,
+) -> anyhow::Result<()> {
+    make_demo(&store, args.seed, base_url).await?;
+    if args.no_serve {
+        return Ok(());
+    }
+    let serve_args = ServeArgs {
+        bind: args.bind,
+        crisis_line: None,
+        release_grace_hours: 72,
+        demo: false,
+        demo_seed: args.seed,
+    };
+    run_server(store, serve_args, base_url, database_url).await
+}
+
+/// `hearth user add`: the account as added, e.g. `added a@example.org as manager of P`.
+async fn user_add(store: &Store, args: UserAddArgs) -> anyhow::Result<String> {
+    // `NewUser::new` takes the role as text, as the staff form sends it; clap has already
+    // refused any other value, so this key always parses.
+    let role = Role::from(args.role);
+    let new = NewUser::new(&args.email, role.key(), args.program.as_deref())?;
+    let password = read_password(&args.email)?;
+    let user = account::add_user(store, &new, password).await?;
+    Ok(format!(
+        "added {} as {}{}\n",
+        user.email,
+        user.role,
+        user.program.map(|p| format!(" of {p}")).unwrap_or_default()
+    ))
+}
+
+/// `hearth session open`: the session's code, circle and date, how many responses it
+/// takes until when, its link, and one link per ticket.
+async fn session_open(
+    store: &Store,
+    args: SessionOpenArgs,
+    base_url: &str,
+) -> anyhow::Result<String> {
+    let date = args.date.unwrap_or_else(|| Local::now().date_naive());
+    let new = NewSession::new(
+        &args.program,
+        &args.circle,
+        date,
+        args.capacity,
+        args.hours,
+        args.tickets,
+    )?;
+    let (session, tickets) = catalog::open_session(store, &new).await?;
+    let until = Local
+        .timestamp_opt(session.closes_at, 0)
+        .single()
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default();
+    let link = format!("{base_url}/s/{}", session.code);
+    let mut out = String::new();
+    writeln!(
+        out,
+        "session {} · {} · {} · {}",
+        session.code, session.program, session.circle, session.held_on
+    )?;
+    writeln!(
+        out,
+        "accepts up to {} responses until {until}",
+        session.capacity
+    )?;
+    writeln!(out, "link {link}")?;
+    if !tickets.is_empty() {
+        writeln!(out, "tickets (each works once):")?;
+        for ticket in tickets {
+            writeln!(out, "{link}?ticket={}", ticket.as_str())?;
         }
-        Command::Privacy(PrivacyCommand::Set { name, value }) => {
-            analytics::budget::save_setting(&store, &name, &value).await?;
-            print_out(&format!("{name} set; it applies to releases from now on\n"));
+    }
+    Ok(out)
+}
+
+/// `hearth session close`: closes the session and seals what has closed.
+async fn session_close(store: &Store, code: &str) -> anyhow::Result<String> {
+    let parsed = SessionCode::parse(code)
+        .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
+    catalog::close_session(store, &parsed).await?;
+    collector::seal::seal_closed_sessions(store, catalog::now_unix()).await?;
+    Ok(format!("session {parsed} closed\n"))
+}
+
+/// `hearth release list`: one line per release, its ledger entries beneath it, then
+/// the loss of one response per program and month.
+async fn release_list(store: &Store) -> anyhow::Result<String> {
+    let mut out = String::new();
+    let releases = view::list_releases(store).await?;
+    if releases.is_empty() {
+        writeln!(out, "no releases yet")?;
+    }
+    let ledger = view::ledger(store).await?;
+    for r in releases {
+        let released = chrono::DateTime::from_timestamp(r.released_at, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{} · {} cells · {} · plan {} · thresholds {}/{} · {} · released {released}",
+            r.period,
+            r.cells,
+            r.mechanism.key(),
+            r.plan,
+            r.manager_threshold,
+            r.funder_threshold,
+            r.code_version
+        )?;
+        if r.period.is_quarter() && r.plan >= 2 {
+            writeln!(
+                out,
+                "    the sums of its released months: nothing measured, nothing spent"
+            )?;
         }
-        Command::Privacy(PrivacyCommand::Accuracy { circles, programs }) => {
-            let settings = analytics::budget::load_settings(&store).await?;
-            print_out(&analytics::plan::accuracy_markdown(
-                &settings,
-                analytics::plan::Shape { circles, programs },
-            )?);
+        for l in ledger.iter().filter(|l| l.period == r.period) {
+            writeln!(
+                out,
+                "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells",
+                l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells
+            )?;
         }
-        Command::Privacy(PrivacyCommand::Plan) => {
-            let settings = analytics::budget::load_settings(&store).await?;
-            print_out(&analytics::plan::plan_markdown(&settings)?);
+    }
+    let losses = analytics::ledger::losses(&mut *store.pool().acquire().await?).await?;
+    if !losses.is_empty() {
+        let names: std::collections::HashMap<i32, String> = catalog::programs(store)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.name))
+            .collect();
+        writeln!(
+            out,
+            "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):"
+        )?;
+        for ((program, month), (unit, spend)) in losses {
+            writeln!(
+                out,
+                "    {month} {:<28} {unit}={spend:<8} ε={:.2}",
+                names.get(&program).map_or("?", String::as_str),
+                analytics::ledger::epsilon(&unit, spend.to_f64())
+            )?;
         }
-        Command::Session(SessionCommand::Close { code }) => {
-            let parsed = SessionCode::parse(&code)
-                .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
-            catalog::close_session(&store, &parsed).await?;
-            collector::seal::seal_closed_sessions(&store, catalog::now_unix()).await?;
-            print_out(&format!("session {parsed} closed\n"));
+    }
+    Ok(out)
+}
+
+/// `hearth release --period P`: one line summing up the release.
+async fn release_period(store: &Store, period: Period) -> anyhow::Result<String> {
+    let today = chrono::Utc::now().date_naive();
+    let summary = release::release(store, period, today, &ReleaseOptions::new()).await?;
+    Ok(format!(
+        "released {} · {} cells · {} per response for its month: {} · {:.1}s\n",
+        summary.period,
+        summary.cells,
+        summary.unit,
+        summary.spend_per_response_month,
+        summary.timings.0 + summary.timings.1
+    ))
+}
+
+/// `hearth export`: the release's table for the audience, to standard output or to
+/// `--out` with the data dictionary beside it. Written as bytes, not through
+/// `print_out`: a Parquet export is not text.
+async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
+    let Some(stored) = view::load_release(store, args.period).await? else {
+        anyhow::bail!(
+            "{} has not been released (see `hearth release list`)",
+            args.period
+        );
+    };
+    let mut frame = view::export_frame(&stored, args.audience.into())?;
+    let format = ExportFormat::from(args.format);
+    match args.out {
+        Some(path) => {
+            let mut file = std::fs::File::create(&path)
+                .with_context(|| format!("creating {}", path.display()))?;
+            view::write_export(&mut frame, format, &mut file)?;
+            let mut name = path.into_os_string();
+            name.push(".dictionary.csv");
+            let mut dictionary = std::fs::File::create(&name)
+                .with_context(|| format!("creating {}", name.to_string_lossy()))?;
+            view::write_export(
+                &mut view::dictionary_frame()?,
+                ExportFormat::Csv,
+                &mut dictionary,
+            )?;
+        }
+        None => {
+            let mut buffer = Vec::new();
+            view::write_export(&mut frame, format, &mut buffer)?;
+            // A reader that went away (`| head`) is not an error, as in `print_out`.
+            let _ = std::io::stdout().lock().write_all(&buffer);
         }
     }
     Ok(())
+}
+
+/// `hearth privacy …`: the settings in force, a change to one, and the accuracy and
+/// measurement plan they give.
+async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<String> {
+    use analytics::budget::{load_settings, save_setting};
+    Ok(match command {
+        PrivacyCommand::Show => {
+            let mut out = String::new();
+            for (name, value) in load_settings(store).await?.entries() {
+                writeln!(out, "{name} = {value}")?;
+            }
+            out
+        }
+        PrivacyCommand::Set { name, value } => {
+            save_setting(store, &name, &value).await?;
+            format!("{name} set; it applies to releases from now on\n")
+        }
+        PrivacyCommand::Accuracy { circles, programs } => analytics::plan::accuracy_markdown(
+            &load_settings(store).await?,
+            analytics::plan::Shape { circles, programs },
+        )?,
+        PrivacyCommand::Plan => analytics::plan::plan_markdown(&load_settings(store).await?)?,
+    })
 }
 
 /// Serves the app until a shutdown signal, releasing due periods in the background.
