@@ -13,6 +13,8 @@ use dashboards::account::{self, NewUser};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
+// Re-exported for the test files that sign staff in; others include this module unused.
+#[allow(unused_imports)]
 pub use super::http::{Jar, Page, get, post, token};
 
 pub const PROGRAM_A: i32 = 101;
