@@ -633,17 +633,27 @@ fn stable(html: &str) -> String {
             Some(at) => format!("{}staff.css?v=[hash]{}", &line[..at], &line[at + 24..]),
             None => line,
         };
-        let line = match line.find("Released ") {
-            Some(at) => format!(
-                "{}Released [date].{}",
-                &line[..at],
-                line[at..].split_once('.').map(|(_, r)| r).unwrap_or("")
-            ),
-            None => line,
-        };
+        let line = undated(&line);
         lines.push(line);
     }
     lines.join("\n")
+}
+
+/// A line with the contents of each `<time datetime="…">…</time>` (a release date, which
+/// is the day the test ran) replaced by `[date]`.
+fn undated(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("<time datetime=\"") {
+        let Some(end) = rest[at..].find("</time>").map(|e| at + e) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str("<time datetime=\"[date]\">[date]</time>");
+        rest = &rest[end + 7..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The rendered manager overview, funder report and funder CSV over a seeded release. A
@@ -864,4 +874,228 @@ async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
             "printed although too wide: {value} ± {margin}"
         );
     }
+}
+
+/// The part of a report from its technical appendix to the end of that section, and the
+/// rest of the page around it.
+fn split_technical(html: &str) -> (&str, String) {
+    let start = html
+        .find("<section class=\"appendix technical\"")
+        .expect("a technical appendix");
+    let end = start + html[start..].find("</section>").expect("its end");
+    (
+        &html[start..end],
+        format!("{}{}", &html[..start], &html[end..]),
+    )
+}
+
+/// The quarters in the trend table of one program (or "All programs") of a report.
+fn trend_quarters(html: &str, name: &str) -> Vec<String> {
+    let trend = html
+        .split("<section class=\"break\" id=\"trend\">")
+        .nth(1)
+        .and_then(|t| t.split("</section>").next())
+        .expect("a quarter-by-quarter section");
+    let Some(block) = trend
+        .split("<div class=\"quarter-trend\">")
+        .find(|b| b.contains(&format!("<h3>{name}</h3>")))
+    else {
+        return vec![];
+    };
+    block
+        .split("<th scope=\"row\">")
+        .skip(1)
+        .map(|r| r.split(' ').next().unwrap().to_owned())
+        .collect()
+}
+
+/// The funder report speaks plain words outside its technical appendix, which holds (and
+/// explains) the exact parameters; it shows when the quarter and each of its months were
+/// released; and its quarter-by-quarter trend has a row for every released quarter up to
+/// the one shown, for each program the funder may see and all programs — only their own
+/// program for a funder scoped to one.
+#[tokio::test]
+async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
+    use collector::instrument::{Answers, Item, Rating};
+    let db = TestDb::sqlite().await;
+    let store = db.store().await;
+    seed_network(&store).await;
+    // A second quarter: October–December, every circle weekly.
+    for month in 10..=12 {
+        for day in [5, 12, 19, 26] {
+            for (program, circle, rating) in [
+                ("Riverside", "Monday Circle", 4),
+                ("Riverside", "Thursday Circle", 3),
+                ("Hillside", "Hill Circle", 5),
+            ] {
+                let date = chrono::NaiveDate::from_ymd_opt(2026, month, day).unwrap();
+                let new = collector::catalog::NewSession::new(
+                    program,
+                    circle,
+                    date,
+                    Some(40),
+                    None,
+                    None,
+                )
+                .unwrap();
+                let (session, _) = collector::catalog::open_session(&store, &new)
+                    .await
+                    .unwrap();
+                let mut answers = Answers::default();
+                for item in Item::ALL {
+                    answers.set_rating(item, Rating::try_from(rating).ok());
+                }
+                collector::commit::insert_synthetic(&store, session.id, &vec![answers; 8])
+                    .await
+                    .unwrap();
+                collector::catalog::close_session(&store, &session.code)
+                    .await
+                    .unwrap();
+            }
+        }
+    }
+    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
+        .await
+        .unwrap();
+    for (k, period) in ["2026-10", "2026-11", "2026-12", "2026-Q4"]
+        .into_iter()
+        .enumerate()
+    {
+        analytics::release::release(
+            &store,
+            period.parse().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
+            &analytics::release::ReleaseOptions::seeded(200 + k as u64),
+        )
+        .await
+        .unwrap();
+    }
+    // Releases made on other days than the test's: July early in August, the quarter in
+    // October.
+    for (period, day) in [("2026-07", (2026, 8, 4)), (QUARTER, (2026, 10, 5))] {
+        let at = chrono::NaiveDate::from_ymd_opt(day.0, day.1, day.2)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        sqlx::query("update data_release set released_at = $1 where period = $2")
+            .bind(at)
+            .bind(period)
+            .execute(store.pool())
+            .await
+            .unwrap();
+    }
+    dashboards::account::add_user(
+        &store,
+        &dashboards::account::NewUser::new("funder-a@test.hearth", "funder", Some("Riverside"))
+            .unwrap(),
+        PASSWORD.into(),
+    )
+    .await
+    .unwrap();
+    let app = router(&store).await;
+    let mut funder = sign_in(&app, FUNDER).await;
+    let q4 = get(&app, &mut funder, "/staff/reports/2026-Q4").await;
+    assert_eq!(q4.status, StatusCode::OK);
+    let q3 = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}")).await;
+    assert_eq!(q3.status, StatusCode::OK);
+
+    for page in [&q3.body, &q4.body] {
+        let (technical, plain) = split_technical(page);
+        for key in [
+            "portfolio_quarter",
+            "program_quarter",
+            "circle_month",
+            "discrete_gaussian",
+            "rho =",
+            "ρ =",
+            "Noise scale",
+        ] {
+            assert!(!plain.contains(key), "{key} outside the technical appendix");
+        }
+        // The appendix names the parameters and says what they are.
+        assert!(technical.starts_with(
+            "<section class=\"appendix technical\" id=\"technical-appendix\">\n<h2>Technical appendix"
+        ));
+        for said in [
+            "<code>discrete_gaussian</code>: the discrete Gaussian mechanism",
+            "<code>portfolio_quarter</code> cell (all programs' quarter)",
+            "measured by ρ (<code>rho</code>)",
+            "ε = 7.77 at δ = 10⁻⁶",
+            "Threshold k = 11",
+            "<td>ρ = 27/100</td>",
+        ] {
+            assert!(
+                technical.replace(" class=\"nowrap\"", "").contains(said),
+                "the appendix lacks {said}"
+            );
+        }
+    }
+
+    // Each period's own release date, as a date a reader can check against the ledger.
+    let released = q4
+        .body
+        .split("<p class=\"released\">")
+        .nth(1)
+        .and_then(|p| p.split("</p>").next())
+        .unwrap();
+    for month in [
+        "October 2026 on <time",
+        "November 2026 on <time",
+        "December 2026 on <time",
+    ] {
+        assert!(released.contains(month), "{released}");
+    }
+    assert_eq!(
+        released.matches("<time datetime=\"").count(),
+        4,
+        "{released}"
+    );
+    let released_q3 = q3
+        .body
+        .split("<p class=\"released\">")
+        .nth(1)
+        .and_then(|p| p.split("</p>").next())
+        .unwrap();
+    assert!(
+        released_q3.starts_with(
+            "This quarter's figures were released on <time datetime=\"2026-10-05\">5 October 2026</time>"
+        ),
+        "{released_q3}"
+    );
+    assert!(
+        released_q3.contains("July 2026 on <time datetime=\"2026-08-04\">4 August 2026</time>"),
+        "{released_q3}"
+    );
+    assert!(!released_q3.contains("August 2026 on <time datetime=\"2026-08-04\""));
+    let list = get(&app, &mut funder, "/staff/reports").await;
+    assert!(list.body.contains(
+        "Report 2026-Q3</a> <span class=\"hint\">released <time datetime=\"2026-10-05\">5 October 2026</time>"
+    ));
+    assert!(!q4.body.contains("Released 30 November 2026"));
+
+    // The trend: every released quarter up to the one shown, for each program and all.
+    for name in ["Hillside", "Riverside", "All programs"] {
+        assert_eq!(
+            trend_quarters(&q4.body, name),
+            ["2026-Q3", "2026-Q4"],
+            "{name}"
+        );
+        assert_eq!(trend_quarters(&q3.body, name), ["2026-Q3"], "{name}");
+    }
+    let trend = q4.body.split("id=\"trend\"").nth(1).unwrap();
+    assert!(trend.contains("aria-label=\"Riverside: belonging and safety, % positive by quarter"));
+
+    // A funder scoped to Riverside sees Riverside's trend only.
+    let mut scoped = sign_in(&app, "funder-a@test.hearth").await;
+    let own = get(&app, &mut scoped, "/staff/reports/2026-Q4").await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert_eq!(
+        trend_quarters(&own.body, "Riverside"),
+        ["2026-Q3", "2026-Q4"]
+    );
+    assert!(trend_quarters(&own.body, "Hillside").is_empty());
+    assert!(trend_quarters(&own.body, "All programs").is_empty());
+    assert!(!own.body.contains("Hillside"), "nothing of another program");
 }

@@ -1,19 +1,23 @@
 //! The funder's quarterly portfolio report: program-level figures only, under the funder
-//! threshold, as a printable page with a methods appendix, as CSV, and the data
+//! threshold, as a printable page — the quarter, its trend over every released quarter up
+//! to it, when each period was released, a methods section in plain words for a funder's
+//! board and a technical appendix with the exact parameters — as CSV, and the data
 //! dictionary that names every column and measure of that CSV in plain words.
 //!
 //! # Privacy
-//! Only program-quarter and portfolio-quarter cells are read, with the funder's
-//! suppression status; nothing below program level reaches this page or its CSV.
+//! Only program-quarter and portfolio-quarter cells are read (of the quarter shown and of
+//! the quarters before it, for the trend), with the funder's suppression status and
+//! program scope; nothing below program level reaches this page or its CSV.
 
 use std::sync::Arc;
 
 use analytics::budget::{Level, Mechanism};
+use analytics::figures;
 use analytics::ledger;
 use analytics::measure::Group;
 use analytics::period::Period;
 use analytics::suppression::Audience;
-use analytics::view::{self, ExportFormat, LedgerEntry, Release, StoredCell};
+use analytics::view::{self, ExportFormat, LedgerEntry, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
@@ -31,7 +35,8 @@ use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points
 #[template(path = "reports.html")]
 struct ReportsPage {
     chrome: Chrome,
-    quarters: Vec<String>,
+    /// Newest first, each with the day it was released.
+    quarters: Vec<ReleasedOn>,
 }
 
 pub(crate) async fn reports(
@@ -39,11 +44,11 @@ pub(crate) async fn reports(
     signed: Signed,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
-    let mut quarters: Vec<String> = view::list_releases(&dash.store)
+    let mut quarters: Vec<ReleasedOn> = view::list_releases(&dash.store)
         .await?
         .into_iter()
         .filter(|r| r.period.is_quarter())
-        .map(|r| r.period.to_string())
+        .map(|r| ReleasedOn::of(&r))
         .collect();
     quarters.reverse();
     signed.render(&ReportsPage {
@@ -69,13 +74,17 @@ async fn funder_release(
         .find(|r| r.period == period)
         .ok_or(StaffError::NotFound)?;
     let release = dash.releases.get(&dash.store, &info).await?;
-    let scope = user.program_id;
-    let seen = release.restricted(|c| match c.key.level {
+    let seen = seen_by(&release, user.program_id);
+    Ok((release, seen))
+}
+
+/// The cells of a quarter's release a funder with this program scope may see.
+fn seen_by(release: &Release, scope: Option<i32>) -> Release {
+    release.restricted(|c| match c.key.level {
         Level::ProgramQuarter => scope.is_none_or(|p| c.key.program_id == Some(p)),
         Level::PortfolioQuarter => scope.is_none(),
         _ => false,
-    });
-    Ok((release, seen))
+    })
 }
 
 struct ProgramRow {
@@ -89,33 +98,61 @@ struct ProgramRow {
     noise_only: bool,
 }
 
-/// One spend behind the report, in the words of the pages: the same measurement in each
+/// One spend behind the report, for the technical appendix: the same measurement in each
 /// of the quarter's months is one row, with its months.
 struct Spend {
     /// Level and group, in the order the plan lists them.
     order: (Option<Level>, Option<Group>),
     periods: Vec<String>,
+    /// The ledger's name of the level (`program_month`) and its words.
+    level_key: String,
     level: String,
     figures: String,
     spend: String,
+    /// The exact scale as the ledger stores it (σ² of the Gaussian, b of the Laplace).
     scale: String,
+    /// The noise's standard deviation per count, rounded, so the scale can be read.
+    spread: String,
 }
 
 impl Spend {
     fn of(l: LedgerEntry) -> Spend {
-        let unit = match l.unit.as_str() {
-            "rho" => "ρ",
-            "epsilon" => "ε",
-            other => other,
+        let unit = unit_symbol(&l.unit);
+        let level = Level::from_key(&l.level);
+        let spread = match (rational(&l.scale), l.unit.as_str()) {
+            // σ² → σ.
+            (Some(v), "rho") => format!("σ ≈ {:.1}", v.sqrt()),
+            // A discrete Laplace of scale b has variance ≈ 2b².
+            (Some(b), _) => format!("σ ≈ {:.1}", (2.0 * b * b).sqrt()),
+            (None, _) => String::new(),
         };
         Spend {
-            order: (Level::from_key(&l.level), Group::from_key(&l.group)),
+            order: (level, Group::from_key(&l.group)),
             periods: vec![l.period.to_string()],
-            level: Level::from_key(&l.level).map_or(l.level.clone(), |v| v.label().to_owned()),
+            level: level.map_or(l.level.clone(), |v| v.label().to_owned()),
+            level_key: l.level,
             figures: Group::from_key(&l.group).map_or(l.group.clone(), |g| g.label().to_owned()),
             spend: format!("{unit} = {}", l.spend),
             scale: l.scale,
+            spread,
         }
+    }
+}
+
+/// The symbol of a ledger unit: ρ for `rho`, ε for `epsilon`.
+fn unit_symbol(unit: &str) -> &str {
+    match unit {
+        "rho" => "ρ",
+        "epsilon" => "ε",
+        other => other,
+    }
+}
+
+/// An exact rational as the ledger writes it ("100/27", "50") as a float, to print.
+fn rational(text: &str) -> Option<f64> {
+    match text.split_once('/') {
+        Some((n, d)) => Some(n.trim().parse::<f64>().ok()? / d.trim().parse::<f64>().ok()?),
+        None => text.trim().parse().ok(),
     }
 }
 
@@ -126,24 +163,171 @@ const REPORT: [&str; 4] = [
     "better_mean",
 ];
 
+/// A period and the day its release was stored, as the report states it.
+struct ReleasedOn {
+    /// "July 2026", or "2026-Q3".
+    name: String,
+    /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
+    date: String,
+    iso: String,
+}
+
+impl ReleasedOn {
+    fn of(info: &ReleaseInfo) -> ReleasedOn {
+        let at = chrono::DateTime::from_timestamp(info.released_at, 0);
+        ReleasedOn {
+            name: if info.period.is_quarter() {
+                info.period.to_string()
+            } else {
+                info.period.start().format("%B %Y").to_string()
+            },
+            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
+            iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
+        }
+    }
+}
+
+/// "July–September 2026" for 2026-Q3 ("Jul–Sep 2026" `short`, to fit a phone's table).
+fn quarter_words(quarter: Period, short: bool) -> String {
+    let months = quarter.months();
+    let (first, last) = (months[0].start(), months[months.len() - 1].start());
+    let (month, year) = if short {
+        ("%b", "%b %Y")
+    } else {
+        ("%B", "%B %Y")
+    };
+    format!("{}–{}", first.format(month), last.format(year))
+}
+
+/// One quarter of a program's (or all programs') trend.
+struct TrendRow {
+    quarter: String,
+    /// "Jul–Sep 2026".
+    months: String,
+    responses: Shown,
+    belonging: Shown,
+    safety: Shown,
+}
+
+/// A program's belonging and safety, quarter by quarter: a chart and its table.
+struct ProgramTrend {
+    name: String,
+    svg: String,
+    rows: Vec<TrendRow>,
+    /// Some figure of the trend has the noise range only (a quarter of the first plan).
+    noise_only: bool,
+}
+
+const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
+
+/// Belonging and safety for each program the funder may see, and for all programs, over
+/// every released quarter up to `shown` (oldest first), under the funder's threshold and
+/// scope: the same released cells as the report of each of those quarters.
+async fn trends(
+    dash: &Dashboards,
+    infos: &[ReleaseInfo],
+    shown: Period,
+    scope: Option<i32>,
+) -> Result<Vec<ProgramTrend>, StaffError> {
+    let mut quarters = vec![];
+    for info in infos
+        .iter()
+        .filter(|i| i.period.is_quarter() && i.period.end() <= shown.end())
+    {
+        let release = dash.releases.get(&dash.store, info).await?;
+        quarters.push(seen_by(&release, scope));
+    }
+    // Programs by id (the newest name wins), then all programs.
+    let mut programs: Vec<(Option<i32>, String)> = vec![];
+    for q in quarters.iter().rev() {
+        for c in &q.cells {
+            let id = (c.key.level == Level::ProgramQuarter)
+                .then_some(c.key.program_id)
+                .flatten();
+            if !programs.iter().any(|(p, _)| *p == id) {
+                let name = c.program.clone().unwrap_or_else(|| "All programs".into());
+                programs.push((id, name));
+            }
+        }
+    }
+    programs.sort_by_key(|(id, name)| (id.is_none(), name.clone()));
+    let names: Vec<String> = quarters.iter().map(|q| q.info.period.to_string()).collect();
+    let mut out = vec![];
+    for (id, name) in programs {
+        let (mut rows, mut belonging, mut safety) = (vec![], vec![], vec![]);
+        let mut noise_only = false;
+        for q in &quarters {
+            let cell = q.cells.iter().find(|c| match id {
+                Some(p) => c.key.level == Level::ProgramQuarter && c.key.program_id == Some(p),
+                None => c.key.level == Level::PortfolioQuarter,
+            });
+            let p = points(q, cell, Audience::Funder, &TREND);
+            noise_only |= lacks_sampling(&p[1..]);
+            belonging.push(p[1]);
+            safety.push(p[2]);
+            rows.push(TrendRow {
+                quarter: q.info.period.to_string(),
+                months: quarter_words(q.info.period, true),
+                responses: Shown::of(p[0], "", 0),
+                belonging: Shown::of(p[1], "%", 0),
+                safety: Shown::of(p[2], "%", 0),
+            });
+        }
+        let svg = charts::trend(
+            &format!(
+                "{name}: belonging and safety, % positive by quarter, with 90% ranges counting sampling"
+            ),
+            &names,
+            &[
+                ("Belonging — % positive", charts::BLUE, belonging),
+                ("Emotional safety — % positive", charts::RUST, safety),
+            ],
+        )?;
+        out.push(ProgramTrend {
+            name,
+            svg,
+            rows,
+            noise_only,
+        });
+    }
+    Ok(out)
+}
+
 #[derive(Template)]
 #[template(path = "report.html")]
 struct ReportPage {
     chrome: Chrome,
     quarter: String,
+    /// "July–September 2026".
+    quarter_months: String,
     noise: &'static str,
     noise_only: Option<&'static str>,
     k: i32,
+    /// The mechanism as the ledger and settings name it (`discrete_gaussian`), and in words.
+    mechanism_key: &'static str,
     mechanism: &'static str,
+    /// The unit of the budget as the ledger names it (`rho`), its symbol, and whether it
+    /// is zero-concentrated (ρ) rather than pure (ε) differential privacy.
+    unit_key: &'static str,
+    unit: &'static str,
+    zcdp: bool,
+    plan: i32,
     /// Released under the measurement plan (plan 2): a sum of months, spending nothing.
     summed: bool,
     rows: Vec<ProgramRow>,
     belonging_svg: String,
     safety_svg: String,
+    trends: Vec<ProgramTrend>,
+    /// How many quarters the trend covers.
+    trend_quarters: usize,
     ledger: Vec<Spend>,
-    /// The most any one response lost in a month of the quarter, in words.
+    /// The most any one response lost in a month of the quarter, exactly, and in words.
     month_loss: Option<String>,
-    released: String,
+    /// The quarter's release, and its months' (those released on their own).
+    released: ReleasedOn,
+    months_released: Vec<ReleasedOn>,
+    readable_pct: f64,
+    readable_mean: f64,
 }
 
 fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
@@ -191,7 +375,15 @@ pub(crate) async fn report(
     // A quarter of the measurement plan has no spends of its own: it is the sum of its
     // months, so the spends behind it are theirs. One of the first plan measured itself.
     let summed = release.info.plan >= 2;
-    let months = release.info.period.months();
+    let period = release.info.period;
+    let months = period.months();
+    let infos = view::list_releases(&dash.store).await?;
+    let months_released: Vec<ReleasedOn> = infos
+        .iter()
+        .filter(|i| months.contains(&i.period))
+        .map(ReleasedOn::of)
+        .collect();
+    let trends = trends(&dash, &infos, period, signed.user.program_id).await?;
     let mut ledger: Vec<Spend> = view::ledger(&dash.store)
         .await?
         .into_iter()
@@ -199,7 +391,7 @@ pub(crate) async fn report(
             if summed {
                 months.contains(&l.period)
             } else {
-                l.period == release.info.period
+                l.period == period
                     && (l.level == Level::ProgramQuarter.key()
                         || l.level == Level::PortfolioQuarter.key())
             }
@@ -217,27 +409,36 @@ pub(crate) async fn report(
         same
     });
     let month_loss = month_loss(&dash, &months, signed.user.program_id).await?;
-    let noise_only = rows.iter().any(|r| r.noise_only);
-    let released = chrono::DateTime::from_timestamp(release.info.released_at, 0)
-        .map(|t| t.format("%-d %B %Y").to_string())
-        .unwrap_or_default();
+    let noise_only = rows.iter().any(|r| r.noise_only) || trends.iter().any(|t| t.noise_only);
+    let mechanism = release.info.mechanism;
     let page = ReportPage {
         chrome: signed.chrome(format!("Portfolio report {quarter}")),
-        quarter: release.info.period.to_string(),
+        quarter: period.to_string(),
+        quarter_months: quarter_words(period, false),
         noise: NOISE_LINE.as_str(),
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k: release.info.funder_threshold,
-        mechanism: match release.info.mechanism {
-            Mechanism::Gaussian => "discrete Gaussian",
-            Mechanism::Laplace => "discrete Laplace",
+        mechanism_key: mechanism.key(),
+        mechanism: match mechanism {
+            Mechanism::Gaussian => "the discrete Gaussian mechanism",
+            Mechanism::Laplace => "the discrete Laplace mechanism",
         },
+        unit_key: mechanism.unit(),
+        unit: unit_symbol(mechanism.unit()),
+        zcdp: mechanism == Mechanism::Gaussian,
+        plan: release.info.plan,
         summed,
         rows,
         belonging_svg,
         safety_svg,
+        trend_quarters: trends.first().map_or(0, |t| t.rows.len()),
+        trends,
         ledger,
         month_loss,
-        released,
+        released: ReleasedOn::of(&release.info),
+        months_released,
+        readable_pct: figures::READABLE_PCT_MARGIN,
+        readable_mean: figures::READABLE_MEAN_MARGIN,
     };
     signed.render(&page)
 }
@@ -320,4 +521,23 @@ pub(crate) async fn dictionary(
         out,
         &format!("hearth-portfolio-{}-dictionary.csv", seen.info.period),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quarter_is_named_by_its_months() {
+        let q3: Period = "2026-Q3".parse().unwrap();
+        assert_eq!(quarter_words(q3, false), "July–September 2026");
+        assert_eq!(quarter_words(q3, true), "Jul–Sep 2026");
+    }
+
+    #[test]
+    fn ledger_scales_read_as_numbers() {
+        assert!((rational("100/27").unwrap() - 3.7037).abs() < 1e-4);
+        assert_eq!(rational("50"), Some(50.0));
+        assert_eq!(rational("a/b"), None);
+    }
 }
