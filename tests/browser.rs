@@ -186,7 +186,12 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
         account(
             "facilitator",
             FACILITATOR_A,
-            &["/staff/sessions".into(), "open:0".into(), "open:4".into()],
+            &[
+                "/staff/sessions".into(),
+                "open:0".into(),
+                "confirm-close".into(),
+                "open:4".into(),
+            ],
         ),
         account(
             "funder",
@@ -197,7 +202,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
     assert!(
-        report.contains("24 staff page views checked, 0 problems"),
+        report.contains("26 staff page views checked, 0 problems"),
         "{report}"
     );
     assert!(

@@ -325,50 +325,112 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let far = (chrono::Local::now().date_naive() + chrono::Duration::days(30)).to_string();
     let t = token(&desk.body);
     let circle = CIRCLE_A1.to_string();
-    let opened = post(
-        &app,
-        &mut jar,
-        "/staff/sessions",
-        &[
-            ("authenticity_token", &t),
-            ("circle", &circle),
-            ("held_on", today.as_str()),
-        ],
-    )
-    .await;
-    assert_eq!(opened.status, StatusCode::SEE_OTHER);
-    let at = opened.location.unwrap();
-    let page = get(&app, &mut jar, &at).await;
-    let code = at.rsplit('/').next().unwrap();
-    assert!(page.body.contains(&format!("https://hearth.test/s/{code}")));
-    assert!(page.body.contains("<svg class=\"qr\" role=\"img\""));
-    assert!(page.body.contains("Responses so far: <strong>0</strong>"));
-
-    // Ticket cards: one QR and link per card, shown on this page only.
-    let cards = post(
-        &app,
-        &mut jar,
-        "/staff/sessions",
-        &[
-            ("authenticity_token", &t),
-            ("circle", &circle),
-            ("held_on", today.as_str()),
-            ("tickets", "3"),
-        ],
-    )
-    .await;
-    assert_eq!(cards.status, StatusCode::OK);
-    assert_eq!(cards.body.matches("<li class=\"ticket\">").count(), 3);
-    assert_eq!(cards.body.matches("?ticket=").count(), 3);
-    assert_eq!(cards.headers.get("cache-control").unwrap(), "no-store");
-
-    // A circle of program B, a bad date, a bad number: refused with a message, nothing opened.
     let sessions = || async {
         sqlx::query_scalar::<_, i64>("select count(*) from session")
             .fetch_one(store.pool())
             .await
             .unwrap()
     };
+    let first = sessions().await;
+    let fields = [
+        ("authenticity_token", t.as_str()),
+        ("once", hidden(&desk.body, "once")),
+        ("circle", &circle),
+        ("held_on", today.as_str()),
+    ];
+    let opened = post(&app, &mut jar, "/staff/sessions", &fields).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    assert_eq!(sessions().await, first + 1);
+    let at = opened.location.unwrap();
+    let page = get(&app, &mut jar, &at).await;
+    let code = at.rsplit('/').next().unwrap();
+    assert!(page.body.contains(&format!("https://hearth.test/s/{code}")));
+    assert!(page.body.contains("<svg class=\"qr\" role=\"img\""));
+    assert!(page.body.contains("Responses so far: <strong>0</strong>"));
+    // The same form sent again (a double click, a browser re-sending it) leads to the
+    // same page and opens nothing.
+    let again = post(&app, &mut jar, "/staff/sessions", &fields).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert_eq!(again.location.as_deref(), Some(at.as_str()));
+    assert_eq!(sessions().await, first + 1);
+
+    // Ticket cards: the POST redirects (303) to a GET page that shows them once, one QR
+    // and link per card; until then they wait in the staff session, and only until then.
+    let desk = get(&app, &mut jar, "/staff/sessions").await;
+    let fields = [
+        ("authenticity_token", t.as_str()),
+        ("once", hidden(&desk.body, "once")),
+        ("circle", &circle),
+        ("held_on", today.as_str()),
+        ("tickets", "3"),
+    ];
+    let cards = post(&app, &mut jar, "/staff/sessions", &fields).await;
+    assert_eq!(cards.status, StatusCode::SEE_OTHER);
+    assert_eq!(sessions().await, first + 2);
+    let at = cards.location.unwrap();
+    assert!(
+        at.starts_with("/staff/sessions/") && at.ends_with("/tickets"),
+        "{at}"
+    );
+    let staff_sessions = || async {
+        sqlx::query_scalar::<_, String>("select data from staff_session")
+            .fetch_all(store.pool())
+            .await
+            .unwrap()
+            .concat()
+    };
+    let shown = get(&app, &mut jar, &at).await;
+    assert_eq!(shown.status, StatusCode::OK);
+    assert_eq!(shown.body.matches("<li class=\"ticket\">").count(), 3);
+    assert_eq!(shown.body.matches("?ticket=").count(), 3);
+    assert_eq!(shown.headers.get("cache-control").unwrap(), "no-store");
+    assert!(shown.body.contains("shown only once"));
+    let ticket = shown.body.split("?ticket=").nth(1).unwrap();
+    let ticket = &ticket[..ticket.find('<').unwrap()];
+    assert!(ticket.len() >= 8, "{ticket}");
+    assert!(
+        !staff_sessions().await.contains(ticket),
+        "a card shown is no longer kept anywhere"
+    );
+    // A reload shows no card again and opens nothing; it says why.
+    let reload = get(&app, &mut jar, &at).await;
+    assert_eq!(reload.status, StatusCode::OK);
+    assert_eq!(reload.body.matches("?ticket=").count(), 0);
+    assert!(reload.body.contains("cannot be shown again"));
+    assert_eq!(reload.headers.get("cache-control").unwrap(), "no-store");
+    // Sending the form again leads to the same page, with no new cards and no new session.
+    let again = post(&app, &mut jar, "/staff/sessions", &fields).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert_eq!(again.location.as_deref(), Some(at.as_str()));
+    assert_eq!(sessions().await, first + 2);
+    let shown_again = get(&app, &mut jar, &at).await;
+    assert_eq!(shown_again.body.matches("?ticket=").count(), 0);
+
+    // Before they are shown, the cards wait in the staff session (so the check above can
+    // fail): open another ticketed session and look before following the redirect.
+    let desk = get(&app, &mut jar, "/staff/sessions").await;
+    let waiting = post(
+        &app,
+        &mut jar,
+        "/staff/sessions",
+        &[
+            ("authenticity_token", t.as_str()),
+            ("once", hidden(&desk.body, "once")),
+            ("circle", &circle),
+            ("held_on", today.as_str()),
+            ("tickets", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(waiting.status, StatusCode::SEE_OTHER);
+    let kept = staff_sessions().await;
+    let shown = get(&app, &mut jar, &waiting.location.unwrap()).await;
+    let ticket = shown.body.split("?ticket=").nth(1).unwrap();
+    let ticket = &ticket[..ticket.find('<').unwrap()];
+    assert!(kept.contains(ticket));
+    assert!(!staff_sessions().await.contains(ticket));
+
+    // A circle of program B, a bad date, a bad number: refused with a message, nothing opened.
     let before = sessions().await;
     let b1 = CIRCLE_B1.to_string();
     for (fields, message) in [
@@ -438,7 +500,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
         &app,
         &mut jar,
         &format!("/staff/sessions/{b_code}/close"),
-        &[("authenticity_token", &t)],
+        &[("authenticity_token", &t), ("confirm", "yes")],
     )
     .await;
     assert_eq!(close.status, StatusCode::NOT_FOUND);
@@ -467,6 +529,100 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
         matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"),
         "{refused:?}"
     );
+}
+
+/// The value of a form's hidden field `name` (the first in the page).
+fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html.find(&marker).expect("a form with that field") + marker.len();
+    &html[at..at + html[at..].find('"').unwrap()]
+}
+
+/// "Close the session now" leads to a confirmation page (a GET, no JavaScript needed);
+/// only its own form closes the session, and a closed session shows no code, QR or link.
+async fn closing_a_session_takes_a_confirmation_and_hides_its_code(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut jar = sign_in(&app, FACILITATOR_A).await;
+    let desk = get(&app, &mut jar, "/staff/sessions").await;
+    let t = token(&desk.body);
+    let circle = CIRCLE_A1.to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let opened = post(
+        &app,
+        &mut jar,
+        "/staff/sessions",
+        &[
+            ("authenticity_token", t.as_str()),
+            ("circle", &circle),
+            ("held_on", &today),
+        ],
+    )
+    .await;
+    let at = opened.location.unwrap();
+    let code = at.rsplit('/').next().unwrap().to_owned();
+    let closed = || async {
+        // Stored without the dash the pages show.
+        sqlx::query_scalar::<_, i32>("select closed from session where code = $1")
+            .bind(code.replace('-', ""))
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+    };
+    let confirm_at = format!("/staff/sessions/{code}/close");
+    let page = get(&app, &mut jar, &at).await;
+    assert!(
+        page.body
+            .contains(&format!("<form method=\"get\" action=\"{confirm_at}\""))
+    );
+    assert!(
+        !page
+            .body
+            .contains(&format!("method=\"post\" action=\"{confirm_at}\""))
+    );
+
+    // The old one-click POST, without the confirmation's field: sent to confirm, not closed.
+    let unconfirmed = post(&app, &mut jar, &confirm_at, &[("authenticity_token", &t)]).await;
+    assert_eq!(unconfirmed.status, StatusCode::SEE_OTHER);
+    assert_eq!(unconfirmed.location.as_deref(), Some(confirm_at.as_str()));
+    assert_eq!(closed().await, 0);
+
+    // The confirmation page asks, with its own form and token; answering it closes.
+    let confirm = get(&app, &mut jar, &confirm_at).await;
+    assert_eq!(confirm.status, StatusCode::OK);
+    assert!(confirm.body.contains("cannot be opened again"));
+    assert!(
+        confirm
+            .body
+            .contains(&format!("method=\"post\" action=\"{confirm_at}\""))
+    );
+    assert_eq!(closed().await, 0, "asking changes nothing");
+    let done = post(
+        &app,
+        &mut jar,
+        &confirm_at,
+        &[
+            ("authenticity_token", &token(&confirm.body)),
+            ("confirm", hidden(&confirm.body, "confirm")),
+        ],
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(done.location.as_deref(), Some(at.as_str()));
+    assert_eq!(closed().await, 1);
+
+    // Closed: said so, with no big code, no QR code, no link, and nothing left to close.
+    let page = get(&app, &mut jar, &at).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("This session has closed"));
+    assert!(!page.body.contains("big-code"));
+    assert!(!page.body.contains("class=\"qr\""));
+    assert!(!page.body.contains(&format!("/s/{code}")));
+    assert!(!page.body.contains(&confirm_at));
+    let again = get(&app, &mut jar, &confirm_at).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert_eq!(again.location.as_deref(), Some(at.as_str()));
 }
 
 /// Admin: privacy settings refuse values below their floors, with a message, and keep
@@ -515,8 +671,14 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
         ],
     )
     .await;
-    assert_eq!(saved.status, StatusCode::OK);
-    assert!(saved.body.contains("Saved privacy.manager_threshold"));
+    // Post/redirect/get: the note "Saved" is shown by the GET, once.
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(saved.location.as_deref(), Some("/staff/admin/privacy"));
+    let shown = get(&app, &mut jar, "/staff/admin/privacy").await;
+    assert!(shown.body.contains("Saved privacy.manager_threshold"));
+    assert!(shown.body.contains("value=\"7\""));
+    let reload = get(&app, &mut jar, "/staff/admin/privacy").await;
+    assert!(!reload.body.contains("Saved privacy"));
 
     let users = get(&app, &mut jar, "/staff/admin/users").await;
     let program = PROGRAM_B.to_string();
@@ -597,6 +759,7 @@ on_both_stores!(
     forms_without_a_valid_csrf_token_change_nothing,
     sign_in_is_guarded,
     the_facilitator_desk_opens_sessions_for_its_own_program,
+    closing_a_session_takes_a_confirmation_and_hides_its_code,
     admin_settings_keep_their_floors,
 );
 
@@ -792,7 +955,7 @@ async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
         ],
     )
     .await;
-    assert_eq!(saved.status, StatusCode::OK);
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
     // October: the Monday Circle meets four times, nine answers each, all agreeing.
     for day in [1, 8, 15, 22] {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();

@@ -14,6 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use collector::catalog::{self, CircleEntry, Named};
 use serde::Deserialize;
+use tower_sessions::Session;
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -290,12 +291,18 @@ async fn privacy_page(
     })
 }
 
+/// Where the note "Saved …" waits between a setting's POST and the GET it redirects to;
+/// the GET takes it out, so a reload shows the page without it (and saves nothing).
+const PRIVACY_SAVED_KEY: &str = "admin.privacy.saved";
+
 pub(crate) async fn privacy(
     State(dash): State<Dashboards>,
     signed: Signed,
+    staff: Session,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
-    signed.render(&privacy_page(&dash, &signed, None, None).await?)
+    let saved: Option<String> = staff.remove(PRIVACY_SAVED_KEY).await?;
+    signed.render(&privacy_page(&dash, &signed, None, saved).await?)
 }
 
 #[derive(Deserialize)]
@@ -306,9 +313,12 @@ pub(crate) struct SettingForm {
     value: String,
 }
 
+/// Saves one setting and redirects (post/redirect/get) to the privacy page, which shows
+/// the one-off "Saved" note; a refused value is re-rendered with its problem, as 422.
 pub(crate) async fn set_privacy(
     State(dash): State<Dashboards>,
     signed: Signed,
+    staff: Session,
     Form(form): Form<SettingForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
@@ -319,7 +329,8 @@ pub(crate) async fn set_privacy(
                 "Saved {}. It applies to releases from now on; released figures never change.",
                 form.name.trim()
             );
-            signed.render(&privacy_page(&dash, &signed, None, Some(saved)).await?)
+            staff.insert(PRIVACY_SAVED_KEY, saved).await?;
+            Ok(Redirect::to("/staff/admin/privacy").into_response())
         }
         Err(budget::SettingsLoadError::Settings(e)) => refused(
             &signed,

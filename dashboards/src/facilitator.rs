@@ -3,8 +3,13 @@
 //!
 //! The same rules as `hearth session open` apply (`NewSession` checks them), and the desk
 //! adds two of its own: the meeting is within a week of today, and at most
-//! [`MAX_CARDS`] cards are printed at once. Tickets exist only in the page that opens the
-//! session: the store keeps their hashes.
+//! [`MAX_CARDS`] cards are printed at once. Tickets are shown once, on the page the
+//! desk redirects to after opening the session; the catalog keeps only their hashes, and
+//! until that page is drawn the cards wait in the staff session (see [`cards_key`]).
+//!
+//! Every form here follows post/redirect/get: a POST that succeeds answers 303 with a
+//! page to GET, so reloading a page never sends a form again (it once opened a second
+//! session with new cards). Only a refused form is rendered in answer to its POST, as 422.
 //!
 //! # Privacy
 //! The count of responses is shown while a session is open, for the facilitator to know
@@ -24,6 +29,7 @@ use collector::code::SessionCode;
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::Deserialize;
+use tower_sessions::Session as StaffSession;
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -100,6 +106,8 @@ struct SessionsPage {
     today: String,
     problem: Option<String>,
     form: OpenForm,
+    /// A fresh [`OpenForm::once`] for each rendering of the form.
+    once: String,
     sessions: Vec<SessionRow>,
 }
 
@@ -115,6 +123,11 @@ pub(crate) struct OpenForm {
     hours: String,
     #[serde(default)]
     tickets: String,
+    /// Names this one rendering of the form, so the same form sent again (a double
+    /// click, a browser that re-sends it) leads to the session it opened the first time
+    /// instead of opening another. Never carried over into a re-rendered form.
+    #[serde(default)]
+    once: String,
 }
 
 async fn sessions_page(
@@ -144,6 +157,7 @@ async fn sessions_page(
         today: chrono::Local::now().date_naive().to_string(),
         problem,
         form,
+        once: format!("{:032x}", rand::random::<u128>()),
         sessions,
     })
 }
@@ -178,9 +192,17 @@ struct TicketsPage {
 pub(crate) async fn open(
     State(dash): State<Dashboards>,
     signed: Signed,
+    staff: StaffSession,
     Form(form): Form<OpenForm>,
 ) -> Result<Response, StaffError> {
     let (program_id, program) = own_program(&signed)?;
+    let mut opened: Vec<(String, String)> = staff.get(OPENED_KEY).await?.unwrap_or_default();
+    if let Some((_, to)) = opened
+        .iter()
+        .find(|(once, _)| !form.once.is_empty() && *once == form.once)
+    {
+        return Ok(Redirect::to(to).into_response());
+    }
     let circles = catalog::circles(&dash.store, Some(program_id)).await?;
     let checked = (|| {
         let circle = form
@@ -226,9 +248,56 @@ pub(crate) async fn open(
         }
     };
     tracing::info!(session.code = %session.code, "session opened from the facilitator desk");
-    if tickets.is_empty() {
-        return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
+    let to = if tickets.is_empty() {
+        format!("/staff/sessions/{}", session.code)
+    } else {
+        let tickets: Vec<String> = tickets.iter().map(|t| t.as_str().to_owned()).collect();
+        staff.insert(&cards_key(&session.code), tickets).await?;
+        format!("/staff/sessions/{}/tickets", session.code)
+    };
+    if !form.once.is_empty() {
+        opened.push((form.once, to.clone()));
+        let excess = opened.len().saturating_sub(OPENED_KEPT);
+        opened.drain(..excess);
+        staff.insert(OPENED_KEY, opened).await?;
     }
+    Ok(Redirect::to(&to).into_response())
+}
+
+/// The forms this staff member sent that opened a session, as `(once, where it led)`:
+/// the same form sent again is redirected there, and opens nothing. This catches a form
+/// sent again after its answer came back, not two copies racing each other.
+const OPENED_KEY: &str = "facilitator.opened";
+
+/// How many of those are remembered: enough for a desk's morning.
+const OPENED_KEPT: usize = 20;
+
+/// Where a session's ticket cards wait, in the staff member's sign-in session, between the
+/// POST that opens it and the one GET that shows them.
+///
+/// # Privacy
+/// A card is a bearer secret. It waits in the staff session (stored server-side, behind
+/// the sign-in cookie) only until that GET, which removes it before drawing the page; a
+/// facilitator who never follows the redirect leaves it there until they sign out or
+/// the sign-in session expires (8 hours idle) and is cleared. Nothing else ever holds a card in the clear.
+fn cards_key(code: &SessionCode) -> String {
+    format!("facilitator.cards.{code}")
+}
+
+/// The ticket cards of a session just opened, shown once: the GET takes them out of the
+/// staff session, so a reload shows a page saying they were shown already (and opens
+/// nothing). Served `no-store` like every staff page.
+pub(crate) async fn tickets(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: StaffSession,
+    Path(code): Path<String>,
+) -> Result<Response, StaffError> {
+    let session = own_session(&dash, &signed, &code).await?;
+    let tickets: Vec<String> = staff
+        .remove(&cards_key(&session.code))
+        .await?
+        .unwrap_or_default();
     let view = session_view(&dash, &session)?;
     let base = view.link.clone();
     // Drawing a few hundred QR codes is CPU work: off the async runtime.
@@ -236,7 +305,7 @@ pub(crate) async fn open(
         tickets
             .iter()
             .map(|t| {
-                let link = format!("{base}?ticket={}", t.as_str());
+                let link = format!("{base}?ticket={t}");
                 let qr = qr_svg(&link, "QR code of this card's single-use link")?;
                 Ok((link, qr))
             })
@@ -326,12 +395,53 @@ pub(crate) async fn session(
     signed.render(&page)
 }
 
-pub(crate) async fn close(
+#[derive(Template)]
+#[template(path = "session_close.html")]
+struct ClosePage {
+    chrome: Chrome,
+    session: SessionView,
+}
+
+/// "Close the session now?": a page of its own, so closing takes a second, deliberate
+/// step that works without JavaScript. A closed session has nothing to confirm.
+pub(crate) async fn confirm_close(
     State(dash): State<Dashboards>,
     signed: Signed,
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
+    if session.state(now_unix()) == SessionState::Closed {
+        return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
+    }
+    let page = ClosePage {
+        chrome: signed.chrome(format!("Close session {}?", session.code)),
+        session: session_view(&dash, &session)?,
+    };
+    signed.render(&page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct CloseForm {
+    /// Sent only by the confirmation page's button.
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Closes a session, but only from the confirmation page: a POST without its `confirm`
+/// field (an old page's button, a stray request) is sent to that page instead.
+pub(crate) async fn close(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(code): Path<String>,
+    Form(form): Form<CloseForm>,
+) -> Result<Response, StaffError> {
+    let session = own_session(&dash, &signed, &code).await?;
+    if form.confirm != "yes" {
+        return Ok(
+            Redirect::to(&format!("/staff/sessions/{}/close", session.code)).into_response(),
+        );
+    }
     catalog::close_session(&dash.store, &session.code).await?;
+    tracing::info!(session.code = %session.code, "session closed from the facilitator desk");
     Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response())
 }

@@ -152,7 +152,11 @@ where
             get(facilitator::sessions).post(facilitator::open),
         )
         .route("/staff/sessions/{code}", get(facilitator::session))
-        .route("/staff/sessions/{code}/close", post(facilitator::close))
+        .route("/staff/sessions/{code}/tickets", get(facilitator::tickets))
+        .route(
+            "/staff/sessions/{code}/close",
+            get(facilitator::confirm_close).post(facilitator::close),
+        )
         .route("/staff/programs/{program}", get(manager::overview))
         .route(
             "/staff/programs/{program}/circles/{circle}",

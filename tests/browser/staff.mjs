@@ -4,7 +4,9 @@
 // serious or critical accessibility violation.
 //
 // Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
-//   A path "open:N" opens a session at the facilitator's desk with N ticket cards.
+//   A path "open:N" opens a session at the facilitator's desk with N ticket cards;
+//   "confirm-close", on a session's page, follows "Close the session now…" to its
+//   confirmation page (which closes nothing by itself).
 import { mkdirSync } from "node:fs";
 import { check, launch, viewports } from "./common.mjs";
 
@@ -44,6 +46,8 @@ for (const spec of accounts) {
         await page.goto(base + "/staff/sessions");
         await page.fill('input[name="tickets"]', path.slice(5) === "0" ? "" : path.slice(5));
         [response] = await Promise.all([page.waitForNavigation(), page.click('form.grid-form button[type="submit"]')]);
+      } else if (path === "confirm-close") {
+        [response] = await Promise.all([page.waitForNavigation(), page.click('form[method="get"] button[type="submit"]')]);
       } else {
         response = await page.goto(base + path);
       }
