@@ -30,7 +30,7 @@ server=$!
 for _ in $(seq 50); do curl -sf http://127.0.0.1:8766/healthz >/dev/null && break; sleep 0.2; done
 node tests/browser/staff.mjs http://127.0.0.1:8766 "$out" \
   "admin=admin@demo.hearth:$(pw admin):/staff,/staff/admin,/staff/admin/users,/staff/admin/privacy,/staff/admin/ledger" \
-  "manager=manager@demo.hearth:$(pw manager):/staff/programs/$program,/staff/programs/$program/circles/$circle" \
+  "manager=manager@demo.hearth:$(pw manager):/staff/programs/$program,/staff/programs/$program/circles/$circle,/staff/programs/$program/report" \
   "facilitator=facilitator@demo.hearth:$(pw facilitator):/staff/sessions,open:0,open:6" \
   "funder=funder@demo.hearth:$(pw funder):/staff/reports,/staff/reports/$quarter"
 echo "screenshots in $out"

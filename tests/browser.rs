@@ -145,8 +145,9 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
 }
 
-/// Each role signs in through the form, opens its main pages (the manager overview and the
-/// funder report among them) and gets them without an accessibility problem.
+/// Each role signs in through the form, opens its main pages (the manager overview and
+/// program report and the funder report among them) and gets them without an
+/// accessibility problem.
 #[test]
 fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     use common::staff::*;
@@ -181,6 +182,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
             &[
                 format!("/staff/programs/{PROGRAM_A}"),
                 format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}"),
+                format!("/staff/programs/{PROGRAM_A}/report"),
             ],
         ),
         account(
@@ -202,7 +204,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
     assert!(
-        report.contains("26 staff page views checked, 0 problems"),
+        report.contains("28 staff page views checked, 0 problems"),
         "{report}"
     );
     assert!(

@@ -29,6 +29,11 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
     let report = format!("/staff/reports/{QUARTER}");
     let csv = format!("/staff/reports/{QUARTER}/csv");
     let dictionary = format!("/staff/reports/{QUARTER}/dictionary.csv");
+    let a_report = format!("/staff/programs/{PROGRAM_A}/report");
+    let a_csv = format!("/staff/programs/{PROGRAM_A}/csv");
+    let a_dictionary = format!("/staff/programs/{PROGRAM_A}/dictionary.csv");
+    let b_report = format!("/staff/programs/{PROGRAM_B}/report");
+    let b_csv = format!("/staff/programs/{PROGRAM_B}/csv");
     //            path                     signed out  admin      manager A  manager B  facilitator A funder
     let matrix: Vec<(&str, [Expect; 6])> = vec![
         ("/staff", [SignIn, Ok, Ok, Ok, Ok, Ok]),
@@ -40,6 +45,14 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
         (&a1, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
         (&b, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
         (&b1, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        (&a_report, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        (&a_csv, [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden]),
+        (
+            &a_dictionary,
+            [SignIn, Ok, Ok, Forbidden, Forbidden, Forbidden],
+        ),
+        (&b_report, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
+        (&b_csv, [SignIn, Ok, Forbidden, Ok, Forbidden, Forbidden]),
         (
             "/staff/reports",
             [SignIn, Ok, Forbidden, Forbidden, Forbidden, Ok],
@@ -95,7 +108,7 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
             checked += 1;
         }
     }
-    assert_eq!(checked, 14 * 6);
+    assert_eq!(checked, 19 * 6);
 }
 
 /// A manager of A who types B's URL sees nothing of B — not its name, not its circles.
@@ -913,6 +926,116 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
         assert!(
             named.contains(&measure),
             "{measure} is not in the dictionary"
+        );
+    }
+}
+
+/// A manager's printable program report and CSV over a seeded release: the report is
+/// linked from the overview and snapshotted; the CSV holds the program's own released
+/// cells only — its circles' months, its months, its quarter — with whole counts.
+#[tokio::test]
+async fn a_manager_prints_and_exports_their_own_program_only() {
+    let db = TestDb::sqlite().await;
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
+    let report_link = format!("/staff/programs/{PROGRAM_A}/report");
+    let csv_link = format!("/staff/programs/{PROGRAM_A}/csv");
+    assert!(overview.body.contains(&format!("href=\"{report_link}\"")));
+    assert!(overview.body.contains(&format!("href=\"{csv_link}\"")));
+
+    let report = get(&app, &mut manager, &report_link).await;
+    assert_eq!(report.status, StatusCode::OK);
+    assert!(report.body.contains(&format!("href=\"{csv_link}\"")));
+    assert!(
+        report
+            .body
+            .contains("fewer than 5 responses — hidden to protect anonymity"),
+        "the legend carries the manager threshold"
+    );
+    assert!(report.body.contains("with sampling"));
+    assert!(
+        !report.body.contains("Hillside") && !report.body.contains("All programs"),
+        "nothing of another program or of the portfolio"
+    );
+    insta::assert_snapshot!("manager_program_report", stable(&report.body));
+
+    let csv = get(&app, &mut manager, &csv_link).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert_eq!(
+        csv.headers.get("content-type").unwrap(),
+        "text/csv; charset=utf-8"
+    );
+    let mut lines = csv.body.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    assert_eq!(
+        header,
+        [
+            "program",
+            "circle",
+            "period",
+            "level",
+            "measure",
+            "count",
+            "value",
+            "margin_of_error",
+            "margin_with_sampling",
+            "status"
+        ]
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    let mut levels = std::collections::BTreeSet::new();
+    for row in &rows {
+        assert_eq!(row[0], "Riverside", "{row:?}");
+        assert!(
+            ["circle_month", "program_month", "program_quarter"].contains(&row[3]),
+            "{row:?}"
+        );
+        levels.insert(row[3]);
+        if !row[5].is_empty() {
+            assert!(row[5].parse::<i64>().is_ok(), "a whole count: {row:?}");
+        }
+    }
+    assert_eq!(levels.len(), 3, "circles' months, months and the quarter");
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == QUARTER && r[3] == "program_quarter")
+    );
+    assert!(rows.iter().any(|r| r[4] == "responses" && !r[5].is_empty()));
+    assert!(
+        rows.iter().any(|r| r[9] == "hidden"),
+        "the tiny circle is marked hidden"
+    );
+
+    let dictionary = get(
+        &app,
+        &mut manager,
+        &format!("/staff/programs/{PROGRAM_A}/dictionary.csv"),
+    )
+    .await;
+    assert_eq!(dictionary.status, StatusCode::OK);
+    let named: Vec<&str> = dictionary
+        .body
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .collect();
+    for row in &rows {
+        assert!(
+            named.contains(&row[4]),
+            "{} is not in the dictionary",
+            row[4]
+        );
+    }
+
+    // Another program's manager may open none of it.
+    let mut other = sign_in(&app, MANAGER_B).await;
+    for path in [&report_link, &csv_link] {
+        assert_eq!(
+            get(&app, &mut other, path).await.status,
+            StatusCode::FORBIDDEN
         );
     }
 }

@@ -162,6 +162,12 @@ where
             "/staff/programs/{program}/circles/{circle}",
             get(manager::circle),
         )
+        .route("/staff/programs/{program}/report", get(manager::report))
+        .route("/staff/programs/{program}/csv", get(manager::csv))
+        .route(
+            "/staff/programs/{program}/dictionary.csv",
+            get(manager::dictionary),
+        )
         .route("/staff/reports", get(funder::reports))
         .route("/staff/reports/{quarter}", get(funder::report))
         .route("/staff/reports/{quarter}/csv", get(funder::csv))

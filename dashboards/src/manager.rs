@@ -1,18 +1,23 @@
 //! A program manager's pages: the program overview and a page per circle, drawn from the
-//! last twelve released months (and the latest released quarter for what helped).
+//! last twelve released months (and the latest released quarter for what helped); a
+//! printable report of the program for its board; and the program's released cells as
+//! CSV, with the data dictionary that explains them.
 //!
 //! # Privacy
 //! Only released cells are read, with the manager's suppression status: a hidden cell is
-//! shown as hidden, never as a number, and nothing is recomputed from anything finer.
+//! shown as hidden, never as a number, and nothing is recomputed from anything finer. The
+//! report and the CSV hold the program's own cells only (its circles' months, its months,
+//! its quarters): never another program's, never the portfolio's.
 
 use std::sync::Arc;
 
 use analytics::budget::Level;
 use analytics::suppression::Audience;
-use analytics::view::{self, Release, ReleaseInfo, StoredCell};
+use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::response::Response;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
 use collector::instrument::{Helped, Hindered, Item};
@@ -470,4 +475,211 @@ pub(crate) async fn circle(
         statements,
     };
     signed.render(&page)
+}
+
+/// A period and the day its release was stored, as the report states it.
+struct Dated {
+    /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
+    date: String,
+    iso: String,
+}
+
+impl Dated {
+    fn of(info: &ReleaseInfo) -> Dated {
+        let at = chrono::DateTime::from_timestamp(info.released_at, 0);
+        Dated {
+            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
+            iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
+        }
+    }
+}
+
+/// The program's latest released quarter, as the report's first table shows it.
+struct QuarterFigures {
+    name: String,
+    released: Dated,
+    responses: Shown,
+    belonging: Shown,
+    safety: Shown,
+    better: Shown,
+}
+
+const QUARTER: [&str; 4] = [
+    "responses",
+    "belonging_pct_positive",
+    "safety_pct_positive",
+    "better_mean",
+];
+
+#[derive(Template)]
+#[template(path = "program_report.html")]
+struct ProgramReportPage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    noise: &'static str,
+    noise_only: Option<&'static str>,
+    k: i32,
+    quarter: Option<QuarterFigures>,
+    trend_svg: String,
+    /// The last released months, oldest first, each with the day it was released.
+    months: Vec<(MonthRow, Dated)>,
+    /// First and last month shown ("December 2025", "November 2026").
+    span: Option<(String, String)>,
+    statements: Statements,
+    helped: Vec<ChoiceRow>,
+    hindered: Vec<ChoiceRow>,
+}
+
+/// A printable report of one program for its board: the latest released quarter, the
+/// last twelve released months, the statements over the latest months together, and what
+/// helped or got in the way — the same released cells, threshold and wording as the
+/// overview, with when each period was released.
+pub(crate) async fn report(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(program): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program))?;
+    let name = program_name(&dash, program).await?;
+    let (months, quarter) = recent(&dash).await?;
+    let k = months
+        .last()
+        .or(quarter.as_ref())
+        .map_or(0, |r| r.info.manager_threshold);
+    let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
+    let (rows, belonging, safety) =
+        trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let mut noise_only = lacks_sampling(belonging.iter().chain(&safety));
+    let trend_svg = trend_chart(&name, &periods, belonging, safety)?;
+
+    // A board reads the statements over the latest months together: a single month is
+    // often too uncertain to read, and one column prints on a page.
+    let mut statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    if statements.months.len() > 1 {
+        let last = statements.months.len() - 1;
+        statements.months.drain(..last);
+        for row in &mut statements.rows {
+            row.means.drain(..last);
+        }
+    }
+    noise_only |= statements.noise_only;
+
+    let quarter_figures = quarter.as_ref().map(|q| {
+        let p = points(
+            q,
+            program_cell(q, Level::ProgramQuarter, program),
+            Audience::Manager,
+            &QUARTER,
+        );
+        noise_only |= lacks_sampling(&p[1..]);
+        QuarterFigures {
+            name: q.info.period.to_string(),
+            released: Dated::of(&q.info),
+            responses: Shown::of(p[0], "", 0),
+            belonging: Shown::of(p[1], "%", 0),
+            safety: Shown::of(p[2], "%", 0),
+            better: Shown::of(p[3], "", 1),
+        }
+    });
+    let (helped, _) = choices(&quarter, program, true, &name)?;
+    let (hindered, _) = choices(&quarter, program, false, &name)?;
+    noise_only |= helped.iter().chain(&hindered).any(|c| c.noise_only);
+
+    let span = months.first().zip(months.last()).map(|(a, b)| {
+        let words = |r: &Release| r.info.period.start().format("%B %Y").to_string();
+        (words(a), words(b))
+    });
+    let page = ProgramReportPage {
+        chrome: signed.chrome(format!("{name} — program report")),
+        program_id: program,
+        program: name,
+        noise: NOISE_LINE.as_str(),
+        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
+        k,
+        quarter: quarter_figures,
+        trend_svg,
+        months: rows
+            .into_iter()
+            .zip(months.iter().map(|r| Dated::of(&r.info)))
+            .collect(),
+        span,
+        statements,
+        helped,
+        hindered,
+    };
+    signed.render(&page)
+}
+
+/// The cells of a release a manager of `program` may take away: its circles' months, its
+/// months and its quarters.
+fn own_cells(release: &Release, program: i32) -> Release {
+    release.restricted(|c| {
+        matches!(
+            c.key.level,
+            Level::CircleMonth | Level::ProgramMonth | Level::ProgramQuarter
+        ) && c.key.program_id == Some(program)
+    })
+}
+
+/// The program's released cells in every stored release, as the manager sees them (the
+/// manager threshold), one row per figure: the same export as the funder's CSV and the
+/// `hearth export` command.
+pub(crate) async fn csv(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(program): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program))?;
+    program_name(&dash, program).await?;
+    let mut frame = None;
+    for info in view::list_releases(&dash.store).await? {
+        let release = dash.releases.get(&dash.store, &info).await?;
+        let part = view::export_frame(&own_cells(&release, program), Audience::Manager)?;
+        match &mut frame {
+            None => frame = Some(part),
+            Some(all) => {
+                all.vstack_mut(&part)?;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(mut frame) = frame {
+        view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
+    }
+    csv_download(out, &format!("hearth-program-{program}.csv"))
+}
+
+/// The data dictionary of the program's CSV (the funder's is under the reports, which
+/// managers may not open): the same access as the CSV it explains.
+pub(crate) async fn dictionary(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(program): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program))?;
+    program_name(&dash, program).await?;
+    let mut frame = view::dictionary_frame()?;
+    let mut out = Vec::new();
+    view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
+    csv_download(out, &format!("hearth-program-{program}-dictionary.csv"))
+}
+
+/// CSV bytes as a download named `filename`.
+fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)?,
+            ),
+        ],
+        out,
+    )
+        .into_response())
 }
