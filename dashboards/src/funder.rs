@@ -20,8 +20,7 @@ use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat, LedgerEntry, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -29,7 +28,9 @@ use crate::account::StaffUser;
 use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
-use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points};
+use crate::releases::{
+    NOISE_LINE, NOISE_ONLY_LINE, Shown, csv_download, dictionary_download, lacks_sampling, points,
+};
 
 #[derive(Template)]
 #[template(path = "reports.html")]
@@ -485,25 +486,6 @@ pub(crate) async fn csv(
     csv_download(out, &format!("hearth-portfolio-{}.csv", seen.info.period))
 }
 
-/// CSV bytes as a download named `filename`.
-fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
-    let disposition = format!("attachment; filename=\"{filename}\"");
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition)?,
-            ),
-        ],
-        out,
-    )
-        .into_response())
-}
-
 /// The data dictionary of the CSV: every column and every measure in plain words. The
 /// same access as the CSV it explains (and a 404 for a quarter that is not released),
 /// though it holds no figures.
@@ -514,13 +496,10 @@ pub(crate) async fn dictionary(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
     let (_, seen) = funder_release(&dash, &signed.user, &quarter).await?;
-    let mut frame = view::dictionary_frame()?;
-    let mut out = Vec::new();
-    view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
-    csv_download(
-        out,
-        &format!("hearth-portfolio-{}-dictionary.csv", seen.info.period),
-    )
+    dictionary_download(&format!(
+        "hearth-portfolio-{}-dictionary.csv",
+        seen.info.period
+    ))
 }
 
 #[cfg(test)]

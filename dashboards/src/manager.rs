@@ -16,8 +16,7 @@ use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
 use collector::instrument::{Helped, Hindered, Item};
@@ -27,7 +26,10 @@ use crate::access::Area;
 use crate::auth::Signed;
 use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
-use crate::releases::{NOISE_LINE, NOISE_ONLY_LINE, Shown, lacks_sampling, points, pooled_points};
+use crate::releases::{
+    NOISE_LINE, NOISE_ONLY_LINE, Shown, csv_download, dictionary_download, lacks_sampling, points,
+    pooled_points,
+};
 
 /// How many released months a page shows.
 const MONTHS: usize = 12;
@@ -659,27 +661,5 @@ pub(crate) async fn dictionary(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
     program_name(&dash, program).await?;
-    let mut frame = view::dictionary_frame()?;
-    let mut out = Vec::new();
-    view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
-    csv_download(out, &format!("hearth-program-{program}-dictionary.csv"))
-}
-
-/// CSV bytes as a download named `filename`.
-fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
-    let disposition = format!("attachment; filename=\"{filename}\"");
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                HeaderValue::from_str(&disposition)?,
-            ),
-        ],
-        out,
-    )
-        .into_response())
+    dictionary_download(&format!("hearth-program-{program}-dictionary.csv"))
 }

@@ -9,9 +9,12 @@ use analytics::figures;
 use analytics::measure::RESPONSES;
 use analytics::suppression::{Audience, Status};
 use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use collector::Store;
 
 use crate::charts::Point;
+use crate::page::StaffError;
 
 /// The most releases kept in memory (a few years of months and quarters).
 const MAX_KEPT: usize = 96;
@@ -118,6 +121,37 @@ pub(crate) fn lacks_sampling<'a>(points: impl IntoIterator<Item = &'a Point>) ->
     points
         .into_iter()
         .any(|p| matches!(p, Point::Value { sampling: None, .. }))
+}
+
+/// CSV bytes as a download named `filename`.
+pub(crate) fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
+    let disposition = format!("attachment; filename=\"{filename}\"");
+    Ok((
+        [
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_str(&disposition)?,
+            ),
+        ],
+        out,
+    )
+        .into_response())
+}
+
+/// The data dictionary of the exports (every column and measure in plain words) as a CSV
+/// download named `filename`.
+pub(crate) fn dictionary_download(filename: &str) -> Result<Response, StaffError> {
+    let mut out = Vec::new();
+    view::write_export(
+        &mut view::dictionary_frame()?,
+        view::ExportFormat::Csv,
+        &mut out,
+    )?;
+    csv_download(out, filename)
 }
 
 /// What a figure can be, by how it is written: a "%" 0–100, a mean (with decimals) 1–5, a
