@@ -220,8 +220,10 @@ struct ServeArgs {
     #[arg(long, env = "HEARTH_BIND", default_value = "127.0.0.1:8080")]
     bind: String,
 
-    /// Replaces the crisis line on the thanks page (default: the catalog's, "call or
-    /// text 988" in the US).
+    /// The crisis line on the thanks page, in every language, where an admin has set none.
+    /// The page shows, in the participant's language: the program's line (set on the admin
+    /// catalog page), else the organization's, else this flag, else the catalog's
+    /// translated default ("call or text 988" in the US).
     #[arg(long, env = "HEARTH_CRISIS_LINE")]
     crisis_line: Option<String>,
 

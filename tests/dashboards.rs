@@ -766,6 +766,187 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
     );
 }
 
+/// Admin: the crisis line, organization-wide and per program, per participant language;
+/// saved with post/redirect/get and a one-off note; too long a line is refused and nothing
+/// stored; every other role gets 403 and changes nothing.
+async fn an_admin_sets_the_crisis_line_per_language_and_program(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let stored = |name: &'static str| {
+        let store = store.clone();
+        async move {
+            sqlx::query_scalar::<_, String>("select value from setting where name = $1")
+                .bind(name)
+                .fetch_optional(store.pool())
+                .await
+                .unwrap()
+        }
+    };
+    let mut jar = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut jar, "/staff/admin").await;
+    assert!(page.body.contains("Where to turn in a crisis"));
+    assert!(
+        page.body
+            .contains("<label for=\"crisis-org-en\">Crisis line in English</label>")
+    );
+    assert!(
+        page.body
+            .contains("<label for=\"crisis-org-es\">Crisis line in Español</label>")
+    );
+    let a_en = format!("crisis-{PROGRAM_A}-en");
+    assert!(page.body.contains(&format!("<label for=\"{a_en}\">")));
+    let t = token(&page.body);
+
+    let saved = post(
+        &app,
+        &mut jar,
+        "/staff/admin/crisis-line",
+        &[
+            ("authenticity_token", &t),
+            ("program", ""),
+            ("line.en", "  Call the warmline: 555-0100. "),
+            ("line.es", "Llama a la línea: 555-0100."),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(saved.location.as_deref(), Some("/staff/admin"));
+    assert_eq!(
+        stored("crisis_line.en").await.as_deref(),
+        Some("Call the warmline: 555-0100.")
+    );
+    assert_eq!(
+        stored("crisis_line.es").await.as_deref(),
+        Some("Llama a la línea: 555-0100.")
+    );
+    let shown = get(&app, &mut jar, "/staff/admin").await;
+    assert!(
+        shown
+            .body
+            .contains("Saved the crisis line for the whole organization.")
+    );
+    assert!(
+        shown
+            .body
+            .contains("value=\"Call the warmline: 555-0100.\"")
+    );
+    let reload = get(&app, &mut jar, "/staff/admin").await;
+    assert!(!reload.body.contains("Saved the crisis line"));
+
+    // A program's line; an empty field keeps (or returns to) the default.
+    let program = PROGRAM_A.to_string();
+    let saved = post(
+        &app,
+        &mut jar,
+        "/staff/admin/crisis-line",
+        &[
+            ("authenticity_token", &t),
+            ("program", &program),
+            ("line.en", "Call 211 (Riverside county)."),
+            ("line.es", ""),
+        ],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let key_en = format!("crisis_line.program.{PROGRAM_A}.en");
+    let key_es = format!("crisis_line.program.{PROGRAM_A}.es");
+    let program_line = |key: String| {
+        let store = store.clone();
+        async move {
+            sqlx::query_scalar::<_, String>("select value from setting where name = $1")
+                .bind(key)
+                .fetch_optional(store.pool())
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        program_line(key_en.clone()).await.as_deref(),
+        Some("Call 211 (Riverside county).")
+    );
+    assert_eq!(program_line(key_es.clone()).await, None);
+
+    // Too long, or not a program: refused with a message, nothing changed.
+    let long = "9".repeat(301);
+    for (program, line) in [(program.as_str(), long.as_str()), ("999999", "Call 211.")] {
+        let refused = post(
+            &app,
+            &mut jar,
+            "/staff/admin/crisis-line",
+            &[
+                ("authenticity_token", &t),
+                ("program", program),
+                ("line.en", line),
+                ("line.es", "Llama al 211."),
+            ],
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("class=\"problem\""));
+    }
+    assert_eq!(
+        program_line(key_en.clone()).await.as_deref(),
+        Some("Call 211 (Riverside county).")
+    );
+    assert_eq!(program_line(key_es.clone()).await, None);
+
+    // Markup is kept as typed and shown as text, never as HTML.
+    post(
+        &app,
+        &mut jar,
+        "/staff/admin/crisis-line",
+        &[
+            ("authenticity_token", &t),
+            ("program", &program),
+            ("line.en", "<script>alert(1)</script>"),
+            ("line.es", ""),
+        ],
+    )
+    .await;
+    let page = get(&app, &mut jar, "/staff/admin").await;
+    assert!(!page.body.contains("<script>alert(1)"));
+    assert!(page.body.contains("&#60;script&#62;alert(1)"));
+
+    // Without its CSRF token the form changes nothing, like every staff form.
+    let refused = post(
+        &app,
+        &mut jar,
+        "/staff/admin/crisis-line",
+        &[("program", ""), ("line.en", "Sneaky."), ("line.es", "")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("This form has expired"));
+
+    // Every other role: 403, nothing changed.
+    for email in [MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {
+        let mut other = sign_in(&app, email).await;
+        let home = get(&app, &mut other, "/staff").await;
+        let refused = post(
+            &app,
+            &mut other,
+            "/staff/admin/crisis-line",
+            &[
+                ("authenticity_token", &token(&home.body)),
+                ("program", ""),
+                ("line.en", "Call someone else."),
+                ("line.es", ""),
+            ],
+        )
+        .await;
+        assert_eq!(refused.status, StatusCode::FORBIDDEN, "{email}");
+    }
+    assert_eq!(
+        stored("crisis_line.en").await.as_deref(),
+        Some("Call the warmline: 555-0100.")
+    );
+    assert_eq!(
+        stored("crisis_line.es").await.as_deref(),
+        Some("Llama a la línea: 555-0100.")
+    );
+}
+
 on_both_stores!(
     the_role_page_matrix_holds,
     a_manager_of_one_program_sees_nothing_of_another,
@@ -774,6 +955,7 @@ on_both_stores!(
     the_facilitator_desk_opens_sessions_for_its_own_program,
     closing_a_session_takes_a_confirmation_and_hides_its_code,
     admin_settings_keep_their_floors,
+    an_admin_sets_the_crisis_line_per_language_and_program,
 );
 
 /// A page with what changes between runs taken out: CSRF tokens, release dates, and each

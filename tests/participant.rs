@@ -26,6 +26,7 @@ on_both_stores!(
     the_stored_schema_holds_no_identifier,
     stored_ids_reveal_no_arrival_order,
     the_privacy_page_lists_what_is_kept_and_not,
+    the_thanks_page_shows_the_programs_line_else_the_organizations_else_the_default,
 );
 
 async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
@@ -689,4 +690,122 @@ async fn the_privacy_page_lists_what_is_kept_and_not(db: &TestDb) {
     }
     let es = text(app.get("/privacy?lang=es").await).await;
     assert!(es.contains("Qué nunca guardamos"));
+}
+
+/// The crisis line, in the participant's language: the program's if an admin set one, else
+/// the organization's, else the catalog's translated default; a line is shown as text.
+async fn the_thanks_page_shows_the_programs_line_else_the_organizations_else_the_default(
+    db: &TestDb,
+) {
+    use collector::catalog::{self, NewSession};
+    use collector::crisis::{self, Scope};
+    use collector::i18n::Lang;
+
+    let app = TestApp::spawn(db).await;
+    let (here, _) = app.open_session(None, None).await;
+    let elsewhere = NewSession::new(
+        "Harbor Lights",
+        "Thursday Morning",
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 5).unwrap(),
+        None,
+        None,
+        None,
+    )
+    .unwrap();
+    let (elsewhere, _) = catalog::open_session(&app.store, &elsewhere).await.unwrap();
+    let thanks = |code: String, lang: &'static str| {
+        let app = &app;
+        async move {
+            let page = app.get(&format!("/s/{code}/thanks?lang={lang}")).await;
+            assert_eq!(page.status(), StatusCode::OK);
+            text(page).await
+        }
+    };
+    let (here, elsewhere) = (here.code.to_string(), elsewhere.code.to_string());
+
+    // Nothing set: the catalog's default, translated.
+    assert!(
+        thanks(here.clone(), "en")
+            .await
+            .contains("Call or text 988")
+    );
+    assert!(
+        thanks(here.clone(), "es")
+            .await
+            .contains("Llama o envía un mensaje al 988")
+    );
+
+    // The organization's line, in English only: Spanish keeps its default.
+    crisis::save(
+        &app.store,
+        Scope::Organization,
+        &[
+            (Lang::En, "Call the Lakeside warmline: 555-0100."),
+            (Lang::Es, ""),
+        ],
+    )
+    .await
+    .unwrap();
+    let en = thanks(here.clone(), "en").await;
+    assert!(en.contains("Call the Lakeside warmline: 555-0100.") && !en.contains("988"));
+    assert!(
+        thanks(here.clone(), "es")
+            .await
+            .contains("Llama o envía un mensaje al 988")
+    );
+
+    // A program's own line wins, for that program only; its empty Spanish field falls
+    // back to the organization's Spanish line.
+    crisis::save(
+        &app.store,
+        Scope::Organization,
+        &[
+            (Lang::En, "Call the Lakeside warmline: 555-0100."),
+            (Lang::Es, "Llama a la línea de Lakeside: 555-0100."),
+        ],
+    )
+    .await
+    .unwrap();
+    crisis::save(
+        &app.store,
+        Scope::Program(
+            catalog::find_session(
+                &app.store,
+                &collector::code::SessionCode::parse(&here).unwrap(),
+            )
+            .await
+            .unwrap()
+            .unwrap()
+            .program_id,
+        ),
+        &[
+            (Lang::En, "<b>Call 211</b> & ask for \"crisis\"."),
+            (Lang::Es, ""),
+        ],
+    )
+    .await
+    .unwrap();
+    let en = thanks(here.clone(), "en").await;
+    assert!(
+        en.contains("&#60;b&#62;Call 211&#60;/b&#62; &#38; ask for &#34;crisis&#34;."),
+        "the program's line, shown as text: {en}"
+    );
+    assert!(!en.contains("<b>Call 211") && !en.contains("Lakeside"));
+    assert!(
+        thanks(here.clone(), "es")
+            .await
+            .contains("Llama a la línea de Lakeside: 555-0100.")
+    );
+    assert!(
+        thanks(elsewhere.clone(), "en")
+            .await
+            .contains("Call the Lakeside warmline: 555-0100.")
+    );
+    assert!(
+        thanks(elsewhere, "es")
+            .await
+            .contains("Llama a la línea de Lakeside: 555-0100.")
+    );
+    // Reading the line stored nothing about the visit.
+    assert_eq!(app.responses().await, 0);
 }

@@ -11,6 +11,7 @@
 pub mod catalog;
 pub mod code;
 pub mod commit;
+pub mod crisis;
 pub mod i18n;
 pub mod instrument;
 pub mod seal;

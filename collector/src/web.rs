@@ -29,7 +29,8 @@ use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_for
 /// Settings of the participant pages.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
-    /// Replaces the catalog's crisis line on the thanks page (e.g. a local helpline).
+    /// The crisis line for every language when an admin has set none (for the program or
+    /// the organization, see [`crate::crisis`]); without it, the catalog's translated one.
     pub crisis_line: Option<String>,
 }
 
@@ -726,14 +727,10 @@ async fn thanks(
         return not_found(lang, "/");
     };
     let path = format!("/s/{code}/thanks");
-    if SessionCode::parse(&code).is_none() {
+    let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
-    }
-    let crisis = c
-        .settings
-        .crisis_line
-        .clone()
-        .unwrap_or_else(|| lang.tr().get("thanks-crisis"));
+    };
+    let crisis = crisis_line(&c, &code, lang).await;
     render(
         StatusCode::OK,
         &ThanksPage {
@@ -741,6 +738,23 @@ async fn thanks(
             crisis,
         },
     )
+}
+
+/// The line the thanks page shows: the program's, else the organization's (both set by an
+/// admin, in `lang`), else the `--crisis-line` flag, else the catalog's translation. The
+/// session comes from the cache the submit just filled; the lines take one lookup. If the
+/// store cannot answer, the page still shows a line (the default) rather than an error.
+async fn crisis_line(c: &Collector, code: &SessionCode, lang: Lang) -> String {
+    let set = async {
+        let program = c.sessions.find(&c.store, code).await?.map(|s| s.program_id);
+        crate::crisis::set_line(&c.store, program, lang).await
+    };
+    let set = set.await.unwrap_or_else(|error| {
+        tracing::warn!(%error, "crisis line not read; the default is shown");
+        None
+    });
+    set.or_else(|| c.settings.crisis_line.clone())
+        .unwrap_or_else(|| lang.tr().get("thanks-crisis"))
 }
 
 /// Any other path: the same friendly 404 page.

@@ -178,6 +178,7 @@ where
         .route("/staff/admin", get(admin::catalog))
         .route("/staff/admin/programs", post(admin::add_program))
         .route("/staff/admin/circles", post(admin::add_circle))
+        .route("/staff/admin/crisis-line", post(admin::set_crisis_line))
         .route(
             "/staff/admin/users",
             get(admin::users).post(admin::add_user),

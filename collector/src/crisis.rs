@@ -1,0 +1,166 @@
+//! Where to turn in a crisis: the line the thanks page shows, written by an admin per
+//! participant language, for the whole organization and for each program (programs may
+//! serve different regions, with different helplines).
+//!
+//! Lines are kept in the `setting` table as `crisis_line.{lang}` (organization-wide) and
+//! `crisis_line.program.{id}.{lang}` (one program). A line that is not set falls back: a
+//! program's to the organization's, the organization's to the `--crisis-line` flag, and the
+//! flag to the catalog's translated default (`thanks-crisis`).
+//!
+//! # Privacy
+//! The thanks page reads these lines with one lookup by primary key and writes nothing:
+//! nothing about the participant is logged or stored to choose their line.
+
+use crate::i18n::Lang;
+use crate::store::Store;
+
+/// The longest line an admin may write, in characters: a sentence and a phone number or two.
+pub const MAX_LEN: usize = 300;
+
+/// Whose line: the whole organization's or one program's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Organization,
+    Program(i32),
+}
+
+impl Scope {
+    fn key(self, lang: Lang) -> String {
+        match self {
+            Scope::Organization => format!("crisis_line.{}", lang.code()),
+            Scope::Program(id) => format!("crisis_line.program.{id}.{}", lang.code()),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CrisisLineError {
+    #[error("the {0} line must be at most {MAX_LEN} characters")]
+    TooLong(&'static str),
+    #[error("the {0} line must be plain text on one line")]
+    NotPlainText(&'static str),
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// A line as an admin wrote it: trimmed, one line of plain text, at most [`MAX_LEN`]
+/// characters; `None` when left empty ("use the default for this language"). Markup is not
+/// refused but never interpreted: pages escape it and show it as typed.
+pub fn parse(lang: Lang, text: &str) -> Result<Option<String>, CrisisLineError> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > MAX_LEN {
+        return Err(CrisisLineError::TooLong(lang.native_name()));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(CrisisLineError::NotPlainText(lang.native_name()));
+    }
+    Ok(Some(text.to_owned()))
+}
+
+/// The lines set for a scope, one per participant language ("" where none is set).
+pub async fn lines(store: &Store, scope: Scope) -> Result<Vec<(Lang, String)>, sqlx::Error> {
+    let mut lines = Vec::new();
+    for lang in Lang::ALL {
+        let value: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
+            .bind(scope.key(lang))
+            .fetch_optional(store.pool())
+            .await?;
+        lines.push((lang, value.unwrap_or_default()));
+    }
+    Ok(lines)
+}
+
+/// Checks every language's line, then stores them together (an empty one is removed, so
+/// its language falls back to the default). Nothing is stored if one line is refused.
+pub async fn save(
+    store: &Store,
+    scope: Scope,
+    written: &[(Lang, &str)],
+) -> Result<(), CrisisLineError> {
+    let parsed = written
+        .iter()
+        .map(|(lang, text)| parse(*lang, text).map(|line| (*lang, line)))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mut tx = store.pool().begin().await?;
+    for (lang, line) in parsed {
+        match line {
+            Some(line) => {
+                sqlx::query(
+                    "insert into setting (name, value) values ($1, $2) \
+                     on conflict (name) do update set value = excluded.value",
+                )
+                .bind(scope.key(lang))
+                .bind(line)
+                .execute(&mut *tx)
+                .await?;
+            }
+            None => {
+                sqlx::query("delete from setting where name = $1")
+                    .bind(scope.key(lang))
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The line an admin set for a program (or, without one, the organization) in `lang`, if
+/// any: one query by primary key, the program's line winning over the organization's.
+pub async fn set_line(
+    store: &Store,
+    program: Option<i32>,
+    lang: Lang,
+) -> Result<Option<String>, sqlx::Error> {
+    let organization = Scope::Organization.key(lang);
+    let program = program.map(|id| Scope::Program(id).key(lang));
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select name, value from setting where name in ($1, $2)")
+            .bind(&organization)
+            .bind(program.as_deref().unwrap_or(&organization))
+            .fetch_all(store.pool())
+            .await?;
+    let find = |key: &str| rows.iter().find(|(n, _)| n == key).map(|(_, v)| v.clone());
+    Ok(program
+        .as_deref()
+        .and_then(find)
+        .or_else(|| find(&organization)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_line_means_the_default_and_text_is_trimmed() {
+        assert_eq!(parse(Lang::En, "   ").unwrap(), None);
+        assert_eq!(
+            parse(Lang::Es, "  Llama al 024 ").unwrap().as_deref(),
+            Some("Llama al 024")
+        );
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_or_on_two_lines_is_refused() {
+        let long = "9".repeat(MAX_LEN + 1);
+        assert!(matches!(
+            parse(Lang::En, &long),
+            Err(CrisisLineError::TooLong("English"))
+        ));
+        assert!(parse(Lang::En, &"9".repeat(MAX_LEN)).is_ok());
+        assert!(matches!(
+            parse(Lang::Es, "Llama\nal 024"),
+            Err(CrisisLineError::NotPlainText("Español"))
+        ));
+    }
+
+    #[test]
+    fn each_scope_and_language_has_its_own_setting_name() {
+        assert_eq!(Scope::Organization.key(Lang::Es), "crisis_line.es");
+        assert_eq!(Scope::Program(7).key(Lang::En), "crisis_line.program.7.en");
+    }
+}
