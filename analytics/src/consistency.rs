@@ -38,6 +38,12 @@ pub struct CellNoise {
 }
 
 impl CellNoise {
+    /// The noise variance of each count of a group's histograms (0 where the cell has
+    /// none of them).
+    pub fn variance_of(&self, group: Group) -> f64 {
+        self.groups.get(&group).map_or(0.0, |n| n.variance)
+    }
+
     /// The noise of the sum of two independent cells.
     pub fn add(&self, other: &CellNoise) -> CellNoise {
         let mut groups = self.groups.clone();

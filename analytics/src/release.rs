@@ -203,7 +203,7 @@ pub async fn release(
     if sessions.is_empty() {
         return Err(ReleaseError::Empty(period));
     }
-    let (months, forced) = order_and_months(store, period, &sessions).await?;
+    let (months, forced) = order_and_months(store, period, &settings, &sessions).await?;
     ledger::check_budget(
         &mut *store.pool().acquire().await?,
         period,
@@ -214,14 +214,7 @@ pub async fn release(
 
     let started = std::time::Instant::now();
     let (released, load_seconds, mechanism) = if period.is_quarter() {
-        let mechanism = if months
-            .iter()
-            .any(|m| m.info.mechanism == Mechanism::Laplace)
-        {
-            Mechanism::Laplace
-        } else {
-            Mechanism::Gaussian
-        };
+        let mechanism = noise_of(&months);
         if let Some(checkpoint) = options.checkpoint {
             checkpoint("loaded");
         }
@@ -238,7 +231,9 @@ pub async fn release(
         let stage = options.stage("counting, measuring and fitting cells");
         let noise = plan::noise(&settings)?;
         let seed = options.seed;
+        let held = sessions.clone();
         let released = off_runtime(move || -> Result<Released, PipelineError> {
+            let sessions = held;
             let keys = pipeline::key_set(period, &sessions);
             let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
             let measured = match seed {
@@ -255,7 +250,16 @@ pub async fn release(
     let visibility = suppression::decide(&sizes(&released), &rule(&settings, mechanism), &forced);
 
     let stage = options.stage("storing the release and its ledger");
-    store_release(store, period, &settings, mechanism, &released, &visibility).await?;
+    store_release(
+        store,
+        period,
+        &settings,
+        &sessions,
+        mechanism,
+        &released,
+        &visibility,
+    )
+    .await?;
     stage.finish_with_message("release stored");
     if let Some(checkpoint) = options.checkpoint {
         checkpoint("done");
@@ -283,11 +287,7 @@ fn sizes(released: &Released) -> BTreeMap<CellKey, Sizes> {
             let split = cell
                 .count("first_time_yes")
                 .zip(cell.count("first_time_no"));
-            let split_variance = cell
-                .noise
-                .groups
-                .get(&Group::FirstTime)
-                .map_or(0.0, |n| n.variance);
+            let split_variance = cell.noise.variance_of(Group::FirstTime);
             (
                 key.clone(),
                 Sizes {
@@ -299,6 +299,19 @@ fn sizes(released: &Released) -> BTreeMap<CellKey, Sizes> {
             )
         })
         .collect()
+}
+
+/// The mechanism whose noise bound a quarter's sums take: the discrete Laplace's (the
+/// heavier-tailed) if any of its months was released under it.
+fn noise_of(months: &[view::Release]) -> Mechanism {
+    if months
+        .iter()
+        .any(|m| m.info.mechanism == Mechanism::Laplace)
+    {
+        Mechanism::Laplace
+    } else {
+        Mechanism::Gaussian
+    }
 }
 
 /// The thresholds of the settings, with the noise bound of `mechanism`.
@@ -319,6 +332,7 @@ fn rule(settings: &PrivacySettings, mechanism: Mechanism) -> Rule {
 async fn order_and_months(
     store: &Store,
     period: Period,
+    settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
 ) -> Result<(Vec<view::Release>, BTreeMap<CellKey, suppression::Forced>), ReleaseError> {
     let mut forced = BTreeMap::new();
@@ -362,16 +376,7 @@ async fn order_and_months(
     // Rule 2 across releases: the quarter minus the program's shown months is the sum of
     // its hidden months, so the quarter is hidden (or its split) when that sum would be one
     // hidden month or too few, by the rule of the months' audience (managers).
-    let settings = load_settings(store).await?;
-    let mechanism = if months
-        .iter()
-        .any(|m| m.info.mechanism == Mechanism::Laplace)
-    {
-        Mechanism::Laplace
-    } else {
-        Mechanism::Gaussian
-    };
-    let rule = rule(&settings, mechanism);
+    let rule = rule(settings, noise_of(&months));
     let gives_away = |parts: Vec<(Vec<i64>, f64)>| -> bool {
         match parts.len() {
             0 => false,
@@ -412,10 +417,7 @@ async fn order_and_months(
             })
             .map(|c| {
                 let side = |name| c.value(name).unwrap_or(0);
-                let variance = noise(c)
-                    .groups
-                    .get(&Group::FirstTime)
-                    .map_or(0.0, |n| n.variance);
+                let variance = noise(c).variance_of(Group::FirstTime);
                 (
                     vec![side("first_time_yes"), side("first_time_no")],
                     variance,
@@ -470,19 +472,19 @@ async fn store_release(
     store: &Store,
     period: Period,
     settings: &PrivacySettings,
+    sessions: &[pipeline::SessionInfo],
     mechanism: Mechanism,
     released: &Released,
     visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
 ) -> Result<(), ReleaseError> {
     let now = collector::catalog::now_unix();
-    let sessions = pipeline::sessions_in(store, period).await?;
     let mut tx = store.pool().begin().await?;
     // One release at a time, whatever process runs it; then the budget again, now that no
     // other release can spend between the check and the commit.
     sqlx::query("update release_lock set id = id where id = 1")
         .execute(&mut *tx)
         .await?;
-    ledger::check_budget(&mut tx, period, settings, &sessions).await?;
+    ledger::check_budget(&mut tx, period, settings, sessions).await?;
     let release_id = loop {
         let id = random_id();
         let inserted = sqlx::query(

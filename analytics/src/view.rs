@@ -375,36 +375,6 @@ impl Figure {
             (Kind::Mean, Some(m)) => m <= figures::READABLE_MEAN_MARGIN,
         }
     }
-
-    /// What the figure can be: 0–100 for a %, 1–5 for a mean, 0 and up for a count.
-    fn bounds(&self) -> (f64, f64) {
-        match self.kind {
-            Kind::Count => (0.0, f64::INFINITY),
-            Kind::Percent => (0.0, 100.0),
-            Kind::Mean => (1.0, 5.0),
-        }
-    }
-
-    /// The 90 % range the noise leaves, within what the figure can be.
-    pub fn range(&self) -> Option<(f64, f64)> {
-        let (value, margin) = (self.value?, self.margin?);
-        let (low, high) = self.bounds();
-        Some(((value - margin).max(low), (value + margin).min(high)))
-    }
-
-    /// Whether the ± range reaches past what the figure can be. Counts are made
-    /// non-negative, so a small count near zero is pulled up to it, and a "% positive"
-    /// reading 100 % may come from a true 90 %: such a figure is honestly read as its range
-    /// ("91–100 %"), not as a point.
-    pub fn clipped(&self) -> bool {
-        match (self.value, self.margin) {
-            (Some(value), Some(margin)) => {
-                let (low, high) = self.bounds();
-                value - margin < low || value + margin > high
-            }
-            _ => false,
-        }
-    }
 }
 
 fn derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {

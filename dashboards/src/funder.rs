@@ -29,7 +29,8 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, Shown, csv_download, dictionary_download, lacks_sampling, points,
+    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
+    lacks_sampling, points,
 };
 
 #[derive(Template)]
@@ -163,30 +164,6 @@ const REPORT: [&str; 4] = [
     "safety_pct_positive",
     "better_mean",
 ];
-
-/// A period and the day its release was stored, as the report states it.
-struct ReleasedOn {
-    /// "July 2026", or "2026-Q3".
-    name: String,
-    /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
-    date: String,
-    iso: String,
-}
-
-impl ReleasedOn {
-    fn of(info: &ReleaseInfo) -> ReleasedOn {
-        let at = chrono::DateTime::from_timestamp(info.released_at, 0);
-        ReleasedOn {
-            name: if info.period.is_quarter() {
-                info.period.to_string()
-            } else {
-                info.period.start().format("%B %Y").to_string()
-            },
-            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
-            iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
-        }
-    }
-}
 
 /// "July–September 2026" for 2026-Q3 ("Jul–Sep 2026" `short`, to fit a phone's table).
 fn quarter_words(quarter: Period, short: bool) -> String {

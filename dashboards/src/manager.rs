@@ -27,8 +27,8 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, Shown, csv_download, dictionary_download, lacks_sampling, points,
-    pooled_points,
+    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
+    lacks_sampling, points, pooled_points,
 };
 
 /// How many released months a page shows.
@@ -479,27 +479,10 @@ pub(crate) async fn circle(
     signed.render(&page)
 }
 
-/// A period and the day its release was stored, as the report states it.
-struct Dated {
-    /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
-    date: String,
-    iso: String,
-}
-
-impl Dated {
-    fn of(info: &ReleaseInfo) -> Dated {
-        let at = chrono::DateTime::from_timestamp(info.released_at, 0);
-        Dated {
-            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
-            iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
-        }
-    }
-}
-
 /// The program's latest released quarter, as the report's first table shows it.
 struct QuarterFigures {
     name: String,
-    released: Dated,
+    released: ReleasedOn,
     responses: Shown,
     belonging: Shown,
     safety: Shown,
@@ -525,7 +508,7 @@ struct ProgramReportPage {
     quarter: Option<QuarterFigures>,
     trend_svg: String,
     /// The last released months, oldest first, each with the day it was released.
-    months: Vec<(MonthRow, Dated)>,
+    months: Vec<(MonthRow, ReleasedOn)>,
     /// First and last month shown ("December 2025", "November 2026").
     span: Option<(String, String)>,
     statements: Statements,
@@ -577,7 +560,7 @@ pub(crate) async fn report(
         noise_only |= lacks_sampling(&p[1..]);
         QuarterFigures {
             name: q.info.period.to_string(),
-            released: Dated::of(&q.info),
+            released: ReleasedOn::of(&q.info),
             responses: Shown::of(p[0], "", 0),
             belonging: Shown::of(p[1], "%", 0),
             safety: Shown::of(p[2], "%", 0),
@@ -603,7 +586,7 @@ pub(crate) async fn report(
         trend_svg,
         months: rows
             .into_iter()
-            .zip(months.iter().map(|r| Dated::of(&r.info)))
+            .zip(months.iter().map(|r| ReleasedOn::of(&r.info)))
             .collect(),
         span,
         statements,

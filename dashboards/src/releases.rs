@@ -123,6 +123,30 @@ pub(crate) fn lacks_sampling<'a>(points: impl IntoIterator<Item = &'a Point>) ->
         .any(|p| matches!(p, Point::Value { sampling: None, .. }))
 }
 
+/// A period and the day its release was stored, as the report states it.
+pub(crate) struct ReleasedOn {
+    /// "July 2026", or "2026-Q3".
+    pub name: String,
+    /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
+    pub date: String,
+    pub iso: String,
+}
+
+impl ReleasedOn {
+    pub fn of(info: &ReleaseInfo) -> ReleasedOn {
+        let at = chrono::DateTime::from_timestamp(info.released_at, 0);
+        ReleasedOn {
+            name: if info.period.is_quarter() {
+                info.period.to_string()
+            } else {
+                info.period.start().format("%B %Y").to_string()
+            },
+            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
+            iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
+        }
+    }
+}
+
 /// CSV bytes as a download named `filename`.
 pub(crate) fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
     let disposition = format!("attachment; filename=\"{filename}\"");
