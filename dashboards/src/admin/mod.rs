@@ -1,0 +1,27 @@
+//! The admin's pages: programs and circles (with where to turn in a crisis, per program and
+//! participant language), users and roles, privacy settings (never below their floors:
+//! `PrivacySettings::set` refuses them), and the privacy ledger.
+
+mod catalog;
+mod ledger;
+mod privacy;
+mod users;
+
+pub(crate) use catalog::{add_circle, add_program, catalog, set_crisis_line};
+pub(crate) use ledger::ledger;
+pub(crate) use privacy::{privacy, set_privacy};
+pub(crate) use users::{add_user, remove_user, users};
+
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use crate::auth::Signed;
+use crate::page::StaffError;
+
+/// Re-renders a page with a problem, as 422.
+pub(super) fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
+    signed
+        .render(page)
+        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}
