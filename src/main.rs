@@ -115,7 +115,7 @@ impl From<RoleArg> for Role {
 }
 
 /// `--audience`: whose view an export is (analytics' `Audience`).
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum AudienceArg {
     Manager,
     Funder,
@@ -131,7 +131,7 @@ impl From<AudienceArg> for Audience {
 }
 
 /// `--format`: the file format of an export (analytics' `ExportFormat`).
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
 enum FormatArg {
     Csv,
     Parquet,
@@ -539,6 +539,20 @@ async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
     };
     let mut frame = view::export_frame(&stored, args.audience.into())?;
     let format = ExportFormat::from(args.format);
+    let what = format!(
+        "{} for the {:?} audience as {:?}",
+        args.period, args.audience, args.format
+    )
+    .to_lowercase();
+    collector::audit::record(
+        store.pool(),
+        collector::audit::Entry::new(
+            collector::audit::Actor::CommandLine,
+            collector::audit::Action::Exported,
+            &what,
+        ),
+    )
+    .await?;
     match args.out {
         Some(path) => {
             let mut file = std::fs::File::create(&path)

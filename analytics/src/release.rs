@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use collector::Store;
+use collector::audit::{self, Actor};
 use collector::store::random_id;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sqlx::AnyConnection;
@@ -105,6 +106,8 @@ pub struct ReleaseOptions {
     /// Called after loading (`"loaded"`) and at the end (`"done"`): the benchmark reads
     /// peak memory there.
     pub checkpoint: Option<fn(&'static str)>,
+    /// Who asked for the release, for the audit trail.
+    pub by: Actor<'static>,
 }
 
 impl ReleaseOptions {
@@ -120,15 +123,17 @@ impl ReleaseOptions {
             seed: None,
             progress: MultiProgress::with_draw_target(target),
             checkpoint: None,
+            by: Actor::CommandLine,
         }
     }
 
-    /// Secure noise, no progress bars (releases run by `serve`).
+    /// Secure noise, no progress bars (releases run by `serve`'s schedule).
     pub fn seedless_quiet() -> ReleaseOptions {
         ReleaseOptions {
             seed: None,
             progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
             checkpoint: None,
+            by: Actor::Scheduler,
         }
     }
 
@@ -138,6 +143,7 @@ impl ReleaseOptions {
             seed: Some(seed),
             progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
             checkpoint: None,
+            by: Actor::CommandLine,
         }
     }
 
@@ -258,6 +264,7 @@ pub async fn release(
         mechanism,
         &released,
         &visibility,
+        options.by,
     )
     .await?;
     stage.finish_with_message("release stored");
@@ -476,6 +483,7 @@ async fn store_release(
     mechanism: Mechanism,
     released: &Released,
     visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
+    by: Actor<'_>,
 ) -> Result<(), ReleaseError> {
     let now = collector::catalog::now_unix();
     let mut tx = store.pool().begin().await?;
@@ -568,6 +576,16 @@ async fn store_release(
         }
     }
     ledger::write_ledger(&mut tx, release_id, period, settings, released, now).await?;
+    let detail = format!(
+        "{} cells, {} mechanism",
+        released.cells().len(),
+        mechanism.key()
+    );
+    audit::record(
+        &mut *tx,
+        audit::Entry::new(by, audit::Action::Released, &period.to_string()).detail(&detail),
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

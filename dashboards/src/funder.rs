@@ -460,7 +460,13 @@ pub(crate) async fn csv(
     let mut frame = view::export_frame(&seen, Audience::Funder)?;
     let mut out = Vec::new();
     view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
-    csv_download(out, &format!("hearth-portfolio-{}.csv", seen.info.period))
+    csv_download(
+        &dash.store,
+        &signed.user,
+        out,
+        &format!("hearth-portfolio-{}.csv", seen.info.period),
+    )
+    .await
 }
 
 /// The data dictionary of the CSV: every column and every measure in plain words. The

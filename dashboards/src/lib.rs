@@ -189,6 +189,7 @@ where
             get(admin::privacy).post(admin::set_privacy),
         )
         .route("/staff/admin/ledger", get(admin::ledger))
+        .route("/staff/admin/audit", get(admin::audit))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))

@@ -632,7 +632,13 @@ pub(crate) async fn csv(
     if let Some(mut frame) = frame {
         view::write_export(&mut frame, ExportFormat::Csv, &mut out)?;
     }
-    csv_download(out, &format!("hearth-program-{program}.csv"))
+    csv_download(
+        &dash.store,
+        &signed.user,
+        out,
+        &format!("hearth-program-{program}.csv"),
+    )
+    .await
 }
 
 /// The data dictionary of the program's CSV (the funder's is under the reports, which

@@ -76,6 +76,10 @@ impl Chrome {
                     href: "/staff/admin/ledger".into(),
                     label: "Ledger",
                 });
+                nav.push(NavLink {
+                    href: "/staff/admin/audit".into(),
+                    label: "Audit",
+                });
             }
         }
         Chrome {

@@ -12,7 +12,9 @@ use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use collector::Store;
+use collector::audit::{self, Action, Actor};
 
+use crate::account::StaffUser;
 use crate::charts::Point;
 use crate::page::StaffError;
 
@@ -147,8 +149,24 @@ impl ReleasedOn {
     }
 }
 
+/// An export of released figures as a download named `filename`, recorded in the audit
+/// trail (who downloaded which file; never its content).
+pub(crate) async fn csv_download(
+    store: &Store,
+    user: &StaffUser,
+    out: Vec<u8>,
+    filename: &str,
+) -> Result<Response, StaffError> {
+    audit::record(
+        store.pool(),
+        audit::Entry::new(Actor::Staff(&user.email), Action::Exported, filename),
+    )
+    .await?;
+    attachment(out, filename)
+}
+
 /// CSV bytes as a download named `filename`.
-pub(crate) fn csv_download(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
+fn attachment(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
     let disposition = format!("attachment; filename=\"{filename}\"");
     Ok((
         [
@@ -175,7 +193,7 @@ pub(crate) fn dictionary_download(filename: &str) -> Result<Response, StaffError
         view::ExportFormat::Csv,
         &mut out,
     )?;
-    csv_download(out, filename)
+    attachment(out, filename)
 }
 
 /// What a figure can be, by how it is written: a "%" 0–100, a mean (with decimals) 1–5, a

@@ -2,11 +2,13 @@
 //! participant language), users and roles, privacy settings (never below their floors:
 //! `PrivacySettings::set` refuses them), and the privacy ledger.
 
+mod audit;
 mod catalog;
 mod ledger;
 mod privacy;
 mod users;
 
+pub(crate) use audit::audit;
 pub(crate) use catalog::{add_circle, add_program, catalog, set_crisis_line};
 pub(crate) use ledger::ledger;
 pub(crate) use privacy::{privacy, set_privacy};
