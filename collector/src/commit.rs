@@ -14,7 +14,14 @@
 //!   one not yet taken by then is withdrawn (never committed later) and answered 503;
 //!   one already taken is waited for, since its commit is under way;
 //! - each batch writes a random marker row in its transaction; when the commit itself
-//!   reports an error, the marker tells whether the batch was stored after all;
+//!   reports an error, the marker tells whether the batch was stored after all. The writer
+//!   *claims* the marker from a fresh connection (inserts the same token): a conflict means
+//!   the batch is stored; a claim that commits means it is not, and never can be (its own
+//!   insert of the token would now conflict). On PostgreSQL the claim waits for a commit
+//!   still in flight instead of reading around it. While the store does not answer, the
+//!   writer keeps asking, with back-off, for up to [`MARKER_PATIENCE`]; a batch still
+//!   unresolved then is answered [`CommitError::Uncertain`] (neither retried nor called
+//!   unsaved), and only a batch known not to be stored is retried or answered `Unavailable`;
 //! - a batch that failed is retried one submission at a time only while the store keeps
 //!   answering, so one bad submission cannot fail its neighbours, and a store that is down
 //!   answers everyone at once.
@@ -46,6 +53,10 @@ pub const MAX_BATCH: usize = 256;
 /// How long a participant waits for the writer to take their submission.
 pub const SUBMIT_WAIT: Duration = Duration::from_secs(10);
 
+/// How long the writer keeps asking whether a batch whose commit reported an error was
+/// stored, while the store does not answer.
+pub const MARKER_PATIENCE: Duration = Duration::from_secs(30);
+
 /// Why a well-formed submission was not stored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum Refusal {
@@ -67,8 +78,24 @@ pub enum Refusal {
 pub enum CommitError {
     #[error(transparent)]
     Refused(#[from] Refusal),
+    /// Not stored, and never will be from this submission.
     #[error("the store is unavailable")]
     Unavailable,
+    /// The commit reported an error and the store did not say, within
+    /// [`MARKER_PATIENCE`], whether it happened: the response may be stored. Never retried.
+    #[error("the store did not confirm whether the response was stored")]
+    Uncertain,
+}
+
+/// Why a batch failed as a whole.
+#[derive(Debug, thiserror::Error)]
+enum BatchError {
+    /// Nothing of the batch is stored.
+    #[error("{0}")]
+    NotStored(#[from] sqlx::Error),
+    /// The commit reported an error and whether it happened is unknown.
+    #[error("commit unconfirmed: {0}")]
+    Uncertain(sqlx::Error),
 }
 
 /// One submission on its way to the store.
@@ -144,10 +171,71 @@ impl Committer {
 
 /// The writer's own connection, and the marker of its last committed batch (deleted by the
 /// next batch's transaction, so a marker costs no commit of its own).
-#[derive(Default)]
 struct Writer {
     conn: Option<PoolConnection<Any>>,
-    last_marker: Option<String>,
+    /// Markers to delete in the next batch's transaction: the last committed batch's, and
+    /// those claimed after a failed commit.
+    stale_markers: Vec<String>,
+    /// How long to keep asking whether a failed commit happened.
+    patience: Duration,
+    faults: Faults,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer {
+            conn: None,
+            stale_markers: vec![],
+            patience: MARKER_PATIENCE,
+            faults: Faults::default(),
+        }
+    }
+}
+
+/// Faults the unit tests inject: a commit that lands but reports an error, and marker
+/// claims that fail before the store answers. Nothing in a build outside tests.
+#[derive(Default)]
+struct Faults {
+    #[cfg(test)]
+    lose_commit_ack: bool,
+    #[cfg(test)]
+    claim_failures: std::sync::atomic::AtomicU32,
+    #[cfg(test)]
+    fail_commit: bool,
+}
+
+impl Faults {
+    /// The commit's result as the writer sees it.
+    #[allow(unused_mut)]
+    fn after_commit(&self, mut result: Result<(), sqlx::Error>) -> Result<(), sqlx::Error> {
+        #[cfg(test)]
+        if self.lose_commit_ack && result.is_ok() {
+            result = Err(sqlx::Error::Io(std::io::ErrorKind::ConnectionReset.into()));
+        }
+        result
+    }
+
+    /// Whether a commit should fail (and roll back) before it happens.
+    fn fail_before_commit(&self) -> bool {
+        #[cfg(test)]
+        if self.fail_commit {
+            return true;
+        }
+        false
+    }
+
+    /// A simulated store that does not answer a claim yet.
+    fn claim_fails(&self) -> bool {
+        #[cfg(test)]
+        if self
+            .claim_failures
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |n| n.checked_sub(1))
+            .is_ok()
+        {
+            return true;
+        }
+        false
+    }
 }
 
 async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
@@ -170,10 +258,15 @@ async fn write_loop(store: Store, mut queue: mpsc::Receiver<Job>) {
         let pending: Vec<&Pending> = batch.iter().map(|job| &job.pending).collect();
         let outcomes = match commit_batch(&store, &mut conn, &pending).await {
             Ok(outcomes) => outcomes,
-            Err(error) => {
+            Err(BatchError::NotStored(error)) => {
                 tracing::error!(error = %error, "committing responses failed");
                 conn.conn = None;
                 retry_one_by_one(&store, &mut conn, &pending).await
+            }
+            Err(error @ BatchError::Uncertain(_)) => {
+                tracing::error!(error = %error, "a commit of responses is unconfirmed");
+                conn.conn = None;
+                vec![Err(CommitError::Uncertain); pending.len()]
             }
         };
         for (job, outcome) in batch.into_iter().zip(outcomes) {
@@ -197,7 +290,13 @@ async fn retry_one_by_one(
         }
         outcomes.push(match commit_batch(store, conn, std::slice::from_ref(one)).await {
             Ok(mut single) => single.remove(0),
-            Err(error) => {
+            Err(BatchError::Uncertain(error)) => {
+                tracing::error!(error = %error, "a commit of responses is unconfirmed");
+                conn.conn = None;
+                store_down = true;
+                Err(CommitError::Uncertain)
+            }
+            Err(BatchError::NotStored(error)) => {
                 conn.conn = None;
                 // Only a constraint violation is this submission's own fault; anything
                 // else (a lock, a lost connection) would fail the others too.
@@ -215,7 +314,7 @@ async fn commit_batch(
     store: &Store,
     writer: &mut Writer,
     batch: &[&Pending],
-) -> Result<Vec<Result<(), CommitError>>, sqlx::Error> {
+) -> Result<Vec<Result<(), CommitError>>, BatchError> {
     let conn = match &mut writer.conn {
         Some(conn) => conn,
         None => writer.conn.insert(store.pool().acquire().await?),
@@ -227,30 +326,78 @@ async fn commit_batch(
         .bind(&marker)
         .execute(&mut *tx)
         .await?;
-    if let Some(last) = &writer.last_marker {
+    for stale in &writer.stale_markers {
         sqlx::query("delete from commit_marker where token = $1")
-            .bind(last)
+            .bind(stale)
             .execute(&mut *tx)
             .await?;
     }
     let outcomes = apply_batch(&mut tx, batch, now).await?;
-    if let Err(error) = tx.commit().await {
-        // Did the commit happen although its acknowledgement was lost?
-        let stored: Option<String> =
-            sqlx::query_scalar("select token from commit_marker where token = $1")
-                .bind(&marker)
-                .fetch_optional(store.pool())
-                .await
-                .unwrap_or(None);
-        if stored.is_none() {
-            return Err(error);
+    let committed = if writer.faults.fail_before_commit() {
+        tx.rollback().await?;
+        Err(sqlx::Error::Io(std::io::ErrorKind::BrokenPipe.into()))
+    } else {
+        writer.faults.after_commit(tx.commit().await)
+    };
+    if let Err(error) = committed {
+        // Did the commit happen although its acknowledgement was lost? The writer's
+        // connection is suspect: ask on another one.
+        writer.conn = None;
+        match claim_marker(store, &writer.faults, writer.patience, &marker).await {
+            Some(Claim::Stored) => {}
+            Some(Claim::NotStored) => {
+                // The claim keeps the token taken; the next batch deletes it (and the
+                // stale markers this one would have deleted).
+                writer.stale_markers.push(marker);
+                return Err(BatchError::NotStored(error));
+            }
+            None => return Err(BatchError::Uncertain(error)),
         }
     }
-    writer.last_marker = Some(marker);
+    writer.stale_markers = vec![marker];
     Ok(outcomes
         .into_iter()
         .map(|o| o.map_err(CommitError::from))
         .collect())
+}
+
+/// What claiming a batch's marker found.
+#[derive(Debug, PartialEq, Eq)]
+enum Claim {
+    Stored,
+    NotStored,
+}
+
+/// Inserts the batch's marker token from a fresh connection, asking again with back-off
+/// while the store does not answer, for up to `patience`; `None` if it never did.
+async fn claim_marker(
+    store: &Store,
+    faults: &Faults,
+    patience: Duration,
+    marker: &str,
+) -> Option<Claim> {
+    let deadline = tokio::time::Instant::now() + patience;
+    let mut pause = Duration::from_millis(50);
+    loop {
+        if !faults.claim_fails() {
+            let claimed = sqlx::query(
+                "insert into commit_marker (token) values ($1) on conflict (token) do nothing",
+            )
+            .bind(marker)
+            .execute(store.pool())
+            .await;
+            match claimed {
+                Ok(done) if done.rows_affected() == 0 => return Some(Claim::Stored),
+                Ok(_) => return Some(Claim::NotStored),
+                Err(error) => tracing::warn!(error = %error, "asking whether a batch was stored"),
+            }
+        }
+        if tokio::time::Instant::now() + pause > deadline {
+            return None;
+        }
+        tokio::time::sleep(pause).await;
+        pause = (pause * 2).min(Duration::from_secs(2));
+    }
 }
 
 /// The checks and writes of a batch, with as few statements as the batch allows.
@@ -680,6 +827,99 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(stored, 6);
+    }
+
+    async fn stored(store: &Store) -> (i64, i64, i64) {
+        let count = |sql: &'static str| {
+            let pool = store.pool().clone();
+            async move {
+                sqlx::query_scalar::<_, i64>(sql)
+                    .fetch_one(&pool)
+                    .await
+                    .unwrap()
+            }
+        };
+        (
+            count("select count(*) from response").await,
+            count("select coalesce(sum(received), 0) from session").await,
+            count("select count(*) from commit_marker").await,
+        )
+    }
+
+    /// The commit lands but its acknowledgement is lost: the claim finds the marker, the
+    /// batch is answered as stored, and nothing is stored twice.
+    #[tokio::test]
+    async fn a_commit_whose_answer_is_lost_is_stored_once() {
+        let (store, s, _dir) = store_with(&[(10, None)]).await;
+        let batch: Vec<Pending> = (0..3).map(|_| pending(&s[0].0, None)).collect();
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let mut writer = Writer::default();
+        writer.faults.lose_commit_ack = true;
+        // The store does not answer the first two questions either.
+        writer.faults.claim_failures.store(2, Ordering::Release);
+        let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
+        assert_eq!(outcomes, vec![Ok(()); 3]);
+        assert_eq!(stored(&store).await, (3, 3, 1));
+        assert_eq!(writer.faults.claim_failures.load(Ordering::Acquire), 0);
+        // The next batch (no fault) deletes the marker and stores only itself.
+        writer.faults.lose_commit_ack = false;
+        let one = [&batch[0]];
+        assert_eq!(
+            commit_batch(&store, &mut writer, &one).await.unwrap(),
+            vec![Ok(())]
+        );
+        assert_eq!(stored(&store).await, (4, 4, 1));
+    }
+
+    /// The commit fails and did not happen: the claim takes the token (so the batch can
+    /// never land later), the batch is known not stored and may be retried.
+    #[tokio::test]
+    async fn a_commit_that_did_not_happen_is_known_not_stored() {
+        let (store, s, _dir) = store_with(&[(10, None)]).await;
+        let batch: Vec<Pending> = (0..2).map(|_| pending(&s[0].0, None)).collect();
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let mut writer = Writer::default();
+        commit_batch(&store, &mut writer, &refs[..1]).await.unwrap();
+        assert_eq!(stored(&store).await, (1, 1, 1));
+        writer.faults.fail_commit = true;
+        let failed = commit_batch(&store, &mut writer, &refs).await;
+        assert!(
+            matches!(failed, Err(BatchError::NotStored(_))),
+            "{failed:?}"
+        );
+        // Nothing stored; the claimed token and the previous marker remain until the
+        // next batch deletes both.
+        assert_eq!(stored(&store).await, (1, 1, 2));
+        assert_eq!(writer.stale_markers.len(), 2);
+        writer.faults.fail_commit = false;
+        commit_batch(&store, &mut writer, &refs).await.unwrap();
+        assert_eq!(stored(&store).await, (3, 3, 1));
+    }
+
+    /// A store that never answers within the patience: the batch is uncertain, neither
+    /// called stored nor retried.
+    #[tokio::test]
+    async fn a_commit_nobody_can_confirm_is_uncertain() {
+        let (store, s, _dir) = store_with(&[(10, None)]).await;
+        let batch = [pending(&s[0].0, None)];
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let mut writer = Writer {
+            patience: Duration::from_millis(300),
+            ..Writer::default()
+        };
+        writer.faults.lose_commit_ack = true;
+        writer
+            .faults
+            .claim_failures
+            .store(u32::MAX, Ordering::Release);
+        let failed = commit_batch(&store, &mut writer, &refs).await;
+        assert!(
+            matches!(failed, Err(BatchError::Uncertain(_))),
+            "{failed:?}"
+        );
+        // It did land (the fault only lost the answer): stored once, and the writer does
+        // not retry an uncertain batch.
+        assert_eq!(stored(&store).await.0, 1);
     }
 
     #[tokio::test]

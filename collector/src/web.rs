@@ -706,6 +706,11 @@ async fn submit(
                 &["problem-ticket-used"],
             ),
         },
+        // Perhaps stored: say so, and ask not to send again (a second copy would count
+        // twice). Not a 503: that would promise nothing was kept.
+        Err(CommitError::Uncertain) => {
+            form_page(StatusCode::ACCEPTED, Some(&session), &["problem-uncertain"])
+        }
         // The writer has logged the cause already.
         Err(CommitError::Unavailable) => form_page(
             StatusCode::SERVICE_UNAVAILABLE,

@@ -67,6 +67,7 @@ problem-ticket-required = This session needs the ticket code from your card.
 problem-ticket-unknown = We don't know that ticket code. Please check your card.
 problem-ticket-used = This ticket was already used. Each ticket works once.
 problem-unavailable = We couldn't save your answers just now. They are still here. Please try again in a moment.
+problem-uncertain = We may have saved your answers, but we could not confirm it. Please don't send them again: if they were saved, they count once.
 problem-not-found = We couldn't find that page.
 problem-back-home = Enter a code
 

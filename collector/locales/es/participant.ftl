@@ -67,6 +67,7 @@ problem-ticket-required = Esta sesión necesita el código del boleto de tu tarj
 problem-ticket-unknown = No conocemos ese código de boleto. Revisa tu tarjeta.
 problem-ticket-used = Este boleto ya se usó. Cada boleto sirve una sola vez.
 problem-unavailable = No pudimos guardar tus respuestas en este momento. Siguen aquí. Inténtalo otra vez en un momento.
+problem-uncertain = Es posible que hayamos guardado tus respuestas, pero no pudimos confirmarlo. Por favor, no las envíes otra vez: si se guardaron, cuentan una vez.
 problem-not-found = No encontramos esa página.
 problem-back-home = Escribir un código
 
