@@ -2,6 +2,7 @@
 //! a new PostgreSQL database that is dropped afterwards) and the app on port 0.
 #![allow(dead_code)]
 
+pub mod cluster;
 pub mod http;
 pub mod server;
 pub mod staff;

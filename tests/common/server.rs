@@ -18,7 +18,17 @@ pub struct Server {
 
 impl Server {
     pub fn start(database_url: &str, rust_log: Option<&str>) -> Server {
+        Server::start_with_env(database_url, rust_log, &[])
+    }
+
+    /// As [`Server::start`], with more environment variables.
+    pub fn start_with_env(
+        database_url: &str,
+        rust_log: Option<&str>,
+        env: &[(&str, &str)],
+    ) -> Server {
         let mut command = Command::new(HEARTH);
+        command.envs(env.iter().copied());
         command
             .args(["serve", "--bind", "127.0.0.1:0"])
             .env("HEARTH_DATABASE_URL", database_url)
