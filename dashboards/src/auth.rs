@@ -2,7 +2,9 @@
 //!
 //! There is no client address to limit by (the server never learns one), so sign-in
 //! attempts are limited per account and in total: guessing one account's password is slow,
-//! and guessing many cannot eat the server's CPU with argon2.
+//! and guessing many cannot eat the server's CPU with argon2. The per-account count lives
+//! in the store (`attempts`), shared by every instance; the total guards each instance's
+//! own CPU, so it is kept by each instance.
 
 use std::num::NonZeroU32;
 
@@ -14,7 +16,7 @@ use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_csrf::{CsrfConfig, CsrfToken};
-use governor::{DefaultDirectRateLimiter, DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -46,7 +48,7 @@ impl Default for SignInLimits {
 }
 
 pub(crate) struct SignInLimiter {
-    per_account: DefaultKeyedRateLimiter<String>,
+    per_account_per_minute: u32,
     total: DefaultDirectRateLimiter,
 }
 
@@ -54,7 +56,7 @@ impl SignInLimiter {
     pub fn new(limits: SignInLimits) -> SignInLimiter {
         let nz = |n: u32| NonZeroU32::new(n.max(1)).expect("at least one");
         SignInLimiter {
-            per_account: RateLimiter::keyed(Quota::per_minute(nz(limits.per_account_per_minute))),
+            per_account_per_minute: limits.per_account_per_minute.max(1),
             total: RateLimiter::direct(
                 Quota::per_second(nz(limits.total_per_second))
                     .allow_burst(nz(2 * limits.total_per_second)),
@@ -63,11 +65,12 @@ impl SignInLimiter {
     }
 
     /// Takes one attempt for `email`, or says no.
-    fn attempt(&self, email: &str) -> bool {
-        if self.per_account.len() > 100_000 {
-            self.per_account.retain_recent();
+    async fn attempt(&self, store: &collector::Store, email: &str) -> Result<bool, sqlx::Error> {
+        if self.total.check().is_err() {
+            return Ok(false);
         }
-        self.total.check().is_ok() && self.per_account.check_key(&email.to_owned()).is_ok()
+        let now = collector::catalog::now_unix();
+        crate::attempts::take(store, email, self.per_account_per_minute, now).await
     }
 }
 
@@ -272,7 +275,7 @@ pub(crate) async fn sign_in(
             "Enter your email and your password.",
         );
     }
-    if !dash.limits.attempt(&email) {
+    if !dash.limits.attempt(&dash.store, &email).await? {
         return refuse(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
             "Too many sign-in attempts. Wait a minute, then try again.",

@@ -14,6 +14,7 @@
 pub mod access;
 pub mod account;
 mod admin;
+mod attempts;
 mod auth;
 pub mod charts;
 mod facilitator;
