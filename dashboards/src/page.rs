@@ -77,6 +77,10 @@ impl Chrome {
                     label: "Ledger",
                 });
             }
+            nav.push(NavLink {
+                href: "/staff/account".into(),
+                label: "Your account",
+            });
         }
         Chrome {
             title: title.into(),
