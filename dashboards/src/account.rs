@@ -77,7 +77,7 @@ pub enum AccountError {
     #[error("there is no such account")]
     NoSuchAccount,
     #[error(
-        "{0} is the only active admin. Make another account an admin first, so that someone can still manage Hearth"
+        "there must always be an active admin, and {0} is the only one. Make another account an admin first"
     )]
     LastAdmin(String),
     #[error("password hashing failed: {0}")]
