@@ -912,25 +912,19 @@ async fn the_last_active_admin_is_kept(db: &TestDb) {
     let me = id_of(&store, ADMIN).await;
     let path = format!("/staff/admin/users/{me}");
     let t = token_of(&app, &mut admin, &path).await;
-    let demote = |admin: &mut Jar| {
+    let demote = |admin: &Jar| {
         let (app, t, path) = (app.clone(), t.clone(), path.clone());
         let mut jar = admin.clone();
         async move {
-            let page = post(
-                &app,
-                &mut jar,
-                &path,
-                &[
-                    ("authenticity_token", &t),
-                    ("role", "funder"),
-                    ("program", ""),
-                ],
-            )
-            .await;
-            page
+            let fields = [
+                ("authenticity_token", t.as_str()),
+                ("role", "funder"),
+                ("program", ""),
+            ];
+            post(&app, &mut jar, &path, &fields).await
         }
     };
-    let refused = demote(&mut admin).await;
+    let refused = demote(&admin).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains(
         "There must always be an active admin, and admin@test.hearth is the only one. Make another account an admin first."
@@ -985,7 +979,7 @@ async fn the_last_active_admin_is_kept(db: &TestDb) {
     .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     assert_eq!(
-        demote(&mut admin).await.status,
+        demote(&admin).await.status,
         StatusCode::UNPROCESSABLE_ENTITY
     );
     let back = post(
@@ -996,7 +990,7 @@ async fn the_last_active_admin_is_kept(db: &TestDb) {
     )
     .await;
     assert_eq!(back.status, StatusCode::SEE_OTHER);
-    let demoted = demote(&mut admin).await;
+    let demoted = demote(&admin).await;
     assert_eq!(demoted.status, StatusCode::SEE_OTHER);
     assert_eq!(
         demoted.location.as_deref(),
