@@ -10,11 +10,12 @@ use analytics::view::{self, ExportFormat};
 use anyhow::Context;
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use collector::audit::Actor;
 use collector::catalog::{self, NewSession};
 use collector::code::SessionCode;
 use collector::{Settings, Store};
 use dashboards::SignInLimits;
-use dashboards::account::{self, NewUser, Role};
+use dashboards::account::{self, NewUser, PasswordKind, Role};
 use hearth::demo::DemoError;
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
@@ -74,7 +75,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum UserCommand {
-    /// Add a staff account; the password is asked for (or read from standard input).
+    /// Add a staff account; the password is asked for (or read from standard input) and,
+    /// unless --permanent, must be replaced by its owner at their first sign-in.
     Add(UserAddArgs),
 }
 
@@ -87,6 +89,10 @@ struct UserAddArgs {
     /// The program a manager or facilitator works in (a funder's is optional).
     #[arg(long)]
     program: Option<String>,
+    /// Keep the password as the account's own. Without it, the password given here works
+    /// for the first sign-in only, where its owner must choose their own.
+    #[arg(long)]
+    permanent: bool,
 }
 
 // The three value enums below exist so that clap lists and checks the allowed values;
@@ -390,7 +396,18 @@ async fn user_add(store: &Store, args: UserAddArgs) -> anyhow::Result<String> {
     let role = Role::from(args.role);
     let new = NewUser::new(&args.email, role.key(), args.program.as_deref())?;
     let password = read_password(&args.email)?;
-    let user = account::add_user(store, &new, password).await?;
+    let kind = if args.permanent {
+        PasswordKind::Own
+    } else {
+        PasswordKind::MustChange
+    };
+    let user = account::add_account(store, Actor::CommandLine, &new, password, kind).await?;
+    if kind == PasswordKind::MustChange {
+        eprintln!(
+            "{} will choose their own password when they first sign in (--permanent keeps this one)",
+            user.email
+        );
+    }
     Ok(format!(
         "added {} as {}{}\n",
         user.email,

@@ -742,7 +742,26 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
     )
     .await;
     assert_eq!(added.status, StatusCode::SEE_OTHER);
+    // A first password set by an admin leads to choosing one's own before anything else
+    // (tests/staff_accounts.rs has the rest of that story).
     let mut newcomer = sign_in(&app, "new@test.hearth").await;
+    let forced = get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}")).await;
+    assert_eq!(forced.location.as_deref(), Some("/staff/account"));
+    let own = "a password of my very own";
+    let form = get(&app, &mut newcomer, "/staff/account").await;
+    let changed = post(
+        &app,
+        &mut newcomer,
+        "/staff/account",
+        &[
+            ("authenticity_token", &token(&form.body)),
+            ("current", PASSWORD),
+            ("new", own),
+            ("again", own),
+        ],
+    )
+    .await;
+    assert_eq!(changed.status, StatusCode::SEE_OTHER);
     assert_eq!(
         get(&app, &mut newcomer, &format!("/staff/programs/{PROGRAM_B}"))
             .await
@@ -757,7 +776,7 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
         &app,
         &mut jar,
         &format!("/staff/admin/users/{id}/remove"),
-        &[("authenticity_token", &t)],
+        &[("authenticity_token", &t), ("confirm", "yes")],
     )
     .await;
     assert_eq!(removed.status, StatusCode::SEE_OTHER);

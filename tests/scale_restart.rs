@@ -26,7 +26,12 @@ fn cluster_version() -> String {
 
 fn pg_ctl(action: &str) {
     let mut command = Command::new("pg_ctlcluster");
-    command.args(["--skip-systemctl-redirect", &cluster_version(), "main", action]);
+    command.args([
+        "--skip-systemctl-redirect",
+        &cluster_version(),
+        "main",
+        action,
+    ]);
     if action == "stop" {
         command.args(["-m", "fast"]);
     }
@@ -132,7 +137,10 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
         others.len()
     );
     assert!(kept > 0, "the outage was seen as Hearth's 503 form");
-    assert!(others.is_empty(), "every answer came from Hearth: {others:?}");
+    assert!(
+        others.is_empty(),
+        "every answer came from Hearth: {others:?}"
+    );
     assert!(recovered > 50, "the writers recovered without a restart");
     assert!(stored >= accepted, "every 303 is stored");
     assert!(

@@ -2,6 +2,12 @@
 //!
 //! Passwords are hashed with argon2id (a salted PHC string) and never stored, logged or
 //! echoed. Hashing and checking run off the async runtime: they are slow on purpose.
+//!
+//! A password someone else set (an admin's one-time password, a first password, one
+//! given with `hearth user add`) is flagged `must_change_password`: its owner chooses
+//! their own at their next sign-in. An account can be deactivated (kept, but it cannot
+//! sign in) and reactivated; there is always at least one active admin. Every change made
+//! for a person is recorded in the audit trail in the same transaction as the change.
 
 use std::fmt;
 
@@ -9,8 +15,12 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use collector::Store;
+use collector::audit::{self, Action, Actor, Entry};
 use collector::store::random_id;
-use sqlx::Row;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
+
+use crate::session_store::end_sessions;
 
 /// What a staff member may do. Managers and facilitators are scoped to one program;
 /// a funder to one program or the whole portfolio; an admin to everything.
@@ -64,6 +74,12 @@ pub enum AccountError {
     UnknownProgram(String),
     #[error("an account with the email {0:?} already exists")]
     Taken(String),
+    #[error("there is no such account")]
+    NoSuchAccount,
+    #[error(
+        "there must always be an active admin, and {0} is the only one. Make another account an admin first"
+    )]
+    LastAdmin(String),
     #[error("password hashing failed: {0}")]
     Hash(String),
     #[error(transparent)]
@@ -80,6 +96,15 @@ pub struct StaffUser {
     pub program: Option<String>,
 }
 
+/// An account with its standing: whether it may sign in, and whether its owner must
+/// choose a new password before anything else.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    pub user: StaffUser,
+    pub active: bool,
+    pub must_change_password: bool,
+}
+
 /// An email, trimmed and lower-cased: the account's key.
 pub fn normalize_email(email: &str) -> Result<String, AccountError> {
     let email = email.trim().to_lowercase();
@@ -93,7 +118,7 @@ pub fn normalize_email(email: &str) -> Result<String, AccountError> {
     }
 }
 
-fn check_password(password: &str) -> Result<(), AccountError> {
+pub fn check_password(password: &str) -> Result<(), AccountError> {
     let n = password.chars().count();
     if (MIN_PASSWORD..=MAX_PASSWORD).contains(&n) {
         Ok(())
@@ -129,6 +154,21 @@ pub fn decoy_hash() -> &'static str {
     })
 }
 
+/// A role with the program it is scoped to, checked: managers and facilitators need a
+/// program, admins have none, funders one or none (the whole portfolio).
+fn scope(role: &str, program: Option<&str>) -> Result<(Role, Option<String>), AccountError> {
+    let role = Role::parse(role).ok_or_else(|| AccountError::Role(role.to_owned()))?;
+    let program = program
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_owned);
+    match (role, &program) {
+        (Role::Admin, Some(_)) => Err(AccountError::AdminProgram),
+        (Role::Manager | Role::Facilitator, None) => Err(AccountError::NeedsProgram(role)),
+        _ => Ok((role, program)),
+    }
+}
+
 /// What `hearth user add` and the admin page ask for, checked.
 #[derive(Clone, Debug)]
 pub struct NewUser {
@@ -140,18 +180,7 @@ pub struct NewUser {
 impl NewUser {
     pub fn new(email: &str, role: &str, program: Option<&str>) -> Result<NewUser, AccountError> {
         let email = normalize_email(email)?;
-        let role = Role::parse(role).ok_or_else(|| AccountError::Role(role.to_owned()))?;
-        let program = program
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(str::to_owned);
-        match (role, &program) {
-            (Role::Admin, Some(_)) => return Err(AccountError::AdminProgram),
-            (Role::Manager | Role::Facilitator, None) => {
-                return Err(AccountError::NeedsProgram(role));
-            }
-            _ => {}
-        }
+        let (role, program) = scope(role, program)?;
         Ok(NewUser {
             email,
             role,
@@ -160,58 +189,156 @@ impl NewUser {
     }
 }
 
-/// Adds an account. The password is checked for length and hashed here.
+/// Whether a password set for an account is its owner's own, or one they must replace
+/// when they next sign in (an admin's one-time password, a first password given to them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasswordKind {
+    Own,
+    MustChange,
+}
+
+impl PasswordKind {
+    fn flag(self) -> i32 {
+        match self {
+            PasswordKind::Own => 0,
+            PasswordKind::MustChange => 1,
+        }
+    }
+}
+
+/// A password to hand to someone, readable aloud and easy to type: four groups of four
+/// from an alphabet without look-alikes (no 0/o, 1/l/i), e.g. `kq7m-2xpf-9wtd-hc4e` —
+/// 16 symbols of 31, about 79 bits, and 19 characters (more than [`MIN_PASSWORD`]).
+pub fn one_time_password() -> String {
+    use rand::RngExt;
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    let mut rng = rand::rng();
+    (0..4)
+        .map(|_| {
+            (0..4)
+                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// Checks a password's length and hashes it off the async runtime.
+async fn hashed(password: String) -> Result<String, AccountError> {
+    check_password(&password)?;
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|e| AccountError::Hash(e.to_string()))?
+}
+
+async fn program_id(
+    conn: &mut AnyConnection,
+    program: Option<&str>,
+) -> Result<Option<i32>, AccountError> {
+    match program {
+        None => Ok(None),
+        Some(name) => Ok(Some(
+            sqlx::query_scalar::<_, i32>("select id from program where name = $1")
+                .bind(name)
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| AccountError::UnknownProgram(name.to_owned()))?,
+        )),
+    }
+}
+
+/// Adds an account whose password is its owner's own, and records nothing: for the demo
+/// and test seeds. Anything done for a person goes through [`add_account`].
 pub async fn add_user(
     store: &Store,
     new: &NewUser,
     password: String,
 ) -> Result<StaffUser, AccountError> {
-    check_password(&password)?;
-    let program_id = match &new.program {
-        None => None,
-        Some(name) => Some(
-            sqlx::query_scalar::<_, i32>("select id from program where name = $1")
-                .bind(name)
-                .fetch_optional(store.pool())
-                .await?
-                .ok_or_else(|| AccountError::UnknownProgram(name.clone()))?,
-        ),
-    };
-    let hash = tokio::task::spawn_blocking(move || hash_password(&password))
-        .await
-        .map_err(|e| AccountError::Hash(e.to_string()))??;
-    loop {
+    insert_user(store, None, new, password, PasswordKind::Own).await
+}
+
+/// Adds an account and its audit entry (in one transaction), by `by`. The password is
+/// checked for length and hashed here; with [`PasswordKind::MustChange`] its owner
+/// must replace it at their first sign-in.
+pub async fn add_account(
+    store: &Store,
+    by: Actor<'_>,
+    new: &NewUser,
+    password: String,
+    kind: PasswordKind,
+) -> Result<StaffUser, AccountError> {
+    insert_user(store, Some(by), new, password, kind).await
+}
+
+async fn insert_user(
+    store: &Store,
+    by: Option<Actor<'_>>,
+    new: &NewUser,
+    password: String,
+    kind: PasswordKind,
+) -> Result<StaffUser, AccountError> {
+    let hash = hashed(password).await?;
+    let mut tx = store.pool().begin().await?;
+    let program_id = program_id(&mut tx, new.program.as_deref()).await?;
+    let id = loop {
         let id = random_id();
         let inserted = sqlx::query(
-            "insert into staff_user (id, email, password_hash, role, program_id) \
-             values ($1, $2, $3, $4, $5) on conflict do nothing",
+            "insert into staff_user (id, email, password_hash, role, program_id, active, must_change_password) \
+             values ($1, $2, $3, $4, $5, 1, $6) on conflict do nothing",
         )
         .bind(id)
         .bind(&new.email)
         .bind(&hash)
         .bind(new.role.key())
         .bind(program_id)
-        .execute(store.pool())
+        .bind(kind.flag())
+        .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
-            return Ok(StaffUser {
-                id,
-                email: new.email.clone(),
-                role: new.role,
-                program_id,
-                program: new.program.clone(),
-            });
+            break id;
         }
-        if find_by_email(store, &new.email).await?.is_some() {
+        let taken: Option<i32> = sqlx::query_scalar("select id from staff_user where email = $1")
+            .bind(&new.email)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
             return Err(AccountError::Taken(new.email.clone()));
         }
+    };
+    if let Some(by) = by {
+        let mut detail = describe(new.role, new.program.as_deref());
+        if kind == PasswordKind::MustChange {
+            detail.push_str("; must choose their own password at first sign-in");
+        }
+        audit::record(
+            &mut *tx,
+            Entry::new(by, Action::AccountAdded, &new.email).detail(&detail),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(StaffUser {
+        id,
+        email: new.email.clone(),
+        role: new.role,
+        program_id,
+        program: new.program.clone(),
+    })
+}
+
+/// "role manager, program Riverside", as the audit trail reads it.
+fn describe(role: Role, program: Option<&str>) -> String {
+    match program {
+        Some(p) => format!("role {role}, program {p}"),
+        None => format!("role {role}"),
     }
 }
 
-const SELECT: &str = "select u.id, u.email, u.role, u.program_id, p.name as program, u.password_hash \
+const SELECT: &str = "select u.id, u.email, u.role, u.program_id, p.name as program, u.password_hash, \
+                      u.active, u.must_change_password \
                       from staff_user u left join program p on p.id = u.program_id";
 
-fn user_of(row: &sqlx::any::AnyRow) -> Result<StaffUser, sqlx::Error> {
+fn user_of(row: &AnyRow) -> Result<StaffUser, sqlx::Error> {
     let role: String = row.try_get("role")?;
     Ok(StaffUser {
         id: row.try_get("id")?,
@@ -223,43 +350,282 @@ fn user_of(row: &sqlx::any::AnyRow) -> Result<StaffUser, sqlx::Error> {
     })
 }
 
+fn account_of(row: &AnyRow) -> Result<Account, sqlx::Error> {
+    Ok(Account {
+        user: user_of(row)?,
+        active: row.try_get::<i32, _>("active")? != 0,
+        must_change_password: row.try_get::<i32, _>("must_change_password")? != 0,
+    })
+}
+
 /// The account of an email, with its password hash.
 pub async fn find_by_email(
     store: &Store,
     email: &str,
 ) -> Result<Option<(StaffUser, String)>, sqlx::Error> {
+    Ok(find_account_by_email(store, email)
+        .await?
+        .map(|(account, hash)| (account.user, hash)))
+}
+
+/// The account of an email, with its standing and password hash (for signing in).
+pub async fn find_account_by_email(
+    store: &Store,
+    email: &str,
+) -> Result<Option<(Account, String)>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} where u.email = $1"))
         .bind(email)
         .fetch_optional(store.pool())
         .await?;
-    row.map(|r| Ok((user_of(&r)?, r.try_get("password_hash")?)))
+    row.map(|r| Ok((account_of(&r)?, r.try_get("password_hash")?)))
         .transpose()
 }
 
 pub async fn find_by_id(store: &Store, id: i32) -> Result<Option<StaffUser>, sqlx::Error> {
+    Ok(find_account(store, id).await?.map(|a| a.user))
+}
+
+/// An account with its standing, read from the store on every signed-in request.
+pub async fn find_account(store: &Store, id: i32) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} where u.id = $1"))
         .bind(id)
         .fetch_optional(store.pool())
         .await?;
-    row.as_ref().map(user_of).transpose()
+    row.as_ref().map(account_of).transpose()
+}
+
+/// The password hash of an account (to check its owner's current password).
+pub async fn password_hash(store: &Store, id: i32) -> Result<Option<String>, sqlx::Error> {
+    sqlx::query_scalar("select password_hash from staff_user where id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await
 }
 
 pub async fn list_users(store: &Store) -> Result<Vec<StaffUser>, sqlx::Error> {
+    Ok(list_accounts(store)
+        .await?
+        .into_iter()
+        .map(|a| a.user)
+        .collect())
+}
+
+/// Every account, admins first, then by email.
+pub async fn list_accounts(store: &Store) -> Result<Vec<Account>, sqlx::Error> {
     let rows = sqlx::query(&format!("{SELECT} order by u.role, u.email"))
         .fetch_all(store.pool())
         .await?;
-    rows.iter().map(user_of).collect()
+    rows.iter().map(account_of).collect()
 }
 
-/// Removes an account and ends its sign-in sessions' use (the next request finds no
-/// account and signs out).
-pub async fn remove_user(store: &Store, id: i32) -> Result<bool, sqlx::Error> {
-    Ok(sqlx::query("delete from staff_user where id = $1")
+async fn account_in(conn: &mut AnyConnection, id: i32) -> Result<Account, AccountError> {
+    let row = sqlx::query(&format!("{SELECT} where u.id = $1"))
         .bind(id)
-        .execute(store.pool())
+        .fetch_optional(&mut *conn)
         .await?
-        .rows_affected()
-        == 1)
+        .ok_or(AccountError::NoSuchAccount)?;
+    Ok(account_of(&row)?)
+}
+
+/// Refuses a change that would leave no active admin: `account` is about to be demoted,
+/// deactivated or removed. (Two admins demoting each other at the same instant on
+/// PostgreSQL could both pass; the command line can always add an admin again.)
+async fn keep_an_admin(conn: &mut AnyConnection, account: &Account) -> Result<(), AccountError> {
+    if account.user.role != Role::Admin || !account.active {
+        return Ok(());
+    }
+    let others: i64 = sqlx::query_scalar(
+        "select count(*) from staff_user where role = 'admin' and active = 1 and id <> $1",
+    )
+    .bind(account.user.id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if others == 0 {
+        Err(AccountError::LastAdmin(account.user.email.clone()))
+    } else {
+        Ok(())
+    }
+}
+
+/// Changes an account's role and program (checked as when adding), by `by`. Returns the
+/// change in words ("role facilitator → manager, program A → B"), or `None` when nothing
+/// changed (and nothing was recorded).
+pub async fn change_role(
+    store: &Store,
+    by: &str,
+    id: i32,
+    role: &str,
+    program: Option<&str>,
+) -> Result<Option<(StaffUser, String)>, AccountError> {
+    let (role, program) = scope(role, program)?;
+    let mut tx = store.pool().begin().await?;
+    let account = account_in(&mut tx, id).await?;
+    let program_id = program_id(&mut tx, program.as_deref()).await?;
+    let old = &account.user;
+    let mut changes = vec![];
+    if old.role != role {
+        changes.push(format!("role {} → {}", old.role, role));
+    }
+    if old.program_id != program_id {
+        let name = |p: Option<&str>| p.unwrap_or("none").to_owned();
+        changes.push(format!(
+            "program {} → {}",
+            name(old.program.as_deref()),
+            name(program.as_deref())
+        ));
+    }
+    if changes.is_empty() {
+        return Ok(None);
+    }
+    if role != Role::Admin {
+        keep_an_admin(&mut tx, &account).await?;
+    }
+    sqlx::query("update staff_user set role = $1, program_id = $2 where id = $3")
+        .bind(role.key())
+        .bind(program_id)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let detail = changes.join(", ");
+    audit::record(
+        &mut *tx,
+        Entry::new(Actor::Staff(by), Action::AccountChanged, &old.email).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    let user = StaffUser {
+        role,
+        program_id,
+        program,
+        ..account.user
+    };
+    Ok(Some((user, detail)))
+}
+
+/// Deactivates (`active = false`) or reactivates an account, by `by`. A deactivated
+/// account's sign-in sessions end at once. Returns `None` when it already was so (nothing
+/// changed, nothing recorded).
+pub async fn set_active(
+    store: &Store,
+    by: &str,
+    id: i32,
+    active: bool,
+) -> Result<Option<StaffUser>, AccountError> {
+    let mut tx = store.pool().begin().await?;
+    let account = account_in(&mut tx, id).await?;
+    if account.active == active {
+        return Ok(None);
+    }
+    if !active {
+        keep_an_admin(&mut tx, &account).await?;
+        end_sessions(&mut tx, id).await?;
+    }
+    sqlx::query("update staff_user set active = $1 where id = $2")
+        .bind(i32::from(active))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let action = if active {
+        Action::AccountReactivated
+    } else {
+        Action::AccountDeactivated
+    };
+    audit::record(
+        &mut *tx,
+        Entry::new(Actor::Staff(by), action, &account.user.email),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(account.user))
+}
+
+/// Removes an account, by `by`, and ends its sign-in sessions. Its past audit entries stay
+/// (they hold its email as text).
+pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUser, AccountError> {
+    let mut tx = store.pool().begin().await?;
+    let account = account_in(&mut tx, id).await?;
+    keep_an_admin(&mut tx, &account).await?;
+    end_sessions(&mut tx, id).await?;
+    sqlx::query("delete from staff_user where id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    audit::record(
+        &mut *tx,
+        Entry::new(
+            Actor::Staff(by),
+            Action::AccountRemoved,
+            &account.user.email,
+        )
+        .detail(&describe(
+            account.user.role,
+            account.user.program.as_deref(),
+        )),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(account.user)
+}
+
+/// Gives an account a new [`one_time_password`], by `by`: only its hash is stored, the
+/// account must choose its own at its next sign-in, and its sign-in sessions end. The
+/// password is returned to be shown once.
+pub async fn reset_password(
+    store: &Store,
+    by: &str,
+    id: i32,
+) -> Result<(StaffUser, String), AccountError> {
+    let password = one_time_password();
+    let hash = hashed(password.clone()).await?;
+    let mut tx = store.pool().begin().await?;
+    let account = account_in(&mut tx, id).await?;
+    sqlx::query("update staff_user set password_hash = $1, must_change_password = 1 where id = $2")
+        .bind(&hash)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    end_sessions(&mut tx, id).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new(Actor::Staff(by), Action::PasswordReset, &account.user.email)
+            .detail("one-time password; must choose their own at next sign-in"),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((account.user, password))
+}
+
+/// Sets an account's own password (its owner chose it): the must-change flag goes, and
+/// every sign-in session of the account ends (the caller gives its own a new id).
+pub async fn change_password(
+    store: &Store,
+    user: &StaffUser,
+    password: String,
+) -> Result<(), AccountError> {
+    let hash = hashed(password).await?;
+    let mut tx = store.pool().begin().await?;
+    let changed = sqlx::query(
+        "update staff_user set password_hash = $1, must_change_password = 0 where id = $2",
+    )
+    .bind(&hash)
+    .bind(user.id)
+    .execute(&mut *tx)
+    .await?;
+    if changed.rows_affected() != 1 {
+        return Err(AccountError::NoSuchAccount);
+    }
+    end_sessions(&mut tx, user.id).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new(
+            Actor::Staff(&user.email),
+            Action::PasswordChanged,
+            &user.email,
+        ),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 #[cfg(test)]

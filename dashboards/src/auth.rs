@@ -16,6 +16,7 @@ use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_csrf::{CsrfConfig, CsrfToken};
+use collector::audit::{self, Action, Actor, Entry};
 use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -25,7 +26,7 @@ use crate::access::{Area, allowed};
 use crate::account::{self, StaffUser};
 use crate::page::{Chrome, StaffError, render_with};
 
-const SESSION_KEY: &str = "staff";
+pub(crate) const SESSION_KEY: &str = "staff";
 /// The most a staff form may send.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
@@ -65,7 +66,11 @@ impl SignInLimiter {
     }
 
     /// Takes one attempt for `email`, or says no.
-    async fn attempt(&self, store: &collector::Store, email: &str) -> Result<bool, sqlx::Error> {
+    pub(crate) async fn attempt(
+        &self,
+        store: &collector::Store,
+        email: &str,
+    ) -> Result<bool, sqlx::Error> {
         if self.total.check().is_err() {
             return Ok(false);
         }
@@ -123,9 +128,15 @@ where
     }
 }
 
-/// A signed-in staff member, with the CSRF token their page's forms carry.
+/// Where a signed-in person changes their own password.
+pub(crate) const CHANGE_PASSWORD_PATH: &str = "/staff/account";
+
+/// A signed-in staff member, with the CSRF token their page's forms carry. Only an
+/// active account is signed in; one that must change its password is signed in on
+/// [`CHANGE_PASSWORD_PATH`] only (every other page redirects there).
 pub(crate) struct Signed {
     pub user: StaffUser,
+    pub must_change_password: bool,
     pub csrf: CsrfToken,
 }
 
@@ -159,15 +170,26 @@ where
         let Some(id) = id else {
             return Err(to_sign_in());
         };
-        let Some(user) = account::find_by_id(&dash.store, id)
+        // Read from the store on every request, so a deactivated or removed account is
+        // refused at once, on every `hearth serve` sharing the store.
+        let account = account::find_account(&dash.store, id)
             .await
-            .map_err(|e| StaffError::internal(e).into_response())?
-        else {
+            .map_err(|e| StaffError::internal(e).into_response())?;
+        let Some(account) = account.filter(|a| a.active) else {
             let _ = session.flush().await;
             return Err(to_sign_in());
         };
+        // Until its owner replaces a password someone else set, the account reaches only
+        // the page where they do (and signing out, which needs no account).
+        if account.must_change_password && parts.uri.path() != CHANGE_PASSWORD_PATH {
+            return Err(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
+        }
         let Csrf(csrf) = Csrf::from_request_parts(parts, state).await?;
-        Ok(Signed { user, csrf })
+        Ok(Signed {
+            user: account.user,
+            must_change_password: account.must_change_password,
+            csrf,
+        })
     }
 }
 
@@ -181,8 +203,14 @@ impl Signed {
         }
     }
 
+    /// The page frame; no navigation while the password must be changed (every link
+    /// would lead back to the change-password page).
     pub fn chrome(&self, title: impl Into<String>) -> Chrome {
-        Chrome::new(title, Some(&self.user), &self.csrf)
+        let mut chrome = Chrome::new(title, Some(&self.user), &self.csrf);
+        if self.must_change_password {
+            chrome.nav.clear();
+        }
+        chrome
     }
 
     /// Renders a page and sets the CSRF cookie its forms need.
@@ -281,25 +309,70 @@ pub(crate) async fn sign_in(
             "Too many sign-in attempts. Wait a minute, then try again.",
         );
     }
-    let found = account::find_by_email(&dash.store, &email).await?;
-    let (user, hash) = match found {
-        Some((user, hash)) => (Some(user), hash),
+    let found = account::find_account_by_email(&dash.store, &email).await?;
+    let (account, hash) = match found {
+        Some((account, hash)) => (Some(account), hash),
         None => (None, account::decoy_hash().to_owned()),
     };
     let password = form.password;
     let matches =
         tokio::task::spawn_blocking(move || account::password_matches(&password, &hash)).await?;
-    let Some(user) = user.filter(|_| matches) else {
+    // A failed attempt names the account when the email is one; an unknown email is
+    // recorded without the text typed (it could be a password typed in the wrong field).
+    let Some(account) = account else {
+        failed_sign_in(&dash, Actor::Unknown, "no account has that email").await?;
         return refuse(
             axum::http::StatusCode::UNAUTHORIZED,
             "That email and password do not match an account.",
         );
     };
+    let user = &account.user;
+    if !matches {
+        failed_sign_in(&dash, Actor::Staff(&user.email), "wrong password").await?;
+        return refuse(
+            axum::http::StatusCode::UNAUTHORIZED,
+            "That email and password do not match an account.",
+        );
+    }
+    if !account.active {
+        failed_sign_in(&dash, Actor::Staff(&user.email), "account deactivated").await?;
+        return refuse(
+            axum::http::StatusCode::FORBIDDEN,
+            "This account has been deactivated. Ask an admin if you need it again.",
+        );
+    }
     // A new session id at sign-in, so an id planted before it is worth nothing after.
     session.cycle_id().await?;
     session.insert(SESSION_KEY, user.id).await?;
+    audit::record(
+        dash.store.pool(),
+        Entry::new(Actor::Staff(&user.email), Action::SignIn, &user.email),
+    )
+    .await?;
     tracing::info!(staff.role = %user.role, "staff signed in");
+    if account.must_change_password {
+        return Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
+    }
     Ok(Redirect::to(&next).into_response())
+}
+
+/// Records a refused sign-in: by the account when the email is one (its email is also the
+/// subject), else by [`Actor::Unknown`] with no subject — the text typed is never kept
+/// (it could be a password typed in the wrong field).
+async fn failed_sign_in(
+    dash: &Dashboards,
+    actor: Actor<'_>,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    let subject = match actor {
+        Actor::Staff(email) => email,
+        _ => "",
+    };
+    audit::record(
+        dash.store.pool(),
+        Entry::new(actor, Action::SignInFailed, subject).detail(detail),
+    )
+    .await
 }
 
 pub(crate) async fn sign_out(session: Session) -> Result<Response, StaffError> {

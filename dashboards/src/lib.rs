@@ -21,6 +21,7 @@ mod facilitator;
 mod funder;
 mod manager;
 mod page;
+mod password;
 mod releases;
 mod session_store;
 
@@ -184,7 +185,30 @@ where
             "/staff/admin/users",
             get(admin::users).post(admin::add_user),
         )
-        .route("/staff/admin/users/{id}/remove", post(admin::remove_user))
+        .route(
+            "/staff/admin/users/{id}",
+            get(admin::edit_user).post(admin::change_user),
+        )
+        .route(
+            "/staff/admin/users/{id}/reset-password",
+            get(admin::confirm_reset).post(admin::reset_password),
+        )
+        .route(
+            "/staff/admin/users/{id}/deactivate",
+            get(admin::confirm_deactivate).post(admin::deactivate_user),
+        )
+        .route(
+            "/staff/admin/users/{id}/reactivate",
+            post(admin::reactivate_user),
+        )
+        .route(
+            "/staff/admin/users/{id}/remove",
+            get(admin::confirm_remove).post(admin::remove_user),
+        )
+        .route(
+            "/staff/account",
+            get(password::account_page).post(password::change_password),
+        )
         .route(
             "/staff/admin/privacy",
             get(admin::privacy).post(admin::set_privacy),

@@ -81,6 +81,10 @@ impl Chrome {
                     label: "Audit",
                 });
             }
+            nav.push(NavLink {
+                href: "/staff/account".into(),
+                label: "Your account",
+            });
         }
         Chrome {
             title: title.into(),

@@ -1,10 +1,13 @@
 //! Staff sign-in sessions, kept in the store so every `hearth serve` on it shares them.
 //!
 //! tower-sessions does the session work (ids, cookies, expiry, cycling the id at sign-in);
-//! this is only its storage over Hearth's `Any` pool, on SQLite and PostgreSQL alike.
+//! this is only its storage over Hearth's `Any` pool, on SQLite and PostgreSQL alike —
+//! and [`end_sessions`], which signs an account out everywhere (a password changed or
+//! reset, an account deactivated or removed).
 
 use async_trait::async_trait;
 use collector::Store;
+use sqlx::AnyConnection;
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
@@ -45,19 +48,19 @@ impl SessionStore for StaffSessions {
         }
     }
 
+    /// Updates a session that exists. A session deleted meanwhile ([`end_sessions`], or
+    /// expired and cleared) stays deleted: a request still running on it when its account
+    /// was signed out everywhere cannot write it back.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = serde_json::to_string(&record.data)
             .map_err(|e| session_store::Error::Encode(e.to_string()))?;
-        sqlx::query(
-            "insert into staff_session (id, data, expires_at) values ($1, $2, $3) \
-             on conflict (id) do update set data = excluded.data, expires_at = excluded.expires_at",
-        )
-        .bind(record.id.to_string())
-        .bind(data)
-        .bind(record.expiry_date.unix_timestamp())
-        .execute(self.0.pool())
-        .await
-        .map_err(backend)?;
+        sqlx::query("update staff_session set data = $2, expires_at = $3 where id = $1")
+            .bind(record.id.to_string())
+            .bind(data)
+            .bind(record.expiry_date.unix_timestamp())
+            .execute(self.0.pool())
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 
@@ -91,4 +94,32 @@ impl SessionStore for StaffSessions {
             .map_err(backend)?;
         Ok(())
     }
+}
+
+/// Ends every sign-in session of an account, on a transaction or connection (so it
+/// commits with the change that calls for it). Their cookies then lead to the sign-in
+/// page, on every `hearth serve` sharing the store.
+pub(crate) async fn end_sessions(
+    conn: &mut AnyConnection,
+    account: i32,
+) -> Result<(), sqlx::Error> {
+    // The session data is JSON such as `{"staff":123,…}`: the text filter only narrows the
+    // rows read; the parsed value decides.
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select id, data from staff_session where data like $1")
+            .bind(format!("%\"{}\":{account}%", crate::auth::SESSION_KEY))
+            .fetch_all(&mut *conn)
+            .await?;
+    for (id, data) in rows {
+        let holder = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&data)
+            .ok()
+            .and_then(|map| map.get(crate::auth::SESSION_KEY).and_then(|v| v.as_i64()));
+        if holder == Some(i64::from(account)) {
+            sqlx::query("delete from staff_session where id = $1")
+                .bind(id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+    Ok(())
 }

@@ -12,7 +12,10 @@ pub(crate) use audit::audit;
 pub(crate) use catalog::{add_circle, add_program, catalog, set_crisis_line};
 pub(crate) use ledger::ledger;
 pub(crate) use privacy::{privacy, set_privacy};
-pub(crate) use users::{add_user, remove_user, users};
+pub(crate) use users::{
+    add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, deactivate_user,
+    edit_user, reactivate_user, remove_user, reset_password, users,
+};
 
 use askama::Template;
 use axum::http::StatusCode;
