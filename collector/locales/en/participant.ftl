@@ -25,6 +25,9 @@ scale-3 = Not sure
 scale-4 = Agree
 scale-5 = Strongly agree
 scale-skip = Prefer not to say
+# Under each row of 1–5 on a phone, where only the numbers fit in the row.
+scale-low = 1 = { scale-1 }
+scale-high = 5 = { scale-5 }
 item-belong = I felt like I belonged in this group today.
 item-welcome = The group felt welcoming to me.
 item-heard = When I spoke, people really listened.

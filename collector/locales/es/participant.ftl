@@ -25,6 +25,9 @@ scale-3 = No estoy seguro/a
 scale-4 = De acuerdo
 scale-5 = Muy de acuerdo
 scale-skip = Prefiero no decir
+# Under each row of 1–5 on a phone, where only the numbers fit in the row.
+scale-low = 1 = { scale-1 }
+scale-high = 5 = { scale-5 }
 item-belong = Hoy sentí que pertenecía a este grupo.
 item-welcome = Me sentí bienvenido/a en el grupo.
 item-heard = Cuando hablé, la gente me escuchó de verdad.
