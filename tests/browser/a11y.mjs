@@ -28,7 +28,9 @@ async function keyboard(page, label) {
   await page.keyboard.press("ArrowRight");
   const moved = await at();
   const outline = await page.evaluate(() => {
-    const box = getComputedStyle(document.activeElement.nextElementSibling);
+    const answer = document.activeElement.nextElementSibling;
+    if (!answer) return false;
+    const box = getComputedStyle(answer);
     return box.outlineStyle !== "none" && parseFloat(box.outlineWidth) >= 2;
   });
   await page.keyboard.press("Tab");
