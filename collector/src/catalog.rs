@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::code::{SessionCode, Ticket};
+use crate::code::{SessionCode, Ticket, TicketHash};
 use crate::store::{Store, random_id};
 
 /// Defaults and limits for opening a session.
@@ -390,6 +390,39 @@ pub async fn close_session(store: &Store, code: &SessionCode) -> Result<(), Cata
         return Err(CatalogError::UnknownCode(code.to_string()));
     }
     Ok(())
+}
+
+/// Whether a ticket of a ticketed session can still be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TicketState {
+    Unused,
+    Used,
+}
+
+/// Looks a ticket up without using it: what the participant's ticket page asks before
+/// showing the form. `None` for a ticket this session does not have (another session's is
+/// unknown here too, as it is when a form is sent with it).
+///
+/// # Privacy
+/// A read only: it writes nothing, so checking a card stores no trace of the check.
+pub async fn ticket_state(
+    store: &Store,
+    session_id: i32,
+    ticket: &TicketHash,
+) -> Result<Option<TicketState>, sqlx::Error> {
+    let used: Option<i32> =
+        sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
+            .bind(ticket.as_str())
+            .bind(session_id)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(used.map(|u| {
+        if u == 0 {
+            TicketState::Unused
+        } else {
+            TicketState::Used
+        }
+    }))
 }
 
 #[cfg(test)]

@@ -52,6 +52,11 @@ hindered-judged = Feeling judged
 hindered-privacy = Worry about privacy
 hindered-rushed = Feeling rushed
 ticket-label = Ticket code (on your card)
+ticket-title = Your ticket code
+ticket-intro = This group uses ticket cards. Type the code from your card to start. You can also scan the QR code on the card.
+ticket-hint = It has 20 letters and numbers, like ABCDE‑FGHJK‑MNPQR‑STUVW. Small letters, spaces and dashes are fine.
+ticket-continue = Continue
+ticket-private = Your ticket only shows that a card was used. It is kept apart from your answers, with no link between them.
 form-send = Send my answers
 
 ## Problems. Each says what happened and what to do; answers stay in the form.
@@ -69,6 +74,7 @@ problem-session-full = This session has all the answers it can take. Thank you f
 problem-ticket-required = This session needs the ticket code from your card.
 problem-ticket-unknown = We don't know that ticket code. Please check your card.
 problem-ticket-used = This ticket was already used. Each ticket works once.
+problem-ticket-empty = Please type the code from your card.
 problem-unavailable = We couldn't save your answers just now. They are still here. Please try again in a moment.
 problem-not-found = We couldn't find that page.
 problem-back-home = Enter a code

@@ -52,6 +52,11 @@ hindered-judged = Sentirme juzgado/a
 hindered-privacy = Preocupación por la privacidad
 hindered-rushed = Sentirme con prisa
 ticket-label = Código del boleto (en tu tarjeta)
+ticket-title = Tu código de boleto
+ticket-intro = Este grupo usa tarjetas con boleto. Escribe el código de tu tarjeta para empezar. También puedes escanear el código QR de la tarjeta.
+ticket-hint = Tiene 20 letras y números, como ABCDE‑FGHJK‑MNPQR‑STUVW. Puedes usar minúsculas, espacios y guiones.
+ticket-continue = Seguir
+ticket-private = Tu boleto solo muestra que se usó una tarjeta. Se guarda aparte de tus respuestas, sin ningún vínculo entre ellos.
 form-send = Enviar mis respuestas
 
 ## Problemas. Cada uno dice qué pasó y qué hacer; las respuestas se quedan en el formulario.
@@ -69,6 +74,7 @@ problem-session-full = Esta sesión ya tiene todas las respuestas que puede reci
 problem-ticket-required = Esta sesión necesita el código del boleto de tu tarjeta.
 problem-ticket-unknown = No conocemos ese código de boleto. Revisa tu tarjeta.
 problem-ticket-used = Este boleto ya se usó. Cada boleto sirve una sola vez.
+problem-ticket-empty = Escribe el código de tu tarjeta.
 problem-unavailable = No pudimos guardar tus respuestas en este momento. Siguen aquí. Inténtalo otra vez en un momento.
 problem-not-found = No encontramos esa página.
 problem-back-home = Escribir un código
