@@ -110,3 +110,29 @@ privacy-shown-heading = What staff see
 privacy-shown = Only totals for groups with enough answers. Small groups are hidden. A little random noise is added to every total, so no one answer can be worked out.
 privacy-skip = Every question can be skipped.
 problem-unavailable-read = We can't open this just now. Please try again in a moment.
+
+## Ticket cards: printed at the staff desk, read by participants (both languages on each card)
+
+card-title = How was today's group?
+card-how = Scan the QR code, or go to the address below and type the ticket code.
+card-promise = Anonymous. Works once.
+date-long = { $weekday } { $day } { $month } { $year }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

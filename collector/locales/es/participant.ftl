@@ -110,3 +110,29 @@ privacy-shown-heading = Qué ve el personal
 privacy-shown = Solo totales de grupos con suficientes respuestas. Los grupos pequeños se ocultan. Se agrega un poco de ruido al azar a cada total, para que no se pueda deducir ninguna respuesta.
 privacy-skip = Puedes saltar cualquier pregunta.
 problem-unavailable-read = No podemos abrir esto ahora. Inténtalo otra vez en un momento.
+
+## Ticket cards: printed at the staff desk, read by participants (both languages on each card)
+
+card-title = ¿Cómo te fue hoy en el grupo?
+card-how = Escanea el código QR, o entra en la dirección de abajo y escribe el código del boleto.
+card-promise = Anónimo. Sirve una vez.
+date-long = { $weekday } { $day } de { $month } de { $year }
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
