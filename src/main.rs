@@ -432,7 +432,8 @@ async fn session_open(
         args.hours,
         args.tickets,
     )?;
-    let (session, tickets) = catalog::open_session(store, &new).await?;
+    let by = Some(collector::audit::Actor::CommandLine);
+    let (session, tickets) = catalog::open_session_by(store, &new, by).await?;
     let until = Local
         .timestamp_opt(session.closes_at, 0)
         .single()
@@ -464,9 +465,14 @@ async fn session_open(
 async fn session_close(store: &Store, code: &str) -> anyhow::Result<String> {
     let parsed = SessionCode::parse(code)
         .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
-    catalog::close_session(store, &parsed).await?;
+    let by = collector::audit::Actor::CommandLine;
+    let closed_now = catalog::close_session_by(store, &parsed, by).await?;
     collector::seal::seal_closed_sessions(store, catalog::now_unix()).await?;
-    Ok(format!("session {parsed} closed\n"))
+    Ok(if closed_now {
+        format!("session {parsed} closed\n")
+    } else {
+        format!("session {parsed} was closed already\n")
+    })
 }
 
 /// `hearth release list`: one line per release, its ledger entries beneath it, then

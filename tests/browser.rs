@@ -114,6 +114,7 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
             "1",
         ],
     );
+    let ticketed_code = ticketed.split_whitespace().nth(1).unwrap().to_owned();
     let ticket_path = ticketed
         .lines()
         .find(|l| l.contains("?ticket="))
@@ -129,6 +130,8 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         format!("form-es=/s/{code}?lang=es"),
         format!("refused-es=post:/s/{code}?lang=es"),
         format!("ticket={ticket_path}"),
+        format!("ticket-ask=/s/{ticketed_code}"),
+        format!("ticket-wrong-es=/s/{ticketed_code}?lang=es&ticket=ZZZZZ"),
         format!("thanks=/s/{code}/thanks"),
         "privacy=/privacy?lang=es".to_owned(),
         "not-found=/s/ZZZZ-ZZ".to_owned(),

@@ -399,11 +399,11 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let shown = get(&app, &mut jar, &at).await;
     assert_eq!(shown.status, StatusCode::OK);
     assert_eq!(shown.body.matches("<li class=\"ticket\">").count(), 3);
-    assert_eq!(shown.body.matches("?ticket=").count(), 3);
+    assert_eq!(shown.body.matches(CARD_CODE).count(), 3);
     assert_eq!(shown.headers.get("cache-control").unwrap(), "no-store");
     assert!(shown.body.contains("shown only once"));
-    let ticket = shown.body.split("?ticket=").nth(1).unwrap();
-    let ticket = &ticket[..ticket.find('<').unwrap()];
+    let ticket = card_code(&shown.body);
+    let ticket = ticket.as_str();
     assert!(ticket.len() >= 8, "{ticket}");
     assert!(
         !staff_sessions().await.contains(ticket),
@@ -412,7 +412,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     // A reload shows no card again and opens nothing; it says why.
     let reload = get(&app, &mut jar, &at).await;
     assert_eq!(reload.status, StatusCode::OK);
-    assert_eq!(reload.body.matches("?ticket=").count(), 0);
+    assert_eq!(reload.body.matches(CARD_CODE).count(), 0);
     assert!(reload.body.contains("cannot be shown again"));
     assert_eq!(reload.headers.get("cache-control").unwrap(), "no-store");
     // Sending the form again leads to the same page, with no new cards and no new session.
@@ -421,7 +421,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     assert_eq!(again.location.as_deref(), Some(at.as_str()));
     assert_eq!(sessions().await, first + 2);
     let shown_again = get(&app, &mut jar, &at).await;
-    assert_eq!(shown_again.body.matches("?ticket=").count(), 0);
+    assert_eq!(shown_again.body.matches(CARD_CODE).count(), 0);
 
     // Before they are shown, the cards wait in the staff session (so the check above can
     // fail): open another ticketed session and look before following the redirect.
@@ -442,8 +442,8 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     assert_eq!(waiting.status, StatusCode::SEE_OTHER);
     let kept = staff_sessions().await;
     let shown = get(&app, &mut jar, &waiting.location.unwrap()).await;
-    let ticket = shown.body.split("?ticket=").nth(1).unwrap();
-    let ticket = &ticket[..ticket.find('<').unwrap()];
+    let ticket = card_code(&shown.body);
+    let ticket = ticket.as_str();
     assert!(kept.contains(ticket));
     assert!(!staff_sessions().await.contains(ticket));
 
@@ -546,6 +546,15 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
         matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"),
         "{refused:?}"
     );
+}
+
+/// Where a ticket card prints its code.
+const CARD_CODE: &str = "class=\"ticket-code code\">";
+
+/// The first ticket card's code, as stored (without the dashes the card groups it with).
+fn card_code(html: &str) -> String {
+    let at = html.find(CARD_CODE).expect("a ticket card") + CARD_CODE.len();
+    html[at..at + html[at..].find('<').unwrap()].replace('-', "")
 }
 
 /// The value of a form's hidden field `name` (the first in the page).

@@ -46,12 +46,13 @@ pub enum Action {
     SessionOpened,
     SessionClosed,
     TicketsShown,
+    TicketsReplaced,
     Released,
     Exported,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 24] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -73,6 +74,7 @@ impl Action {
         Action::SessionOpened,
         Action::SessionClosed,
         Action::TicketsShown,
+        Action::TicketsReplaced,
         Action::Released,
         Action::Exported,
     ];
@@ -100,6 +102,7 @@ impl Action {
             Action::SessionOpened => "session_opened",
             Action::SessionClosed => "session_closed",
             Action::TicketsShown => "tickets_shown",
+            Action::TicketsReplaced => "tickets_replaced",
             Action::Released => "released",
             Action::Exported => "exported",
         }
@@ -129,6 +132,7 @@ impl Action {
             Action::SessionOpened => "Opened a session",
             Action::SessionClosed => "Closed a session",
             Action::TicketsShown => "Printed ticket cards",
+            Action::TicketsReplaced => "Replaced unused ticket cards",
             Action::Released => "Released a period",
             Action::Exported => "Downloaded an export",
         }

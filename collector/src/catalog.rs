@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-use crate::code::{SessionCode, Ticket};
+use crate::audit::{self, Action, Actor, Entry};
+use crate::code::{SessionCode, Ticket, TicketHash};
 use crate::store::{Store, random_id};
 
 /// Defaults and limits for opening a session.
@@ -174,6 +175,17 @@ pub async fn open_session(
     store: &Store,
     new: &NewSession,
 ) -> Result<(Session, Vec<Ticket>), CatalogError> {
+    open_session_by(store, new, None).await
+}
+
+/// [`open_session`], recording who opened it in the audit trail, in the same transaction
+/// (`None`: no entry, for seeding and tests). The entry's detail is the catalog's and the
+/// facilitator's: program, circle, date, capacity and the number of tickets.
+pub async fn open_session_by(
+    store: &Store,
+    new: &NewSession,
+    by: Option<Actor<'_>>,
+) -> Result<(Session, Vec<Ticket>), CatalogError> {
     let mut tx = store.pool().begin().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
@@ -227,6 +239,25 @@ pub async fn open_session(
         if inserted.rows_affected() == 1 {
             tickets.push(ticket);
         }
+    }
+    if let Some(actor) = by {
+        let subject = code.to_string();
+        let detail = format!(
+            "{} / {}, {}, capacity {}, {}",
+            new.program,
+            new.circle,
+            new.held_on,
+            new.capacity,
+            match new.tickets {
+                0 => "no tickets".to_owned(),
+                n => format!("ticketed: {n} tickets"),
+            }
+        );
+        audit::record(
+            &mut *tx,
+            Entry::new(actor, Action::SessionOpened, &subject).detail(&detail),
+        )
+        .await?;
     }
     tx.commit().await?;
     let session = Session {
@@ -390,6 +421,176 @@ pub async fn close_session(store: &Store, code: &SessionCode) -> Result<(), Cata
         return Err(CatalogError::UnknownCode(code.to_string()));
     }
     Ok(())
+}
+
+/// Closes a session early, recording who closed it in the audit trail in the same
+/// transaction. `false`, with no entry, when it was closed already (a form sent twice).
+pub async fn close_session_by(
+    store: &Store,
+    code: &SessionCode,
+    by: Actor<'_>,
+) -> Result<bool, CatalogError> {
+    let mut tx = store.pool().begin().await?;
+    let closed = sqlx::query("update session set closed = 1 where code = $1 and closed = 0")
+        .bind(code.as_str())
+        .execute(&mut *tx)
+        .await?;
+    let sql = format!("{SESSION_SELECT} where s.code = $1");
+    let Some(session) = sqlx::query(&sql)
+        .bind(code.as_str())
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|row| Session::from_row(&row))
+        .transpose()?
+    else {
+        return Err(CatalogError::UnknownCode(code.to_string()));
+    };
+    if closed.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let subject = code.to_string();
+    let detail = format!(
+        "{} / {}, {}",
+        session.program, session.circle, session.held_on
+    );
+    audit::record(
+        &mut *tx,
+        Entry::new(by, Action::SessionClosed, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Why unused tickets could not be replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplaceError {
+    #[error("the session takes no more answers, so its cards cannot be replaced")]
+    NotOpen,
+    #[error("the session has no ticket cards")]
+    NotTicketed,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// Voids the still-unused tickets of an open ticketed session and issues as many fresh
+/// ones, in one transaction with its audit entry: what a facilitator does when the cards
+/// are lost, or need printing again (no copy of a card is ever kept, so a reprint is new
+/// cards). Used tickets stay used and the capacity is unchanged. Returns the fresh
+/// tickets, which exist nowhere else once this returns; none when every card was used.
+///
+/// # Privacy
+/// How many cards were replaced is the number not used yet, which with the number
+/// printed tells how many people had answered by then: so the audit entry does not
+/// carry it (an open session's count of answers is shown live, never kept).
+pub async fn replace_unused_tickets(
+    store: &Store,
+    session_id: i32,
+    by: Actor<'_>,
+) -> Result<Vec<Ticket>, ReplaceError> {
+    let mut tx = store.pool().begin().await?;
+    // Tickets first, then the session row, in the order the committer takes them (so the
+    // two cannot deadlock): a ticket being used as this runs is either used first (and
+    // stays used) or voided first (and its form is told the ticket is unknown).
+    let voided = sqlx::query("delete from ticket where session_id = $1 and used = 0")
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected() as usize;
+    // Claiming the session row keeps it open, and unsealed, until this commits.
+    let open = sqlx::query(
+        "update session set ticketed = ticketed \
+         where id = $1 and closed = 0 and sealed = 0 and closes_at > $2 and received < capacity",
+    )
+    .bind(session_id)
+    .bind(now_unix())
+    .execute(&mut *tx)
+    .await?;
+    if open.rows_affected() == 0 {
+        return Err(ReplaceError::NotOpen);
+    }
+    let sql = format!("{SESSION_SELECT} where s.id = $1");
+    let session = Session::from_row(
+        &sqlx::query(&sql)
+            .bind(session_id)
+            .fetch_one(&mut *tx)
+            .await?,
+    )?;
+    if !session.ticketed {
+        return Err(ReplaceError::NotTicketed);
+    }
+    if voided == 0 {
+        return Ok(vec![]);
+    }
+    let mut tickets = Vec::with_capacity(voided);
+    while tickets.len() < voided {
+        let ticket = Ticket::generate();
+        let inserted = sqlx::query(
+            "insert into ticket (hash, session_id) values ($1, $2) on conflict do nothing",
+        )
+        .bind(ticket.hash().as_str())
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            tickets.push(ticket);
+        }
+    }
+    let subject = session.code.to_string();
+    let detail = format!(
+        "{} / {}, {}: every unused card voided, as many new cards issued",
+        session.program, session.circle, session.held_on
+    );
+    audit::record(
+        &mut *tx,
+        Entry::new(by, Action::TicketsReplaced, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(tickets)
+}
+
+/// How many tickets of a session are not used yet (what a replacement would void).
+pub async fn unused_tickets(store: &Store, session_id: i32) -> Result<u32, sqlx::Error> {
+    let n: i64 =
+        sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
+            .bind(session_id)
+            .fetch_one(store.pool())
+            .await?;
+    Ok(n as u32)
+}
+
+/// Whether a ticket of a ticketed session can still be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TicketState {
+    Unused,
+    Used,
+}
+
+/// Looks a ticket up without using it: what the participant's ticket page asks before
+/// showing the form. `None` for a ticket this session does not have (another session's is
+/// unknown here too, as it is when a form is sent with it).
+///
+/// # Privacy
+/// A read only: it writes nothing, so checking a card stores no trace of the check.
+pub async fn ticket_state(
+    store: &Store,
+    session_id: i32,
+    ticket: &TicketHash,
+) -> Result<Option<TicketState>, sqlx::Error> {
+    let used: Option<i32> =
+        sqlx::query_scalar("select used from ticket where hash = $1 and session_id = $2")
+            .bind(ticket.as_str())
+            .bind(session_id)
+            .fetch_optional(store.pool())
+            .await?;
+    Ok(used.map(|u| {
+        if u == 0 {
+            TicketState::Unused
+        } else {
+            TicketState::Used
+        }
+    }))
 }
 
 #[cfg(test)]

@@ -53,14 +53,30 @@ impl Ticket {
         Ticket(random_string(TICKET_LEN))
     }
 
+    /// Reads a ticket as a person might type it from a card: any case, with or without
+    /// the dashes or spaces the card groups it with.
     pub fn parse(input: &str) -> Option<Self> {
-        let cleaned = input.trim().to_ascii_uppercase();
+        let cleaned: String = input
+            .chars()
+            .filter(|c| !matches!(c, '-' | ' ' | '\t'))
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
         (cleaned.len() == TICKET_LEN && cleaned.bytes().all(|b| ALPHABET.contains(&b)))
             .then_some(Ticket(cleaned))
     }
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The ticket as a card prints it, in four groups of five: `ABCDE-FGHJK-MNPQR-STUVW`.
+    pub fn grouped(&self) -> String {
+        self.0
+            .as_bytes()
+            .chunks(5)
+            .map(|c| std::str::from_utf8(c).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("-")
     }
 
     pub fn hash(&self) -> TicketHash {
@@ -135,5 +151,15 @@ mod tests {
         assert_eq!(t.hash().as_str().len(), 64);
         assert!(!t.hash().as_str().contains(t.as_str()));
         assert_eq!(format!("{t:?}"), "Ticket(..)");
+    }
+
+    #[test]
+    fn a_ticket_is_read_as_typed_from_its_card() {
+        let t = Ticket::parse("23456789ABCDEFGHJKMN").unwrap();
+        assert_eq!(t.grouped(), "23456-789AB-CDEFG-HJKMN");
+        assert_eq!(Ticket::parse(&t.grouped()), Some(t.clone()));
+        assert_eq!(Ticket::parse(" 23456 789ab cdefg hjkmn "), Some(t));
+        assert_eq!(Ticket::parse("23456-789AB-CDEFG-HJKM"), None);
+        assert_eq!(Ticket::parse("23456-789AB-CDEFG-HJKM0"), None);
     }
 }

@@ -103,6 +103,32 @@ impl Tr {
         LOCALES.lookup_with_args(self.0.id(), key, &args)
     }
 
+    /// A message with several text arguments.
+    pub fn args(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .iter()
+            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(*value)))
+            .collect();
+        LOCALES.lookup_with_args(self.0.id(), key, &args)
+    }
+
+    /// A date written out in this language, e.g. "Tuesday 3 November 2026" or
+    /// "martes 3 de noviembre de 2026".
+    pub fn long_date(&self, date: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let weekday = self.get(&format!("weekday-{}", date.weekday().number_from_monday()));
+        let month = self.get(&format!("month-{}", date.month()));
+        self.args(
+            "date-long",
+            &[
+                ("weekday", &weekday),
+                ("day", &date.day().to_string()),
+                ("month", &month),
+                ("year", &date.year().to_string()),
+            ],
+        )
+    }
+
     /// A message with a number argument (plural rules apply).
     pub fn count(&self, key: &str, name: &str, value: i64) -> String {
         let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
@@ -160,6 +186,21 @@ mod tests {
         );
         assert_eq!(Lang::choose(Some("xx"), Some("fr-FR, en;q=0.5")), Lang::En);
         assert_eq!(Lang::choose(None, None), Lang::En);
+    }
+
+    #[test]
+    fn dates_are_written_out_in_each_language() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+        assert_eq!(Lang::En.tr().long_date(day), "Tuesday 3 November 2026");
+        assert_eq!(
+            Lang::Es.tr().long_date(day),
+            "martes 3 de noviembre de 2026"
+        );
+        let sunday = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
+        assert_eq!(
+            Lang::Es.tr().long_date(sunday),
+            "domingo 31 de enero de 2027"
+        );
     }
 
     #[test]

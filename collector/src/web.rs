@@ -18,7 +18,7 @@ use axum::middleware::{self, Next};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use crate::catalog::{self, Session, SessionState, now_unix};
+use crate::catalog::{self, Session, SessionState, TicketState, now_unix};
 use crate::code::{SessionCode, Ticket};
 use crate::commit::{CommitError, Committer, Pending, Refusal};
 use crate::i18n::{Lang, Tr};
@@ -276,6 +276,17 @@ struct PrivacyPage {
     page: Page,
 }
 
+/// A ticketed session's first page: the ticket code, before the form.
+#[derive(Template)]
+#[template(path = "ticket.html")]
+struct TicketPage {
+    page: Page,
+    action: String,
+    circle: String,
+    ticket: String,
+    problem: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "form.html")]
 struct FormPage {
@@ -527,14 +538,82 @@ async fn form(
         SessionState::Open => {}
         state => return gone(lang, &path, state),
     }
+    let typed: Option<String> =
+        query_param(&raw, "ticket").map(|t| t.trim().chars().take(40).collect());
+    let ticket = if session.ticketed {
+        match check_ticket(&c, &session, typed.as_deref()).await {
+            Ok(ticket) => Some(ticket.as_str().to_owned()),
+            Err(Asked::Again(status, problem)) => {
+                let t = lang.tr();
+                return render(
+                    status,
+                    &TicketPage {
+                        page: Page::new(lang, &path, &[]),
+                        action: path.clone(),
+                        circle: session.circle.clone(),
+                        ticket: typed.unwrap_or_default(),
+                        problem: problem.map(|key| t.get(key)),
+                    },
+                );
+            }
+            Err(Asked::Unavailable(error)) => return read_unavailable(lang, &path, error),
+        }
+    } else {
+        typed
+    };
     let submission = Submission {
-        ticket: query_param(&raw, "ticket").map(|t| t.trim().chars().take(40).collect()),
+        ticket,
         ..Submission::default()
     };
     render(
         StatusCode::OK,
         &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]),
     )
+}
+
+/// Why a ticketed session's link shows the ticket page rather than the form.
+enum Asked {
+    /// Ask (again), with the problem's message key when a code was given.
+    Again(StatusCode, Option<&'static str>),
+    Unavailable(sqlx::Error),
+}
+
+/// The ticket of a ticketed session's link, checked before the form is shown, so a
+/// participant learns about a mistyped or used card before answering rather than after.
+///
+/// # Privacy
+/// Checking reads the ticket's row and writes nothing: the card stays unused until a
+/// form is sent with it, and no trace of the check is kept. It says no more than sending
+/// the form would: unknown (also for another session's ticket) or already used.
+async fn check_ticket(
+    c: &Collector,
+    session: &Session,
+    typed: Option<&str>,
+) -> Result<Ticket, Asked> {
+    let typed = match typed {
+        None => return Err(Asked::Again(StatusCode::OK, None)),
+        Some("") => {
+            return Err(Asked::Again(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some("problem-ticket-empty"),
+            ));
+        }
+        Some(typed) => typed,
+    };
+    let unknown = Asked::Again(StatusCode::FORBIDDEN, Some("problem-ticket-unknown"));
+    let ticket = Ticket::parse(typed).ok_or(unknown)?;
+    match catalog::ticket_state(&c.store, session.id, &ticket.hash()).await {
+        Ok(Some(TicketState::Unused)) => Ok(ticket),
+        Ok(Some(TicketState::Used)) => Err(Asked::Again(
+            StatusCode::CONFLICT,
+            Some("problem-ticket-used"),
+        )),
+        Ok(None) => Err(Asked::Again(
+            StatusCode::FORBIDDEN,
+            Some("problem-ticket-unknown"),
+        )),
+        Err(error) => Err(Asked::Unavailable(error)),
+    }
 }
 
 /// The outcome of reading a request body.

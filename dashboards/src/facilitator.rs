@@ -1,11 +1,16 @@
 //! The facilitator's desk: open a session for a circle, show its code, link and QR code,
-//! print ticket cards, and watch the count of responses so far — a count only.
+//! print ticket cards (and replace the unused ones), watch the count of responses so far
+//! — a count only — and close it.
 //!
 //! The same rules as `hearth session open` apply (`NewSession` checks them), and the desk
 //! adds two of its own: the meeting is within a week of today, and at most
 //! [`MAX_CARDS`] cards are printed at once. Tickets are shown once, on the page the
 //! desk redirects to after opening the session; the catalog keeps only their hashes, and
 //! until that page is drawn the cards wait in the staff session (see [`cards_key`]).
+//!
+//! Each of these actions leaves one entry in the audit trail (`collector::audit`): opened,
+//! cards shown, cards replaced, closed — with catalog names, dates and numbers the
+//! facilitator chose, never the count of responses.
 //!
 //! Every form here follows post/redirect/get: a POST that succeeds answers 303 with a
 //! page to GET, so reloading a page never sends a form again (it once opened a second
@@ -22,10 +27,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use collector::audit::{self, Action, Actor, Entry};
 use collector::catalog::{
-    self, CatalogError, CircleEntry, NewSession, Session, SessionState, now_unix,
+    self, CatalogError, CircleEntry, NewSession, ReplaceError, Session, SessionState, now_unix,
 };
-use collector::code::SessionCode;
+use collector::code::{SessionCode, Ticket};
+use collector::i18n::Lang;
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::Deserialize;
@@ -186,7 +193,50 @@ fn optional_number(field: &str, what: &str) -> Result<Option<u32>, String> {
 struct TicketsPage {
     chrome: Chrome,
     session: SessionView,
-    cards: Vec<(String, String)>,
+    /// Whether these are the fresh cards of a replacement.
+    replacement: bool,
+    /// What every card says, in each participant language.
+    words: Vec<CardWords>,
+    cards: Vec<Card>,
+}
+
+/// One ticket card: the QR code of its single-use link, and its code to type.
+struct Card {
+    qr: String,
+    code: String,
+}
+
+/// The words of a card in one participant language, from the participant pages' catalog.
+struct CardWords {
+    lang: &'static str,
+    date: String,
+    title: String,
+    how: String,
+    promise: String,
+}
+
+fn card_words(held_on: NaiveDate) -> Vec<CardWords> {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let t = lang.tr();
+            CardWords {
+                lang: lang.code(),
+                date: t.long_date(held_on),
+                title: t.get("card-title"),
+                how: t.get("card-how"),
+                promise: t.get("card-promise"),
+            }
+        })
+        .collect()
+}
+
+/// Cards waiting in the staff session to be shown once (see [`cards_key`]).
+#[derive(Default, serde::Serialize, Deserialize)]
+struct WaitingCards {
+    tickets: Vec<String>,
+    /// Fresh cards of a replacement, rather than those of a session just opened.
+    replacement: bool,
 }
 
 pub(crate) async fn open(
@@ -237,7 +287,8 @@ pub(crate) async fn open(
                 .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
         }
     };
-    let (session, tickets) = match catalog::open_session(&dash.store, &new).await {
+    let by = Actor::Staff(&signed.user.email);
+    let (session, tickets) = match catalog::open_session_by(&dash.store, &new, Some(by)).await {
         Ok(opened) => opened,
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
@@ -251,8 +302,11 @@ pub(crate) async fn open(
     let to = if tickets.is_empty() {
         format!("/staff/sessions/{}", session.code)
     } else {
-        let tickets: Vec<String> = tickets.iter().map(|t| t.as_str().to_owned()).collect();
-        staff.insert(&cards_key(&session.code), tickets).await?;
+        let waiting = WaitingCards {
+            tickets: tickets.iter().map(|t| t.as_str().to_owned()).collect(),
+            replacement: false,
+        };
+        staff.insert(&cards_key(&session.code), waiting).await?;
         format!("/staff/sessions/{}/tickets", session.code)
     };
     if !form.once.is_empty() {
@@ -264,8 +318,8 @@ pub(crate) async fn open(
     Ok(Redirect::to(&to).into_response())
 }
 
-/// The forms this staff member sent that opened a session, as `(once, where it led)`:
-/// the same form sent again is redirected there, and opens nothing. This catches a form
+/// The forms this staff member sent that opened a session or replaced its cards, as
+/// `(once, where it led)`: the same form sent again is redirected there, and does nothing. This catches a form
 /// sent again after its answer came back, not two copies racing each other.
 const OPENED_KEY: &str = "facilitator.opened";
 
@@ -294,27 +348,53 @@ pub(crate) async fn tickets(
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    let tickets: Vec<String> = staff
-        .remove(&cards_key(&session.code))
-        .await?
-        .unwrap_or_default();
+    let key = cards_key(&session.code);
+    let waiting: WaitingCards = staff.get(&key).await?.unwrap_or_default();
+    if !waiting.tickets.is_empty() {
+        // Recorded before the cards leave the staff session: if the entry cannot be
+        // written, the page fails and a reload still has them.
+        let detail = if waiting.replacement {
+            "fresh cards after a replacement (how many is not recorded)".to_owned()
+        } else {
+            format!("{} cards", waiting.tickets.len())
+        };
+        let subject = session.code.to_string();
+        audit::record(
+            dash.store.pool(),
+            Entry::new(
+                Actor::Staff(&signed.user.email),
+                Action::TicketsShown,
+                &subject,
+            )
+            .detail(&detail),
+        )
+        .await?;
+        staff.remove::<WaitingCards>(&key).await?;
+    }
     let view = session_view(&dash, &session)?;
     let base = view.link.clone();
+    let tickets = waiting.tickets;
     // Drawing a few hundred QR codes is CPU work: off the async runtime.
     let cards = tokio::task::spawn_blocking(move || {
         tickets
             .iter()
+            .filter_map(|t| Ticket::parse(t))
             .map(|t| {
-                let link = format!("{base}?ticket={t}");
+                let link = format!("{base}?ticket={}", t.as_str());
                 let qr = qr_svg(&link, "QR code of this card's single-use link")?;
-                Ok((link, qr))
+                Ok(Card {
+                    qr,
+                    code: t.grouped(),
+                })
             })
             .collect::<Result<Vec<_>, StaffError>>()
     })
     .await??;
     let page = TicketsPage {
         chrome: signed.chrome(format!("Ticket cards · {}", session.code)),
+        words: card_words(session.held_on),
         session: view,
+        replacement: waiting.replacement,
         cards,
     };
     signed.render(&page)
@@ -441,7 +521,107 @@ pub(crate) async fn close(
             Redirect::to(&format!("/staff/sessions/{}/close", session.code)).into_response(),
         );
     }
-    catalog::close_session(&dash.store, &session.code).await?;
-    tracing::info!(session.code = %session.code, "session closed from the facilitator desk");
+    if session.state(now_unix()) != SessionState::Closed {
+        let by = Actor::Staff(&signed.user.email);
+        if catalog::close_session_by(&dash.store, &session.code, by).await? {
+            tracing::info!(session.code = %session.code, "session closed from the facilitator desk");
+        }
+    }
     Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "session_replace.html")]
+struct ReplacePage {
+    chrome: Chrome,
+    session: SessionView,
+    unused: u32,
+    /// A fresh [`ReplaceForm::once`] for this rendering of the form.
+    once: String,
+}
+
+/// Whether a session's cards can be replaced now: a ticketed session that takes answers.
+fn replaceable(session: &Session) -> bool {
+    session.ticketed && session.state(now_unix()) == SessionState::Open
+}
+
+/// "Replace the unused cards?": a page of its own, as closing has, since the cards in
+/// people's hands stop working. A session whose cards cannot be replaced has nothing to
+/// confirm.
+pub(crate) async fn confirm_replace(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(code): Path<String>,
+) -> Result<Response, StaffError> {
+    let session = own_session(&dash, &signed, &code).await?;
+    if !replaceable(&session) {
+        return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
+    }
+    let unused = catalog::unused_tickets(&dash.store, session.id).await?;
+    let page = ReplacePage {
+        chrome: signed.chrome(format!("Replace the unused cards of {}?", session.code)),
+        session: session_view(&dash, &session)?,
+        unused,
+        once: format!("{:032x}", rand::random::<u128>()),
+    };
+    signed.render(&page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ReplaceForm {
+    /// Sent only by the confirmation page's button.
+    #[serde(default)]
+    confirm: String,
+    /// Names one rendering of the confirmation page, as [`OpenForm::once`] does: the
+    /// same form sent again leads to where the first one did and replaces nothing.
+    #[serde(default)]
+    once: String,
+}
+
+/// Voids the unused cards of an open ticketed session and shows as many fresh ones,
+/// once; only from the confirmation page.
+pub(crate) async fn replace(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: StaffSession,
+    Path(code): Path<String>,
+    Form(form): Form<ReplaceForm>,
+) -> Result<Response, StaffError> {
+    let session = own_session(&dash, &signed, &code).await?;
+    let confirm_at = format!("/staff/sessions/{}/replace-cards", session.code);
+    let session_at = format!("/staff/sessions/{}", session.code);
+    if form.confirm != "yes" || form.once.is_empty() {
+        return Ok(Redirect::to(&confirm_at).into_response());
+    }
+    let mut sent: Vec<(String, String)> = staff.get(OPENED_KEY).await?.unwrap_or_default();
+    if let Some((_, to)) = sent.iter().find(|(once, _)| *once == form.once) {
+        return Ok(Redirect::to(to).into_response());
+    }
+    if !replaceable(&session) {
+        return Ok(Redirect::to(&session_at).into_response());
+    }
+    let by = Actor::Staff(&signed.user.email);
+    let tickets = match catalog::replace_unused_tickets(&dash.store, session.id, by).await {
+        Ok(tickets) => tickets,
+        Err(ReplaceError::Database(e)) => return Err(e.into()),
+        Err(ReplaceError::NotOpen | ReplaceError::NotTicketed) => {
+            return Ok(Redirect::to(&session_at).into_response());
+        }
+    };
+    let to = if tickets.is_empty() {
+        session_at
+    } else {
+        tracing::info!(session.code = %session.code, "unused ticket cards replaced at the facilitator desk");
+        let waiting = WaitingCards {
+            tickets: tickets.iter().map(|t| t.as_str().to_owned()).collect(),
+            replacement: true,
+        };
+        staff.insert(&cards_key(&session.code), waiting).await?;
+        format!("/staff/sessions/{}/tickets", session.code)
+    };
+    sent.push((form.once, to.clone()));
+    let excess = sent.len().saturating_sub(OPENED_KEPT);
+    sent.drain(..excess);
+    staff.insert(OPENED_KEY, sent).await?;
+    Ok(Redirect::to(&to).into_response())
 }

@@ -159,6 +159,10 @@ where
             "/staff/sessions/{code}/close",
             get(facilitator::confirm_close).post(facilitator::close),
         )
+        .route(
+            "/staff/sessions/{code}/replace-cards",
+            get(facilitator::confirm_replace).post(facilitator::replace),
+        )
         .route("/staff/programs/{program}", get(manager::overview))
         .route(
             "/staff/programs/{program}/circles/{circle}",

@@ -11,6 +11,35 @@ import { check, launch, viewports } from "./common.mjs";
 const [base, out, ...pages] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 
+// Keyboard only: Tab reaches the first statement's answers, the arrow keys move within
+// them (choosing as they go), Tab goes on to the next statement, and the focused answer
+// has a visible outline.
+async function keyboard(page, label) {
+  await page.goto(page.url());
+  const at = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return `${e.name}=${e.value}${e.checked ? " checked" : ""}`;
+  });
+  let seen = "";
+  for (let i = 0; i < 6 && !seen.startsWith("belong="); i++) {
+    await page.keyboard.press("Tab");
+    seen = await at();
+  }
+  await page.keyboard.press("ArrowRight");
+  const moved = await at();
+  const outline = await page.evaluate(() => {
+    const answer = document.activeElement.nextElementSibling;
+    if (!answer) return false;
+    const box = getComputedStyle(answer);
+    return box.outlineStyle !== "none" && parseFloat(box.outlineWidth) >= 2;
+  });
+  await page.keyboard.press("Tab");
+  const next = await at();
+  const ok = seen === "belong=1" && moved === "belong=2 checked" && outline && next.startsWith("welcome=");
+  if (!ok) console.log(`${label}: keyboard use failed (${seen} → ${moved} → ${next}, outline ${outline})`);
+  return ok ? 0 : 1;
+}
+
 const browser = await launch();
 let failed = 0;
 for (const spec of pages) {
@@ -33,6 +62,7 @@ for (const spec of pages) {
       await page.goto(base + target);
     }
     failed += await check(page, `${name} (${device})`, `${out}/${name}-${device}.png`);
+    if (name.startsWith("form")) failed += await keyboard(page, `${name} (${device})`);
     await page.close();
   }
 }

@@ -25,6 +25,9 @@ scale-3 = Not sure
 scale-4 = Agree
 scale-5 = Strongly agree
 scale-skip = Prefer not to say
+# Under each row of 1–5 on a phone, where only the numbers fit in the row.
+scale-low = 1 = { scale-1 }
+scale-high = 5 = { scale-5 }
 item-belong = I felt like I belonged in this group today.
 item-welcome = The group felt welcoming to me.
 item-heard = When I spoke, people really listened.
@@ -49,6 +52,11 @@ hindered-judged = Feeling judged
 hindered-privacy = Worry about privacy
 hindered-rushed = Feeling rushed
 ticket-label = Ticket code (on your card)
+ticket-title = Your ticket code
+ticket-intro = This group uses ticket cards. Type the code from your card to start. You can also scan the QR code on the card.
+ticket-hint = It has 20 letters and numbers, like ABCDE‑FGHJK‑MNPQR‑STUVW. Small letters, spaces and dashes are fine.
+ticket-continue = Continue
+ticket-private = Your ticket only shows that a card was used. It is kept apart from your answers, with no link between them.
 form-send = Send my answers
 
 ## Problems. Each says what happened and what to do; answers stay in the form.
@@ -66,6 +74,7 @@ problem-session-full = This session has all the answers it can take. Thank you f
 problem-ticket-required = This session needs the ticket code from your card.
 problem-ticket-unknown = We don't know that ticket code. Please check your card.
 problem-ticket-used = This ticket was already used. Each ticket works once.
+problem-ticket-empty = Please type the code from your card.
 problem-unavailable = We couldn't save your answers just now. They are still here. Please try again in a moment.
 problem-uncertain = We may have saved your answers, but we could not confirm it. Please don't send them again: if they were saved, they count once.
 problem-not-found = We couldn't find that page.
@@ -102,3 +111,29 @@ privacy-shown-heading = What staff see
 privacy-shown = Only totals for groups with enough answers. Small groups are hidden. A little random noise is added to every total, so no one answer can be worked out.
 privacy-skip = Every question can be skipped.
 problem-unavailable-read = We can't open this just now. Please try again in a moment.
+
+## Ticket cards: printed at the staff desk, read by participants (both languages on each card)
+
+card-title = How was today's group?
+card-how = Scan the QR code, or go to the address below and type the ticket code.
+card-promise = Anonymous. Works once.
+date-long = { $weekday } { $day } { $month } { $year }
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December

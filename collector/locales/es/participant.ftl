@@ -25,6 +25,9 @@ scale-3 = No estoy seguro/a
 scale-4 = De acuerdo
 scale-5 = Muy de acuerdo
 scale-skip = Prefiero no decir
+# Under each row of 1–5 on a phone, where only the numbers fit in the row.
+scale-low = 1 = { scale-1 }
+scale-high = 5 = { scale-5 }
 item-belong = Hoy sentí que pertenecía a este grupo.
 item-welcome = Me sentí bienvenido/a en el grupo.
 item-heard = Cuando hablé, la gente me escuchó de verdad.
@@ -49,6 +52,11 @@ hindered-judged = Sentirme juzgado/a
 hindered-privacy = Preocupación por la privacidad
 hindered-rushed = Sentirme con prisa
 ticket-label = Código del boleto (en tu tarjeta)
+ticket-title = Tu código de boleto
+ticket-intro = Este grupo usa tarjetas con boleto. Escribe el código de tu tarjeta para empezar. También puedes escanear el código QR de la tarjeta.
+ticket-hint = Tiene 20 letras y números, como ABCDE‑FGHJK‑MNPQR‑STUVW. Puedes usar minúsculas, espacios y guiones.
+ticket-continue = Seguir
+ticket-private = Tu boleto solo muestra que se usó una tarjeta. Se guarda aparte de tus respuestas, sin ningún vínculo entre ellos.
 form-send = Enviar mis respuestas
 
 ## Problemas. Cada uno dice qué pasó y qué hacer; las respuestas se quedan en el formulario.
@@ -66,6 +74,7 @@ problem-session-full = Esta sesión ya tiene todas las respuestas que puede reci
 problem-ticket-required = Esta sesión necesita el código del boleto de tu tarjeta.
 problem-ticket-unknown = No conocemos ese código de boleto. Revisa tu tarjeta.
 problem-ticket-used = Este boleto ya se usó. Cada boleto sirve una sola vez.
+problem-ticket-empty = Escribe el código de tu tarjeta.
 problem-unavailable = No pudimos guardar tus respuestas en este momento. Siguen aquí. Inténtalo otra vez en un momento.
 problem-uncertain = Es posible que hayamos guardado tus respuestas, pero no pudimos confirmarlo. Por favor, no las envíes otra vez: si se guardaron, cuentan una vez.
 problem-not-found = No encontramos esa página.
@@ -102,3 +111,29 @@ privacy-shown-heading = Qué ve el personal
 privacy-shown = Solo totales de grupos con suficientes respuestas. Los grupos pequeños se ocultan. Se agrega un poco de ruido al azar a cada total, para que no se pueda deducir ninguna respuesta.
 privacy-skip = Puedes saltar cualquier pregunta.
 problem-unavailable-read = No podemos abrir esto ahora. Inténtalo otra vez en un momento.
+
+## Ticket cards: printed at the staff desk, read by participants (both languages on each card)
+
+card-title = ¿Cómo te fue hoy en el grupo?
+card-how = Escanea el código QR, o entra en la dirección de abajo y escribe el código del boleto.
+card-promise = Anónimo. Sirve una vez.
+date-long = { $weekday } { $day } de { $month } de { $year }
+weekday-1 = lunes
+weekday-2 = martes
+weekday-3 = miércoles
+weekday-4 = jueves
+weekday-5 = viernes
+weekday-6 = sábado
+weekday-7 = domingo
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
