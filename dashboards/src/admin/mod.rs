@@ -7,7 +7,10 @@ mod ledger;
 mod privacy;
 mod users;
 
-pub(crate) use catalog::{add_circle, add_program, catalog, set_crisis_line};
+pub(crate) use catalog::{
+    add_circle, add_program, archive, catalog, confirm_archive, confirm_restore, rename_circle,
+    rename_circle_form, rename_program, rename_program_form, restore, set_crisis_line,
+};
 pub(crate) use ledger::ledger;
 pub(crate) use privacy::{privacy, set_privacy};
 pub(crate) use users::{add_user, remove_user, users};
