@@ -127,7 +127,10 @@ async fn the_new_admin_routes_are_for_admins_only(db: &TestDb) {
                 format!("/staff/admin/programs/{PROGRAM_A}/archive"),
                 vec![("confirm", "yes")],
             ),
-            // PREVIEW_ROUTE
+            (
+                "/staff/admin/privacy/preview".to_owned(),
+                vec![("manager_threshold", "9")],
+            ),
             (
                 "/staff/admin/privacy".to_owned(),
                 vec![("manager_threshold", "9")],
@@ -642,9 +645,333 @@ async fn adds_and_the_crisis_line_leave_one_entry_each(db: &TestDb) {
     assert_eq!(trail[1].detail, "en: (default) → “Call 555-0100.”");
 }
 
+/// The settings form's fields, as the page would send them, with some changed.
+fn privacy_fields<'a>(t: &'a str, changed: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut fields = vec![
+        ("authenticity_token", t),
+        ("mechanism", "gaussian"),
+        ("budget_unit", "rho"),
+        ("budget", "1"),
+        ("manager_threshold", "5"),
+        ("funder_threshold", "11"),
+    ];
+    for (name, value) in changed {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+}
+
+async fn stored_settings(store: &Store) -> Vec<(String, String)> {
+    sqlx::query_as("select name, value from setting where name like 'privacy.%' order by name")
+        .fetch_all(store.pool())
+        .await
+        .unwrap()
+}
+
+/// The "now → new" cells of the preview's accuracy row for a level and n.
+fn compared<'a>(html: &'a str, level: &str, n: u32) -> Vec<&'a str> {
+    let row = format!("<tr><td>{level}</td><td>{n}</td>");
+    let at = html.find(&row).unwrap_or_else(|| panic!("no row {row}")) + row.len();
+    let line = &html[at..at + html[at..].find("</tr>").unwrap()];
+    line.split("</td>")
+        .filter_map(|c| c.rsplit('>').next())
+        .filter(|c| c.starts_with('±'))
+        .collect()
+}
+
+/// The form speaks plain words with floors; a preview shows the accuracy now and with the
+/// proposal and changes nothing; only the confirmation saves (post/redirect/get), with
+/// one audit entry per changed setting; sent again, it saves and records nothing more.
+async fn the_privacy_form_previews_then_saves_once(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut admin, "/staff/admin/privacy").await;
+    for words in [
+        "<legend>Kind of noise</legend>",
+        "Privacy budget, in ρ",
+        "at most 10",
+        "Smallest group managers see, in responses",
+        "At least 3.",
+        "a circle&#39;s month",
+    ] {
+        assert!(page.body.contains(words), "{words}");
+    }
+    assert!(!page.body.contains("privacy.level_weights"));
+    let t = token(&page.body);
+
+    let fields = privacy_fields(&t, &[("manager_threshold", "7"), ("budget", "1/2")]);
+    let preview = post(&app, &mut admin, "/staff/admin/privacy/preview", &fields).await;
+    assert_eq!(preview.status, StatusCode::OK);
+    assert!(preview.body.contains("Nothing is saved yet"));
+    assert!(
+        preview
+            .body
+            .contains("<strong>Smallest group managers see</strong>: 5 responses → 7 responses")
+    );
+    assert!(
+        preview
+            .body
+            .contains("<strong>Privacy budget</strong>: 1 → 0.5")
+    );
+    let circle = compared(&preview.body, "a circle&#39;s month", 30);
+    assert_eq!(circle.len(), 4, "{circle:?}");
+    let (now, new): (f64, f64) = (
+        circle[0][2..].parse().unwrap(),
+        circle[1][2..].parse().unwrap(),
+    );
+    assert!(
+        new > now * 1.3,
+        "half the budget, wider margins: {now} → {new}"
+    );
+    assert!(preview.body.contains("name=\"confirm\" value=\"yes\""));
+    // A preview, and a POST to save without the confirmation, store and record nothing.
+    let unconfirmed = post(&app, &mut admin, "/staff/admin/privacy", &fields).await;
+    assert_eq!(unconfirmed.status, StatusCode::OK);
+    assert!(unconfirmed.body.contains("Nothing is saved yet"));
+    assert!(stored_settings(&store).await.is_empty());
+    assert!(entries(&store, Action::SettingChanged).await.is_empty());
+
+    let mut confirmed = fields.clone();
+    confirmed.push(("confirm", "yes"));
+    let saved = post(&app, &mut admin, "/staff/admin/privacy", &confirmed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(saved.location.as_deref(), Some("/staff/admin/privacy"));
+    let shown = get(&app, &mut admin, "/staff/admin/privacy").await;
+    assert!(shown.body.contains(
+        "Saved. Privacy budget: 1 → 0.5; Smallest group managers see: 5 responses → 7 responses."
+    ));
+    assert!(
+        !get(&app, &mut admin, "/staff/admin/privacy")
+            .await
+            .body
+            .contains("Saved.")
+    );
+    let again = post(&app, &mut admin, "/staff/admin/privacy", &confirmed).await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+    assert!(
+        get(&app, &mut admin, "/staff/admin/privacy")
+            .await
+            .body
+            .contains("Nothing to save")
+    );
+    assert_eq!(
+        stored_settings(&store).await,
+        vec![
+            ("privacy.budget".to_owned(), "1/2".to_owned()),
+            ("privacy.manager_threshold".to_owned(), "7".to_owned())
+        ]
+    );
+    let mut trail = entries(&store, Action::SettingChanged).await;
+    trail.sort_by(|a, b| a.subject.cmp(&b.subject));
+    let seen: Vec<(&str, &str, &str)> = trail
+        .iter()
+        .map(|e| (e.actor.as_str(), e.subject.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (ADMIN, "privacy.budget", "1 → 1/2"),
+            (ADMIN, "privacy.manager_threshold", "5 → 7"),
+        ]
+    );
+
+    // Invalid values: 422 with each problem in plain words, nothing stored.
+    for (changed, problem) in [
+        (
+            vec![("budget", "abc")],
+            "privacy budget must be a number above 0 and at most 10",
+        ),
+        (
+            vec![("budget", "11")],
+            "privacy budget must be a number above 0 and at most 10",
+        ),
+        (
+            vec![("manager_threshold", "2")],
+            "smallest group managers see must be a whole number of at least 3",
+        ),
+        (
+            vec![("funder_threshold", "")],
+            "smallest group funders see must be a whole number of at least 3",
+        ),
+        (vec![("mechanism", "uniform")], "Choose the kind of noise"),
+    ] {
+        for path in ["/staff/admin/privacy/preview", "/staff/admin/privacy"] {
+            let mut fields = privacy_fields(&t, &changed);
+            fields.push(("confirm", "yes"));
+            let refused = post(&app, &mut admin, path, &fields).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} {changed:?}"
+            );
+            assert!(
+                refused.body.contains(problem),
+                "{problem}: {}",
+                refused.body
+            );
+            assert!(refused.body.contains("Nothing was saved"));
+        }
+    }
+    assert_eq!(stored_settings(&store).await.len(), 2);
+    assert_eq!(entries(&store, Action::SettingChanged).await.len(), 2);
+}
+
+/// Choosing Laplace noise never reads the ρ budget as ε: the form is refused (422) and
+/// comes back in ε, filled with the budget that keeps a circle's month as accurate; the
+/// preview of that shows the change of unit; saving records the mechanism and budget.
+async fn a_change_of_mechanism_asks_for_the_budget_in_the_new_unit(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let t = token(&get(&app, &mut admin, "/staff/admin/privacy").await.body);
+    let switched = privacy_fields(&t, &[("mechanism", "laplace"), ("confirm", "yes")]);
+    for path in ["/staff/admin/privacy/preview", "/staff/admin/privacy"] {
+        let refused = post(&app, &mut admin, path, &switched).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert!(
+            refused.body.contains("whose budget is counted in ε"),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains("Privacy budget, in ε"));
+        assert_eq!(hidden(&refused.body, "budget_unit"), "epsilon");
+    }
+    assert!(stored_settings(&store).await.is_empty());
+    assert!(entries(&store, Action::SettingChanged).await.is_empty());
+
+    let refused = post(&app, &mut admin, "/staff/admin/privacy/preview", &switched).await;
+    let marker = "id=\"budget\" name=\"budget\" value=\"";
+    let at = refused.body.find(marker).unwrap() + marker.len();
+    let epsilon = refused.body[at..at + refused.body[at..].find('"').unwrap()].to_owned();
+    let suggested: f64 = epsilon.parse().unwrap();
+    assert!(suggested > 1.0 && suggested < 10.0, "{epsilon}");
+    let fields = privacy_fields(
+        &t,
+        &[
+            ("mechanism", "laplace"),
+            ("budget_unit", "epsilon"),
+            ("budget", &epsilon),
+        ],
+    );
+    let preview = post(&app, &mut admin, "/staff/admin/privacy/preview", &fields).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview
+            .body
+            .contains("The kind of noise changes, and with it the budget&#39;s unit")
+    );
+    assert!(
+        preview
+            .body
+            .contains("Gaussian (budget in ρ) → Laplace (budget in ε)")
+    );
+    let circle = compared(&preview.body, "a circle&#39;s month", 30);
+    let (now, new): (f64, f64) = (
+        circle[0][2..].parse().unwrap(),
+        circle[1][2..].parse().unwrap(),
+    );
+    assert!((now - new).abs() < 0.5, "about as accurate: {now} → {new}");
+    let mut confirmed = fields.clone();
+    confirmed.push(("confirm", "yes"));
+    let saved = post(&app, &mut admin, "/staff/admin/privacy", &confirmed).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    let settings = analytics::budget::load_settings(&store).await.unwrap();
+    assert_eq!(settings.mechanism, analytics::budget::Mechanism::Laplace);
+    assert_eq!(settings.budget, epsilon.parse().unwrap());
+    let mut trail: Vec<String> = entries(&store, Action::SettingChanged)
+        .await
+        .into_iter()
+        .map(|e| format!("{}: {}", e.subject, e.detail))
+        .collect();
+    trail.sort();
+    assert_eq!(
+        trail,
+        vec![
+            format!("privacy.budget: 1 → {}", settings.budget),
+            "privacy.mechanism: discrete_gaussian → discrete_laplace".to_owned(),
+        ]
+    );
+}
+
+const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
+
+fn hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(HEARTH)
+        .args(args)
+        .env("HEARTH_DATABASE_URL", &db.url)
+        .env("HEARTH_BASE_URL", "https://feedback.example.org/")
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap()
+}
+
+/// The command line: `hearth privacy set` records its change as the command line's, and
+/// says so when a change of mechanism changes the budget's unit; `hearth session open`
+/// refuses an archived circle with a clear error.
+async fn the_command_line_records_and_refuses_archived_circles(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let out = hearth(db, &["privacy", "set", "privacy.manager_threshold", "6"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let trail = entries(&store, Action::SettingChanged).await;
+    assert_eq!(trail.len(), 1);
+    assert_eq!(
+        (trail[0].actor.as_str(), trail[0].detail.as_str()),
+        ("(command line)", "5 → 6")
+    );
+    let out = hearth(db, &["privacy", "set", "privacy.mechanism", "laplace"]);
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("is now read in epsilon (it was in rho)")
+    );
+
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let t = token(&get(&app, &mut admin, "/staff/admin").await.body);
+    post(
+        &app,
+        &mut admin,
+        &format!("/staff/admin/circles/{CIRCLE_A3}/archive"),
+        &[("authenticity_token", &t), ("confirm", "yes")],
+    )
+    .await;
+    let out = hearth(
+        db,
+        &[
+            "session",
+            "open",
+            "--program",
+            "Riverside",
+            "--circle",
+            "Thursday Circle",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("“Thursday Circle” is archived: it takes no new sessions"),
+        "{said}"
+    );
+}
+
 on_both_stores!(
     the_new_admin_routes_are_for_admins_only,
     a_rename_carries_the_history_and_refuses_a_taken_name,
     archiving_takes_a_confirmation_and_stops_new_sessions_only,
     adds_and_the_crisis_line_leave_one_entry_each,
+    the_privacy_form_previews_then_saves_once,
+    a_change_of_mechanism_asks_for_the_budget_in_the_new_unit,
+    the_command_line_records_and_refuses_archived_circles,
 );

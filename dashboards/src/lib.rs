@@ -204,6 +204,7 @@ where
             "/staff/admin/privacy",
             get(admin::privacy).post(admin::set_privacy),
         )
+        .route("/staff/admin/privacy/preview", post(admin::preview_privacy))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))

@@ -12,7 +12,7 @@ pub(crate) use catalog::{
     rename_circle_form, rename_program, rename_program_form, restore, set_crisis_line,
 };
 pub(crate) use ledger::ledger;
-pub(crate) use privacy::{privacy, set_privacy};
+pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy};
 pub(crate) use users::{add_user, remove_user, users};
 
 use askama::Template;
