@@ -12,6 +12,7 @@ use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use chrono::{Datelike, Duration, NaiveDate};
 use collector::Store;
+use collector::audit::Actor;
 use collector::catalog::{self, NewSession};
 use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
 use dashboards::account::{self, NewUser};
@@ -196,7 +197,7 @@ pub async fn generate(
     bar.set_message("meeting for a year");
     let (mut responses, mut sessions) = (0u64, 0u64);
     for (k, spec) in specs.iter().enumerate() {
-        catalog::add_program(store, spec.program).await?;
+        catalog::add_program(store, spec.program, Actor::CommandLine).await?;
         let mut day = first + Duration::days((k % 6) as i64);
         while day < this_month {
             let month = ((day.year() - first.year()) * 12 + day.month() as i32

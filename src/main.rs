@@ -614,8 +614,23 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
             out
         }
         PrivacyCommand::Set { name, value } => {
-            save_setting(store, &name, &value).await?;
-            format!("{name} set; it applies to releases from now on\n")
+            let before = load_settings(store).await?;
+            let after =
+                save_setting(store, &name, &value, collector::audit::Actor::CommandLine).await?;
+            let mut out = format!("{name} set; it applies to releases from now on\n");
+            if before.mechanism != after.mechanism {
+                // The budget's number stays, but its unit changed: say so, never silently.
+                writeln!(
+                    out,
+                    "Note: the budget {} is now read in {} (it was in {}), which changes the noise: \
+                     see `hearth privacy accuracy`, and set privacy.budget in {} if needed.",
+                    after.budget,
+                    after.mechanism.unit(),
+                    before.mechanism.unit(),
+                    after.mechanism.unit()
+                )?;
+            }
+            out
         }
         PrivacyCommand::Accuracy { circles, programs } => analytics::plan::accuracy_markdown(
             &load_settings(store).await?,

@@ -660,25 +660,43 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
     let mut jar = sign_in(&app, ADMIN).await;
     let page = get(&app, &mut jar, "/staff/admin/privacy").await;
     let t = token(&page.body);
-    for (name, value) in [
-        ("privacy.manager_threshold", "2"),
-        ("privacy.funder_threshold", "0"),
-        ("privacy.budget", "-1"),
-        ("privacy.level_weights", "1, 1, 1, 1"),
+    let form = |manager: &'static str, funder: &'static str, budget: &'static str| {
+        vec![
+            ("authenticity_token", t.clone()),
+            ("mechanism", "gaussian".to_owned()),
+            ("budget_unit", "rho".to_owned()),
+            ("budget", budget.to_owned()),
+            ("manager_threshold", manager.to_owned()),
+            ("funder_threshold", funder.to_owned()),
+        ]
+    };
+    for (fields, problem) in [
+        (
+            form("2", "11", "1"),
+            "smallest group managers see must be a whole number of at least 3",
+        ),
+        (
+            form("5", "0", "1"),
+            "smallest group funders see must be a whole number of at least 3",
+        ),
+        (
+            form("5", "11", "-1"),
+            "privacy budget must be a number above 0",
+        ),
     ] {
-        let refused = post(
-            &app,
-            &mut jar,
-            "/staff/admin/privacy",
-            &[("authenticity_token", &t), ("name", name), ("value", value)],
-        )
-        .await;
-        assert_eq!(
-            refused.status,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "{name}={value}"
-        );
-        assert!(refused.body.contains("class=\"problem\""));
+        for path in ["/staff/admin/privacy/preview", "/staff/admin/privacy"] {
+            let mut fields = fields.clone();
+            fields.push(("confirm", "yes".to_owned()));
+            let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let refused = post(&app, &mut jar, path, &fields).await;
+            assert_eq!(
+                refused.status,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{path} {fields:?}"
+            );
+            assert!(refused.body.contains("class=\"problem\""));
+            assert!(refused.body.contains(problem), "{problem}");
+        }
     }
     let stored: Option<String> =
         sqlx::query_scalar("select value from setting where name = 'privacy.manager_threshold'")
@@ -686,25 +704,26 @@ async fn admin_settings_keep_their_floors(db: &TestDb) {
             .await
             .unwrap();
     assert_eq!(stored, None, "nothing below the floor was stored");
-    let saved = post(
-        &app,
-        &mut jar,
-        "/staff/admin/privacy",
-        &[
-            ("authenticity_token", &t),
-            ("name", "privacy.manager_threshold"),
-            ("value", "7"),
-        ],
-    )
-    .await;
+    let mut fields = form("7", "11", "1");
+    fields.push(("confirm", "yes".to_owned()));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let saved = post(&app, &mut jar, "/staff/admin/privacy", &fields).await;
     // Post/redirect/get: the note "Saved" is shown by the GET, once.
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     assert_eq!(saved.location.as_deref(), Some("/staff/admin/privacy"));
     let shown = get(&app, &mut jar, "/staff/admin/privacy").await;
-    assert!(shown.body.contains("Saved privacy.manager_threshold"));
-    assert!(shown.body.contains("value=\"7\""));
+    assert!(
+        shown
+            .body
+            .contains("Saved. Smallest group managers see: 5 responses → 7 responses")
+    );
+    assert!(
+        shown
+            .body
+            .contains("id=\"manager_threshold\" name=\"manager_threshold\" value=\"7\"")
+    );
     let reload = get(&app, &mut jar, "/staff/admin/privacy").await;
-    assert!(!reload.body.contains("Saved privacy"));
+    assert!(!reload.body.contains("Saved."));
 
     let users = get(&app, &mut jar, "/staff/admin/users").await;
     let program = PROGRAM_B.to_string();
@@ -1287,8 +1306,12 @@ async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
         "/staff/admin/privacy",
         &[
             ("authenticity_token", &token(&page.body)),
-            ("name", "privacy.budget"),
-            ("value", "0.02"),
+            ("mechanism", "gaussian"),
+            ("budget_unit", "rho"),
+            ("budget", "0.02"),
+            ("manager_threshold", "5"),
+            ("funder_threshold", "11"),
+            ("confirm", "yes"),
         ],
     )
     .await;

@@ -10,6 +10,7 @@ use analytics::suppression::{Audience, Status};
 use analytics::view;
 use chrono::NaiveDate;
 use collector::Store;
+use collector::audit::Actor;
 use collector::catalog::{self, NewSession};
 use collector::commit::{Committer, Pending};
 use collector::instrument::{Answers, Item, Rating};
@@ -349,7 +350,7 @@ async fn a_release_that_would_overspend_is_refused_with_what_is_left(db: &TestDb
     released(&store, "2026-08", 4).await;
     // Floors hold.
     assert!(
-        save_setting(&store, "privacy.funder_threshold", "2")
+        save_setting(&store, "privacy.funder_threshold", "2", Actor::CommandLine)
             .await
             .is_err()
     );
@@ -453,7 +454,9 @@ async fn a_raised_budget_does_not_free_a_month_already_spent(db: &TestDb) {
     // September spent 1/2 under a budget of 1; raising the budget to 2 must not let it
     // spend more than the 1/2 it has left.
     spent_before(&store, "2026-09", "1/2", "1").await;
-    save_setting(&store, "privacy.budget", "2").await.unwrap();
+    save_setting(&store, "privacy.budget", "2", Actor::CommandLine)
+        .await
+        .unwrap();
     let refused = refused(&store, "2026-09", 3).await;
     assert!(
         matches!(refused, ReleaseError::OverBudget { .. }),

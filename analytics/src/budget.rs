@@ -19,6 +19,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use collector::Store;
+use collector::audit::{self, Action, Actor, Entry};
 
 use crate::measure::Group;
 use crate::sampler::{DiscreteGaussian, DiscreteLaplace, Rational, RationalError};
@@ -309,26 +310,81 @@ pub async fn load_settings(store: &Store) -> Result<PrivacySettings, SettingsLoa
     Ok(settings)
 }
 
-/// Checks and stores one setting.
+/// One setting an admin (or the command line) changed: its stored name, and its stored
+/// values before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub name: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+impl PrivacySettings {
+    /// The settings that differ between `self` (in force) and `proposed`, in the order of
+    /// [`SETTING_NAMES`].
+    pub fn changes_to(&self, proposed: &PrivacySettings) -> Vec<Change> {
+        self.entries()
+            .into_iter()
+            .zip(proposed.entries())
+            .filter(|((_, old), (_, new))| old != new)
+            .map(|((name, old), (_, new))| Change { name, old, new })
+            .collect()
+    }
+}
+
+/// Checks and stores one setting, by `actor`: one audit entry ("old → new") in the same
+/// transaction when it changes anything, none when the value was already in force.
 pub async fn save_setting(
     store: &Store,
     name: &str,
     value: &str,
+    actor: Actor<'_>,
 ) -> Result<PrivacySettings, SettingsLoadError> {
     let mut settings = load_settings(store).await?;
     settings.set(name, value)?;
-    let stored = settings
-        .entries()
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, v)| v)
-        .unwrap_or_default();
-    sqlx::query("insert into setting (name, value) values ($1, $2) on conflict (name) do update set value = excluded.value")
-        .bind(name)
-        .bind(stored)
-        .execute(store.pool())
-        .await?;
+    save_settings(store, &settings, actor).await?;
     Ok(settings)
+}
+
+/// Stores every setting of `proposed` that differs from those in force, in one
+/// transaction, with one audit entry per changed setting (subject: its name; detail:
+/// "old → new"). Returns the changes (none: nothing stored, nothing recorded). The
+/// settings were checked when `proposed` was built ([`PrivacySettings::set`]).
+pub async fn save_settings(
+    store: &Store,
+    proposed: &PrivacySettings,
+    actor: Actor<'_>,
+) -> Result<Vec<Change>, SettingsLoadError> {
+    let mut tx = store.pool().begin().await?;
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("select name, value from setting where name like 'privacy.%'")
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut current = PrivacySettings::default();
+    for (name, value) in rows {
+        if !RETIRED_NAMES.contains(&name.as_str()) {
+            current.set(&name, &value)?;
+        }
+    }
+    let changes = current.changes_to(proposed);
+    for change in &changes {
+        sqlx::query(
+            "insert into setting (name, value) values ($1, $2) \
+             on conflict (name) do update set value = excluded.value",
+        )
+        .bind(change.name)
+        .bind(&change.new)
+        .execute(&mut *tx)
+        .await?;
+        let detail = format!("{} → {}", change.old, change.new);
+        audit::record(
+            &mut *tx,
+            Entry::new(actor, Action::SettingChanged, change.name).detail(&detail),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(changes)
 }
 
 #[derive(Debug, thiserror::Error)]

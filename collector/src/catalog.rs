@@ -1,5 +1,12 @@
 //! The catalog: programs, their circles, and the sessions (meetings) that collect
 //! responses. Catalog rows describe groups, never people.
+//!
+//! Programs and circles are added, renamed, archived and restored; never deleted, and a
+//! circle never moves to another program. Released figures are keyed by id, so a rename
+//! carries a circle's history with it, and an archived circle's history stays in every
+//! release and page; a delete or a move would rewrite released history (a program's
+//! released figures would no longer add up from its circles), so nothing here offers one.
+//! Each change leaves one entry in the audit trail, written in its transaction.
 
 use chrono::{Datelike, NaiveDate};
 use sqlx::any::AnyRow;
@@ -36,6 +43,26 @@ pub enum CatalogError {
     Released(String),
     #[error("the date must be between the years 2000 and 2100")]
     Date,
+    #[error(
+        "the program “{0}” is archived: it takes no new sessions (an admin can restore it on the Programs and circles page)"
+    )]
+    ArchivedProgram(String),
+    #[error(
+        "the circle “{0}” is archived: it takes no new sessions (an admin can restore it on the Programs and circles page)"
+    )]
+    ArchivedCircle(String),
+    #[error(
+        "there is already a program named “{0}”: two programs under one name would read as one history. Choose another name"
+    )]
+    ProgramNameTaken(String),
+    #[error(
+        "this program already has a circle named “{0}”: two circles under one name would read as one history. Choose another name"
+    )]
+    CircleNameTaken(String),
+    #[error("no such program")]
+    UnknownProgram,
+    #[error("no such circle")]
+    UnknownCircle,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -206,6 +233,21 @@ pub async fn open_session_by(
     }
     let program_id = find_or_create_program(&mut tx, &new.program).await?;
     let circle_id = find_or_create_circle(&mut tx, program_id, &new.circle).await?;
+    // An archived program or circle takes no new sessions. Sessions opened before it was
+    // archived run to their end (see [`archive`]).
+    let (program_archived, circle_archived): (Option<String>, Option<String>) = sqlx::query_as(
+        "select p.archived_on, c.archived_on from circle c join program p on p.id = c.program_id \
+         where c.id = $1",
+    )
+    .bind(circle_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if program_archived.is_some() {
+        return Err(CatalogError::ArchivedProgram(new.program.clone()));
+    }
+    if circle_archived.is_some() {
+        return Err(CatalogError::ArchivedCircle(new.circle.clone()));
+    }
     let closes_at = now_unix() + i64::from(new.hours) * 3600;
     let (id, code) = loop {
         let (id, code) = (random_id(), SessionCode::generate());
@@ -332,11 +374,18 @@ pub async fn find_session(
         .transpose()
 }
 
-/// A program or a circle: an id and a name.
+/// A program: its id, its current name, and the day it was archived (if it was).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Named {
     pub id: i32,
     pub name: String,
+    pub archived_on: Option<NaiveDate>,
+}
+
+impl Named {
+    pub fn archived(&self) -> bool {
+        self.archived_on.is_some()
+    }
 }
 
 /// A circle with its program.
@@ -345,25 +394,95 @@ pub struct CircleEntry {
     pub id: i32,
     pub program_id: i32,
     pub name: String,
+    /// The day the circle itself was archived (its program may be archived too).
+    pub archived_on: Option<NaiveDate>,
 }
 
+impl CircleEntry {
+    pub fn archived(&self) -> bool {
+        self.archived_on.is_some()
+    }
+}
+
+fn archived_date(stored: Option<String>) -> Option<NaiveDate> {
+    // A date this version cannot read still means archived: today stands in for it.
+    stored.map(|d| {
+        d.parse()
+            .unwrap_or_else(|_| chrono::Utc::now().date_naive())
+    })
+}
+
+/// Every program, archived ones too (their history stays on every page), by name.
 pub async fn programs(store: &Store) -> Result<Vec<Named>, sqlx::Error> {
-    let rows: Vec<(i32, String)> = sqlx::query_as("select id, name from program order by name")
-        .fetch_all(store.pool())
-        .await?;
+    let rows: Vec<(i32, String, Option<String>)> =
+        sqlx::query_as("select id, name, archived_on from program order by name")
+            .fetch_all(store.pool())
+            .await?;
     Ok(rows
         .into_iter()
-        .map(|(id, name)| Named { id, name })
+        .map(|(id, name, archived_on)| Named {
+            id,
+            name,
+            archived_on: archived_date(archived_on),
+        })
         .collect())
 }
 
-/// Circles of one program, or of all programs, by name.
+/// Circles of one program, or of all programs, by name; archived ones too.
 pub async fn circles(
     store: &Store,
     program_id: Option<i32>,
 ) -> Result<Vec<CircleEntry>, sqlx::Error> {
+    let rows: Vec<(i32, i32, String, Option<String>)> = sqlx::query_as(
+        "select id, program_id, name, archived_on from circle \
+         where $1 is null or program_id = $1 order by name",
+    )
+    .bind(program_id)
+    .fetch_all(store.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, program_id, name, archived_on)| CircleEntry {
+            id,
+            program_id,
+            name,
+            archived_on: archived_date(archived_on),
+        })
+        .collect())
+}
+
+/// The current names of every program and circle, by id: what pages put on released
+/// figures, which are keyed by id (so a rename carries a history with it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Names {
+    pub programs: std::collections::HashMap<i32, String>,
+    pub circles: std::collections::HashMap<i32, String>,
+}
+
+pub async fn names(store: &Store) -> Result<Names, sqlx::Error> {
     let rows: Vec<(i32, i32, String)> = sqlx::query_as(
-        "select id, program_id, name from circle where $1 is null or program_id = $1 order by name",
+        "select 0 as kind, id, name from program union all select 1 as kind, id, name from circle",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let mut names = Names::default();
+    for (kind, id, name) in rows {
+        if kind == 0 {
+            names.programs.insert(id, name);
+        } else {
+            names.circles.insert(id, name);
+        }
+    }
+    Ok(names)
+}
+
+/// The circles of a program that a new session may be opened for: neither the circle nor
+/// its program archived. What the facilitator's desk offers.
+pub async fn open_circles(store: &Store, program_id: i32) -> Result<Vec<CircleEntry>, sqlx::Error> {
+    let rows: Vec<(i32, i32, String)> = sqlx::query_as(
+        "select c.id, c.program_id, c.name from circle c join program p on p.id = c.program_id \
+         where c.program_id = $1 and c.archived_on is null and p.archived_on is null \
+         order by c.name",
     )
     .bind(program_id)
     .fetch_all(store.pool())
@@ -374,22 +493,384 @@ pub async fn circles(
             id,
             program_id,
             name,
+            archived_on: None,
         })
         .collect())
 }
 
-/// Adds a program (or finds the one of that name).
-pub async fn add_program(store: &Store, name: &str) -> Result<i32, CatalogError> {
-    let name = checked_name(name, "program name")?;
-    let mut conn = store.pool().acquire().await?;
-    Ok(find_or_create_program(&mut conn, &name).await?)
+/// What an add did: made a new row, or found one of that name already there (and
+/// changed nothing, so nothing is recorded).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    New(i32),
+    Existing(i32),
 }
 
-/// Adds a circle to a program (or finds the one of that name there).
-pub async fn add_circle(store: &Store, program_id: i32, name: &str) -> Result<i32, CatalogError> {
+impl Added {
+    pub fn id(self) -> i32 {
+        match self {
+            Added::New(id) | Added::Existing(id) => id,
+        }
+    }
+}
+
+/// Adds a program, or finds the active one of that name. A name that belongs to an
+/// archived program is refused: restore that one instead of starting a second history.
+pub async fn add_program(
+    store: &Store,
+    name: &str,
+    actor: Actor<'_>,
+) -> Result<Added, CatalogError> {
+    let name = checked_name(name, "program name")?;
+    let mut tx = store.pool().begin().await?;
+    let found: Option<(i32, Option<String>)> =
+        sqlx::query_as("select id, archived_on from program where name = $1")
+            .bind(&name)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match found {
+        Some((_, Some(_))) => return Err(CatalogError::ArchivedProgram(name)),
+        Some((id, None)) => return Ok(Added::Existing(id)),
+        None => {}
+    }
+    let id = find_or_create_program(&mut tx, &name).await?;
+    audit::record(&mut *tx, Entry::new(actor, Action::ProgramAdded, &name)).await?;
+    tx.commit().await?;
+    Ok(Added::New(id))
+}
+
+/// Adds a circle to a program, or finds the active one of that name there. A name that
+/// belongs to an archived circle of the program is refused (restore it instead), and an
+/// archived program takes no new circles.
+pub async fn add_circle(
+    store: &Store,
+    program_id: i32,
+    name: &str,
+    actor: Actor<'_>,
+) -> Result<Added, CatalogError> {
     let name = checked_name(name, "circle name")?;
+    let mut tx = store.pool().begin().await?;
+    let (program, program_archived) = program_row(&mut tx, program_id).await?;
+    if program_archived {
+        return Err(CatalogError::ArchivedProgram(program));
+    }
+    let found: Option<(i32, Option<String>)> =
+        sqlx::query_as("select id, archived_on from circle where program_id = $1 and name = $2")
+            .bind(program_id)
+            .bind(&name)
+            .fetch_optional(&mut *tx)
+            .await?;
+    match found {
+        Some((_, Some(_))) => return Err(CatalogError::ArchivedCircle(name)),
+        Some((id, None)) => return Ok(Added::Existing(id)),
+        None => {}
+    }
+    let id = find_or_create_circle(&mut tx, program_id, &name).await?;
+    let subject = circle_subject(&program, &name);
+    audit::record(&mut *tx, Entry::new(actor, Action::CircleAdded, &subject)).await?;
+    tx.commit().await?;
+    Ok(Added::New(id))
+}
+
+/// How the audit trail names a circle: with its program, since circle names repeat.
+pub fn circle_subject(program: &str, circle: &str) -> String {
+    format!("{circle} ({program})")
+}
+
+async fn program_row(conn: &mut AnyConnection, id: i32) -> Result<(String, bool), CatalogError> {
+    let row: Option<(String, Option<String>)> =
+        sqlx::query_as("select name, archived_on from program where id = $1")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let (name, archived) = row.ok_or(CatalogError::UnknownProgram)?;
+    Ok((name, archived.is_some()))
+}
+
+/// A circle's name, its program's id and name, and whether the circle is archived.
+async fn circle_row(
+    conn: &mut AnyConnection,
+    id: i32,
+) -> Result<(String, i32, String, bool), CatalogError> {
+    let row: Option<(String, i32, String, Option<String>)> = sqlx::query_as(
+        "select c.name, p.id, p.name, c.archived_on from circle c \
+         join program p on p.id = c.program_id where c.id = $1",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let (name, program_id, program, archived) = row.ok_or(CatalogError::UnknownCircle)?;
+    Ok((name, program_id, program, archived.is_some()))
+}
+
+/// Whether a database error is a unique constraint refusing a duplicate.
+fn is_unique_violation(error: &sqlx::Error) -> bool {
+    error
+        .as_database_error()
+        .is_some_and(|e| e.kind() == sqlx::error::ErrorKind::UniqueViolation)
+}
+
+/// A rename's old and new names (the same when nothing changed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renamed {
+    pub old: String,
+    pub new: String,
+}
+
+impl Renamed {
+    pub fn changed(&self) -> bool {
+        self.old != self.new
+    }
+}
+
+/// Renames a program. Its released figures are keyed by its id, so its whole history
+/// follows the new name. A name another program has (in any letter case) is refused:
+/// two histories would read as one.
+pub async fn rename_program(
+    store: &Store,
+    id: i32,
+    name: &str,
+    actor: Actor<'_>,
+) -> Result<Renamed, CatalogError> {
+    let name = checked_name(name, "program name")?;
+    let mut tx = store.pool().begin().await?;
+    let (old, _) = program_row(&mut tx, id).await?;
+    if old == name {
+        return Ok(Renamed { old, new: name });
+    }
+    let taken: Option<i32> =
+        sqlx::query_scalar("select id from program where lower(name) = lower($1) and id <> $2")
+            .bind(&name)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if taken.is_some() {
+        return Err(CatalogError::ProgramNameTaken(name));
+    }
+    let updated = sqlx::query("update program set name = $1 where id = $2")
+        .bind(&name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await;
+    match updated {
+        Err(e) if is_unique_violation(&e) => return Err(CatalogError::ProgramNameTaken(name)),
+        other => other?,
+    };
+    let detail = format!("{old} → {name}");
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::ProgramRenamed, &name).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Renamed { old, new: name })
+}
+
+/// Renames a circle within its program (it never moves to another: its sessions were
+/// released as part of this program's figures). A name another circle of the same
+/// program has (in any letter case) is refused.
+pub async fn rename_circle(
+    store: &Store,
+    id: i32,
+    name: &str,
+    actor: Actor<'_>,
+) -> Result<Renamed, CatalogError> {
+    let name = checked_name(name, "circle name")?;
+    let mut tx = store.pool().begin().await?;
+    let (old, program_id, program, _) = circle_row(&mut tx, id).await?;
+    if old == name {
+        return Ok(Renamed { old, new: name });
+    }
+    let taken: Option<i32> = sqlx::query_scalar(
+        "select id from circle where program_id = $1 and lower(name) = lower($2) and id <> $3",
+    )
+    .bind(program_id)
+    .bind(&name)
+    .bind(id)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if taken.is_some() {
+        return Err(CatalogError::CircleNameTaken(name));
+    }
+    let updated = sqlx::query("update circle set name = $1 where id = $2")
+        .bind(&name)
+        .bind(id)
+        .execute(&mut *tx)
+        .await;
+    match updated {
+        Err(e) if is_unique_violation(&e) => return Err(CatalogError::CircleNameTaken(name)),
+        other => other?,
+    };
+    let subject = circle_subject(&program, &name);
+    let detail = format!("{old} → {name}");
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::CircleRenamed, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Renamed { old, new: name })
+}
+
+/// A program or a circle, by id: what is archived or restored.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Program(i32),
+    Circle(i32),
+}
+
+/// What archiving would touch, for the confirmation page: the name, and the sessions
+/// still taking responses (they run to their end).
+#[derive(Clone, Debug)]
+pub struct ArchiveView {
+    pub target: Target,
+    pub name: String,
+    /// The program's name, for a circle.
+    pub program: Option<String>,
+    pub archived: bool,
+    /// Whether the program of a circle is archived (restoring the circle alone would
+    /// still leave it taking no sessions).
+    pub program_archived: bool,
+    /// Circles of a program (none for a circle).
+    pub circles: usize,
+    /// Sessions not closed early whose window has not ended yet.
+    pub open_sessions: Vec<Session>,
+}
+
+/// Reads what [`archive`] or [`restore`] would act on.
+pub async fn archive_view(store: &Store, target: Target) -> Result<ArchiveView, CatalogError> {
     let mut conn = store.pool().acquire().await?;
-    Ok(find_or_create_circle(&mut conn, program_id, &name).await?)
+    let (name, program, archived, program_archived, circles, filter) = match target {
+        Target::Program(id) => {
+            let (name, archived) = program_row(&mut conn, id).await?;
+            let circles: i64 =
+                sqlx::query_scalar("select count(*) from circle where program_id = $1")
+                    .bind(id)
+                    .fetch_one(&mut *conn)
+                    .await?;
+            (
+                name,
+                None,
+                archived,
+                archived,
+                circles as usize,
+                "p.id = $1",
+            )
+        }
+        Target::Circle(id) => {
+            let (name, program_id, program, archived) = circle_row(&mut conn, id).await?;
+            let (_, program_archived) = program_row(&mut conn, program_id).await?;
+            (
+                name,
+                Some(program),
+                archived,
+                program_archived,
+                0,
+                "c.id = $1",
+            )
+        }
+    };
+    let id = match target {
+        Target::Program(id) | Target::Circle(id) => id,
+    };
+    let sql = format!(
+        "{SESSION_SELECT} where {filter} and s.closed = 0 and s.closes_at > $2 \
+         order by s.held_on, s.closes_at"
+    );
+    let open_sessions = sqlx::query(&sql)
+        .bind(id)
+        .bind(now_unix())
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(Session::from_row)
+        .collect::<Result<_, _>>()?;
+    Ok(ArchiveView {
+        target,
+        name,
+        program,
+        archived,
+        program_archived,
+        circles,
+        open_sessions,
+    })
+}
+
+/// Archives a program or a circle as of `on`: it takes no new sessions (and a program no
+/// new circles), and stays in every release and page, marked archived. Sessions still
+/// open run to their end: the meeting has happened and the people in the room hold its
+/// link or their tickets, so closing it early would turn away the answers of a session
+/// that took place. Returns whether anything changed (archiving twice records nothing).
+pub async fn archive(
+    store: &Store,
+    target: Target,
+    on: NaiveDate,
+    actor: Actor<'_>,
+) -> Result<bool, CatalogError> {
+    set_archived(store, target, Some(on), actor).await
+}
+
+/// Restores an archived program or circle: it takes new sessions again. Returns whether
+/// anything changed.
+pub async fn restore(
+    store: &Store,
+    target: Target,
+    actor: Actor<'_>,
+) -> Result<bool, CatalogError> {
+    set_archived(store, target, None, actor).await
+}
+
+async fn set_archived(
+    store: &Store,
+    target: Target,
+    on: Option<NaiveDate>,
+    actor: Actor<'_>,
+) -> Result<bool, CatalogError> {
+    let mut tx = store.pool().begin().await?;
+    let (table, id, subject, archived, action) = match target {
+        Target::Program(id) => {
+            let (name, archived) = program_row(&mut tx, id).await?;
+            let action = if on.is_some() {
+                Action::ProgramArchived
+            } else {
+                Action::ProgramRestored
+            };
+            ("program", id, name, archived, action)
+        }
+        Target::Circle(id) => {
+            let (name, _, program, archived) = circle_row(&mut tx, id).await?;
+            let action = if on.is_some() {
+                Action::CircleArchived
+            } else {
+                Action::CircleRestored
+            };
+            (
+                "circle",
+                id,
+                circle_subject(&program, &name),
+                archived,
+                action,
+            )
+        }
+    };
+    if archived == on.is_some() {
+        return Ok(false);
+    }
+    sqlx::query(&format!(
+        "update {table} set archived_on = $1 where id = $2"
+    ))
+    .bind(on.map(|d| d.to_string()))
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    let detail = on.map(|d| format!("as of {d}")).unwrap_or_default();
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, action, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
 }
 
 /// The latest sessions of a program, newest first: what a facilitator's desk lists.

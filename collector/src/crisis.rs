@@ -11,6 +11,7 @@
 //! The thanks page reads these lines with one lookup by primary key and writes nothing:
 //! nothing about the participant is logged or stored to choose their line.
 
+use crate::audit::{self, Action, Actor, Entry};
 use crate::i18n::Lang;
 use crate::store::Store;
 
@@ -75,17 +76,59 @@ pub async fn lines(store: &Store, scope: Scope) -> Result<Vec<(Lang, String)>, s
 
 /// Checks every language's line, then stores them together (an empty one is removed, so
 /// its language falls back to the default). Nothing is stored if one line is refused.
+/// Records nothing in the audit trail: staff changes go through [`save_by`].
 pub async fn save(
     store: &Store,
     scope: Scope,
     written: &[(Lang, &str)],
 ) -> Result<(), CrisisLineError> {
+    save_inner(store, scope, written, None).await.map(|_| ())
+}
+
+/// [`save`], by a staff member or the command line: one audit entry (in the same
+/// transaction) for the scope, `subject` naming it, with each changed language's old and
+/// new line (`en: “old” → “new”`). Returns whether anything changed; nothing changed,
+/// nothing is recorded.
+pub async fn save_by(
+    store: &Store,
+    scope: Scope,
+    written: &[(Lang, &str)],
+    actor: Actor<'_>,
+    subject: &str,
+) -> Result<bool, CrisisLineError> {
+    save_inner(store, scope, written, Some((actor, subject))).await
+}
+
+async fn save_inner(
+    store: &Store,
+    scope: Scope,
+    written: &[(Lang, &str)],
+    by: Option<(Actor<'_>, &str)>,
+) -> Result<bool, CrisisLineError> {
     let parsed = written
         .iter()
         .map(|(lang, text)| parse(*lang, text).map(|line| (*lang, line)))
         .collect::<Result<Vec<_>, _>>()?;
     let mut tx = store.pool().begin().await?;
+    let mut changes = Vec::new();
     for (lang, line) in parsed {
+        let old: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
+            .bind(scope.key(lang))
+            .fetch_optional(&mut *tx)
+            .await?;
+        if old == line {
+            continue;
+        }
+        let shown = |l: &Option<String>| match l {
+            Some(l) => format!("“{l}”"),
+            None => "(default)".to_owned(),
+        };
+        changes.push(format!(
+            "{}: {} → {}",
+            lang.code(),
+            shown(&old),
+            shown(&line)
+        ));
         match line {
             Some(line) => {
                 sqlx::query(
@@ -105,8 +148,19 @@ pub async fn save(
             }
         }
     }
+    if changes.is_empty() {
+        return Ok(false);
+    }
+    if let Some((actor, subject)) = by {
+        let detail = changes.join("; ");
+        audit::record(
+            &mut *tx,
+            Entry::new(actor, Action::SettingChanged, subject).detail(&detail),
+        )
+        .await?;
+    }
     tx.commit().await?;
-    Ok(())
+    Ok(true)
 }
 
 /// The line an admin set for a program (or, without one, the organization) in `lang`, if

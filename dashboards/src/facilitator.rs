@@ -144,7 +144,7 @@ async fn sessions_page(
     problem: Option<String>,
 ) -> Result<SessionsPage, StaffError> {
     let (program_id, program) = own_program(signed)?;
-    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    let circles = catalog::open_circles(&dash.store, program_id).await?;
     let sessions = catalog::recent_sessions(&dash.store, program_id, 30)
         .await?
         .iter()
@@ -253,7 +253,7 @@ pub(crate) async fn open(
     {
         return Ok(Redirect::to(to).into_response());
     }
-    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    let circles = catalog::open_circles(&dash.store, program_id).await?;
     let checked = (|| {
         let circle = form
             .circle

@@ -91,6 +91,8 @@ fn seen_by(release: &Release, scope: Option<i32>) -> Release {
 
 struct ProgramRow {
     name: String,
+    /// The program has been archived since (its released history stays, marked).
+    archived: bool,
     portfolio: bool,
     responses: Shown,
     belonging: Shown,
@@ -316,6 +318,7 @@ fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
             .program
             .clone()
             .unwrap_or_else(|| "All programs".into()),
+        archived: false,
         portfolio: cell.key.level == Level::PortfolioQuarter,
         responses: Shown::of(p[0], "", 0),
         belonging: Shown::of(p[1], "%", 0),
@@ -333,7 +336,19 @@ pub(crate) async fn report(
     let (release, seen) = funder_release(&dash, &signed.user, &quarter).await?;
     let mut cells: Vec<&StoredCell> = seen.cells.iter().collect();
     cells.sort_by_key(|c| (c.key.level == Level::PortfolioQuarter, c.program.clone()));
-    let rows: Vec<ProgramRow> = cells.iter().map(|c| row(&seen, c)).collect();
+    let archived: Vec<i32> = collector::catalog::programs(&dash.store)
+        .await?
+        .into_iter()
+        .filter(|p| p.archived())
+        .map(|p| p.id)
+        .collect();
+    let rows: Vec<ProgramRow> = cells
+        .iter()
+        .map(|c| ProgramRow {
+            archived: c.key.program_id.is_some_and(|id| archived.contains(&id)),
+            ..row(&seen, c)
+        })
+        .collect();
     let chart = |measure: usize, title: &str, colour| {
         let bars: Vec<Bar> = cells
             .iter()

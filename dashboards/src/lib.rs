@@ -184,6 +184,22 @@ where
         .route("/staff/admin", get(admin::catalog))
         .route("/staff/admin/programs", post(admin::add_program))
         .route("/staff/admin/circles", post(admin::add_circle))
+        .route(
+            "/staff/admin/programs/{id}/rename",
+            get(admin::rename_program_form).post(admin::rename_program),
+        )
+        .route(
+            "/staff/admin/circles/{id}/rename",
+            get(admin::rename_circle_form).post(admin::rename_circle),
+        )
+        .route(
+            "/staff/admin/{kind}/{id}/archive",
+            get(admin::confirm_archive).post(admin::archive),
+        )
+        .route(
+            "/staff/admin/{kind}/{id}/restore",
+            get(admin::confirm_restore).post(admin::restore),
+        )
         .route("/staff/admin/crisis-line", post(admin::set_crisis_line))
         .route(
             "/staff/admin/users",
@@ -217,6 +233,7 @@ where
             "/staff/admin/privacy",
             get(admin::privacy).post(admin::set_privacy),
         )
+        .route("/staff/admin/privacy/preview", post(admin::preview_privacy))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/admin/audit", get(admin::audit))
         .route("/staff/assets/staff.css", get(page::stylesheet))

@@ -220,6 +220,8 @@ struct OverviewPage {
     chrome: Chrome,
     program_id: i32,
     program: String,
+    /// An archived program still shows its history, marked.
+    archived_on: Option<chrono::NaiveDate>,
     noise: &'static str,
     /// Set when some figure has the noise range only (a release of the first plan).
     noise_only: Option<&'static str>,
@@ -243,11 +245,15 @@ struct OverviewPage {
 }
 
 async fn program_name(dash: &Dashboards, program: i32) -> Result<String, StaffError> {
+    Ok(program_entry(dash, program).await?.name)
+}
+
+/// The program with whether (and since when) it is archived.
+async fn program_entry(dash: &Dashboards, program: i32) -> Result<catalog::Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()
         .find(|p| p.id == program)
-        .map(|p| p.name)
         .ok_or(StaffError::NotFound)
 }
 
@@ -270,7 +276,8 @@ pub(crate) async fn overview(
         ("belonging_pct_positive", "belonging")
     };
     signed.require(Area::Program(program))?;
-    let name = program_name(&dash, program).await?;
+    let entry = program_entry(&dash, program).await?;
+    let (name, archived_on) = (entry.name, entry.archived_on);
     let circles = catalog::circles(&dash.store, Some(program)).await?;
     let (months, quarter) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
@@ -304,7 +311,13 @@ pub(crate) async fn overview(
         heat.push(cells);
         heat_rows.push((circle.clone(), shown));
     }
-    let names: Vec<String> = circles.iter().map(|c| c.name.clone()).collect();
+    let names: Vec<String> = circles
+        .iter()
+        .map(|c| match c.archived() {
+            true => format!("{} (archived)", c.name),
+            false => c.name.clone(),
+        })
+        .collect();
     let heat_svg = charts::heatmap(
         &format!("{name}: {heat_name} % positive, circle by month"),
         &names,
@@ -345,6 +358,7 @@ pub(crate) async fn overview(
         chrome: signed.chrome(format!("{name} — overview")),
         program_id: program,
         program: name,
+        archived_on,
         noise: NOISE_LINE.as_str(),
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k,
@@ -435,6 +449,9 @@ struct CirclePage {
     program_id: i32,
     program: String,
     circle: String,
+    /// The circle's own archiving date, else its program's: its history stays, marked.
+    archived_on: Option<chrono::NaiveDate>,
+    program_archived: bool,
     noise: &'static str,
     noise_only: Option<&'static str>,
     k: i32,
@@ -450,7 +467,8 @@ pub(crate) async fn circle(
     Path((program, circle)): Path<(i32, i32)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
-    let name = program_name(&dash, program).await?;
+    let program_row = program_entry(&dash, program).await?;
+    let name = program_row.name;
     let entry = catalog::circles(&dash.store, Some(program))
         .await?
         .into_iter()
@@ -468,6 +486,8 @@ pub(crate) async fn circle(
         program_id: program,
         program: name,
         circle: entry.name,
+        archived_on: entry.archived_on.or(program_row.archived_on),
+        program_archived: program_row.archived_on.is_some(),
         noise: NOISE_LINE.as_str(),
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k,

@@ -37,14 +37,36 @@ impl ReleaseCache {
         Ok(loaded)
     }
 
-    /// The release of `info`, from memory or loaded once.
+    /// The release of `info`, from memory or loaded once. A release's figures never
+    /// change, but the names of its programs and circles may (an admin renames one; the
+    /// figures are keyed by id): a kept release is given the current names, here and on
+    /// every other server sharing the store, for one small query of the catalog.
     pub async fn get(
         &self,
         store: &Store,
         info: &ReleaseInfo,
     ) -> Result<Arc<Release>, sqlx::Error> {
-        if let Some(hit) = self.0.lock().unwrap().get(&info.id) {
-            return Ok(hit.clone());
+        let hit = self.0.lock().unwrap().get(&info.id).cloned();
+        if let Some(hit) = hit {
+            let names = collector::catalog::names(store).await?;
+            if names_hold(&hit, &names) {
+                return Ok(hit);
+            }
+            let mut renamed = (*hit).clone();
+            for cell in &mut renamed.cells {
+                if let Some(id) = cell.key.program_id {
+                    cell.program = names.programs.get(&id).cloned();
+                }
+                if let Some(id) = cell.key.circle_id {
+                    cell.circle = names.circles.get(&id).cloned();
+                }
+            }
+            let renamed = Arc::new(renamed);
+            self.0
+                .lock()
+                .unwrap()
+                .insert(renamed.info.id, renamed.clone());
+            return Ok(renamed);
         }
         let loaded = view::load(store, info.clone()).await?;
         let loaded = Arc::new(loaded);
@@ -55,6 +77,18 @@ impl ReleaseCache {
         kept.insert(loaded.info.id, loaded.clone());
         Ok(loaded)
     }
+}
+
+/// Whether a kept release's cells carry the catalog's current names.
+fn names_hold(release: &Release, names: &collector::catalog::Names) -> bool {
+    release.cells.iter().all(|c| {
+        c.key
+            .program_id
+            .is_none_or(|id| names.programs.get(&id) == c.program.as_ref())
+            && c.key
+                .circle_id
+                .is_none_or(|id| names.circles.get(&id) == c.circle.as_ref())
+    })
 }
 
 /// Figures of one cell for an audience, by measure name, as pages show them; `None` cell

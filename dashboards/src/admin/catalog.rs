@@ -1,11 +1,13 @@
-//! Programs and circles, and where to turn in a crisis (per program and participant
-//! language).
+//! Programs and circles — added, renamed, archived and restored, never deleted or moved
+//! (see `collector::catalog`) — and where to turn in a crisis (per program and
+//! participant language). Each change leaves one audit entry with the admin's email.
 
 use askama::Template;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::catalog::{self, CircleEntry, Named};
+use collector::audit::Actor;
+use collector::catalog::{self, Added, CatalogError, CircleEntry, Named, Target};
 use collector::crisis::{self, Scope};
 use collector::i18n::Lang;
 use serde::Deserialize;
@@ -195,11 +197,19 @@ pub(crate) async fn set_crisis_line(
         .map(|lang| (lang, field(&format!("line.{}", lang.code())).to_owned()))
         .collect();
     let written: Vec<(Lang, &str)> = typed.iter().map(|(l, t)| (*l, t.as_str())).collect();
-    match crisis::save(&dash.store, scope, &written).await {
-        Ok(()) => {
-            tracing::info!(setting.name = "crisis_line", "crisis line changed");
-            let saved =
-                format!("Saved the crisis line for {name}. The thanks page shows it from now on.");
+    let subject = match scope {
+        Scope::Organization => "crisis line (whole organization)".to_owned(),
+        Scope::Program(_) => format!("crisis line ({name})"),
+    };
+    let actor = Actor::Staff(&signed.user.email);
+    match crisis::save_by(&dash.store, scope, &written, actor, &subject).await {
+        Ok(changed) => {
+            tracing::info!(setting.name = "crisis_line", changed, "crisis line saved");
+            let saved = if changed {
+                format!("Saved the crisis line for {name}. The thanks page shows it from now on.")
+            } else {
+                format!("The crisis line for {name} was already as written: nothing changed.")
+            };
             staff.insert(CATALOG_SAVED_KEY, saved).await?;
             Ok(Redirect::to("/staff/admin").into_response())
         }
@@ -224,19 +234,48 @@ pub(crate) struct ProgramForm {
     name: String,
 }
 
+/// Refused catalog changes re-render the catalog page with the problem, as 422; a
+/// database error is a 500.
+async fn refused_on_catalog(
+    dash: &Dashboards,
+    signed: &Signed,
+    error: CatalogError,
+) -> Result<Response, StaffError> {
+    match error {
+        CatalogError::Database(e) => Err(e.into()),
+        e => refused(
+            signed,
+            &catalog_page(dash, signed, Some(sentence(e))).await?,
+        ),
+    }
+}
+
+/// Back to the catalog page, with a one-off note.
+async fn saved(staff: &Session, note: String) -> Result<Response, StaffError> {
+    staff.insert(CATALOG_SAVED_KEY, note).await?;
+    Ok(Redirect::to("/staff/admin").into_response())
+}
+
 pub(crate) async fn add_program(
     State(dash): State<Dashboards>,
     signed: Signed,
+    staff: Session,
     Form(form): Form<ProgramForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
-    match catalog::add_program(&dash.store, &form.name).await {
-        Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
-        Err(catalog::CatalogError::Database(e)) => Err(e.into()),
-        Err(e) => refused(
-            &signed,
-            &catalog_page(&dash, &signed, Some(sentence(e))).await?,
-        ),
+    let actor = Actor::Staff(&signed.user.email);
+    match catalog::add_program(&dash.store, &form.name, actor).await {
+        Ok(Added::New(_)) => {
+            saved(&staff, format!("Added the program “{}”.", form.name.trim())).await
+        }
+        Ok(Added::Existing(_)) => {
+            let note = format!(
+                "There is already a program named “{}”: nothing was added.",
+                form.name.trim()
+            );
+            saved(&staff, note).await
+        }
+        Err(e) => refused_on_catalog(&dash, &signed, e).await,
     }
 }
 
@@ -251,6 +290,7 @@ pub(crate) struct CircleForm {
 pub(crate) async fn add_circle(
     State(dash): State<Dashboards>,
     signed: Signed,
+    staff: Session,
     Form(form): Form<CircleForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
@@ -260,7 +300,7 @@ pub(crate) async fn add_circle(
         .trim()
         .parse::<i32>()
         .ok()
-        .filter(|id| programs.iter().any(|p| p.id == *id))
+        .and_then(|id| programs.iter().find(|p| p.id == id))
     else {
         return refused(
             &signed,
@@ -272,12 +312,338 @@ pub(crate) async fn add_circle(
             .await?,
         );
     };
-    match catalog::add_circle(&dash.store, program, &form.name).await {
-        Ok(_) => Ok(Redirect::to("/staff/admin").into_response()),
-        Err(catalog::CatalogError::Database(e)) => Err(e.into()),
-        Err(e) => refused(
-            &signed,
-            &catalog_page(&dash, &signed, Some(sentence(e))).await?,
-        ),
+    let actor = Actor::Staff(&signed.user.email);
+    match catalog::add_circle(&dash.store, program.id, &form.name, actor).await {
+        Ok(Added::New(_)) => {
+            let note = format!(
+                "Added the circle “{}” to {}.",
+                form.name.trim(),
+                program.name
+            );
+            saved(&staff, note).await
+        }
+        Ok(Added::Existing(_)) => {
+            let note = format!(
+                "{} already has a circle named “{}”: nothing was added.",
+                program.name,
+                form.name.trim()
+            );
+            saved(&staff, note).await
+        }
+        Err(e) => refused_on_catalog(&dash, &signed, e).await,
     }
+}
+
+/// A program or circle as its rename and archive pages name it.
+struct Subject {
+    /// "program" or "circle".
+    kind: &'static str,
+    /// The path under /staff/admin: `programs/{id}` or `circles/{id}`.
+    path: String,
+    name: String,
+    /// A circle's program.
+    program: Option<String>,
+    archived: bool,
+}
+
+async fn subject(dash: &Dashboards, target: Target) -> Result<Subject, StaffError> {
+    match target {
+        Target::Program(id) => {
+            let p = catalog::programs(&dash.store)
+                .await?
+                .into_iter()
+                .find(|p| p.id == id)
+                .ok_or(StaffError::NotFound)?;
+            Ok(Subject {
+                kind: "program",
+                path: format!("programs/{id}"),
+                archived: p.archived(),
+                name: p.name,
+                program: None,
+            })
+        }
+        Target::Circle(id) => {
+            let c = catalog::circles(&dash.store, None)
+                .await?
+                .into_iter()
+                .find(|c| c.id == id)
+                .ok_or(StaffError::NotFound)?;
+            let program = catalog::programs(&dash.store)
+                .await?
+                .into_iter()
+                .find(|p| p.id == c.program_id)
+                .map(|p| p.name);
+            Ok(Subject {
+                kind: "circle",
+                path: format!("circles/{id}"),
+                archived: c.archived(),
+                name: c.name,
+                program,
+            })
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_rename.html")]
+struct RenamePage {
+    chrome: Chrome,
+    subject: Subject,
+    /// What was typed (on a refused rename) or the current name.
+    value: String,
+    problem: Option<String>,
+    max: usize,
+}
+
+async fn rename_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    target: Target,
+    typed: Option<String>,
+    problem: Option<String>,
+) -> Result<RenamePage, StaffError> {
+    let subject = subject(dash, target).await?;
+    Ok(RenamePage {
+        chrome: signed.chrome(format!("Rename {}", subject.name)),
+        value: typed.unwrap_or_else(|| subject.name.clone()),
+        subject,
+        problem,
+        max: catalog::MAX_NAME_LEN,
+    })
+}
+
+pub(crate) async fn rename_program_form(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(id): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    signed.render(&rename_page(&dash, &signed, Target::Program(id), None, None).await?)
+}
+
+pub(crate) async fn rename_circle_form(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(id): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    signed.render(&rename_page(&dash, &signed, Target::Circle(id), None, None).await?)
+}
+
+pub(crate) async fn rename_program(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<ProgramForm>,
+) -> Result<Response, StaffError> {
+    rename(dash, signed, staff, Target::Program(id), form.name).await
+}
+
+pub(crate) async fn rename_circle(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<ProgramForm>,
+) -> Result<Response, StaffError> {
+    rename(dash, signed, staff, Target::Circle(id), form.name).await
+}
+
+/// Renames, then back to the catalog with a note (post/redirect/get: the same form sent
+/// again finds the new name already there and changes nothing). A name that is taken is
+/// refused on the rename page, as 422, and nothing is stored.
+async fn rename(
+    dash: Dashboards,
+    signed: Signed,
+    staff: Session,
+    target: Target,
+    name: String,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let actor = Actor::Staff(&signed.user.email);
+    let renamed = match target {
+        Target::Program(id) => catalog::rename_program(&dash.store, id, &name, actor).await,
+        Target::Circle(id) => catalog::rename_circle(&dash.store, id, &name, actor).await,
+    };
+    match renamed {
+        Ok(r) if r.changed() => {
+            tracing::info!("catalog entry renamed");
+            let note = format!(
+                "Renamed “{}” to “{}”. Its history follows it: every page and report, \
+                 released months included, now shows the new name.",
+                r.old, r.new
+            );
+            saved(&staff, note).await
+        }
+        Ok(r) => {
+            saved(
+                &staff,
+                format!("“{}” kept its name: nothing changed.", r.new),
+            )
+            .await
+        }
+        Err(CatalogError::UnknownProgram | CatalogError::UnknownCircle) => {
+            Err(StaffError::NotFound)
+        }
+        Err(CatalogError::Database(e)) => Err(e.into()),
+        Err(e) => {
+            let page = rename_page(&dash, &signed, target, Some(name), Some(sentence(e))).await?;
+            refused(&signed, &page)
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_archive.html")]
+struct ArchivePage {
+    chrome: Chrome,
+    subject: Subject,
+    /// Archive (true) or restore (false).
+    archiving: bool,
+    circles: usize,
+    program_archived: bool,
+    open_sessions: Vec<OpenSession>,
+}
+
+struct OpenSession {
+    code: String,
+    circle: String,
+    held_on: String,
+    closes: String,
+}
+
+async fn archive_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    target: Target,
+    archiving: bool,
+) -> Result<ArchivePage, StaffError> {
+    let subject = subject(dash, target).await?;
+    let view = catalog::archive_view(&dash.store, target).await?;
+    let open_sessions = view
+        .open_sessions
+        .iter()
+        .map(|s| OpenSession {
+            code: s.code.to_string(),
+            circle: s.circle.clone(),
+            held_on: s.held_on.to_string(),
+            closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
+                .map(|t| {
+                    t.with_timezone(&chrono::Local)
+                        .format("%Y-%m-%d %H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default(),
+        })
+        .collect();
+    let verb = if archiving { "Archive" } else { "Restore" };
+    Ok(ArchivePage {
+        chrome: signed.chrome(format!("{verb} {}?", subject.name)),
+        subject,
+        archiving,
+        circles: view.circles,
+        program_archived: view.program_archived && matches!(target, Target::Circle(_)),
+        open_sessions,
+    })
+}
+
+fn target(kind: &str, id: i32) -> Result<Target, StaffError> {
+    match kind {
+        "programs" => Ok(Target::Program(id)),
+        "circles" => Ok(Target::Circle(id)),
+        _ => Err(StaffError::NotFound),
+    }
+}
+
+/// "Are you sure?": what archiving (or restoring) does, with a form that does it.
+pub(crate) async fn confirm_archive(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path((kind, id)): Path<(String, i32)>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let page = archive_page(&dash, &signed, target(&kind, id)?, true).await?;
+    signed.render(&page)
+}
+
+pub(crate) async fn confirm_restore(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path((kind, id)): Path<(String, i32)>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let page = archive_page(&dash, &signed, target(&kind, id)?, false).await?;
+    signed.render(&page)
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ConfirmForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+pub(crate) async fn archive(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((kind, id)): Path<(String, i32)>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, StaffError> {
+    set_archived(dash, signed, staff, &kind, id, form, true).await
+}
+
+pub(crate) async fn restore(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((kind, id)): Path<(String, i32)>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, StaffError> {
+    set_archived(dash, signed, staff, &kind, id, form, false).await
+}
+
+/// Archives or restores once the confirmation page's form says so (a POST without it is
+/// sent to that page and changes nothing); then back to the catalog with a note. Sent
+/// again, it finds the change made and records nothing.
+async fn set_archived(
+    dash: Dashboards,
+    signed: Signed,
+    staff: Session,
+    kind: &str,
+    id: i32,
+    form: ConfirmForm,
+    archiving: bool,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let target = target(kind, id)?;
+    let verb = if archiving { "archive" } else { "restore" };
+    if form.confirm != "yes" {
+        return Ok(Redirect::to(&format!("/staff/admin/{kind}/{id}/{verb}")).into_response());
+    }
+    let subject = subject(&dash, target).await?;
+    let actor = Actor::Staff(&signed.user.email);
+    let changed = if archiving {
+        let today = chrono::Local::now().date_naive();
+        catalog::archive(&dash.store, target, today, actor).await
+    } else {
+        catalog::restore(&dash.store, target, actor).await
+    };
+    let changed = match changed {
+        Ok(changed) => changed,
+        Err(CatalogError::UnknownProgram | CatalogError::UnknownCircle) => {
+            return Err(StaffError::NotFound);
+        }
+        Err(e) => return Err(StaffError::internal(e)),
+    };
+    let note = match (changed, archiving) {
+        (true, true) => format!(
+            "Archived “{}”. It takes no new sessions; its history stays on every page and report, marked archived.",
+            subject.name
+        ),
+        (true, false) => format!("Restored “{}”. It takes new sessions again.", subject.name),
+        (false, true) => format!("“{}” was already archived: nothing changed.", subject.name),
+        (false, false) => format!("“{}” was not archived: nothing changed.", subject.name),
+    };
+    saved(&staff, note).await
 }

@@ -9,9 +9,12 @@ mod privacy;
 mod users;
 
 pub(crate) use audit::audit;
-pub(crate) use catalog::{add_circle, add_program, catalog, set_crisis_line};
+pub(crate) use catalog::{
+    add_circle, add_program, archive, catalog, confirm_archive, confirm_restore, rename_circle,
+    rename_circle_form, rename_program, rename_program_form, restore, set_crisis_line,
+};
 pub(crate) use ledger::ledger;
-pub(crate) use privacy::{privacy, set_privacy};
+pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy};
 pub(crate) use users::{
     add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, deactivate_user,
     edit_user, reactivate_user, remove_user, reset_password, users,

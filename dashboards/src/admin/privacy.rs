@@ -1,32 +1,38 @@
-//! Privacy settings, never below their floors (`PrivacySettings::set` refuses them).
+//! Privacy settings as a form in plain words: each setting labelled, explained and shown
+//! with its floor; a preview of the accuracy the proposed settings would give beside
+//! today's; and only a confirmed form saves (post/redirect/get), one audit entry per
+//! changed setting. Floors are `PrivacySettings::set`'s: nothing below them is stored.
+//!
+//! # Privacy
+//!
+//! The budget's number means nothing without its unit: ρ under Gaussian noise (zCDP), ε
+//! under Laplace noise (pure DP). ρ = 1 and ε = 1 are very different amounts of noise, so
+//! a change of mechanism never carries the number over. The form says which unit its
+//! budget was typed in (`budget_unit`); a proposal whose mechanism counts in another unit
+//! is refused (422) and the form comes back in the new unit, its budget field filled with
+//! the value that keeps a circle's month as accurate as today (30 answers, "% positive"),
+//! found by bisection over the same accuracy table the page shows. The admin may change
+//! it; the preview then shows what it does to every level before anything is saved.
 
-use analytics::budget;
+use analytics::budget::{Mechanism, PrivacySettings, THRESHOLD_FLOOR};
 use analytics::plan::{self, AccuracyRow, PLAN};
+use analytics::sampler::Rational;
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use collector::audit::Actor;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::page::{Chrome, StaffError, sentence};
+use crate::page::{Chrome, StaffError};
 
-#[derive(Template)]
-#[template(path = "admin_privacy.html")]
-struct PrivacyPage {
-    chrome: Chrome,
-    settings: Vec<(&'static str, String)>,
-    plan: Vec<PlanRow>,
-    plan_version: i32,
-    unit: &'static str,
-    accuracy: Vec<AccuracyRow>,
-    problem: Option<String>,
-    saved: Option<String>,
-}
+/// The largest budget a setting may take (as `PrivacySettings::set` enforces).
+const BUDGET_MAX: &str = "10";
 
 /// One measurement of the plan, as the privacy page shows it.
 struct PlanRow {
@@ -38,14 +44,131 @@ struct PlanRow {
     shown: &'static str,
 }
 
+/// The form's values as typed (or as in force), shown again on a refusal.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub(crate) struct PrivacyForm {
+    #[serde(default)]
+    mechanism: String,
+    #[serde(default)]
+    budget: String,
+    /// The unit the budget field was shown in (`rho` or `epsilon`).
+    #[serde(default)]
+    budget_unit: String,
+    #[serde(default)]
+    manager_threshold: String,
+    #[serde(default)]
+    funder_threshold: String,
+    /// `yes` on the preview's confirmation form only.
+    #[serde(default)]
+    confirm: String,
+}
+
+impl PrivacyForm {
+    fn of(settings: &PrivacySettings) -> PrivacyForm {
+        PrivacyForm {
+            mechanism: short_key(settings.mechanism).to_owned(),
+            budget: decimal(settings.budget),
+            budget_unit: settings.mechanism.unit().to_owned(),
+            manager_threshold: settings.manager_threshold.to_string(),
+            funder_threshold: settings.funder_threshold.to_string(),
+            confirm: String::new(),
+        }
+    }
+
+    fn unit_symbol(&self) -> &'static str {
+        if self.budget_unit == "epsilon" {
+            "ε"
+        } else {
+            "ρ"
+        }
+    }
+}
+
+/// A budget as people write it: a decimal where it has one of at most 6 places (43/20 is
+/// 2.15), else the exact fraction (1/3) — both read back to the same number.
+fn decimal(r: Rational) -> String {
+    let (num, den) = (r.num(), r.den());
+    if den == 1 {
+        return num.to_string();
+    }
+    for places in 1..=6u32 {
+        let scale = 10u128.pow(places);
+        if scale % den == 0 {
+            let scaled = num * (scale / den);
+            return format!(
+                "{}.{:0width$}",
+                scaled / scale,
+                scaled % scale,
+                width = places as usize
+            );
+        }
+    }
+    r.to_string()
+}
+
+fn short_key(mechanism: Mechanism) -> &'static str {
+    match mechanism {
+        Mechanism::Gaussian => "gaussian",
+        Mechanism::Laplace => "laplace",
+    }
+}
+
+fn symbol(mechanism: Mechanism) -> &'static str {
+    match mechanism {
+        Mechanism::Gaussian => "ρ",
+        Mechanism::Laplace => "ε",
+    }
+}
+
+/// A setting's name in plain words.
+fn label(name: &str) -> &'static str {
+    match name {
+        "privacy.mechanism" => "Kind of noise",
+        "privacy.budget" => "Privacy budget",
+        "privacy.manager_threshold" => "Smallest group managers see",
+        "privacy.funder_threshold" => "Smallest group funders see",
+        _ => "Setting",
+    }
+}
+
+/// A stored value in plain words (the mechanism's key becomes its name and unit).
+fn worded(name: &str, value: &str) -> String {
+    match (name, value) {
+        ("privacy.mechanism", "discrete_gaussian") => "Gaussian (budget in ρ)".to_owned(),
+        ("privacy.mechanism", "discrete_laplace") => "Laplace (budget in ε)".to_owned(),
+        ("privacy.manager_threshold" | "privacy.funder_threshold", k) => format!("{k} responses"),
+        ("privacy.budget", v) => v.parse().map(decimal).unwrap_or_else(|_| v.to_owned()),
+        (_, v) => v.to_owned(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_privacy.html")]
+struct PrivacyPage {
+    chrome: Chrome,
+    form: PrivacyForm,
+    problems: Vec<String>,
+    saved: Option<String>,
+    floor: u32,
+    budget_max: &'static str,
+    /// Each level's share of the budget, from the plan (not a setting).
+    level_shares: Vec<(&'static str, String)>,
+    plan: Vec<PlanRow>,
+    plan_version: i32,
+    unit: &'static str,
+    accuracy: Vec<AccuracyRow>,
+}
+
 async fn privacy_page(
     dash: &Dashboards,
     signed: &Signed,
-    problem: Option<String>,
+    form: Option<PrivacyForm>,
+    problems: Vec<String>,
     saved: Option<String>,
 ) -> Result<PrivacyPage, StaffError> {
-    let settings = budget::load_settings(&dash.store).await?;
+    let settings = analytics::budget::load_settings(&dash.store).await?;
     let mut rows = Vec::new();
+    let mut level_shares: Vec<(&'static str, Rational)> = Vec::new();
     for m in &PLAN {
         let noise = settings.noise(m.group, m.share())?;
         rows.push(PlanRow {
@@ -56,21 +179,31 @@ async fn privacy_page(
             variance: format!("{:.1}", noise.variance()),
             shown: m.shown,
         });
+        match level_shares.iter_mut().find(|(l, _)| *l == m.level.label()) {
+            Some((_, share)) => *share = share.add(m.share())?,
+            None => level_shares.push((m.level.label(), m.share())),
+        }
     }
     Ok(PrivacyPage {
         chrome: signed.chrome("Privacy settings"),
-        settings: settings.entries(),
+        form: form.unwrap_or_else(|| PrivacyForm::of(&settings)),
+        problems,
+        saved,
+        floor: THRESHOLD_FLOOR,
+        budget_max: BUDGET_MAX,
+        level_shares: level_shares
+            .into_iter()
+            .map(|(l, s)| (l, format!("{:.0}%", 100.0 * s.to_f64())))
+            .collect(),
         plan: rows,
         plan_version: plan::PLAN_VERSION,
         unit: settings.mechanism.unit(),
         accuracy: plan::accuracy(&settings, plan::Shape::default())?,
-        problem,
-        saved,
     })
 }
 
-/// Where the note "Saved …" waits between a setting's POST and the GET it redirects to;
-/// the GET takes it out, so a reload shows the page without it (and saves nothing).
+/// Where the note "Saved …" waits between the confirming POST and the GET it redirects
+/// to; the GET takes it out, so a reload shows the page without it (and saves nothing).
 const PRIVACY_SAVED_KEY: &str = "admin.privacy.saved";
 
 pub(crate) async fn privacy(
@@ -80,40 +213,277 @@ pub(crate) async fn privacy(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let saved: Option<String> = staff.remove(PRIVACY_SAVED_KEY).await?;
-    signed.render(&privacy_page(&dash, &signed, None, saved).await?)
+    signed.render(&privacy_page(&dash, &signed, None, vec![], saved).await?)
 }
 
-#[derive(Deserialize)]
-pub(crate) struct SettingForm {
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    value: String,
+/// Why a proposal was refused, and the form to show again (for a change of mechanism,
+/// with the budget in the new unit).
+struct Refusal {
+    problems: Vec<String>,
+    form: PrivacyForm,
 }
 
-/// Saves one setting and redirects (post/redirect/get) to the privacy page, which shows
-/// the one-off "Saved" note; a refused value is re-rendered with its problem, as 422.
+/// The margin a circle's month of 30 answers gets on "% positive": what a converted
+/// budget keeps.
+fn circle_margin(settings: &PrivacySettings) -> Option<f64> {
+    plan::accuracy(settings, plan::Shape::default())
+        .ok()?
+        .into_iter()
+        .find(|r| r.level == analytics::budget::Level::CircleMonth && r.n == 30)
+        .map(|r| r.pct_positive)
+}
+
+/// The budget, in `mechanism`'s unit, that gives a circle's month of 30 answers the
+/// margin it has under `now` (to two decimal places, within the setting's bounds).
+fn equivalent_budget(now: &PrivacySettings, mechanism: Mechanism) -> Option<Rational> {
+    let target = circle_margin(now)?;
+    let with = |budget: f64| -> Option<f64> {
+        let mut s = now.clone();
+        s.mechanism = mechanism;
+        s.budget = format!("{budget:.6}").parse().ok()?;
+        circle_margin(&s)
+    };
+    // The margin shrinks as the budget grows: bisect on a log scale.
+    let (mut low, mut high) = (0.01_f64.ln(), 10_f64.ln());
+    for _ in 0..40 {
+        let mid = (low + high) / 2.0;
+        if with(mid.exp())? > target {
+            low = mid;
+        } else {
+            high = mid;
+        }
+    }
+    let budget = high.exp().clamp(0.01, 10.0);
+    format!("{budget:.2}").parse().ok()
+}
+
+/// Turns the form into the settings it proposes, checking each field against its floor;
+/// every problem is listed in plain words, and nothing is proposed unless all are right.
+fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings, Refusal> {
+    let mut next = now.clone();
+    let mut problems = vec![];
+    let mechanism = match form.mechanism.trim() {
+        "gaussian" => Some(Mechanism::Gaussian),
+        "laplace" => Some(Mechanism::Laplace),
+        _ => {
+            problems.push("Choose the kind of noise: Gaussian or Laplace.".to_owned());
+            None
+        }
+    };
+    if let Some(m) = mechanism {
+        next.mechanism = m;
+    }
+    let budget = form.budget.trim();
+    if budget.is_empty() {
+        problems.push("Enter a privacy budget.".to_owned());
+    } else if next.set("privacy.budget", budget).is_err() {
+        problems.push(format!(
+            "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
+        ));
+    }
+    for (name, value, who) in [
+        (
+            "privacy.manager_threshold",
+            &form.manager_threshold,
+            "managers",
+        ),
+        (
+            "privacy.funder_threshold",
+            &form.funder_threshold,
+            "funders",
+        ),
+    ] {
+        if next.set(name, value.trim()).is_err() {
+            problems.push(format!(
+                "The smallest group {who} see must be a whole number of at least {THRESHOLD_FLOOR} responses (you wrote “{}”).",
+                value.trim()
+            ));
+        }
+    }
+    // A budget typed in one unit is never read in another.
+    let mut shown = form.clone();
+    if let Some(m) = mechanism
+        && problems.is_empty()
+        && form.budget_unit != m.unit()
+    {
+        let from = if form.budget_unit == "epsilon" {
+            "ε"
+        } else {
+            "ρ"
+        };
+        let suggestion = equivalent_budget(now, m);
+        problems.push(format!(
+            "You chose {} noise, whose budget is counted in {} — not in {from}, the unit the budget was typed in. \
+             The same number would mean a very different amount of noise, so enter the budget in {} below.{}",
+            if m == Mechanism::Gaussian { "Gaussian" } else { "Laplace" },
+            symbol(m),
+            symbol(m),
+            match &suggestion {
+                Some(b) => format!(
+                    " It now holds {} = {}, which keeps a circle's month of 30 answers about as accurate as today; change it if you wish, then preview.",
+                    symbol(m),
+                    decimal(*b)
+                ),
+                None => String::new(),
+            }
+        ));
+        if let Some(b) = suggestion {
+            shown.budget = decimal(b);
+        }
+        shown.budget_unit = m.unit().to_owned();
+    }
+    if problems.is_empty() {
+        Ok(next)
+    } else {
+        Err(Refusal {
+            problems,
+            form: shown,
+        })
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin_privacy_preview.html")]
+struct PreviewPage {
+    chrome: Chrome,
+    form: PrivacyForm,
+    /// (setting in words, old, new).
+    changes: Vec<(&'static str, String, String)>,
+    mechanism_change: Option<String>,
+    rows: Vec<Compared>,
+}
+
+/// One row of the accuracy table, now and as proposed.
+struct Compared {
+    level: &'static str,
+    n: u32,
+    pct_now: String,
+    pct_next: String,
+    mean_now: String,
+    mean_next: String,
+}
+
+fn preview_page(
+    signed: &Signed,
+    now: &PrivacySettings,
+    next: &PrivacySettings,
+    form: &PrivacyForm,
+) -> Result<PreviewPage, StaffError> {
+    let changes = now
+        .changes_to(next)
+        .into_iter()
+        .map(|c| {
+            (
+                label(c.name),
+                worded(c.name, &c.old),
+                worded(c.name, &c.new),
+            )
+        })
+        .collect();
+    let before = plan::accuracy(now, plan::Shape::default())?;
+    let after = plan::accuracy(next, plan::Shape::default())?;
+    let rows = before
+        .iter()
+        .zip(&after)
+        .map(|(b, a)| Compared {
+            level: b.level.label(),
+            n: b.n,
+            pct_now: format!("±{:.1}", b.pct_positive),
+            pct_next: format!("±{:.1}", a.pct_positive),
+            mean_now: format!("±{:.2}", b.item_mean),
+            mean_next: format!("±{:.2}", a.item_mean),
+        })
+        .collect();
+    let mechanism_change = (now.mechanism != next.mechanism).then(|| {
+        format!(
+            "The kind of noise changes, and with it the budget's unit: {} {} = {} becomes {} {} = {}. The table below shows what that does to accuracy.",
+            symbol(now.mechanism),
+            now.mechanism.unit(),
+            decimal(now.budget),
+            symbol(next.mechanism),
+            next.mechanism.unit(),
+            decimal(next.budget)
+        )
+    });
+    let mut form = form.clone();
+    form.budget_unit = next.mechanism.unit().to_owned();
+    Ok(PreviewPage {
+        chrome: signed.chrome("Check the new privacy settings"),
+        form,
+        changes,
+        mechanism_change,
+        rows,
+    })
+}
+
+/// Shows what the proposed settings would change and the accuracy they would give beside
+/// today's, with a form that confirms them. Saves nothing; invalid values come back on the
+/// settings form with their problems, as 422.
+pub(crate) async fn preview(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Form(form): Form<PrivacyForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let now = analytics::budget::load_settings(&dash.store).await?;
+    match proposed(&now, &form) {
+        Ok(next) => signed.render(&preview_page(&signed, &now, &next, &form)?),
+        Err(refusal) => refuse(&dash, &signed, refusal).await,
+    }
+}
+
+async fn refuse(
+    dash: &Dashboards,
+    signed: &Signed,
+    refusal: Refusal,
+) -> Result<Response, StaffError> {
+    let page = privacy_page(dash, signed, Some(refusal.form), refusal.problems, None).await?;
+    signed
+        .render(&page)
+        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}
+
+/// Saves the settings the preview showed, once confirmed there (without `confirm=yes` it
+/// shows the preview and saves nothing), then redirects (post/redirect/get) to the
+/// settings page with a one-off note. One audit entry per changed setting; sent again,
+/// the settings are already in force and nothing more is stored or recorded.
 pub(crate) async fn set_privacy(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Form(form): Form<SettingForm>,
+    Form(form): Form<PrivacyForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
-    match budget::save_setting(&dash.store, form.name.trim(), form.value.trim()).await {
-        Ok(_) => {
-            tracing::info!(setting.name = %form.name.trim(), "privacy setting changed");
-            let saved = format!(
-                "Saved {}. It applies to releases from now on; released figures never change.",
-                form.name.trim()
-            );
-            staff.insert(PRIVACY_SAVED_KEY, saved).await?;
-            Ok(Redirect::to("/staff/admin/privacy").into_response())
-        }
-        Err(budget::SettingsLoadError::Settings(e)) => refused(
-            &signed,
-            &privacy_page(&dash, &signed, Some(sentence(e)), None).await?,
-        ),
-        Err(e) => Err(StaffError::internal(e)),
+    let now = analytics::budget::load_settings(&dash.store).await?;
+    let next = match proposed(&now, &form) {
+        Ok(next) => next,
+        Err(refusal) => return refuse(&dash, &signed, refusal).await,
+    };
+    if form.confirm != "yes" {
+        return signed.render(&preview_page(&signed, &now, &next, &form)?);
     }
+    let actor = Actor::Staff(&signed.user.email);
+    let changes = analytics::budget::save_settings(&dash.store, &next, actor).await?;
+    let note = if changes.is_empty() {
+        "Nothing to save: these settings were already in force.".to_owned()
+    } else {
+        tracing::info!(settings.changed = changes.len(), "privacy settings changed");
+        let list: Vec<String> = changes
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}: {} → {}",
+                    label(c.name),
+                    worded(c.name, &c.old),
+                    worded(c.name, &c.new)
+                )
+            })
+            .collect();
+        format!(
+            "Saved. {}. It applies to releases from now on; released figures never change.",
+            list.join("; ")
+        )
+    };
+    staff.insert(PRIVACY_SAVED_KEY, note).await?;
+    Ok(Redirect::to("/staff/admin/privacy").into_response())
 }
