@@ -55,7 +55,9 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
         return;
     };
     let cluster = Cluster::start(&db, 2);
-    let urls: Vec<String> = (0..4)
+    // One session of 1,000 places per worker, each worker paced to at most 40 a second
+    // (about 20 a second with the round trip): the load never fills them.
+    let urls: Vec<String> = (0..8)
         .map(|_| {
             let (code, _) = open_session(&db, &["--capacity", "1000"]);
             cluster.balancer.url(&format!("/s/{code}"))
@@ -68,7 +70,7 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
             tokio::spawn(async move {
                 let client = client();
                 let mut seen = vec![];
-                while started.elapsed() < Duration::from_secs(16) {
+                while started.elapsed() < Duration::from_secs(32) {
                     let at = started.elapsed();
                     let answer = client
                         .post(&url)
@@ -94,9 +96,8 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
                         Ok(r) => Seen::Other(Some(r.status().as_u16())),
                         Err(_) => Seen::Other(None),
                     };
-                    if what != Seen::Stored {
-                        tokio::time::sleep(Duration::from_millis(100)).await;
-                    }
+                    let pause = if what == Seen::Stored { 25 } else { 200 };
+                    tokio::time::sleep(Duration::from_millis(pause)).await;
                     seen.push((at, what));
                 }
                 seen
@@ -106,7 +107,8 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
     tokio::time::sleep(Duration::from_secs(3)).await;
     pg_ctl("stop");
     let stopped_at = started.elapsed();
-    tokio::time::sleep(Duration::from_secs(4)).await;
+    // Longer than a writer waits for a connection (5 s), twice: the store is really gone.
+    tokio::time::sleep(Duration::from_secs(15)).await;
     pg_ctl("start");
     let started_again = started.elapsed();
     let mut seen = vec![];

@@ -146,8 +146,17 @@ impl Store {
     }
 
     /// True when the database answers a trivial query.
+    ///
+    /// Answers within a second: a health check that waited for the pool's acquire timeout
+    /// would make a load balancer take every instance out while the database is down,
+    /// and serve its own bare error instead of Hearth's page that keeps a participant's
+    /// answers on the form.
     pub async fn is_healthy(&self) -> bool {
-        sqlx::query("select 1").execute(&self.pool).await.is_ok()
+        let probe = sqlx::query("select 1").execute(&self.pool);
+        matches!(
+            tokio::time::timeout(Duration::from_secs(1), probe).await,
+            Ok(Ok(_))
+        )
     }
 
     /// Closes every connection; later queries fail as "unavailable".
