@@ -6,8 +6,8 @@ mod common;
 use axum::http::StatusCode;
 use collector::Store;
 use collector::audit::{self, Action, Filter};
-use common::TestDb;
 use common::staff::*;
+use common::{TestApp, TestDb};
 
 async fn entries(store: &Store, action: Action) -> Vec<audit::Stored> {
     let filter = Filter {
@@ -28,7 +28,13 @@ async fn releases_and_exports_leave_one_entry_each(db: &TestDb) {
     periods.sort();
     assert_eq!(periods, ["2026-07", "2026-08", "2026-09", QUARTER]);
     assert!(released.iter().all(|e| e.actor == "(command line)"));
-    assert!(released[0].detail.contains("cells"), "{:?}", released[0]);
+    assert!(
+        released[0]
+            .detail
+            .contains("cells released, with Gaussian noise"),
+        "{:?}",
+        released[0]
+    );
 
     let app = router(&store).await;
     let mut manager = sign_in(&app, MANAGER_A).await;
@@ -97,7 +103,11 @@ async fn admins_read_the_trail_with_filters(db: &TestDb) {
 
     let exports = get(&app, &mut admin, &format!("{path}?action=exported")).await;
     assert!(exports.body.contains("Downloaded an export"));
-    assert!(!exports.body.contains("<td>Released a period</td>"));
+    assert!(
+        !exports
+            .body
+            .contains("data-label=\"What\">Released a period</td>")
+    );
     assert!(
         exports.body.contains("1 matching entry."),
         "{}",
@@ -110,12 +120,16 @@ async fn admins_read_the_trail_with_filters(db: &TestDb) {
         &format!("{path}?actor=funder%40test.hearth"),
     )
     .await;
-    assert!(!by_funder.body.contains("<td>Released a period</td>"));
+    assert!(
+        !by_funder
+            .body
+            .contains("data-label=\"What\">Released a period</td>")
+    );
     assert!(by_funder.body.contains("hearth-portfolio-2026-Q3.csv"));
 
     let text = get(&app, &mut admin, &format!("{path}?text=2026-08")).await;
-    assert!(text.body.contains("<td>2026-08</td>"));
-    assert!(!text.body.contains("<td>2026-09</td>"));
+    assert!(text.body.contains("data-label=\"On\">2026-08</td>"));
+    assert!(!text.body.contains("data-label=\"On\">2026-09</td>"));
 
     // Entries are dated now: a window in the past holds none of them.
     let past = get(
@@ -130,7 +144,81 @@ async fn admins_read_the_trail_with_filters(db: &TestDb) {
     assert!(wrong.body.contains("is not a date"), "{}", wrong.body);
 }
 
+/// Participants leave nothing in the trail: accepted, refused, blank and ticketed
+/// submissions, ticket checks and page views add no entry; no entry holds a ticket code or
+/// anything typed on the form; and the table has no column an answer could go in.
+async fn no_entry_holds_anything_a_participant_sent(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (plain, _) = app.open_session(Some(50), None).await;
+    let (ticketed, tickets) = app.open_session(Some(5), Some(3)).await;
+    let entries = || app.count("select count(*) from staff_audit");
+    let before = entries().await;
+    let form = format!("/s/{}", plain.code.as_str());
+    for n in 0..10 {
+        let body = format!(
+            "belong={}&heard={}&first_time=yes&helped=listened",
+            n % 5 + 1,
+            (n + 2) % 5 + 1
+        );
+        assert_eq!(app.post_form(&form, body).await.status(), 303);
+    }
+    for refused in ["", "belong=9"] {
+        assert_ne!(app.post_form(&form, refused).await.status(), 303);
+    }
+    let ticket_form = format!("/s/{}", ticketed.code.as_str());
+    let used = tickets[0].as_str();
+    app.get(&format!("{ticket_form}?ticket={used}")).await;
+    let with = format!("belong=4&ticket={used}");
+    assert_eq!(
+        app.post_form(&ticket_form, with.clone()).await.status(),
+        303
+    );
+    assert_eq!(app.post_form(&ticket_form, with).await.status(), 409);
+    let unknown = "belong=3&ticket=NOTAREALTICKET";
+    assert_eq!(app.post_form(&ticket_form, unknown).await.status(), 403);
+    app.get(&format!("{ticket_form}?ticket={}", tickets[1].as_str()))
+        .await;
+    for page in ["/", "/privacy", &format!("{form}/thanks"), &ticket_form] {
+        app.get(page).await;
+    }
+    assert_eq!(entries().await, before, "participants left an entry");
+
+    let rows: Vec<(String, String, String, String)> =
+        sqlx::query_as("select actor, action, subject, detail from staff_audit")
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    for ticket in &tickets {
+        for row in &rows {
+            let text = format!("{row:?}");
+            assert!(!text.contains(ticket.as_str()), "{text}");
+            assert!(!text.contains(&ticket.grouped()), "{text}");
+        }
+    }
+    // Only these columns: who, what, on what, details, and when (staff time).
+    let columns: Vec<String> = match app.store.backend() {
+        collector::Backend::Sqlite => {
+            sqlx::query_scalar("select name from pragma_table_info('staff_audit') order by cid")
+                .fetch_all(app.store.pool())
+                .await
+                .unwrap()
+        }
+        collector::Backend::Postgres => sqlx::query_scalar(
+            "select column_name::text from information_schema.columns \
+             where table_name = 'staff_audit' order by ordinal_position",
+        )
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap(),
+    };
+    assert_eq!(
+        columns,
+        ["id", "at_ms", "actor", "action", "subject", "detail"]
+    );
+}
+
 on_both_stores!(
     releases_and_exports_leave_one_entry_each,
     admins_read_the_trail_with_filters,
+    no_entry_holds_anything_a_participant_sent,
 );

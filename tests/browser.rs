@@ -177,6 +177,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
                 "/staff/admin/users".into(),
                 "/staff/admin/privacy".into(),
                 "/staff/admin/ledger".into(),
+                "/staff/admin/audit".into(),
             ],
         ),
         account(
@@ -207,11 +208,59 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
     assert!(
-        report.contains("28 staff page views checked, 0 problems"),
+        report.contains("30 staff page views checked, 0 problems"),
         "{report}"
     );
     assert!(
         shots.join("staff-manager-0-phone.png").exists()
             && shots.join("staff-funder-1-desktop.png").exists()
+    );
+}
+
+/// The admin's account, catalog and privacy pages, confirmation pages included, and the
+/// forced change of a reset password: `accounts.mjs` and `catalog.mjs` at phone and
+/// desktop widths, with axe, no sideways scrolling, and every button on screen.
+#[test]
+fn admin_account_catalog_and_privacy_pages_pass_axe_in_chromium() {
+    use common::staff::*;
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        store.migrate().await.unwrap();
+        seed_network(&store).await;
+        store.close().await;
+    });
+    let server = Server::start(&db, None);
+    let accounts = run_checker(
+        &tools.join("accounts.mjs"),
+        server.port,
+        &shots,
+        &[
+            ADMIN.to_owned(),
+            PASSWORD.to_owned(),
+            FACILITATOR_A.to_owned(),
+        ],
+    );
+    let catalog = run_checker(
+        &tools.join("catalog.mjs"),
+        server.port,
+        &shots,
+        &[
+            ADMIN.to_owned(),
+            PASSWORD.to_owned(),
+            PROGRAM_A.to_string(),
+            CIRCLE_A3.to_string(),
+        ],
+    );
+    server.stop();
+    assert!(
+        accounts.contains("18 account page views checked, 0 problems"),
+        "{accounts}"
+    );
+    assert!(
+        catalog.contains("20 catalog and privacy page views checked, 0 problems"),
+        "{catalog}"
     );
 }

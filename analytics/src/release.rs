@@ -576,10 +576,13 @@ async fn store_release(
         }
     }
     ledger::write_ledger(&mut tx, release_id, period, settings, released, now).await?;
+    let noise = match mechanism {
+        Mechanism::Gaussian => "Gaussian",
+        Mechanism::Laplace => "Laplace",
+    };
     let detail = format!(
-        "{} cells, {} mechanism",
-        released.cells().len(),
-        mechanism.key()
+        "{} cells released, with {noise} noise",
+        released.cells().len()
     );
     audit::record(
         &mut *tx,
