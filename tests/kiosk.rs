@@ -99,7 +99,7 @@ async fn the_kiosk_form_returns_empty_after_each_answer_and_keeps_answers_out_of
     let html = text(thanks).await;
     assert!(
         html.contains(&format!(
-            r#"<meta http-equiv="refresh" content="8;url={path}">"#
+            r#"<meta http-equiv="refresh" content="12;url={path}">"#
         )),
         "{html}"
     );
@@ -110,6 +110,9 @@ async fn the_kiosk_form_returns_empty_after_each_answer_and_keeps_answers_out_of
         "the tablet stays"
     );
     assert!(!html.contains("checked") && !html.contains("Strongly"));
+    // More time: the same page without the timed return, the button still there.
+    let stay = text(app.get(&format!("{path}/next?lang=en&stay=1")).await).await;
+    assert!(!stay.contains("http-equiv=\"refresh\"") && stay.contains("next-person"));
 
     // The next person: the same link gives a form with nothing chosen.
     let again = text(app.get(&path).await).await;

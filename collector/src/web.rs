@@ -872,7 +872,7 @@ async fn thanks(
 // Kiosk mode: one tablet passed around the room
 
 /// How long the kiosk's thanks page stays before it goes back to an empty form.
-pub const KIOSK_RETURN_SECONDS: u32 = 8;
+pub const KIOSK_RETURN_SECONDS: u32 = 12;
 
 #[derive(Template)]
 #[template(path = "kiosk_thanks.html")]
@@ -883,6 +883,11 @@ struct KioskThanksPage {
     next: String,
     seconds: u32,
     returning: String,
+    /// The person asked for more time: no timed return (WCAG 2.2.1, a time limit the
+    /// user can turn off), only the "next person" button.
+    stay: bool,
+    /// This page without its timed return.
+    stay_href: String,
 }
 
 /// The answer to a kiosk link that does not open its session: closed (window passed,
@@ -963,7 +968,8 @@ async fn kiosk_submit(
 
 /// The kiosk's thanks page: what was kept, the crisis line, and a big "next person"
 /// button; after [`KIOSK_RETURN_SECONDS`] it goes back to an empty form by itself (a
-/// meta refresh: no script). It is drawn from the session alone: it cannot show the
+/// meta refresh: no script), unless the person asks for more time (`?stay=1`, a link on
+/// the page: someone reading slowly, or the crisis line, is not cut off). It is drawn from the session alone: it cannot show the
 /// answers, as it never has them. `Clear-Site-Data: "cache"` asks the browser to drop
 /// anything it kept of the earlier pages, the back/forward cache included.
 #[tracing::instrument(name = "participant.kiosk.thanks", skip_all)]
@@ -993,10 +999,17 @@ async fn kiosk_thanks(
     }
     let crisis = crisis_line(&c, &code, lang).await;
     let next = format!("/s/{code}/kiosk/{token}");
+    let stay = query_param(&raw, "stay").is_some_and(|v| v == "1");
     let mut response = render(
         StatusCode::OK,
         &KioskThanksPage {
-            page: Page::new(lang, &format!("{next}/next"), &[]),
+            page: Page::new(
+                lang,
+                &format!("{next}/next"),
+                if stay { &[("stay", "1")] } else { &[] },
+            ),
+            stay_href: href(&format!("{next}/next"), lang, &[("stay", "1")]),
+            stay,
             crisis,
             next,
             seconds: KIOSK_RETURN_SECONDS,

@@ -141,6 +141,7 @@ month-12 = December
 ## Kiosk mode: one tablet passed from person to person
 
 kiosk-shared = This tablet is shared. The next person will not see your answers.
+kiosk-stay = I need more time
 kiosk-next = Next person
 kiosk-returning = { $seconds ->
     [one] This page goes back to an empty form in { $seconds } second.

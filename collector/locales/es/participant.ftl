@@ -141,6 +141,7 @@ month-12 = diciembre
 ## Kiosk mode: one tablet passed from person to person
 
 kiosk-shared = Esta tableta es compartida. La próxima persona no verá tus respuestas.
+kiosk-stay = Necesito más tiempo
 kiosk-next = Siguiente persona
 kiosk-returning = { $seconds ->
     [one] Esta página vuelve a un formulario vacío en { $seconds } segundo.
