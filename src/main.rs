@@ -86,7 +86,8 @@ struct UserAddArgs {
     email: String,
     #[arg(long, value_enum)]
     role: RoleArg,
-    /// The program a manager or facilitator works in (a funder's is optional).
+    /// The program a manager, facilitator or data-entry account works in (a funder's is
+    /// optional).
     #[arg(long)]
     program: Option<String>,
     /// Keep the password as the account's own. Without it, the password given here works
@@ -107,6 +108,7 @@ enum RoleArg {
     Manager,
     Facilitator,
     Funder,
+    DataEntry,
 }
 
 impl From<RoleArg> for Role {
@@ -116,6 +118,7 @@ impl From<RoleArg> for Role {
             RoleArg::Manager => Role::Manager,
             RoleArg::Facilitator => Role::Facilitator,
             RoleArg::Funder => Role::Funder,
+            RoleArg::DataEntry => Role::DataEntry,
         }
     }
 }
