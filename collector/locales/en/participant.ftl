@@ -154,4 +154,3 @@ paper-how = Tick one box on each line. Leave a line empty to skip it.
 paper-session = Session { $code } · { $date }
 paper-no-name = Please don't write your name or anything else on this sheet. Fold it and hand it back.
 paper-typed = Staff type in your ticks. They don't keep who typed which form, or the order forms came in.
-paper-skip = Skip

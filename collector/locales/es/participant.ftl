@@ -154,4 +154,3 @@ paper-how = Marca una casilla en cada línea. Deja una línea vacía para saltar
 paper-session = Sesión { $code } · { $date }
 paper-no-name = Por favor, no escribas tu nombre ni nada más en esta hoja. Dóblala y devuélvela.
 paper-typed = El personal pasa tus marcas a la computadora. No se guarda quién pasó cada hoja, ni el orden en que llegaron.
-paper-skip = Saltar
