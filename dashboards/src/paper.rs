@@ -79,7 +79,7 @@ fn paper_words(lang: Lang, session: &Session, crisis: Option<String>) -> PaperWo
         session: t.args(
             "paper-session",
             &[
-                ("code", session.code.as_str()),
+                ("code", &session.code.to_string()),
                 ("date", &t.long_date(session.held_on)),
             ],
         ),
