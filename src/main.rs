@@ -86,7 +86,8 @@ struct UserAddArgs {
     email: String,
     #[arg(long, value_enum)]
     role: RoleArg,
-    /// The program a manager or facilitator works in (a funder's is optional).
+    /// The program a manager, facilitator or data-entry account works in (a funder's is
+    /// optional).
     #[arg(long)]
     program: Option<String>,
     /// Keep the password as the account's own. Without it, the password given here works
@@ -107,6 +108,7 @@ enum RoleArg {
     Manager,
     Facilitator,
     Funder,
+    DataEntry,
 }
 
 impl From<RoleArg> for Role {
@@ -116,6 +118,7 @@ impl From<RoleArg> for Role {
             RoleArg::Manager => Role::Manager,
             RoleArg::Facilitator => Role::Facilitator,
             RoleArg::Funder => Role::Funder,
+            RoleArg::DataEntry => Role::DataEntry,
         }
     }
 }
@@ -278,6 +281,11 @@ struct SessionOpenArgs {
     /// Require single-use tickets, and print this many ticket links.
     #[arg(long)]
     tickets: Option<u32>,
+    /// For a shared tablet: also print a kiosk link, whose form comes back empty for the
+    /// next person after each answer, and which stops working when the session closes.
+    /// Not with --tickets.
+    #[arg(long)]
+    kiosk: bool,
 }
 
 /// Runs the command; a failure is one clear line on standard error and exit status 1.
@@ -432,6 +440,7 @@ async fn session_open(
         args.hours,
         args.tickets,
     )?;
+    let new = if args.kiosk { new.for_tablet()? } else { new };
     let by = Some(collector::audit::Actor::CommandLine);
     let (session, tickets) = catalog::open_session_by(store, &new, by).await?;
     let until = Local
@@ -452,6 +461,13 @@ async fn session_open(
         session.capacity
     )?;
     writeln!(out, "link {link}")?;
+    if let Some(token) = &session.kiosk {
+        writeln!(
+            out,
+            "kiosk link (open it on the shared tablet; it stops working when the session closes) {link}/kiosk/{}",
+            token.as_str()
+        )?;
+    }
     if !tickets.is_empty() {
         writeln!(out, "tickets (each works once):")?;
         for ticket in tickets {

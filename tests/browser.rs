@@ -264,3 +264,42 @@ fn admin_account_catalog_and_privacy_pages_pass_axe_in_chromium() {
         "{catalog}"
     );
 }
+
+/// Kiosk mode on a shared tablet (`tests/browser/kiosk.mjs`): the kiosk pages pass axe at
+/// phone, tablet and desktop widths; one person answers, the thanks page returns to an
+/// empty form by itself, and the next person finds none of the first person's answers
+/// through back, forward, reload or the "next person" button.
+#[test]
+fn a_kiosk_shows_the_next_person_nothing_of_the_last_in_chromium() {
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    let opened = hearth(
+        &db,
+        &[
+            "session",
+            "open",
+            "--program",
+            "Peer Bridges",
+            "--circle",
+            "Tuesday Evening",
+            "--kiosk",
+        ],
+    );
+    let link = opened
+        .lines()
+        .find(|l| l.starts_with("kiosk link"))
+        .and_then(|l| l.split_whitespace().last())
+        .unwrap();
+    let path = &link[link.find("/s/").unwrap()..];
+    let server = Server::start(&db, None);
+    let report = run_checker(
+        &tools.join("kiosk.mjs"),
+        server.port,
+        &shots,
+        &[path.to_owned()],
+    );
+    server.stop();
+    assert!(report.contains("kiosk: 0 problems"), "{report}");
+    assert!(shots.join("kiosk-returned-tablet.png").exists());
+}

@@ -49,10 +49,11 @@ pub enum Action {
     TicketsReplaced,
     Released,
     Exported,
+    PaperFormsEntered,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -77,6 +78,7 @@ impl Action {
         Action::TicketsReplaced,
         Action::Released,
         Action::Exported,
+        Action::PaperFormsEntered,
     ];
 
     pub fn key(self) -> &'static str {
@@ -105,6 +107,7 @@ impl Action {
             Action::TicketsReplaced => "tickets_replaced",
             Action::Released => "released",
             Action::Exported => "exported",
+            Action::PaperFormsEntered => "paper_forms_entered",
         }
     }
 
@@ -135,6 +138,7 @@ impl Action {
             Action::TicketsReplaced => "Replaced unused ticket cards",
             Action::Released => "Released a period",
             Action::Exported => "Downloaded an export",
+            Action::PaperFormsEntered => "Typed in paper forms",
         }
     }
 

@@ -59,6 +59,8 @@ pub enum CatalogError {
         "this program already has a circle named “{0}”: two circles under one name would read as one history. Choose another name"
     )]
     CircleNameTaken(String),
+    #[error("a session for a shared tablet takes no ticket cards: choose one or the other")]
+    KioskTickets,
     #[error("no such program")]
     UnknownProgram,
     #[error("no such circle")]
@@ -76,6 +78,7 @@ pub struct NewSession {
     capacity: u32,
     hours: u32,
     tickets: u32,
+    kiosk: bool,
 }
 
 impl NewSession {
@@ -117,7 +120,19 @@ impl NewSession {
             capacity,
             hours,
             tickets,
+            kiosk: false,
         })
+    }
+
+    /// The session is for a shared tablet: it gets a kiosk link (see [`Session::kiosk`]).
+    /// Refused with tickets: a card's code would have to be typed on the tablet, and its
+    /// link carries the card in the address, which the next person's history would show.
+    pub fn for_tablet(mut self) -> Result<Self, CatalogError> {
+        if self.tickets > 0 {
+            return Err(CatalogError::KioskTickets);
+        }
+        self.kiosk = true;
+        Ok(self)
     }
 }
 
@@ -154,6 +169,9 @@ pub struct Session {
     pub received: u32,
     pub ticketed: bool,
     pub closed: bool,
+    /// The secret of the session's kiosk link, when it was opened for a shared tablet;
+    /// `None` otherwise, and once the session is sealed. See [`Session::kiosk_open`].
+    pub kiosk: Option<KioskToken>,
 }
 
 impl Session {
@@ -183,12 +201,60 @@ impl Session {
             received: row.try_get::<i32, _>("received")? as u32,
             ticketed: row.try_get::<i32, _>("ticketed")? != 0,
             closed: row.try_get::<i32, _>("closed")? != 0,
+            kiosk: row
+                .try_get::<Option<String>, _>("kiosk_token")?
+                .map(KioskToken),
         })
+    }
+
+    /// Whether `typed` opens this session's kiosk pages right now: the session was opened
+    /// for a shared tablet, the token is its own (compared in constant time), and it is
+    /// not closed. A full session still opens them, to say it is full.
+    ///
+    /// # Privacy
+    /// The token is what makes a kiosk link different from the plain link: the plain
+    /// link's code is shown to the room (on the screen, the QR code, the paper form), the
+    /// token only to the facilitator, on the desk, to open on the tablet. It is refused
+    /// once the session closes (window passed or closed early) and erased when the sealer
+    /// rewrites the session, so a link copied from the tablet's history is worth nothing
+    /// after the meeting, on that device or any other.
+    pub fn kiosk_open(&self, typed: &str, now: i64) -> bool {
+        let Some(KioskToken(token)) = &self.kiosk else {
+            return false;
+        };
+        let same = token.len() == typed.len()
+            && token
+                .bytes()
+                .zip(typed.bytes())
+                .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+                == 0;
+        same && self.state(now) != SessionState::Closed
+    }
+}
+
+/// The secret part of a kiosk link: 128 random bits, as 32 lowercase hex digits.
+#[derive(Clone, PartialEq, Eq)]
+pub struct KioskToken(String);
+
+impl KioskToken {
+    fn generate() -> KioskToken {
+        KioskToken(format!("{:032x}", rand::random::<u128>()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Never printed by `{:?}`: a session in a log line must not carry its kiosk link.
+impl std::fmt::Debug for KioskToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("KioskToken(…)")
     }
 }
 
 const SESSION_SELECT: &str = "select s.id, s.code, p.id as program_id, p.name as program, c.name as circle, \
-     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed \
+     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed, s.kiosk_token \
      from session s join circle c on c.id = s.circle_id join program p on p.id = c.program_id";
 
 pub fn now_unix() -> i64 {
@@ -249,11 +315,12 @@ pub async fn open_session_by(
         return Err(CatalogError::ArchivedCircle(new.circle.clone()));
     }
     let closes_at = now_unix() + i64::from(new.hours) * 3600;
+    let kiosk = new.kiosk.then(KioskToken::generate);
     let (id, code) = loop {
         let (id, code) = (random_id(), SessionCode::generate());
         let inserted = sqlx::query(
-            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed) \
-             values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing",
+            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing",
         )
         .bind(id)
         .bind(code.as_str())
@@ -262,6 +329,7 @@ pub async fn open_session_by(
         .bind(closes_at)
         .bind(new.capacity as i32)
         .bind(i32::from(new.tickets > 0))
+        .bind(kiosk.as_ref().map(|k| k.as_str().to_owned()))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
@@ -290,9 +358,10 @@ pub async fn open_session_by(
             new.circle,
             new.held_on,
             new.capacity,
-            match new.tickets {
-                0 => "no tickets".to_owned(),
-                n => format!("ticketed: {n} tickets"),
+            match (new.tickets, new.kiosk) {
+                (0, false) => "no tickets".to_owned(),
+                (0, true) => "for a shared tablet (kiosk link)".to_owned(),
+                (n, _) => format!("ticketed: {n} tickets"),
             }
         );
         audit::record(
@@ -314,6 +383,7 @@ pub async fn open_session_by(
         received: 0,
         ticketed: new.tickets > 0,
         closed: false,
+        kiosk,
     };
     Ok((session, tickets))
 }
@@ -1139,6 +1209,7 @@ mod tests {
             received: 1,
             ticketed: false,
             closed: false,
+            kiosk: None,
         };
         assert_eq!(s.state(99), SessionState::Open);
         assert_eq!(s.state(100), SessionState::Closed);
@@ -1146,5 +1217,43 @@ mod tests {
         assert_eq!(s.state(99), SessionState::Full);
         s.closed = true;
         assert_eq!(s.state(0), SessionState::Closed);
+    }
+
+    #[test]
+    fn a_kiosk_token_opens_its_session_only_while_it_is_open() {
+        let token = KioskToken::generate();
+        let mut s = Session {
+            id: 1,
+            code: SessionCode::generate(),
+            program_id: 1,
+            program: "p".into(),
+            circle: "c".into(),
+            held_on: day(),
+            closes_at: 100,
+            capacity: 2,
+            received: 0,
+            ticketed: false,
+            closed: false,
+            kiosk: Some(token.clone()),
+        };
+        assert!(s.kiosk_open(token.as_str(), 99));
+        assert!(!s.kiosk_open(&KioskToken::generate().0, 99));
+        assert!(!s.kiosk_open("", 99));
+        assert!(!s.kiosk_open(token.as_str(), 100), "past its window");
+        s.received = 2;
+        assert!(s.kiosk_open(token.as_str(), 99), "full: opens, to say so");
+        s.closed = true;
+        assert!(!s.kiosk_open(token.as_str(), 0), "closed early");
+        s.kiosk = None;
+        assert!(!s.kiosk_open(token.as_str(), 0));
+        assert!(!format!("{token:?}").contains(token.as_str()));
+    }
+
+    #[test]
+    fn a_tablet_session_takes_no_tickets() {
+        let s = NewSession::new("p", "c", day(), None, None, None).unwrap();
+        assert!(s.for_tablet().unwrap().kiosk);
+        let s = NewSession::new("p", "c", day(), None, None, Some(3)).unwrap();
+        assert!(matches!(s.for_tablet(), Err(CatalogError::KioskTickets)));
     }
 }

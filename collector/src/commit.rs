@@ -693,6 +693,53 @@ pub async fn insert_synthetic(
     tx.commit().await
 }
 
+/// Stores a stack of paper forms typed in at the staff desk, all or none, in one
+/// transaction with the one audit entry that says how many were typed in for the session.
+///
+/// The live path's checks and writes, not a second set: the places come from
+/// [`take_places`] (window, closing, sealing and capacity, all at once, so a stack that
+/// does not fit stores nothing), a refusal is explained by [`why_not_open`], and the rows
+/// are written by [`insert_responses`] in random order with random ids, as a batch of the
+/// writer is. Not through the writer task itself, because the audit entry must commit with
+/// the rows or not at all. Paper sessions are never ticketed here: a ticket belongs to
+/// a link, and a paper form has none.
+///
+/// # Privacy
+/// Nothing records when a form was typed, in which order, or by whom, beyond the one
+/// entry for the whole stack (its actor, time and count, as every staff action's). The
+/// caller's entry must not hold anything a form said.
+pub async fn commit_entered(
+    store: &Store,
+    session_id: i32,
+    answers: &[Answers],
+    entry: crate::audit::Entry<'_>,
+) -> Result<Result<(), Refusal>, sqlx::Error> {
+    if answers.is_empty() {
+        return Ok(Ok(()));
+    }
+    let mut rows: Vec<StoredResponse<'_>> = answers
+        .iter()
+        .map(|answers| StoredResponse {
+            session_id,
+            version: VERSION,
+            answers,
+        })
+        .collect();
+    rows.shuffle(&mut rand::rng());
+    let mut conn = store.pool().acquire().await?;
+    let mut tx = conn.begin().await?;
+    let now = now_unix();
+    if !take_places(&mut tx, session_id, rows.len(), now).await? {
+        let refusal = why_not_open(&mut tx, session_id, now).await?;
+        tx.rollback().await?;
+        return Ok(Err(refusal));
+    }
+    insert_responses(&mut tx, &rows).await?;
+    crate::audit::record(&mut *tx, entry).await?;
+    tx.commit().await?;
+    Ok(Ok(()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ pub mod commit;
 pub mod crisis;
 pub mod i18n;
 pub mod instrument;
+pub mod paper;
 pub mod seal;
 pub mod store;
 pub mod submission;

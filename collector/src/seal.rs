@@ -8,7 +8,7 @@
 //! transaction's id. Sealing erases that: every response of the session is deleted and
 //! written again, in one transaction and in shuffled order, so positions and transaction
 //! ids say nothing about who answered first; with the tickets deleted, nothing of the
-//! ticket mode remains. On SQLite, `secure_delete` zeroes the old records and the
+//! ticket mode remains; a kiosk session's link token is erased with the seal. On SQLite, `secure_delete` zeroes the old records and the
 //! write-ahead log is truncated afterwards. On PostgreSQL the old row versions stay in the
 //! table file until VACUUM reuses their space (see docs/privacy.md).
 
@@ -53,10 +53,13 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
     let mut tx = conn.begin().await?;
     // Claiming the session first also stops the committer: it takes no place in a sealed
     // session, and on PostgreSQL it waits on this row lock until the seal commits.
-    let claimed = sqlx::query("update session set sealed = 1 where id = $1 and sealed = 0")
-        .bind(session_id)
-        .execute(&mut *tx)
-        .await?;
+    // The kiosk link goes with the seal: after the meeting it opens nothing, anywhere.
+    let claimed = sqlx::query(
+        "update session set sealed = 1, kiosk_token = null where id = $1 and sealed = 0",
+    )
+    .bind(session_id)
+    .execute(&mut *tx)
+    .await?;
     if claimed.rows_affected() == 0 {
         return Ok(false);
     }

@@ -104,6 +104,11 @@ where
         .route("/", get(home))
         .route("/s/{code}", get(form).post(submit))
         .route("/s/{code}/thanks", get(thanks))
+        .route(
+            "/s/{code}/kiosk/{token}",
+            get(kiosk_form).post(kiosk_submit),
+        )
+        .route("/s/{code}/kiosk/{token}/next", get(kiosk_thanks))
         .route("/privacy", get(privacy))
         .route("/healthz", get(healthz))
         .route("/assets/participant.css", get(stylesheet))
@@ -301,6 +306,9 @@ struct FormPage {
     items: Vec<Question>,
     first_time: Question,
     choices: Vec<Question>,
+    /// Served on a shared tablet (see [`kiosk_form`]): no autocomplete and no form state
+    /// a browser could bring back for the next person.
+    kiosk: bool,
 }
 
 /// One question as the form shows it, with what the participant had chosen.
@@ -409,7 +417,17 @@ impl FormPage {
             items,
             first_time,
             choices: vec![helped, hindered],
+            kiosk: false,
         }
+    }
+
+    /// The same form on a kiosk link: it posts back to that link, and its language
+    /// switch stays on it.
+    fn in_kiosk(mut self, lang: Lang, kiosk_path: &str) -> FormPage {
+        self.page = Page::new(lang, kiosk_path, &[]);
+        self.action = href(kiosk_path, lang, &[]);
+        self.kiosk = true;
+        self
     }
 }
 
@@ -670,15 +688,29 @@ async fn submit(
     body: Body,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
-    let t = lang.tr();
     let Ok(Path(code)) = code else {
         return not_found(lang, "/");
     };
+    submit_to(c, lang, &code, None, &headers, body).await
+}
+
+/// Takes one submission for the session of `code`: from its plain link, or (with
+/// `kiosk`, the token as typed) from its kiosk link, which must still open it.
+async fn submit_to(
+    c: Collector,
+    lang: Lang,
+    code: &str,
+    kiosk: Option<&str>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Response {
+    let t = lang.tr();
     let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(&code) else {
+    let Some(code) = SessionCode::parse(code) else {
         return not_found(lang, &path);
     };
-    let parsed = read_form(&headers, body).await;
+    let kiosk_path = kiosk.map(|token| format!("/s/{code}/kiosk/{token}"));
+    let parsed = read_form(headers, body).await;
     let (submission, problems) = match &parsed {
         ReadForm::Read(Ok(s)) => (s.clone(), vec![]),
         ReadForm::Read(Err(r)) => (r.partial.clone(), r.problems.clone()),
@@ -686,10 +718,12 @@ async fn submit(
     };
     let form_page = |status: StatusCode, session: Option<&Session>, keys: &[&str]| {
         let messages = keys.iter().map(|k| t.get(k)).collect();
-        render(
-            status,
-            &FormPage::new(lang, &code, session, &submission, &problems, messages),
-        )
+        let page = FormPage::new(lang, &code, session, &submission, &problems, messages);
+        let page = match &kiosk_path {
+            Some(kiosk_path) => page.in_kiosk(lang, kiosk_path),
+            None => page,
+        };
+        render(status, &page)
     };
 
     let session = match c.sessions.find(&c.store, &code).await {
@@ -707,6 +741,11 @@ async fn submit(
             return response;
         }
     };
+    if let Some(token) = kiosk {
+        if !session.kiosk_open(token, now_unix()) {
+            return kiosk_refused(lang, &path, &session);
+        }
+    }
     match session.state(now_unix()) {
         SessionState::Open => {}
         state => return gone(lang, &path, state),
@@ -764,7 +803,12 @@ async fn submit(
         answers: submission.answers.clone(),
     };
     match c.committer.submit(pending).await {
-        Ok(()) => Redirect::to(&href(&format!("/s/{code}/thanks"), lang, &[])).into_response(),
+        // A kiosk's thanks page is its own: it goes back to an empty form by itself.
+        Ok(()) => match &kiosk_path {
+            Some(kiosk_path) => Redirect::to(&href(&format!("{kiosk_path}/next"), lang, &[])),
+            None => Redirect::to(&href(&format!("/s/{code}/thanks"), lang, &[])),
+        }
+        .into_response(),
         Err(CommitError::Refused(refusal)) => match refusal {
             Refusal::UnknownSession => not_found(lang, &path),
             Refusal::Closed => gone(lang, &path, SessionState::Closed),
@@ -822,6 +866,165 @@ async fn thanks(
             crisis,
         },
     )
+}
+
+// ---------------------------------------------------------------------------------------
+// Kiosk mode: one tablet passed around the room
+
+/// How long the kiosk's thanks page stays before it goes back to an empty form.
+pub const KIOSK_RETURN_SECONDS: u32 = 12;
+
+#[derive(Template)]
+#[template(path = "kiosk_thanks.html")]
+struct KioskThanksPage {
+    page: Page,
+    crisis: String,
+    /// The kiosk link without a language: the next person starts in the tablet's own.
+    next: String,
+    seconds: u32,
+    returning: String,
+    /// The person asked for more time: no timed return (WCAG 2.2.1, a time limit the
+    /// user can turn off), only the "next person" button.
+    stay: bool,
+    /// This page without its timed return.
+    stay_href: String,
+}
+
+/// The answer to a kiosk link that does not open its session: closed (window passed,
+/// closed early, or sealed and its token erased) is said as for the plain link; a token
+/// that was never the session's is "not found", as an unknown code is.
+fn kiosk_refused(lang: Lang, path: &str, session: &Session) -> Response {
+    match session.state(now_unix()) {
+        SessionState::Closed => gone(lang, path, SessionState::Closed),
+        _ => not_found(lang, path),
+    }
+}
+
+/// The form on a shared tablet.
+///
+/// # Privacy
+/// Nothing one person answers may reach the next. The form is always drawn empty (never
+/// from a query, a cookie or the previous submission); the answers travel in the POST
+/// body only, and a success answers with a redirect to a page that holds none of them,
+/// so no answer is ever in an address, the tablet's history or a page the back button can
+/// bring back. Every page is `no-store` (the [`security_headers`] layer), which also keeps
+/// them out of the browser's back/forward cache; the form has `autocomplete="off"`, so
+/// the browser neither suggests earlier answers nor restores the form's state when it is
+/// reached again through history. The link's token is checked on every request (see
+/// [`Session::kiosk_open`]): once the session closes, the link shows only "closed".
+#[tracing::instrument(name = "participant.kiosk.form", skip_all)]
+async fn kiosk_form(
+    State(c): State<Collector>,
+    params: Result<Path<(String, String)>, PathRejection>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let Ok(Path((code, token))) = params else {
+        return not_found(lang, "/");
+    };
+    let path = format!("/s/{code}");
+    let Some(code) = SessionCode::parse(&code) else {
+        return not_found(lang, &path);
+    };
+    let session = match catalog::find_session(&c.store, &code).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return not_found(lang, &path),
+        Err(error) => return read_unavailable(lang, &path, error),
+    };
+    if !session.kiosk_open(&token, now_unix()) {
+        return kiosk_refused(lang, &path, &session);
+    }
+    if session.state(now_unix()) == SessionState::Full {
+        return gone(lang, &path, SessionState::Full);
+    }
+    let kiosk_path = format!("/s/{code}/kiosk/{token}");
+    let page = FormPage::new(
+        lang,
+        &code,
+        Some(&session),
+        &Submission::default(),
+        &[],
+        vec![],
+    )
+    .in_kiosk(lang, &kiosk_path);
+    render(StatusCode::OK, &page)
+}
+
+#[tracing::instrument(name = "participant.kiosk.submit", skip_all)]
+async fn kiosk_submit(
+    State(c): State<Collector>,
+    params: Result<Path<(String, String)>, PathRejection>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let Ok(Path((code, token))) = params else {
+        return not_found(lang, "/");
+    };
+    submit_to(c, lang, &code, Some(&token), &headers, body).await
+}
+
+/// The kiosk's thanks page: what was kept, the crisis line, and a big "next person"
+/// button; after [`KIOSK_RETURN_SECONDS`] it goes back to an empty form by itself (a
+/// meta refresh: no script), unless the person asks for more time (`?stay=1`, a link on
+/// the page: someone reading slowly, or the crisis line, is not cut off). It is drawn from the session alone: it cannot show the
+/// answers, as it never has them. `Clear-Site-Data: "cache"` asks the browser to drop
+/// anything it kept of the earlier pages, the back/forward cache included.
+#[tracing::instrument(name = "participant.kiosk.thanks", skip_all)]
+async fn kiosk_thanks(
+    State(c): State<Collector>,
+    params: Result<Path<(String, String)>, PathRejection>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
+    let lang = choose_lang(&raw, &headers);
+    let Ok(Path((code, token))) = params else {
+        return not_found(lang, "/");
+    };
+    let path = format!("/s/{code}");
+    let Some(code) = SessionCode::parse(&code) else {
+        return not_found(lang, &path);
+    };
+    // Read afresh, not from the submit path's cache: a closed session's link shows
+    // "closed" at once, on every page.
+    let session = match catalog::find_session(&c.store, &code).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return not_found(lang, &path),
+        Err(error) => return read_unavailable(lang, &path, error),
+    };
+    if !session.kiosk_open(&token, now_unix()) {
+        return kiosk_refused(lang, &path, &session);
+    }
+    let crisis = crisis_line(&c, &code, lang).await;
+    let next = format!("/s/{code}/kiosk/{token}");
+    let stay = query_param(&raw, "stay").is_some_and(|v| v == "1");
+    let mut response = render(
+        StatusCode::OK,
+        &KioskThanksPage {
+            page: Page::new(
+                lang,
+                &format!("{next}/next"),
+                if stay { &[("stay", "1")] } else { &[] },
+            ),
+            stay_href: href(&format!("{next}/next"), lang, &[("stay", "1")]),
+            stay,
+            crisis,
+            next,
+            seconds: KIOSK_RETURN_SECONDS,
+            returning: lang.tr().count(
+                "kiosk-returning",
+                "seconds",
+                i64::from(KIOSK_RETURN_SECONDS),
+            ),
+        },
+    );
+    response.headers_mut().insert(
+        header::HeaderName::from_static("clear-site-data"),
+        HeaderValue::from_static("\"cache\""),
+    );
+    response
 }
 
 /// The line the thanks page shows: the program's, else the organization's (both set by an

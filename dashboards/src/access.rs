@@ -15,6 +15,8 @@ pub enum Area {
     Reports,
     /// Programs, circles, users, privacy settings and the ledger.
     Admin,
+    /// Typing in a program's paper forms.
+    PaperEntry(i32),
 }
 
 /// Whether `user` may see `area`. Managers and facilitators see their own program only;
@@ -29,6 +31,7 @@ pub fn allowed(user: &StaffUser, area: Area) -> bool {
         (Role::Manager, Area::Program(p) | Area::Sessions(p)) => own(p),
         (Role::Facilitator, Area::Sessions(p)) => own(p),
         (Role::Funder, Area::Reports) => true,
+        (Role::DataEntry, Area::PaperEntry(p)) => own(p),
         _ => false,
     }
 }
@@ -66,5 +69,26 @@ mod tests {
         assert!(allowed(&fa, Area::Sessions(1)));
         assert!(!allowed(&fa, Area::Program(1)));
         assert!(!allowed(&user(Role::Admin, None), Area::Sessions(1)));
+    }
+
+    #[test]
+    fn data_entry_types_in_its_own_programs_forms_and_sees_nothing_else() {
+        let d = user(Role::DataEntry, Some(1));
+        assert!(allowed(&d, Area::PaperEntry(1)));
+        assert!(!allowed(&d, Area::PaperEntry(2)));
+        for area in [
+            Area::Sessions(1),
+            Area::Program(1),
+            Area::Reports,
+            Area::Admin,
+        ] {
+            assert!(!allowed(&d, area), "{area:?}");
+        }
+        for role in [Role::Admin, Role::Manager, Role::Facilitator, Role::Funder] {
+            assert!(
+                !allowed(&user(role, Some(1)), Area::PaperEntry(1)),
+                "{role:?}"
+            );
+        }
     }
 }

@@ -22,18 +22,30 @@ use sqlx::{AnyConnection, Row};
 
 use crate::session_store::end_sessions;
 
-/// What a staff member may do. Managers and facilitators are scoped to one program;
-/// a funder to one program or the whole portfolio; an admin to everything.
+/// What a staff member may do. Managers, facilitators and data entry are scoped to one
+/// program; a funder to one program or the whole portfolio; an admin to everything.
+///
+/// Data entry types a program's paper forms in, and does nothing else: a separate role
+/// rather than a flag on another one, so the person who types the forms need see no
+/// figures, no session desk and no accounts (and a facilitator who saw the room need not
+/// be the one who types what it wrote).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Role {
     Admin,
     Manager,
     Facilitator,
     Funder,
+    DataEntry,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Manager, Role::Facilitator, Role::Funder];
+    pub const ALL: [Role; 5] = [
+        Role::Admin,
+        Role::Manager,
+        Role::Facilitator,
+        Role::Funder,
+        Role::DataEntry,
+    ];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -41,6 +53,15 @@ impl Role {
             Role::Manager => "manager",
             Role::Facilitator => "facilitator",
             Role::Funder => "funder",
+            Role::DataEntry => "data_entry",
+        }
+    }
+
+    /// In plain words: "data entry" rather than its key.
+    pub fn words(self) -> &'static str {
+        match self {
+            Role::DataEntry => "data entry",
+            other => other.key(),
         }
     }
 
@@ -64,7 +85,7 @@ pub enum AccountError {
     Email(String),
     #[error("passwords must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long")]
     Password,
-    #[error("{0:?} is not a role (admin, manager, facilitator or funder)")]
+    #[error("{0:?} is not a role (admin, manager, facilitator, funder or data_entry)")]
     Role(String),
     #[error("a {0} must belong to a program")]
     NeedsProgram(Role),
@@ -164,7 +185,9 @@ fn scope(role: &str, program: Option<&str>) -> Result<(Role, Option<String>), Ac
         .map(str::to_owned);
     match (role, &program) {
         (Role::Admin, Some(_)) => Err(AccountError::AdminProgram),
-        (Role::Manager | Role::Facilitator, None) => Err(AccountError::NeedsProgram(role)),
+        (Role::Manager | Role::Facilitator | Role::DataEntry, None) => {
+            Err(AccountError::NeedsProgram(role))
+        }
         _ => Ok((role, program)),
     }
 }

@@ -130,6 +130,9 @@ pub(crate) struct OpenForm {
     hours: String,
     #[serde(default)]
     tickets: String,
+    /// "yes" when the session is for a shared tablet (a kiosk link).
+    #[serde(default)]
+    kiosk: String,
     /// Names this one rendering of the form, so the same form sent again (a double
     /// click, a browser that re-sends it) leads to the session it opened the first time
     /// instead of opening another. Never carried over into a re-rendered form.
@@ -276,7 +279,13 @@ pub(crate) async fn open(
         if tickets.is_some_and(|n| n > MAX_CARDS) {
             return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
         }
-        NewSession::new(&program, &circle.name, date, capacity, hours, tickets).map_err(sentence)
+        let new = NewSession::new(&program, &circle.name, date, capacity, hours, tickets)
+            .map_err(sentence)?;
+        if form.kiosk == "yes" {
+            new.for_tablet().map_err(sentence)
+        } else {
+            Ok(new)
+        }
     })();
     let new = match checked {
         Ok(new) => new,
@@ -412,6 +421,8 @@ struct SessionView {
     capacity: u32,
     closes: String,
     ticketed: bool,
+    /// The kiosk link, for a session opened for a shared tablet, while it is not closed.
+    kiosk: Option<String>,
 }
 
 fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffError> {
@@ -421,7 +432,6 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
         circle: s.circle.clone(),
         held_on: s.held_on.to_string(),
         qr: qr_svg(&link, &format!("QR code of the link to session {}", s.code))?,
-        link,
         state: state_word(s),
         received: live_count(s),
         capacity: s.capacity,
@@ -433,6 +443,12 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
             })
             .unwrap_or_default(),
         ticketed: s.ticketed,
+        kiosk: s
+            .kiosk
+            .as_ref()
+            .filter(|_| s.state(now_unix()) != SessionState::Closed)
+            .map(|token| format!("{link}/kiosk/{}", token.as_str())),
+        link,
     })
 }
 

@@ -8,8 +8,10 @@
 //!
 //! What it must never do: read a response. Every figure comes from a stored release
 //! through `analytics::view`; the one live number, a facilitator's count of responses so
-//! far, is the session's counter. This crate does not import the collector's writer or
-//! the analytics pipeline, and participant routes never pass through its session layer.
+//! far, is the session's counter. It does not import the analytics pipeline, and
+//! participant routes never pass through its session layer. The one write of answers
+//! here is paper forms typed in by data entry (`paper`), through the collector's own
+//! checks and insert path (`collector::commit::commit_entered`); nothing reads them back.
 
 pub mod access;
 pub mod account;
@@ -21,6 +23,7 @@ mod facilitator;
 mod funder;
 mod manager;
 mod page;
+mod paper;
 mod password;
 mod releases;
 mod session_store;
@@ -163,6 +166,9 @@ where
             "/staff/sessions/{code}/replace-cards",
             get(facilitator::confirm_replace).post(facilitator::replace),
         )
+        .route("/staff/sessions/{code}/paper", get(paper::print))
+        .route("/staff/entry", get(paper::sessions))
+        .route("/staff/entry/{code}", get(paper::entry).post(paper::enter))
         .route("/staff/programs/{program}", get(manager::overview))
         .route(
             "/staff/programs/{program}/circles/{circle}",

@@ -52,6 +52,12 @@ impl Chrome {
                         label: "Sessions",
                     });
                 }
+                if allowed(user, Area::PaperEntry(p)) {
+                    nav.push(NavLink {
+                        href: "/staff/entry".into(),
+                        label: "Type in paper forms",
+                    });
+                }
             }
             if allowed(user, Area::Reports) {
                 nav.push(NavLink {

@@ -137,3 +137,20 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Kiosk mode: one tablet passed from person to person
+
+kiosk-shared = This tablet is shared. The next person will not see your answers.
+kiosk-stay = I need more time
+kiosk-next = Next person
+kiosk-returning = { $seconds ->
+    [one] This page goes back to an empty form in { $seconds } second.
+   *[other] This page goes back to an empty form in { $seconds } seconds.
+}
+
+## Paper forms: printed at the staff desk, filled in by hand
+
+paper-how = Tick one box on each line. Leave a line empty to skip it.
+paper-session = Session { $code } · { $date }
+paper-no-name = Please don't write your name or anything else on this sheet. Fold it and hand it back.
+paper-typed = Staff type in your ticks. They don't keep who typed which form, or the order forms came in.

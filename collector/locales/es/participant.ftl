@@ -137,3 +137,20 @@ month-9 = septiembre
 month-10 = octubre
 month-11 = noviembre
 month-12 = diciembre
+
+## Kiosk mode: one tablet passed from person to person
+
+kiosk-shared = Esta tableta es compartida. La próxima persona no verá tus respuestas.
+kiosk-stay = Necesito más tiempo
+kiosk-next = Siguiente persona
+kiosk-returning = { $seconds ->
+    [one] Esta página vuelve a un formulario vacío en { $seconds } segundo.
+   *[other] Esta página vuelve a un formulario vacío en { $seconds } segundos.
+}
+
+## Paper forms: printed at the staff desk, filled in by hand
+
+paper-how = Marca una casilla en cada línea. Deja una línea vacía para saltarla.
+paper-session = Sesión { $code } · { $date }
+paper-no-name = Por favor, no escribas tu nombre ni nada más en esta hoja. Dóblala y devuélvela.
+paper-typed = El personal pasa tus marcas a la computadora. No se guarda quién pasó cada hoja, ni el orden en que llegaron.

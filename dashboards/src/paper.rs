@@ -1,0 +1,493 @@
+//! Paper forms, for groups without phones: the facilitator's desk prints a one-page form
+//! for a session (in each participant language), and a data-entry account types a stack
+//! of filled-in forms into the same session.
+//!
+//! The printed form carries the session's code, the same statements and the same "what
+//! we keep" words as the participant pages (from their message catalogs), with numbered
+//! boxes. The entry page is built for the keyboard: four short fields of digits per form,
+//! Enter adds the form to the stack, and the stack is saved at once, all or none, under
+//! the session's window and capacity, through the collector's own checks and insert path
+//! (`collector::commit::commit_entered`) — the one place this crate writes a response.
+//!
+//! # Privacy
+//! The stack lives in the entry page itself (hidden fields of a `no-store` page) until it
+//! is saved, never in the staff session or any table. Saving shuffles it and stores
+//! nothing about when, in which order or by whom the forms were typed; the only trace of
+//! the typist is one audit entry per stack: "typed in N paper forms for session X".
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use collector::audit::{Action, Actor, Entry};
+use collector::catalog::{self, Session, SessionState, now_unix};
+use collector::code::SessionCode;
+use collector::commit::Refusal;
+use collector::i18n::Lang;
+use collector::instrument::{Helped, Hindered, Item};
+use collector::paper::{MAX_STACK, Typed};
+use serde::Deserialize;
+use tower_sessions::Session as StaffSession;
+
+use crate::Dashboards;
+use crate::access::Area;
+use crate::auth::Signed;
+use crate::page::{Chrome, StaffError};
+
+// ---------------------------------------------------------------------------------------
+// The printed form
+
+#[derive(Template)]
+#[template(path = "paper_form.html")]
+struct PaperPage {
+    chrome: Chrome,
+    code: String,
+    lang: &'static str,
+    langs: Vec<(&'static str, &'static str, bool)>,
+    w: PaperWords,
+}
+
+/// Everything the sheet says, in one participant language.
+struct PaperWords {
+    title: String,
+    session: String,
+    group: String,
+    intro: String,
+    how: String,
+    scale: Vec<String>,
+    items: Vec<String>,
+    first_time: String,
+    yes: String,
+    no: String,
+    helped: String,
+    helped_options: Vec<String>,
+    hindered: String,
+    hindered_options: Vec<String>,
+    kept_heading: String,
+    kept: String,
+    not_kept_heading: String,
+    not_kept: String,
+    typed: String,
+    no_name: String,
+    crisis: String,
+}
+
+fn paper_words(lang: Lang, session: &Session, crisis: Option<String>) -> PaperWords {
+    let t = lang.tr();
+    PaperWords {
+        title: t.get("form-title"),
+        session: t.args(
+            "paper-session",
+            &[
+                ("code", &session.code.to_string()),
+                ("date", &t.long_date(session.held_on)),
+            ],
+        ),
+        group: t.with("form-group", "circle", &session.circle),
+        intro: t.get("form-intro"),
+        how: t.get("paper-how"),
+        scale: (1..=5).map(|n| t.get(&format!("scale-{n}"))).collect(),
+        items: Item::ALL
+            .iter()
+            .map(|i| t.get(&format!("item-{}", i.key())))
+            .collect(),
+        first_time: t.get("first_time-legend"),
+        yes: t.get("first_time-yes"),
+        no: t.get("first_time-no"),
+        helped: t.get("helped-legend"),
+        helped_options: Helped::ALL
+            .iter()
+            .map(|c| t.get(&format!("helped-{}", c.key())))
+            .collect(),
+        hindered: t.get("hindered-legend"),
+        hindered_options: Hindered::ALL
+            .iter()
+            .map(|c| t.get(&format!("hindered-{}", c.key())))
+            .collect(),
+        kept_heading: t.get("thanks-kept-heading"),
+        kept: t.get("thanks-kept"),
+        not_kept_heading: t.get("thanks-not-kept-heading"),
+        not_kept: t.get("thanks-not-kept"),
+        typed: t.get("paper-typed"),
+        no_name: t.get("paper-no-name"),
+        crisis: crisis.unwrap_or_else(|| t.get("thanks-crisis")),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LangQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+/// The one-page paper form of a session, for the session's own staff (as the desk is).
+/// Printing a blank form changes nothing and shows no secret, so it leaves no audit entry.
+pub(crate) async fn print(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(code): Path<String>,
+    Query(query): Query<LangQuery>,
+) -> Result<Response, StaffError> {
+    let session = find(&dash, &code).await?;
+    signed.require(Area::Sessions(session.program_id))?;
+    let lang = Lang::from_code(&query.lang).unwrap_or(Lang::ALL[0]);
+    let crisis = collector::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
+    let page = PaperPage {
+        chrome: signed.chrome(format!("Paper form · {}", session.code)),
+        code: session.code.to_string(),
+        lang: lang.code(),
+        langs: Lang::ALL
+            .into_iter()
+            .map(|l| (l.code(), l.native_name(), l == lang))
+            .collect(),
+        w: paper_words(lang, &session, crisis),
+    };
+    signed.render(&page)
+}
+
+async fn find(dash: &Dashboards, code: &str) -> Result<Session, StaffError> {
+    let code = SessionCode::parse(code).ok_or(StaffError::NotFound)?;
+    catalog::find_session(&dash.store, &code)
+        .await?
+        .ok_or(StaffError::NotFound)
+}
+
+// ---------------------------------------------------------------------------------------
+// Typing in a stack of forms
+
+/// The signed-in data-entry account's program, or 403.
+fn entry_program(signed: &Signed) -> Result<i32, StaffError> {
+    let program = signed.user.program_id.ok_or(StaffError::Forbidden)?;
+    signed.require(Area::PaperEntry(program))?;
+    Ok(program)
+}
+
+/// The session of `code` if it is in the typist's program; another program's is "not
+/// found", as an unknown code is.
+async fn entry_session(
+    dash: &Dashboards,
+    signed: &Signed,
+    code: &str,
+) -> Result<Session, StaffError> {
+    let program = entry_program(signed)?;
+    let session = find(dash, code).await?;
+    if session.program_id != program {
+        return Err(StaffError::NotFound);
+    }
+    Ok(session)
+}
+
+struct OpenRow {
+    code: String,
+    circle: String,
+    held_on: String,
+    room: u32,
+}
+
+#[derive(Template)]
+#[template(path = "paper_sessions.html")]
+struct EntrySessionsPage {
+    chrome: Chrome,
+    sessions: Vec<OpenRow>,
+}
+
+/// The program's sessions that still take answers: where paper forms can go.
+pub(crate) async fn sessions(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+) -> Result<Response, StaffError> {
+    let program = entry_program(&signed)?;
+    let now = now_unix();
+    let sessions = catalog::recent_sessions(&dash.store, program, 30)
+        .await?
+        .into_iter()
+        .filter(|s| s.state(now) == SessionState::Open)
+        .map(|s| OpenRow {
+            code: s.code.to_string(),
+            circle: s.circle.clone(),
+            held_on: s.held_on.to_string(),
+            room: s.capacity - s.received,
+        })
+        .collect();
+    let page = EntrySessionsPage {
+        chrome: signed.chrome("Type in paper forms"),
+        sessions,
+    };
+    signed.render(&page)
+}
+
+#[derive(Template)]
+#[template(path = "paper_entry.html")]
+struct EntryPage {
+    chrome: Chrome,
+    code: String,
+    circle: String,
+    held_on: String,
+    room: u32,
+    /// The forms typed so far, not saved yet, as the page carries them.
+    stack: Vec<String>,
+    /// The form being typed, kept when it has a problem.
+    current: Typed,
+    problems: Vec<String>,
+    /// What was just added or saved, said once.
+    note: Option<String>,
+    once: String,
+    statements: Vec<String>,
+    helped: Vec<String>,
+    hindered: Vec<String>,
+}
+
+const SAVED_KEY: &str = "paper.saved";
+const NOTE_KEY: &str = "paper.note";
+
+async fn entry_page(
+    signed: &Signed,
+    session: &Session,
+    stack: Vec<String>,
+    current: Typed,
+    problems: Vec<String>,
+    note: Option<String>,
+    once: String,
+) -> EntryPage {
+    let t = Lang::ALL[0].tr();
+    EntryPage {
+        chrome: signed.chrome(format!("Type in paper forms · {}", session.code)),
+        code: session.code.to_string(),
+        circle: session.circle.clone(),
+        held_on: session.held_on.to_string(),
+        room: session.capacity.saturating_sub(session.received),
+        stack,
+        current,
+        problems,
+        note,
+        once,
+        statements: Item::ALL
+            .iter()
+            .map(|i| t.get(&format!("item-{}", i.key())))
+            .collect(),
+        helped: Helped::ALL
+            .iter()
+            .map(|c| t.get(&format!("helped-{}", c.key())))
+            .collect(),
+        hindered: Hindered::ALL
+            .iter()
+            .map(|c| t.get(&format!("hindered-{}", c.key())))
+            .collect(),
+    }
+}
+
+fn fresh_once() -> String {
+    format!("{:032x}", rand::random::<u128>())
+}
+
+pub(crate) async fn entry(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: StaffSession,
+    Path(code): Path<String>,
+) -> Result<Response, StaffError> {
+    let session = entry_session(&dash, &signed, &code).await?;
+    let note: Option<String> = staff.remove(NOTE_KEY).await?;
+    let page = entry_page(
+        &signed,
+        &session,
+        vec![],
+        Typed::default(),
+        vec![],
+        note,
+        fresh_once(),
+    )
+    .await;
+    signed.render(&page)
+}
+
+/// The entry form as sent; `form` (read apart) repeats: the stack so far.
+struct EntryForm {
+    ratings: String,
+    first_time: String,
+    helped: String,
+    hindered: String,
+    /// "add" (Enter), "undo" (drop the last form of the stack) or "save".
+    action: String,
+    once: String,
+}
+
+/// Adds a form to the stack (re-drawing the page: nothing is stored yet), drops the last
+/// one, or saves the stack (post/redirect/get, once per stack: `once` names the stack, and
+/// the same stack sent again is not stored twice).
+pub(crate) async fn enter(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: StaffSession,
+    Path(code): Path<String>,
+    axum::extract::RawForm(raw): axum::extract::RawForm,
+) -> Result<Response, StaffError> {
+    let session = entry_session(&dash, &signed, &code).await?;
+    let at = format!("/staff/entry/{}", session.code);
+    let field = |name: &str| {
+        form_urlencoded::parse(&raw)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+            .unwrap_or_default()
+    };
+    let form = EntryForm {
+        ratings: field("ratings"),
+        first_time: field("first_time"),
+        helped: field("helped"),
+        hindered: field("hindered"),
+        action: field("do"),
+        once: field("once"),
+    };
+    let stack: Vec<String> = form_urlencoded::parse(&raw)
+        .filter(|(k, _)| k == "form")
+        .map(|(_, v)| v.into_owned())
+        .take(MAX_STACK + 1)
+        .collect();
+    let once = if form.once.is_empty() {
+        fresh_once()
+    } else {
+        form.once.clone()
+    };
+    let current = Typed::new(
+        &form.ratings,
+        &form.first_time,
+        &form.helped,
+        &form.hindered,
+    );
+    let refuse = |stack: Vec<String>, current: Typed, problems: Vec<String>, once: String| {
+        let signed = &signed;
+        let session = &session;
+        async move {
+            let page = entry_page(signed, session, stack, current, problems, None, once).await;
+            signed
+                .render(&page)
+                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+        }
+    };
+    // Every form of the stack is read again: the page is the client's, not a store.
+    let mut typed: Vec<Typed> = Vec::with_capacity(stack.len());
+    for (n, token) in stack.iter().enumerate() {
+        match Typed::decode(token).map(|t| (t.answers().map(|_| ()), t)) {
+            Some((Ok(()), t)) => typed.push(t),
+            _ => {
+                let problem = format!(
+                    "Form {} of the stack could not be read; nothing was saved. Start this stack again.",
+                    n + 1
+                );
+                return refuse(vec![], current, vec![problem], once).await;
+            }
+        }
+    }
+    let already: Vec<String> = staff.get(SAVED_KEY).await?.unwrap_or_default();
+    match form.action.as_str() {
+        "undo" => {
+            let mut stack = stack;
+            stack.pop();
+            let note = Some(format!(
+                "Took the last form off the stack: {} left.",
+                stack.len()
+            ));
+            let page = entry_page(&signed, &session, stack, current, vec![], note, once).await;
+            signed.render(&page)
+        }
+        "save" => {
+            if already.contains(&once) {
+                return Ok(Redirect::to(&at).into_response());
+            }
+            // A form typed but not added yet is part of the stack.
+            if !current.is_blank() {
+                if let Err(problems) = current.answers() {
+                    return refuse(stack, current, problems, once).await;
+                }
+                typed.push(current.clone());
+            }
+            if typed.is_empty() {
+                let problem = "The stack is empty: type a form in first.".to_owned();
+                return refuse(stack, current, vec![problem], once).await;
+            }
+            if typed.len() > MAX_STACK {
+                let problem = format!("Save at most {MAX_STACK} forms at a time.");
+                return refuse(stack, current, vec![problem], once).await;
+            }
+            let answers: Vec<_> = typed.iter().filter_map(|t| t.answers().ok()).collect();
+            let subject = session.code.to_string();
+            let detail = format!(
+                "{} paper forms ({} / {}, {})",
+                answers.len(),
+                session.program,
+                session.circle,
+                session.held_on
+            );
+            let entry = Entry::new(
+                Actor::Staff(&signed.user.email),
+                Action::PaperFormsEntered,
+                &subject,
+            )
+            .detail(&detail);
+            match collector::commit::commit_entered(&dash.store, session.id, &answers, entry)
+                .await?
+            {
+                Ok(()) => {
+                    tracing::info!(session.code = %session.code, "paper forms typed in");
+                    let mut saved = already;
+                    saved.push(once);
+                    let excess = saved.len().saturating_sub(20);
+                    saved.drain(..excess);
+                    staff.insert(SAVED_KEY, saved).await?;
+                    let note = format!(
+                        "Saved {} paper form{}. You can type the next stack.",
+                        answers.len(),
+                        if answers.len() == 1 { "" } else { "s" }
+                    );
+                    staff.insert(NOTE_KEY, note).await?;
+                    Ok(Redirect::to(&at).into_response())
+                }
+                Err(refusal) => {
+                    let problem = match refusal {
+                        Refusal::Full => format!(
+                            "This session has room for {} more answers, and the stack has {}: nothing was saved. Ask the facilitator, or save fewer forms.",
+                            session.capacity.saturating_sub(session.received),
+                            answers.len()
+                        ),
+                        _ => "This session is closed: it takes no more answers, on paper or online. Nothing was saved.".to_owned(),
+                    };
+                    refuse(stack, current, vec![problem], once).await
+                }
+            }
+        }
+        _ => {
+            if already.contains(&once) {
+                return Ok(Redirect::to(&at).into_response());
+            }
+            if current.is_blank() {
+                let problem =
+                    "Type the form's digits first (Tab moves between the fields).".to_owned();
+                return refuse(stack, current, vec![problem], once).await;
+            }
+            if let Err(problems) = current.answers() {
+                return refuse(stack, current, problems, once).await;
+            }
+            if stack.len() >= MAX_STACK {
+                let problem = format!("The stack holds {MAX_STACK} forms: save it first.");
+                return refuse(stack, current, vec![problem], once).await;
+            }
+            let mut stack = stack;
+            stack.push(current.encode());
+            let note = Some(format!(
+                "Form {} added to the stack (not saved yet).",
+                stack.len()
+            ));
+            let page = entry_page(
+                &signed,
+                &session,
+                stack,
+                Typed::default(),
+                vec![],
+                note,
+                once,
+            )
+            .await;
+            signed.render(&page)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+// The paper form as printed: signs in as a facilitator, opens a session's paper form in
+// each language, and prints it to PDF at A4 and at US Letter (Chromium's print path).
+// Usage: node paper.mjs BASE_URL OUT_DIR EMAIL PASSWORD SESSION_CODE
+// Writes OUT_DIR/paper-{lang}-{format}.pdf; the Rust test counts their pages and renders
+// them to images with pdftoppm.
+import { mkdirSync } from "node:fs";
+import { launch } from "./common.mjs";
+
+const [base, out, email, password, code] = process.argv.slice(2);
+mkdirSync(out, { recursive: true });
+const browser = await launch();
+const page = await browser.newPage();
+await page.goto(base + "/staff/sign-in");
+await page.fill('input[name="email"]', email);
+await page.fill('input[name="password"]', password);
+await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+for (const lang of ["en", "es"]) {
+  await page.goto(`${base}/staff/sessions/${code}/paper?lang=${lang}`);
+  await page.emulateMedia({ media: "print" });
+  for (const format of ["A4", "Letter"]) {
+    await page.pdf({ path: `${out}/paper-${lang}-${format}.pdf`, format, printBackground: true });
+  }
+}
+await browser.close();
+console.log("paper: printed");
