@@ -49,10 +49,11 @@ pub enum Action {
     TicketsReplaced,
     Released,
     Exported,
+    RetentionApplied,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -77,6 +78,7 @@ impl Action {
         Action::TicketsReplaced,
         Action::Released,
         Action::Exported,
+        Action::RetentionApplied,
     ];
 
     pub fn key(self) -> &'static str {
@@ -105,6 +107,7 @@ impl Action {
             Action::TicketsReplaced => "tickets_replaced",
             Action::Released => "released",
             Action::Exported => "exported",
+            Action::RetentionApplied => "retention_applied",
         }
     }
 
@@ -135,6 +138,7 @@ impl Action {
             Action::TicketsReplaced => "Replaced unused ticket cards",
             Action::Released => "Released a period",
             Action::Exported => "Downloaded an export",
+            Action::RetentionApplied => "Deleted answers past their retention time",
         }
     }
 
@@ -155,7 +159,7 @@ pub enum Actor<'a> {
     Staff(&'a str),
     /// A failed sign-in with an email that matches no account: the text typed is not kept.
     Unknown,
-    /// The automatic release schedule of `hearth serve`.
+    /// The automatic schedule of `hearth serve` (releases and retention).
     Scheduler,
     /// A `hearth` command run on the server.
     CommandLine,
