@@ -494,3 +494,29 @@ async fn the_command_line_shows_and_sets_retention() {
         "{out}"
     );
 }
+
+on_both_stores!(the_participant_privacy_page_says_how_long_answers_are_kept);
+
+async fn the_participant_privacy_page_says_how_long_answers_are_kept(db: &TestDb) {
+    let app = common::TestApp::spawn(db).await;
+    let page = common::text(app.get("/privacy").await).await;
+    assert!(page.contains("deleted 90 days after"), "{page}");
+    retention::save_days(&app.store, 30, Actor::CommandLine)
+        .await
+        .unwrap();
+    let page = common::text(app.get("/privacy").await).await;
+    assert!(
+        page.contains("Your answers are deleted 30 days after"),
+        "{page}"
+    );
+    let page = common::text(app.get("/privacy?lang=es").await).await;
+    assert!(
+        page.contains("Tus respuestas se borran 30 días después"),
+        "{page}"
+    );
+    retention::save_days(&app.store, 1, Actor::CommandLine)
+        .await
+        .unwrap();
+    let page = common::text(app.get("/privacy").await).await;
+    assert!(page.contains("deleted 1 day after"), "{page}");
+}
