@@ -4,6 +4,7 @@
 //! staff dashboards into one router over one state, the server that runs it, and the
 //! synthetic demo network. Each area owns its routes, queries and templates.
 
+pub mod backup;
 pub mod demo;
 
 use std::io;

@@ -71,6 +71,36 @@ enum Command {
     /// Fill an empty database with a synthetic demo network, print one sign-in per role,
     /// and serve it.
     Demo(DemoArgs),
+    /// How long raw answers are kept: per month, what is still kept and when it goes.
+    #[command(subcommand)]
+    Retention(RetentionCommand),
+    /// Write a consistent copy of the database (safe while `hearth serve` runs), after
+    /// applying retention. SQLite: a database file; PostgreSQL: a pg_dump archive.
+    Backup(BackupArgs),
+    /// Bring a fresh database (a SQLite file that does not exist yet, or an empty
+    /// PostgreSQL database) up from a backup, then migrate it.
+    Restore(RestoreArgs),
+}
+
+#[derive(Subcommand)]
+enum RetentionCommand {
+    /// Per month: the answers still kept and when they go (or when they went).
+    Status,
+    /// Delete now what is due (`hearth serve` does this every hour by itself).
+    Apply,
+}
+
+#[derive(Args)]
+struct BackupArgs {
+    /// The file to write (must not exist yet).
+    #[arg(long)]
+    out: std::path::PathBuf,
+}
+
+#[derive(Args)]
+struct RestoreArgs {
+    /// A file written by `hearth backup`.
+    file: std::path::PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -320,6 +350,10 @@ async fn run() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     let base_url = cli.base_url.trim_end_matches('/').to_owned();
+    // Before connecting: connecting would create the (fresh) target.
+    if let Command::Restore(args) = &cli.command {
+        return restore(&cli.database_url, args).await;
+    }
     let store = Store::connect(&cli.database_url)
         .await
         .with_context(|| format!("opening {}", redact_url(&cli.database_url)))?;
@@ -352,6 +386,9 @@ async fn run() -> anyhow::Result<()> {
         ),
         Command::Export(args) => export(&store, args).await?,
         Command::Privacy(command) => print_out(&privacy(&store, command).await?),
+        Command::Retention(command) => print_out(&retention(&store, command).await?),
+        Command::Backup(args) => print_out(&backup(&store, args).await?),
+        Command::Restore(_) => unreachable!("handled before connecting"),
     }
     Ok(())
 }
@@ -627,7 +664,19 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
             for (name, value) in load_settings(store).await?.entries() {
                 writeln!(out, "{name} = {value}")?;
             }
+            let days = analytics::retention::load_days(store).await?;
+            writeln!(out, "{} = {days}", analytics::retention::SETTING)?;
             out
+        }
+        PrivacyCommand::Set { name, value } if name == analytics::retention::SETTING => {
+            let days = analytics::retention::parse_days(&value)?;
+            let actor = collector::audit::Actor::CommandLine;
+            match analytics::retention::save_days(store, days, actor).await? {
+                None => format!("{name} was {days} already; nothing changed\n"),
+                Some(old) => format!(
+                    "{name} set ({old} → {days} days): raw answers go {days} days after their month and quarter are both released\n"
+                ),
+            }
         }
         PrivacyCommand::Set { name, value } => {
             let before = load_settings(store).await?;
@@ -654,6 +703,86 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
         )?,
         PrivacyCommand::Plan => analytics::plan::plan_markdown(&load_settings(store).await?)?,
     })
+}
+
+/// `hearth retention status|apply`.
+async fn retention(store: &Store, command: RetentionCommand) -> anyhow::Result<String> {
+    use analytics::retention;
+    let days = retention::load_days(store).await?;
+    let mut out = String::new();
+    match command {
+        RetentionCommand::Status => {
+            writeln!(
+                out,
+                "raw answers are deleted {days} days after their month and its quarter are both released ({} = {days})",
+                retention::SETTING
+            )?;
+            let months = retention::status(store, days).await?;
+            if months.is_empty() {
+                writeln!(out, "no sessions yet")?;
+            }
+            for month in months {
+                writeln!(out, "{}  {}", month.month, month.describe(days))?;
+            }
+        }
+        RetentionCommand::Apply => {
+            let now = chrono::Utc::now().timestamp();
+            let applied =
+                retention::apply(store, now, collector::audit::Actor::CommandLine).await?;
+            if applied.months.is_empty() {
+                writeln!(out, "nothing is due: no answers deleted")?;
+            } else {
+                writeln!(
+                    out,
+                    "deleted the raw answers of {} sessions ({}); releases are unchanged",
+                    applied.sessions(),
+                    applied.describe()
+                )?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `hearth backup --out FILE`.
+async fn backup(store: &Store, args: BackupArgs) -> anyhow::Result<String> {
+    let summary = hearth::backup::backup(store, &args.out).await?;
+    let mut out = String::new();
+    if !summary.retention.months.is_empty() {
+        writeln!(
+            out,
+            "retention first: deleted the raw answers of {} sessions ({})",
+            summary.retention.sessions(),
+            summary.retention.describe()
+        )?;
+    }
+    writeln!(
+        out,
+        "backup written to {} ({} bytes); keep it no longer than docs/deploy.md says",
+        args.out.display(),
+        summary.bytes
+    )?;
+    Ok(out)
+}
+
+/// `hearth restore FILE`: restores, then migrates and says what the database holds.
+async fn restore(database_url: &str, args: &RestoreArgs) -> anyhow::Result<()> {
+    hearth::backup::restore(database_url, &args.file).await?;
+    let store = Store::connect(database_url)
+        .await
+        .with_context(|| format!("opening {}", redact_url(database_url)))?;
+    store.migrate().await?;
+    let releases = view::list_releases(&store).await?.len();
+    let accounts: i64 = sqlx::query_scalar("select count(*) from staff_user")
+        .fetch_one(store.pool())
+        .await?;
+    store.close().await;
+    print_out(&format!(
+        "restored {} into {}: {releases} releases, {accounts} staff accounts; staff sign in again\n",
+        args.file.display(),
+        redact_url(database_url)
+    ));
+    Ok(())
 }
 
 /// Serves the app until a shutdown signal, releasing due periods in the background.

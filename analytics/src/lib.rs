@@ -18,6 +18,7 @@ pub mod period;
 pub(crate) mod pipeline;
 pub mod plan;
 pub mod release;
+pub mod retention;
 pub mod sampler;
 pub mod schedule;
 pub mod suppression;

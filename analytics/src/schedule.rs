@@ -57,7 +57,8 @@ pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>,
     Ok(released)
 }
 
-/// Runs [`release_due`] at start and every hour, until the pool closes.
+/// Runs [`release_due`] and then retention ([`crate::retention::apply`]) at start and
+/// every hour, until the pool closes.
 pub fn spawn_auto_release(store: Store, grace_hours: u32) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -68,6 +69,21 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
                 if !store.pool().is_closed() {
                     tracing::warn!(error = %error, "automatic releases failed");
                 }
+            }
+            // After the releases: a period released just now starts its retention time.
+            let now = chrono::Utc::now().timestamp();
+            match crate::retention::apply(&store, now, collector::audit::Actor::Scheduler).await {
+                Ok(applied) if !applied.months.is_empty() => {
+                    tracing::info!(
+                        retention.sessions = applied.sessions(),
+                        "retention: raw answers deleted"
+                    )
+                }
+                Ok(_) => {}
+                Err(error) if !store.pool().is_closed() => {
+                    tracing::warn!(error = %error, "retention run failed")
+                }
+                Err(_) => {}
             }
         }
     });

@@ -50,10 +50,11 @@ pub enum Action {
     Released,
     Exported,
     PaperFormsEntered,
+    RetentionApplied,
 }
 
 impl Action {
-    pub const ALL: [Action; 25] = [
+    pub const ALL: [Action; 26] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -79,6 +80,7 @@ impl Action {
         Action::Released,
         Action::Exported,
         Action::PaperFormsEntered,
+        Action::RetentionApplied,
     ];
 
     pub fn key(self) -> &'static str {
@@ -108,6 +110,7 @@ impl Action {
             Action::Released => "released",
             Action::Exported => "exported",
             Action::PaperFormsEntered => "paper_forms_entered",
+            Action::RetentionApplied => "retention_applied",
         }
     }
 
@@ -139,6 +142,7 @@ impl Action {
             Action::Released => "Released a period",
             Action::Exported => "Downloaded an export",
             Action::PaperFormsEntered => "Typed in paper forms",
+            Action::RetentionApplied => "Deleted answers past their retention time",
         }
     }
 
@@ -159,7 +163,7 @@ pub enum Actor<'a> {
     Staff(&'a str),
     /// A failed sign-in with an email that matches no account: the text typed is not kept.
     Unknown,
-    /// The automatic release schedule of `hearth serve`.
+    /// The automatic schedule of `hearth serve` (releases and retention).
     Scheduler,
     /// A `hearth` command run on the server.
     CommandLine,

@@ -845,7 +845,7 @@ pub async fn archive_view(store: &Store, target: Target) -> Result<ArchiveView, 
     };
     let sql = format!(
         "{SESSION_SELECT} where {filter} and s.closed = 0 and s.closes_at > $2 \
-         order by s.held_on, s.closes_at"
+         order by s.held_on, s.closes_at, c.name, s.code"
     );
     let open_sessions = sqlx::query(&sql)
         .bind(id)
@@ -950,7 +950,7 @@ pub async fn recent_sessions(
     limit: u32,
 ) -> Result<Vec<Session>, sqlx::Error> {
     let sql = format!(
-        "{SESSION_SELECT} where p.id = $1 order by s.held_on desc, s.closes_at desc limit $2"
+        "{SESSION_SELECT} where p.id = $1 order by s.held_on desc, s.closes_at desc, c.name, s.code limit $2"
     );
     sqlx::query(&sql)
         .bind(program_id)

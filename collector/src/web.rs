@@ -279,6 +279,8 @@ struct ThanksPage {
 #[template(path = "privacy.html")]
 struct PrivacyPage {
     page: Page,
+    /// How long answers are kept after their month and quarter are released.
+    retention_days: i64,
 }
 
 /// A ticketed session's first page: the ticket code, before the form.
@@ -1057,14 +1059,35 @@ async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response
 }
 
 #[tracing::instrument(name = "participant.privacy", skip_all)]
-async fn privacy(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+async fn privacy(
+    State(c): State<Collector>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let lang = choose_lang(&raw, &headers);
     render(
         StatusCode::OK,
         &PrivacyPage {
             page: Page::new(lang, "/privacy", &[]),
+            retention_days: retention_days(&c.store).await,
         },
     )
+}
+
+/// The retention time participants are told: the `retention.days` setting that
+/// `analytics::retention` applies (same name, default 90, at most 3650), or the default
+/// when the store does not answer — the page never fails over it.
+async fn retention_days(store: &Store) -> i64 {
+    let stored: Option<String> =
+        sqlx::query_scalar("select value from setting where name = 'retention.days'")
+            .fetch_optional(store.pool())
+            .await
+            .ok()
+            .flatten();
+    stored
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|d| (0..=3650).contains(d))
+        .unwrap_or(90)
 }
 
 async fn healthz(State(c): State<Collector>) -> Response {

@@ -107,6 +107,11 @@ privacy-not-device = Your browser or device details. No cookies are set on these
 privacy-not-time = The time you answered. Your answers only carry the date of the meeting.
 privacy-not-order = The order people answered in.
 privacy-not-ticket = Which ticket you used. Ticket codes are kept apart from answers, with no link between them.
+privacy-how-long-heading = How long we keep your answers
+privacy-how-long = Your answers are deleted { $days } { $days ->
+        [one] day
+       *[other] days
+    } after staff have received the totals for their month and for its three-month quarter. After that, only those totals are kept. Backups are deleted on a schedule too.
 privacy-shown-heading = What staff see
 privacy-shown = Only totals for groups with enough answers. Small groups are hidden. A little random noise is added to every total, so no one answer can be worked out.
 privacy-skip = Every question can be skipped.

@@ -107,6 +107,11 @@ privacy-not-device = Los datos de tu navegador o dispositivo. Estas páginas no 
 privacy-not-time = La hora en que respondiste. Tus respuestas solo llevan la fecha de la reunión.
 privacy-not-order = El orden en que la gente respondió.
 privacy-not-ticket = Qué boleto usaste. Los códigos de boleto se guardan aparte de las respuestas, sin ningún vínculo entre ellos.
+privacy-how-long-heading = Cuánto tiempo guardamos tus respuestas
+privacy-how-long = Tus respuestas se borran { $days } { $days ->
+        [one] día
+       *[other] días
+    } después de que el personal reciba los totales de su mes y de su trimestre. Desde entonces solo se guardan esos totales. Las copias de seguridad también se borran con regularidad.
 privacy-shown-heading = Qué ve el personal
 privacy-shown = Solo totales de grupos con suficientes respuestas. Los grupos pequeños se ocultan. Se agrega un poco de ruido al azar a cada total, para que no se pueda deducir ninguna respuesta.
 privacy-skip = Puedes saltar cualquier pregunta.

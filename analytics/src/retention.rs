@@ -1,0 +1,467 @@
+//! Retention: once a month and its quarter are both released, Hearth never needs that
+//! month's raw responses again, so after the retention time it deletes them.
+//!
+//! Every page, report and export reads releases (see [`crate::view`]); a period is
+//! released once and never again (`data_release.period` is unique, and the catalog refuses
+//! a session in a released month). So the responses of a month whose month release and
+//! quarter release are both stored feed nothing any more. Keeping them only adds risk: a
+//! stolen database or backup would hold every answer ever given.
+//!
+//! What is deleted, per month whose time has come: the responses of its sessions, their
+//! tickets (sealing deleted them already; any left go too), and the sessions' response
+//! counters (`session.received`, an exact count per session, needed only while a session
+//! is open). What is kept: the sessions themselves (catalog: circle, date, code), every
+//! release and the ledger. Commit markers are left alone: each holds one random token
+//! and nothing about any answer, at most one per running writer, and that writer deletes
+//! it with its next batch — deleting it under the writer would break its exactly-once
+//! check.
+//!
+//! # Privacy
+//! A month is touched only when both its releases are stored: a period not yet released
+//! still needs its responses, and nothing here can make it unreleasable by accident. On
+//! SQLite, `secure_delete` (on for every connection, see `collector::store`) overwrites
+//! the deleted records with zeros, and a truncating checkpoint then copies the zeroed pages
+//! into the database file and empties the write-ahead log, which held earlier images of
+//! those pages. On PostgreSQL the table is vacuumed after the delete so the dead rows'
+//! space is reclaimed and reused; their bytes stay in the table's pages until reused
+//! (docs/privacy.md says so, and what to do about it). The audit entry of a run names the
+//! months and counts sessions, never anything a participant sent.
+
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use collector::audit::{self, Action, Actor, Entry};
+use collector::{Backend, Store};
+use sqlx::{Executor, Row};
+
+use crate::period::Period;
+
+/// The setting's name, as stored and as `hearth privacy set` takes it.
+pub const SETTING: &str = "retention.days";
+/// Days after a month and its quarter are both released before their answers go.
+pub const DEFAULT_DAYS: u32 = 90;
+/// The longest retention time a setting may give (ten years).
+pub const MAX_DAYS: u32 = 3650;
+
+const DAY: i64 = 86_400;
+
+#[derive(Debug, thiserror::Error)]
+pub enum RetentionError {
+    #[error(
+        "retention.days: {0:?} is not a whole number of days from 0 to {MAX_DAYS} \
+         (answers are deleted that many days after their month and quarter are both released)"
+    )]
+    Invalid(String),
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// Parses a retention time as typed: a whole number of days, 0 to [`MAX_DAYS`].
+pub fn parse_days(value: &str) -> Result<u32, RetentionError> {
+    value
+        .trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|d| *d <= MAX_DAYS)
+        .ok_or_else(|| RetentionError::Invalid(value.trim().to_owned()))
+}
+
+/// The retention time in force: the stored setting, else [`DEFAULT_DAYS`]. A stored value
+/// that does not parse (written by hand) counts as the default, never as "keep forever".
+pub async fn load_days(store: &Store) -> Result<u32, sqlx::Error> {
+    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
+        .bind(SETTING)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(stored
+        .and_then(|v| parse_days(&v).ok())
+        .unwrap_or(DEFAULT_DAYS))
+}
+
+/// Stores the retention time, by `actor`, with one audit entry ("old → new") in the same
+/// transaction; nothing stored or recorded when it was already in force. Returns the old
+/// value when it changed.
+pub async fn save_days(
+    store: &Store,
+    days: u32,
+    actor: Actor<'_>,
+) -> Result<Option<u32>, RetentionError> {
+    let mut tx = store.pool().begin().await?;
+    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
+        .bind(SETTING)
+        .fetch_optional(&mut *tx)
+        .await?;
+    let old = stored
+        .and_then(|v| parse_days(&v).ok())
+        .unwrap_or(DEFAULT_DAYS);
+    if old == days {
+        return Ok(None);
+    }
+    sqlx::query(
+        "insert into setting (name, value) values ($1, $2) \
+         on conflict (name) do update set value = excluded.value",
+    )
+    .bind(SETTING)
+    .bind(days.to_string())
+    .execute(&mut *tx)
+    .await?;
+    let detail = format!("{old} days → {days} days");
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::SettingChanged, SETTING).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Some(old))
+}
+
+/// What is kept of one month, and when it goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthStatus {
+    pub month: Period,
+    /// When the month's release and its quarter's release were stored (Unix seconds).
+    pub month_released_at: Option<i64>,
+    pub quarter_released_at: Option<i64>,
+    /// Sessions of the month that still hold answers, and how many answers.
+    pub sessions_kept: i64,
+    pub responses_kept: i64,
+    /// When its answers may be deleted: both releases stored, plus the retention time.
+    /// `None` while either release is missing.
+    pub deletable_at: Option<i64>,
+    /// The last run that deleted answers of this month, and how many sessions' answers
+    /// were deleted in all.
+    pub deleted: Option<(i64, i64)>,
+}
+
+impl MonthStatus {
+    /// The month's status in one line of plain words, for `hearth retention status`.
+    pub fn describe(&self, days: u32) -> String {
+        let quarter = self.month.quarter();
+        let kept = if self.sessions_kept == 0 {
+            "nothing kept".to_owned()
+        } else {
+            format!(
+                "kept: the answers of {} session{} ({} answer{})",
+                self.sessions_kept,
+                plural(self.sessions_kept),
+                self.responses_kept,
+                plural(self.responses_kept)
+            )
+        };
+        let deleted = self.deleted.map(|(at, sessions)| {
+            format!(
+                "the answers of {sessions} session{} deleted {}",
+                plural(sessions),
+                utc(at)
+            )
+        });
+        let when = match (self.month_released_at, self.quarter_released_at) {
+            (None, _) => format!(
+                "not released yet: kept until {} and {quarter} are both released, then {days} days",
+                self.month
+            ),
+            (Some(_), None) => {
+                format!("{quarter} not released yet: kept until it is, then {days} days")
+            }
+            (Some(_), Some(_)) if self.sessions_kept == 0 => String::new(),
+            (Some(_), Some(_)) => format!(
+                "goes at the first hourly run after {}",
+                utc(self.deletable_at.unwrap_or_default())
+            ),
+        };
+        [Some(kept), deleted, (!when.is_empty()).then_some(when)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
+fn plural(n: i64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+fn utc(at: i64) -> String {
+    DateTime::<Utc>::from_timestamp(at, 0)
+        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_default()
+}
+
+/// The day its answers may go, for pages (`None` while a release is missing).
+pub fn deletable_on(status: &MonthStatus) -> Option<NaiveDate> {
+    status
+        .deletable_at
+        .and_then(|at| DateTime::<Utc>::from_timestamp(at, 0))
+        .map(|t| t.date_naive())
+}
+
+/// Every month with sessions (or with answers deleted), oldest first.
+pub async fn status(store: &Store, days: u32) -> Result<Vec<MonthStatus>, sqlx::Error> {
+    let released: std::collections::HashMap<String, i64> =
+        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
+            .fetch_all(store.pool())
+            .await?
+            .into_iter()
+            .collect();
+    let kept: Vec<(String, i64, i64)> = sqlx::query_as(
+        "select m.month, \
+                cast(count(distinct r.session_id) as bigint), cast(count(r.id) as bigint) \
+         from (select distinct substr(held_on, 1, 7) as month from session) m \
+         left join session s on substr(s.held_on, 1, 7) = m.month \
+         left join response r on r.session_id = s.id \
+         group by m.month",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let deleted: std::collections::HashMap<String, (i64, i64)> =
+        sqlx::query_as::<_, (String, i64, i64)>(
+            "select month, deleted_at, cast(sessions as bigint) from retention_month",
+        )
+        .fetch_all(store.pool())
+        .await?
+        .into_iter()
+        .map(|(m, at, n)| (m, (at, n)))
+        .collect();
+    let mut months: Vec<MonthStatus> = Vec::new();
+    for (month, sessions_kept, responses_kept) in kept {
+        let Ok(period) = month.parse::<Period>() else {
+            continue;
+        };
+        let month_released_at = released.get(&month).copied();
+        let quarter_released_at = released.get(&period.quarter().to_string()).copied();
+        let deletable_at = month_released_at
+            .zip(quarter_released_at)
+            .map(|(m, q)| m.max(q) + i64::from(days) * DAY);
+        months.push(MonthStatus {
+            month: period,
+            month_released_at,
+            quarter_released_at,
+            sessions_kept,
+            responses_kept,
+            deletable_at,
+            deleted: deleted.get(&month).copied(),
+        });
+    }
+    months.sort_by_key(|m| m.month);
+    Ok(months)
+}
+
+/// What one run deleted: per month, how many sessions' answers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    pub months: Vec<(Period, i64)>,
+    /// SQLite: whether the write-ahead log was emptied afterwards (`false` when readers
+    /// kept it busy through every try; the next run tries again).
+    pub log_truncated: bool,
+}
+
+impl Applied {
+    pub fn sessions(&self) -> i64 {
+        self.months.iter().map(|(_, n)| n).sum()
+    }
+
+    /// "2026-07: 16 sessions; 2026-08: 15 sessions" — the audit detail and the CLI line.
+    pub fn describe(&self) -> String {
+        self.months
+            .iter()
+            .map(|(m, n)| format!("{m}: {n} session{}", plural(*n)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// Deletes the raw answers of every month whose month and quarter releases are both
+/// stored and whose retention time has passed by `now` (Unix seconds), in one
+/// transaction with one audit entry by `actor` naming the months and how many sessions'
+/// answers went. A run that finds nothing to delete changes nothing and records nothing
+/// (the hourly schedule would otherwise fill the audit trail with empty runs).
+///
+/// Several `hearth serve` instances may run this at once: the transaction takes the
+/// release lock first, so they run one after the other and the second finds nothing.
+pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied, sqlx::Error> {
+    let days = load_days(store).await?;
+    // Candidates from the session table alone (small): a session still counting its
+    // answers or not sealed may hold answers or tickets; one emptied by retention is
+    // neither. No hourly scan of the responses.
+    let months: Vec<String> = sqlx::query_scalar(
+        "select distinct substr(held_on, 1, 7) from session where received <> 0 or sealed = 0",
+    )
+    .fetch_all(store.pool())
+    .await?;
+    let released: std::collections::HashMap<String, i64> =
+        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
+            .fetch_all(store.pool())
+            .await?
+            .into_iter()
+            .collect();
+    let mut due: Vec<Period> = months
+        .iter()
+        .filter_map(|m| m.parse::<Period>().ok())
+        .filter(|m| {
+            let month = released.get(&m.to_string());
+            let quarter = released.get(&m.quarter().to_string());
+            month
+                .zip(quarter)
+                .is_some_and(|(a, b)| *a.max(b) + i64::from(days) * DAY <= now)
+        })
+        .collect();
+    due.sort();
+    let mut applied = Applied::default();
+    if due.is_empty() {
+        return Ok(applied);
+    }
+    let mut tx = store.pool().begin().await?;
+    if store.backend() == Backend::Postgres {
+        // A large month may take longer than the pool's 15 s statement limit.
+        tx.execute("set local statement_timeout = '600s'").await?;
+    }
+    sqlx::query("update release_lock set id = id where id = 1")
+        .execute(&mut *tx)
+        .await?;
+    for month in due {
+        let month_key = month.to_string();
+        // Checked again under the lock: both releases stored (they are never deleted, but
+        // this is the promise the whole module rests on).
+        let releases: i64 = sqlx::query_scalar(
+            "select cast(count(*) as bigint) from data_release where period = $1 or period = $2",
+        )
+        .bind(&month_key)
+        .bind(month.quarter().to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        if releases != 2 {
+            continue;
+        }
+        // Only sessions that take nothing more (a released month's always have closed).
+        let sessions = "select id from session where substr(held_on, 1, 7) = $1 \
+                        and (closed = 1 or closes_at <= $2)";
+        let with_answers: i64 = sqlx::query_scalar(&format!(
+            "select cast(count(distinct session_id) as bigint) from response \
+             where session_id in ({sessions})"
+        ))
+        .bind(&month_key)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(&format!(
+            "delete from response where session_id in ({sessions})"
+        ))
+        .bind(&month_key)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        let tickets = sqlx::query(&format!(
+            "delete from ticket where session_id in ({sessions})"
+        ))
+        .bind(&month_key)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        let counters = sqlx::query(
+            "update session set received = 0, sealed = 1 \
+             where substr(held_on, 1, 7) = $1 and (closed = 1 or closes_at <= $2) \
+             and (received <> 0 or sealed = 0)",
+        )
+        .bind(&month_key)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if with_answers == 0 && tickets == 0 && counters == 0 {
+            continue;
+        }
+        sqlx::query(
+            "insert into retention_month (month, deleted_at, sessions) values ($1, $2, $3) \
+             on conflict (month) do update set deleted_at = excluded.deleted_at, \
+             sessions = retention_month.sessions + excluded.sessions",
+        )
+        .bind(&month_key)
+        .bind(now)
+        .bind(with_answers as i32)
+        .execute(&mut *tx)
+        .await?;
+        applied.months.push((month, with_answers));
+    }
+    if applied.months.is_empty() {
+        tx.rollback().await?;
+        return Ok(applied);
+    }
+    let subject = applied
+        .months
+        .iter()
+        .map(|(m, _)| m.to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let detail = format!(
+        "Deleted the raw answers of {} session{} ({}), {days} days after their month and quarter were released. Releases are unchanged.",
+        applied.sessions(),
+        plural(applied.sessions()),
+        applied.describe()
+    );
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::RetentionApplied, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    applied.log_truncated = scrub(store).await?;
+    Ok(applied)
+}
+
+/// After a deletion: makes the deleted bytes go from the files.
+///
+/// SQLite: the deleting transaction's pages (zeroed by `secure_delete`) are in the
+/// write-ahead log; a truncating checkpoint writes them over the old pages in the database
+/// file and empties the log, which also held earlier images of those pages with the
+/// answers in them. It waits for readers (the busy timeout) and is tried again a few
+/// times; returns whether the log was emptied. PostgreSQL: `vacuum` the tables, so the
+/// dead rows' space is reclaimed (run without the pool's statement limit).
+pub async fn scrub(store: &Store) -> Result<bool, sqlx::Error> {
+    match store.backend() {
+        Backend::Sqlite => {
+            for _ in 0..20 {
+                let row = sqlx::query("pragma wal_checkpoint(truncate)")
+                    .fetch_one(store.pool())
+                    .await?;
+                let busy: i64 = row.try_get(0)?;
+                if busy == 0 {
+                    return Ok(true);
+                }
+                tokio::time::sleep(Duration::from_millis(250)).await;
+            }
+            tracing::warn!(
+                "retention: the write-ahead log stayed busy; it is emptied on the next run"
+            );
+            Ok(false)
+        }
+        Backend::Postgres => {
+            let mut conn = store.pool().acquire().await?;
+            conn.execute("set statement_timeout = 0").await?;
+            let vacuumed = async {
+                conn.execute("vacuum response").await?;
+                conn.execute("vacuum ticket").await?;
+                conn.execute("vacuum session").await
+            }
+            .await;
+            conn.execute("set statement_timeout = '15s'").await?;
+            vacuumed?;
+            Ok(true)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retention_days_are_whole_days_within_bounds() {
+        assert_eq!(parse_days(" 90 ").unwrap(), 90);
+        assert_eq!(parse_days("0").unwrap(), 0);
+        assert_eq!(parse_days("3650").unwrap(), 3650);
+        for bad in ["", "-1", "3651", "1.5", "ninety", "90 days"] {
+            assert!(parse_days(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+}
