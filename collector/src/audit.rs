@@ -49,10 +49,14 @@ pub enum Action {
     TicketsReplaced,
     Released,
     Exported,
+    ActionRecorded,
+    ActionChanged,
+    ActionArchived,
+    ActionPublished,
 }
 
 impl Action {
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 28] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -77,6 +81,10 @@ impl Action {
         Action::TicketsReplaced,
         Action::Released,
         Action::Exported,
+        Action::ActionRecorded,
+        Action::ActionChanged,
+        Action::ActionArchived,
+        Action::ActionPublished,
     ];
 
     pub fn key(self) -> &'static str {
@@ -105,6 +113,10 @@ impl Action {
             Action::TicketsReplaced => "tickets_replaced",
             Action::Released => "released",
             Action::Exported => "exported",
+            Action::ActionRecorded => "action_recorded",
+            Action::ActionChanged => "action_changed",
+            Action::ActionArchived => "action_archived",
+            Action::ActionPublished => "action_published",
         }
     }
 
@@ -135,6 +147,10 @@ impl Action {
             Action::TicketsReplaced => "Replaced unused ticket cards",
             Action::Released => "Released a period",
             Action::Exported => "Downloaded an export",
+            Action::ActionRecorded => "Recorded an action",
+            Action::ActionChanged => "Changed an action",
+            Action::ActionArchived => "Archived an action",
+            Action::ActionPublished => "Changed what participants are told about an action",
         }
     }
 
