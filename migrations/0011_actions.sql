@@ -20,3 +20,4 @@ create table action_taken (
     published_es text
 );
 create index action_taken_program on action_taken (program_id);
+create index action_taken_circle on action_taken (circle_id);

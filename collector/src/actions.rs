@@ -365,19 +365,21 @@ pub async fn publish(
     Ok(true)
 }
 
-/// The line a circle's participants read, in their language where it is translated
-/// (else English): the latest published action of that circle that is not archived.
-pub async fn published_for_circle(
+/// The line the participants of a session's circle read, in their language where it is
+/// translated (else English): the latest published action of that circle that is not
+/// archived. Never another circle's, never a program-wide one.
+pub async fn published_for_session(
     store: &Store,
-    circle_id: i32,
+    session_id: i32,
     lang: Lang,
 ) -> Result<Option<String>, sqlx::Error> {
     let row: Option<(String, Option<String>)> = sqlx::query_as(
-        "select published_en, published_es from action_taken \
-         where circle_id = $1 and archived_on is null and published_en is not null \
-         order by taken_on desc, id desc limit 1",
+        "select a.published_en, a.published_es from action_taken a \
+         join session s on s.circle_id = a.circle_id \
+         where s.id = $1 and a.archived_on is null and a.published_en is not null \
+         order by a.taken_on desc, a.id desc limit 1",
     )
-    .bind(circle_id)
+    .bind(session_id)
     .fetch_optional(store.pool())
     .await?;
     Ok(row.map(|(en, es)| match (lang, es) {

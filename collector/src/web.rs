@@ -268,6 +268,8 @@ struct MessagePage {
 struct ThanksPage {
     page: Page,
     crisis: String,
+    /// What staff did after hearing this circle ("you said, we did"), if published.
+    you_said: Option<String>,
 }
 
 #[derive(Template)]
@@ -301,6 +303,8 @@ struct FormPage {
     items: Vec<Question>,
     first_time: Question,
     choices: Vec<Question>,
+    /// What staff did after hearing this circle ("you said, we did"), if published.
+    you_said: Option<String>,
 }
 
 /// One question as the form shows it, with what the participant had chosen.
@@ -409,6 +413,7 @@ impl FormPage {
             items,
             first_time,
             choices: vec![helped, hindered],
+            you_said: None,
         }
     }
 }
@@ -565,9 +570,11 @@ async fn form(
         ticket,
         ..Submission::default()
     };
+    let mut page = FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]);
+    page.you_said = you_said(&c, session.id, lang).await;
     render(
         StatusCode::OK,
-        &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]),
+        &page,
     )
 }
 
@@ -815,13 +822,29 @@ async fn thanks(
         return not_found(lang, &path);
     };
     let crisis = crisis_line(&c, &code, lang).await;
+    let you_said = match c.sessions.find(&c.store, &code).await {
+        Ok(Some(session)) => you_said(&c, session.id, lang).await,
+        _ => None,
+    };
     render(
         StatusCode::OK,
         &ThanksPage {
             page: Page::new(lang, &path, &[]),
             crisis,
+            you_said,
         },
     )
+}
+
+/// The circle's published "you said, we did" line, in `lang` where translated. If the
+/// store cannot answer, the page is shown without it rather than as an error.
+async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<String> {
+    crate::actions::published_for_session(&c.store, session_id, lang)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "published action not read; the page is shown without it");
+            None
+        })
 }
 
 /// The line the thanks page shows: the program's, else the organization's (both set by an
