@@ -246,7 +246,7 @@ fn before_after_words(index: Index, result: Option<(Vec<Period>, Vec<Period>, Co
         };
     };
     let figures = format!(
-        "about {:.0} % positive in {} and about {:.0} % in {}",
+        "About {:.0} % positive in {} and about {:.0} % in {}",
         c.before,
         month_span(&before),
         c.after,

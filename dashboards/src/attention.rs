@@ -18,7 +18,6 @@ const MONTHS: usize = 8;
 
 /// One alert as a page shows it.
 pub(crate) struct AlertLine {
-    pub program: String,
     /// The circle's page, or the program overview.
     pub href: String,
     /// "Grief and Loss" or "Peer Support as a whole".
@@ -36,8 +35,6 @@ pub(crate) struct Attention {
     pub quarter: Option<String>,
     /// How alerts are made, in plain words.
     pub line: &'static str,
-    /// Name each alert's program too (an admin's list of every program).
-    pub with_program: bool,
 }
 
 impl Attention {
@@ -52,7 +49,7 @@ impl Attention {
     }
 }
 
-fn line(alert: &Alert) -> AlertLine {
+fn line(alert: &Alert, with_program: bool) -> AlertLine {
     let s = &alert.subject;
     let href = match s.circle_id {
         Some(c) => format!("/staff/programs/{}/circles/{c}", s.program_id),
@@ -65,9 +62,12 @@ fn line(alert: &Alert) -> AlertLine {
         None => evidence,
     };
     AlertLine {
-        program: s.program.clone(),
         href,
-        name: s.name(),
+        name: match (&s.circle, with_program) {
+            (Some(c), true) => format!("{}: {c}", s.program),
+            (Some(c), false) => c.clone(),
+            (None, _) => format!("{} as a whole", s.program),
+        },
         text,
     }
 }
@@ -92,9 +92,9 @@ pub(crate) async fn attention(
         .filter(|a| a.flagged && program.is_none_or(|p| a.subject.program_id == p))
     {
         if alert.fell() {
-            drops.push((alert.comparison.change(), line(alert)));
+            drops.push((alert.comparison.change(), line(alert, program.is_none())));
         } else {
-            rises.push((-alert.comparison.change(), line(alert)));
+            rises.push((-alert.comparison.change(), line(alert, program.is_none())));
         }
     }
     // The largest changes first.
@@ -105,7 +105,6 @@ pub(crate) async fn attention(
         rises: rises.into_iter().map(|(_, l)| l).collect(),
         quarter,
         line: ALERTS_LINE,
-        with_program: program.is_none(),
     })
 }
 
