@@ -86,7 +86,11 @@ impl Window {
         if cell.status(Audience::Manager) != Status::Shown {
             return None;
         }
-        let noise = cell.noise.as_ref()?.groups.get(&crate::measure::Group::Indices)?;
+        let noise = cell
+            .noise
+            .as_ref()?
+            .groups
+            .get(&crate::measure::Group::Indices)?;
         let count = |name: String| {
             cell.counts
                 .get(&name)
@@ -143,12 +147,21 @@ pub fn compare(before: &Window, after: &Window) -> Option<Comparison> {
     if before.scored() < MIN_SCORED || after.scored() < MIN_SCORED {
         return None;
     }
-    Some(compare_estimates(before.estimate()?, after.estimate()?, true))
+    Some(compare_estimates(
+        before.estimate()?,
+        after.estimate()?,
+        true,
+    ))
 }
 
 fn compare_estimates(before: Estimate, after: Estimate, with_noise: bool) -> Comparison {
     let variance = |e: Estimate| {
-        e.sampling_variance.max(0.0) + if with_noise { e.noise_variance.max(0.0) } else { 0.0 }
+        e.sampling_variance.max(0.0)
+            + if with_noise {
+                e.noise_variance.max(0.0)
+            } else {
+                0.0
+            }
     };
     let sd = (variance(before) + variance(after)).sqrt();
     let z = if sd > 0.0 {
@@ -173,15 +186,17 @@ fn normal_upper_tail(z: f64) -> f64 {
 fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-        .exp();
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
@@ -279,7 +294,10 @@ fn quarters<'a>(
         .map(|r| (r.info.period, *r))
         .collect();
     let complete = |q: Period| -> Option<Vec<&Release>> {
-        q.months().iter().map(|m| by_period.get(m).copied()).collect()
+        q.months()
+            .iter()
+            .map(|m| by_period.get(m).copied())
+            .collect()
     };
     let latest = by_period
         .keys()
@@ -352,7 +370,10 @@ pub fn quarter_alerts(months: &[&Release]) -> Vec<Alert> {
     let mut out = vec![];
     for (_, mut tests) in by_program {
         let p: Vec<f64> = tests.iter().map(|t| t.comparison.p_value).collect();
-        for (test, flagged) in tests.iter_mut().zip(benjamini_hochberg(&p, FALSE_DISCOVERY)) {
+        for (test, flagged) in tests
+            .iter_mut()
+            .zip(benjamini_hochberg(&p, FALSE_DISCOVERY))
+        {
             test.flagged = flagged;
         }
         out.extend(tests);
@@ -454,7 +475,11 @@ mod tests {
         for (i, &p0) in base.iter().enumerate() {
             let (mut before_total, mut after_total) = (0.0, 0.0);
             for c in 0..circles {
-                let p1 = if c == 0 && i == 0 { p0 - drop / 100.0 } else { p0 };
+                let p1 = if c == 0 && i == 0 {
+                    p0 - drop / 100.0
+                } else {
+                    p0
+                };
                 let b = quarter(rng, n, p0, circle_noise);
                 let a = quarter(rng, n, p1, circle_noise);
                 p_values.push(compare(&b, &a).map_or(1.0, |c| c.p_value));
@@ -541,7 +566,10 @@ mod tests {
         let (with, without) = (with as f64 / TRIALS as f64, without as f64 / TRIALS as f64);
         // Calibrated: neither too eager nor needlessly timid.
         assert!((0.035..=0.06).contains(&with), "{with}");
-        assert!(without >= 1.4 * with, "without noise {without}, with {with}");
+        assert!(
+            without >= 1.4 * with,
+            "without noise {without}, with {with}"
+        );
     }
 
     #[test]
@@ -563,13 +591,19 @@ mod tests {
     #[test]
     fn a_circle_of_30_a_month_catches_a_drop_of_29_points_four_times_in_five() {
         assert!(power(30, 29.0, 7) >= 0.8);
-        assert!(power(30, 25.0, 8) < 0.8, "a smaller drop is caught too: update the docs");
+        assert!(
+            power(30, 25.0, 8) < 0.8,
+            "a smaller drop is caught too: update the docs"
+        );
     }
 
     #[test]
     fn a_circle_of_150_a_month_catches_a_drop_of_12_points_four_times_in_five() {
         assert!(power(150, 12.0, 9) >= 0.8);
-        assert!(power(150, 10.0, 10) < 0.8, "a smaller drop is caught too: update the docs");
+        assert!(
+            power(150, 10.0, 10) < 0.8,
+            "a smaller drop is caught too: update the docs"
+        );
     }
 
     /// The power table of docs/alerts.md: `cargo test -p analytics --lib alerts::tests::power_table -- --ignored --nocapture`.

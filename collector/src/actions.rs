@@ -70,7 +70,9 @@ pub enum ActionError {
         "the line may not hold a percentage: participants are never shown a figure, only what was done"
     )]
     FigureInLine,
-    #[error("only an action for one circle can be told to participants: they see it on that circle's form")]
+    #[error(
+        "only an action for one circle can be told to participants: they see it on that circle's form"
+    )]
     ProgramWide,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
@@ -281,7 +283,9 @@ pub async fn change(
     .bind(draft.circle_id)
     .bind(&draft.body)
     .bind(draft.taken_on.to_string())
-    .bind(i32::from(draft.circle_id.is_some() && draft.circle_id == action.circle_id))
+    .bind(i32::from(
+        draft.circle_id.is_some() && draft.circle_id == action.circle_id,
+    ))
     .bind(action.id)
     .execute(&mut *tx)
     .await?;
@@ -315,7 +319,13 @@ pub async fn archive(
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    let subject = subject(&mut *tx, action.program_id, action.circle_id, action.taken_on).await?;
+    let subject = subject(
+        &mut *tx,
+        action.program_id,
+        action.circle_id,
+        action.taken_on,
+    )
+    .await?;
     audit::record(
         &mut *tx,
         Entry::new(actor, Action::ActionArchived, &subject).detail(&action.body),
@@ -350,7 +360,13 @@ pub async fn publish(
         .bind(action.id)
         .execute(&mut *tx)
         .await?;
-    let subject = subject(&mut *tx, action.program_id, action.circle_id, action.taken_on).await?;
+    let subject = subject(
+        &mut *tx,
+        action.program_id,
+        action.circle_id,
+        action.taken_on,
+    )
+    .await?;
     let detail = match (&en, &es) {
         (Some(en), Some(es)) => format!("told participants: {en} / {es}"),
         (Some(en), None) => format!("told participants: {en}"),
@@ -407,14 +423,22 @@ mod tests {
 
     #[test]
     fn a_draft_is_checked_once_at_the_edge() {
-        let d = Draft::parse("7", "  Read the ground rules  ", "2026-08-03", &circles(), today())
-            .unwrap();
+        let d = Draft::parse(
+            "7",
+            "  Read the ground rules  ",
+            "2026-08-03",
+            &circles(),
+            today(),
+        )
+        .unwrap();
         assert_eq!(d.circle_id, Some(7));
         assert_eq!(d.body, "Read the ground rules");
-        assert!(Draft::parse("", "x", "2026-08-03", &circles(), today())
-            .unwrap()
-            .circle_id
-            .is_none());
+        assert!(
+            Draft::parse("", "x", "2026-08-03", &circles(), today())
+                .unwrap()
+                .circle_id
+                .is_none()
+        );
         assert!(matches!(
             Draft::parse("8", "x", "2026-08-03", &circles(), today()),
             Err(ActionError::UnknownCircle)
@@ -439,7 +463,10 @@ mod tests {
             parse_lines("Belonging rose to 80%", ""),
             Err(ActionError::FigureInLine)
         ));
-        assert!(matches!(parse_lines("  ", "hola"), Err(ActionError::EmptyLine)));
+        assert!(matches!(
+            parse_lines("  ", "hola"),
+            Err(ActionError::EmptyLine)
+        ));
         let (en, es) = parse_lines("We now keep  ten minutes for check-out.", "").unwrap();
         assert_eq!(en, "We now keep ten minutes for check-out.");
         assert_eq!(es, None);

@@ -572,10 +572,7 @@ async fn form(
     };
     let mut page = FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]);
     page.you_said = you_said(&c, session.id, lang).await;
-    render(
-        StatusCode::OK,
-        &page,
-    )
+    render(StatusCode::OK, &page)
 }
 
 /// Why a ticketed session's link shows the ticket page rather than the form.

@@ -189,8 +189,15 @@ pub(crate) async fn create(
     let draft = match Draft::parse(&form.circle, &form.body, &form.taken_on, &circles, today()) {
         Ok(d) => d,
         Err(e) => {
-            let page =
-                list_page(&dash, &signed, program_id, None, Some(sentence(e)), Some(form)).await?;
+            let page = list_page(
+                &dash,
+                &signed,
+                program_id,
+                None,
+                Some(sentence(e)),
+                Some(form),
+            )
+            .await?;
             return refused(&signed, &page);
         }
     };
@@ -205,8 +212,7 @@ pub(crate) async fn create(
     tracing::info!(action.id = id, "action recorded");
     saved(
         &staff,
-        "Recorded the action. Its month is marked on the trend chart once it is released."
-            .into(),
+        "Recorded the action. Its month is marked on the trend chart once it is released.".into(),
         &format!("/staff/programs/{program_id}/actions/{id}"),
     )
     .await
@@ -233,7 +239,10 @@ fn month_span(periods: &[Period]) -> String {
     }
 }
 
-fn before_after_words(index: Index, result: Option<(Vec<Period>, Vec<Period>, Comparison)>) -> BeforeAfter {
+fn before_after_words(
+    index: Index,
+    result: Option<(Vec<Period>, Vec<Period>, Comparison)>,
+) -> BeforeAfter {
     let name = match index {
         Index::Belonging => "Belonging",
         Index::Safety => "Emotional safety",
@@ -274,10 +283,7 @@ fn before_after_words(index: Index, result: Option<(Vec<Period>, Vec<Period>, Co
 }
 
 /// The released months within [`SPAN`] of a day, loaded through the cache.
-async fn months_around(
-    dash: &Dashboards,
-    day: NaiveDate,
-) -> Result<Vec<Arc<Release>>, StaffError> {
+async fn months_around(dash: &Dashboards, day: NaiveDate) -> Result<Vec<Arc<Release>>, StaffError> {
     let month = Period::month_of(day);
     let lo = month.start() - chrono::Months::new(SPAN as u32);
     let hi = month.end() + chrono::Months::new(SPAN as u32);
@@ -429,18 +435,30 @@ pub(crate) async fn edit(
             return refused(&signed, &page);
         }
     };
-    let changed = actions::change(&dash.store, &current, &draft, Actor::Staff(&signed.user.email))
-        .await
-        .map_err(internal)?;
+    let changed = actions::change(
+        &dash.store,
+        &current,
+        &draft,
+        Actor::Staff(&signed.user.email),
+    )
+    .await
+    .map_err(internal)?;
     let mut note = if changed {
         "Saved the changes to the action.".to_owned()
     } else {
         "The action was already as written: nothing changed.".to_owned()
     };
     if changed && current.published() && draft.circle_id != current.circle_id {
-        note.push_str(" It is for another circle now, so its line is no longer shown to participants.");
+        note.push_str(
+            " It is for another circle now, so its line is no longer shown to participants.",
+        );
     }
-    saved(&staff, note, &format!("/staff/programs/{program_id}/actions/{id}")).await
+    saved(
+        &staff,
+        note,
+        &format!("/staff/programs/{program_id}/actions/{id}"),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -477,7 +495,13 @@ pub(crate) async fn publish(
     };
     let result = match lines {
         Ok(lines) => {
-            actions::publish(&dash.store, &current, lines, Actor::Staff(&signed.user.email)).await
+            actions::publish(
+                &dash.store,
+                &current,
+                lines,
+                Actor::Staff(&signed.user.email),
+            )
+            .await
         }
         Err(e) => Err(e),
     };
@@ -556,14 +580,19 @@ pub(crate) async fn archive(
     signed.require(Area::Program(program_id))?;
     let current = action(&dash, program_id, id).await?;
     if form.confirm != "yes" {
-        return Ok(
-            Redirect::to(&format!("/staff/programs/{program_id}/actions/{id}/archive"))
-                .into_response(),
-        );
+        return Ok(Redirect::to(&format!(
+            "/staff/programs/{program_id}/actions/{id}/archive"
+        ))
+        .into_response());
     }
-    let done = actions::archive(&dash.store, &current, today(), Actor::Staff(&signed.user.email))
-        .await
-        .map_err(internal)?;
+    let done = actions::archive(
+        &dash.store,
+        &current,
+        today(),
+        Actor::Staff(&signed.user.email),
+    )
+    .await
+    .map_err(internal)?;
     let note = if done {
         format!(
             "Archived the action of {}. It no longer shows on the charts{}.",
@@ -577,5 +606,10 @@ pub(crate) async fn archive(
     } else {
         "That action was archived already.".to_owned()
     };
-    saved(&staff, note, &format!("/staff/programs/{program_id}/actions")).await
+    saved(
+        &staff,
+        note,
+        &format!("/staff/programs/{program_id}/actions"),
+    )
+    .await
 }
