@@ -115,6 +115,8 @@ pub enum DemoError {
     #[error(transparent)]
     Release(#[from] release::ReleaseError),
     #[error(transparent)]
+    Action(#[from] collector::actions::ActionError),
+    #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
 
@@ -253,6 +255,8 @@ pub async fn generate(
         month = Period::month_of(month.end());
     }
 
+    record_actions(store, first).await?;
+
     let mut accounts = vec![];
     for (role, program) in [
         ("admin", None),
@@ -280,6 +284,80 @@ pub async fn generate(
         sessions,
         releases,
     })
+}
+
+/// What the demo's managers did about the troubled stretches: an action (on the 10th of the
+/// month, `month` counted from the first) for a circle, and the line its participants are
+/// told, if any (English, Spanish).
+const ACTIONS: [(&str, &str, u32, &str, Option<(&str, &str)>); 4] = [
+    (
+        "Riverside Peer Support",
+        "Grief and Loss",
+        7,
+        "We start every meeting by reading the ground rules together, and the facilitator checks in with anyone who has not spoken before we close.",
+        Some((
+            "You told us meetings did not always feel safe. We now start every meeting by reading our ground rules together.",
+            "Nos dijeron que las reuniones no siempre se sentían seguras. Ahora empezamos cada reunión leyendo juntos nuestras reglas.",
+        )),
+    ),
+    (
+        "Riverside Peer Support",
+        "",
+        9,
+        "All facilitators took the refresher training on holding space for strong feelings.",
+        None,
+    ),
+    (
+        "Youth Voices",
+        "Queer Youth Circle",
+        4,
+        "Moved the meeting to the quiet room upstairs, with a door that closes.",
+        Some((
+            "You told us the room felt exposed. We now meet in a quieter room with a door that closes.",
+            "Nos dijeron que la sala se sentía expuesta. Ahora nos reunimos en una sala más tranquila, con puerta.",
+        )),
+    ),
+    (
+        "Recovery Together",
+        "Family Circle",
+        10,
+        "Added a second facilitator to Family Circle and split the group in two for the check-in.",
+        None,
+    ),
+];
+
+/// Records [`ACTIONS`] as the command line, as a manager would on the actions page.
+async fn record_actions(store: &Store, first: NaiveDate) -> Result<(), DemoError> {
+    use collector::actions::{self, Draft};
+    let programs = catalog::programs(store).await?;
+    for (program, circle, month, body, told) in ACTIONS {
+        let Some(program) = programs.iter().find(|p| p.name == program) else {
+            continue;
+        };
+        let circle_id = catalog::circles(store, Some(program.id))
+            .await?
+            .into_iter()
+            .find(|c| c.name == circle)
+            .map(|c| c.id);
+        let taken_on = first
+            .checked_add_months(chrono::Months::new(month))
+            .and_then(|d| d.with_day(10))
+            .expect("a date in the demo year");
+        let draft = Draft {
+            circle_id,
+            body: body.to_owned(),
+            taken_on,
+        };
+        let id = actions::record(store, program.id, &draft, Actor::CommandLine).await?;
+        if let Some((en, es)) = told {
+            let action = actions::find(store, program.id, id)
+                .await?
+                .expect("just recorded");
+            let lines = (en.to_owned(), Some(es.to_owned()));
+            actions::publish(store, &action, Some(lines), Actor::CommandLine).await?;
+        }
+    }
+    Ok(())
 }
 
 /// A random password of four groups, easy to type: `kq7m-2xpf-…` (about 83 bits).

@@ -330,7 +330,7 @@ async fn every_instance_releasing_releases_each_period_once() {
     .await
     .unwrap();
     assert_eq!(audit.len(), 3);
-    assert!(audit.iter().all(|e| e.actor == "(release schedule)"));
+    assert!(audit.iter().all(|e| e.actor == "(schedule)"));
 }
 
 /// The balancer's own log, captured: participant requests leave no line at all; staff

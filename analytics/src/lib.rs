@@ -8,6 +8,7 @@
 //! only way out adds noise); compute anything per request (releases run in batch); import
 //! axum.
 
+pub mod alerts;
 pub mod budget;
 pub mod consistency;
 pub mod figures;

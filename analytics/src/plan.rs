@@ -182,7 +182,7 @@ pub struct AccuracyRow {
     pub first_plan: (f64, f64),
 }
 
-fn level_noise(
+pub(crate) fn level_noise(
     settings: &PrivacySettings,
     shape: Shape,
 ) -> Result<BTreeMap<Level, CellNoise>, RationalError> {

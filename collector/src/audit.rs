@@ -51,10 +51,14 @@ pub enum Action {
     Exported,
     PaperFormsEntered,
     RetentionApplied,
+    ActionRecorded,
+    ActionChanged,
+    ActionArchived,
+    ActionPublished,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 30] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -81,6 +85,10 @@ impl Action {
         Action::Exported,
         Action::PaperFormsEntered,
         Action::RetentionApplied,
+        Action::ActionRecorded,
+        Action::ActionChanged,
+        Action::ActionArchived,
+        Action::ActionPublished,
     ];
 
     pub fn key(self) -> &'static str {
@@ -111,6 +119,10 @@ impl Action {
             Action::Exported => "exported",
             Action::PaperFormsEntered => "paper_forms_entered",
             Action::RetentionApplied => "retention_applied",
+            Action::ActionRecorded => "action_recorded",
+            Action::ActionChanged => "action_changed",
+            Action::ActionArchived => "action_archived",
+            Action::ActionPublished => "action_published",
         }
     }
 
@@ -143,6 +155,10 @@ impl Action {
             Action::Exported => "Downloaded an export",
             Action::PaperFormsEntered => "Typed in paper forms",
             Action::RetentionApplied => "Deleted answers past their retention time",
+            Action::ActionRecorded => "Recorded an action",
+            Action::ActionChanged => "Changed an action",
+            Action::ActionArchived => "Archived an action",
+            Action::ActionPublished => "Changed what participants are told about an action",
         }
     }
 
@@ -174,7 +190,7 @@ impl Actor<'_> {
         match self {
             Actor::Staff(email) => email,
             Actor::Unknown => "(no such account)",
-            Actor::Scheduler => "(release schedule)",
+            Actor::Scheduler => "(schedule)",
             Actor::CommandLine => "(command line)",
         }
     }

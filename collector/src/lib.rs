@@ -8,6 +8,7 @@
 //! back for analysis; that is `analytics`' job, and staff pages never import this crate's
 //! writer.
 
+pub mod actions;
 pub mod audit;
 pub mod catalog;
 pub mod code;

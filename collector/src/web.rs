@@ -273,6 +273,8 @@ struct MessagePage {
 struct ThanksPage {
     page: Page,
     crisis: String,
+    /// What staff did after hearing this circle ("you said, we did"), if published.
+    you_said: Option<String>,
 }
 
 #[derive(Template)]
@@ -311,6 +313,8 @@ struct FormPage {
     /// Served on a shared tablet (see [`kiosk_form`]): no autocomplete and no form state
     /// a browser could bring back for the next person.
     kiosk: bool,
+    /// What staff did after hearing this circle ("you said, we did"), if published.
+    you_said: Option<String>,
 }
 
 /// One question as the form shows it, with what the participant had chosen.
@@ -420,6 +424,7 @@ impl FormPage {
             first_time,
             choices: vec![helped, hindered],
             kiosk: false,
+            you_said: None,
         }
     }
 
@@ -585,10 +590,9 @@ async fn form(
         ticket,
         ..Submission::default()
     };
-    render(
-        StatusCode::OK,
-        &FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]),
-    )
+    let mut page = FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]);
+    page.you_said = you_said(&c, session.id, lang).await;
+    render(StatusCode::OK, &page)
 }
 
 /// Why a ticketed session's link shows the ticket page rather than the form.
@@ -861,11 +865,16 @@ async fn thanks(
         return not_found(lang, &path);
     };
     let crisis = crisis_line(&c, &code, lang).await;
+    let you_said = match c.sessions.find(&c.store, &code).await {
+        Ok(Some(session)) => you_said(&c, session.id, lang).await,
+        _ => None,
+    };
     render(
         StatusCode::OK,
         &ThanksPage {
             page: Page::new(lang, &path, &[]),
             crisis,
+            you_said,
         },
     )
 }
@@ -941,7 +950,7 @@ async fn kiosk_form(
         return gone(lang, &path, SessionState::Full);
     }
     let kiosk_path = format!("/s/{code}/kiosk/{token}");
-    let page = FormPage::new(
+    let mut page = FormPage::new(
         lang,
         &code,
         Some(&session),
@@ -950,6 +959,7 @@ async fn kiosk_form(
         vec![],
     )
     .in_kiosk(lang, &kiosk_path);
+    page.you_said = you_said(&c, session.id, lang).await;
     render(StatusCode::OK, &page)
 }
 
@@ -1027,6 +1037,17 @@ async fn kiosk_thanks(
         HeaderValue::from_static("\"cache\""),
     );
     response
+}
+
+/// The circle's published "you said, we did" line, in `lang` where translated. If the
+/// store cannot answer, the page is shown without it rather than as an error.
+async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<String> {
+    crate::actions::published_for_session(&c.store, session_id, lang)
+        .await
+        .unwrap_or_else(|error| {
+            tracing::warn!(%error, "published action not read; the page is shown without it");
+            None
+        })
 }
 
 /// The line the thanks page shows: the program's, else the organization's (both set by an

@@ -207,6 +207,18 @@ pub fn trend(
     months: &[String],
     series: &[(&str, RGBColor, Vec<Point>)],
 ) -> ChartResult {
+    trend_marked(label, months, series, &[])
+}
+
+/// [`trend`] with moments marked on it: an upright line at each `(month index, "A1")` —
+/// the actions staff took — labelled at its top so a table beside the chart can say
+/// which is which.
+pub fn trend_marked(
+    label: &str,
+    months: &[String],
+    series: &[(&str, RGBColor, Vec<Point>)],
+    marks: &[(usize, String)],
+) -> ChartResult {
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
     {
@@ -224,6 +236,23 @@ pub fn trend(
                 .map_err(fail)?;
             monthly_mesh(&mut chart, months, "%")?;
             let at = |i: usize| SegmentValue::CenterOf(i as i32);
+            for (i, name) in marks.iter().filter(|(i, _)| *i < months.len()) {
+                chart
+                    .draw_series([PathElement::new(
+                        vec![(at(*i), 0.0), (at(*i), 94.0)],
+                        INK.mix(0.55).stroke_width(2),
+                    )])
+                    .map_err(fail)?;
+                chart
+                    .draw_series([note(
+                        name.clone(),
+                        (at(*i), 95.0),
+                        12,
+                        INK,
+                        Pos::new(HPos::Center, VPos::Bottom),
+                    )])
+                    .map_err(fail)?;
+            }
             // Lines join consecutive released values only: a gap stays a gap.
             for pair in points.windows(2).enumerate() {
                 if let (i, [Point::Value { value: a, .. }, Point::Value { value: b, .. }]) = pair {

@@ -15,8 +15,10 @@
 
 pub mod access;
 pub mod account;
+mod actions;
 mod admin;
 mod attempts;
+mod attention;
 mod auth;
 pub mod charts;
 mod facilitator;
@@ -179,6 +181,22 @@ where
         .route(
             "/staff/programs/{program}/dictionary.csv",
             get(manager::dictionary),
+        )
+        .route(
+            "/staff/programs/{program}/actions",
+            get(actions::list).post(actions::create),
+        )
+        .route(
+            "/staff/programs/{program}/actions/{id}",
+            get(actions::show).post(actions::edit),
+        )
+        .route(
+            "/staff/programs/{program}/actions/{id}/publish",
+            post(actions::publish),
+        )
+        .route(
+            "/staff/programs/{program}/actions/{id}/archive",
+            get(actions::confirm_archive).post(actions::archive),
         )
         .route("/staff/reports", get(funder::reports))
         .route("/staff/reports/{quarter}", get(funder::report))

@@ -194,8 +194,9 @@ fn trend_chart(
     periods: &[String],
     belonging: Vec<Point>,
     safety: Vec<Point>,
+    marks: &[(usize, String)],
 ) -> Result<String, StaffError> {
-    Ok(charts::trend(
+    Ok(charts::trend_marked(
         &format!(
             "{who}: belonging and safety, % positive by month, with 90% ranges counting sampling"
         ),
@@ -204,6 +205,7 @@ fn trend_chart(
             ("Belonging — % positive", charts::BLUE, belonging),
             ("Emotional safety — % positive", charts::RUST, safety),
         ],
+        marks,
     )?)
 }
 
@@ -218,6 +220,11 @@ struct ChoiceRow {
 #[template(path = "overview.html")]
 struct OverviewPage {
     chrome: Chrome,
+    attention: crate::attention::Attention,
+    /// The program-wide actions, marked on the trend where their month is on it.
+    actions: Vec<crate::actions::Listed>,
+    /// How many actions are for single circles (shown on their pages).
+    circle_actions: usize,
     program_id: i32,
     program: String,
     /// An archived program still shows its history, marked.
@@ -287,7 +294,18 @@ pub(crate) async fn overview(
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let mut noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
-    let trend_svg = trend_chart(&name, &periods, belonging, safety)?;
+    // The program's own actions are marked on its trend; its circles' on theirs.
+    let all_actions = collector::actions::list(&dash.store, program).await?;
+    let (program_actions, marks) = crate::actions::marked(
+        all_actions
+            .iter()
+            .filter(|a| a.circle_id.is_none())
+            .cloned()
+            .collect(),
+        &periods,
+    );
+    let trend_svg = trend_chart(&name, &periods, belonging, safety, &marks)?;
+    let attention = crate::attention::attention(&dash, Some(program)).await?;
 
     let mut heat = vec![];
     let mut heat_rows = vec![];
@@ -356,6 +374,9 @@ pub(crate) async fn overview(
 
     let page = OverviewPage {
         chrome: signed.chrome(format!("{name} — overview")),
+        attention,
+        actions: program_actions,
+        circle_actions: all_actions.iter().filter(|a| a.circle_id.is_some()).count(),
         program_id: program,
         program: name,
         archived_on,
@@ -446,6 +467,9 @@ fn choices(
 #[template(path = "circle.html")]
 struct CirclePage {
     chrome: Chrome,
+    attention: crate::attention::Attention,
+    /// The circle's actions and the program's, marked on the trend.
+    actions: Vec<crate::actions::Listed>,
     program_id: i32,
     program: String,
     circle: String,
@@ -480,9 +504,22 @@ pub(crate) async fn circle(
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
     let statements = statements(&months, |r| circle_cell(r, circle));
     let noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
-    let trend_svg = trend_chart(&entry.name, &periods, belonging, safety)?;
+    let (actions, marks) = crate::actions::marked(
+        collector::actions::list(&dash.store, program)
+            .await?
+            .into_iter()
+            .filter(|a| a.circle_id.is_none_or(|c| c == circle))
+            .collect(),
+        &periods,
+    );
+    let trend_svg = trend_chart(&entry.name, &periods, belonging, safety, &marks)?;
+    let attention = crate::attention::attention(&dash, Some(program))
+        .await?
+        .of_circle(circle);
     let page = CirclePage {
         chrome: signed.chrome(format!("{} — {name}", entry.name)),
+        attention,
+        actions,
         program_id: program,
         program: name,
         circle: entry.name,
@@ -556,7 +593,7 @@ pub(crate) async fn report(
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let mut noise_only = lacks_sampling(belonging.iter().chain(&safety));
-    let trend_svg = trend_chart(&name, &periods, belonging, safety)?;
+    let trend_svg = trend_chart(&name, &periods, belonging, safety, &[])?;
 
     // A board reads the statements over the latest months together: a single month is
     // often too uncertain to read, and one column prints on a page.

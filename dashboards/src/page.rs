@@ -234,6 +234,8 @@ struct HomePage {
     role: Role,
     program: Option<String>,
     programs: Vec<Named>,
+    /// The alerts of the manager's program, or of every program for an admin.
+    attention: Option<crate::attention::Attention>,
 }
 
 pub(crate) async fn home(
@@ -246,11 +248,19 @@ pub(crate) async fn home(
     } else {
         vec![]
     };
+    let attention = match (signed.user.role, signed.user.program_id) {
+        (Role::Admin, _) => Some(crate::attention::attention(&dash, None).await?),
+        (Role::Manager, Some(p)) if allowed(&signed.user, Area::Program(p)) => {
+            Some(crate::attention::attention(&dash, Some(p)).await?)
+        }
+        _ => None,
+    };
     let page = HomePage {
         chrome: signed.chrome("Home"),
         role: signed.user.role,
         program: signed.user.program.clone(),
         programs,
+        attention,
     };
     signed.render(&page)
 }

@@ -19,6 +19,7 @@ form-title = How did today's group feel?
 form-group = Group: { $circle }
 form-intro = It takes about a minute. Skip anything you like.
 form-anonymous = We don't ask your name. We don't keep anything that could point to you.
+you-said-heading = You said, we did
 scale-1 = Strongly disagree
 scale-2 = Disagree
 scale-3 = Not sure

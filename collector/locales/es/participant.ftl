@@ -19,6 +19,7 @@ form-title = ¿Cómo te sentiste hoy en el grupo?
 form-group = Grupo: { $circle }
 form-intro = Toma como un minuto. Puedes saltar lo que quieras.
 form-anonymous = No preguntamos tu nombre. No guardamos nada que te identifique.
+you-said-heading = Nos lo dijeron, y actuamos
 scale-1 = Muy en desacuerdo
 scale-2 = En desacuerdo
 scale-3 = No estoy seguro/a

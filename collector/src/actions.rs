@@ -1,0 +1,478 @@
+//! Actions staff take after reading the figures, for a circle or a whole program, and the
+//! one short line ("you said, we did") a manager may publish to a circle's participants.
+//!
+//! The table lives here, beside the catalog, because both sides read it: the staff pages
+//! record and edit actions, and the participant form shows a circle's published line.
+//!
+//! # Privacy
+//! Everything here is staff text: what staff did and when. No participant sent any of it,
+//! and a published line is refused if it holds a percentage, so the form never shows a
+//! figure (a released one belongs on the staff pages, an unreleased one nowhere).
+
+use chrono::NaiveDate;
+use sqlx::Row;
+
+use crate::Store;
+use crate::audit::{self, Action, Actor, Entry};
+use crate::catalog::{self, CircleEntry};
+use crate::i18n::Lang;
+use crate::store::random_id;
+
+/// The longest action text, in characters.
+pub const MAX_BODY: usize = 500;
+/// The longest line shown to participants, in characters: one short sentence or two.
+pub const MAX_LINE: usize = 200;
+
+/// A recorded action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionTaken {
+    pub id: i32,
+    pub program_id: i32,
+    /// `None`: the whole program.
+    pub circle_id: Option<i32>,
+    pub circle: Option<String>,
+    pub body: String,
+    pub taken_on: NaiveDate,
+    pub recorded_by: String,
+    pub archived_on: Option<NaiveDate>,
+    pub published_en: Option<String>,
+    pub published_es: Option<String>,
+}
+
+impl ActionTaken {
+    pub fn archived(&self) -> bool {
+        self.archived_on.is_some()
+    }
+
+    pub fn published(&self) -> bool {
+        self.published_en.is_some()
+    }
+}
+
+/// Why an action or a line was refused: each a sentence the person who typed it reads.
+#[derive(Debug, thiserror::Error)]
+pub enum ActionError {
+    #[error("write what was done")]
+    EmptyBody,
+    #[error("keep the action to {MAX_BODY} characters or fewer")]
+    LongBody,
+    #[error("give the day the action was taken, as a date (for example 2026-09-14)")]
+    BadDate,
+    #[error("the day can be at most a year from today")]
+    FarDate,
+    #[error("choose one of the program's circles, or the whole program")]
+    UnknownCircle,
+    #[error("write the line participants will read, or withdraw it")]
+    EmptyLine,
+    #[error("keep the line to {MAX_LINE} characters or fewer: participants read it on a phone")]
+    LongLine,
+    #[error(
+        "the line may not hold a percentage: participants are never shown a figure, only what was done"
+    )]
+    FigureInLine,
+    #[error(
+        "only an action for one circle can be told to participants: they see it on that circle's form"
+    )]
+    ProgramWide,
+    #[error(transparent)]
+    Database(#[from] sqlx::Error),
+}
+
+/// An action as typed, checked once: a known circle of the program (or none), a body, a
+/// day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Draft {
+    pub circle_id: Option<i32>,
+    pub body: String,
+    pub taken_on: NaiveDate,
+}
+
+impl Draft {
+    /// `circle` is a circle id or empty (the whole program); `today` bounds the day.
+    pub fn parse(
+        circle: &str,
+        body: &str,
+        taken_on: &str,
+        circles: &[CircleEntry],
+        today: NaiveDate,
+    ) -> Result<Draft, ActionError> {
+        let circle = circle.trim();
+        let circle_id = if circle.is_empty() {
+            None
+        } else {
+            Some(
+                circle
+                    .parse::<i32>()
+                    .ok()
+                    .filter(|id| circles.iter().any(|c| c.id == *id))
+                    .ok_or(ActionError::UnknownCircle)?,
+            )
+        };
+        let body = body.trim();
+        if body.is_empty() {
+            return Err(ActionError::EmptyBody);
+        }
+        if body.chars().count() > MAX_BODY {
+            return Err(ActionError::LongBody);
+        }
+        let taken_on = NaiveDate::parse_from_str(taken_on.trim(), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d >= NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date"))
+            .ok_or(ActionError::BadDate)?;
+        if taken_on > today + chrono::Days::new(366) {
+            return Err(ActionError::FarDate);
+        }
+        Ok(Draft {
+            circle_id,
+            body: body.to_owned(),
+            taken_on,
+        })
+    }
+}
+
+/// A line for participants, checked: `None` when empty (optional translations).
+fn line(text: &str) -> Result<Option<String>, ActionError> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > MAX_LINE {
+        return Err(ActionError::LongLine);
+    }
+    if text.contains('%') || text.to_lowercase().contains("percent") {
+        return Err(ActionError::FigureInLine);
+    }
+    Ok(Some(text))
+}
+
+/// The lines to publish (English required, Spanish optional), checked.
+pub fn parse_lines(en: &str, es: &str) -> Result<(String, Option<String>), ActionError> {
+    let en = line(en)?.ok_or(ActionError::EmptyLine)?;
+    Ok((en, line(es)?))
+}
+
+fn day(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+}
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<ActionTaken, sqlx::Error> {
+    Ok(ActionTaken {
+        id: row.try_get("id")?,
+        program_id: row.try_get("program_id")?,
+        circle_id: row.try_get("circle_id")?,
+        circle: row.try_get("circle")?,
+        body: row.try_get("body")?,
+        taken_on: day(Some(row.try_get("taken_on")?)).unwrap_or_default(),
+        recorded_by: row.try_get("recorded_by")?,
+        archived_on: day(row.try_get("archived_on")?),
+        published_en: row.try_get("published_en")?,
+        published_es: row.try_get("published_es")?,
+    })
+}
+
+const SELECT: &str = "select a.id, a.program_id, a.circle_id, c.name as circle, a.body, a.taken_on, \
+     a.recorded_by, a.archived_on, a.published_en, a.published_es \
+     from action_taken a left join circle c on c.id = a.circle_id";
+
+/// A program's actions that are not archived, latest first.
+pub async fn list(store: &Store, program_id: i32) -> Result<Vec<ActionTaken>, sqlx::Error> {
+    let rows = sqlx::query(&format!(
+        "{SELECT} where a.program_id = $1 and a.archived_on is null order by a.taken_on desc, a.id"
+    ))
+    .bind(program_id)
+    .fetch_all(store.pool())
+    .await?;
+    rows.iter().map(from_row).collect()
+}
+
+/// One action of a program, archived or not.
+pub async fn find(
+    store: &Store,
+    program_id: i32,
+    id: i32,
+) -> Result<Option<ActionTaken>, sqlx::Error> {
+    let row = sqlx::query(&format!("{SELECT} where a.program_id = $1 and a.id = $2"))
+        .bind(program_id)
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?;
+    row.as_ref().map(from_row).transpose()
+}
+
+/// What the audit trail names an action by: its program or circle, and its day.
+async fn subject(
+    conn: &mut sqlx::AnyConnection,
+    program_id: i32,
+    circle_id: Option<i32>,
+    taken_on: NaiveDate,
+) -> Result<String, sqlx::Error> {
+    let program: String = sqlx::query_scalar("select name from program where id = $1")
+        .bind(program_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let scope = match circle_id {
+        Some(id) => {
+            let circle: String = sqlx::query_scalar("select name from circle where id = $1")
+                .bind(id)
+                .fetch_one(&mut *conn)
+                .await?;
+            catalog::circle_subject(&program, &circle)
+        }
+        None => program,
+    };
+    Ok(format!("action of {taken_on} for {scope}"))
+}
+
+/// Records an action, with its audit entry in the same transaction; returns its id.
+pub async fn record(
+    store: &Store,
+    program_id: i32,
+    draft: &Draft,
+    actor: Actor<'_>,
+) -> Result<i32, ActionError> {
+    let mut tx = store.pool().begin().await?;
+    let id = loop {
+        let id = random_id();
+        let inserted = sqlx::query(
+            "insert into action_taken (id, program_id, circle_id, body, taken_on, recorded_by) \
+             values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing",
+        )
+        .bind(id)
+        .bind(program_id)
+        .bind(draft.circle_id)
+        .bind(&draft.body)
+        .bind(draft.taken_on.to_string())
+        .bind(actor.as_stored())
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            break id;
+        }
+    };
+    let subject = subject(&mut *tx, program_id, draft.circle_id, draft.taken_on).await?;
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::ActionRecorded, &subject).detail(&draft.body),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes an action's circle, text or day; `false` (and no entry) when nothing differs.
+/// A published line stays with the action only while it is still for one circle.
+pub async fn change(
+    store: &Store,
+    action: &ActionTaken,
+    draft: &Draft,
+    actor: Actor<'_>,
+) -> Result<bool, ActionError> {
+    if action.circle_id == draft.circle_id
+        && action.body == draft.body
+        && action.taken_on == draft.taken_on
+    {
+        return Ok(false);
+    }
+    let mut tx = store.pool().begin().await?;
+    sqlx::query(
+        "update action_taken set circle_id = $1, body = $2, taken_on = $3, \
+         published_en = case when $4 = 1 then published_en else null end, \
+         published_es = case when $4 = 1 then published_es else null end \
+         where id = $5",
+    )
+    .bind(draft.circle_id)
+    .bind(&draft.body)
+    .bind(draft.taken_on.to_string())
+    .bind(i32::from(
+        draft.circle_id.is_some() && draft.circle_id == action.circle_id,
+    ))
+    .bind(action.id)
+    .execute(&mut *tx)
+    .await?;
+    let subject = subject(&mut *tx, action.program_id, draft.circle_id, draft.taken_on).await?;
+    let detail = format!("{} → {}", action.body, draft.body);
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::ActionChanged, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Archives an action (it leaves the pages, the charts and the participants' form);
+/// `false` when it was archived already.
+pub async fn archive(
+    store: &Store,
+    action: &ActionTaken,
+    today: NaiveDate,
+    actor: Actor<'_>,
+) -> Result<bool, ActionError> {
+    let mut tx = store.pool().begin().await?;
+    let done = sqlx::query(
+        "update action_taken set archived_on = $1 where id = $2 and archived_on is null",
+    )
+    .bind(today.to_string())
+    .bind(action.id)
+    .execute(&mut *tx)
+    .await?;
+    if done.rows_affected() == 0 {
+        return Ok(false);
+    }
+    let subject = subject(
+        &mut *tx,
+        action.program_id,
+        action.circle_id,
+        action.taken_on,
+    )
+    .await?;
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::ActionArchived, &subject).detail(&action.body),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// Publishes the line participants of the action's circle read (`Some`), or withdraws it
+/// (`None`); `false` (and no entry) when it was so already.
+pub async fn publish(
+    store: &Store,
+    action: &ActionTaken,
+    lines: Option<(String, Option<String>)>,
+    actor: Actor<'_>,
+) -> Result<bool, ActionError> {
+    if action.circle_id.is_none() && lines.is_some() {
+        return Err(ActionError::ProgramWide);
+    }
+    let (en, es) = match &lines {
+        Some((en, es)) => (Some(en.clone()), es.clone()),
+        None => (None, None),
+    };
+    if action.published_en == en && action.published_es == es {
+        return Ok(false);
+    }
+    let mut tx = store.pool().begin().await?;
+    sqlx::query("update action_taken set published_en = $1, published_es = $2 where id = $3")
+        .bind(&en)
+        .bind(&es)
+        .bind(action.id)
+        .execute(&mut *tx)
+        .await?;
+    let subject = subject(
+        &mut *tx,
+        action.program_id,
+        action.circle_id,
+        action.taken_on,
+    )
+    .await?;
+    let detail = match (&en, &es) {
+        (Some(en), Some(es)) => format!("told participants: {en} / {es}"),
+        (Some(en), None) => format!("told participants: {en}"),
+        _ => "no longer told to participants".to_owned(),
+    };
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::ActionPublished, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(true)
+}
+
+/// The line the participants of a session's circle read, in their language where it is
+/// translated (else English): the latest published action of that circle that is not
+/// archived. Never another circle's, never a program-wide one.
+pub async fn published_for_session(
+    store: &Store,
+    session_id: i32,
+    lang: Lang,
+) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String, Option<String>)> = sqlx::query_as(
+        "select a.published_en, a.published_es from action_taken a \
+         join session s on s.circle_id = a.circle_id \
+         where s.id = $1 and a.archived_on is null and a.published_en is not null \
+         order by a.taken_on desc, a.id desc limit 1",
+    )
+    .bind(session_id)
+    .fetch_optional(store.pool())
+    .await?;
+    Ok(row.map(|(en, es)| match (lang, es) {
+        (Lang::Es, Some(es)) => es,
+        _ => en,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn circles() -> Vec<CircleEntry> {
+        vec![CircleEntry {
+            id: 7,
+            program_id: 1,
+            name: "Tuesday".into(),
+            archived_on: None,
+        }]
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 9, 1).unwrap()
+    }
+
+    #[test]
+    fn a_draft_is_checked_once_at_the_edge() {
+        let d = Draft::parse(
+            "7",
+            "  Read the ground rules  ",
+            "2026-08-03",
+            &circles(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(d.circle_id, Some(7));
+        assert_eq!(d.body, "Read the ground rules");
+        assert!(
+            Draft::parse("", "x", "2026-08-03", &circles(), today())
+                .unwrap()
+                .circle_id
+                .is_none()
+        );
+        assert!(matches!(
+            Draft::parse("8", "x", "2026-08-03", &circles(), today()),
+            Err(ActionError::UnknownCircle)
+        ));
+        assert!(matches!(
+            Draft::parse("", " ", "2026-08-03", &circles(), today()),
+            Err(ActionError::EmptyBody)
+        ));
+        assert!(matches!(
+            Draft::parse("", "x", "3 August", &circles(), today()),
+            Err(ActionError::BadDate)
+        ));
+        assert!(matches!(
+            Draft::parse("", "x", "2028-01-01", &circles(), today()),
+            Err(ActionError::FarDate)
+        ));
+    }
+
+    #[test]
+    fn a_line_for_participants_never_holds_a_percentage() {
+        assert!(matches!(
+            parse_lines("Belonging rose to 80%", ""),
+            Err(ActionError::FigureInLine)
+        ));
+        assert!(matches!(
+            parse_lines("  ", "hola"),
+            Err(ActionError::EmptyLine)
+        ));
+        let (en, es) = parse_lines("We now keep  ten minutes for check-out.", "").unwrap();
+        assert_eq!(en, "We now keep ten minutes for check-out.");
+        assert_eq!(es, None);
+        assert!(matches!(
+            parse_lines(&"x".repeat(MAX_LINE + 1), ""),
+            Err(ActionError::LongLine)
+        ));
+    }
+}

@@ -1,0 +1,615 @@
+//! Actions: what a program's staff did after reading the figures, recorded for one circle
+//! or the whole program with the day it was taken; each action's page compares the
+//! released figures before and after it, and a circle's action may be told to that
+//! circle's participants in one short line ("you said, we did").
+//!
+//! Who: the program's manager, and admins (the `Program` area). Every change is a POST
+//! that redirects (post/redirect/get), leaves one audit entry, and shows its "saved" note
+//! once through the staff session; archiving asks first.
+//!
+//! # Privacy
+//! The before/after comparison is [`analytics::alerts::before_after`]: released months
+//! shown to managers only, post-processing. Actions are staff text.
+
+use std::sync::Arc;
+
+use analytics::alerts::{self, Comparison};
+use analytics::budget::Level;
+use analytics::period::Period;
+use analytics::view::{self, Release, StoredCell};
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use collector::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
+use collector::audit::Actor;
+use collector::catalog::{self, CircleEntry};
+use collector::instrument::Index;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::Dashboards;
+use crate::access::Area;
+use crate::auth::Signed;
+use crate::page::{Chrome, StaffError, sentence};
+
+/// Where the "saved" note waits between an action's POST and the GET it redirects to.
+const SAVED_KEY: &str = "actions.saved";
+
+/// How many released months on each side of an action its page compares.
+const SPAN: usize = 3;
+
+fn today() -> NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+/// An action as a list shows it, with its mark on the trend chart ("A1") when its month is
+/// on the chart.
+pub(crate) struct Listed {
+    pub action: ActionTaken,
+    pub mark: Option<String>,
+    pub scope: String,
+}
+
+/// Marks for the actions on a chart of `periods` ("2026-07"), numbered in list order.
+pub(crate) fn marked(
+    list: Vec<ActionTaken>,
+    periods: &[String],
+) -> (Vec<Listed>, Vec<(usize, String)>) {
+    let mut marks = vec![];
+    let listed = list
+        .into_iter()
+        .map(|action| {
+            let month = Period::month_of(action.taken_on).to_string();
+            let mark = periods.iter().position(|p| *p == month).map(|at| {
+                let name = format!("A{}", marks.len() + 1);
+                marks.push((at, name.clone()));
+                name
+            });
+            Listed {
+                scope: scope_words(&action),
+                action,
+                mark,
+            }
+        })
+        .collect();
+    (listed, marks)
+}
+
+fn scope_words(action: &ActionTaken) -> String {
+    match &action.circle {
+        Some(c) => format!("circle {c}"),
+        None => "the whole program".to_owned(),
+    }
+}
+
+async fn program(dash: &Dashboards, id: i32) -> Result<catalog::Named, StaffError> {
+    catalog::programs(&dash.store)
+        .await?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(StaffError::NotFound)
+}
+
+async fn action(dash: &Dashboards, program: i32, id: i32) -> Result<ActionTaken, StaffError> {
+    actions::find(&dash.store, program, id)
+        .await?
+        .ok_or(StaffError::NotFound)
+}
+
+/// The action form's fields, as typed (kept to show again with a problem).
+#[derive(Clone, Default, Deserialize)]
+pub(crate) struct ActionForm {
+    #[serde(default)]
+    circle: String,
+    #[serde(default)]
+    body: String,
+    #[serde(default)]
+    taken_on: String,
+}
+
+#[derive(Template)]
+#[template(path = "actions.html")]
+struct ListPage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    saved: Option<String>,
+    problem: Option<String>,
+    actions: Vec<Listed>,
+    circles: Vec<CircleEntry>,
+    form: ActionForm,
+    max_body: usize,
+}
+
+async fn list_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    program_id: i32,
+    saved: Option<String>,
+    problem: Option<String>,
+    form: Option<ActionForm>,
+) -> Result<ListPage, StaffError> {
+    let entry = program(dash, program_id).await?;
+    let (actions, _) = marked(actions::list(&dash.store, program_id).await?, &[]);
+    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    Ok(ListPage {
+        chrome: signed.chrome(format!("{} — actions", entry.name)),
+        program_id,
+        program: entry.name,
+        saved,
+        problem,
+        actions,
+        circles,
+        form: form.unwrap_or_else(|| ActionForm {
+            taken_on: today().to_string(),
+            ..ActionForm::default()
+        }),
+        max_body: MAX_BODY,
+    })
+}
+
+pub(crate) async fn list(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path(program_id): Path<i32>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let saved: Option<String> = staff.remove(SAVED_KEY).await?;
+    signed.render(&list_page(&dash, &signed, program_id, saved, None, None).await?)
+}
+
+fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
+    signed
+        .render(page)
+        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+}
+
+async fn saved(staff: &Session, note: String, to: &str) -> Result<Response, StaffError> {
+    staff.insert(SAVED_KEY, note).await?;
+    Ok(Redirect::to(to).into_response())
+}
+
+/// Records an action and goes to its page. A problem re-renders the form with it, as 422,
+/// and stores nothing. (Sending the form twice records it twice, as typing it twice
+/// would: the second lands on the page of the second, which can be archived.)
+pub(crate) async fn create(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path(program_id): Path<i32>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    program(&dash, program_id).await?;
+    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    let draft = match Draft::parse(&form.circle, &form.body, &form.taken_on, &circles, today()) {
+        Ok(d) => d,
+        Err(e) => {
+            let page = list_page(
+                &dash,
+                &signed,
+                program_id,
+                None,
+                Some(sentence(e)),
+                Some(form),
+            )
+            .await?;
+            return refused(&signed, &page);
+        }
+    };
+    let id = actions::record(
+        &dash.store,
+        program_id,
+        &draft,
+        Actor::Staff(&signed.user.email),
+    )
+    .await
+    .map_err(internal)?;
+    tracing::info!(action.id = id, "action recorded");
+    saved(
+        &staff,
+        "Recorded the action. Its month is marked on the trend chart once it is released.".into(),
+        &format!("/staff/programs/{program_id}/actions/{id}"),
+    )
+    .await
+}
+
+fn internal(e: ActionError) -> StaffError {
+    StaffError::internal(e)
+}
+
+/// One index before and after an action, in words.
+pub(crate) struct BeforeAfter {
+    pub index: &'static str,
+    pub text: String,
+    /// The difference is larger than chance explains (1 time in 20).
+    pub clear: bool,
+}
+
+fn month_span(periods: &[Period]) -> String {
+    let name = |p: &Period| p.start().format("%B %Y").to_string();
+    match periods {
+        [] => String::new(),
+        [one] => name(one),
+        [first, .., last] => format!("{} to {}", name(first), name(last)),
+    }
+}
+
+fn before_after_words(
+    index: Index,
+    result: Option<(Vec<Period>, Vec<Period>, Comparison)>,
+) -> BeforeAfter {
+    let name = match index {
+        Index::Belonging => "Belonging",
+        Index::Safety => "Emotional safety",
+    };
+    let Some((before, after, c)) = result else {
+        return BeforeAfter {
+            index: name,
+            text: "Too little released data to tell yet. The comparison needs released months on both sides of the action's month, with at least 20 answers on each side.".into(),
+            clear: false,
+        };
+    };
+    let figures = format!(
+        "About {:.0} % positive in {} and about {:.0} % in {}",
+        c.before,
+        month_span(&before),
+        c.after,
+        month_span(&after)
+    );
+    let (text, clear) = match c.chance_words() {
+        Some(chance) => (
+            format!(
+                "{figures}. A change this large happens by chance {chance}, counting the noise added for privacy and the chance in who answered."
+            ),
+            true,
+        ),
+        None => (
+            format!(
+                "{figures}. A change of this size is within what noise and chance produce, so these figures cannot tell whether anything changed."
+            ),
+            false,
+        ),
+    };
+    BeforeAfter {
+        index: name,
+        text,
+        clear,
+    }
+}
+
+/// The released months within [`SPAN`] of a day, loaded through the cache.
+async fn months_around(dash: &Dashboards, day: NaiveDate) -> Result<Vec<Arc<Release>>, StaffError> {
+    let month = Period::month_of(day);
+    let lo = month.start() - chrono::Months::new(SPAN as u32);
+    let hi = month.end() + chrono::Months::new(SPAN as u32);
+    let mut out = vec![];
+    for info in view::list_releases(&dash.store).await? {
+        let p = info.period;
+        if !p.is_quarter() && p.start() >= lo && p.start() < hi {
+            out.push(dash.releases.get(&dash.store, &info).await?);
+        }
+    }
+    Ok(out)
+}
+
+fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&StoredCell> {
+    release.cells.iter().find(|c| match circle {
+        Some(id) => c.key.level == Level::CircleMonth && c.key.circle_id == Some(id),
+        None => c.key.level == Level::ProgramMonth && c.key.program_id == Some(program),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "action.html")]
+struct ActionPage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    action: ActionTaken,
+    scope: String,
+    saved: Option<String>,
+    problem: Option<String>,
+    /// Where the problem is: "edit" or "publish".
+    problem_at: &'static str,
+    compared: Vec<BeforeAfter>,
+    circles: Vec<CircleEntry>,
+    form: ActionForm,
+    line_en: String,
+    line_es: String,
+    max_body: usize,
+    max_line: usize,
+}
+
+struct Typed {
+    problem: String,
+    at: &'static str,
+    form: Option<ActionForm>,
+    lines: Option<(String, String)>,
+}
+
+async fn action_page(
+    dash: &Dashboards,
+    signed: &Signed,
+    program_id: i32,
+    id: i32,
+    saved: Option<String>,
+    typed: Option<Typed>,
+) -> Result<ActionPage, StaffError> {
+    let entry = program(dash, program_id).await?;
+    let action = action(dash, program_id, id).await?;
+    let months = months_around(dash, action.taken_on).await?;
+    let refs: Vec<&Release> = months.iter().map(|r| r.as_ref()).collect();
+    let compared = Index::ALL
+        .into_iter()
+        .map(|index| {
+            before_after_words(
+                index,
+                alerts::before_after(
+                    &refs,
+                    |r| cell_of(r, program_id, action.circle_id),
+                    index,
+                    action.taken_on,
+                    SPAN,
+                ),
+            )
+        })
+        .collect();
+    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    let (problem, problem_at, form, lines) = match typed {
+        Some(t) => (Some(t.problem), t.at, t.form, t.lines),
+        None => (None, "", None, None),
+    };
+    let form = form.unwrap_or_else(|| ActionForm {
+        circle: action.circle_id.map(|c| c.to_string()).unwrap_or_default(),
+        body: action.body.clone(),
+        taken_on: action.taken_on.to_string(),
+    });
+    let (line_en, line_es) = lines.unwrap_or_else(|| {
+        (
+            action.published_en.clone().unwrap_or_default(),
+            action.published_es.clone().unwrap_or_default(),
+        )
+    });
+    Ok(ActionPage {
+        chrome: signed.chrome(format!("Action of {} — {}", action.taken_on, entry.name)),
+        program_id,
+        program: entry.name,
+        scope: scope_words(&action),
+        action,
+        saved,
+        problem,
+        problem_at,
+        compared,
+        circles,
+        form,
+        line_en,
+        line_es,
+        max_body: MAX_BODY,
+        max_line: MAX_LINE,
+    })
+}
+
+pub(crate) async fn show(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((program_id, id)): Path<(i32, i32)>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let saved: Option<String> = staff.remove(SAVED_KEY).await?;
+    signed.render(&action_page(&dash, &signed, program_id, id, saved, None).await?)
+}
+
+/// Changes an action's circle, text or day, and back to its page. Sent again, the form
+/// finds the action as written and changes nothing (no second audit entry).
+pub(crate) async fn edit(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((program_id, id)): Path<(i32, i32)>,
+    Form(form): Form<ActionForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let current = action(&dash, program_id, id).await?;
+    if current.archived() {
+        return Err(StaffError::BadRequest(
+            "This action is archived: it can no longer be changed.".into(),
+        ));
+    }
+    let circles = catalog::circles(&dash.store, Some(program_id)).await?;
+    let draft = match Draft::parse(&form.circle, &form.body, &form.taken_on, &circles, today()) {
+        Ok(d) => d,
+        Err(e) => {
+            let typed = Typed {
+                problem: sentence(e),
+                at: "edit",
+                form: Some(form),
+                lines: None,
+            };
+            let page = action_page(&dash, &signed, program_id, id, None, Some(typed)).await?;
+            return refused(&signed, &page);
+        }
+    };
+    let changed = actions::change(
+        &dash.store,
+        &current,
+        &draft,
+        Actor::Staff(&signed.user.email),
+    )
+    .await
+    .map_err(internal)?;
+    let mut note = if changed {
+        "Saved the changes to the action.".to_owned()
+    } else {
+        "The action was already as written: nothing changed.".to_owned()
+    };
+    if changed && current.published() && draft.circle_id != current.circle_id {
+        note.push_str(
+            " It is for another circle now, so its line is no longer shown to participants.",
+        );
+    }
+    saved(
+        &staff,
+        note,
+        &format!("/staff/programs/{program_id}/actions/{id}"),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PublishForm {
+    #[serde(default)]
+    line_en: String,
+    #[serde(default)]
+    line_es: String,
+    /// "yes" when the withdraw button was pressed.
+    #[serde(default)]
+    withdraw: String,
+}
+
+/// Publishes (or withdraws) the line a circle's participants read. Sent again, it finds
+/// the line as written and changes nothing.
+pub(crate) async fn publish(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((program_id, id)): Path<(i32, i32)>,
+    Form(form): Form<PublishForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let current = action(&dash, program_id, id).await?;
+    if current.archived() {
+        return Err(StaffError::BadRequest(
+            "This action is archived: participants are no longer told about it.".into(),
+        ));
+    }
+    let lines = if form.withdraw == "yes" {
+        Ok(None)
+    } else {
+        actions::parse_lines(&form.line_en, &form.line_es).map(Some)
+    };
+    let result = match lines {
+        Ok(lines) => {
+            actions::publish(
+                &dash.store,
+                &current,
+                lines,
+                Actor::Staff(&signed.user.email),
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    let changed = match result {
+        Ok(changed) => changed,
+        Err(ActionError::Database(e)) => return Err(e.into()),
+        Err(e) => {
+            let typed = Typed {
+                problem: sentence(e),
+                at: "publish",
+                form: None,
+                lines: Some((form.line_en, form.line_es)),
+            };
+            let page = action_page(&dash, &signed, program_id, id, None, Some(typed)).await?;
+            return refused(&signed, &page);
+        }
+    };
+    let note = match (changed, form.withdraw == "yes") {
+        (false, _) => "Participants are already told exactly this: nothing changed.",
+        (true, true) => "Participants are no longer told about this action.",
+        (true, false) => {
+            "Published: the circle's form and thanks page now show this line to its participants."
+        }
+    };
+    saved(
+        &staff,
+        note.to_owned(),
+        &format!("/staff/programs/{program_id}/actions/{id}"),
+    )
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "action_archive.html")]
+struct ArchivePage {
+    chrome: Chrome,
+    program_id: i32,
+    program: String,
+    action: ActionTaken,
+    scope: String,
+}
+
+/// "Archive this action?" — the POST below does it.
+pub(crate) async fn confirm_archive(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path((program_id, id)): Path<(i32, i32)>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let entry = program(&dash, program_id).await?;
+    let action = action(&dash, program_id, id).await?;
+    signed.render(&ArchivePage {
+        chrome: signed.chrome(format!("Archive the action of {}?", action.taken_on)),
+        program_id,
+        program: entry.name,
+        scope: scope_words(&action),
+        action,
+    })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Confirm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Archives the action (after the confirmation page), and back to the list. Sent again, it
+/// finds the action archived and changes nothing.
+pub(crate) async fn archive(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((program_id, id)): Path<(i32, i32)>,
+    Form(form): Form<Confirm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Program(program_id))?;
+    let current = action(&dash, program_id, id).await?;
+    if form.confirm != "yes" {
+        return Ok(Redirect::to(&format!(
+            "/staff/programs/{program_id}/actions/{id}/archive"
+        ))
+        .into_response());
+    }
+    let done = actions::archive(
+        &dash.store,
+        &current,
+        today(),
+        Actor::Staff(&signed.user.email),
+    )
+    .await
+    .map_err(internal)?;
+    let note = if done {
+        format!(
+            "Archived the action of {}. It no longer shows on the charts{}.",
+            current.taken_on,
+            if current.published() {
+                " or to participants"
+            } else {
+                ""
+            }
+        )
+    } else {
+        "That action was archived already.".to_owned()
+    };
+    saved(
+        &staff,
+        note,
+        &format!("/staff/programs/{program_id}/actions"),
+    )
+    .await
+}

@@ -1,0 +1,112 @@
+//! "Needs attention": the alerts of the latest released quarter (see
+//! [`analytics::alerts`]) as managers and admins read them, each with its evidence in plain
+//! words and a link to the circle or program it is about.
+//!
+//! # Privacy
+//! Alerts are computed from the released months the pages already read (through the
+//! release cache), with the manager's suppression: a hidden month never alerts, and the
+//! page says nothing of circles that were not tested.
+
+use analytics::alerts::{self, Alert};
+use analytics::view;
+
+use crate::Dashboards;
+use crate::page::StaffError;
+
+/// Enough released months for two complete quarters whatever the month.
+const MONTHS: usize = 8;
+
+/// One alert as a page shows it.
+pub(crate) struct AlertLine {
+    /// The circle's page, or the program overview.
+    pub href: String,
+    /// "Grief and Loss" or "Peer Support as a whole".
+    pub name: String,
+    /// The evidence, as a sentence.
+    pub text: String,
+}
+
+/// The flagged alerts of the latest released quarter: drops ("needs attention") and rises,
+/// of one program or (`None`) of every program.
+pub(crate) struct Attention {
+    pub drops: Vec<AlertLine>,
+    pub rises: Vec<AlertLine>,
+    /// "2026-Q3": the quarter tested, when there was one to test.
+    pub quarter: Option<String>,
+    /// How alerts are made, in plain words.
+    pub line: &'static str,
+}
+
+impl Attention {
+    /// Only the alerts about one circle.
+    pub fn of_circle(self, circle: i32) -> Attention {
+        let keep = |a: &AlertLine| a.href.ends_with(&format!("/circles/{circle}"));
+        Attention {
+            drops: self.drops.into_iter().filter(keep).collect(),
+            rises: self.rises.into_iter().filter(keep).collect(),
+            ..self
+        }
+    }
+}
+
+fn line(alert: &Alert, with_program: bool) -> AlertLine {
+    let s = &alert.subject;
+    let href = match s.circle_id {
+        Some(c) => format!("/staff/programs/{}/circles/{c}", s.program_id),
+        None => format!("/staff/programs/{}", s.program_id),
+    };
+    let evidence = alert.evidence();
+    let mut chars = evidence.chars();
+    let text = match chars.next() {
+        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
+        None => evidence,
+    };
+    AlertLine {
+        href,
+        name: match (&s.circle, with_program) {
+            (Some(c), true) => format!("{}: {c}", s.program),
+            (Some(c), false) => c.clone(),
+            (None, _) => format!("{} as a whole", s.program),
+        },
+        text,
+    }
+}
+
+/// The alerts of `program` (or of every program), from the latest released months.
+pub(crate) async fn attention(
+    dash: &Dashboards,
+    program: Option<i32>,
+) -> Result<Attention, StaffError> {
+    let infos = view::list_releases(&dash.store).await?;
+    let months: Vec<_> = infos.iter().filter(|i| !i.period.is_quarter()).collect();
+    let mut loaded = Vec::with_capacity(MONTHS);
+    for info in &months[months.len().saturating_sub(MONTHS)..] {
+        loaded.push(dash.releases.get(&dash.store, info).await?);
+    }
+    let refs: Vec<&view::Release> = loaded.iter().map(|r| r.as_ref()).collect();
+    let tested = alerts::quarter_alerts(&refs);
+    let quarter = tested.first().map(|a| a.after.to_string());
+    let (mut drops, mut rises) = (vec![], vec![]);
+    for alert in tested
+        .iter()
+        .filter(|a| a.flagged && program.is_none_or(|p| a.subject.program_id == p))
+    {
+        if alert.fell() {
+            drops.push((alert.comparison.change(), line(alert, program.is_none())));
+        } else {
+            rises.push((-alert.comparison.change(), line(alert, program.is_none())));
+        }
+    }
+    // The largest changes first.
+    drops.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rises.sort_by(|a, b| a.0.total_cmp(&b.0));
+    Ok(Attention {
+        drops: drops.into_iter().map(|(_, l)| l).collect(),
+        rises: rises.into_iter().map(|(_, l)| l).collect(),
+        quarter,
+        line: ALERTS_LINE,
+    })
+}
+
+/// What the alerts' box says about how they are made, in plain words.
+pub(crate) const ALERTS_LINE: &str = "Each quarter, every circle and the program as a whole are compared with the quarter before, on belonging and emotional safety. A change is listed only when it is larger than the noise added for privacy and the chance in who happened to answer can explain, checked for all of the program's circles at once so that, when nothing has changed, a false alarm comes up less than 1 quarter in 20. Hidden figures are never compared.";
