@@ -54,7 +54,19 @@ fn browser_ready(tools: &Path) -> bool {
 
 /// Runs one of the node checkers and fails the test with its report unless it passed.
 fn run_checker(script: &Path, port: u16, shots: &Path, args: &[String]) -> String {
+    run_checker_with(script, port, shots, args, &[])
+}
+
+/// As [`run_checker`], with environment variables for the checker.
+fn run_checker_with(
+    script: &Path,
+    port: u16,
+    shots: &Path,
+    args: &[String],
+    env: &[(&str, &str)],
+) -> String {
     let checked = Command::new("node")
+        .envs(env.iter().copied())
         .arg(script)
         .arg(format!("http://127.0.0.1:{port}"))
         .arg(shots)
@@ -302,4 +314,90 @@ fn a_kiosk_shows_the_next_person_nothing_of_the_last_in_chromium() {
     server.stop();
     assert!(report.contains("kiosk: 0 problems"), "{report}");
     assert!(shots.join("kiosk-returned-tablet.png").exists());
+}
+
+/// Issue 12 and 11's staff pages at phone, tablet and desktop widths: the data-entry
+/// role's session list and entry page, the facilitator's paper form in both languages,
+/// and the manager's actions; then the paper form printed to PDF by Chromium fits one
+/// page at A4 and at US Letter in both languages (pdfinfo counts them).
+#[test]
+fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page() {
+    use common::staff::*;
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    let code = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        store.migrate().await.unwrap();
+        seed_network(&store).await;
+        dashboards::account::add_user(
+            &store,
+            &dashboards::account::NewUser::new(
+                "entry-a@test.hearth",
+                "data_entry",
+                Some("Riverside"),
+            )
+            .unwrap(),
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap();
+        let today = chrono::Utc::now().date_naive();
+        let new = collector::catalog::NewSession::new(
+            "Riverside",
+            "Monday Circle",
+            today,
+            Some(30),
+            None,
+            None,
+        )
+        .unwrap();
+        let (session, _) = collector::catalog::open_session(&store, &new)
+            .await
+            .unwrap();
+        store.close().await;
+        session.code.as_str().to_owned()
+    });
+    let server = Server::start(&db, None);
+    let accounts = [
+        format!("entry=entry-a@test.hearth:{PASSWORD}:/staff/entry,/staff/entry/{code}"),
+        format!(
+            "paper={FACILITATOR_A}:{PASSWORD}:/staff/sessions/{code}/paper,/staff/sessions/{code}/paper?lang=es"
+        ),
+        format!("actions={MANAGER_A}:{PASSWORD}:/staff/programs/{PROGRAM_A}/actions"),
+    ];
+    let report = run_checker_with(
+        &tools.join("staff.mjs"),
+        server.port,
+        &shots,
+        &accounts,
+        &[("HEARTH_VIEWPORTS", "all")],
+    );
+    assert!(
+        report.contains("15 staff page views checked, 0 problems"),
+        "{report}"
+    );
+    run_checker(
+        &tools.join("paper.mjs"),
+        server.port,
+        &shots,
+        &[FACILITATOR_A.to_owned(), PASSWORD.to_owned(), code.clone()],
+    );
+    server.stop();
+    for lang in ["en", "es"] {
+        for format in ["A4", "Letter"] {
+            let pdf = shots.join(format!("paper-{lang}-{format}.pdf"));
+            let info = Command::new("pdfinfo")
+                .arg(&pdf)
+                .output()
+                .expect("pdfinfo (poppler-utils)");
+            let info = String::from_utf8_lossy(&info.stdout);
+            let pages = info
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:"))
+                .map(str::trim)
+                .unwrap_or("?");
+            assert_eq!(pages, "1", "{lang} {format}: {info}");
+        }
+    }
 }

@@ -7,7 +7,10 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-export const viewports = [["phone", 390, 844], ["desktop", 1280, 900]];
+// Phone and desktop; with HEARTH_VIEWPORTS=all, a tablet (768 px) between them.
+export const viewports = process.env.HEARTH_VIEWPORTS === "all"
+  ? [["phone", 390, 844], ["tablet", 768, 1024], ["desktop", 1280, 900]]
+  : [["phone", 390, 844], ["desktop", 1280, 900]];
 
 export function launch() {
   return chromium.launch({
