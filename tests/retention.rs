@@ -520,3 +520,100 @@ async fn the_participant_privacy_page_says_how_long_answers_are_kept(db: &TestDb
     let page = common::text(app.get("/privacy").await).await;
     assert!(page.contains("deleted 1 day after"), "{page}");
 }
+
+on_both_stores!(an_admin_sets_the_retention_time_on_the_privacy_page);
+
+/// The privacy page's retention form: admins only, CSRF-guarded, post/redirect/get, one
+/// audit entry per change ("90 days → 30 days") and none when nothing changes, a 422 with
+/// nothing stored for a value that is not a number of days.
+async fn an_admin_sets_the_retention_time_on_the_privacy_page(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let entries = || {
+        let store = store.clone();
+        async move {
+            collector::audit::list(
+                &store,
+                &Filter {
+                    action: Some(Action::SettingChanged),
+                    ..Filter::default()
+                },
+                100,
+            )
+            .await
+            .unwrap()
+        }
+    };
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let page = get(&app, &mut manager, "/staff/admin/privacy").await;
+    assert_eq!(page.status.as_u16(), 403);
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut admin, "/staff/admin/privacy").await;
+    assert!(
+        page.body
+            .contains("Answers are kept now for <strong>90 days</strong>")
+    );
+    let form_token = token(&page.body);
+
+    // Another role, or no token: nothing stored.
+    let token_m = token(&get(&app, &mut manager, "/staff").await.body);
+    let refused = post(
+        &app,
+        &mut manager,
+        "/staff/admin/retention",
+        &[("authenticity_token", &token_m), ("days", "30")],
+    )
+    .await;
+    assert_eq!(refused.status.as_u16(), 403);
+    let forged = post(
+        &app,
+        &mut admin,
+        "/staff/admin/retention",
+        &[("days", "30")],
+    )
+    .await;
+    assert_ne!(forged.status.as_u16(), 303);
+    let bad = post(
+        &app,
+        &mut admin,
+        "/staff/admin/retention",
+        &[("authenticity_token", &form_token), ("days", "forever")],
+    )
+    .await;
+    assert_eq!(bad.status.as_u16(), 422);
+    assert!(bad.body.contains("is not a number of days"), "{}", bad.body);
+    assert_eq!(retention::load_days(&store).await.unwrap(), 90);
+    assert!(entries().await.is_empty());
+
+    let fields = [("authenticity_token", form_token.as_str()), ("days", "30")];
+    let saved = post(&app, &mut admin, "/staff/admin/retention", &fields).await;
+    assert_eq!(saved.status.as_u16(), 303);
+    assert_eq!(saved.location.as_deref(), Some("/staff/admin/privacy"));
+    let shown = get(&app, &mut admin, "/staff/admin/privacy").await;
+    assert!(shown.body.contains("now kept 30 days"), "{}", shown.body);
+    assert!(
+        !get(&app, &mut admin, "/staff/admin/privacy")
+            .await
+            .body
+            .contains("now kept 30 days")
+    );
+    assert_eq!(retention::load_days(&store).await.unwrap(), 30);
+    let recorded = entries().await;
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(recorded[0].actor, ADMIN);
+    assert!(
+        recorded[0].detail.contains("90 days → 30 days"),
+        "{:?}",
+        recorded[0]
+    );
+
+    // The same POST again changes nothing and records nothing.
+    let again = post(&app, &mut admin, "/staff/admin/retention", &fields).await;
+    assert_eq!(again.status.as_u16(), 303);
+    assert_eq!(entries().await.len(), 1);
+    // The participants' privacy page says the new time.
+    let mut anyone = Jar::default();
+    let public = get(&app, &mut anyone, "/privacy").await;
+    assert!(public.body.contains("30 days"), "{}", public.body);
+}

@@ -258,6 +258,7 @@ where
             get(admin::privacy).post(admin::set_privacy),
         )
         .route("/staff/admin/privacy/preview", post(admin::preview_privacy))
+        .route("/staff/admin/retention", post(admin::set_retention))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/admin/audit", get(admin::audit))
         .route("/staff/assets/staff.css", get(page::stylesheet))

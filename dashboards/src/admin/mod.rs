@@ -14,7 +14,7 @@ pub(crate) use catalog::{
     rename_circle_form, rename_program, rename_program_form, restore, set_crisis_line,
 };
 pub(crate) use ledger::ledger;
-pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy};
+pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy, set_retention};
 pub(crate) use users::{
     add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, deactivate_user,
     edit_user, reactivate_user, remove_user, reset_password, users,

@@ -16,6 +16,7 @@
 
 use analytics::budget::{Mechanism, PrivacySettings, THRESHOLD_FLOOR};
 use analytics::plan::{self, AccuracyRow, PLAN};
+use analytics::retention;
 use analytics::sampler::Rational;
 use askama::Template;
 use axum::Form;
@@ -26,6 +27,7 @@ use collector::audit::Actor;
 use serde::Deserialize;
 use tower_sessions::Session;
 
+use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
@@ -157,6 +159,17 @@ struct PrivacyPage {
     plan_version: i32,
     unit: &'static str,
     accuracy: Vec<AccuracyRow>,
+    /// How long raw answers are kept after their month and quarter are released.
+    retention: RetentionField,
+}
+
+/// The retention form: the days in force, what was typed, and what was wrong with it.
+struct RetentionField {
+    days: u32,
+    value: String,
+    problem: Option<String>,
+    max: u32,
+    default: u32,
 }
 
 async fn privacy_page(
@@ -199,7 +212,63 @@ async fn privacy_page(
         plan_version: plan::PLAN_VERSION,
         unit: settings.mechanism.unit(),
         accuracy: plan::accuracy(&settings, plan::Shape::default())?,
+        retention: {
+            let days = retention::load_days(&dash.store).await?;
+            RetentionField {
+                days,
+                value: days.to_string(),
+                problem: None,
+                max: retention::MAX_DAYS,
+                default: retention::DEFAULT_DAYS,
+            }
+        },
     })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct RetentionForm {
+    #[serde(default)]
+    days: String,
+}
+
+/// Sets how long raw answers are kept after their month and quarter are released: one
+/// audit entry ("90 days → 30 days") when it changes, then back to the page with a note
+/// (post/redirect/get). A value that is not a whole number of days in range is refused
+/// (422) with nothing stored.
+///
+/// # Privacy
+///
+/// Only raw answers are deleted, never a release: pages, reports and exports read releases
+/// and stay as they are (tests/retention.rs). A shorter time deletes sooner, at the next
+/// hourly run of `hearth serve`; 0 deletes as soon as both releases are stored.
+pub(crate) async fn set_retention(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Form(form): Form<RetentionForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let Ok(days) = retention::parse_days(&form.days) else {
+        let mut page = privacy_page(&dash, &signed, None, vec![], None).await?;
+        page.retention.problem = Some(format!(
+            "“{}” is not a number of days: give a whole number from 0 to {}. Nothing was saved.",
+            form.days.trim(),
+            retention::MAX_DAYS
+        ));
+        page.retention.value = form.days.trim().to_owned();
+        return refused(&signed, &page);
+    };
+    let note = match retention::save_days(&dash.store, days, Actor::Staff(&signed.user.email)).await
+    {
+        Ok(Some(old)) => format!(
+            "Saved: raw answers are now kept {days} days after their month and quarter are released (it was {old} days)."
+        ),
+        Ok(None) => format!("Nothing changed: raw answers were already kept {days} days."),
+        Err(retention::RetentionError::Database(e)) => return Err(e.into()),
+        Err(e) => return Err(StaffError::BadRequest(e.to_string())),
+    };
+    staff.insert(PRIVACY_SAVED_KEY, note).await?;
+    Ok(Redirect::to("/staff/admin/privacy").into_response())
 }
 
 /// Where the note "Saved …" waits between the confirming POST and the GET it redirects
