@@ -18,23 +18,20 @@
 //! Run: `cargo bench --bench submit` (options after `--`: `--seconds 5 --concurrency 64
 //! --rate 1000 --postgres URL`).
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Bytes;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::post;
-use chrono::NaiveDate;
 use collector::Store;
-use collector::catalog::{self, NewSession};
+use load::{Outcome, closed_loop, open_loop, sessions, start, stored};
 use sqlx::{Connection, Executor, PgConnection};
 
-const BODY: &str = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\
-    &own_pace=4&better=3&first_time=no&helped=listened&helped=stories&hindered=rushed";
+#[path = "common/load.rs"]
+mod load;
 
 struct Options {
     seconds: u64,
@@ -100,145 +97,6 @@ fn bare_server() {
     });
 }
 
-/// Starts a server process and waits for its "listening on http://127.0.0.1:PORT" line.
-fn start(mut command: Command) -> (Child, u16) {
-    let mut child = command
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(rest) = line.split("listening on http://127.0.0.1:").nth(1) {
-                let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-                let _ = tx.send(digits.parse::<u16>().unwrap());
-            }
-        }
-    });
-    let port = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("server did not start");
-    (child, port)
-}
-
-struct Outcome {
-    accepted: usize,
-    other: usize,
-    latencies: Vec<Duration>,
-    elapsed: Duration,
-}
-
-impl Outcome {
-    fn percentile(&self, p: f64) -> f64 {
-        let mut sorted = self.latencies.clone();
-        sorted.sort_unstable();
-        if sorted.is_empty() {
-            return f64::NAN;
-        }
-        let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-        sorted[i].as_secs_f64() * 1000.0
-    }
-
-    fn rate(&self) -> f64 {
-        self.accepted as f64 / self.elapsed.as_secs_f64()
-    }
-}
-
-fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .pool_max_idle_per_host(1024)
-        .build()
-        .unwrap()
-}
-
-async fn post_once(client: &reqwest::Client, url: &str) -> bool {
-    match client
-        .post(url)
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(BODY)
-        .send()
-        .await
-    {
-        Ok(response) => response.status() == StatusCode::SEE_OTHER,
-        Err(_) => false,
-    }
-}
-
-/// Back-to-back submissions from `concurrency` workers for `seconds`.
-async fn closed_loop(urls: Arc<Vec<String>>, concurrency: usize, seconds: u64) -> Outcome {
-    let client = client();
-    let start = Instant::now();
-    let deadline = start + Duration::from_secs(seconds);
-    let mut workers = tokio::task::JoinSet::new();
-    for w in 0..concurrency {
-        let (client, urls) = (client.clone(), urls.clone());
-        workers.spawn(async move {
-            let (mut ok, mut other, mut latencies, mut n) = (0, 0, Vec::new(), w);
-            while Instant::now() < deadline {
-                let sent = Instant::now();
-                if post_once(&client, &urls[n % urls.len()]).await {
-                    ok += 1;
-                } else {
-                    other += 1;
-                }
-                latencies.push(sent.elapsed());
-                n += concurrency;
-            }
-            (ok, other, latencies)
-        });
-    }
-    let mut outcome = Outcome {
-        accepted: 0,
-        other: 0,
-        latencies: Vec::new(),
-        elapsed: Duration::ZERO,
-    };
-    for (ok, other, latencies) in workers.join_all().await {
-        outcome.accepted += ok;
-        outcome.other += other;
-        outcome.latencies.extend(latencies);
-    }
-    outcome.elapsed = start.elapsed();
-    outcome
-}
-
-/// Submissions on a fixed schedule; latency counts from the scheduled time.
-async fn open_loop(urls: Arc<Vec<String>>, rate: u64, seconds: u64) -> Outcome {
-    let client = client();
-    let total = rate * seconds;
-    let interval = Duration::from_secs_f64(1.0 / rate as f64);
-    let start = Instant::now();
-    let mut requests = tokio::task::JoinSet::new();
-    for n in 0..total {
-        let scheduled = start + interval * n as u32;
-        tokio::time::sleep_until(scheduled.into()).await;
-        let (client, url) = (client.clone(), urls[n as usize % urls.len()].clone());
-        requests.spawn(async move {
-            let ok = post_once(&client, &url).await;
-            (ok, scheduled.elapsed())
-        });
-    }
-    let mut outcome = Outcome {
-        accepted: 0,
-        other: 0,
-        latencies: Vec::new(),
-        elapsed: Duration::ZERO,
-    };
-    for (ok, latency) in requests.join_all().await {
-        if ok {
-            outcome.accepted += 1;
-        } else {
-            outcome.other += 1;
-        }
-        outcome.latencies.push(latency);
-    }
-    outcome.elapsed = start.elapsed();
-    outcome
-}
-
 fn row(target: &str, mode: &str, o: &Outcome, committed: Option<i64>) {
     println!(
         "| {target} | {mode} | {:.0} | {:.2} | {:.2} | {} | {} |",
@@ -250,26 +108,6 @@ fn row(target: &str, mode: &str, o: &Outcome, committed: Option<i64>) {
     );
 }
 
-/// Opens enough sessions (capacity 1000 each) for every submission of a run.
-async fn sessions(store: &Store, port: u16, count: usize) -> Arc<Vec<String>> {
-    let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
-    let mut urls = Vec::with_capacity(count);
-    for i in 0..count {
-        let new = NewSession::new(
-            "Bench",
-            &format!("Circle {}", i % 12),
-            date,
-            Some(1000),
-            None,
-            None,
-        )
-        .unwrap();
-        let (session, _) = catalog::open_session(store, &new).await.unwrap();
-        urls.push(format!("http://127.0.0.1:{port}/s/{}", session.code));
-    }
-    Arc::new(urls)
-}
-
 async fn bench_hearth(label: &str, url: &str, opts: &Options) -> (f64, Outcome) {
     let store = Store::connect(url).await.unwrap();
     store.migrate().await.unwrap();
@@ -279,20 +117,14 @@ async fn bench_hearth(label: &str, url: &str, opts: &Options) -> (f64, Outcome) 
         .env("HEARTH_DATABASE_URL", url)
         .env_remove("RUST_LOG");
     let (mut child, port) = start(command);
-    let count = |store: Store| async move {
-        sqlx::query_scalar::<_, i64>("select count(*) from response")
-            .fetch_one(store.pool())
-            .await
-            .unwrap()
-    };
     // Enough places for the fastest plausible run (20k/s), in sessions of 1000.
     let needed =
         (20_000 * opts.seconds as usize + opts.rate as usize * opts.seconds as usize) / 1000 + 10;
-    let urls = sessions(&store, port, needed).await;
+    let urls = sessions(&store, &format!("http://127.0.0.1:{port}"), needed).await;
     closed_loop(urls.clone(), opts.concurrency, 1).await; // warm-up
-    let before = count(store.clone()).await;
+    let before = stored(&store).await;
     let closed = closed_loop(urls.clone(), opts.concurrency, opts.seconds).await;
-    let after_closed = count(store.clone()).await;
+    let after_closed = stored(&store).await;
     row(
         label,
         &format!("closed loop, {} workers", opts.concurrency),
@@ -305,7 +137,7 @@ async fn bench_hearth(label: &str, url: &str, opts: &Options) -> (f64, Outcome) 
         "303s and committed rows differ"
     );
     let open = open_loop(urls, opts.rate, opts.seconds).await;
-    let after_open = count(store.clone()).await;
+    let after_open = stored(&store).await;
     row(
         label,
         &format!("open loop, {}/s", opts.rate),

@@ -114,6 +114,11 @@ impl Balancer {
     pub fn log(&self) -> String {
         self.log.lock().unwrap().clone()
     }
+
+    /// The HAProxy process's id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
 }
 
 impl Drop for Balancer {
@@ -160,16 +165,8 @@ impl Cluster {
 
     /// Until every instance answers through the balancer (its first checks passed).
     fn wait_until_all_up(&self) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        for server in self.servers.iter().flatten() {
-            let url = format!("http://127.0.0.1:{}/healthz", server.port);
-            while !matches!(blocking_status(&url), Some(200)) {
-                assert!(Instant::now() < deadline, "instance did not come up");
-                std::thread::sleep(Duration::from_millis(50));
-            }
-        }
-        // `rise 2` at `inter 1s`: two passed checks before the balancer sends traffic.
-        std::thread::sleep(Duration::from_millis(2500));
+        let ports: Vec<u16> = self.servers.iter().flatten().map(|s| s.port).collect();
+        wait_until_balanced(&ports);
     }
 
     pub fn instance_url(&self, i: usize, path: &str) -> String {
@@ -190,6 +187,21 @@ impl Drop for Cluster {
     fn drop(&mut self) {
         self.stop();
     }
+}
+
+/// Until every instance on `ports` answers its `/healthz`, then long enough for a
+/// balancer started with them to have passed its first checks on each.
+pub fn wait_until_balanced(ports: &[u16]) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    for port in ports {
+        let url = format!("http://127.0.0.1:{port}/healthz");
+        while !matches!(blocking_status(&url), Some(200)) {
+            assert!(Instant::now() < deadline, "instance did not come up");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+    // `rise 2` at `inter 1s`: two passed checks before the balancer sends traffic.
+    std::thread::sleep(Duration::from_millis(2500));
 }
 
 fn blocking_status(url: &str) -> Option<u16> {
@@ -280,7 +292,8 @@ pub struct Answer {
 }
 
 impl Browser {
-    fn cookie_header(&self) -> String {
+    /// The `Cookie` header this browser sends.
+    pub fn cookie_header(&self) -> String {
         self.cookies
             .iter()
             .map(|(k, v)| format!("{k}={v}"))
