@@ -46,29 +46,6 @@ async fn seeded_action(store: &Store) -> i32 {
         .unwrap()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Expect {
-    Ok,
-    Forbidden,
-    SignIn,
-}
-
-fn outcome(page: &Page) -> Expect {
-    match page.status {
-        StatusCode::OK => Expect::Ok,
-        StatusCode::FORBIDDEN => Expect::Forbidden,
-        StatusCode::SEE_OTHER
-            if page
-                .location
-                .as_deref()
-                .is_some_and(|l| l.starts_with("/staff/sign-in?next=")) =>
-        {
-            Expect::SignIn
-        }
-        other => panic!("unexpected {other}: {}", page.body),
-    }
-}
-
 /// Signed out → sign-in; program A's manager and admins → the page; program B's manager,
 /// facilitators and funders → 403; their POSTs change nothing and leave no entry.
 async fn action_pages_are_for_the_programs_manager_and_admins(db: &TestDb) {

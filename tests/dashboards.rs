@@ -8,13 +8,6 @@ use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::*;
 
-/// What a request should get.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Expect {
-    Ok,
-    Forbidden,
-    SignIn,
-}
 use Expect::*;
 
 /// Every staff page, for every role (and signed out): allowed, 403, or off to sign-in.

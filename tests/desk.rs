@@ -272,16 +272,16 @@ async fn answer(app: &axum::Router, code: &str, ticket: &str) -> Http {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Expect {
+enum Answer {
     SignIn,
     Ok,
     Redirect,
     Forbidden,
     NotFound,
 }
-use Expect::*;
+use Answer::*;
 
-fn expect_of(page: &Page) -> Expect {
+fn expect_of(page: &Page) -> Answer {
     match page.status {
         Http::OK => Ok,
         Http::FORBIDDEN => Forbidden,

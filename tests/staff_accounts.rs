@@ -148,12 +148,6 @@ fn to_sign_in(page: &Page) -> bool {
             .is_some_and(|l| l.starts_with("/staff/sign-in"))
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Expect {
-    Ok,
-    Forbidden,
-    SignIn,
-}
 use Expect::*;
 
 /// The new pages, for every role and signed out; and the new forms, posted by every role

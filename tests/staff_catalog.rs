@@ -49,29 +49,6 @@ fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
     &html[at..at + html[at..].find('"').unwrap()]
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Expect {
-    Ok,
-    Forbidden,
-    SignIn,
-}
-
-fn outcome(page: &Page) -> Expect {
-    match page.status {
-        StatusCode::OK => Expect::Ok,
-        StatusCode::FORBIDDEN => Expect::Forbidden,
-        StatusCode::SEE_OTHER
-            if page
-                .location
-                .as_deref()
-                .is_some_and(|l| l.starts_with("/staff/sign-in?next=")) =>
-        {
-            Expect::SignIn
-        }
-        other => panic!("unexpected {other}: {}", page.body),
-    }
-}
-
 /// Every new admin page: signed out → sign-in, admin → the page, every other role → 403;
 /// a POST by any other role changes nothing.
 async fn the_new_admin_routes_are_for_admins_only(db: &TestDb) {

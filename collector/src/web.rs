@@ -911,6 +911,32 @@ fn kiosk_refused(lang: Lang, path: &str, session: &Session) -> Response {
     }
 }
 
+/// The session a kiosk link opens — its code, token, session and plain path — or the
+/// page that refuses it. Read afresh, not from the submit path's cache, so a closed
+/// session's link shows "closed" at once, on every page.
+async fn kiosk_session(
+    c: &Collector,
+    params: Result<Path<(String, String)>, PathRejection>,
+    lang: Lang,
+) -> Result<(SessionCode, String, Session, String), Response> {
+    let Ok(Path((code, token))) = params else {
+        return Err(not_found(lang, "/"));
+    };
+    let path = format!("/s/{code}");
+    let Some(code) = SessionCode::parse(&code) else {
+        return Err(not_found(lang, &path));
+    };
+    let session = match catalog::find_session(&c.store, &code).await {
+        Ok(Some(session)) => session,
+        Ok(None) => return Err(not_found(lang, &path)),
+        Err(error) => return Err(read_unavailable(lang, &path, error)),
+    };
+    if !session.kiosk_open(&token, now_unix()) {
+        return Err(kiosk_refused(lang, &path, &session));
+    }
+    Ok((code, token, session, path))
+}
+
 /// The form on a shared tablet.
 ///
 /// # Privacy
@@ -931,21 +957,10 @@ async fn kiosk_form(
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
-    let Ok(Path((code, token))) = params else {
-        return not_found(lang, "/");
+    let (code, token, session, path) = match kiosk_session(&c, params, lang).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(&code) else {
-        return not_found(lang, &path);
-    };
-    let session = match catalog::find_session(&c.store, &code).await {
-        Ok(Some(session)) => session,
-        Ok(None) => return not_found(lang, &path),
-        Err(error) => return read_unavailable(lang, &path, error),
-    };
-    if !session.kiosk_open(&token, now_unix()) {
-        return kiosk_refused(lang, &path, &session);
-    }
     if session.state(now_unix()) == SessionState::Full {
         return gone(lang, &path, SessionState::Full);
     }
@@ -992,23 +1007,10 @@ async fn kiosk_thanks(
     headers: HeaderMap,
 ) -> Response {
     let lang = choose_lang(&raw, &headers);
-    let Ok(Path((code, token))) = params else {
-        return not_found(lang, "/");
+    let (code, token, _, _) = match kiosk_session(&c, params, lang).await {
+        Ok(found) => found,
+        Err(refused) => return refused,
     };
-    let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(&code) else {
-        return not_found(lang, &path);
-    };
-    // Read afresh, not from the submit path's cache: a closed session's link shows
-    // "closed" at once, on every page.
-    let session = match catalog::find_session(&c.store, &code).await {
-        Ok(Some(session)) => session,
-        Ok(None) => return not_found(lang, &path),
-        Err(error) => return read_unavailable(lang, &path, error),
-    };
-    if !session.kiosk_open(&token, now_unix()) {
-        return kiosk_refused(lang, &path, &session);
-    }
     let crisis = crisis_line(&c, &code, lang).await;
     let next = format!("/s/{code}/kiosk/{token}");
     let stay = query_param(&raw, "stay").is_some_and(|v| v == "1");

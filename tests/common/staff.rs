@@ -156,3 +156,29 @@ pub async fn router(store: &Store) -> Router {
 pub async fn sign_in(app: &Router, email: &str) -> Jar {
     super::http::sign_in(app, email, PASSWORD).await
 }
+
+/// What a staff page answers a request with, in the role × page matrices: the page, 403,
+/// or off to the sign-in form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Expect {
+    Ok,
+    Forbidden,
+    SignIn,
+}
+
+/// The outcome of a request for the matrices; any other answer fails the test.
+pub fn outcome(page: &Page) -> Expect {
+    match page.status {
+        axum::http::StatusCode::OK => Expect::Ok,
+        axum::http::StatusCode::FORBIDDEN => Expect::Forbidden,
+        axum::http::StatusCode::SEE_OTHER
+            if page
+                .location
+                .as_deref()
+                .is_some_and(|l| l.starts_with("/staff/sign-in?next=")) =>
+        {
+            Expect::SignIn
+        }
+        other => panic!("unexpected {other}: {}", page.body),
+    }
+}
