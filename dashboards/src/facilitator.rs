@@ -41,6 +41,7 @@ use tower_sessions::Session as StaffSession;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
+use crate::once;
 use crate::page::{Chrome, StaffError, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
@@ -167,7 +168,7 @@ async fn sessions_page(
         today: chrono::Local::now().date_naive().to_string(),
         problem,
         form,
-        once: format!("{:032x}", rand::random::<u128>()),
+        once: once::token(),
         sessions,
     })
 }
@@ -249,12 +250,8 @@ pub(crate) async fn open(
     Form(form): Form<OpenForm>,
 ) -> Result<Response, StaffError> {
     let (program_id, program) = own_program(&signed)?;
-    let mut opened: Vec<(String, String)> = staff.get(OPENED_KEY).await?.unwrap_or_default();
-    if let Some((_, to)) = opened
-        .iter()
-        .find(|(once, _)| !form.once.is_empty() && *once == form.once)
-    {
-        return Ok(Redirect::to(to).into_response());
+    if let Some(to) = once::led_to(&staff, &form.once).await? {
+        return Ok(Redirect::to(&to).into_response());
     }
     let circles = catalog::open_circles(&dash.store, program_id).await?;
     let checked = (|| {
@@ -318,22 +315,9 @@ pub(crate) async fn open(
         staff.insert(&cards_key(&session.code), waiting).await?;
         format!("/staff/sessions/{}/tickets", session.code)
     };
-    if !form.once.is_empty() {
-        opened.push((form.once, to.clone()));
-        let excess = opened.len().saturating_sub(OPENED_KEPT);
-        opened.drain(..excess);
-        staff.insert(OPENED_KEY, opened).await?;
-    }
+    once::remember(&staff, &form.once, &to).await?;
     Ok(Redirect::to(&to).into_response())
 }
-
-/// The forms this staff member sent that opened a session or replaced its cards, as
-/// `(once, where it led)`: the same form sent again is redirected there, and does nothing. This catches a form
-/// sent again after its answer came back, not two copies racing each other.
-const OPENED_KEY: &str = "facilitator.opened";
-
-/// How many of those are remembered: enough for a desk's morning.
-const OPENED_KEPT: usize = 20;
 
 /// Where a session's ticket cards wait, in the staff member's sign-in session, between the
 /// POST that opens it and the one GET that shows them.
@@ -578,7 +562,7 @@ pub(crate) async fn confirm_replace(
         chrome: signed.chrome(format!("Replace the unused cards of {}?", session.code)),
         session: session_view(&dash, &session)?,
         unused,
-        once: format!("{:032x}", rand::random::<u128>()),
+        once: once::token(),
     };
     signed.render(&page)
 }
@@ -609,9 +593,8 @@ pub(crate) async fn replace(
     if form.confirm != "yes" || form.once.is_empty() {
         return Ok(Redirect::to(&confirm_at).into_response());
     }
-    let mut sent: Vec<(String, String)> = staff.get(OPENED_KEY).await?.unwrap_or_default();
-    if let Some((_, to)) = sent.iter().find(|(once, _)| *once == form.once) {
-        return Ok(Redirect::to(to).into_response());
+    if let Some(to) = once::led_to(&staff, &form.once).await? {
+        return Ok(Redirect::to(&to).into_response());
     }
     if !replaceable(&session) {
         return Ok(Redirect::to(&session_at).into_response());
@@ -635,9 +618,6 @@ pub(crate) async fn replace(
         staff.insert(&cards_key(&session.code), waiting).await?;
         format!("/staff/sessions/{}/tickets", session.code)
     };
-    sent.push((form.once, to.clone()));
-    let excess = sent.len().saturating_sub(OPENED_KEPT);
-    sent.drain(..excess);
-    staff.insert(OPENED_KEY, sent).await?;
+    once::remember(&staff, &form.once, &to).await?;
     Ok(Redirect::to(&to).into_response())
 }

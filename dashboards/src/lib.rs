@@ -24,6 +24,7 @@ pub mod charts;
 mod facilitator;
 mod funder;
 mod manager;
+mod once;
 mod page;
 mod paper;
 mod password;

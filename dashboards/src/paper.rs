@@ -32,6 +32,7 @@ use tower_sessions::Session as StaffSession;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
+use crate::once;
 use crate::page::{Chrome, StaffError};
 
 // ---------------------------------------------------------------------------------------
@@ -237,7 +238,6 @@ struct EntryPage {
     hindered: Vec<String>,
 }
 
-const SAVED_KEY: &str = "paper.saved";
 const NOTE_KEY: &str = "paper.note";
 
 async fn entry_page(
@@ -276,10 +276,6 @@ async fn entry_page(
     }
 }
 
-fn fresh_once() -> String {
-    format!("{:032x}", rand::random::<u128>())
-}
-
 pub(crate) async fn entry(
     State(dash): State<Dashboards>,
     signed: Signed,
@@ -295,7 +291,7 @@ pub(crate) async fn entry(
         Typed::default(),
         vec![],
         note,
-        fresh_once(),
+        once::token(),
     )
     .await;
     signed.render(&page)
@@ -344,7 +340,7 @@ pub(crate) async fn enter(
         .take(MAX_STACK + 1)
         .collect();
     let once = if form.once.is_empty() {
-        fresh_once()
+        once::token()
     } else {
         form.once.clone()
     };
@@ -378,7 +374,7 @@ pub(crate) async fn enter(
             }
         }
     }
-    let already: Vec<String> = staff.get(SAVED_KEY).await?.unwrap_or_default();
+    let saved_before = once::led_to(&staff, &once).await?.is_some();
     match form.action.as_str() {
         "undo" => {
             let mut stack = stack;
@@ -391,7 +387,7 @@ pub(crate) async fn enter(
             signed.render(&page)
         }
         "save" => {
-            if already.contains(&once) {
+            if saved_before {
                 return Ok(Redirect::to(&at).into_response());
             }
             // A form typed but not added yet is part of the stack.
@@ -429,11 +425,7 @@ pub(crate) async fn enter(
             {
                 Ok(()) => {
                     tracing::info!(session.code = %session.code, "paper forms typed in");
-                    let mut saved = already;
-                    saved.push(once);
-                    let excess = saved.len().saturating_sub(20);
-                    saved.drain(..excess);
-                    staff.insert(SAVED_KEY, saved).await?;
+                    once::remember(&staff, &once, &at).await?;
                     let note = format!(
                         "Saved {} paper form{}. You can type the next stack.",
                         answers.len(),
@@ -456,7 +448,7 @@ pub(crate) async fn enter(
             }
         }
         _ => {
-            if already.contains(&once) {
+            if saved_before {
                 return Ok(Redirect::to(&at).into_response());
             }
             if current.is_blank() {

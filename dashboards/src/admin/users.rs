@@ -24,6 +24,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::account::{self, Account, AccountError, MIN_PASSWORD, NewUser, PasswordKind, Role};
 use crate::auth::Signed;
+use crate::once;
 use crate::page::{Chrome, StaffError, sentence};
 
 const USERS: &str = "/staff/admin/users";
@@ -31,8 +32,6 @@ const USERS: &str = "/staff/admin/users";
 const NOTE_KEY: &str = "admin.users.note";
 /// A one-time password waiting to be shown, once, on the users page.
 const ONE_TIME_KEY: &str = "admin.users.one_time";
-/// The confirmation forms already acted on (see [`ConfirmForm::once`]).
-const DONE_KEY: &str = "admin.users.done";
 
 /// A one-time password and whose it is, between the POST that made it and the one page
 /// that shows it.
@@ -393,7 +392,7 @@ fn confirm_page(
         heading,
         says,
         button,
-        once: format!("{:032x}", rand::random::<u128>()),
+        once: once::token(),
         problem,
     }
 }
@@ -466,19 +465,6 @@ pub(crate) struct ConfirmForm {
     once: String,
 }
 
-/// Whether this confirmation form was acted on before (and, if not, notes that it is now).
-async fn already_done(staff: &Session, once: &str) -> Result<bool, StaffError> {
-    let mut done: Vec<String> = staff.get(DONE_KEY).await?.unwrap_or_default();
-    if once.is_empty() || done.iter().any(|d| d == once) {
-        return Ok(!once.is_empty());
-    }
-    done.push(once.to_owned());
-    let keep = done.len().saturating_sub(20);
-    done.drain(..keep);
-    staff.insert(DONE_KEY, done).await?;
-    Ok(false)
-}
-
 /// Does what a confirmation page asked for. A POST without the page's `confirm` is led to
 /// the page; one sent again is led to the users page and does nothing more.
 async fn act(
@@ -494,7 +480,7 @@ async fn act(
     if form.confirm != "yes" {
         return Ok(Redirect::to(&asked.path(id)).into_response());
     }
-    if already_done(&staff, &form.once).await? {
+    if once::led_to(&staff, &form.once).await?.is_some() {
         return Ok(Redirect::to(USERS).into_response());
     }
     let by = signed.user.email.as_str();
@@ -545,6 +531,7 @@ async fn act(
         }
     };
     tracing::info!(staff.action = asked.key(), "staff account action");
+    once::remember(&staff, &form.once, USERS).await?;
     staff.insert(NOTE_KEY, note).await?;
     Ok(Redirect::to(USERS).into_response())
 }
