@@ -33,7 +33,7 @@ use tower_sessions::Session;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::page::{Chrome, StaffError, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, sentence};
 
 /// Where the "saved" note waits between an action's POST and the GET it redirects to.
 const SAVED_KEY: &str = "actions.saved";
@@ -562,12 +562,6 @@ pub(crate) async fn confirm_archive(
     })
 }
 
-#[derive(Deserialize)]
-pub(crate) struct Confirm {
-    #[serde(default)]
-    confirm: String,
-}
-
 /// Archives the action (after the confirmation page), and back to the list. Sent again, it
 /// finds the action archived and changes nothing.
 pub(crate) async fn archive(
@@ -575,11 +569,11 @@ pub(crate) async fn archive(
     signed: Signed,
     staff: Session,
     Path((program_id, id)): Path<(i32, i32)>,
-    Form(form): Form<Confirm>,
+    Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let current = action(&dash, program_id, id).await?;
-    if form.confirm != "yes" {
+    if !form.is_confirmed() {
         return Ok(Redirect::to(&format!(
             "/staff/programs/{program_id}/actions/{id}/archive"
         ))

@@ -42,7 +42,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
-use crate::page::{Chrome, StaffError, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
@@ -500,23 +500,16 @@ pub(crate) async fn confirm_close(
     signed.render(&page)
 }
 
-#[derive(Deserialize)]
-pub(crate) struct CloseForm {
-    /// Sent only by the confirmation page's button.
-    #[serde(default)]
-    confirm: String,
-}
-
 /// Closes a session, but only from the confirmation page: a POST without its `confirm`
 /// field (an old page's button, a stray request) is sent to that page instead.
 pub(crate) async fn close(
     State(dash): State<Dashboards>,
     signed: Signed,
     Path(code): Path<String>,
-    Form(form): Form<CloseForm>,
+    Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    if form.confirm != "yes" {
+    if !form.is_confirmed() {
         return Ok(
             Redirect::to(&format!("/staff/sessions/{}/close", session.code)).into_response(),
         );

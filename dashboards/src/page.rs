@@ -269,3 +269,17 @@ pub(crate) async fn home(
 pub(crate) async fn not_found() -> StaffError {
     StaffError::NotFound
 }
+
+/// A destructive action's form: it acts only when sent by its confirmation page's button
+/// (`confirm=yes`); anything else is led to that page.
+#[derive(serde::Deserialize)]
+pub(crate) struct Confirmed {
+    #[serde(default)]
+    confirm: String,
+}
+
+impl Confirmed {
+    pub(crate) fn is_confirmed(&self) -> bool {
+        self.confirm == "yes"
+    }
+}

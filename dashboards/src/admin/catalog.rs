@@ -17,7 +17,7 @@ use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::page::{Chrome, StaffError, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, sentence};
 
 #[derive(Template)]
 #[template(path = "admin_catalog.html")]
@@ -577,18 +577,12 @@ pub(crate) async fn confirm_restore(
     signed.render(&page)
 }
 
-#[derive(Deserialize)]
-pub(crate) struct ConfirmForm {
-    #[serde(default)]
-    confirm: String,
-}
-
 pub(crate) async fn archive(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
     Path((kind, id)): Path<(String, i32)>,
-    Form(form): Form<ConfirmForm>,
+    Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     set_archived(dash, signed, staff, &kind, id, form, true).await
 }
@@ -598,7 +592,7 @@ pub(crate) async fn restore(
     signed: Signed,
     staff: Session,
     Path((kind, id)): Path<(String, i32)>,
-    Form(form): Form<ConfirmForm>,
+    Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     set_archived(dash, signed, staff, &kind, id, form, false).await
 }
@@ -612,13 +606,13 @@ async fn set_archived(
     staff: Session,
     kind: &str,
     id: i32,
-    form: ConfirmForm,
+    form: Confirmed,
     archiving: bool,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let target = target(kind, id)?;
     let verb = if archiving { "archive" } else { "restore" };
-    if form.confirm != "yes" {
+    if !form.is_confirmed() {
         return Ok(Redirect::to(&format!("/staff/admin/{kind}/{id}/{verb}")).into_response());
     }
     let subject = subject(&dash, target).await?;
