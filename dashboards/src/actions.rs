@@ -287,14 +287,15 @@ async fn months_around(dash: &Dashboards, day: NaiveDate) -> Result<Vec<Arc<Rele
     let month = Period::month_of(day);
     let lo = month.start() - chrono::Months::new(SPAN as u32);
     let hi = month.end() + chrono::Months::new(SPAN as u32);
-    let mut out = vec![];
-    for info in view::list_releases(&dash.store).await? {
-        let p = info.period;
-        if !p.is_quarter() && p.start() >= lo && p.start() < hi {
-            out.push(dash.releases.get(&dash.store, &info).await?);
-        }
-    }
-    Ok(out)
+    let infos = view::list_releases(&dash.store).await?;
+    let around: Vec<&view::ReleaseInfo> = infos
+        .iter()
+        .filter(|info| {
+            let p = info.period;
+            !p.is_quarter() && p.start() >= lo && p.start() < hi
+        })
+        .collect();
+    Ok(dash.releases.get_many(&dash.store, &around).await?)
 }
 
 fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&StoredCell> {

@@ -79,10 +79,8 @@ pub(crate) async fn attention(
 ) -> Result<Attention, StaffError> {
     let infos = view::list_releases(&dash.store).await?;
     let months: Vec<_> = infos.iter().filter(|i| !i.period.is_quarter()).collect();
-    let mut loaded = Vec::with_capacity(MONTHS);
-    for info in &months[months.len().saturating_sub(MONTHS)..] {
-        loaded.push(dash.releases.get(&dash.store, info).await?);
-    }
+    let recent = &months[months.len().saturating_sub(MONTHS)..];
+    let loaded = dash.releases.get_many(&dash.store, recent).await?;
     let refs: Vec<&view::Release> = loaded.iter().map(|r| r.as_ref()).collect();
     let tested = alerts::quarter_alerts(&refs);
     let quarter = tested.first().map(|a| a.after.to_string());

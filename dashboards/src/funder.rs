@@ -209,14 +209,17 @@ async fn trends(
     shown: Period,
     scope: Option<i32>,
 ) -> Result<Vec<ProgramTrend>, StaffError> {
-    let mut quarters = vec![];
-    for info in infos
+    let shown_quarters: Vec<&ReleaseInfo> = infos
         .iter()
         .filter(|i| i.period.is_quarter() && i.period.end() <= shown.end())
-    {
-        let release = dash.releases.get(&dash.store, info).await?;
-        quarters.push(seen_by(&release, scope));
-    }
+        .collect();
+    let quarters: Vec<_> = dash
+        .releases
+        .get_many(&dash.store, &shown_quarters)
+        .await?
+        .iter()
+        .map(|release| seen_by(release, scope))
+        .collect();
     // Programs by id (the newest name wins), then all programs.
     let mut programs: Vec<(Option<i32>, String)> = vec![];
     for q in quarters.iter().rev() {

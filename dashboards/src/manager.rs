@@ -41,14 +41,10 @@ async fn recent(
     let infos = view::list_releases(&dash.store).await?;
     let (quarters, months): (Vec<&ReleaseInfo>, Vec<&ReleaseInfo>) =
         infos.iter().partition(|i| i.period.is_quarter());
-    let mut loaded = Vec::with_capacity(MONTHS);
-    for info in &months[months.len().saturating_sub(MONTHS)..] {
-        loaded.push(dash.releases.get(&dash.store, info).await?);
-    }
-    let quarter = match quarters.last() {
-        Some(info) => Some(dash.releases.get(&dash.store, info).await?),
-        None => None,
-    };
+    let mut wanted = months[months.len().saturating_sub(MONTHS)..].to_vec();
+    wanted.extend(quarters.last().copied());
+    let mut loaded = dash.releases.get_many(&dash.store, &wanted).await?;
+    let quarter = quarters.last().and_then(|_| loaded.pop());
     Ok((loaded, quarter))
 }
 
@@ -675,8 +671,9 @@ pub(crate) async fn csv(
     signed.require(Area::Program(program))?;
     program_name(&dash, program).await?;
     let mut frame = None;
-    for info in view::list_releases(&dash.store).await? {
-        let release = dash.releases.get(&dash.store, &info).await?;
+    let infos = view::list_releases(&dash.store).await?;
+    let all: Vec<&ReleaseInfo> = infos.iter().collect();
+    for release in dash.releases.get_many(&dash.store, &all).await? {
         let part = view::export_frame(&own_cells(&release, program), Audience::Manager)?;
         match &mut frame {
             None => frame = Some(part),

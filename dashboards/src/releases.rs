@@ -37,39 +37,69 @@ impl ReleaseCache {
         Ok(loaded)
     }
 
-    /// The release of `info`, from memory or loaded once. A release's figures never
-    /// change, but the names of its programs and circles may (an admin renames one; the
-    /// figures are keyed by id): a kept release is given the current names, here and on
-    /// every other server sharing the store, for one small query of the catalog.
+    /// The release of `info`, from memory or loaded once (see [`ReleaseCache::get_many`]).
     pub async fn get(
         &self,
         store: &Store,
         info: &ReleaseInfo,
     ) -> Result<Arc<Release>, sqlx::Error> {
-        let hit = self.0.lock().unwrap().get(&info.id).cloned();
-        if let Some(hit) = hit {
-            let names = collector::catalog::names(store).await?;
-            if names_hold(&hit, &names) {
-                return Ok(hit);
-            }
-            let mut renamed = (*hit).clone();
-            for cell in &mut renamed.cells {
-                if let Some(id) = cell.key.program_id {
-                    cell.program = names.programs.get(&id).cloned();
+        let mut got = self.get_many(store, &[info]).await?;
+        Ok(got.pop().expect("one release asked, one given"))
+    }
+
+    /// The releases of `infos`, in order, from memory or loaded once. A release's figures
+    /// never change, but the names of its programs and circles may (an admin renames one;
+    /// the figures are keyed by id): kept releases are given the current names, here and
+    /// on every other server sharing the store, for one small query of the catalog per
+    /// call, made only when a kept release is used.
+    pub async fn get_many(
+        &self,
+        store: &Store,
+        infos: &[&ReleaseInfo],
+    ) -> Result<Vec<Arc<Release>>, sqlx::Error> {
+        let mut names = None;
+        let mut out = vec![];
+        for &info in infos {
+            let hit = self.0.lock().unwrap().get(&info.id).cloned();
+            let release = match hit {
+                Some(hit) => {
+                    let names = match &names {
+                        Some(names) => names,
+                        None => names.insert(collector::catalog::names(store).await?),
+                    };
+                    self.renamed(hit, names)
                 }
-                if let Some(id) = cell.key.circle_id {
-                    cell.circle = names.circles.get(&id).cloned();
-                }
-            }
-            let renamed = Arc::new(renamed);
-            self.0
-                .lock()
-                .unwrap()
-                .insert(renamed.info.id, renamed.clone());
-            return Ok(renamed);
+                None => self.load(store, info).await?,
+            };
+            out.push(release);
         }
-        let loaded = view::load(store, info.clone()).await?;
-        let loaded = Arc::new(loaded);
+        Ok(out)
+    }
+
+    /// A kept release under the catalog's current names (kept again when they changed).
+    fn renamed(&self, hit: Arc<Release>, names: &collector::catalog::Names) -> Arc<Release> {
+        if names_hold(&hit, names) {
+            return hit;
+        }
+        let mut renamed = (*hit).clone();
+        for cell in &mut renamed.cells {
+            if let Some(id) = cell.key.program_id {
+                cell.program = names.programs.get(&id).cloned();
+            }
+            if let Some(id) = cell.key.circle_id {
+                cell.circle = names.circles.get(&id).cloned();
+            }
+        }
+        let renamed = Arc::new(renamed);
+        self.0
+            .lock()
+            .unwrap()
+            .insert(renamed.info.id, renamed.clone());
+        renamed
+    }
+
+    async fn load(&self, store: &Store, info: &ReleaseInfo) -> Result<Arc<Release>, sqlx::Error> {
+        let loaded = Arc::new(view::load(store, info.clone()).await?);
         let mut kept = self.0.lock().unwrap();
         if kept.len() >= MAX_KEPT {
             kept.clear();
