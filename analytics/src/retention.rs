@@ -36,12 +36,7 @@ use sqlx::{Executor, Row};
 
 use crate::period::Period;
 
-/// The setting's name, as stored and as `hearth privacy set` takes it.
-pub const SETTING: &str = "retention.days";
-/// Days after a month and its quarter are both released before their answers go.
-pub const DEFAULT_DAYS: u32 = 90;
-/// The longest retention time a setting may give (ten years).
-pub const MAX_DAYS: u32 = 3650;
+pub use collector::retention::{DEFAULT_DAYS, MAX_DAYS, SETTING, load_days};
 
 const DAY: i64 = 86_400;
 
@@ -58,24 +53,8 @@ pub enum RetentionError {
 
 /// Parses a retention time as typed: a whole number of days, 0 to [`MAX_DAYS`].
 pub fn parse_days(value: &str) -> Result<u32, RetentionError> {
-    value
-        .trim()
-        .parse::<u32>()
-        .ok()
-        .filter(|d| *d <= MAX_DAYS)
+    collector::retention::days_of(value)
         .ok_or_else(|| RetentionError::Invalid(value.trim().to_owned()))
-}
-
-/// The retention time in force: the stored setting, else [`DEFAULT_DAYS`]. A stored value
-/// that does not parse (written by hand) counts as the default, never as "keep forever".
-pub async fn load_days(store: &Store) -> Result<u32, sqlx::Error> {
-    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
-        .bind(SETTING)
-        .fetch_optional(store.pool())
-        .await?;
-    Ok(stored
-        .and_then(|v| parse_days(&v).ok())
-        .unwrap_or(DEFAULT_DAYS))
 }
 
 /// Stores the retention time, by `actor`, with one audit entry ("old → new") in the same

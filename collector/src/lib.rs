@@ -17,6 +17,7 @@ pub mod crisis;
 pub mod i18n;
 pub mod instrument;
 pub mod paper;
+pub mod retention;
 pub mod seal;
 pub mod store;
 pub mod submission;

@@ -1097,20 +1097,13 @@ async fn privacy(
     )
 }
 
-/// The retention time participants are told: the `retention.days` setting that
-/// `analytics::retention` applies (same name, default 90, at most 3650), or the default
-/// when the store does not answer — the page never fails over it.
+/// The retention time participants are told: the one `analytics::retention` applies, or
+/// the default when the store does not answer — the page never fails over it.
 async fn retention_days(store: &Store) -> i64 {
-    let stored: Option<String> =
-        sqlx::query_scalar("select value from setting where name = 'retention.days'")
-            .fetch_optional(store.pool())
-            .await
-            .ok()
-            .flatten();
-    stored
-        .and_then(|v| v.trim().parse::<i64>().ok())
-        .filter(|d| (0..=3650).contains(d))
-        .unwrap_or(90)
+    let days = crate::retention::load_days(store)
+        .await
+        .unwrap_or(crate::retention::DEFAULT_DAYS);
+    i64::from(days)
 }
 
 async fn healthz(State(c): State<Collector>) -> Response {
