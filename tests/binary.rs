@@ -11,15 +11,7 @@ use common::server::Server;
 
 const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
 
-fn hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
-    Command::new(HEARTH)
-        .args(args)
-        .env("HEARTH_DATABASE_URL", &db.url)
-        .env("HEARTH_BASE_URL", "https://feedback.example.org/")
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap()
-}
+use common::run_hearth as hearth;
 
 fn open_session(db: &TestDb, extra: &[&str]) -> (String, Vec<String>) {
     let mut args = vec![

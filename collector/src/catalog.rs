@@ -1040,15 +1040,10 @@ pub async fn replace_unused_tickets(
     by: Actor<'_>,
 ) -> Result<Vec<Ticket>, ReplaceError> {
     let mut tx = store.pool().begin().await?;
-    // Tickets first, then the session row, in the order the committer takes them (so the
-    // two cannot deadlock): a ticket being used as this runs is either used first (and
-    // stays used) or voided first (and its form is told the ticket is unknown).
-    let voided = sqlx::query("delete from ticket where session_id = $1 and used = 0")
-        .bind(session_id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected() as usize;
-    // Claiming the session row keeps it open, and unsealed, until this commits.
+    // The session row first, then its tickets, in the order the committer and the seal
+    // take them (so none of them can deadlock): a ticket being used as this runs is either
+    // used first (and stays used) or voided first (and its form is told the ticket is
+    // unknown). Claiming the session row keeps it open, and unsealed, until this commits.
     let open = sqlx::query(
         "update session set ticketed = ticketed \
          where id = $1 and closed = 0 and sealed = 0 and closes_at > $2 and received < capacity",
@@ -1060,6 +1055,11 @@ pub async fn replace_unused_tickets(
     if open.rows_affected() == 0 {
         return Err(ReplaceError::NotOpen);
     }
+    let voided = sqlx::query("delete from ticket where session_id = $1 and used = 0")
+        .bind(session_id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected() as usize;
     let sql = format!("{SESSION_SELECT} where s.id = $1");
     let session = Session::from_row(
         &sqlx::query(&sql)

@@ -422,6 +422,23 @@ async fn apply_batch(
         })
         .collect();
 
+    // Lock order, the same everywhere (here, sealing, replacing cards): a session's row
+    // before its tickets, sessions by id. Without it, two instances' batches for one
+    // ticketed session deadlock on PostgreSQL (each holds one ticket and waits for the
+    // other's in the rewrite below), and both batches' participants are told 503. SQLite
+    // has one writer at a time and needs no row locks.
+    if conn.backend_name() == "PostgreSQL" {
+        let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
+        sessions.sort_unstable();
+        sessions.dedup();
+        for session_id in sessions {
+            sqlx::query("select id from session where id = $1 for update")
+                .bind(session_id)
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
+
     // Tickets: each is used once.
     let mut ticketed_sessions: Vec<i32> = Vec::new();
     for (i, pending) in batch.iter().enumerate() {

@@ -221,13 +221,7 @@ fn blocking_status(url: &str) -> Option<u16> {
 
 /// A `hearth` command on the test database.
 pub fn hearth(db: &TestDb, args: &[&str]) -> String {
-    let out = Command::new(HEARTH)
-        .args(args)
-        .env("HEARTH_DATABASE_URL", &db.url)
-        .env("HEARTH_BASE_URL", "https://feedback.example.org/")
-        .env_remove("RUST_LOG")
-        .output()
-        .unwrap();
+    let out = super::run_hearth(db, args);
     assert!(
         out.status.success(),
         "hearth {args:?}: {}",

@@ -230,3 +230,14 @@ pub async fn text(response: reqwest::Response) -> String {
     );
     html
 }
+
+/// The real `hearth` binary run once on the test database (links use a fixed base URL).
+pub fn run_hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(args)
+        .env("HEARTH_DATABASE_URL", &db.url)
+        .env("HEARTH_BASE_URL", "https://feedback.example.org/")
+        .env_remove("RUST_LOG")
+        .output()
+        .unwrap()
+}
