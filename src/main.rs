@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 
 use analytics::period::Period;
+use analytics::person::Neighbour;
 use analytics::release::{self, ReleaseOptions};
 use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat};
@@ -239,7 +240,8 @@ enum PrivacyCommand {
     Show,
     /// Change a privacy setting (floors are enforced), e.g. `privacy.budget 0.5`.
     Set { name: String, value: String },
-    /// Print the margins of error the settings and the measurement plan give, per level.
+    /// Print the margins of error the settings and the measurement plan give, per level,
+    /// and how well one person is protected who answers 1, 2, 4 or 5 times in a month.
     Accuracy {
         /// Circles per program to assume.
         #[arg(long, default_value_t = 5)]
@@ -575,14 +577,27 @@ async fn release_list(store: &Store) -> anyhow::Result<String> {
             .collect();
         writeln!(
             out,
-            "loss of one response, per program and month (ε at δ = 1e-6 by the tight conversion):"
+            "loss per program and month (ε at δ = 1e-6 by the tight conversion): of one answer; \
+             of a person's answers, up to as many as the month was planned for; of a weekly attender's 4 answers:"
         )?;
-        for ((program, month), (unit, spend)) in losses {
+        for ((program, month), loss) in losses {
+            let planned = loss.person(loss.answers_per_person, Neighbour::AddOrRemove)?;
+            let weekly = loss.person(4, Neighbour::AddOrRemove)?;
             writeln!(
                 out,
-                "    {month} {:<28} {unit}={spend:<8} ε={:.2}",
+                "    {month} {:<28} {}={:<8} ε={:.2} · planned for {} answer{}: ε={:.2} · 4 answers: ε={:.2}",
                 names.get(&program).map_or("?", String::as_str),
-                analytics::ledger::epsilon(&unit, spend.to_f64())
+                loss.unit,
+                loss.spend,
+                loss.epsilon(),
+                loss.answers_per_person,
+                if loss.answers_per_person == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                planned.epsilon,
+                weekly.epsilon,
             )?;
         }
     }
@@ -683,6 +698,18 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
             let after =
                 save_setting(store, &name, &value, collector::audit::Actor::CommandLine).await?;
             let mut out = format!("{name} set; it applies to releases from now on\n");
+            if before.answers_per_person != after.answers_per_person {
+                writeln!(
+                    out,
+                    "Note: the budget {} {} now protects one person answering up to {} times a month: \
+                     each answer gets {} {}. See `hearth privacy accuracy` for what that does to the margins.",
+                    after.mechanism.unit(),
+                    after.budget,
+                    after.answers_per_person,
+                    after.mechanism.unit(),
+                    after.per_response_budget()?,
+                )?;
+            }
             if before.mechanism != after.mechanism {
                 // The budget's number stays, but its unit changed: say so, never silently.
                 writeln!(
@@ -697,10 +724,17 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
             }
             out
         }
-        PrivacyCommand::Accuracy { circles, programs } => analytics::plan::accuracy_markdown(
-            &load_settings(store).await?,
-            analytics::plan::Shape { circles, programs },
-        )?,
+        PrivacyCommand::Accuracy { circles, programs } => {
+            let settings = load_settings(store).await?;
+            format!(
+                "{}\n{}",
+                analytics::plan::accuracy_markdown(
+                    &settings,
+                    analytics::plan::Shape { circles, programs },
+                )?,
+                analytics::person::table_markdown(&settings)?
+            )
+        }
         PrivacyCommand::Plan => analytics::plan::plan_markdown(&load_settings(store).await?)?,
     })
 }

@@ -312,9 +312,9 @@ async fn every_instance_releasing_releases_each_period_once() {
     let mut conn = store.pool().acquire().await.unwrap();
     let losses = analytics::ledger::losses(&mut conn).await.unwrap();
     assert_eq!(losses.len(), 2, "{losses:?}");
-    for ((_, month), (_, spent)) in &losses {
+    for ((_, month), loss) in &losses {
         assert_eq!(
-            spent.to_string(),
+            loss.spend.to_string(),
             settings.budget.to_string(),
             "{month} spent once"
         );

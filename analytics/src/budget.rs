@@ -10,15 +10,23 @@
 //! Cells within one level are disjoint (each response is in exactly one), so a
 //! measurement costs each response its share once (parallel composition). Measurements
 //! add up (sequential composition): a response's loss is the sum of the plan's shares,
-//! at most the budget. Under the discrete Gaussian the unit is ρ (zero-concentrated DP,
-//! which adds), under the discrete Laplace it is ε (pure DP, which adds).
-//! The unit of privacy is one response: a person who answers m sessions in a month is
-//! protected at m times the budget.
+//! at most its per-response budget. Under the discrete Gaussian the unit is ρ
+//! (zero-concentrated DP, which adds), under the discrete Laplace it is ε (pure DP, which
+//! adds).
+//!
+//! The budget protects one *person* who answers at most `answers_per_person` (m) times in
+//! a program's month: m answers can all land in the same cell and bin, so together they
+//! move each count m-fold. Under the Gaussian that multiplies ρ by m² (group privacy in
+//! zCDP), under the Laplace ε by m; so each response is given the budget ÷ m² (or ÷ m)
+//! ([`PrivacySettings::per_response_budget`]), and m of them together spend the budget.
+//! Someone who answers more often than m is protected less: [`crate::person`] says how
+//! much, for adding or removing answers and for changing what they said.
 
 use std::fmt;
 use std::str::FromStr;
 
 use collector::Store;
+use collector::answers_per_person;
 use collector::audit::{self, Action, Actor, Entry};
 
 use crate::measure::Group;
@@ -146,6 +154,9 @@ pub struct PrivacySettings {
     pub budget: Rational,
     pub manager_threshold: u32,
     pub funder_threshold: u32,
+    /// How many times one person may answer in a month, as the budget is planned: the
+    /// budget protects all of their answers together ([`answers_per_person`]).
+    pub answers_per_person: u32,
 }
 
 impl Default for PrivacySettings {
@@ -155,16 +166,18 @@ impl Default for PrivacySettings {
             budget: Rational::integer(1),
             manager_threshold: 5,
             funder_threshold: 11,
+            answers_per_person: answers_per_person::DEFAULT,
         }
     }
 }
 
 /// The setting names, as stored and as `hearth privacy set` takes them.
-pub const SETTING_NAMES: [&str; 4] = [
+pub const SETTING_NAMES: [&str; 5] = [
     "privacy.mechanism",
     "privacy.budget",
     "privacy.manager_threshold",
     "privacy.funder_threshold",
+    answers_per_person::SETTING,
 ];
 
 /// Settings of the first plan, which split the budget by hand; the measurement plan
@@ -221,6 +234,11 @@ impl PrivacySettings {
                     self.funder_threshold = k
                 }
             }
+            answers_per_person::SETTING => {
+                self.answers_per_person = answers_per_person::parse(value).map_err(|e| {
+                    SettingsError::Invalid(answers_per_person::SETTING, e.to_string())
+                })?;
+            }
             retired if RETIRED_NAMES.contains(&retired) => {
                 return Err(SettingsError::Invalid(
                     "setting",
@@ -256,13 +274,30 @@ impl PrivacySettings {
                 "privacy.funder_threshold",
                 self.funder_threshold.to_string(),
             ),
+            (
+                answers_per_person::SETTING,
+                self.answers_per_person.to_string(),
+            ),
         ]
     }
 
-    /// The noise of a measurement that spends `share` of the budget on a group's counts:
-    /// calibrated to the group's sensitivity.
+    /// What each single response may lose in a program's month, so that
+    /// `answers_per_person` responses of one person together lose at most the budget:
+    /// the budget ÷ m² under the Gaussian (m answers move a count m-fold, and ρ grows with
+    /// the square of that), the budget ÷ m under the Laplace (ε grows with it).
+    pub fn per_response_budget(&self) -> Result<Rational, RationalError> {
+        let m = u128::from(self.answers_per_person.max(1));
+        let divisor = match self.mechanism {
+            Mechanism::Gaussian => m * m,
+            Mechanism::Laplace => m,
+        };
+        self.budget.div(Rational::integer(divisor))
+    }
+
+    /// The noise of a measurement that spends `share` of the per-response budget on a
+    /// group's counts: calibrated to the group's sensitivity.
     pub fn noise(&self, group: Group, share: Rational) -> Result<Noise, RationalError> {
-        let spend = self.budget.mul(share)?;
+        let spend = self.per_response_budget()?.mul(share)?;
         Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {

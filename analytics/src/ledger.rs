@@ -57,7 +57,8 @@ pub(crate) async fn check_budget(
                 .get(&(program, month.clone()))
                 .copied()
                 .unwrap_or((Rational::integer(0), None));
-            let budget = recorded.map_or(settings.budget, |r| r.min(settings.budget));
+            let in_force = settings.per_response_budget()?;
+            let budget = recorded.map_or(in_force, |r| r.min(in_force));
             if already.add(needed)? > budget {
                 let name: String = sqlx::query_scalar("select name from program where id = $1")
                     .bind(program)
@@ -155,8 +156,8 @@ pub(crate) async fn write_ledger(
         let ledger_id = loop {
             let id = random_id();
             let inserted = sqlx::query(
-                "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, budget, code_version, spent_at) \
-                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) on conflict do nothing",
+                "insert into ledger (id, release_id, level, measure_group, mechanism, unit, spend, scale, sensitivity, cells, budget, answers_per_person, code_version, spent_at) \
+                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict do nothing",
             )
             .bind(id)
             .bind(release_id)
@@ -168,7 +169,8 @@ pub(crate) async fn write_ledger(
             .bind(noise.scale().to_string())
             .bind(sensitivity.clone())
             .bind(cells as i32)
-            .bind(settings.budget.to_string())
+            .bind(settings.per_response_budget()?.to_string())
+            .bind(settings.answers_per_person as i32)
             .bind(CODE_VERSION)
             .bind(now)
             .execute(&mut *conn)
@@ -191,19 +193,54 @@ pub(crate) async fn write_ledger(
     Ok(())
 }
 
-/// What one response of each (program, month) has lost across all stored releases:
-/// `(program, month) → (unit, spend)`. Pure-ε spends are counted as ρ = ε²/2 when a month
-/// also holds ρ spends (as the budget check counts them); a month of ε spends only stays in
-/// ε.
+/// What one answer of a (program, month) has lost across all stored releases, and how
+/// many answers a person that month's budget was planned for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthLoss {
+    /// The unit the loss is counted in (`rho` or `epsilon`).
+    pub unit: String,
+    /// The loss of one answer, exact.
+    pub spend: Rational,
+    /// The fewest answers a person any of the month's spends was planned for.
+    pub answers_per_person: u32,
+}
+
+impl MonthLoss {
+    pub fn mechanism(&self) -> Mechanism {
+        if self.unit == Mechanism::Gaussian.unit() {
+            Mechanism::Gaussian
+        } else {
+            Mechanism::Laplace
+        }
+    }
+
+    /// ε at δ = 10⁻⁶ of one answer.
+    pub fn epsilon(&self) -> f64 {
+        epsilon(&self.unit, self.spend.to_f64())
+    }
+
+    /// The protection of someone who answered `answers` times that month.
+    pub fn person(
+        &self,
+        answers: u32,
+        neighbour: crate::person::Neighbour,
+    ) -> Result<crate::person::Protection, crate::sampler::RationalError> {
+        crate::person::protection(self.mechanism(), self.spend, answers, neighbour)
+    }
+}
+
+/// What one answer of each (program, month) has lost across all stored releases.
+/// Pure-ε spends are counted as ρ = ε²/2 when a month also holds ρ spends (as the budget
+/// check counts them); a month of ε spends only stays in ε.
 pub async fn losses(
     conn: &mut AnyConnection,
-) -> Result<BTreeMap<(i32, String), (String, Rational)>, ReleaseError> {
+) -> Result<BTreeMap<(i32, String), MonthLoss>, ReleaseError> {
     let rows = sqlx::query(
-        "select s.program_id, s.month, l.unit, l.spend from ledger_scope s join ledger l on l.id = s.ledger_id",
+        "select s.program_id, s.month, l.unit, l.spend, l.answers_per_person from ledger_scope s join ledger l on l.id = s.ledger_id",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut spends: BTreeMap<(i32, String), Vec<(String, Rational)>> = BTreeMap::new();
+    let mut spends: BTreeMap<(i32, String), Vec<(String, Rational, i32)>> = BTreeMap::new();
     for row in rows {
         spends
             .entry((row.try_get("program_id")?, row.try_get("month")?))
@@ -211,26 +248,36 @@ pub async fn losses(
             .push((
                 row.try_get("unit")?,
                 row.try_get::<String, _>("spend")?.parse()?,
+                row.try_get("answers_per_person")?,
             ));
     }
     let rho = Mechanism::Gaussian.unit();
     let mut out = BTreeMap::new();
     for (key, list) in spends {
-        let unit = if list.iter().any(|(u, _)| u == rho) {
+        let unit = if list.iter().any(|(u, _, _)| u == rho) {
             rho.to_owned()
         } else {
             Mechanism::Laplace.unit().to_owned()
         };
         let mut total = Rational::integer(0);
-        for (u, spend) in list {
+        let mut planned = u32::MAX;
+        for (u, spend, answers) in list {
             let spend = if u == unit {
                 spend
             } else {
                 spend.mul(spend)?.div(Rational::integer(2))?
             };
             total = total.add(spend)?;
+            planned = planned.min(answers.max(1) as u32);
         }
-        out.insert(key, (unit, total));
+        out.insert(
+            key,
+            MonthLoss {
+                unit,
+                spend: total,
+                answers_per_person: planned,
+            },
+        );
     }
     Ok(out)
 }

@@ -16,6 +16,7 @@ pub(crate) mod integer;
 pub mod ledger;
 pub mod measure;
 pub mod period;
+pub mod person;
 pub(crate) mod pipeline;
 pub mod plan;
 pub mod release;

@@ -143,9 +143,10 @@ pub fn noise(settings: &PrivacySettings) -> Result<BTreeMap<(Level, Group), Nois
         .collect()
 }
 
-/// What one response of a month loses through a month's release, in the mechanism's unit.
+/// What one response of a month loses through a month's release, in the mechanism's unit:
+/// the per-response budget (the budget ÷ m² or ÷ m for m answers a person).
 pub fn month_spend(settings: &PrivacySettings) -> Result<Rational, RationalError> {
-    settings.budget.mul(total_share())
+    settings.per_response_budget()?.mul(total_share())
 }
 
 /// The shape the accuracy table assumes: circles per program, programs in the portfolio.
@@ -298,11 +299,20 @@ pub fn accuracy_markdown(
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "Mechanism {}, budget {}={} per program per month of responses, measurement plan {PLAN_VERSION}; \
+        "Mechanism {}, budget {}={} per program per month for one person answering up to {} time{} a month \
+         ({}={} per response), measurement plan {PLAN_VERSION}; \
          a program of {} circles in a portfolio of {} programs; 90 % margins from the noise alone.\n",
         settings.mechanism.key(),
         settings.mechanism.unit(),
         settings.budget,
+        settings.answers_per_person,
+        if settings.answers_per_person == 1 {
+            ""
+        } else {
+            "s"
+        },
+        settings.mechanism.unit(),
+        settings.per_response_budget()?,
         shape.circles,
         shape.programs,
     );

@@ -101,6 +101,10 @@ pub struct LedgerEntry {
     pub scale: String,
     pub sensitivity: String,
     pub cells: i32,
+    /// The budget of one answer in force when this was spent.
+    pub budget: String,
+    /// How many answers a person that budget was planned for.
+    pub answers_per_person: u32,
     pub code_version: String,
     pub spent_at: i64,
 }
@@ -108,7 +112,7 @@ pub struct LedgerEntry {
 pub async fn ledger(store: &Store) -> Result<Vec<LedgerEntry>, sqlx::Error> {
     let rows = sqlx::query(
         "select r.period, l.level, l.measure_group, l.mechanism, l.unit, l.spend, l.scale, l.sensitivity, l.cells, \
-         l.code_version, l.spent_at from ledger l join data_release r on r.id = l.release_id order by r.period, l.level, l.measure_group",
+         l.budget, l.answers_per_person, l.code_version, l.spent_at from ledger l join data_release r on r.id = l.release_id order by r.period, l.level, l.measure_group",
     )
     .fetch_all(store.pool())
     .await?;
@@ -127,6 +131,8 @@ pub async fn ledger(store: &Store) -> Result<Vec<LedgerEntry>, sqlx::Error> {
                 scale: row.try_get("scale")?,
                 sensitivity: row.try_get("sensitivity")?,
                 cells: row.try_get("cells")?,
+                budget: row.try_get("budget")?,
+                answers_per_person: row.try_get::<i32, _>("answers_per_person")?.max(1) as u32,
                 code_version: row.try_get("code_version")?,
                 spent_at: row.try_get("spent_at")?,
             })

@@ -9,6 +9,7 @@
 //! writer.
 
 pub mod actions;
+pub mod answers_per_person;
 pub mod audit;
 pub mod catalog;
 pub mod code;

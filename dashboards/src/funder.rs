@@ -304,8 +304,8 @@ struct ReportPage {
     /// How many quarters the trend covers.
     trend_quarters: usize,
     ledger: Vec<Spend>,
-    /// The most any one response lost in a month of the quarter, exactly, and in words.
-    month_loss: Option<String>,
+    /// The most any one answer, and any one person, lost in a month of the quarter.
+    month_loss: Option<MonthLossWords>,
     /// The quarter's release, and its months' (those released on their own).
     released: ReleasedOn,
     months_released: Vec<ReleasedOn>,
@@ -439,13 +439,26 @@ pub(crate) async fn report(
     signed.render(&page)
 }
 
-/// The most one response of the report's programs lost in any month of the quarter, over
-/// every release that used it: "ρ = 1 (ε = 7.77 at δ = 10⁻⁶)".
+/// What the appendix says of the privacy loss of the quarter's months: of one answer, of
+/// a person's answers up to the number the months were planned for, of a weekly attender's
+/// four answers, and of one answer changed.
+struct MonthLossWords {
+    answer: String,
+    planned: u32,
+    person: String,
+    weekly: String,
+    changed: String,
+}
+
+/// The most one answer of the report's programs lost in any month of the quarter, over
+/// every release that used it — "ρ = 1 (ε ≈ 7.8)" — with what that means for a person
+/// ([`analytics::person`]).
 async fn month_loss(
     dash: &Dashboards,
     months: &[Period],
     scope: Option<i32>,
-) -> Result<Option<String>, StaffError> {
+) -> Result<Option<MonthLossWords>, StaffError> {
+    use analytics::person::{Neighbour, worded};
     let months: Vec<String> = months.iter().map(ToString::to_string).collect();
     let mut conn = dash.store.pool().acquire().await?;
     let most = ledger::losses(&mut conn)
@@ -455,16 +468,19 @@ async fn month_loss(
             months.contains(month) && scope.is_none_or(|p| p == *program)
         })
         .map(|(_, loss)| loss)
-        .max_by(|a, b| a.1.to_f64().total_cmp(&b.1.to_f64()));
-    Ok(most.map(|(unit, spent)| {
-        if unit == Mechanism::Gaussian.unit() {
-            format!(
-                "ρ = {spent} (ε = {:.2} at δ = 10⁻⁶)",
-                ledger::epsilon(&unit, spent.to_f64())
-            )
-        } else {
-            format!("ε = {spent}")
-        }
+        .max_by(|a, b| a.spend.to_f64().total_cmp(&b.spend.to_f64()));
+    let Some(loss) = most else {
+        return Ok(None);
+    };
+    let words = |answers, neighbour| -> Result<String, StaffError> {
+        Ok(worded(&loss.person(answers, neighbour)?))
+    };
+    Ok(Some(MonthLossWords {
+        answer: words(1, Neighbour::AddOrRemove)?,
+        planned: loss.answers_per_person,
+        person: words(loss.answers_per_person, Neighbour::AddOrRemove)?,
+        weekly: words(4, Neighbour::AddOrRemove)?,
+        changed: words(1, Neighbour::Change)?,
     }))
 }
 

@@ -4,6 +4,7 @@ use analytics::budget;
 use analytics::budget::Level;
 use analytics::ledger;
 use analytics::measure::Group;
+use analytics::person::Neighbour;
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
 use axum::extract::State;
@@ -53,8 +54,41 @@ impl Spend {
 struct MonthSpend {
     program: String,
     month: String,
+    /// One answer: what it spent (exact, in its unit), and as ε.
     spent: String,
     epsilon: String,
+    /// The answers a person the month was planned for, and their ε together.
+    planned: u32,
+    planned_epsilon: String,
+    /// A weekly attender's four answers, and one changed answer, as ε.
+    weekly_epsilon: String,
+    changed_epsilon: String,
+}
+
+impl MonthSpend {
+    fn of(program: String, month: String, loss: &ledger::MonthLoss) -> Result<Self, StaffError> {
+        let epsilon = |answers, neighbour| -> Result<String, StaffError> {
+            Ok(format!("{:.1}", loss.person(answers, neighbour)?.epsilon))
+        };
+        Ok(MonthSpend {
+            program,
+            month,
+            spent: format!("{} = {}", loss.unit, loss.spend),
+            epsilon: format!("{:.2}", loss.epsilon()),
+            planned: loss.answers_per_person,
+            planned_epsilon: epsilon(loss.answers_per_person, Neighbour::AddOrRemove)?,
+            weekly_epsilon: epsilon(4, Neighbour::AddOrRemove)?,
+            changed_epsilon: epsilon(1, Neighbour::Change)?,
+        })
+    }
+}
+
+/// One release's spends, with the plan per person its month was spent under.
+struct ReleaseSpends {
+    period: String,
+    /// "planned for 1 answer a person; each answer's budget ρ = 1".
+    planned: String,
+    spends: Vec<Spend>,
 }
 
 #[derive(Template)]
@@ -62,10 +96,13 @@ struct MonthSpend {
 struct LedgerPage {
     chrome: Chrome,
     /// Every spend, by release (period), newest first.
-    releases: Vec<(String, Vec<Spend>)>,
+    releases: Vec<ReleaseSpends>,
     spends: Vec<MonthSpend>,
     budget: String,
     unit: &'static str,
+    /// Answers a person the budget in force is planned for, and each answer's share.
+    answers_per_person: u32,
+    per_answer: String,
 }
 
 pub(crate) async fn ledger(
@@ -82,25 +119,37 @@ pub(crate) async fn ledger(
         .collect();
     let mut conn = dash.store.pool().acquire().await?;
     let losses = ledger::losses(&mut conn).await?;
-    let mut spends: Vec<MonthSpend> = losses
+    let mut spends = losses
         .into_iter()
-        .map(|((program, month), (unit, spent))| MonthSpend {
-            program: names
+        .map(|((program, month), loss)| {
+            let name = names
                 .get(&program)
                 .cloned()
-                .unwrap_or_else(|| format!("program {program}")),
-            month,
-            epsilon: format!("{:.2}", ledger::epsilon(&unit, spent.to_f64())),
-            spent: format!("{unit} = {spent}"),
+                .unwrap_or_else(|| format!("program {program}"));
+            MonthSpend::of(name, month, &loss)
         })
-        .collect();
+        .collect::<Result<Vec<_>, _>>()?;
     spends.sort_by(|a, b| (&b.month, &a.program).cmp(&(&a.month, &b.program)));
-    let mut releases: Vec<(String, Vec<Spend>)> = vec![];
+    let mut releases: Vec<ReleaseSpends> = vec![];
     for entry in entries {
         let period = entry.period.to_string();
         match releases.last_mut() {
-            Some((p, list)) if *p == period => list.push(Spend::of(entry)),
-            _ => releases.push((period, vec![Spend::of(entry)])),
+            Some(r) if r.period == period => r.spends.push(Spend::of(entry)),
+            _ => releases.push(ReleaseSpends {
+                planned: format!(
+                    "planned for {} answer{} a person; each answer's budget {} = {}",
+                    entry.answers_per_person,
+                    if entry.answers_per_person == 1 {
+                        ""
+                    } else {
+                        "s"
+                    },
+                    entry.unit,
+                    entry.budget
+                ),
+                period,
+                spends: vec![Spend::of(entry)],
+            }),
         }
     }
     releases.reverse();
@@ -110,6 +159,8 @@ pub(crate) async fn ledger(
         spends,
         budget: settings.budget.to_string(),
         unit: settings.mechanism.unit(),
+        answers_per_person: settings.answers_per_person,
+        per_answer: settings.per_response_budget()?.to_string(),
     })
 }
 
@@ -129,6 +180,8 @@ mod tests {
             scale: "100/11".into(),
             sensitivity: "L2²=8".into(),
             cells: 12,
+            budget: "1".into(),
+            answers_per_person: 1,
             code_version: "hearth 0.1.0".into(),
             spent_at: 0,
         });
