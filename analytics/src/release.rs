@@ -886,82 +886,143 @@ mod tests {
         );
     }
 
+    /// The largest and smallest ratio, over buckets with enough draws to estimate one,
+    /// between the released distributions of one count whose true values are `a` and `b`,
+    /// under `dist`, over 100,000 seeded draws each. Outcomes are pooled into buckets of a
+    /// few values: a bucket's probabilities obey the same bound as each value's, and wide
+    /// noise needs them to be estimable.
+    fn bucket_ratios(dist: crate::sampler::DiscreteLaplace, a: i64, b: i64) -> (f64, f64, usize) {
+        let trials = 100_000u64;
+        let width = (dist.scale().to_f64() / 3.0).floor().max(1.0) as i64;
+        let histogram = |true_value: i64, seed: u64| {
+            let mut rng = seeded_rng(seed);
+            let mut h: HashMap<i64, u64> = HashMap::new();
+            for _ in 0..trials {
+                let outcome = true_value + dist.sample(&mut rng);
+                *h.entry(outcome.div_euclid(width)).or_default() += 1;
+            }
+            h
+        };
+        let (ha, hb) = (histogram(a, 1), histogram(b, 2));
+        let (mut most, mut least, mut checked) = (0.0_f64, f64::INFINITY, 0);
+        for (value, &na) in &ha {
+            let nb = *hb.get(value).unwrap_or(&0);
+            if na < 4000 || nb < 4000 {
+                continue; // too few samples to estimate a ratio
+            }
+            checked += 1;
+            let ratio = na as f64 / nb as f64;
+            most = most.max(ratio);
+            least = least.min(ratio);
+        }
+        (most, least, checked)
+    }
+
+    /// One person's `answers` answers added to a month of 20 (all alike, so they move the
+    /// same counts), under the discrete Laplace (pure DP) planned for `planned` answers a
+    /// person: for each measurement of the plan, the released distribution of the first
+    /// count they move, before and after, as (measurement, largest and smallest bucket
+    /// ratio, buckets compared, the bound e^(ε/Δ) for the person's share ε of the budget).
+    fn person_added(
+        planned: u32,
+        answers: usize,
+        measurements: &[crate::plan::Measurement],
+    ) -> Vec<(crate::plan::Measurement, f64, f64, usize, f64)> {
+        let mut settings = PrivacySettings::default();
+        settings.set("privacy.mechanism", "laplace").unwrap();
+        settings
+            .set("privacy.answers_per_person", &planned.to_string())
+            .unwrap();
+        let noise = plan::noise(&settings).unwrap();
+        let (sessions, d) = month(&[(1, 20)], content);
+        let mut d_prime = d.clone();
+        for _ in 0..answers {
+            let mut extra = content(1);
+            extra.set_helped(Helped::ALL[0]);
+            d_prime.push((0, extra));
+        }
+        measurements
+            .iter()
+            .map(|m| {
+                // The person's share of the budget for this measurement.
+                let epsilon = settings.budget.mul(m.share()).unwrap().to_f64();
+                let key = match m.level {
+                    Level::CircleMonth => circle_key(0, 1),
+                    Level::ProgramMonth => program_key(1),
+                    _ => CellKey {
+                        level: m.level,
+                        program_id: None,
+                        circle_id: None,
+                        period: "2026-10".parse().unwrap(),
+                    },
+                };
+                // The one count of the group's first histogram that the answers move.
+                let h = m.group.histograms().next().unwrap();
+                let (a_counts, b_counts) = (
+                    naive_counts(&d, &sessions, &key),
+                    naive_counts(&d_prime, &sessions, &key),
+                );
+                let at = h
+                    .bins
+                    .iter()
+                    .map(|b| crate::measure::position(b).unwrap())
+                    .find(|&p| a_counts[p] != b_counts[p])
+                    .expect("the added answers move one count");
+                assert_eq!(b_counts[at] - a_counts[at], answers as i64, "{m:?}");
+                let dist = match noise[&(m.level, m.group)] {
+                    Noise::Laplace { dist, .. } => dist,
+                    Noise::Gaussian { .. } => unreachable!(),
+                };
+                // And the measurement's noise is the one the release draws from.
+                let measured = true_counts(&sessions, &d).measure(&noise, &mut seeded_rng(5));
+                assert!(
+                    measured.cells()[&key][at].is_some(),
+                    "{m:?} is measured at its level"
+                );
+                let (most, least, checked) = bucket_ratios(dist, a_counts[at], b_counts[at]);
+                let bound = (epsilon / m.group.l1() as f64).exp();
+                (*m, most, least, checked, bound)
+            })
+            .collect()
+    }
+
+    fn assert_within_bounds(results: &[(crate::plan::Measurement, f64, f64, usize, f64)]) {
+        for (m, most, least, checked, bound) in results {
+            assert!(*checked >= 3, "{m:?}: too few bins to test ({checked})");
+            assert!(
+                *most < bound * 1.1 && 1.0 / least < bound * 1.1,
+                "{m:?}: ratios {most:.3} / {least:.3} vs e^(ε/Δ) {bound:.3}"
+            );
+        }
+    }
+
     #[test]
     fn neighbouring_datasets_stay_within_e_to_the_epsilon_for_every_measurement() {
         // One response added; under the discrete Laplace (pure DP), each count it moves
         // must change its released distribution by a factor of at most e^(ε/Δ), so the Δ
         // counts of a measurement together by at most e^ε: each measurement's share.
-        let mut settings = PrivacySettings::default();
-        settings.set("privacy.mechanism", "laplace").unwrap();
-        let noise = plan::noise(&settings).unwrap();
-        let (sessions, d) = month(&[(1, 20)], content);
-        let mut d_prime = d.clone();
-        let mut extra = content(1);
-        extra.set_helped(Helped::ALL[0]);
-        d_prime.push((0, extra));
-        let trials = 100_000u64;
-        for m in &PLAN {
-            let epsilon = settings.budget.mul(m.share()).unwrap().to_f64();
-            let key = match m.level {
-                Level::CircleMonth => circle_key(0, 1),
-                Level::ProgramMonth => program_key(1),
-                _ => CellKey {
-                    level: m.level,
-                    program_id: None,
-                    circle_id: None,
-                    period: "2026-10".parse().unwrap(),
-                },
-            };
-            // The one count of the group's first histogram that the added response moves.
-            let h = m.group.histograms().next().unwrap();
-            let (a_counts, b_counts) = (
-                naive_counts(&d, &sessions, &key),
-                naive_counts(&d_prime, &sessions, &key),
-            );
-            let at = h
-                .bins
-                .iter()
-                .map(|b| crate::measure::position(b).unwrap())
-                .find(|&p| a_counts[p] != b_counts[p])
-                .expect("the added response moves one count");
-            let dist = match noise[&(m.level, m.group)] {
-                Noise::Laplace { dist, .. } => dist,
-                Noise::Gaussian { .. } => unreachable!(),
-            };
-            // Outcomes pooled into buckets of a few values: a bucket's probabilities obey
-            // the same bound as each value's, and wide noise needs them to be estimable.
-            let width = (dist.scale().to_f64() / 3.0).floor().max(1.0) as i64;
-            let histogram = |true_value: i64, seed: u64| {
-                let mut rng = seeded_rng(seed);
-                let mut h: HashMap<i64, u64> = HashMap::new();
-                for _ in 0..trials {
-                    let outcome = true_value + dist.sample(&mut rng);
-                    *h.entry(outcome.div_euclid(width)).or_default() += 1;
-                }
-                h
-            };
-            let (a, b) = (histogram(a_counts[at], 1), histogram(b_counts[at], 2));
-            let bound = (epsilon / m.group.l1() as f64).exp();
-            let mut checked = 0;
-            for (value, &na) in &a {
-                let nb = *b.get(value).unwrap_or(&0);
-                if na < 4000 || nb < 4000 {
-                    continue; // too few samples to estimate a ratio
-                }
-                checked += 1;
-                let ratio = na as f64 / nb as f64;
-                assert!(
-                    ratio < bound * 1.1 && 1.0 / ratio < bound * 1.1,
-                    "{m:?} value {value}: ratio {ratio:.3} vs e^(ε/Δ) {bound:.3}"
-                );
-            }
-            assert!(checked >= 3, "{m:?}: too few bins to test ({checked})");
-            // And the measurement's noise is the one the release draws from.
-            let measured = true_counts(&sessions, &d).measure(&noise, &mut seeded_rng(5));
-            assert!(
-                measured.cells()[&key][at].is_some(),
-                "{m:?} is measured at its level"
-            );
-        }
+        assert_within_bounds(&person_added(1, 1, &PLAN));
+    }
+
+    #[test]
+    fn a_weekly_attenders_four_answers_stay_within_the_budget_when_it_is_planned_per_person() {
+        // Planned for 4 answers a person (privacy.answers_per_person = 4): each answer gets
+        // ε/4, and one person's four answers — all alike, so in the same counts — move the
+        // released distributions by at most the person's e^(ε/Δ) per count.
+        assert_within_bounds(&person_added(4, 4, &PLAN));
+    }
+
+    #[test]
+    fn planned_for_one_answer_a_weekly_attenders_four_answers_exceed_the_budget() {
+        // The other side, so the test above can fail: planned per answer, four answers of
+        // one person move a count four times as far, and the ratio goes well past the
+        // person's bound (towards e^(4ε/Δ)): protection per answer is not per person.
+        let results = person_added(1, 4, &PLAN[..1]);
+        let (m, most, least, checked, bound) = results[0];
+        assert!(checked >= 3, "{m:?}: too few bins to test ({checked})");
+        assert!(
+            most.max(1.0 / least) > bound * 1.5,
+            "{m:?}: four answers moved the release only by {most:.3} / {least:.3}, within e^(ε/Δ) {bound:.3}"
+        );
     }
 }
