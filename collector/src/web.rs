@@ -283,6 +283,8 @@ struct PrivacyPage {
     page: Page,
     /// How long answers are kept after their month and quarter are released.
     retention_days: i64,
+    /// How many answers a month from one person the noise is set to protect.
+    answers_per_person: i64,
 }
 
 /// A ticketed session's first page: the ticket code, before the form.
@@ -1093,8 +1095,19 @@ async fn privacy(
         &PrivacyPage {
             page: Page::new(lang, "/privacy", &[]),
             retention_days: retention_days(&c.store).await,
+            answers_per_person: answers_per_person(&c.store).await,
         },
     )
+}
+
+/// The answers a person the releases are planned for, as participants are told: the
+/// setting `analytics::budget` divides the budget by, or the default when the store does
+/// not answer — the page never fails over it.
+async fn answers_per_person(store: &Store) -> i64 {
+    let m = crate::answers_per_person::load(store)
+        .await
+        .unwrap_or(crate::answers_per_person::DEFAULT);
+    i64::from(m)
 }
 
 /// The retention time participants are told: the one `analytics::retention` applies, or

@@ -89,14 +89,14 @@ thanks-kept-heading = What we kept
 thanks-kept = Only your answers, and which group meeting they are for.
 thanks-not-kept-heading = What we did not keep
 thanks-not-kept = Your name, your phone or computer, your internet address, or the time you answered.
-thanks-use = Your answers are added together with others. Staff only see totals for groups big enough that no one can be picked out. A little random noise is mixed in to protect you.
+thanks-use = Your answers are added together with others. The people who read the results only see totals for groups with enough answers, never what one person said. A little random noise is mixed in to protect you.
 thanks-crisis = In crisis or thinking about hurting yourself? Call or text 988 (in the US), any time, day or night.
 thanks-close = You can close this page now.
 
 ## Privacy: the data inventory
 
 privacy-title = What we keep, and what we don't
-privacy-intro = Hearth asks how a group meeting felt. It is built so that no one, not even staff, can tell what you said.
+privacy-intro = Hearth asks how a group meeting felt. It is built so that the people who read the results never see what one person said, and nothing we keep points to you.
 privacy-kept-heading = What we keep for each set of answers
 privacy-kept-session = Which group meeting it is for, and that meeting's date.
 privacy-kept-answers = The answers you chose. Skipped questions stay empty.
@@ -114,7 +114,16 @@ privacy-how-long = Your answers are deleted { $days } { $days ->
        *[other] days
     } after staff have received the totals for their month and for its three-month quarter. After that, only those totals are kept. Backups are deleted on a schedule too.
 privacy-shown-heading = What staff see
-privacy-shown = Only totals for groups with enough answers. Small groups are hidden. A little random noise is added to every total, so no one answer can be worked out.
+privacy-shown = Staff who read the results see only totals: for each group, month by month. Groups with too few answers are hidden. They never see what one person said, or the answers from one meeting. If you fill in a paper form, the staff member who types it in sees that form, but not whose it is.
+privacy-protected-heading = How well your answers are protected
+privacy-noise = Before staff see a total, we add a small random number to it on purpose. It blurs the change your answers make, so the totals show little about whether your answers are in them, or what you chose.
+privacy-per-person = { $times ->
+        [1] This is set to protect one answer a month from each person. If you answer more often, for example every week, nothing links your answers to you or to each other. But together they change the totals more: 4 answers change a total 4 times as much as one, while the random number stays the same size. So the totals show more about what you said than they would about one answer.
+        [2] This is set to protect up to 2 answers a month from each person. If you answer more often, for example every week, nothing links your answers to you or to each other. But together they change the totals more than the random number was set for, so the totals show more about what you said.
+        [3] This is set to protect up to 3 answers a month from each person. If you answer more often, for example every week, nothing links your answers to you or to each other. But together they change the totals more than the random number was set for, so the totals show more about what you said.
+       *[other] This is set to protect up to { $times } answers a month from each person, so someone who comes every week is covered. If you answer more often than that, the totals show more about what you said.
+    }
+privacy-months = Each month is protected on its own. If you come month after month, what the totals can show about you adds up over time. Nothing we keep links your answers to you.
 privacy-skip = Every question can be skipped.
 problem-unavailable-read = We can't open this just now. Please try again in a moment.
 

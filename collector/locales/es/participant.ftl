@@ -89,14 +89,14 @@ thanks-kept-heading = Qué guardamos
 thanks-kept = Solo tus respuestas, y a qué reunión del grupo corresponden.
 thanks-not-kept-heading = Qué no guardamos
 thanks-not-kept = Tu nombre, tu teléfono o computadora, tu dirección de internet, ni la hora en que respondiste.
-thanks-use = Tus respuestas se suman a las de otras personas. El personal solo ve totales de grupos con suficientes respuestas para que nadie pueda ser identificado. Se agrega un poco de ruido al azar para protegerte.
+thanks-use = Tus respuestas se suman a las de otras personas. Quienes leen los resultados solo ven totales de grupos con suficientes respuestas, nunca lo que dijo una persona. Se agrega un poco de ruido al azar para protegerte.
 thanks-crisis = ¿Estás en crisis o pensando en hacerte daño? Llama o envía un mensaje al 988 (en EE. UU.), a cualquier hora, de día o de noche.
 thanks-close = Ya puedes cerrar esta página.
 
 ## Privacidad: el inventario de datos
 
 privacy-title = Qué guardamos y qué no
-privacy-intro = Hearth pregunta cómo se sintió una reunión de grupo. Está hecho para que nadie, ni siquiera el personal, pueda saber qué dijiste tú.
+privacy-intro = Hearth pregunta cómo se sintió una reunión de grupo. Está hecho para que quienes leen los resultados nunca vean lo que dijo una persona, y nada de lo que guardamos apunta a ti.
 privacy-kept-heading = Qué guardamos de cada conjunto de respuestas
 privacy-kept-session = A qué reunión del grupo corresponde, y la fecha de esa reunión.
 privacy-kept-answers = Las respuestas que elegiste. Las preguntas que saltaste quedan vacías.
@@ -114,7 +114,16 @@ privacy-how-long = Tus respuestas se borran { $days } { $days ->
        *[other] días
     } después de que el personal reciba los totales de su mes y de su trimestre. Desde entonces solo se guardan esos totales. Las copias de seguridad también se borran con regularidad.
 privacy-shown-heading = Qué ve el personal
-privacy-shown = Solo totales de grupos con suficientes respuestas. Los grupos pequeños se ocultan. Se agrega un poco de ruido al azar a cada total, para que no se pueda deducir ninguna respuesta.
+privacy-shown = El personal que lee los resultados solo ve totales: de cada grupo, mes por mes. Los grupos con muy pocas respuestas se ocultan. Nunca ve lo que dijo una persona, ni las respuestas de una reunión. Si llenas un formulario en papel, la persona del personal que lo escribe en el sistema ve ese formulario, pero no de quién es.
+privacy-protected-heading = Qué tan protegidas están tus respuestas
+privacy-noise = Antes de que el personal vea un total, le sumamos a propósito un pequeño número al azar. Ese número difumina el cambio que hacen tus respuestas, así que los totales muestran poco sobre si tus respuestas están incluidas o qué elegiste.
+privacy-per-person = { $times ->
+        [1] Esto está pensado para proteger una respuesta al mes de cada persona. Si respondes más seguido, por ejemplo cada semana, nada une tus respuestas contigo ni entre sí. Pero juntas cambian más los totales: 4 respuestas cambian un total 4 veces más que una, y el número al azar sigue del mismo tamaño. Así que los totales muestran más sobre lo que dijiste que sobre una sola respuesta.
+        [2] Esto está pensado para proteger hasta 2 respuestas al mes de cada persona. Si respondes más seguido, por ejemplo cada semana, nada une tus respuestas contigo ni entre sí. Pero juntas cambian los totales más de lo previsto, así que los totales muestran más sobre lo que dijiste.
+        [3] Esto está pensado para proteger hasta 3 respuestas al mes de cada persona. Si respondes más seguido, por ejemplo cada semana, nada une tus respuestas contigo ni entre sí. Pero juntas cambian los totales más de lo previsto, así que los totales muestran más sobre lo que dijiste.
+       *[other] Esto está pensado para proteger hasta { $times } respuestas al mes de cada persona, así que quien viene cada semana está cubierto. Si respondes más seguido que eso, los totales muestran más sobre lo que dijiste.
+    }
+privacy-months = Cada mes se protege por separado. Si vienes mes tras mes, lo que los totales pueden mostrar sobre ti se va sumando. Nada de lo que guardamos une tus respuestas contigo.
 privacy-skip = Puedes saltar cualquier pregunta.
 problem-unavailable-read = No podemos abrir esto ahora. Inténtalo otra vez en un momento.
 

@@ -13,8 +13,15 @@
 //! the value that keeps a circle's month as accurate as today (30 answers, "% positive"),
 //! found by bisection over the same accuracy table the page shows. The admin may change
 //! it; the preview then shows what it does to every level before anything is saved.
+//!
+//! The budget protects one person answering up to `answers_per_person` times a month
+//! (each answer gets the budget ÷ m² under the Gaussian, ÷ m under the Laplace). The page
+//! shows, for the settings in force, how well someone answering 1, 2, 4 and 5 times is
+//! protected ([`analytics::person`]), and the preview says in plain words what planning for
+//! more answers a person does to a circle's figures, and what helps.
 
 use analytics::budget::{Mechanism, PrivacySettings, THRESHOLD_FLOOR};
+use analytics::person::{self, PersonRow};
 use analytics::plan::{self, AccuracyRow, PLAN};
 use analytics::retention;
 use analytics::sampler::Rational;
@@ -23,6 +30,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use collector::answers_per_person;
 use collector::audit::Actor;
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -60,6 +68,10 @@ pub(crate) struct PrivacyForm {
     manager_threshold: String,
     #[serde(default)]
     funder_threshold: String,
+    /// How many times one person may answer in a month, as the budget is planned; absent
+    /// (a form from before the setting) keeps the one in force.
+    #[serde(default)]
+    answers_per_person: Option<String>,
     /// `yes` on the preview's confirmation form only.
     #[serde(default)]
     confirm: String,
@@ -73,8 +85,14 @@ impl PrivacyForm {
             budget_unit: settings.mechanism.unit().to_owned(),
             manager_threshold: settings.manager_threshold.to_string(),
             funder_threshold: settings.funder_threshold.to_string(),
+            answers_per_person: Some(settings.answers_per_person.to_string()),
             confirm: String::new(),
         }
+    }
+
+    /// The answers-per-person field as typed (empty when absent).
+    fn answers(&self) -> &str {
+        self.answers_per_person.as_deref().unwrap_or("")
     }
 
     fn unit_symbol(&self) -> &'static str {
@@ -129,6 +147,7 @@ fn label(name: &str) -> &'static str {
         "privacy.budget" => "Privacy budget",
         "privacy.manager_threshold" => "Smallest group managers see",
         "privacy.funder_threshold" => "Smallest group funders see",
+        answers_per_person::SETTING => "Answers one person may give in a month",
         _ => "Setting",
     }
 }
@@ -140,6 +159,8 @@ fn worded(name: &str, value: &str) -> String {
         ("privacy.mechanism", "discrete_laplace") => "Laplace (budget in ε)".to_owned(),
         ("privacy.manager_threshold" | "privacy.funder_threshold", k) => format!("{k} responses"),
         ("privacy.budget", v) => v.parse().map(decimal).unwrap_or_else(|_| v.to_owned()),
+        (answers_per_person::SETTING, "1") => "1 answer".to_owned(),
+        (answers_per_person::SETTING, m) => format!("{m} answers"),
         (_, v) => v.to_owned(),
     }
 }
@@ -159,8 +180,30 @@ struct PrivacyPage {
     plan_version: i32,
     unit: &'static str,
     accuracy: Vec<AccuracyRow>,
+    /// How well one person is protected, answering 1, 2, 4 or 5 times a month.
+    people: Vec<PersonWords>,
+    answers_max: u32,
     /// How long raw answers are kept after their month and quarter are released.
     retention: RetentionField,
+}
+
+/// One row of the person table, as the pages print it.
+struct PersonWords {
+    answers: u32,
+    planned: bool,
+    add_or_remove: String,
+    change: String,
+}
+
+impl PersonWords {
+    fn of(row: &PersonRow) -> PersonWords {
+        PersonWords {
+            answers: row.answers,
+            planned: row.planned,
+            add_or_remove: person::worded(&row.add_or_remove),
+            change: person::worded(&row.change),
+        }
+    }
 }
 
 /// The retention form: the days in force, what was typed, and what was wrong with it.
@@ -212,6 +255,11 @@ async fn privacy_page(
         plan_version: plan::PLAN_VERSION,
         unit: settings.mechanism.unit(),
         accuracy: plan::accuracy(&settings, plan::Shape::default())?,
+        people: person::table(&settings)?
+            .iter()
+            .map(PersonWords::of)
+            .collect(),
+        answers_max: answers_per_person::MAX,
         retention: {
             let days = retention::load_days(&dash.store).await?;
             RetentionField {
@@ -369,6 +417,17 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             ));
         }
     }
+    // Absent (a form from before the setting): the one in force stays.
+    if let Some(typed) = &form.answers_per_person
+        && let Err(e) = next.set(answers_per_person::SETTING, typed)
+    {
+        problems.push(match e {
+            analytics::budget::SettingsError::Invalid(_, why) => {
+                format!("Answers one person may give in a month: {why}.")
+            }
+            other => other.to_string(),
+        });
+    }
     // A budget typed in one unit is never read in another.
     let mut shown = form.clone();
     if let Some(m) = mechanism
@@ -419,7 +478,11 @@ struct PreviewPage {
     /// (setting in words, old, new).
     changes: Vec<(&'static str, String, String)>,
     mechanism_change: Option<String>,
+    /// What planning for another number of answers a person does, in plain words.
+    per_person_change: Option<String>,
     rows: Vec<Compared>,
+    /// (answers in a month, protection now, protection with the new settings).
+    people: Vec<(u32, String, String)>,
 }
 
 /// One row of the accuracy table, now and as proposed.
@@ -474,6 +537,21 @@ fn preview_page(
             decimal(next.budget)
         )
     });
+    let per_person_change = (now.answers_per_person != next.answers_per_person)
+        .then(|| per_person_words(now, next))
+        .flatten();
+    let (people_now, people_next) = (person::table(now)?, person::table(next)?);
+    let people = people_next
+        .iter()
+        .filter_map(|n| {
+            let before = people_now.iter().find(|b| b.answers == n.answers)?;
+            Some((
+                n.answers,
+                person::worded(&before.add_or_remove),
+                person::worded(&n.add_or_remove),
+            ))
+        })
+        .collect();
     let mut form = form.clone();
     form.budget_unit = next.mechanism.unit().to_owned();
     Ok(PreviewPage {
@@ -481,8 +559,53 @@ fn preview_page(
         form,
         changes,
         mechanism_change,
+        per_person_change,
         rows,
+        people,
     })
+}
+
+/// What planning the budget for another number of answers a person does, in words a
+/// manager understands: a circle's month of 30 answers, its "% positive" margin now and
+/// then, how many times noisier (or steadier) that is, and what helps.
+fn per_person_words(now: &PrivacySettings, next: &PrivacySettings) -> Option<String> {
+    let (before, after) = (circle_margin(now)?, circle_margin(next)?);
+    let (m, times) = (next.answers_per_person, after / before);
+    let plural = |n: u32| if n == 1 { "" } else { "s" };
+    let headline = format!(
+        "The budget would protect all the answers of one person who answers up to {m} time{} a month, \
+         instead of up to {} time{}. ",
+        plural(m),
+        now.answers_per_person,
+        plural(now.answers_per_person)
+    );
+    let effect = if times >= 1.0 {
+        format!(
+            "Each answer then gets a smaller part of the budget, so every figure carries more noise: \
+             a circle's month of 30 answers would read its “% positive” within about ±{after:.0} points \
+             instead of ±{before:.0} — about {times:.1} times noisier{}. \
+             What helps: ticket cards (one answer per card, so nobody answers a session twice); reading \
+             circles by quarter rather than by month (three months of answers together); and larger \
+             circles, or reading whole programs, where the same noise matters less.",
+            if after > analytics::figures::READABLE_PCT_MARGIN {
+                format!(
+                    ", which is too uncertain to read (over ±{:.0} points): such figures are shown as “too uncertain to read”",
+                    analytics::figures::READABLE_PCT_MARGIN
+                )
+            } else {
+                String::new()
+            }
+        )
+    } else {
+        format!(
+            "Each answer then gets a larger part of the budget, so figures carry less noise: a circle's \
+             month of 30 answers would read its “% positive” within about ±{after:.0} points instead of \
+             ±{before:.0}. Someone who answers more often than {m} time{} a month is then protected less \
+             than the budget says (see the table below).",
+            plural(m)
+        )
+    };
+    Some(headline + &effect)
 }
 
 /// Shows what the proposed settings would change and the accuracy they would give beside
