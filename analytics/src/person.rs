@@ -265,6 +265,20 @@ mod tests {
     }
 
     #[test]
+    fn the_person_table_in_the_docs_is_the_one_the_code_computes() {
+        let docs =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/privacy.md"))
+                .unwrap();
+        let table = table_markdown(&PrivacySettings::default()).unwrap();
+        for line in table.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                docs.contains(line),
+                "docs/privacy.md lacks {line:?}: run `hearth privacy accuracy`"
+            );
+        }
+    }
+
+    #[test]
     fn losses_read_in_plain_figures() {
         let p = protection(
             Mechanism::Gaussian,
