@@ -1538,7 +1538,11 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
             "<code>discrete_gaussian</code>: the discrete Gaussian mechanism",
             "<code>portfolio_quarter</code> cell (all programs' quarter)",
             "measured by ρ (<code>rho</code>)",
-            "ε = 7.77 at δ = 10⁻⁶",
+            "At most ρ = 1 (ε ≈ 7.8) for any one answer",
+            "ε at δ = 10⁻⁶ by the conversion",
+            "planned for a person answering up to 1 time a month",
+            "every week (4 answers, which can fall in the same counts) is at ρ = 16 (ε ≈ 44.3)",
+            "whose content changed (which moves two counts, not one) at ρ = 2 (ε ≈ 11.7)",
             "Threshold k = 11",
             "<td>ρ = 27/100</td>",
         ] {
