@@ -2,7 +2,8 @@
 //! the noise a measurement gets from its share of the budget.
 //!
 //! The budget is per program per month of responses: the total privacy loss that all
-//! releases together may cause to one response of that program and month. How it is
+//! releases together may cause to one person's answers in that program and month, for
+//! someone who answers up to `answers_per_person` times (one answer, by default). How it is
 //! spent — which figures are measured at which level, with which share — is the
 //! measurement plan ([`crate::plan`]), declared in code and shown to admins.
 //!

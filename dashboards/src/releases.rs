@@ -386,7 +386,7 @@ impl Shown {
 pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
     format!(
         "Every number here had a little random noise added once, when it was released, so \
-         that no one's answers can be worked out from it. “72% ± 3”: the noise moved that \
+         that it shows little about any one person's answers. “72% ± 3”: the noise moved that \
          figure by at most 3 points, 9 times out of 10. “± 9 with sampling” also counts the \
          chance in who happened to come and answer: use it, and the chart bars that show it, \
          to compare months, circles or programs — a smaller difference may be chance. \
