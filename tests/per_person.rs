@@ -231,14 +231,14 @@ async fn the_budget_can_be_planned_per_person(db: &TestDb) {
     let row = |month: &str| {
         let at = body
             .find(&format!(
-                "<tr><td>{month}</td><th scope=\"row\">Riverside</th>"
+                "<tr><td class=\"nowrap\">{month}</td><th scope=\"row\">Riverside</th>"
             ))
             .unwrap_or_else(|| panic!("no ledger row for {month}"));
         body[at..at + body[at..].find("</tr>").unwrap()].to_owned()
     };
     let (oct, sep) = (row("2026-10"), row("2026-09"));
     assert!(
-        oct.contains("<td>4 answers</td><td>7.8</td><td>7.8</td>"),
+        oct.contains("<td>rho = 1/16</td><td>1.7</td><td>4 answers</td><td>7.8</td><td>7.8</td>"),
         "{oct}"
     );
     assert!(

@@ -74,7 +74,7 @@ impl MonthSpend {
             program,
             month,
             spent: format!("{} = {}", loss.unit, loss.spend),
-            epsilon: format!("{:.2}", loss.epsilon()),
+            epsilon: format!("{:.1}", loss.epsilon()),
             planned: loss.answers_per_person,
             planned_epsilon: epsilon(loss.answers_per_person, Neighbour::AddOrRemove)?,
             weekly_epsilon: epsilon(4, Neighbour::AddOrRemove)?,
