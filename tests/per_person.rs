@@ -150,7 +150,7 @@ async fn the_budget_can_be_planned_per_person(db: &TestDb) {
         "one person who answers up to 4 times a month",
         "about 4.0 times noisier",
         "What helps: ticket cards",
-        "reading circles by quarter",
+        "reading programs by quarter rather than circles by month",
         "name=\"answers_per_person\" value=\"4\"",
     ] {
         assert!(body.contains(said), "the preview lacks {said:?}");

@@ -112,7 +112,7 @@ privacy-how-long-heading = How long we keep your answers
 privacy-how-long = Your answers are deleted { $days } { $days ->
         [one] day
        *[other] days
-    } after staff have received the totals for their month and for its three-month quarter. After that, only those totals are kept. Backups are deleted on a schedule too.
+    } after staff have received the totals for their month and for its three-month quarter. After that, only those totals are kept. We ask the people who run Hearth to delete old backups on a schedule too.
 privacy-shown-heading = What staff see
 privacy-shown = Staff who read the results see only totals: for each group, month by month. Groups with too few answers are hidden. They never see what one person said, or the answers from one meeting. If you fill in a paper form, the staff member who types it in sees that form, but not whose it is.
 privacy-protected-heading = How well your answers are protected

@@ -112,7 +112,7 @@ privacy-how-long-heading = Cuánto tiempo guardamos tus respuestas
 privacy-how-long = Tus respuestas se borran { $days } { $days ->
         [one] día
        *[other] días
-    } después de que el personal reciba los totales de su mes y de su trimestre. Desde entonces solo se guardan esos totales. Las copias de seguridad también se borran con regularidad.
+    } después de que el personal reciba los totales de su mes y de su trimestre. Desde entonces solo se guardan esos totales. Pedimos a quienes administran Hearth que también borren las copias de seguridad antiguas con regularidad.
 privacy-shown-heading = Qué ve el personal
 privacy-shown = El personal que lee los resultados solo ve totales: de cada grupo, mes por mes. Los grupos con muy pocas respuestas se ocultan. Nunca ve lo que dijo una persona, ni las respuestas de una reunión. Si llenas un formulario en papel, la persona del personal que lo escribe en el sistema ve ese formulario, pero no de quién es.
 privacy-protected-heading = Qué tan protegidas están tus respuestas

@@ -585,8 +585,8 @@ fn per_person_words(now: &PrivacySettings, next: &PrivacySettings) -> Option<Str
              a circle's month of 30 answers would read its “% positive” within about ±{after:.0} points \
              instead of ±{before:.0} — about {times:.1} times noisier{}. \
              What helps: ticket cards (one answer per card, so nobody answers a session twice); reading \
-             circles by quarter rather than by month (three months of answers together); and larger \
-             circles, or reading whole programs, where the same noise matters less.",
+             programs by quarter rather than circles by month (a program's quarter holds three months \
+             of all its circles' answers); and larger circles, where the same noise matters less.",
             if after > analytics::figures::READABLE_PCT_MARGIN {
                 format!(
                     ", which is too uncertain to read (over ±{:.0} points): such figures are shown as “too uncertain to read”",
