@@ -155,10 +155,7 @@ async fn check_every_page(
                         page.body
                     );
                 } else {
-                    assert_eq!(
-                        shown, None,
-                        "{email} sees the count of {code} on {path}"
-                    );
+                    assert_eq!(shown, None, "{email} sees the count of {code} on {path}");
                 }
             }
             if !sees(email, codes[0], &path) {
@@ -189,12 +186,7 @@ async fn only_the_opener_sees_a_sessions_count_and_only_while_it_is_open(db: &Te
     for email in ACCOUNTS {
         jars.push(sign_in(&app, email).await);
     }
-    let opened = open_at_desk(
-        &app,
-        &mut jars[0],
-        &[("capacity", "40"), ("tickets", "10")],
-    )
-    .await;
+    let opened = open_at_desk(&app, &mut jars[0], &[("capacity", "40"), ("tickets", "10")]).await;
     assert_eq!(opened.status, Http::SEE_OTHER, "{}", opened.body);
     let cards_at = opened.location.unwrap();
     let code = cards_at.split('/').nth(3).unwrap().to_owned();
@@ -223,12 +215,7 @@ async fn only_the_opener_sees_a_sessions_count_and_only_while_it_is_open(db: &Te
     check_every_page(&app, &mut jars, &sessions, |email, c, path| {
         email == FACILITATOR_A
             && c == code
-            && [
-                "/staff/sessions",
-                session_at.as_str(),
-                replace_at.as_str(),
-            ]
-            .contains(&path)
+            && ["/staff/sessions", session_at.as_str(), replace_at.as_str()].contains(&path)
     })
     .await;
 
@@ -300,7 +287,11 @@ async fn removing_the_opener_keeps_its_sessions_and_shows_their_counts_to_nobody
     .fetch_one(store.pool())
     .await
     .unwrap();
-    assert_eq!(left, (0, None), "the account is gone and the session has no opener");
+    assert_eq!(
+        left,
+        (0, None),
+        "the account is gone and the session has no opener"
+    );
 
     for email in [FACILITATOR_A, MANAGER_A] {
         let mut jar = sign_in(&app, email).await;

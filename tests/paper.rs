@@ -351,9 +351,15 @@ async fn bad_digits_a_full_session_and_a_closed_one_store_nothing(db: &TestDb) {
 async fn save_stack(app: &axum::Router, jar: &mut Jar, at: &str, n: usize) -> Page {
     let mut page = get(app, jar, at).await.body;
     for _ in 0..n {
-        page = post_entry(app, jar, at, &page, &[("ratings", "45454545"), ("do", "add")])
-            .await
-            .body;
+        page = post_entry(
+            app,
+            jar,
+            at,
+            &page,
+            &[("ratings", "45454545"), ("do", "add")],
+        )
+        .await
+        .body;
     }
     post_entry(app, jar, at, &page, &[("do", "save")]).await
 }
@@ -390,11 +396,16 @@ async fn data_entry_sees_whether_a_session_has_room_never_how_much(db: &TestDb) 
     let (store, app, session) = setup(db, 5).await;
     let at = format!("/staff/entry/{}", session.code);
     let mut jar = sign_in(&app, TYPIST_A).await;
-    assert_eq!(save_stack(&app, &mut jar, &at, 3).await.status, Http::SEE_OTHER);
+    assert_eq!(
+        save_stack(&app, &mut jar, &at, 3).await.status,
+        Http::SEE_OTHER
+    );
     // Two places left.
     let row = |list: &str| {
         let code = session.code.to_string();
-        let at = list.find(&format!(">{code}</a>")).expect("the session is listed");
+        let at = list
+            .find(&format!(">{code}</a>"))
+            .expect("the session is listed");
         list[at..at + list[at..].find("</tr>").unwrap()].to_owned()
     };
     let list = get(&app, &mut jar, "/staff/entry").await.body;
@@ -406,12 +417,24 @@ async fn data_entry_sees_whether_a_session_has_room_never_how_much(db: &TestDb) 
     }
     let refused = save_stack(&app, &mut jar, &at, 3).await;
     assert_eq!(refused.status, Http::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("does not have room for this many forms"));
+    assert!(
+        refused
+            .body
+            .contains("does not have room for this many forms")
+    );
     assert!(!refused.body.contains("room for 2") && !refused.body.contains("2 more"));
     assert_eq!(responses(&store, &session).await, 3);
     // Filled: listed as full, and its page says so.
-    assert_eq!(save_stack(&app, &mut jar, &at, 2).await.status, Http::SEE_OTHER);
+    assert_eq!(
+        save_stack(&app, &mut jar, &at, 2).await.status,
+        Http::SEE_OTHER
+    );
     let list = get(&app, &mut jar, "/staff/entry").await.body;
     assert!(row(&list).contains("<td>full</td>"), "{}", row(&list));
-    assert!(get(&app, &mut jar, &at).await.body.contains("<strong>full</strong>"));
+    assert!(
+        get(&app, &mut jar, &at)
+            .await
+            .body
+            .contains("<strong>full</strong>")
+    );
 }

@@ -246,7 +246,9 @@ async fn retention_deletes_released_months_past_their_time_and_changes_no_page(d
     assert_eq!(entries[0].actor, Actor::Scheduler.as_stored());
     assert_eq!(entries[0].subject, "2026-07, 2026-08, 2026-09");
     assert!(
-        entries[0].detail.starts_with("Deleted the raw answers of these months"),
+        entries[0]
+            .detail
+            .starts_with("Deleted the raw answers of these months"),
         "{}",
         entries[0].detail
     );

@@ -31,6 +31,7 @@
 //! and the releases, never the responses: per month, its sessions as the catalog lists
 //! them, when its answers go or went.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -164,26 +165,23 @@ pub fn deletable_on(status: &MonthStatus) -> Option<NaiveDate> {
         .map(|t| t.date_naive())
 }
 
+/// A two-column query (a period, a time) as a map: when each period was released, or
+/// when retention ran for each month.
+async fn keyed(store: &Store, sql: &str) -> Result<HashMap<String, i64>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sql).fetch_all(store.pool()).await?;
+    Ok(rows.into_iter().collect())
+}
+
 /// Every month with sessions, oldest first.
 pub async fn status(store: &Store, days: u32) -> Result<Vec<MonthStatus>, sqlx::Error> {
-    let released: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
-            .fetch_all(store.pool())
-            .await?
-            .into_iter()
-            .collect();
+    let released = keyed(store, "select period, released_at from data_release").await?;
     let catalog: Vec<(String, i64)> = sqlx::query_as(
         "select substr(held_on, 1, 7), cast(count(*) as bigint) from session \
          group by substr(held_on, 1, 7)",
     )
     .fetch_all(store.pool())
     .await?;
-    let deleted: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("select month, deleted_at from retention_month")
-            .fetch_all(store.pool())
-            .await?
-            .into_iter()
-            .collect();
+    let deleted = keyed(store, "select month, deleted_at from retention_month").await?;
     let mut months: Vec<MonthStatus> = Vec::new();
     for (month, sessions) in catalog {
         let Ok(period) = month.parse::<Period>() else {
@@ -249,12 +247,7 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
     )
     .fetch_all(store.pool())
     .await?;
-    let released: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
-            .fetch_all(store.pool())
-            .await?
-            .into_iter()
-            .collect();
+    let released = keyed(store, "select period, released_at from data_release").await?;
     let mut due: Vec<Period> = months
         .iter()
         .filter_map(|m| m.parse::<Period>().ok())

@@ -1241,9 +1241,9 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn a_session_is_closed_after_its_window_and_full_at_capacity() {
-        let mut s = Session {
+    /// An open session of `capacity` closing at 100, with `received` responses.
+    fn session(capacity: u32, received: u32) -> Session {
+        Session {
             id: 1,
             code: SessionCode::generate(),
             program_id: 1,
@@ -1251,13 +1251,18 @@ mod tests {
             circle: "c".into(),
             held_on: day(),
             closes_at: 100,
-            capacity: 2,
-            received: 1,
+            capacity,
+            received,
             ticketed: false,
             closed: false,
             kiosk: None,
             opened_by: None,
-        };
+        }
+    }
+
+    #[test]
+    fn a_session_is_closed_after_its_window_and_full_at_capacity() {
+        let mut s = session(2, 1);
         assert_eq!(s.state(99), SessionState::Open);
         assert_eq!(s.state(100), SessionState::Closed);
         s.received = 2;
@@ -1269,19 +1274,8 @@ mod tests {
     #[test]
     fn only_the_opener_reads_the_live_count_and_only_until_the_session_closes() {
         let mut s = Session {
-            id: 1,
-            code: SessionCode::generate(),
-            program_id: 1,
-            program: "p".into(),
-            circle: "c".into(),
-            held_on: day(),
-            closes_at: 100,
-            capacity: 9,
-            received: 7,
-            ticketed: false,
-            closed: false,
-            kiosk: None,
             opened_by: Some(5),
+            ..session(9, 7)
         };
         assert_eq!(s.live_count(5, 99), Some(7));
         assert_eq!(s.live_count(6, 99), None, "another account");
@@ -1299,19 +1293,8 @@ mod tests {
     fn a_kiosk_token_opens_its_session_only_while_it_is_open() {
         let token = KioskToken::generate();
         let mut s = Session {
-            id: 1,
-            code: SessionCode::generate(),
-            program_id: 1,
-            program: "p".into(),
-            circle: "c".into(),
-            held_on: day(),
-            closes_at: 100,
-            capacity: 2,
-            received: 0,
-            ticketed: false,
-            closed: false,
             kiosk: Some(token.clone()),
-            opened_by: None,
+            ..session(2, 0)
         };
         assert!(s.kiosk_open(token.as_str(), 99));
         assert!(!s.kiosk_open(&KioskToken::generate().0, 99));

@@ -414,7 +414,11 @@ struct SessionView {
     kiosk: Option<String>,
 }
 
-fn session_view(dash: &Dashboards, s: &Session, viewer: &Signed) -> Result<SessionView, StaffError> {
+fn session_view(
+    dash: &Dashboards,
+    s: &Session,
+    viewer: &Signed,
+) -> Result<SessionView, StaffError> {
     let link = format!("{}/s/{}", dash.base_url, s.code);
     Ok(SessionView {
         code: s.code.to_string(),
