@@ -72,7 +72,7 @@ enum Command {
     /// Fill an empty database with a synthetic demo network, print one sign-in per role,
     /// and serve it.
     Demo(DemoArgs),
-    /// How long raw answers are kept: per month, what is still kept and when it goes.
+    /// How long raw answers are kept: per month, whether they still are and when they go.
     #[command(subcommand)]
     Retention(RetentionCommand),
     /// Write a consistent copy of the database (safe while `hearth serve` runs), after
@@ -85,7 +85,8 @@ enum Command {
 
 #[derive(Subcommand)]
 enum RetentionCommand {
-    /// Per month: the answers still kept and when they go (or when they went).
+    /// Per month: its sessions as the catalog lists them, and whether its answers are still
+    /// kept and when they go (or when they went) — never how many answers.
     Status,
     /// Delete now what is due (`hearth serve` does this every hour by itself).
     Apply,
@@ -768,8 +769,7 @@ async fn retention(store: &Store, command: RetentionCommand) -> anyhow::Result<S
             } else {
                 writeln!(
                     out,
-                    "deleted the raw answers of {} sessions ({}); releases are unchanged",
-                    applied.sessions(),
+                    "deleted the raw answers of {}; releases are unchanged",
                     applied.describe()
                 )?;
             }
@@ -785,8 +785,7 @@ async fn backup(store: &Store, args: BackupArgs) -> anyhow::Result<String> {
     if !summary.retention.months.is_empty() {
         writeln!(
             out,
-            "retention first: deleted the raw answers of {} sessions ({})",
-            summary.retention.sessions(),
+            "retention first: deleted the raw answers of {}",
             summary.retention.describe()
         )?;
     }

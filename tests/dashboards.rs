@@ -330,7 +330,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let desk = get(&app, &mut jar, "/staff/sessions").await;
     assert!(desk.body.contains("Monday Circle") && !desk.body.contains("Hill Circle"));
     // Closed sessions show no count on the desk.
-    assert!(!desk.body.contains(" of 40<") && desk.body.contains("closed</span>"));
+    assert!(!desk.body.contains(" of 40<") && desk.body.contains("not shown once closed</span>"));
     let today = chrono::Local::now().date_naive().to_string();
     let far = (chrono::Local::now().date_naive() + chrono::Duration::days(30)).to_string();
     let t = token(&desk.body);
@@ -356,7 +356,9 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let code = at.rsplit('/').next().unwrap();
     assert!(page.body.contains(&format!("https://hearth.test/s/{code}")));
     assert!(page.body.contains("<svg class=\"qr\" role=\"img\""));
+    // Its opener sees its count, and is told that only they do.
     assert!(page.body.contains("Responses so far: <strong>0</strong>"));
+    assert!(page.body.contains("Only you see this count"));
     // The same form sent again (a double click, a browser re-sending it) leads to the
     // same page and opens nothing.
     let again = post(&app, &mut jar, "/staff/sessions", &fields).await;

@@ -190,46 +190,14 @@ use collector::audit::{self, Action, Filter};
 use collector::catalog::{self, NewSession};
 use collector::i18n::Lang;
 
-/// Where a ticket card prints its code.
-const CARD_CODE: &str = "class=\"ticket-code code\">";
-
-/// Every ticket card's code on a page, as stored (without the card's dashes).
-fn card_codes(html: &str) -> Vec<String> {
-    html.split(CARD_CODE)
-        .skip(1)
-        .map(|rest| rest[..rest.find('<').unwrap()].replace('-', ""))
-        .collect()
-}
-
-/// The value of a form's hidden field `name` (the first in the page).
-fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
-    let marker = format!("name=\"{name}\" value=\"");
-    let at = html.find(&marker).expect("a form with that field") + marker.len();
-    &html[at..at + html[at..].find('"').unwrap()]
-}
-
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 /// Opens a ticketed session of program A at the facilitator's desk and follows the
-/// redirect to its cards: the session's code and the cards' ticket codes.
-async fn open_at_desk(app: &axum::Router, jar: &mut Jar, tickets: &str) -> (String, String) {
-    let desk = get(app, jar, "/staff/sessions").await;
-    let circle = CIRCLE_A1.to_string();
-    let opened = post(
-        app,
-        jar,
-        "/staff/sessions",
-        &[
-            ("authenticity_token", &token(&desk.body)),
-            ("once", hidden(&desk.body, "once")),
-            ("circle", &circle),
-            ("held_on", &today().to_string()),
-            ("tickets", tickets),
-        ],
-    )
-    .await;
+/// redirect to its cards: the session's code and the cards' page.
+async fn open_with_cards(app: &axum::Router, jar: &mut Jar, tickets: &str) -> (String, String) {
+    let opened = open_at_desk(app, jar, &[("tickets", tickets)]).await;
     assert_eq!(opened.status, Http::SEE_OTHER);
     let at = opened.location.unwrap();
     let code = at.split('/').nth(3).unwrap().to_owned();
@@ -300,13 +268,17 @@ fn expect_of(page: &Page) -> Answer {
 }
 
 /// The confirmation page and the replacement itself, for signed out and each role: only
-/// the program's own facilitator and manager; another program's manager is told "not
-/// found", as for an unknown code.
+/// the facilitator who opened the session replaces its cards (how many are unused would
+/// tell the others how many have answered); the program's manager is led back to the
+/// session's page, and another program's manager is told "not found", as for an unknown
+/// code.
 async fn the_desks_new_routes_answer_each_role_as_it_should(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
     let app = router(&store).await;
-    let new = NewSession::new("Riverside", "Monday Circle", today(), None, None, Some(6)).unwrap();
+    let new = NewSession::new("Riverside", "Monday Circle", today(), None, None, Some(6))
+        .unwrap()
+        .opened_by(staff_id(&store, FACILITATOR_A).await);
     let (session, _) = catalog::open_session(&store, &new).await.unwrap();
     let code = session.code.to_string();
     let confirm_at = format!("/staff/sessions/{code}/replace-cards");
@@ -318,7 +290,7 @@ async fn the_desks_new_routes_answer_each_role_as_it_should(db: &TestDb) {
     let pages = [
         (
             confirm_at.clone(),
-            [SignIn, Forbidden, Ok, NotFound, Ok, Forbidden],
+            [SignIn, Forbidden, Redirect, NotFound, Ok, Forbidden],
         ),
         (
             format!("/staff/sessions/{code}/tickets"),
@@ -335,11 +307,17 @@ async fn the_desks_new_routes_answer_each_role_as_it_should(db: &TestDb) {
             assert_eq!(got, *want, "GET {path} as #{who}");
         }
     }
-    // The POST, with each browser's own valid token: only A's manager and facilitator
-    // replace (each once); the others change nothing.
+    // The manager's GET of the confirmation page leads back to the session's page.
+    let back = get(&app, &mut jars[2], &confirm_at).await;
+    let session_at = format!("/staff/sessions/{code}");
+    assert_eq!(back.location.as_deref(), Some(session_at.as_str()));
+    // The POST, with each browser's own valid token: only the facilitator who opened it
+    // replaces; the manager is led back to the session and the others refused, all
+    // changing nothing.
     let posts = [
         Forbidden, Forbidden, Redirect, NotFound, Redirect, Forbidden,
     ];
+    let replaces = [false, false, false, false, true, false];
     for (who, (jar, want)) in jars.iter_mut().zip(posts).enumerate() {
         let before = ticket_rows(&store, &code).await;
         let replaced_before = entries(&store, Action::TicketsReplaced).await.len();
@@ -374,7 +352,7 @@ async fn the_desks_new_routes_answer_each_role_as_it_should(db: &TestDb) {
         }
         let after = ticket_rows(&store, &code).await;
         let replaced = entries(&store, Action::TicketsReplaced).await.len();
-        if want == Redirect {
+        if replaces[who] {
             assert_ne!(after, before, "#{who} replaced nothing");
             assert_eq!(replaced, replaced_before + 1);
             assert_eq!(
@@ -384,6 +362,9 @@ async fn the_desks_new_routes_answer_each_role_as_it_should(db: &TestDb) {
         } else {
             assert_eq!(after, before, "#{who} changed the tickets");
             assert_eq!(replaced, replaced_before);
+            if want == Redirect {
+                assert_eq!(sent.location.as_deref(), Some(session_at.as_str()));
+            }
         }
     }
 }
@@ -397,7 +378,7 @@ async fn replacing_unused_cards_takes_a_confirmation_and_happens_once(db: &TestD
     seed_network(&store).await;
     let app = router(&store).await;
     let mut jar = sign_in(&app, FACILITATOR_A).await;
-    let (code, cards) = open_at_desk(&app, &mut jar, "4").await;
+    let (code, cards) = open_with_cards(&app, &mut jar, "4").await;
     let old = card_codes(&cards);
     assert_eq!(old.len(), 4);
     assert_eq!(entries(&store, Action::TicketsShown).await.len(), 1);
@@ -551,7 +532,8 @@ async fn replacing_unused_cards_takes_a_confirmation_and_happens_once(db: &TestD
         None,
         Some(1),
     )
-    .unwrap();
+    .unwrap()
+    .opened_by(staff_id(&store, FACILITATOR_A).await);
     let (roomy, tickets) = catalog::open_session(&store, &new).await.unwrap();
     let roomy = roomy.code.to_string();
     assert_eq!(
@@ -585,7 +567,7 @@ async fn cards_carry_the_circle_and_date_in_both_languages(db: &TestDb) {
     seed_network(&store).await;
     let app = router(&store).await;
     let mut jar = sign_in(&app, FACILITATOR_A).await;
-    let (code, cards) = open_at_desk(&app, &mut jar, "2").await;
+    let (code, cards) = open_with_cards(&app, &mut jar, "2").await;
     let html = cards.replace("&#39;", "'");
     assert_eq!(html.matches("<li class=\"ticket\">").count(), 2);
     let each = |text: &str| html.matches(text).count();
@@ -616,7 +598,7 @@ async fn replacing_needs_a_valid_csrf_token(db: &TestDb) {
     seed_network(&store).await;
     let app = router(&store).await;
     let mut jar = sign_in(&app, FACILITATOR_A).await;
-    let (code, _) = open_at_desk(&app, &mut jar, "3").await;
+    let (code, _) = open_with_cards(&app, &mut jar, "3").await;
     let confirm_at = format!("/staff/sessions/{code}/replace-cards");
     let confirm = get(&app, &mut jar, &confirm_at).await;
     let once = hidden(&confirm.body, "once").to_owned();
@@ -666,7 +648,7 @@ async fn opening_and_closing_leave_one_audit_entry_each_from_the_desk_and_the_cl
     seed_network(&store).await;
     let app = router(&store).await;
     let mut jar = sign_in(&app, FACILITATOR_A).await;
-    let (code, _) = open_at_desk(&app, &mut jar, "3").await;
+    let (code, _) = open_with_cards(&app, &mut jar, "3").await;
     let opened = entries(&store, Action::SessionOpened).await;
     assert_eq!(opened.len(), 1);
     assert_eq!(opened[0].actor, FACILITATOR_A);
@@ -773,6 +755,7 @@ async fn the_facilitators_home_says_what_they_can_do(db: &TestDb) {
         "<a href=\"/staff/sessions\">Open a session</a>",
         "print ticket cards",
         "how many have answered so far",
+        "Only you see that count",
         "Close the session",
     ] {
         assert!(home.body.contains(text), "{text}");

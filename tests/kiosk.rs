@@ -290,32 +290,6 @@ async fn the_kiosk_speaks_both_languages_takes_skips_and_refuses_bad_input_whole
     assert_eq!(app.responses().await, 1);
 }
 
-fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
-    let at = html.find(&format!(r#"name="{name}" value=""#)).unwrap();
-    let rest = &html[at + name.len() + 15..];
-    &rest[..rest.find('"').unwrap()]
-}
-
-async fn open_at_desk(
-    app: &axum::Router,
-    jar: &mut Jar,
-    extra: &[(&str, &str)],
-) -> common::http::Page {
-    let desk = get(app, jar, "/staff/sessions").await;
-    assert!(desk.body.contains("For a shared tablet"));
-    let circle = CIRCLE_A1.to_string();
-    let today = chrono::Local::now().date_naive().to_string();
-    let mut fields = vec![
-        ("authenticity_token", token(&desk.body)),
-        ("once", hidden(&desk.body, "once").to_owned()),
-        ("circle", circle),
-        ("held_on", today),
-    ];
-    fields.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
-    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    post(app, jar, "/staff/sessions", &fields).await
-}
-
 async fn the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_staff(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
@@ -329,6 +303,8 @@ async fn the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_sta
         audit::list(&store, &filter, 100).await.unwrap()
     };
     let before = entries(store.clone()).await.len();
+    let desk = get(&app, &mut jar, "/staff/sessions").await;
+    assert!(desk.body.contains("For a shared tablet"));
 
     // With ticket cards: refused whole, nothing opened, the choice kept.
     let refused = open_at_desk(&app, &mut jar, &[("kiosk", "yes"), ("tickets", "5")]).await;

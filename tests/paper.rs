@@ -16,6 +16,8 @@ on_both_stores!(
     paper_pages_answer_each_role_as_they_should,
     a_typed_stack_is_saved_once_whole_and_with_one_audit_entry,
     bad_digits_a_full_session_and_a_closed_one_store_nothing,
+    the_audit_entries_of_saved_stacks_hold_no_count_of_forms,
+    data_entry_sees_whether_a_session_has_room_never_how_much,
 );
 
 const TYPIST_A: &str = "typist-a@test.hearth";
@@ -91,6 +93,15 @@ async fn paper_pages_answer_each_role_as_they_should(db: &TestDb) {
             let page = get(&app, jar, path).await;
             assert_eq!(page.status.as_u16(), *want, "GET {path} as #{who}");
         }
+    }
+    // The typist sees that the session has room, not how much.
+    for path in ["/staff/entry".to_owned(), format!("/staff/entry/{code}")] {
+        let page = get(&app, &mut jars[6], &path).await.body;
+        assert!(page.contains("has room"), "{path}");
+        assert!(
+            !page.contains("40 more") && !page.contains("room for 40"),
+            "{path}"
+        );
     }
     // A typist of program A does not reach program B's sessions.
     let b = NewSession::new(
@@ -210,7 +221,13 @@ async fn a_typed_stack_is_saved_once_whole_and_with_one_audit_entry(db: &TestDb)
     );
     let entries = typed_entries(&store).await;
     assert_eq!(entries.len(), 1);
-    assert!(entries[0].detail.starts_with("3 paper forms"));
+    assert_eq!(
+        entries[0].detail,
+        format!(
+            "Riverside / Monday Circle, {}: a stack of paper forms typed in (how many is not recorded)",
+            session.held_on
+        )
+    );
     let shown = get(&app, &mut jar, &at).await.body;
     assert!(shown.contains("Saved 3 paper forms"));
     assert!(
@@ -303,7 +320,14 @@ async fn bad_digits_a_full_session_and_a_closed_one_store_nothing(db: &TestDb) {
     )
     .await;
     assert_eq!(full.status, Http::UNPROCESSABLE_ENTITY);
-    assert!(full.body.contains("room for 2 more"), "{}", full.body);
+    assert!(
+        full.body
+            .contains("This session does not have room for this many forms: nothing was saved. Ask the facilitator."),
+        "{}",
+        full.body
+    );
+    // How much room there is, or how many answers it has, is not said.
+    assert!(!full.body.contains("room for 2") && !full.body.contains("2 more"));
     assert_eq!(responses(&store, &session).await, 0);
     // Closed: refused, nothing stored, no audit entry.
     catalog::close_session(&store, &session.code).await.unwrap();
@@ -321,4 +345,96 @@ async fn bad_digits_a_full_session_and_a_closed_one_store_nothing(db: &TestDb) {
     )
     .await;
     assert_ne!(forged.status, Http::SEE_OTHER);
+}
+
+/// Types in a stack of `n` forms and saves it; the save's answer.
+async fn save_stack(app: &axum::Router, jar: &mut Jar, at: &str, n: usize) -> Page {
+    let mut page = get(app, jar, at).await.body;
+    for _ in 0..n {
+        page = post_entry(
+            app,
+            jar,
+            at,
+            &page,
+            &[("ratings", "45454545"), ("do", "add")],
+        )
+        .await
+        .body;
+    }
+    post_entry(app, jar, at, &page, &[("do", "save")]).await
+}
+
+/// Each saved stack leaves one entry, and none says how many forms it held: with its
+/// session code (the subject) and the meeting's date taken out, an entry holds no digit
+/// at all. Stacks of 1, 3 and 2 forms (the old entries began "3 paper forms").
+async fn the_audit_entries_of_saved_stacks_hold_no_count_of_forms(db: &TestDb) {
+    let (store, app, session) = setup(db, 40).await;
+    let at = format!("/staff/entry/{}", session.code);
+    let mut jar = sign_in(&app, TYPIST_A).await;
+    for n in [1, 3, 2] {
+        let saved = save_stack(&app, &mut jar, &at, n).await;
+        assert_eq!(saved.status, Http::SEE_OTHER, "{}", saved.body);
+    }
+    assert_eq!(responses(&store, &session).await, 6);
+    let entries = typed_entries(&store).await;
+    assert_eq!(entries.len(), 3);
+    for entry in &entries {
+        assert_eq!(entry.subject, session.code.to_string());
+        let rest = entry.detail.replace(&session.held_on.to_string(), "");
+        assert!(
+            !rest.chars().any(|c| c.is_ascii_digit()),
+            "a number in {:?}",
+            entry.detail
+        );
+    }
+}
+
+/// The entry pages say "has room" or "full", never a number: a session with room for
+/// two more forms, then full, lists and shows its state only; a stack too large for it is
+/// refused without saying how much room there is.
+async fn data_entry_sees_whether_a_session_has_room_never_how_much(db: &TestDb) {
+    let (store, app, session) = setup(db, 5).await;
+    let at = format!("/staff/entry/{}", session.code);
+    let mut jar = sign_in(&app, TYPIST_A).await;
+    assert_eq!(
+        save_stack(&app, &mut jar, &at, 3).await.status,
+        Http::SEE_OTHER
+    );
+    // Two places left.
+    let row = |list: &str| {
+        let code = session.code.to_string();
+        let at = list
+            .find(&format!(">{code}</a>"))
+            .expect("the session is listed");
+        list[at..at + list[at..].find("</tr>").unwrap()].to_owned()
+    };
+    let list = get(&app, &mut jar, "/staff/entry").await.body;
+    assert!(row(&list).contains("<td>has room</td>"), "{}", row(&list));
+    let page = get(&app, &mut jar, &at).await.body;
+    assert!(page.contains("has room"));
+    for shown in [&list, &page] {
+        assert!(!shown.contains("room for 2") && !shown.contains("2 more"));
+    }
+    let refused = save_stack(&app, &mut jar, &at, 3).await;
+    assert_eq!(refused.status, Http::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .body
+            .contains("does not have room for this many forms")
+    );
+    assert!(!refused.body.contains("room for 2") && !refused.body.contains("2 more"));
+    assert_eq!(responses(&store, &session).await, 3);
+    // Filled: listed as full, and its page says so.
+    assert_eq!(
+        save_stack(&app, &mut jar, &at, 2).await.status,
+        Http::SEE_OTHER
+    );
+    let list = get(&app, &mut jar, "/staff/entry").await.body;
+    assert!(row(&list).contains("<td>full</td>"), "{}", row(&list));
+    assert!(
+        get(&app, &mut jar, &at)
+            .await
+            .body
+            .contains("<strong>full</strong>")
+    );
 }

@@ -159,7 +159,10 @@ async fn rendered(store: &collector::Store) -> Vec<(String, String)> {
     out
 }
 
-on_both_stores!(retention_deletes_released_months_past_their_time_and_changes_no_page);
+on_both_stores!(
+    retention_deletes_released_months_past_their_time_and_changes_no_page,
+    retention_records_the_months_it_applied_to_and_no_count,
+);
 
 async fn retention_deletes_released_months_past_their_time_and_changes_no_page(db: &TestDb) {
     let store = db.store().await;
@@ -186,13 +189,13 @@ async fn retention_deletes_released_months_past_their_time_and_changes_no_page(d
         .iter()
         .find(|m| m.month.to_string() == "2026-07")
         .unwrap();
-    assert_eq!(july.sessions_kept, 16);
+    assert_eq!((july.sessions, july.deleted_at), (16, None));
     assert!(july.deletable_at.unwrap() > now + 89 * DAY);
     let oct = status
         .iter()
         .find(|m| m.month.to_string() == "2026-10")
         .unwrap();
-    assert_eq!((oct.deletable_at, oct.responses_kept), (None, 14));
+    assert_eq!((oct.deletable_at, oct.sessions), (None, 2));
     assert!(
         oct.describe(90).contains("2026-Q4 not released yet"),
         "{}",
@@ -205,10 +208,7 @@ async fn retention_deletes_released_months_past_their_time_and_changes_no_page(d
     let applied = retention::apply(&store, later, Actor::Scheduler)
         .await
         .unwrap();
-    let months: Vec<String> = applied.months.iter().map(|(m, _)| m.to_string()).collect();
-    assert_eq!(months, ["2026-07", "2026-08", "2026-09"]);
-    // Tiny Circle's sessions have one answer each: 4 circles × 4 weeks a month.
-    assert!(applied.months.iter().all(|(_, n)| *n == 16), "{applied:?}");
+    assert_eq!(applied.describe(), "2026-07, 2026-08, 2026-09");
     assert_eq!(
         count(&store, "select count(*) from response").await,
         october
@@ -239,14 +239,16 @@ async fn retention_deletes_released_months_past_their_time_and_changes_no_page(d
     );
     assert_eq!(responses_of(&store, "2026-10").await, october);
 
-    // One entry for the run, naming months and session counts and nothing else.
+    // One entry for the run, naming the months and no count (see
+    // `retention_records_the_months_it_applied_to_and_no_count`).
     let entries = retention_entries(&store).await;
     assert_eq!(entries.len(), 1, "{entries:?}");
     assert_eq!(entries[0].actor, Actor::Scheduler.as_stored());
     assert_eq!(entries[0].subject, "2026-07, 2026-08, 2026-09");
     assert!(
-        entries[0].detail.contains("48 sessions")
-            && entries[0].detail.contains("2026-08: 16 sessions"),
+        entries[0]
+            .detail
+            .starts_with("Deleted the raw answers of these months"),
         "{}",
         entries[0].detail
     );
@@ -255,7 +257,7 @@ async fn retention_deletes_released_months_past_their_time_and_changes_no_page(d
         .iter()
         .find(|m| m.month.to_string() == "2026-07")
         .unwrap();
-    assert_eq!((july.sessions_kept, july.deleted), (0, Some((later, 16))));
+    assert_eq!((july.sessions, july.deleted_at), (16, Some(later)));
 
     // Every page, report and export reads the same, byte for byte.
     let after = rendered(&store).await;
@@ -467,8 +469,9 @@ async fn the_command_line_shows_and_sets_retention() {
     assert!(ok);
     assert!(out.contains("deleted 90 days after"), "{out}");
     assert!(
-        out.lines()
-            .any(|l| l.starts_with("2026-07  kept: the answers of 16 sessions")),
+        out.lines().any(|l| l.starts_with(
+            "2026-07  16 sessions in the catalog · answers kept: they go at the first hourly run after"
+        )),
         "{out}"
     );
     let (ok, out, err) = hearth(&["privacy", "set", "retention.days", "forever"]);
@@ -481,16 +484,30 @@ async fn the_command_line_shows_and_sets_retention() {
     let (ok, out, _) = hearth(&["privacy", "show"]);
     assert!(ok && out.contains("retention.days = 0"), "{out}");
     let (ok, out, _) = hearth(&["retention", "apply"]);
-    assert!(ok && out.contains("48 sessions"), "{out}");
+    assert_eq!(
+        (ok, out.as_str()),
+        (
+            true,
+            "deleted the raw answers of 2026-07, 2026-08, 2026-09; releases are unchanged\n"
+        )
+    );
     let (ok, out, _) = hearth(&["retention", "status"]);
     assert!(ok, "{out}");
     assert!(
         out.lines()
-            .any(|l| l.starts_with("2026-07  nothing kept · the answers of 16 sessions deleted")),
+            .any(|l| l.starts_with("2026-07  16 sessions in the catalog · answers deleted 20")),
         "{out}"
     );
     assert!(
-        out.contains("2026-10  kept: the answers of 2 sessions (14 answers)"),
+        out.contains(
+            "2026-10  2 sessions in the catalog · 2026-Q4 not released yet: answers kept until it is, then 0 days"
+        ),
+        "{out}"
+    );
+    // Nothing counted from the answers (it once said "the answers of 2 sessions (14
+    // answers)").
+    assert!(
+        !out.contains("answers of") && !out.contains(" answers)"),
         "{out}"
     );
 }
@@ -616,4 +633,78 @@ async fn an_admin_sets_the_retention_time_on_the_privacy_page(db: &TestDb) {
     let mut anyone = Jar::default();
     let public = get(&app, &mut anyone, "/privacy").await;
     assert!(public.body.contains("30 days"), "{}", public.body);
+}
+
+/// The audit entry of a run names the months it applied to and holds no number derived
+/// from answers: with the months and the retention time ("90 days") taken out, no digit is
+/// left (it once said "Deleted the raw answers of 48 sessions (2026-07: 16 sessions; …)",
+/// a count of sessions that had answers). Which months it names says nothing about
+/// answers either: June, whose one session nobody answered, is applied and named like any
+/// other month (before, a month without answers was never applied), and what is recorded
+/// for it counts its session as the catalog does.
+async fn retention_records_the_months_it_applied_to_and_no_count(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let june = NaiveDate::from_ymd_opt(2026, 6, 15).unwrap();
+    let new = NewSession::new("Riverside", "Monday Circle", june, Some(40), None, None).unwrap();
+    let (unanswered, _) = catalog::open_session(&store, &new).await.unwrap();
+    catalog::close_session(&store, &unanswered.code)
+        .await
+        .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    for (k, period) in ["2026-06", "2026-Q2"].into_iter().enumerate() {
+        release::release(
+            &store,
+            period.parse().unwrap(),
+            today,
+            &ReleaseOptions::seeded(50 + k as u64),
+        )
+        .await
+        .unwrap();
+    }
+
+    let later = chrono::Utc::now().timestamp() + 91 * DAY;
+    let applied = retention::apply(&store, later, Actor::Scheduler)
+        .await
+        .unwrap();
+    assert_eq!(applied.describe(), "2026-06, 2026-07, 2026-08, 2026-09");
+    let entries = retention_entries(&store).await;
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    let entry = &entries[0];
+    assert_eq!(entry.subject, applied.describe());
+    let mut rest = format!("{} {}", entry.subject, entry.detail).replace("90 days", "");
+    for month in &applied.months {
+        rest = rest.replace(&month.to_string(), "");
+    }
+    assert!(
+        !rest.chars().any(|c| c.is_ascii_digit()),
+        "a number in {entry:?}"
+    );
+
+    // What is kept of each month counts the catalog's sessions, not those with answers.
+    let recorded: Vec<(String, i64)> = sqlx::query_as(
+        "select month, cast(sessions as bigint) from retention_month order by month",
+    )
+    .fetch_all(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(recorded[0], ("2026-06".to_owned(), 1));
+    let status = retention::status(&store, 90).await.unwrap();
+    let june = status
+        .iter()
+        .find(|m| m.month.to_string() == "2026-06")
+        .unwrap();
+    assert_eq!((june.sessions, june.deleted_at), (1, Some(later)));
+    assert!(
+        june.describe(90)
+            .starts_with("1 session in the catalog · answers deleted "),
+        "{}",
+        june.describe(90)
+    );
+    // Applied once: a later run finds nothing and records nothing.
+    let again = retention::apply(&store, later + DAY, Actor::Scheduler)
+        .await
+        .unwrap();
+    assert!(again.months.is_empty(), "{again:?}");
+    assert_eq!(retention_entries(&store).await.len(), 1);
 }

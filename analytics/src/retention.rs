@@ -25,8 +25,13 @@
 //! those pages. On PostgreSQL the table is vacuumed after the delete so the dead rows'
 //! space is reclaimed and reused; their bytes stay in the table's pages until reused
 //! (docs/privacy.md says so, and what to do about it). The audit entry of a run names the
-//! months and counts sessions, never anything a participant sent.
+//! months and nothing else: no count of answers, nor of sessions that had answers (a
+//! session with none would show as the difference), since the trail is kept forever and
+//! every count staff see must come from a release. [`status`] likewise reads the catalog
+//! and the releases, never the responses: per month, its sessions as the catalog lists
+//! them, when its answers go or went.
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -94,65 +99,51 @@ pub async fn save_days(
     Ok(Some(old))
 }
 
-/// What is kept of one month, and when it goes.
+/// What is kept of one month, and when it goes: read from the catalog, the releases and
+/// the retention runs, never from the responses.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MonthStatus {
     pub month: Period,
     /// When the month's release and its quarter's release were stored (Unix seconds).
     pub month_released_at: Option<i64>,
     pub quarter_released_at: Option<i64>,
-    /// Sessions of the month that still hold answers, and how many answers.
-    pub sessions_kept: i64,
-    pub responses_kept: i64,
+    /// The month's sessions, as the catalog lists them (whether or not anyone answered).
+    pub sessions: i64,
     /// When its answers may be deleted: both releases stored, plus the retention time.
     /// `None` while either release is missing.
     pub deletable_at: Option<i64>,
-    /// The last run that deleted answers of this month, and how many sessions' answers
-    /// were deleted in all.
-    pub deleted: Option<(i64, i64)>,
+    /// When retention last ran for this month (its answers deleted), if it has.
+    pub deleted_at: Option<i64>,
 }
 
 impl MonthStatus {
     /// The month's status in one line of plain words, for `hearth retention status`.
     pub fn describe(&self, days: u32) -> String {
         let quarter = self.month.quarter();
-        let kept = if self.sessions_kept == 0 {
-            "nothing kept".to_owned()
-        } else {
-            format!(
-                "kept: the answers of {} session{} ({} answer{})",
-                self.sessions_kept,
-                plural(self.sessions_kept),
-                self.responses_kept,
-                plural(self.responses_kept)
-            )
-        };
-        let deleted = self.deleted.map(|(at, sessions)| {
-            format!(
-                "the answers of {sessions} session{} deleted {}",
-                plural(sessions),
-                utc(at)
-            )
-        });
-        let when = match (self.month_released_at, self.quarter_released_at) {
-            (None, _) => format!(
-                "not released yet: kept until {} and {quarter} are both released, then {days} days",
+        let sessions = format!(
+            "{} session{} in the catalog",
+            self.sessions,
+            plural(self.sessions)
+        );
+        let answers = match (
+            self.deleted_at,
+            self.month_released_at,
+            self.quarter_released_at,
+        ) {
+            (Some(at), _, _) => format!("answers deleted {}", utc(at)),
+            (None, None, _) => format!(
+                "answers kept until {} and {quarter} are both released, then {days} days",
                 self.month
             ),
-            (Some(_), None) => {
-                format!("{quarter} not released yet: kept until it is, then {days} days")
+            (None, Some(_), None) => {
+                format!("{quarter} not released yet: answers kept until it is, then {days} days")
             }
-            (Some(_), Some(_)) if self.sessions_kept == 0 => String::new(),
-            (Some(_), Some(_)) => format!(
-                "goes at the first hourly run after {}",
+            (None, Some(_), Some(_)) => format!(
+                "answers kept: they go at the first hourly run after {}",
                 utc(self.deletable_at.unwrap_or_default())
             ),
         };
-        [Some(kept), deleted, (!when.is_empty()).then_some(when)]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ")
+        format!("{sessions} · {answers}")
     }
 }
 
@@ -174,35 +165,25 @@ pub fn deletable_on(status: &MonthStatus) -> Option<NaiveDate> {
         .map(|t| t.date_naive())
 }
 
-/// Every month with sessions (or with answers deleted), oldest first.
+/// A two-column query (a period, a time) as a map: when each period was released, or
+/// when retention ran for each month.
+async fn keyed(store: &Store, sql: &str) -> Result<HashMap<String, i64>, sqlx::Error> {
+    let rows: Vec<(String, i64)> = sqlx::query_as(sql).fetch_all(store.pool()).await?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Every month with sessions, oldest first.
 pub async fn status(store: &Store, days: u32) -> Result<Vec<MonthStatus>, sqlx::Error> {
-    let released: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
-            .fetch_all(store.pool())
-            .await?
-            .into_iter()
-            .collect();
-    let kept: Vec<(String, i64, i64)> = sqlx::query_as(
-        "select m.month, \
-                cast(count(distinct r.session_id) as bigint), cast(count(r.id) as bigint) \
-         from (select distinct substr(held_on, 1, 7) as month from session) m \
-         left join session s on substr(s.held_on, 1, 7) = m.month \
-         left join response r on r.session_id = s.id \
-         group by m.month",
+    let released = keyed(store, "select period, released_at from data_release").await?;
+    let catalog: Vec<(String, i64)> = sqlx::query_as(
+        "select substr(held_on, 1, 7), cast(count(*) as bigint) from session \
+         group by substr(held_on, 1, 7)",
     )
     .fetch_all(store.pool())
     .await?;
-    let deleted: std::collections::HashMap<String, (i64, i64)> =
-        sqlx::query_as::<_, (String, i64, i64)>(
-            "select month, deleted_at, cast(sessions as bigint) from retention_month",
-        )
-        .fetch_all(store.pool())
-        .await?
-        .into_iter()
-        .map(|(m, at, n)| (m, (at, n)))
-        .collect();
+    let deleted = keyed(store, "select month, deleted_at from retention_month").await?;
     let mut months: Vec<MonthStatus> = Vec::new();
-    for (month, sessions_kept, responses_kept) in kept {
+    for (month, sessions) in catalog {
         let Ok(period) = month.parse::<Period>() else {
             continue;
         };
@@ -215,64 +196,58 @@ pub async fn status(store: &Store, days: u32) -> Result<Vec<MonthStatus>, sqlx::
             month: period,
             month_released_at,
             quarter_released_at,
-            sessions_kept,
-            responses_kept,
+            sessions,
             deletable_at,
-            deleted: deleted.get(&month).copied(),
+            deleted_at: deleted.get(&month).copied(),
         });
     }
     months.sort_by_key(|m| m.month);
     Ok(months)
 }
 
-/// What one run deleted: per month, how many sessions' answers.
+/// What one run did: the months whose answers it deleted. No count: see the module's
+/// privacy note.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Applied {
-    pub months: Vec<(Period, i64)>,
+    pub months: Vec<Period>,
     /// SQLite: whether the write-ahead log was emptied afterwards (`false` when readers
     /// kept it busy through every try; the next run tries again).
     pub log_truncated: bool,
 }
 
 impl Applied {
-    pub fn sessions(&self) -> i64 {
-        self.months.iter().map(|(_, n)| n).sum()
-    }
-
-    /// "2026-07: 16 sessions; 2026-08: 15 sessions" — the audit detail and the CLI line.
+    /// "2026-07, 2026-08" — the audit entry's subject, the CLI line and the log.
     pub fn describe(&self) -> String {
         self.months
             .iter()
-            .map(|(m, n)| format!("{m}: {n} session{}", plural(*n)))
+            .map(Period::to_string)
             .collect::<Vec<_>>()
-            .join("; ")
+            .join(", ")
     }
 }
 
 /// Deletes the raw answers of every month whose month and quarter releases are both
 /// stored and whose retention time has passed by `now` (Unix seconds), in one
-/// transaction with one audit entry by `actor` naming the months and how many sessions'
-/// answers went. A run that finds nothing to delete changes nothing and records nothing
-/// (the hourly schedule would otherwise fill the audit trail with empty runs).
+/// transaction with one audit entry by `actor` naming the months. Each such month is
+/// applied once — whether or not it had answers, so which months are named says nothing
+/// about them — and again only if something of it is left (a restored backup). A run that
+/// finds nothing to do changes nothing and records nothing (the hourly schedule would
+/// otherwise fill the audit trail with empty runs).
 ///
 /// Several `hearth serve` instances may run this at once: the transaction takes the
 /// release lock first, so they run one after the other and the second finds nothing.
 pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied, sqlx::Error> {
     let days = load_days(store).await?;
-    // Candidates from the session table alone (small): a session still counting its
-    // answers or not sealed may hold answers or tickets; one emptied by retention is
-    // neither. No hourly scan of the responses.
+    // Candidates from the catalog alone (small): a month retention has not run for, or a
+    // session still counting its answers or not sealed (it may hold answers or tickets;
+    // one emptied by retention is neither). No hourly scan of the responses.
     let months: Vec<String> = sqlx::query_scalar(
-        "select distinct substr(held_on, 1, 7) from session where received <> 0 or sealed = 0",
+        "select distinct substr(held_on, 1, 7) from session where received <> 0 or sealed = 0 \
+         or substr(held_on, 1, 7) not in (select month from retention_month)",
     )
     .fetch_all(store.pool())
     .await?;
-    let released: std::collections::HashMap<String, i64> =
-        sqlx::query_as::<_, (String, i64)>("select period, released_at from data_release")
-            .fetch_all(store.pool())
-            .await?
-            .into_iter()
-            .collect();
+    let released = keyed(store, "select period, released_at from data_release").await?;
     let mut due: Vec<Period> = months
         .iter()
         .filter_map(|m| m.parse::<Period>().ok())
@@ -314,21 +289,29 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         // Only sessions that take nothing more (a released month's always have closed).
         let sessions = "select id from session where substr(held_on, 1, 7) = $1 \
                         and (closed = 1 or closes_at <= $2)";
-        let with_answers: i64 = sqlx::query_scalar(&format!(
-            "select cast(count(distinct session_id) as bigint) from response \
-             where session_id in ({sessions})"
+        let catalogued: i64 = sqlx::query_scalar(&format!(
+            "select cast(count(*) as bigint) from ({sessions}) s"
         ))
         .bind(&month_key)
         .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(&format!(
+        let recorded: i64 = sqlx::query_scalar(
+            "select cast(count(*) as bigint) from retention_month where month = $1",
+        )
+        .bind(&month_key)
+        .fetch_one(&mut *tx)
+        .await?;
+        // How many rows went decides only whether there was anything to do; it is
+        // recorded nowhere.
+        let answers = sqlx::query(&format!(
             "delete from response where session_id in ({sessions})"
         ))
         .bind(&month_key)
         .bind(now)
         .execute(&mut *tx)
-        .await?;
+        .await?
+        .rows_affected();
         let tickets = sqlx::query(&format!(
             "delete from ticket where session_id in ({sessions})"
         ))
@@ -347,36 +330,30 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if with_answers == 0 && tickets == 0 && counters == 0 {
+        if recorded != 0 && answers == 0 && tickets == 0 && counters == 0 {
             continue;
         }
+        // `sessions`: the month's sessions as the catalog lists them, not those that had
+        // answers.
         sqlx::query(
             "insert into retention_month (month, deleted_at, sessions) values ($1, $2, $3) \
              on conflict (month) do update set deleted_at = excluded.deleted_at, \
-             sessions = retention_month.sessions + excluded.sessions",
+             sessions = excluded.sessions",
         )
         .bind(&month_key)
         .bind(now)
-        .bind(with_answers as i32)
+        .bind(catalogued as i32)
         .execute(&mut *tx)
         .await?;
-        applied.months.push((month, with_answers));
+        applied.months.push(month);
     }
     if applied.months.is_empty() {
         tx.rollback().await?;
         return Ok(applied);
     }
-    let subject = applied
-        .months
-        .iter()
-        .map(|(m, _)| m.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let subject = applied.describe();
     let detail = format!(
-        "Deleted the raw answers of {} session{} ({}), {days} days after their month and quarter were released. Releases are unchanged.",
-        applied.sessions(),
-        plural(applied.sessions()),
-        applied.describe()
+        "Deleted the raw answers of these months and their sessions' counters, {days} days after each month and its quarter were released. Releases are unchanged."
     );
     audit::record(
         &mut *tx,

@@ -75,7 +75,7 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
             match crate::retention::apply(&store, now, collector::audit::Actor::Scheduler).await {
                 Ok(applied) if !applied.months.is_empty() => {
                     tracing::info!(
-                        retention.sessions = applied.sessions(),
+                        retention.months = %applied.describe(),
                         "retention: raw answers deleted"
                     )
                 }

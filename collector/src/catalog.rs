@@ -79,6 +79,8 @@ pub struct NewSession {
     hours: u32,
     tickets: u32,
     kiosk: bool,
+    /// The staff account opening it at the desk (see [`NewSession::opened_by`]).
+    opened_by: Option<i32>,
 }
 
 impl NewSession {
@@ -121,7 +123,16 @@ impl NewSession {
             hours,
             tickets,
             kiosk: false,
+            opened_by: None,
         })
+    }
+
+    /// The session is opened by this staff account (at the desk), who alone will see its
+    /// live count (see [`Session::live_count`]). Without it — the command line, seeding —
+    /// nobody sees the count.
+    pub fn opened_by(mut self, staff_id: i32) -> Self {
+        self.opened_by = Some(staff_id);
+        self
     }
 
     /// The session is for a shared tablet: it gets a kiosk link (see [`Session::kiosk`]).
@@ -166,12 +177,18 @@ pub struct Session {
     /// Unix seconds after which the session accepts nothing.
     pub closes_at: i64,
     pub capacity: u32,
-    pub received: u32,
+    /// How many responses it has taken: an exact count of one meeting. Private, so that
+    /// the only ways out are [`Session::state`] (open, full or closed) and
+    /// [`Session::live_count`] (the count, to the one person allowed to see it).
+    received: u32,
     pub ticketed: bool,
     pub closed: bool,
     /// The secret of the session's kiosk link, when it was opened for a shared tablet;
     /// `None` otherwise, and once the session is sealed. See [`Session::kiosk_open`].
     pub kiosk: Option<KioskToken>,
+    /// The staff account that opened it at the desk; `None` when it was opened from the
+    /// command line, or its opener's account has been removed.
+    pub opened_by: Option<i32>,
 }
 
 impl Session {
@@ -183,6 +200,21 @@ impl Session {
         } else {
             SessionState::Open
         }
+    }
+
+    /// The count of responses so far, for the staff account `viewer`: only when `viewer`
+    /// opened the session, and only while it is not closed.
+    ///
+    /// # Privacy
+    /// Every count staff see comes from a release, except this one: the person who opened
+    /// the session sees how many have answered, to know whether to remind the group. Anyone
+    /// else reading it (another facilitator, the program's manager) could time each answer
+    /// by refreshing, and read each session's exact count just before it closes, and so
+    /// rebuild exact circle-month counts. Once the session closes nobody sees it: its size
+    /// is the release's business, noisy and suppressed.
+    pub fn live_count(&self, viewer: i32, now: i64) -> Option<u32> {
+        (self.opened_by == Some(viewer) && self.state(now) != SessionState::Closed)
+            .then_some(self.received)
     }
 
     fn from_row(row: &AnyRow) -> Result<Session, sqlx::Error> {
@@ -204,6 +236,7 @@ impl Session {
             kiosk: row
                 .try_get::<Option<String>, _>("kiosk_token")?
                 .map(KioskToken),
+            opened_by: row.try_get("opened_by")?,
         })
     }
 
@@ -254,7 +287,7 @@ impl std::fmt::Debug for KioskToken {
 }
 
 const SESSION_SELECT: &str = "select s.id, s.code, p.id as program_id, p.name as program, c.name as circle, \
-     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed, s.kiosk_token \
+     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed, s.kiosk_token, s.opened_by \
      from session s join circle c on c.id = s.circle_id join program p on p.id = c.program_id";
 
 pub fn now_unix() -> i64 {
@@ -319,8 +352,8 @@ pub async fn open_session_by(
     let (id, code) = loop {
         let (id, code) = (random_id(), SessionCode::generate());
         let inserted = sqlx::query(
-            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing",
+            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token, opened_by) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
         )
         .bind(id)
         .bind(code.as_str())
@@ -330,6 +363,7 @@ pub async fn open_session_by(
         .bind(new.capacity as i32)
         .bind(i32::from(new.tickets > 0))
         .bind(kiosk.as_ref().map(|k| k.as_str().to_owned()))
+        .bind(new.opened_by)
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
@@ -384,6 +418,7 @@ pub async fn open_session_by(
         ticketed: new.tickets > 0,
         closed: false,
         kiosk,
+        opened_by: new.opened_by,
     };
     Ok((session, tickets))
 }
@@ -943,6 +978,17 @@ async fn set_archived(
     Ok(true)
 }
 
+/// Forgets a staff account as the opener of its sessions, for its removal (in the
+/// removal's transaction): nobody sees those sessions' live counts any more, and the
+/// account's id, which a later account may be given, then names no session.
+pub async fn forget_opener(conn: &mut AnyConnection, staff_id: i32) -> Result<(), sqlx::Error> {
+    sqlx::query("update session set opened_by = null where opened_by = $1")
+        .bind(staff_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
 /// The latest sessions of a program, newest first: what a facilitator's desk lists.
 pub async fn recent_sessions(
     store: &Store,
@@ -1195,9 +1241,9 @@ mod tests {
         ));
     }
 
-    #[test]
-    fn a_session_is_closed_after_its_window_and_full_at_capacity() {
-        let mut s = Session {
+    /// An open session of `capacity` closing at 100, with `received` responses.
+    fn session(capacity: u32, received: u32) -> Session {
+        Session {
             id: 1,
             code: SessionCode::generate(),
             program_id: 1,
@@ -1205,12 +1251,18 @@ mod tests {
             circle: "c".into(),
             held_on: day(),
             closes_at: 100,
-            capacity: 2,
-            received: 1,
+            capacity,
+            received,
             ticketed: false,
             closed: false,
             kiosk: None,
-        };
+            opened_by: None,
+        }
+    }
+
+    #[test]
+    fn a_session_is_closed_after_its_window_and_full_at_capacity() {
+        let mut s = session(2, 1);
         assert_eq!(s.state(99), SessionState::Open);
         assert_eq!(s.state(100), SessionState::Closed);
         s.received = 2;
@@ -1220,21 +1272,29 @@ mod tests {
     }
 
     #[test]
+    fn only_the_opener_reads_the_live_count_and_only_until_the_session_closes() {
+        let mut s = Session {
+            opened_by: Some(5),
+            ..session(9, 7)
+        };
+        assert_eq!(s.live_count(5, 99), Some(7));
+        assert_eq!(s.live_count(6, 99), None, "another account");
+        assert_eq!(s.live_count(5, 100), None, "past its window");
+        s.received = 9;
+        assert_eq!(s.live_count(5, 99), Some(9), "full is not closed");
+        s.closed = true;
+        assert_eq!(s.live_count(5, 0), None, "closed early");
+        s.closed = false;
+        s.opened_by = None;
+        assert_eq!(s.live_count(5, 99), None, "opened from the command line");
+    }
+
+    #[test]
     fn a_kiosk_token_opens_its_session_only_while_it_is_open() {
         let token = KioskToken::generate();
         let mut s = Session {
-            id: 1,
-            code: SessionCode::generate(),
-            program_id: 1,
-            program: "p".into(),
-            circle: "c".into(),
-            held_on: day(),
-            closes_at: 100,
-            capacity: 2,
-            received: 0,
-            ticketed: false,
-            closed: false,
             kiosk: Some(token.clone()),
+            ..session(2, 0)
         };
         assert!(s.kiosk_open(token.as_str(), 99));
         assert!(!s.kiosk_open(&KioskToken::generate().0, 99));

@@ -711,7 +711,7 @@ pub async fn insert_synthetic(
 }
 
 /// Stores a stack of paper forms typed in at the staff desk, all or none, in one
-/// transaction with the one audit entry that says how many were typed in for the session.
+/// transaction with the one audit entry that says a stack was typed in for the session.
 ///
 /// The live path's checks and writes, not a second set: the places come from
 /// [`take_places`] (window, closing, sealing and capacity, all at once, so a stack that
@@ -723,8 +723,9 @@ pub async fn insert_synthetic(
 ///
 /// # Privacy
 /// Nothing records when a form was typed, in which order, or by whom, beyond the one
-/// entry for the whole stack (its actor, time and count, as every staff action's). The
-/// caller's entry must not hold anything a form said.
+/// entry for the whole stack (its actor and time, as every staff action's). The caller's
+/// entry must not hold anything a form said, nor how many forms there were: the trail is
+/// kept forever, and a count of answers in it would be exact and outside the releases.
 pub async fn commit_entered(
     store: &Store,
     session_id: i32,

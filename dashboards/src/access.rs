@@ -7,7 +7,8 @@ use crate::account::{Role, StaffUser};
 pub enum Area {
     /// A signed-in person's home page.
     Home,
-    /// Opening sessions and seeing their counts, for circles of a program.
+    /// Opening sessions, for circles of a program (and seeing the count of those one
+    /// opened, while they are open: `Session::live_count`).
     Sessions(i32),
     /// A program's overview and circle pages.
     Program(i32),

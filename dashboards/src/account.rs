@@ -563,12 +563,13 @@ pub async fn set_active(
 }
 
 /// Removes an account, by `by`, and ends its sign-in sessions. Its past audit entries stay
-/// (they hold its email as text).
+/// (they hold its email as text); the sessions it opened stay, with no opener.
 pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUser, AccountError> {
     let mut tx = store.pool().begin().await?;
     let account = account_in(&mut tx, id).await?;
     keep_an_admin(&mut tx, &account).await?;
     end_sessions(&mut tx, id).await?;
+    collector::catalog::forget_opener(&mut tx, id).await?;
     sqlx::query("delete from staff_user where id = $1")
         .bind(id)
         .execute(&mut *tx)

@@ -1,6 +1,6 @@
 //! The facilitator's desk: open a session for a circle, show its code, link and QR code,
 //! print ticket cards (and replace the unused ones), watch the count of responses so far
-//! — a count only — and close it.
+//! — a count only, and only of a session one opened oneself — and close it.
 //!
 //! The same rules as `hearth session open` apply (`NewSession` checks them), and the desk
 //! adds two of its own: the meeting is within a week of today, and at most
@@ -17,9 +17,12 @@
 //! session with new cards). Only a refused form is rendered in answer to its POST, as 422.
 //!
 //! # Privacy
-//! The count of responses is shown while a session is open, for the facilitator to know
-//! whether to remind the group; once it closes, the count is not shown here (a closed
-//! circle-month's size is the release's business, noisy and suppressed).
+//! The count of responses is shown to the staff member who opened the session, while it
+//! is open, for them to know whether to remind the group ([`Session::live_count`]); every
+//! other account of the program sees its state only (open, full or closed). Once it
+//! closes, nobody sees the count (a closed circle-month's size is the release's business,
+//! noisy and suppressed). Replacing unused cards is the opener's too: how many cards are
+//! still unused tells how many have answered with one.
 
 use askama::Template;
 use axum::Form;
@@ -81,8 +84,9 @@ struct SessionRow {
     circle: String,
     held_on: String,
     state: &'static str,
-    /// `None` once the session has closed.
-    received: Option<u32>,
+    /// The count of responses, for its opener while it is not closed (see
+    /// [`Session::live_count`]); `None` for everyone else.
+    count: Option<u32>,
     capacity: u32,
 }
 
@@ -92,12 +96,8 @@ const MAX_CARDS: u32 = 200;
 /// How far from today a meeting opened at the desk may be.
 const DESK_DAYS: i64 = 7;
 
-/// The count of responses, while the session takes them.
-fn live_count(session: &Session) -> Option<u32> {
-    (session.state(now_unix()) != SessionState::Closed).then_some(session.received)
-}
-
-fn state_word(session: &Session) -> &'static str {
+/// A session's state in a word, which is all anyone but its opener sees of its count.
+pub(crate) fn state_word(session: &Session) -> &'static str {
     match session.state(now_unix()) {
         SessionState::Open => "open",
         SessionState::Full => "full",
@@ -149,6 +149,7 @@ async fn sessions_page(
 ) -> Result<SessionsPage, StaffError> {
     let (program_id, program) = own_program(signed)?;
     let circles = catalog::open_circles(&dash.store, program_id).await?;
+    let now = now_unix();
     let sessions = catalog::recent_sessions(&dash.store, program_id, 30)
         .await?
         .iter()
@@ -157,7 +158,7 @@ async fn sessions_page(
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
             state: state_word(s),
-            received: live_count(s),
+            count: s.live_count(signed.user.id, now),
             capacity: s.capacity,
         })
         .collect();
@@ -277,7 +278,8 @@ pub(crate) async fn open(
             return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
         }
         let new = NewSession::new(&program, &circle.name, date, capacity, hours, tickets)
-            .map_err(sentence)?;
+            .map_err(sentence)?
+            .opened_by(signed.user.id);
         if form.kiosk == "yes" {
             new.for_tablet().map_err(sentence)
         } else {
@@ -364,7 +366,7 @@ pub(crate) async fn tickets(
         .await?;
         staff.remove::<WaitingCards>(&key).await?;
     }
-    let view = session_view(&dash, &session)?;
+    let view = session_view(&dash, &session, &signed)?;
     let base = view.link.clone();
     let tickets = waiting.tickets;
     // Drawing a few hundred QR codes is CPU work: off the async runtime.
@@ -400,16 +402,23 @@ struct SessionView {
     link: String,
     qr: String,
     state: &'static str,
-    /// `None` once the session has closed.
-    received: Option<u32>,
+    /// The count of responses, for its opener while it is not closed; `None` for everyone
+    /// else.
+    count: Option<u32>,
     capacity: u32,
     closes: String,
     ticketed: bool,
+    /// Whether the viewer may replace its unused cards now (see [`replaceable`]).
+    replaceable: bool,
     /// The kiosk link, for a session opened for a shared tablet, while it is not closed.
     kiosk: Option<String>,
 }
 
-fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffError> {
+fn session_view(
+    dash: &Dashboards,
+    s: &Session,
+    viewer: &Signed,
+) -> Result<SessionView, StaffError> {
     let link = format!("{}/s/{}", dash.base_url, s.code);
     Ok(SessionView {
         code: s.code.to_string(),
@@ -417,7 +426,7 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
         held_on: s.held_on.to_string(),
         qr: qr_svg(&link, &format!("QR code of the link to session {}", s.code))?,
         state: state_word(s),
-        received: live_count(s),
+        count: s.live_count(viewer.user.id, now_unix()),
         capacity: s.capacity,
         closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
             .map(|t| {
@@ -427,6 +436,7 @@ fn session_view(dash: &Dashboards, s: &Session) -> Result<SessionView, StaffErro
             })
             .unwrap_or_default(),
         ticketed: s.ticketed,
+        replaceable: replaceable(s, viewer),
         kiosk: s
             .kiosk
             .as_ref()
@@ -470,7 +480,7 @@ pub(crate) async fn session(
     let session = own_session(&dash, &signed, &code).await?;
     let page = SessionPage {
         chrome: signed.chrome(format!("Session {}", session.code)),
-        session: session_view(&dash, &session)?,
+        session: session_view(&dash, &session, &signed)?,
     };
     signed.render(&page)
 }
@@ -495,7 +505,7 @@ pub(crate) async fn confirm_close(
     }
     let page = ClosePage {
         chrome: signed.chrome(format!("Close session {}?", session.code)),
-        session: session_view(&dash, &session)?,
+        session: session_view(&dash, &session, &signed)?,
     };
     signed.render(&page)
 }
@@ -533,9 +543,18 @@ struct ReplacePage {
     once: String,
 }
 
-/// Whether a session's cards can be replaced now: a ticketed session that takes answers.
-fn replaceable(session: &Session) -> bool {
-    session.ticketed && session.state(now_unix()) == SessionState::Open
+/// Whether `viewer` can replace a session's cards now: a ticketed session that takes
+/// answers, and that they opened.
+///
+/// # Privacy
+/// The confirmation page says how many cards are unused and the fresh cards are as many:
+/// with the number printed, that is how many have answered with a card. So it is the
+/// opener's, as the live count is; anyone else is led back to the session's page, which
+/// says whose it is to do.
+fn replaceable(session: &Session, viewer: &Signed) -> bool {
+    session.ticketed
+        && session.state(now_unix()) == SessionState::Open
+        && session.opened_by == Some(viewer.user.id)
 }
 
 /// "Replace the unused cards?": a page of its own, as closing has, since the cards in
@@ -547,13 +566,13 @@ pub(crate) async fn confirm_replace(
     Path(code): Path<String>,
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
-    if !replaceable(&session) {
+    if !replaceable(&session, &signed) {
         return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
     }
     let unused = catalog::unused_tickets(&dash.store, session.id).await?;
     let page = ReplacePage {
         chrome: signed.chrome(format!("Replace the unused cards of {}?", session.code)),
-        session: session_view(&dash, &session)?,
+        session: session_view(&dash, &session, &signed)?,
         unused,
         once: once::token(),
     };
@@ -589,7 +608,7 @@ pub(crate) async fn replace(
     if let Some(to) = once::led_to(&staff, &form.once).await? {
         return Ok(Redirect::to(&to).into_response());
     }
-    if !replaceable(&session) {
+    if !replaceable(&session, &signed) {
         return Ok(Redirect::to(&session_at).into_response());
     }
     let by = Actor::Staff(&signed.user.email);

@@ -7,8 +7,9 @@
 //! QR codes SVG from `qrcode`).
 //!
 //! What it must never do: read a response. Every figure comes from a stored release
-//! through `analytics::view`; the one live number, a facilitator's count of responses so
-//! far, is the session's counter. It does not import the analytics pipeline, and
+//! through `analytics::view`; the one live number, the count of responses so far of an
+//! open session, is the session's counter, shown only to the staff account that opened it
+//! (`collector::catalog::Session::live_count`). It does not import the analytics pipeline, and
 //! participant routes never pass through its session layer. The one write of answers
 //! here is paper forms typed in by data entry (`paper`), through the collector's own
 //! checks and insert path (`collector::commit::commit_entered`); nothing reads them back.

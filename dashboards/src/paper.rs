@@ -13,7 +13,10 @@
 //! The stack lives in the entry page itself (hidden fields of a `no-store` page) until it
 //! is saved, never in the staff session or any table. Saving shuffles it and stores
 //! nothing about when, in which order or by whom the forms were typed; the only trace of
-//! the typist is one audit entry per stack: "typed in N paper forms for session X".
+//! the typist is one audit entry per stack: "typed in paper forms for session X", without
+//! how many (a count of answers, kept forever, would be an exact count outside the
+//! releases). Data entry sees whether a session has room or is full, never how much room:
+//! room is capacity minus the session's count.
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -182,7 +185,8 @@ struct OpenRow {
     code: String,
     circle: String,
     held_on: String,
-    room: u32,
+    /// Full (no room left) rather than open; never how much room.
+    full: bool,
 }
 
 #[derive(Template)]
@@ -192,7 +196,8 @@ struct EntrySessionsPage {
     sessions: Vec<OpenRow>,
 }
 
-/// The program's sessions that still take answers: where paper forms can go.
+/// The program's sessions not closed yet: where paper forms can go (or could, but for
+/// being full).
 pub(crate) async fn sessions(
     State(dash): State<Dashboards>,
     signed: Signed,
@@ -202,12 +207,12 @@ pub(crate) async fn sessions(
     let sessions = catalog::recent_sessions(&dash.store, program, 30)
         .await?
         .into_iter()
-        .filter(|s| s.state(now) == SessionState::Open)
+        .filter(|s| s.state(now) != SessionState::Closed)
         .map(|s| OpenRow {
             code: s.code.to_string(),
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
-            room: s.capacity - s.received,
+            full: s.state(now) == SessionState::Full,
         })
         .collect();
     let page = EntrySessionsPage {
@@ -224,7 +229,8 @@ struct EntryPage {
     code: String,
     circle: String,
     held_on: String,
-    room: u32,
+    /// The session's state in a word: open, full or closed; never how much room it has.
+    state: &'static str,
     /// The forms typed so far, not saved yet, as the page carries them.
     stack: Vec<String>,
     /// The form being typed, kept when it has a problem.
@@ -255,7 +261,7 @@ async fn entry_page(
         code: session.code.to_string(),
         circle: session.circle.clone(),
         held_on: session.held_on.to_string(),
-        room: session.capacity.saturating_sub(session.received),
+        state: crate::facilitator::state_word(session),
         stack,
         current,
         problems,
@@ -407,12 +413,10 @@ pub(crate) async fn enter(
             }
             let answers: Vec<_> = typed.iter().filter_map(|t| t.answers().ok()).collect();
             let subject = session.code.to_string();
+            // Without how many: see the module's privacy note.
             let detail = format!(
-                "{} paper forms ({} / {}, {})",
-                answers.len(),
-                session.program,
-                session.circle,
-                session.held_on
+                "{} / {}, {}: a stack of paper forms typed in (how many is not recorded)",
+                session.program, session.circle, session.held_on
             );
             let entry = Entry::new(
                 Actor::Staff(&signed.user.email),
@@ -436,11 +440,7 @@ pub(crate) async fn enter(
                 }
                 Err(refusal) => {
                     let problem = match refusal {
-                        Refusal::Full => format!(
-                            "This session has room for {} more answers, and the stack has {}: nothing was saved. Ask the facilitator, or save fewer forms.",
-                            session.capacity.saturating_sub(session.received),
-                            answers.len()
-                        ),
+                        Refusal::Full => "This session does not have room for this many forms: nothing was saved. Ask the facilitator.".to_owned(),
                         _ => "This session is closed: it takes no more answers, on paper or online. Nothing was saved.".to_owned(),
                     };
                     refuse(stack, current, vec![problem], once).await

@@ -182,3 +182,47 @@ pub fn outcome(page: &Page) -> Expect {
         other => panic!("unexpected {other}: {}", page.body),
     }
 }
+
+/// The id of the staff account with this email.
+pub async fn staff_id(store: &Store, email: &str) -> i32 {
+    sqlx::query_scalar("select id from staff_user where email = $1")
+        .bind(email)
+        .fetch_one(store.pool())
+        .await
+        .unwrap()
+}
+
+/// The value of a form's hidden field `name` (the first in the page).
+pub fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html.find(&marker).expect("a form with that field") + marker.len();
+    &html[at..at + html[at..].find('"').unwrap()]
+}
+
+/// Where a ticket card prints its code.
+const CARD_CODE: &str = "class=\"ticket-code code\">";
+
+/// Every ticket card's code on a page, as stored (without the card's dashes).
+pub fn card_codes(html: &str) -> Vec<String> {
+    html.split(CARD_CODE)
+        .skip(1)
+        .map(|rest| rest[..rest.find('<').unwrap()].replace('-', ""))
+        .collect()
+}
+
+/// Sends the desk's "Open a session" form for circle A1, today, with `extra` fields
+/// (capacity, tickets, kiosk): the answer, a 303 to the new session's page or cards.
+pub async fn open_at_desk(app: &Router, jar: &mut Jar, extra: &[(&str, &str)]) -> Page {
+    let desk = get(app, jar, "/staff/sessions").await;
+    let circle = CIRCLE_A1.to_string();
+    let today = chrono::Local::now().date_naive().to_string();
+    let mut fields = vec![
+        ("authenticity_token", super::http::token(&desk.body)),
+        ("once", hidden(&desk.body, "once").to_owned()),
+        ("circle", circle),
+        ("held_on", today),
+    ];
+    fields.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    post(app, jar, "/staff/sessions", &fields).await
+}
