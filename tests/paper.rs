@@ -125,6 +125,10 @@ async fn paper_pages_answer_each_role_as_they_should(db: &TestDb) {
         .body;
     assert!(en.contains(&code) && en.contains("I felt like I belonged in this group today."));
     assert!(en.contains("What we kept") && en.contains("Please don&#39;t write your name"));
+    // What the paper form says of protection is true of paper: no internet address, and
+    // weekly answers are protected less than the one answer a month the noise is set for.
+    assert!(!en.contains("internet address"));
+    assert!(en.contains("The noise is set to protect one answer a month: if you answer every week, your answers together are protected less."));
     let es = get(
         &app,
         &mut jars[4],
@@ -133,6 +137,7 @@ async fn paper_pages_answer_each_role_as_they_should(db: &TestDb) {
     .await
     .body;
     assert!(es.contains("Qué guardamos") && es.contains(r#"lang="es""#));
+    assert!(es.contains("si respondes cada semana, tus respuestas juntas están menos protegidas"));
 }
 
 async fn post_entry(

@@ -71,12 +71,20 @@ struct PaperWords {
     kept: String,
     not_kept_heading: String,
     not_kept: String,
+    /// How well the answers are protected, for the number of answers a month the
+    /// releases are planned for (the privacy page's words, shortened).
+    protected: String,
     typed: String,
     no_name: String,
     crisis: String,
 }
 
-fn paper_words(lang: Lang, session: &Session, crisis: Option<String>) -> PaperWords {
+fn paper_words(
+    lang: Lang,
+    session: &Session,
+    crisis: Option<String>,
+    answers_per_person: u32,
+) -> PaperWords {
     let t = lang.tr();
     PaperWords {
         title: t.get("form-title"),
@@ -111,7 +119,8 @@ fn paper_words(lang: Lang, session: &Session, crisis: Option<String>) -> PaperWo
         kept_heading: t.get("thanks-kept-heading"),
         kept: t.get("thanks-kept"),
         not_kept_heading: t.get("thanks-not-kept-heading"),
-        not_kept: t.get("thanks-not-kept"),
+        not_kept: t.get("paper-not-kept"),
+        protected: t.count("paper-protected", "times", i64::from(answers_per_person)),
         typed: t.get("paper-typed"),
         no_name: t.get("paper-no-name"),
         crisis: crisis.unwrap_or_else(|| t.get("thanks-crisis")),
@@ -144,7 +153,12 @@ pub(crate) async fn print(
             .into_iter()
             .map(|l| (l.code(), l.native_name(), l == lang))
             .collect(),
-        w: paper_words(lang, &session, crisis),
+        w: paper_words(
+            lang,
+            &session,
+            crisis,
+            collector::answers_per_person::load(&dash.store).await?,
+        ),
     };
     signed.render(&page)
 }

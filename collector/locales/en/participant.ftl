@@ -169,3 +169,8 @@ paper-how = Tick one box on each line. Leave a line empty to skip it.
 paper-session = Session { $code } · { $date }
 paper-no-name = Please don't write your name or anything else on this sheet. Fold it and hand it back.
 paper-typed = Staff type in your ticks. They don't keep who typed which form, or the order forms came in.
+paper-not-kept = Your name, or the time you answered.
+paper-protected = { $times ->
+        [1] Staff who read the results see only totals for a whole group and month, with a little random noise added. The noise is set to protect one answer a month: if you answer every week, your answers together are protected less.
+       *[other] Staff who read the results see only totals for a whole group and month, with a little random noise added, set to protect up to { $times } answers a month from one person.
+    }

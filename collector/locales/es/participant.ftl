@@ -169,3 +169,8 @@ paper-how = Marca una casilla en cada línea. Deja una línea vacía para saltar
 paper-session = Sesión { $code } · { $date }
 paper-no-name = Por favor, no escribas tu nombre ni nada más en esta hoja. Dóblala y devuélvela.
 paper-typed = El personal pasa tus marcas a la computadora. No se guarda quién pasó cada hoja, ni el orden en que llegaron.
+paper-not-kept = Tu nombre, ni la hora en que respondiste.
+paper-protected = { $times ->
+        [1] Quienes leen los resultados solo ven totales de un grupo entero y de un mes, con un poco de ruido al azar. El ruido está pensado para proteger una respuesta al mes: si respondes cada semana, tus respuestas juntas están menos protegidas.
+       *[other] Quienes leen los resultados solo ven totales de un grupo entero y de un mes, con un poco de ruido al azar, pensado para proteger hasta { $times } respuestas al mes de una persona.
+    }
