@@ -32,12 +32,11 @@
 //! them, when its answers go or went.
 
 use std::collections::HashMap;
-use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use collector::audit::{self, Action, Actor, Entry};
 use collector::{Backend, Store};
-use sqlx::{Executor, Row};
+use sqlx::Executor;
 
 use crate::period::Period;
 
@@ -376,20 +375,13 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
 pub async fn scrub(store: &Store) -> Result<bool, sqlx::Error> {
     match store.backend() {
         Backend::Sqlite => {
-            for _ in 0..20 {
-                let row = sqlx::query("pragma wal_checkpoint(truncate)")
-                    .fetch_one(store.pool())
-                    .await?;
-                let busy: i64 = row.try_get(0)?;
-                if busy == 0 {
-                    return Ok(true);
-                }
-                tokio::time::sleep(Duration::from_millis(250)).await;
+            let emptied = store.empty_write_ahead_log().await?;
+            if !emptied {
+                tracing::warn!(
+                    "retention: the write-ahead log stayed busy; it is emptied on the next run"
+                );
             }
-            tracing::warn!(
-                "retention: the write-ahead log stayed busy; it is emptied on the next run"
-            );
-            Ok(false)
+            Ok(emptied)
         }
         Backend::Postgres => {
             let mut conn = store.pool().acquire().await?;

@@ -19,7 +19,7 @@ use sqlx::{Connection, Row};
 
 use crate::commit::{StoredResponse, insert_responses, response_columns};
 use crate::instrument::{Answers, Helped, Hindered, Item, Rating};
-use crate::store::{Backend, Store};
+use crate::store::Store;
 
 /// How often `hearth serve` looks for closed sessions to seal.
 pub const SEAL_EVERY: Duration = Duration::from_secs(60);
@@ -38,11 +38,10 @@ pub async fn seal_closed_sessions(store: &Store, now: i64) -> Result<usize, sqlx
             sealed += 1;
         }
     }
-    if sealed > 0 && store.backend() == Backend::Sqlite {
-        // Old page images of the session live in the write-ahead log until it is reset.
-        sqlx::query("pragma wal_checkpoint(truncate)")
-            .execute(store.pool())
-            .await?;
+    // Old page images of the session live in the write-ahead log until it is emptied; a
+    // reader can hold that up, so it is retried (and tried again at the next seal).
+    if sealed > 0 && !store.empty_write_ahead_log().await? {
+        tracing::warn!("seal: the write-ahead log stayed busy; it is emptied at the next seal");
     }
     Ok(sealed)
 }

@@ -119,6 +119,28 @@ impl Store {
         });
     }
 
+    /// SQLite only: writes the write-ahead log into the database file and empties it, so
+    /// older page images (arrival order, deleted answers) no longer sit in the log. It
+    /// waits for readers (the busy timeout) and is tried again a few times, since a
+    /// checkpoint that a reader holds up reports "busy" instead of failing; returns whether
+    /// the log was emptied. On PostgreSQL it does nothing and returns true.
+    pub async fn empty_write_ahead_log(&self) -> Result<bool, sqlx::Error> {
+        if self.backend != Backend::Sqlite {
+            return Ok(true);
+        }
+        for _ in 0..20 {
+            let row = sqlx::query("pragma wal_checkpoint(truncate)")
+                .fetch_one(&self.pool)
+                .await?;
+            let busy: i64 = sqlx::Row::try_get(&row, 0)?;
+            if busy == 0 {
+                return Ok(true);
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        Ok(false)
+    }
+
     pub async fn migrate(&self) -> Result<(), StoreError> {
         MIGRATOR.run(&self.pool).await?;
         Ok(())
