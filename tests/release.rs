@@ -36,6 +36,7 @@ async fn seed(store: &Store, plan: Plan<'_>) {
                 session_id: session.id,
                 ticketed: false,
                 ticket: None,
+                form: None,
                 answers,
             };
             committer.submit(pending).await.unwrap();

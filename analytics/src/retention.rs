@@ -8,10 +8,10 @@
 //! stolen database or backup would hold every answer ever given.
 //!
 //! What is deleted, per month whose time has come: the responses of its sessions, their
-//! tickets (sealing deleted them already; any left go too), and the sessions' response
-//! counters (`session.received`, an exact count per session, needed only while a session
-//! is open). What is kept: the sessions themselves (catalog: circle, date, code), every
-//! release and the ledger. Commit markers are left alone: each holds one random token
+//! tickets and sent-form hashes (sealing deleted them already; any left go too), and the
+//! sessions' response counters (`session.received`, an exact count per session, needed
+//! only while a session is open). What is kept: the sessions themselves (catalog: circle,
+//! date, code), every release and the ledger. Commit markers are left alone: each holds one random token
 //! and nothing about any answer, at most one per running writer, and that writer deletes
 //! it with its next batch — deleting it under the writer would break its exactly-once
 //! check.
@@ -319,6 +319,14 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         .execute(&mut *tx)
         .await?
         .rows_affected();
+        let forms = sqlx::query(&format!(
+            "delete from form_sent where session_id in ({sessions})"
+        ))
+        .bind(&month_key)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
         let counters = sqlx::query(
             "update session set received = 0, sealed = 1 \
              where substr(held_on, 1, 7) = $1 and (closed = 1 or closes_at <= $2) \
@@ -329,7 +337,7 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if recorded != 0 && answers == 0 && tickets == 0 && counters == 0 {
+        if recorded != 0 && answers == 0 && tickets == 0 && forms == 0 && counters == 0 {
             continue;
         }
         // `sessions`: the month's sessions as the catalog lists them, not those that had
@@ -389,6 +397,7 @@ pub async fn scrub(store: &Store) -> Result<bool, sqlx::Error> {
             let vacuumed = async {
                 conn.execute("vacuum response").await?;
                 conn.execute("vacuum ticket").await?;
+                conn.execute("vacuum form_sent").await?;
                 conn.execute("vacuum session").await
             }
             .await;

@@ -5,8 +5,8 @@
 //! that affordable with a durable store (`synchronous = full` on SQLite), submissions that
 //! arrive together are committed together: the writer takes whatever is queued, up to
 //! [`MAX_BATCH`], and commits it in one transaction. Each submission's checks (window,
-//! capacity, ticket) are conditional updates inside that transaction, so they hold across
-//! any number of `hearth serve` instances sharing one PostgreSQL.
+//! capacity, ticket, form) are conditional updates inside that transaction, so they hold
+//! across any number of `hearth serve` instances sharing one PostgreSQL.
 //!
 //! Failure handling, so that no response is lost, stored twice, or stored behind the back
 //! of a participant who was told it was not:
@@ -29,8 +29,9 @@
 //! # Privacy
 //! Nothing here logs a session, a ticket, an answer or how many submissions a batch held.
 //! Within a batch, responses are inserted in random order. Every ticket of a session that
-//! used one in a batch is rewritten in the same transaction, so on PostgreSQL the rows'
-//! transaction ids (`xmin`) cannot pair a ticket with the response it came with.
+//! used one in a batch is rewritten in the same transaction, and so is every sent-form
+//! hash of a session that gained one (see [`crate::once`]), so on PostgreSQL the rows'
+//! transaction ids (`xmin`) cannot pair a ticket or a form with the response it came with.
 
 use std::sync::Arc;
 use std::sync::OnceLock;
@@ -44,6 +45,7 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::catalog::now_unix;
 use crate::code::TicketHash;
+use crate::once::FormHash;
 use crate::instrument::{Answers, Helped, Hindered, Item, VERSION};
 use crate::store::{Store, random_id};
 
@@ -72,6 +74,9 @@ pub enum Refusal {
     TicketUnknown,
     #[error("ticket already used")]
     TicketUsed,
+    /// This very form (its token) has stored a response already: nothing more is stored.
+    #[error("form already sent")]
+    AlreadySent,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
@@ -104,6 +109,9 @@ pub struct Pending {
     pub session_id: i32,
     pub ticketed: bool,
     pub ticket: Option<TicketHash>,
+    /// The hash of the form's token, when the form carried one: stored with the response,
+    /// apart from it, so the same form never stores twice (see [`crate::once`]).
+    pub form: Option<FormHash>,
     pub answers: Answers,
 }
 
@@ -402,10 +410,12 @@ async fn claim_marker(
 
 /// The checks and writes of a batch, with as few statements as the batch allows.
 ///
-/// Order matters: tickets are checked first, so a submission with a bad ticket can never
-/// take a place from a valid one; then places, one counter update per session (per
-/// submission only when a session cannot take its whole group), giving back the ticket of
-/// any submission that finds no place; then the responses, in random order.
+/// Order matters: forms first, so a form sent again is answered "already sent" and touches
+/// nothing; then tickets, so a submission with a bad ticket can never take a place from a
+/// valid one; then places, one counter update per session (per submission only when a
+/// session cannot take its whole group), giving back the ticket of any submission that
+/// finds no place; then the forms of what is stored (a refused submission leaves its form
+/// unsent, to be fixed and sent again); then the responses, in random order.
 async fn apply_batch(
     conn: &mut AnyConnection,
     batch: &[&Pending],
@@ -438,6 +448,10 @@ async fn apply_batch(
                 .await?;
         }
     }
+
+    // Forms: one that has stored a response stores nothing more. Checked before tickets
+    // and places, so a form sent again never touches either.
+    let forms = SentForms::check(conn, batch, &mut outcomes).await?;
 
     // Tickets: each is used once.
     let mut ticketed_sessions: Vec<i32> = Vec::new();
@@ -517,6 +531,8 @@ async fn apply_batch(
             .await?;
     }
 
+    forms.record(conn, batch, &mut outcomes).await?;
+
     let mut accepted: Vec<StoredResponse<'_>> = batch
         .iter()
         .zip(&outcomes)
@@ -530,6 +546,82 @@ async fn apply_batch(
     accepted.shuffle(&mut rand::rng());
     insert_responses(conn, &accepted).await?;
     Ok(outcomes)
+}
+
+/// The sent forms of a batch's sessions, between the check and the record.
+struct SentForms {
+    /// Per session with a form in the batch: the hashes of its forms already stored.
+    stored: std::collections::HashMap<i32, Vec<FormHash>>,
+    /// `(later, first)`: the same form twice in one batch (a double tap). The later one
+    /// takes no place; it gets the first's refusal, or "already sent" if the first stores.
+    repeats: Vec<(usize, usize)>,
+}
+
+impl SentForms {
+    /// Refuses every submission whose form has stored a response already.
+    async fn check(
+        conn: &mut AnyConnection,
+        batch: &[&Pending],
+        outcomes: &mut [Result<(), Refusal>],
+    ) -> Result<SentForms, sqlx::Error> {
+        let mut forms = SentForms {
+            stored: std::collections::HashMap::new(),
+            repeats: vec![],
+        };
+        let mut first_of: std::collections::HashMap<&FormHash, usize> =
+            std::collections::HashMap::new();
+        for (i, pending) in batch.iter().enumerate() {
+            let Some(hash) = &pending.form else {
+                continue;
+            };
+            if !forms.stored.contains_key(&pending.session_id) {
+                let stored = crate::once::sent_in(conn, pending.session_id).await?;
+                forms.stored.insert(pending.session_id, stored);
+            }
+            if forms.stored[&pending.session_id].contains(hash) {
+                outcomes[i] = Err(Refusal::AlreadySent);
+            } else if let Some(&first) = first_of.get(hash) {
+                forms.repeats.push((i, first));
+                outcomes[i] = Err(Refusal::AlreadySent);
+            } else {
+                first_of.insert(hash, i);
+            }
+        }
+        Ok(forms)
+    }
+
+    /// Records the forms of the stored submissions: each session that gained one has all
+    /// its hashes rewritten in this transaction ([`crate::once::rewrite`]).
+    async fn record(
+        self,
+        conn: &mut AnyConnection,
+        batch: &[&Pending],
+        outcomes: &mut [Result<(), Refusal>],
+    ) -> Result<(), sqlx::Error> {
+        for (later, first) in self.repeats {
+            if let Err(refusal) = outcomes[first] {
+                outcomes[later] = Err(refusal);
+            }
+        }
+        let mut stored = self.stored;
+        let mut gained: Vec<i32> = Vec::new();
+        for (pending, outcome) in batch.iter().zip(outcomes.iter()) {
+            if let (Ok(()), Some(hash)) = (outcome, &pending.form) {
+                stored
+                    .entry(pending.session_id)
+                    .or_default()
+                    .push(hash.clone());
+                gained.push(pending.session_id);
+            }
+        }
+        gained.sort_unstable();
+        gained.dedup();
+        for session_id in gained {
+            let hashes = stored.remove(&session_id).unwrap_or_default();
+            crate::once::rewrite(conn, session_id, hashes).await?;
+        }
+        Ok(())
+    }
 }
 
 /// Takes `n` places of an open session, all or none.
@@ -820,6 +912,7 @@ mod tests {
             session_id: session.id,
             ticketed: session.ticketed,
             ticket: ticket.map(|t| t.hash()),
+            form: None,
             answers,
         }
     }

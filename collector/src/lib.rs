@@ -17,6 +17,7 @@ pub mod commit;
 pub mod crisis;
 pub mod i18n;
 pub mod instrument;
+pub mod once;
 pub mod paper;
 pub mod retention;
 pub mod seal;

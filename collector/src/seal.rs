@@ -1,5 +1,5 @@
 //! Sealing: once a session has closed, its responses are rewritten in random order with
-//! fresh random ids, and its tickets are deleted.
+//! fresh random ids, and its tickets and sent-form hashes are deleted.
 //!
 //! # Privacy
 //! While a session is open its rows sit where they were written, and the physical layout
@@ -8,7 +8,8 @@
 //! transaction's id. Sealing erases that: every response of the session is deleted and
 //! written again, in one transaction and in shuffled order, so positions and transaction
 //! ids say nothing about who answered first; with the tickets deleted, nothing of the
-//! ticket mode remains; a kiosk session's link token is erased with the seal. On SQLite, `secure_delete` zeroes the old records and the
+//! ticket mode remains; with the sent-form hashes deleted ([`crate::once`]), nothing says
+//! which forms were sent; a kiosk session's link token is erased with the seal. On SQLite, `secure_delete` zeroes the old records and the
 //! write-ahead log is truncated afterwards. On PostgreSQL the old row versions stay in the
 //! table file until VACUUM reuses their space (see docs/privacy.md).
 
@@ -105,6 +106,7 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
         .bind(session_id)
         .execute(&mut *tx)
         .await?;
+    crate::once::erase(&mut tx, session_id).await?;
     kept.shuffle(&mut rand::rng());
     let rewritten: Vec<StoredResponse<'_>> = kept
         .iter()

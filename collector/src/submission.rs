@@ -11,12 +11,18 @@ pub const MAX_BODY_BYTES: usize = 16 * 1024;
 /// The longest ticket field we look at; a real ticket is 20 characters.
 const MAX_TICKET_FIELD: usize = 64;
 
+/// The longest form token we look at; a real one is [`crate::once::TOKEN_LEN`] characters.
+const MAX_ONCE_FIELD: usize = 128;
+
 /// A successfully parsed form: at least one question answered.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Submission {
     pub answers: Answers,
     /// The ticket field as typed or pre-filled, trimmed; `None` when absent or blank.
     pub ticket: Option<String>,
+    /// The form's token (`once`, see [`crate::once`]) as sent, trimmed and not yet checked;
+    /// `None` when absent or blank (a page drawn before forms carried one).
+    pub once: Option<String>,
 }
 
 /// What was wrong with a form. Out-of-range answers are per item, so the form can point at
@@ -55,10 +61,10 @@ pub struct Rejected {
 ///
 /// Accepted fields: each item key with `1`–`5` (or `skip` / empty for no answer);
 /// `first_time` with `yes` / `no` (or `skip` / empty); `helped` and `hindered`, repeated,
-/// with their option keys; `ticket`. Anything else is refused, and so is a field given
+/// with their option keys; `ticket`; `once`. Anything else is refused, and so is a field given
 /// twice where one value is expected, or a body that is not valid percent-encoded UTF-8.
 /// A form that is otherwise fine but answers nothing (every question empty or skipped,
-/// whatever the ticket) is refused with [`Problem::NothingAnswered`] alone.
+/// whatever the ticket and token) is refused with [`Problem::NothingAnswered`] alone.
 pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
     let mut submission = Submission::default();
     let mut problems = Vec::new();
@@ -89,6 +95,13 @@ pub fn parse_form(body: &[u8]) -> Result<Submission, Rejected> {
                     problems.push(Problem::Malformed);
                 } else if !value.is_empty() {
                     submission.ticket = Some(value.to_owned());
+                }
+            }
+            "once" => {
+                if value.len() > MAX_ONCE_FIELD {
+                    problems.push(Problem::Malformed);
+                } else if !value.is_empty() {
+                    submission.once = Some(value.to_owned());
                 }
             }
             "first_time" => match value {
@@ -174,7 +187,7 @@ mod tests {
         let s = parse_form(
             b"belong=5&welcome=4&heard=3&safe_to_share=2&not_judged=1&confidential=5\
               &own_pace=skip&better=&first_time=yes&helped=listened&helped=ground_rules\
-              &hindered=rushed&ticket=+ABC+",
+              &hindered=rushed&ticket=+ABC+&once=+f00d+",
         )
         .unwrap();
         assert_eq!(s.answers.rating(Item::Belong).map(Rating::get), Some(5));
@@ -186,6 +199,7 @@ mod tests {
         assert!(!s.answers.helped(Helped::Stories));
         assert!(s.answers.hindered(Hindered::Rushed));
         assert_eq!(s.ticket.as_deref(), Some("ABC"));
+        assert_eq!(s.once.as_deref(), Some("f00d"));
     }
 
     #[test]
@@ -205,8 +219,14 @@ mod tests {
             );
             assert!(r.partial.answers.is_empty());
         }
-        let r = parse_form(b"own_pace=skip&ticket=+ABC+").unwrap_err();
+        let r = parse_form(b"own_pace=skip&ticket=+ABC+&once=f00d").unwrap_err();
         assert_eq!(r.partial.ticket.as_deref(), Some("ABC"));
+        assert_eq!(r.partial.once.as_deref(), Some("f00d"), "the form keeps its token");
+        let once = format!("belong=4&once={}", "a".repeat(MAX_ONCE_FIELD + 1));
+        assert_eq!(
+            parse_form(once.as_bytes()).unwrap_err().problems,
+            vec![Problem::Malformed]
+        );
     }
 
     #[test]
@@ -262,6 +282,7 @@ mod tests {
             b"belong=%FF%FE",
             b"belong",
             b"belong=4&belong=5",
+            b"belong=4&once=a&once=b",
             b"welcome=%4",
         ] {
             let r = parse_form(body).unwrap_err();

@@ -19,10 +19,11 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::catalog::{self, Session, SessionState, TicketState, now_unix};
-use crate::code::{SessionCode, Ticket};
+use crate::code::{SessionCode, Ticket, TicketHash};
 use crate::commit::{CommitError, Committer, Pending, Refusal};
 use crate::i18n::{Lang, Tr};
 use crate::instrument::{Answers, Helped, Hindered, Item};
+use crate::once::{FormKey, FormToken};
 use crate::store::Store;
 use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_form};
 
@@ -41,6 +42,8 @@ pub struct Collector {
     pub committer: Committer,
     pub settings: Arc<Settings>,
     sessions: SessionCache,
+    /// The key form tokens are signed with, read from the store once (see [`crate::once`]).
+    form_key: Arc<tokio::sync::OnceCell<FormKey>>,
 }
 
 /// Sessions recently looked up by the submit path, for [`SESSION_CACHE_TTL`].
@@ -90,7 +93,15 @@ impl Collector {
             committer,
             settings: Arc::new(settings),
             sessions: SessionCache::default(),
+            form_key: Arc::default(),
         }
+    }
+
+    /// The key form tokens are signed with: made or read once, then kept.
+    async fn form_key(&self) -> Result<&FormKey, sqlx::Error> {
+        self.form_key
+            .get_or_try_init(|| FormKey::load(&self.store))
+            .await
     }
 }
 
@@ -277,6 +288,15 @@ struct ThanksPage {
     you_said: Option<String>,
 }
 
+/// The answer to a form sent again after it stored its answers (see [`crate::once`]).
+#[derive(Template)]
+#[template(path = "saved.html")]
+struct SavedPage {
+    page: Page,
+    /// On a kiosk: the link to a fresh form for the next person.
+    next: Option<String>,
+}
+
 #[derive(Template)]
 #[template(path = "privacy.html")]
 struct PrivacyPage {
@@ -312,9 +332,11 @@ struct FormPage {
     items: Vec<Question>,
     first_time: Question,
     choices: Vec<Question>,
-    /// Served on a shared tablet (see [`kiosk_form`]): no autocomplete and no form state
-    /// a browser could bring back for the next person.
+    /// Served on a shared tablet (see [`kiosk_form`]): the form says so.
     kiosk: bool,
+    /// The form's token (see [`crate::once`]), sent back in a hidden field so this drawing
+    /// of the form stores once; empty only when no key could be read.
+    once: String,
     /// What staff did after hearing this circle ("you said, we did"), if published.
     you_said: Option<String>,
 }
@@ -426,6 +448,7 @@ impl FormPage {
             first_time,
             choices: vec![helped, hindered],
             kiosk: false,
+            once: String::new(),
             you_said: None,
         }
     }
@@ -588,11 +611,16 @@ async fn form(
     } else {
         typed
     };
+    let key = match c.form_key().await {
+        Ok(key) => key,
+        Err(error) => return read_unavailable(lang, &path, error),
+    };
     let submission = Submission {
         ticket,
         ..Submission::default()
     };
     let mut page = FormPage::new(lang, &code, Some(&session), &submission, &[], vec![]);
+    page.once = key.issue(session.id).as_str().to_owned();
     page.you_said = you_said(&c, session.id, lang).await;
     render(StatusCode::OK, &page)
 }
@@ -712,142 +740,272 @@ async fn submit_to(
     headers: &HeaderMap,
     body: Body,
 ) -> Response {
-    let t = lang.tr();
     let path = format!("/s/{code}");
     let Some(code) = SessionCode::parse(code) else {
         return not_found(lang, &path);
     };
-    let kiosk_path = kiosk.map(|token| format!("/s/{code}/kiosk/{token}"));
     let parsed = read_form(headers, body).await;
     let (submission, problems) = match &parsed {
         ReadForm::Read(Ok(s)) => (s.clone(), vec![]),
         ReadForm::Read(Err(r)) => (r.partial.clone(), r.problems.clone()),
         ReadForm::TooLarge => (Submission::default(), vec![]),
     };
-    let form_page = |status: StatusCode, session: Option<&Session>, keys: &[&str]| {
-        let messages = keys.iter().map(|k| t.get(k)).collect();
-        let page = FormPage::new(lang, &code, session, &submission, &problems, messages);
-        let page = match &kiosk_path {
-            Some(kiosk_path) => page.in_kiosk(lang, kiosk_path),
-            None => page,
-        };
-        render(status, &page)
+    let mut reply = Reply {
+        lang,
+        kiosk_path: kiosk.map(|token| format!("/s/{code}/kiosk/{token}")),
+        code,
+        path,
+        once: submission.once.clone().unwrap_or_default(),
+        submission,
+        problems,
     };
 
-    let session = match c.sessions.find(&c.store, &code).await {
+    let session = match c.sessions.find(&c.store, &reply.code).await {
         Ok(Some(session)) => session,
-        Ok(None) => return not_found(lang, &path),
-        Err(error) => {
-            let mut response = form_page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                None,
-                &["problem-unavailable"],
-            );
-            response
-                .extensions_mut()
-                .insert(InternalError(Arc::new(error.to_string())));
-            return response;
-        }
+        Ok(None) => return not_found(lang, &reply.path),
+        Err(error) => return reply.unavailable(None, error),
     };
     if let Some(token) = kiosk {
         if !session.kiosk_open(token, now_unix()) {
-            return kiosk_refused(lang, &path, &session);
+            return kiosk_refused(lang, &reply.path, &session);
         }
     }
-    match session.state(now_unix()) {
-        SessionState::Open => {}
-        state => return gone(lang, &path, state),
-    }
-    match parsed {
-        ReadForm::TooLarge => {
-            return form_page(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                Some(&session),
-                &["problem-too-large"],
-            );
+    let once = match c.form_key().await {
+        Ok(key) => {
+            let once = Once::check(key, session.id, reply.submission.once.as_deref());
+            reply.once = match &once {
+                Once::Sent(token) => token.as_str().to_owned(),
+                Once::Missing | Once::Bad => key.issue(session.id).as_str().to_owned(),
+            };
+            once
         }
-        // Refused like any other bad input, before a ticket is looked at or a place taken.
-        ReadForm::Read(Err(_)) => {
-            let mut keys: Vec<&str> = Vec::new();
-            // Nothing answered is the form's calm note, not one of its problems.
-            for key in problems
-                .iter()
-                .filter(|p| **p != Problem::NothingAnswered)
-                .map(Problem::message_key)
-            {
-                if !keys.contains(&key) {
-                    keys.push(key);
+        Err(error) => return reply.unavailable(Some(&session), error),
+    };
+
+    let ticket = match screen(&session, &parsed, &once, reply.submission.ticket.as_deref()) {
+        Ok(ticket) => ticket,
+        Err(early) => {
+            // Sent again after it was stored (the browser's "send again?" after a refusal,
+            // say, when the session is full by now): say it is saved, and show none of
+            // what it carried. A store that cannot answer gets the refusal as it stands.
+            if let Once::Sent(token) = &once {
+                if matches!(crate::once::was_sent(&c.store, &token.hash()).await, Ok(true)) {
+                    return reply.saved();
                 }
             }
-            return form_page(StatusCode::UNPROCESSABLE_ENTITY, Some(&session), &keys);
+            return reply.early(early, &session);
         }
-        ReadForm::Read(Ok(_)) => {}
-    }
-
-    let ticket = match (&submission.ticket, session.ticketed) {
-        (_, false) => None,
-        (None, true) => {
-            return form_page(
-                StatusCode::FORBIDDEN,
-                Some(&session),
-                &["problem-ticket-required"],
-            );
-        }
-        (Some(raw), true) => match Ticket::parse(raw) {
-            Some(ticket) => Some(ticket.hash()),
-            None => {
-                return form_page(
-                    StatusCode::FORBIDDEN,
-                    Some(&session),
-                    &["problem-ticket-unknown"],
-                );
-            }
-        },
     };
     let pending = Pending {
         session_id: session.id,
         ticketed: session.ticketed,
         ticket,
-        answers: submission.answers.clone(),
+        form: match &once {
+            Once::Sent(token) => Some(token.hash()),
+            Once::Missing | Once::Bad => None,
+        },
+        answers: reply.submission.answers.clone(),
     };
     match c.committer.submit(pending).await {
         // A kiosk's thanks page is its own: it goes back to an empty form by itself.
-        Ok(()) => match &kiosk_path {
+        Ok(()) => match &reply.kiosk_path {
             Some(kiosk_path) => Redirect::to(&href(&format!("{kiosk_path}/next"), lang, &[])),
-            None => Redirect::to(&href(&format!("/s/{code}/thanks"), lang, &[])),
+            None => Redirect::to(&href(&format!("/s/{}/thanks", reply.code), lang, &[])),
         }
         .into_response(),
-        Err(CommitError::Refused(refusal)) => match refusal {
-            Refusal::UnknownSession => not_found(lang, &path),
-            Refusal::Closed => gone(lang, &path, SessionState::Closed),
-            Refusal::Full => gone(lang, &path, SessionState::Full),
-            Refusal::TicketRequired => form_page(
-                StatusCode::FORBIDDEN,
-                Some(&session),
-                &["problem-ticket-required"],
-            ),
-            Refusal::TicketUnknown => form_page(
-                StatusCode::FORBIDDEN,
-                Some(&session),
-                &["problem-ticket-unknown"],
-            ),
-            Refusal::TicketUsed => form_page(
-                StatusCode::CONFLICT,
-                Some(&session),
-                &["problem-ticket-used"],
-            ),
-        },
+        Err(CommitError::Refused(Refusal::AlreadySent)) => reply.saved(),
+        Err(CommitError::Refused(refusal)) => reply.refused(refusal, &session),
         // Perhaps stored: say so, and ask not to send again (a second copy would count
-        // twice). Not a 503: that would promise nothing was kept.
+        // twice, unless the form carries a token). Not a 503: that would promise nothing
+        // was kept.
         Err(CommitError::Uncertain) => {
-            form_page(StatusCode::ACCEPTED, Some(&session), &["problem-uncertain"])
+            reply.form(StatusCode::ACCEPTED, Some(&session), &["problem-uncertain"])
         }
         // The writer has logged the cause already.
-        Err(CommitError::Unavailable) => form_page(
+        Err(CommitError::Unavailable) => reply.form(
             StatusCode::SERVICE_UNAVAILABLE,
             Some(&session),
             &["problem-unavailable"],
         ),
+    }
+}
+
+/// What a submission's form token turned out to be (see [`crate::once`]).
+enum Once {
+    /// Made for this session by the store's key.
+    Sent(FormToken),
+    /// None: a page drawn before forms carried one. Taken as before, so no one who had
+    /// the form open across an upgrade loses their answers.
+    Missing,
+    /// Not this session's: cut short, altered, made up, or another session's.
+    Bad,
+}
+
+impl Once {
+    fn check(key: &FormKey, session_id: i32, sent: Option<&str>) -> Once {
+        match sent {
+            None => Once::Missing,
+            Some(sent) => key.verify(session_id, sent).map_or(Once::Bad, Once::Sent),
+        }
+    }
+}
+
+/// Why a submission is refused before it reaches the writer.
+enum Early {
+    Gone(SessionState),
+    TooLarge,
+    Problems,
+    BadForm,
+    TicketRequired,
+    TicketUnknown,
+}
+
+/// The checks the handler makes before a submission reaches the writer, in the order a
+/// participant should hear about them; the ticket's hash when they pass.
+fn screen(
+    session: &Session,
+    parsed: &ReadForm,
+    once: &Once,
+    ticket: Option<&str>,
+) -> Result<Option<TicketHash>, Early> {
+    match session.state(now_unix()) {
+        SessionState::Open => {}
+        state => return Err(Early::Gone(state)),
+    }
+    match parsed {
+        ReadForm::TooLarge => return Err(Early::TooLarge),
+        // Refused like any other bad input, before a ticket is looked at or a place taken.
+        ReadForm::Read(Err(_)) => return Err(Early::Problems),
+        ReadForm::Read(Ok(_)) => {}
+    }
+    if let Once::Bad = once {
+        return Err(Early::BadForm);
+    }
+    match (ticket, session.ticketed) {
+        (_, false) => Ok(None),
+        (None, true) => Err(Early::TicketRequired),
+        (Some(raw), true) => Ticket::parse(raw)
+            .map(|ticket| Some(ticket.hash()))
+            .ok_or(Early::TicketUnknown),
+    }
+}
+
+/// How a submission that did not store is answered: its form drawn again with everything
+/// valid it carried (and a token to send it with), or a page about it.
+struct Reply {
+    lang: Lang,
+    code: SessionCode,
+    /// The session's plain path.
+    path: String,
+    kiosk_path: Option<String>,
+    submission: Submission,
+    problems: Vec<Problem>,
+    /// The token the form drawn again carries: the one sent when it was the session's, so
+    /// a retry and any later "send again?" are the same form; a fresh one otherwise.
+    once: String,
+}
+
+impl Reply {
+    fn form(&self, status: StatusCode, session: Option<&Session>, keys: &[&str]) -> Response {
+        let t = self.lang.tr();
+        let messages = keys.iter().map(|k| t.get(k)).collect();
+        let mut page = FormPage::new(
+            self.lang,
+            &self.code,
+            session,
+            &self.submission,
+            &self.problems,
+            messages,
+        );
+        if let Some(kiosk_path) = &self.kiosk_path {
+            page = page.in_kiosk(self.lang, kiosk_path);
+        }
+        page.once = self.once.clone();
+        render(status, &page)
+    }
+
+    /// The store did not answer: the form again, its answers kept (503).
+    fn unavailable(&self, session: Option<&Session>, error: sqlx::Error) -> Response {
+        let mut response = self.form(
+            StatusCode::SERVICE_UNAVAILABLE,
+            session,
+            &["problem-unavailable"],
+        );
+        response
+            .extensions_mut()
+            .insert(InternalError(Arc::new(error.to_string())));
+        response
+    }
+
+    /// This form has stored its answers already: a calm page, 200 (the answers are saved,
+    /// which is what the participant asked for; nothing is wrong), holding none of them.
+    fn saved(&self) -> Response {
+        render(
+            StatusCode::OK,
+            &SavedPage {
+                page: Page::new(self.lang, &self.path, &[]),
+                next: self.kiosk_path.clone(),
+            },
+        )
+    }
+
+    fn early(&self, early: Early, session: &Session) -> Response {
+        let (lang, path) = (self.lang, self.path.as_str());
+        match early {
+            Early::Gone(state) => gone(lang, path, state),
+            Early::TooLarge => self.form(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Some(session),
+                &["problem-too-large"],
+            ),
+            Early::Problems => {
+                let mut keys: Vec<&str> = Vec::new();
+                // Nothing answered is the form's calm note, not one of its problems.
+                for key in self
+                    .problems
+                    .iter()
+                    .filter(|p| **p != Problem::NothingAnswered)
+                    .map(Problem::message_key)
+                {
+                    if !keys.contains(&key) {
+                        keys.push(key);
+                    }
+                }
+                self.form(StatusCode::UNPROCESSABLE_ENTITY, Some(session), &keys)
+            }
+            Early::BadForm => self.form(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(session),
+                &["problem-form-unknown"],
+            ),
+            Early::TicketRequired => self.refused(Refusal::TicketRequired, session),
+            Early::TicketUnknown => self.refused(Refusal::TicketUnknown, session),
+        }
+    }
+
+    fn refused(&self, refusal: Refusal, session: &Session) -> Response {
+        let (lang, path) = (self.lang, self.path.as_str());
+        match refusal {
+            Refusal::UnknownSession => not_found(lang, path),
+            Refusal::Closed => gone(lang, path, SessionState::Closed),
+            Refusal::Full => gone(lang, path, SessionState::Full),
+            Refusal::TicketRequired => self.form(
+                StatusCode::FORBIDDEN,
+                Some(session),
+                &["problem-ticket-required"],
+            ),
+            Refusal::TicketUnknown => self.form(
+                StatusCode::FORBIDDEN,
+                Some(session),
+                &["problem-ticket-unknown"],
+            ),
+            Refusal::TicketUsed => self.form(
+                StatusCode::CONFLICT,
+                Some(session),
+                &["problem-ticket-used"],
+            ),
+            Refusal::AlreadySent => self.saved(),
+        }
     }
 }
 
@@ -966,6 +1124,10 @@ async fn kiosk_form(
     if session.state(now_unix()) == SessionState::Full {
         return gone(lang, &path, SessionState::Full);
     }
+    let key = match c.form_key().await {
+        Ok(key) => key,
+        Err(error) => return read_unavailable(lang, &path, error),
+    };
     let kiosk_path = format!("/s/{code}/kiosk/{token}");
     let mut page = FormPage::new(
         lang,
@@ -976,6 +1138,8 @@ async fn kiosk_form(
         vec![],
     )
     .in_kiosk(lang, &kiosk_path);
+    // Each drawing its own token: the next person's form is a new form.
+    page.once = key.issue(session.id).as_str().to_owned();
     page.you_said = you_said(&c, session.id, lang).await;
     render(StatusCode::OK, &page)
 }

@@ -78,6 +78,7 @@ problem-ticket-used = This ticket was already used. Each ticket works once.
 problem-ticket-empty = Please type the code from your card.
 problem-unavailable = We couldn't save your answers just now. They are still here. Please try again in a moment.
 problem-uncertain = We may have saved your answers, but we could not confirm it. Please don't send them again: if they were saved, they count once.
+problem-form-unknown = We couldn't check this form, so nothing was saved. Your answers are still here. Please send them again.
 problem-not-found = We couldn't find that page.
 problem-back-home = Enter a code
 
@@ -92,6 +93,8 @@ thanks-not-kept = Your name, your phone or computer, your internet address, or t
 thanks-use = Your answers are added together with others. The people who read the results only see totals for groups with enough answers, never what one person said. A little random noise is mixed in to protect you.
 thanks-crisis = In crisis or thinking about hurting yourself? Call or text 988 (in the US), any time, day or night.
 thanks-close = You can close this page now.
+# The same form sent again after it was saved (the back button, a double tap): nothing more is stored.
+thanks-already-saved = Your answers were already saved — thank you. You don't need to send them again.
 
 ## Privacy: the data inventory
 

@@ -78,6 +78,7 @@ problem-ticket-used = Este boleto ya se usó. Cada boleto sirve una sola vez.
 problem-ticket-empty = Escribe el código de tu tarjeta.
 problem-unavailable = No pudimos guardar tus respuestas en este momento. Siguen aquí. Inténtalo otra vez en un momento.
 problem-uncertain = Es posible que hayamos guardado tus respuestas, pero no pudimos confirmarlo. Por favor, no las envíes otra vez: si se guardaron, cuentan una vez.
+problem-form-unknown = No pudimos comprobar este formulario, así que no se guardó nada. Tus respuestas siguen aquí. Por favor, envíalas otra vez.
 problem-not-found = No encontramos esa página.
 problem-back-home = Escribir un código
 
@@ -92,6 +93,8 @@ thanks-not-kept = Tu nombre, tu teléfono o computadora, tu dirección de intern
 thanks-use = Tus respuestas se suman a las de otras personas. Quienes leen los resultados solo ven totales de grupos con suficientes respuestas, nunca lo que dijo una persona. Se agrega un poco de ruido al azar para protegerte.
 thanks-crisis = ¿Estás en crisis o pensando en hacerte daño? Llama o envía un mensaje al 988 (en EE. UU.), a cualquier hora, de día o de noche.
 thanks-close = Ya puedes cerrar esta página.
+# El mismo formulario enviado otra vez después de guardarse (el botón de volver, un doble toque): no se guarda nada más.
+thanks-already-saved = Tus respuestas ya se guardaron — gracias. No hace falta que las envíes otra vez.
 
 ## Privacidad: el inventario de datos
 
