@@ -10,6 +10,13 @@
 //! is told calmly that the answers were already saved. A refused submission writes no
 //! hash, so it can be fixed and sent again.
 //!
+//! A token belongs to one drawing of a form, so the browser must not dress a new drawing
+//! as the old one: pages are `no-store`, and a browser that draws the form again when the
+//! participant goes back (rather than showing the page it kept) would restore the ticked
+//! answers into a form with a new token. Every participant form therefore has
+//! `autocomplete="off"` (as the kiosk's had): going back shows either the very page that
+//! was sent, whose token is used, or an empty form.
+//!
 //! A token is an idempotency key, not a permission: anyone can draw a fresh form, so it
 //! does not stop a person answering twice on purpose (single-use tickets do that). A form
 //! sent without a token (a page drawn before tokens existed) is taken as before.
