@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestApp, TestDb, assert_anonymous_headers, text};
+use common::{TestApp, TestDb, assert_anonymous_headers, form_token, text};
 use reqwest::StatusCode;
 
 const FULL_ANSWERS: &str = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\
@@ -27,6 +27,10 @@ on_both_stores!(
     stored_ids_reveal_no_arrival_order,
     the_privacy_page_lists_what_is_kept_and_not,
     the_thanks_page_shows_the_programs_line_else_the_organizations_else_the_default,
+    the_same_form_sent_again_stores_once_and_says_the_answers_are_saved,
+    a_refused_form_keeps_its_token_and_stores_once_when_fixed,
+    forged_or_foreign_form_tokens_store_nothing_and_say_so,
+    a_ticketed_form_sent_again_is_saved_once_and_its_card_still_works_once,
 );
 
 async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
@@ -74,14 +78,17 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     ] {
         assert!(html.contains(text), "form lacks {text:?}");
     }
-    // One fieldset and legend per question, every input inside a label.
+    // One fieldset and legend per question, every input a person sees inside a label.
     assert_eq!(html.matches("<fieldset").count(), 11);
     assert_eq!(html.matches("<legend>").count(), 11);
     assert_eq!(
-        html.matches("<input").count(),
+        html.matches("<input").count() - html.matches(r#"<input type="hidden""#).count(),
         html.matches("<label><input").count()
             + html.matches("<label class=\"skip\"><input").count()
     );
+    // The form's token, and no form state for a browser to bring back into another one.
+    assert_eq!(form_token(&html).len(), collector::once::TOKEN_LEN);
+    assert!(html.contains(r#"autocomplete="off""#));
     assert!(html.contains(r#"<html lang="en">"#));
     assert!(
         html.contains(&format!(r#"href="/s/{}?lang=es""#, session.code)),
@@ -619,13 +626,19 @@ async fn the_stored_schema_holds_no_identifier(db: &TestDb) {
             );
         }
     }
-    // The ticket table has no way to point at a response.
-    let ticket_sql = sql.replace("'response'", "'ticket'");
-    let ticket_columns: Vec<String> = sqlx::query_scalar(&ticket_sql)
-        .fetch_all(app.store.pool())
-        .await
-        .unwrap();
-    assert_eq!(ticket_columns, ["hash", "session_id", "used"]);
+    // The ticket and sent-form tables have no way to point at a response, nor a time.
+    for (table, expected) in [
+        ("ticket", &["hash", "session_id", "used"][..]),
+        ("form_sent", &["hash", "session_id"][..]),
+        ("form_key", &["id", "secret"][..]),
+    ] {
+        let table_sql = sql.replace("'response'", &format!("'{table}'"));
+        let columns: Vec<String> = sqlx::query_scalar(&table_sql)
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+        assert_eq!(columns, expected, "the {table} table changed: review it");
+    }
 }
 
 async fn stored_ids_reveal_no_arrival_order(db: &TestDb) {
@@ -808,4 +821,189 @@ async fn the_thanks_page_shows_the_programs_line_else_the_organizations_else_the
     );
     // Reading the line stored nothing about the visit.
     assert_eq!(app.responses().await, 0);
+}
+
+const ALREADY_SAVED_EN: &str =
+    "Your answers were already saved — thank you. You don't need to send them again.";
+const ALREADY_SAVED_ES: &str =
+    "Tus respuestas ya se guardaron — gracias. No hace falta que las envíes otra vez.";
+
+/// The page a form sent again gets: the calm message, and none of the answers.
+async fn assert_already_saved(response: reqwest::Response, message: &str) {
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_anonymous_headers(&response);
+    let html = text(response).await;
+    assert!(html.contains(message), "{html}");
+    assert!(
+        !html.contains(" checked") && !html.contains("<form"),
+        "the page holds none of the answers: {html}"
+    );
+}
+
+/// A fresh form of the session at `path`: its token.
+async fn drawn(app: &TestApp, path: &str) -> String {
+    let form = app.get(path).await;
+    assert_eq!(form.status(), StatusCode::OK);
+    form_token(&text(form).await)
+}
+
+/// The thanks page, then back, then send: the same form, with the same token, again.
+async fn the_same_form_sent_again_stores_once_and_says_the_answers_are_saved(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let path = format!("/s/{}", session.code);
+    let once = drawn(&app, &path).await;
+    let body = format!("{FULL_ANSWERS}&once={once}");
+    let sent = app.post_form(&format!("{path}?lang=en"), body.clone()).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    for (lang, message) in [("en", ALREADY_SAVED_EN), ("es", ALREADY_SAVED_ES)] {
+        let again = app.post_form(&format!("{path}?lang={lang}"), body.clone()).await;
+        assert_already_saved(again, message).await;
+    }
+    assert_eq!(app.responses().await, 1);
+    assert_eq!(
+        app.count("select cast(received as bigint) from session")
+            .await,
+        1,
+        "a place was taken twice"
+    );
+    // Only the token's hash is kept.
+    let kept: Vec<String> = sqlx::query_scalar("select hash from form_sent")
+        .fetch_all(app.store.pool())
+        .await
+        .unwrap();
+    assert_eq!(kept.len(), 1);
+    assert!(kept[0].len() == 64 && kept[0] != once && !kept[0].contains(&once));
+
+    // A double tap: two copies of one form at once store one response.
+    let once = drawn(&app, &path).await;
+    let body = format!("belong=2&once={once}");
+    let (a, b) = tokio::join!(
+        app.post_form(&path, body.clone()),
+        app.post_form(&path, body)
+    );
+    let mut statuses = [a.status(), b.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::SEE_OTHER]);
+    assert_eq!(app.responses().await, 2);
+}
+
+async fn a_refused_form_keeps_its_token_and_stores_once_when_fixed(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let path = format!("/s/{}", session.code);
+    let once = drawn(&app, &path).await;
+    let refused_body = format!("belong=9&welcome=4&once={once}");
+    let refused = app.post_form(&path, refused_body.clone()).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(refused).await;
+    assert!(html.contains("Please pick one of the choices here."));
+    assert!(html.contains(r#"name="welcome" value="4" checked"#));
+    assert_eq!(form_token(&html), once, "the form drawn again is the same form");
+    assert_eq!(app.count("select count(*) from form_sent").await, 0);
+
+    let fixed_body = format!("belong=4&welcome=4&once={once}");
+    let fixed = app.post_form(&path, fixed_body.clone()).await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER, "the token was used up");
+    assert_eq!(app.responses().await, 1);
+
+    // Back from the thanks page reaches the refused page, whose "send again?" sends the
+    // refused answers: saved already, and none of them shown. The fixed ones: the same.
+    for body in [refused_body, fixed_body] {
+        assert_already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
+    }
+    assert_eq!(app.responses().await, 1);
+}
+
+async fn forged_or_foreign_form_tokens_store_nothing_and_say_so(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let (other, _) = app.open_session(None, None).await;
+    let path = format!("/s/{}", session.code);
+    let once = drawn(&app, &path).await;
+    let foreign = drawn(&app, &format!("/s/{}", other.code)).await;
+    let last = if once.ends_with('0') { "1" } else { "0" };
+    let altered = format!("{}{last}", &once[..once.len() - 1]);
+    let mut fresh = String::new();
+    for bad in [
+        "hello".to_owned(),
+        altered,
+        foreign,
+        "0".repeat(once.len()),
+        format!("{once}0"),
+    ] {
+        let refused = app
+            .post_form(&path, format!("belong=3&hindered=rushed&once={bad}"))
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+        assert_anonymous_headers(&refused);
+        let html = text(refused).await;
+        assert!(
+            html.contains("We couldn't check this form, so nothing was saved."),
+            "{bad}: {html}"
+        );
+        assert!(html.contains(r#"name="belong" value="3" checked"#));
+        assert!(html.contains(r#"name="hindered" value="rushed" checked"#));
+        fresh = form_token(&html);
+        assert!(fresh != bad && fresh != once, "the form drawn again has a fresh token");
+    }
+    let spanish = app
+        .post_form(&format!("{path}?lang=es"), "belong=3&once=hello")
+        .await;
+    assert!(
+        text(spanish)
+            .await
+            .contains("No pudimos comprobar este formulario")
+    );
+    assert_eq!(app.responses().await, 0);
+    assert_eq!(app.count("select count(*) from form_sent").await, 0);
+    assert_eq!(
+        app.count("select cast(coalesce(sum(received), 0) as bigint) from session")
+            .await,
+        0
+    );
+
+    // The form drawn again sends.
+    let sent = app
+        .post_form(&path, format!("belong=3&hindered=rushed&once={fresh}"))
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    // A page drawn before forms carried a token sends no `once`: taken as before, so
+    // nobody who had the form open across the upgrade loses their answers.
+    let old_page = app.post_form(&path, "belong=5").await;
+    assert_eq!(old_page.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.responses().await, 2);
+}
+
+/// A ticketed form carries a token too: sent again, it hears that its answers are saved
+/// (not that its card was used); the card itself still works once, whatever the form.
+async fn a_ticketed_form_sent_again_is_saved_once_and_its_card_still_works_once(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, tickets) = app.open_session(None, Some(2)).await;
+    let path = format!("/s/{}", session.code);
+    let (first, second) = (tickets[0].as_str(), tickets[1].as_str());
+    let once = drawn(&app, &format!("{path}?ticket={first}")).await;
+    let body = format!("belong=4&ticket={first}&once={once}");
+    assert_eq!(
+        app.post_form(&path, body.clone()).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
+    let used = "select count(*) from ticket where used = 1";
+    assert_eq!((app.responses().await, app.count(used).await), (1, 1));
+
+    // Another form with the used card: refused as before, and its token stays unused…
+    let other = drawn(&app, &format!("{path}?ticket={second}")).await;
+    let reused = app
+        .post_form(&path, format!("belong=5&ticket={first}&once={other}"))
+        .await;
+    assert_eq!(reused.status(), StatusCode::CONFLICT);
+    assert!(text(reused).await.contains("This ticket was already used"));
+    assert_eq!(app.count("select count(*) from form_sent").await, 1);
+    // …so with its own card the form sends.
+    let sent = app
+        .post_form(&path, format!("belong=5&ticket={second}&once={other}"))
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!((app.responses().await, app.count(used).await), (2, 2));
 }

@@ -231,6 +231,13 @@ pub async fn text(response: reqwest::Response) -> String {
     html
 }
 
+/// The token (`once`) of the participant form on a page: what a browser sends back with it.
+pub fn form_token(html: &str) -> String {
+    let marker = r#"name="once" value=""#;
+    let at = html.find(marker).expect("a form with a token") + marker.len();
+    html[at..at + html[at..].find('"').unwrap()].to_owned()
+}
+
 /// The real `hearth` binary run once on the test database (links use a fixed base URL).
 pub fn run_hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
