@@ -10,7 +10,7 @@ use axum::http::StatusCode as Http;
 use collector::audit::{self, Action, Filter};
 use collector::catalog::{self, NewSession, Session};
 use common::staff::*;
-use common::{TestApp, TestDb, assert_anonymous_headers, text};
+use common::{TestApp, TestDb, assert_anonymous_headers, form_token, text};
 use reqwest::StatusCode;
 
 on_both_stores!(
@@ -21,6 +21,8 @@ on_both_stores!(
     the_kiosk_speaks_both_languages_takes_skips_and_refuses_bad_input_whole,
     the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_staff,
     the_command_line_opens_a_tablet_session_and_refuses_one_with_tickets,
+    two_people_in_a_row_each_store_one_response_and_a_form_sent_again_stores_nothing,
+    a_kiosk_form_sent_again_after_an_outage_and_a_retry_stores_nothing_twice,
 );
 
 async fn kiosk_session(app: &TestApp, capacity: Option<u32>) -> (Session, String) {
@@ -405,4 +407,96 @@ async fn the_command_line_opens_a_tablet_session_and_refuses_one_with_tickets(db
         .await
         .unwrap();
     assert_eq!(sessions, 1, "the refused one opened nothing");
+}
+
+const ALREADY_SAVED: &str =
+    "Your answers were already saved — thank you. You don't need to send them again.";
+
+/// The page a kiosk form sent again gets: saved, the way on to a fresh form, and nothing of
+/// what the form carried.
+async fn assert_already_saved(response: reqwest::Response, path: &str) {
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_anonymous_headers(&response);
+    let html = text(response).await;
+    assert!(html.contains(ALREADY_SAVED), "{html}");
+    assert!(html.contains(&format!(r#"class="button next-person" href="{path}""#)));
+    assert!(
+        !html.contains("checked") && !html.contains("Strongly") && !html.contains("<form"),
+        "the next person sees none of the answers: {html}"
+    );
+}
+
+async fn two_people_in_a_row_each_store_one_response_and_a_form_sent_again_stores_nothing(
+    db: &TestDb,
+) {
+    let app = TestApp::spawn(db).await;
+    let (_, path) = kiosk_session(&app, None).await;
+    let first = form_token(&text(app.get(&path).await).await);
+    let first_body = format!("{FIRST_PERSON}&once={first}");
+    let sent = app.post_form(&format!("{path}?lang=en"), first_body.clone()).await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+
+    // The next person: a fresh, empty form with a token of its own.
+    let html = text(app.get(&path).await).await;
+    assert!(!html.contains(" checked"));
+    let second = form_token(&html);
+    assert_ne!(second, first);
+    let sent = app
+        .post_form(&format!("{path}?lang=en"), format!("belong=2&once={second}"))
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        stored_rows(&app).await,
+        vec![(Some(2), None, None, 0), (Some(5), Some(1), Some(1), 1)]
+    );
+
+    // The first person's form sent again (the back button, a double tap): nothing stored.
+    let again = app.post_form(&format!("{path}?lang=en"), first_body).await;
+    assert_already_saved(again, &path).await;
+    assert_eq!(app.responses().await, 2);
+}
+
+/// After a refused submission or an outage and a retry, "back" from the kiosk's thanks
+/// page reaches the page the refused request answered, and the browser offers to send that
+/// request again. It carries the form's token, which the retry used: nothing is stored,
+/// and the page shows nothing of the person who answered.
+async fn a_kiosk_form_sent_again_after_an_outage_and_a_retry_stores_nothing_twice(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (_, path) = kiosk_session(&app, None).await;
+    let answer = format!("{path}?lang=en");
+    let once = form_token(&text(app.get(&path).await).await);
+    let body = format!("{FIRST_PERSON}&once={once}");
+
+    // The outage: responses cannot be written for a while (the same SQL on both stores).
+    let run = |sql: &'static str| {
+        let pool = app.store.pool().clone();
+        async move { sqlx::query(sql).execute(&pool).await.unwrap() }
+    };
+    run("alter table response rename to response_away").await;
+    let down = app.post_form(&answer, body.clone()).await;
+    assert_eq!(down.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let html = text(down).await;
+    assert!(html.contains("try again in a moment"));
+    assert!(html.contains(r#"name="hindered" value="rushed" checked"#));
+    assert_eq!(form_token(&html), once, "the retry is the same form");
+    run("alter table response_away rename to response").await;
+
+    let retried = app.post_form(&answer, body.clone()).await;
+    assert_eq!(retried.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.responses().await, 1);
+    // Back to the 503 page, and "send again?": its request once more.
+    assert_already_saved(app.post_form(&answer, body).await, &path).await;
+    assert_eq!(app.responses().await, 1);
+
+    // A refused submission, fixed and sent; then the refused request sent again.
+    let once = form_token(&text(app.get(&path).await).await);
+    let refused_body = format!("belong=9&welcome=1&once={once}");
+    let refused = app.post_form(&answer, refused_body.clone()).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let fixed = app
+        .post_form(&answer, format!("belong=3&welcome=1&once={once}"))
+        .await;
+    assert_eq!(fixed.status(), StatusCode::SEE_OTHER);
+    assert_already_saved(app.post_form(&answer, refused_body).await, &path).await;
+    assert_eq!(app.responses().await, 2);
 }

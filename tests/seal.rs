@@ -5,7 +5,7 @@ mod common;
 
 use collector::Backend;
 use collector::seal::seal_closed_sessions;
-use common::{TestApp, TestDb};
+use common::{TestApp, TestDb, form_token, text};
 use reqwest::StatusCode;
 
 /// Seals every closed session now; how many were sealed.
@@ -103,7 +103,9 @@ fn varint(bytes: &[u8], mut at: usize) -> (i64, usize) {
 
 on_both_stores!(
     sealing_erases_the_physical_arrival_order,
-    sealing_keeps_the_answers_and_deletes_the_tickets
+    sealing_keeps_the_answers_and_deletes_the_tickets,
+    sealing_erases_the_sessions_sent_forms,
+    sent_forms_are_kept_in_no_arrival_order,
 );
 
 async fn sealing_erases_the_physical_arrival_order(db: &TestDb) {
@@ -287,6 +289,144 @@ async fn postgres_transaction_ids_do_not_pair_tickets_with_responses() {
     );
     assert!(
         pairs.len() == 0 || pairs.len() >= tickets.len(),
+        "pairing is not ambiguous: {pairs:?}"
+    );
+}
+
+/// Sends submission number n of the session at `path` from a freshly drawn form; returns
+/// the hash its form leaves in `form_sent`.
+async fn send_drawn(app: &TestApp, session: &collector::catalog::Session, n: i16) -> String {
+    let path = format!("/s/{}", session.code);
+    let once = form_token(&text(app.get(&path).await).await);
+    let posted = app
+        .post_form(&path, format!("{}&once={once}", arrival_body(n)))
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    let key = collector::once::FormKey::load(&app.store).await.unwrap();
+    key.verify(session.id, &once)
+        .unwrap()
+        .hash()
+        .as_str()
+        .to_owned()
+}
+
+async fn sent_forms(app: &TestApp, session_id: i32) -> i64 {
+    app.count(&format!(
+        "select count(*) from form_sent where session_id = {session_id}"
+    ))
+    .await
+}
+
+async fn sealing_erases_the_sessions_sent_forms(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let (other, _) = app.open_session(None, None).await;
+    let path = format!("/s/{}", session.code);
+    let once = form_token(&text(app.get(&path).await).await);
+    let body = format!("belong=4&once={once}");
+    assert_eq!(
+        app.post_form(&path, body.clone()).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    send_drawn(&app, &session, 1).await;
+    send_drawn(&app, &other, 2).await;
+    assert_eq!(
+        (sent_forms(&app, session.id).await, sent_forms(&app, other.id).await),
+        (2, 1)
+    );
+
+    collector::catalog::close_session(&app.store, &session.code)
+        .await
+        .unwrap();
+    assert_eq!(seal(&app).await, 1);
+    assert_eq!(sent_forms(&app, session.id).await, 0, "sealing kept sent forms");
+    assert_eq!(sent_forms(&app, other.id).await, 1, "another session's went too");
+    assert_eq!(
+        app.count(&format!(
+            "select count(*) from response where session_id = {}",
+            session.id
+        ))
+        .await,
+        2
+    );
+    // A form of the sealed session sent again: closed, and nothing stored.
+    assert_eq!(app.post_form(&path, body).await.status(), StatusCode::GONE);
+    assert_eq!(app.responses().await, 3);
+}
+
+/// Each submission alone, so each batch rewrites its session's sent forms: the order they
+/// sit in (SQLite assigns a rowid in insertion order; PostgreSQL's heap, `ctid`) is a
+/// shuffle, not the order they arrived in.
+async fn sent_forms_are_kept_in_no_arrival_order(db: &TestDb) {
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let mut arrived = Vec::new();
+    for n in 0..12 {
+        arrived.push(send_drawn(&app, &session, n).await);
+    }
+    let order_by = match app.store.backend() {
+        Backend::Sqlite => "rowid",
+        Backend::Postgres => "ctid",
+    };
+    let stored: Vec<String> =
+        sqlx::query_scalar(&format!("select hash from form_sent order by {order_by}"))
+            .fetch_all(app.store.pool())
+            .await
+            .unwrap();
+    let ranks: Vec<usize> = stored
+        .iter()
+        .map(|h| arrived.iter().position(|a| a == h).expect("a sent form"))
+        .collect();
+    let mut sorted = ranks.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, (0..12).collect::<Vec<usize>>());
+    // 12 shuffled rows come out in arrival order with probability 1/12!.
+    assert_ne!(ranks, sorted, "sent forms are kept in arrival order");
+    assert!(
+        ranks.windows(2).filter(|w| w[1] == w[0] + 1).count() < 6,
+        "the stored order follows arrival: {ranks:?}"
+    );
+}
+
+#[tokio::test]
+async fn postgres_transaction_ids_do_not_pair_sent_forms_with_responses() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let app = TestApp::spawn(&db).await;
+    let (session, _) = app.open_session(None, None).await;
+    // Each submission alone, so each is its own transaction.
+    let mut truth = Vec::new();
+    for n in 0..4 {
+        truth.push((send_drawn(&app, &session, n).await, n));
+    }
+    // The attack: pair each sent form with the response written by the same transaction.
+    let pairs: Vec<(String, i16, i16)> = sqlx::query_as(
+        "select f.hash, r.belong, r.welcome from form_sent f \
+         join response r on cast(r.xmin as text) = cast(f.xmin as text) order by f.hash",
+    )
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
+    let recovered = truth
+        .iter()
+        .filter(|(hash, n)| {
+            let matches: Vec<i16> = pairs
+                .iter()
+                .filter(|p| &p.0 == hash)
+                .map(|p| arrival_of(p.1, p.2))
+                .collect();
+            matches == vec![*n]
+        })
+        .count();
+    // Every sent form now carries the last transaction's id: at most the last pairs with
+    // "its" response, and only because every form pairs with that same response.
+    assert!(
+        recovered <= 1,
+        "xmin pairs {recovered} forms with their responses: {pairs:?}"
+    );
+    assert!(
+        pairs.is_empty() || pairs.len() >= truth.len(),
         "pairing is not ambiguous: {pairs:?}"
     );
 }
