@@ -1144,6 +1144,79 @@ mod tests {
         );
     }
 
+    /// Forms in one batch: a double tap stores once, a form with no place left stays
+    /// unsent (and its double tap hears the same refusal), a stored form sent again is
+    /// refused before its ticket is looked at.
+    #[tokio::test]
+    async fn a_form_stores_once_and_a_refused_one_stays_unsent() {
+        let (store, s, _dir) = store_with(&[(2, None), (1, Some(1))]).await;
+        let (two_places, ticketed) = (&s[0].0, &s[1].0);
+        let key = crate::once::FormKey::load(&store).await.unwrap();
+        let with_form = |session: &crate::catalog::Session,
+                         ticket: Option<&crate::code::Ticket>,
+                         form: &crate::once::FormToken| Pending {
+            form: Some(form.hash()),
+            ..pending(session, ticket)
+        };
+        let (a, b, c) = (
+            key.issue(two_places.id),
+            key.issue(two_places.id),
+            key.issue(two_places.id),
+        );
+        let batch = vec![
+            with_form(two_places, None, &a),
+            with_form(two_places, None, &a),
+            with_form(two_places, None, &b),
+            with_form(two_places, None, &c),
+            with_form(two_places, None, &c),
+        ];
+        let refs: Vec<&Pending> = batch.iter().collect();
+        let mut writer = Writer::default();
+        let outcomes = commit_batch(&store, &mut writer, &refs).await.unwrap();
+        use CommitError::Refused as R;
+        assert_eq!(
+            outcomes,
+            vec![
+                Ok(()),
+                Err(R(Refusal::AlreadySent)),
+                Ok(()),
+                Err(R(Refusal::Full)),
+                Err(R(Refusal::Full)),
+            ]
+        );
+        let sent = |session_id: i32| {
+            let pool = store.pool().clone();
+            async move {
+                let mut hashes: Vec<String> =
+                    sqlx::query_scalar("select hash from form_sent where session_id = $1")
+                        .bind(session_id)
+                        .fetch_all(&pool)
+                        .await
+                        .unwrap();
+                hashes.sort();
+                hashes
+            }
+        };
+        let mut expected = vec![a.hash().as_str().to_owned(), b.hash().as_str().to_owned()];
+        expected.sort();
+        assert_eq!(sent(two_places.id).await, expected);
+
+        let card = &s[1].1[0];
+        let form = key.issue(ticketed.id);
+        let once = [&with_form(ticketed, Some(card), &form)];
+        assert_eq!(
+            commit_batch(&store, &mut writer, &once).await.unwrap(),
+            vec![Ok(())]
+        );
+        assert_eq!(
+            commit_batch(&store, &mut writer, &once).await.unwrap(),
+            vec![Err(R(Refusal::AlreadySent))],
+            "the form, not the used card, answers"
+        );
+        assert_eq!(sent(ticketed.id).await, vec![form.hash().as_str().to_owned()]);
+        assert_eq!(stored(&store).await.0, 3);
+    }
+
     #[tokio::test]
     async fn a_submission_withdrawn_after_the_wait_is_never_stored() {
         let (store, s, dir) = store_with(&[(10, None)]).await;
