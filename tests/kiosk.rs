@@ -433,7 +433,9 @@ async fn two_people_in_a_row_each_store_one_response_and_a_form_sent_again_store
     let (_, path) = kiosk_session(&app, None).await;
     let first = form_token(&text(app.get(&path).await).await);
     let first_body = format!("{FIRST_PERSON}&once={first}");
-    let sent = app.post_form(&format!("{path}?lang=en"), first_body.clone()).await;
+    let sent = app
+        .post_form(&format!("{path}?lang=en"), first_body.clone())
+        .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
 
     // The next person: a fresh, empty form with a token of its own.
@@ -442,7 +444,10 @@ async fn two_people_in_a_row_each_store_one_response_and_a_form_sent_again_store
     let second = form_token(&html);
     assert_ne!(second, first);
     let sent = app
-        .post_form(&format!("{path}?lang=en"), format!("belong=2&once={second}"))
+        .post_form(
+            &format!("{path}?lang=en"),
+            format!("belong=2&once={second}"),
+        )
         .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     assert_eq!(

@@ -854,10 +854,14 @@ async fn the_same_form_sent_again_stores_once_and_says_the_answers_are_saved(db:
     let path = format!("/s/{}", session.code);
     let once = drawn(&app, &path).await;
     let body = format!("{FULL_ANSWERS}&once={once}");
-    let sent = app.post_form(&format!("{path}?lang=en"), body.clone()).await;
+    let sent = app
+        .post_form(&format!("{path}?lang=en"), body.clone())
+        .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     for (lang, message) in [("en", ALREADY_SAVED_EN), ("es", ALREADY_SAVED_ES)] {
-        let again = app.post_form(&format!("{path}?lang={lang}"), body.clone()).await;
+        let again = app
+            .post_form(&format!("{path}?lang={lang}"), body.clone())
+            .await;
         assert_already_saved(again, message).await;
     }
     assert_eq!(app.responses().await, 1);
@@ -899,12 +903,20 @@ async fn a_refused_form_keeps_its_token_and_stores_once_when_fixed(db: &TestDb) 
     let html = text(refused).await;
     assert!(html.contains("Please pick one of the choices here."));
     assert!(html.contains(r#"name="welcome" value="4" checked"#));
-    assert_eq!(form_token(&html), once, "the form drawn again is the same form");
+    assert_eq!(
+        form_token(&html),
+        once,
+        "the form drawn again is the same form"
+    );
     assert_eq!(app.count("select count(*) from form_sent").await, 0);
 
     let fixed_body = format!("belong=4&welcome=4&once={once}");
     let fixed = app.post_form(&path, fixed_body.clone()).await;
-    assert_eq!(fixed.status(), StatusCode::SEE_OTHER, "the token was used up");
+    assert_eq!(
+        fixed.status(),
+        StatusCode::SEE_OTHER,
+        "the token was used up"
+    );
     assert_eq!(app.responses().await, 1);
 
     // Back from the thanks page reaches the refused page, whose "send again?" sends the
@@ -945,7 +957,10 @@ async fn forged_or_foreign_form_tokens_store_nothing_and_say_so(db: &TestDb) {
         assert!(html.contains(r#"name="belong" value="3" checked"#));
         assert!(html.contains(r#"name="hindered" value="rushed" checked"#));
         fresh = form_token(&html);
-        assert!(fresh != bad && fresh != once, "the form drawn again has a fresh token");
+        assert!(
+            fresh != bad && fresh != once,
+            "the form drawn again has a fresh token"
+        );
     }
     let spanish = app
         .post_form(&format!("{path}?lang=es"), "belong=3&once=hello")

@@ -331,7 +331,10 @@ async fn sealing_erases_the_sessions_sent_forms(db: &TestDb) {
     send_drawn(&app, &session, 1).await;
     send_drawn(&app, &other, 2).await;
     assert_eq!(
-        (sent_forms(&app, session.id).await, sent_forms(&app, other.id).await),
+        (
+            sent_forms(&app, session.id).await,
+            sent_forms(&app, other.id).await
+        ),
         (2, 1)
     );
 
@@ -339,8 +342,16 @@ async fn sealing_erases_the_sessions_sent_forms(db: &TestDb) {
         .await
         .unwrap();
     assert_eq!(seal(&app).await, 1);
-    assert_eq!(sent_forms(&app, session.id).await, 0, "sealing kept sent forms");
-    assert_eq!(sent_forms(&app, other.id).await, 1, "another session's went too");
+    assert_eq!(
+        sent_forms(&app, session.id).await,
+        0,
+        "sealing kept sent forms"
+    );
+    assert_eq!(
+        sent_forms(&app, other.id).await,
+        1,
+        "another session's went too"
+    );
     assert_eq!(
         app.count(&format!(
             "select count(*) from response where session_id = {}",

@@ -45,8 +45,8 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::catalog::now_unix;
 use crate::code::TicketHash;
-use crate::once::FormHash;
 use crate::instrument::{Answers, Helped, Hindered, Item, VERSION};
+use crate::once::FormHash;
 use crate::store::{Store, random_id};
 
 /// The most submissions committed in one transaction.
@@ -1213,7 +1213,10 @@ mod tests {
             vec![Err(R(Refusal::AlreadySent))],
             "the form, not the used card, answers"
         );
-        assert_eq!(sent(ticketed.id).await, vec![form.hash().as_str().to_owned()]);
+        assert_eq!(
+            sent(ticketed.id).await,
+            vec![form.hash().as_str().to_owned()]
+        );
         assert_eq!(stored(&store).await.0, 3);
     }
 

@@ -66,12 +66,10 @@ impl FormKey {
     /// The store's key, made at random by whichever instance asks first.
     pub async fn load(store: &Store) -> Result<FormKey, sqlx::Error> {
         let fresh: [u8; 32] = rand::random();
-        sqlx::query(
-            "insert into form_key (id, secret) values (1, $1) on conflict (id) do nothing",
-        )
-        .bind(hex(&fresh))
-        .execute(store.pool())
-        .await?;
+        sqlx::query("insert into form_key (id, secret) values (1, $1) on conflict (id) do nothing")
+            .bind(hex(&fresh))
+            .execute(store.pool())
+            .await?;
         let stored: String = sqlx::query_scalar("select secret from form_key where id = 1")
             .fetch_one(store.pool())
             .await?;
@@ -98,7 +96,10 @@ impl FormKey {
         let bytes = unhex(sent)?;
         let (nonce, tag) = bytes.split_at(NONCE_BYTES);
         let expected = self.tag(session_id, nonce);
-        let differs = expected.iter().zip(tag).fold(0u8, |acc, (a, b)| acc | (a ^ b));
+        let differs = expected
+            .iter()
+            .zip(tag)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b));
         (differs == 0).then(|| FormToken(sent.to_ascii_lowercase()))
     }
 
@@ -159,10 +160,11 @@ pub(crate) async fn sent_in(
     conn: &mut AnyConnection,
     session_id: i32,
 ) -> Result<Vec<FormHash>, sqlx::Error> {
-    let hashes: Vec<String> = sqlx::query_scalar("select hash from form_sent where session_id = $1")
-        .bind(session_id)
-        .fetch_all(&mut *conn)
-        .await?;
+    let hashes: Vec<String> =
+        sqlx::query_scalar("select hash from form_sent where session_id = $1")
+            .bind(session_id)
+            .fetch_all(&mut *conn)
+            .await?;
     Ok(hashes.into_iter().map(FormHash).collect())
 }
 
@@ -299,7 +301,11 @@ mod tests {
             "hex is read in either case"
         );
         assert_eq!(key().verify(42, token.as_str()), None, "another session's");
-        assert_eq!(FormKey([8; 32]).verify(41, token.as_str()), None, "another key's");
+        assert_eq!(
+            FormKey([8; 32]).verify(41, token.as_str()),
+            None,
+            "another key's"
+        );
     }
 
     #[test]

@@ -221,7 +221,11 @@ mod tests {
         }
         let r = parse_form(b"own_pace=skip&ticket=+ABC+&once=f00d").unwrap_err();
         assert_eq!(r.partial.ticket.as_deref(), Some("ABC"));
-        assert_eq!(r.partial.once.as_deref(), Some("f00d"), "the form keeps its token");
+        assert_eq!(
+            r.partial.once.as_deref(),
+            Some("f00d"),
+            "the form keeps its token"
+        );
         let once = format!("belong=4&once={}", "a".repeat(MAX_ONCE_FIELD + 1));
         assert_eq!(
             parse_form(once.as_bytes()).unwrap_err().problems,

@@ -789,7 +789,10 @@ async fn submit_to(
             // say, when the session is full by now): say it is saved, and show none of
             // what it carried. A store that cannot answer gets the refusal as it stands.
             if let Once::Sent(token) = &once {
-                if matches!(crate::once::was_sent(&c.store, &token.hash()).await, Ok(true)) {
+                if matches!(
+                    crate::once::was_sent(&c.store, &token.hash()).await,
+                    Ok(true)
+                ) {
                     return reply.saved();
                 }
             }
