@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{TestApp, TestDb, assert_anonymous_headers, form_token, text};
+use common::{TestApp, TestDb, already_saved, assert_anonymous_headers, form_token, text};
 use reqwest::StatusCode;
 
 const FULL_ANSWERS: &str = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\
@@ -828,18 +828,6 @@ const ALREADY_SAVED_EN: &str =
 const ALREADY_SAVED_ES: &str =
     "Tus respuestas ya se guardaron — gracias. No hace falta que las envíes otra vez.";
 
-/// The page a form sent again gets: the calm message, and none of the answers.
-async fn assert_already_saved(response: reqwest::Response, message: &str) {
-    assert_eq!(response.status(), StatusCode::OK);
-    assert_anonymous_headers(&response);
-    let html = text(response).await;
-    assert!(html.contains(message), "{html}");
-    assert!(
-        !html.contains(" checked") && !html.contains("<form"),
-        "the page holds none of the answers: {html}"
-    );
-}
-
 /// A fresh form of the session at `path`: its token.
 async fn drawn(app: &TestApp, path: &str) -> String {
     let form = app.get(path).await;
@@ -862,7 +850,7 @@ async fn the_same_form_sent_again_stores_once_and_says_the_answers_are_saved(db:
         let again = app
             .post_form(&format!("{path}?lang={lang}"), body.clone())
             .await;
-        assert_already_saved(again, message).await;
+        already_saved(again, message).await;
     }
     assert_eq!(app.responses().await, 1);
     assert_eq!(
@@ -922,7 +910,7 @@ async fn a_refused_form_keeps_its_token_and_stores_once_when_fixed(db: &TestDb) 
     // Back from the thanks page reaches the refused page, whose "send again?" sends the
     // refused answers: saved already, and none of them shown. The fixed ones: the same.
     for body in [refused_body, fixed_body] {
-        assert_already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
+        already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
     }
     assert_eq!(app.responses().await, 1);
 }
@@ -1003,7 +991,7 @@ async fn a_ticketed_form_sent_again_is_saved_once_and_its_card_still_works_once(
         app.post_form(&path, body.clone()).await.status(),
         StatusCode::SEE_OTHER
     );
-    assert_already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
+    already_saved(app.post_form(&path, body).await, ALREADY_SAVED_EN).await;
     let used = "select count(*) from ticket where used = 1";
     assert_eq!((app.responses().await, app.count(used).await), (1, 1));
 

@@ -257,19 +257,32 @@ async fn postgres_transaction_ids_do_not_pair_tickets_with_responses() {
             StatusCode::SEE_OTHER
         );
     }
-    // The attack: pair each used ticket with the response written by the same transaction.
-    let pairs: Vec<(String, i16, i16)> = sqlx::query_as(
-        "select t.hash, r.belong, r.welcome from ticket t join response r on cast(r.xmin as text) = cast(t.xmin as text) \
-         where t.used = 1 order by t.hash",
-    )
-    .fetch_all(app.store.pool())
-    .await
-    .unwrap();
     let truth: Vec<(String, i16)> = tickets
         .iter()
         .enumerate()
         .map(|(n, t)| (t.hash().as_str().to_owned(), n as i16))
         .collect();
+    assert_xmin_pairs_nothing(&app, "ticket", "t.used = 1", &truth).await;
+}
+
+/// The attack: pair each row of `table` (those `filter` keeps; each a hash written with one
+/// response) with the response written by the same transaction. Every row carries the
+/// last transaction's id: at most the last pairs with "its" response, and only because
+/// every row pairs with that same response.
+async fn assert_xmin_pairs_nothing(
+    app: &TestApp,
+    table: &str,
+    filter: &str,
+    truth: &[(String, i16)],
+) {
+    let pairs: Vec<(String, i16, i16)> = sqlx::query_as(&format!(
+        "select t.hash, r.belong, r.welcome from {table} t \
+         join response r on cast(r.xmin as text) = cast(t.xmin as text) \
+         where {filter} order by t.hash"
+    ))
+    .fetch_all(app.store.pool())
+    .await
+    .unwrap();
     let recovered = truth
         .iter()
         .filter(|(hash, n)| {
@@ -281,14 +294,12 @@ async fn postgres_transaction_ids_do_not_pair_tickets_with_responses() {
             matches == vec![*n]
         })
         .count();
-    // Every ticket now carries the last transaction's id: at most the last ticket pairs
-    // with "its" response, and only because every ticket pairs with that same response.
     assert!(
         recovered <= 1,
-        "xmin pairs {recovered} tickets with their responses: {pairs:?}"
+        "xmin pairs {recovered} rows of {table} with their responses: {pairs:?}"
     );
     assert!(
-        pairs.len() == 0 || pairs.len() >= tickets.len(),
+        pairs.is_empty() || pairs.len() >= truth.len(),
         "pairing is not ambiguous: {pairs:?}"
     );
 }
@@ -411,33 +422,5 @@ async fn postgres_transaction_ids_do_not_pair_sent_forms_with_responses() {
     for n in 0..4 {
         truth.push((send_drawn(&app, &session, n).await, n));
     }
-    // The attack: pair each sent form with the response written by the same transaction.
-    let pairs: Vec<(String, i16, i16)> = sqlx::query_as(
-        "select f.hash, r.belong, r.welcome from form_sent f \
-         join response r on cast(r.xmin as text) = cast(f.xmin as text) order by f.hash",
-    )
-    .fetch_all(app.store.pool())
-    .await
-    .unwrap();
-    let recovered = truth
-        .iter()
-        .filter(|(hash, n)| {
-            let matches: Vec<i16> = pairs
-                .iter()
-                .filter(|p| &p.0 == hash)
-                .map(|p| arrival_of(p.1, p.2))
-                .collect();
-            matches == vec![*n]
-        })
-        .count();
-    // Every sent form now carries the last transaction's id: at most the last pairs with
-    // "its" response, and only because every form pairs with that same response.
-    assert!(
-        recovered <= 1,
-        "xmin pairs {recovered} forms with their responses: {pairs:?}"
-    );
-    assert!(
-        pairs.is_empty() || pairs.len() >= truth.len(),
-        "pairing is not ambiguous: {pairs:?}"
-    );
+    assert_xmin_pairs_nothing(&app, "form_sent", "true", &truth).await;
 }

@@ -303,30 +303,17 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         .await?;
         // How many rows went decides only whether there was anything to do; it is
         // recorded nowhere.
-        let answers = sqlx::query(&format!(
-            "delete from response where session_id in ({sessions})"
-        ))
-        .bind(&month_key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let tickets = sqlx::query(&format!(
-            "delete from ticket where session_id in ({sessions})"
-        ))
-        .bind(&month_key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let forms = sqlx::query(&format!(
-            "delete from form_sent where session_id in ({sessions})"
-        ))
-        .bind(&month_key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let mut deleted = 0;
+        for table in ["response", "ticket", "form_sent"] {
+            deleted += sqlx::query(&format!(
+                "delete from {table} where session_id in ({sessions})"
+            ))
+            .bind(&month_key)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
         let counters = sqlx::query(
             "update session set received = 0, sealed = 1 \
              where substr(held_on, 1, 7) = $1 and (closed = 1 or closes_at <= $2) \
@@ -337,7 +324,7 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         .execute(&mut *tx)
         .await?
         .rows_affected();
-        if recorded != 0 && answers == 0 && tickets == 0 && forms == 0 && counters == 0 {
+        if recorded != 0 && deleted == 0 && counters == 0 {
             continue;
         }
         // `sessions`: the month's sessions as the catalog lists them, not those that had

@@ -685,6 +685,21 @@ pub(crate) fn response_columns() -> &'static [String] {
 /// scan was a tenth of the server's time).
 const CHUNKS: [usize; 4] = [8, 4, 2, 1];
 
+/// `rows` cut into chunks of the given sizes, each as large as what is left allows
+/// (`sizes` largest first and ending in 1), so a bulk insert prepares only a few statement
+/// shapes.
+pub(crate) fn chunked<'a, T>(
+    mut rows: &'a [T],
+    sizes: &'static [usize],
+) -> impl Iterator<Item = &'a [T]> {
+    std::iter::from_fn(move || {
+        let size = *sizes.iter().find(|&&c| c <= rows.len())?;
+        let (chunk, rest) = rows.split_at(size);
+        rows = rest;
+        Some(chunk)
+    })
+}
+
 /// `insert into response (…) values (…), … on conflict (id) do nothing returning id` for
 /// `rows` rows.
 fn insert_sql(rows: usize) -> &'static str {
@@ -734,14 +749,8 @@ pub(crate) async fn insert_responses(
     let mut remaining: Vec<StoredResponse<'_>> = accepted.to_vec();
     while !remaining.is_empty() {
         let mut retry = Vec::new();
-        let mut rest = remaining.as_slice();
-        while !rest.is_empty() {
-            let size = *CHUNKS
-                .iter()
-                .find(|&&c| c <= rest.len())
-                .expect("chunk of 1");
-            let (chunk, tail) = rest.split_at(size);
-            rest = tail;
+        for chunk in chunked(&remaining, &CHUNKS) {
+            let size = chunk.len();
             let ids: Vec<i32> = chunk.iter().map(|_| random_id()).collect();
             let mut query = sqlx::query_scalar::<_, i32>(insert_sql(size));
             for (row, &id) in chunk.iter().zip(&ids) {
@@ -866,13 +875,16 @@ mod tests {
 
     #[test]
     fn every_batch_size_splits_into_chunks() {
-        for n in 1..=MAX_BATCH {
-            let (mut rest, mut parts) = (n, 0);
-            while rest > 0 {
-                rest -= CHUNKS.iter().find(|&&c| c <= rest).unwrap();
-                parts += 1;
-            }
-            assert!(parts <= MAX_BATCH / 8 + 3, "{n} takes {parts} statements");
+        for n in 0..=MAX_BATCH {
+            let rows: Vec<usize> = (0..n).collect();
+            let parts: Vec<&[usize]> = chunked(&rows, &CHUNKS).collect();
+            assert_eq!(parts.concat(), rows, "{n} rows cut and put back");
+            assert!(parts.iter().all(|p| CHUNKS.contains(&p.len())));
+            assert!(
+                parts.len() <= MAX_BATCH / 8 + 3,
+                "{n} takes {} statements",
+                parts.len()
+            );
         }
     }
 

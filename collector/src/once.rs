@@ -187,15 +187,8 @@ pub(crate) async fn rewrite(
 ) -> Result<(), sqlx::Error> {
     erase(conn, session_id).await?;
     hashes.shuffle(&mut rand::rng());
-    let mut rest = hashes.as_slice();
-    while !rest.is_empty() {
-        let size = *CHUNKS
-            .iter()
-            .find(|&&c| c <= rest.len())
-            .expect("chunk of 1");
-        let (chunk, tail) = rest.split_at(size);
-        rest = tail;
-        let values: Vec<String> = (0..size)
+    for chunk in crate::commit::chunked(&hashes, &CHUNKS) {
+        let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();
         let sql = format!(

@@ -238,6 +238,20 @@ pub fn form_token(html: &str) -> String {
     html[at..at + html[at..].find('"').unwrap()].to_owned()
 }
 
+/// The page a participant form sent again after it stored its answers gets: 200, the calm
+/// `message`, and none of the answers (no form, nothing chosen). Returns its text.
+pub async fn already_saved(response: reqwest::Response, message: &str) -> String {
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    assert_anonymous_headers(&response);
+    let html = text(response).await;
+    assert!(html.contains(message), "{html}");
+    assert!(
+        !html.contains("checked") && !html.contains("Strongly") && !html.contains("<form"),
+        "the page holds none of the answers: {html}"
+    );
+    html
+}
+
 /// The real `hearth` binary run once on the test database (links use a fixed base URL).
 pub fn run_hearth(db: &TestDb, args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
