@@ -33,6 +33,8 @@
 //! hash of a session that gained one (see [`crate::once`]), so on PostgreSQL the rows'
 //! transaction ids (`xmin`) cannot pair a ticket or a form with the response it came with.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::sync::Arc;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -551,7 +553,7 @@ async fn apply_batch(
 /// The sent forms of a batch's sessions, between the check and the record.
 struct SentForms {
     /// Per session with a form in the batch: the hashes of its forms already stored.
-    stored: std::collections::HashMap<i32, Vec<FormHash>>,
+    stored: HashMap<i32, Vec<FormHash>>,
     /// `(later, first)`: the same form twice in one batch (a double tap). The later one
     /// takes no place; it gets the first's refusal, or "already sent" if the first stores.
     repeats: Vec<(usize, usize)>,
@@ -565,20 +567,21 @@ impl SentForms {
         outcomes: &mut [Result<(), Refusal>],
     ) -> Result<SentForms, sqlx::Error> {
         let mut forms = SentForms {
-            stored: std::collections::HashMap::new(),
+            stored: HashMap::new(),
             repeats: vec![],
         };
-        let mut first_of: std::collections::HashMap<&FormHash, usize> =
-            std::collections::HashMap::new();
+        let mut first_of: HashMap<&FormHash, usize> = HashMap::new();
         for (i, pending) in batch.iter().enumerate() {
             let Some(hash) = &pending.form else {
                 continue;
             };
-            if !forms.stored.contains_key(&pending.session_id) {
-                let stored = crate::once::sent_in(conn, pending.session_id).await?;
-                forms.stored.insert(pending.session_id, stored);
-            }
-            if forms.stored[&pending.session_id].contains(hash) {
+            let stored = match forms.stored.entry(pending.session_id) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(new) => {
+                    new.insert(crate::once::sent_in(conn, pending.session_id).await?)
+                }
+            };
+            if stored.contains(hash) {
                 outcomes[i] = Err(Refusal::AlreadySent);
             } else if let Some(&first) = first_of.get(hash) {
                 forms.repeats.push((i, first));
@@ -1175,7 +1178,7 @@ mod tests {
             key.issue(two_places.id),
             key.issue(two_places.id),
         );
-        let batch = vec![
+        let batch = [
             with_form(two_places, None, &a),
             with_form(two_places, None, &a),
             with_form(two_places, None, &b),

@@ -242,7 +242,7 @@ fn hex(bytes: &[u8]) -> String {
 
 /// Hex of either case; `None` for anything else.
 fn unhex(text: &str) -> Option<Vec<u8>> {
-    if text.len() % 2 != 0 || !text.is_ascii() {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
     }
     (0..text.len())

@@ -765,10 +765,10 @@ async fn submit_to(
         Ok(None) => return not_found(lang, &reply.path),
         Err(error) => return reply.unavailable(None, error),
     };
-    if let Some(token) = kiosk {
-        if !session.kiosk_open(token, now_unix()) {
-            return kiosk_refused(lang, &reply.path, &session);
-        }
+    if let Some(token) = kiosk
+        && !session.kiosk_open(token, now_unix())
+    {
+        return kiosk_refused(lang, &reply.path, &session);
     }
     let once = match c.form_key().await {
         Ok(key) => {
@@ -788,13 +788,10 @@ async fn submit_to(
             // Sent again after it was stored (the browser's "send again?" after a refusal,
             // say, when the session is full by now): say it is saved, and show none of
             // what it carried. A store that cannot answer gets the refusal as it stands.
-            if let Once::Sent(token) = &once {
-                if matches!(
-                    crate::once::was_sent(&c.store, &token.hash()).await,
-                    Ok(true)
-                ) {
-                    return reply.saved();
-                }
+            if let Once::Sent(token) = &once
+                && let Ok(true) = crate::once::was_sent(&c.store, &token.hash()).await
+            {
+                return reply.saved();
             }
             return reply.early(early, &session);
         }
