@@ -417,6 +417,10 @@ const ALREADY_SAVED: &str =
 async fn assert_already_saved(response: reqwest::Response, path: &str) {
     let html = already_saved(response, ALREADY_SAVED).await;
     assert!(html.contains(&format!(r#"class="button next-person" href="{path}""#)));
+    assert!(
+        html.contains(&format!(r#"href="{path}?lang=es""#)),
+        "the switch stays on the kiosk"
+    );
 }
 
 async fn two_people_in_a_row_each_store_one_response_and_a_form_sent_again_stores_nothing(

@@ -943,7 +943,12 @@ impl Reply {
         render(
             StatusCode::OK,
             &SavedPage {
-                page: Page::new(self.lang, &self.path, &[]),
+                // On a kiosk the language switch stays on the kiosk link.
+                page: Page::new(
+                    self.lang,
+                    self.kiosk_path.as_ref().unwrap_or(&self.path),
+                    &[],
+                ),
                 next: self.kiosk_path.clone(),
             },
         )
