@@ -213,27 +213,13 @@ pub(crate) async fn erase(conn: &mut AnyConnection, session_id: i32) -> Result<(
     Ok(())
 }
 
-/// HMAC-SHA256 (RFC 2104) over `sha2`, the digest the workspace already uses.
+/// HMAC-SHA256 (RFC 2104), from the `hmac` crate.
 fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
-    const BLOCK: usize = 64;
-    let mut block = [0u8; BLOCK];
-    if key.len() > BLOCK {
-        block[..32].copy_from_slice(&Sha256::digest(key));
-    } else {
-        block[..key.len()].copy_from_slice(key);
-    }
-    let pad = |byte: u8| block.map(|b| b ^ byte);
-    let inner = Sha256::new()
-        .chain_update(pad(0x36))
-        .chain_update(message)
-        .finalize();
-    let outer = Sha256::new()
-        .chain_update(pad(0x5c))
-        .chain_update(inner)
-        .finalize();
-    let mut mac = [0u8; 32];
-    mac.copy_from_slice(&outer);
-    mac
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<sha2_hmac::Sha256> as Mac>::new_from_slice(key)
+        .expect("HMAC takes a key of any length");
+    mac.update(message);
+    mac.finalize().into_bytes().into()
 }
 
 fn hex(bytes: &[u8]) -> String {
