@@ -126,10 +126,10 @@ impl Layout {
     }
 }
 
-/// Whether `chars` characters of [`TEXT`] fit in `room` pixels side by side (at about
-/// half an em a character).
-fn fits(chars: usize, room: f64) -> bool {
-    chars as f64 * f64::from(TEXT) * 0.5 <= room
+/// Whether `chars` characters of [`TEXT`] fit in `room` pixels side by side, at 7.2
+/// pixels a character (digits and lower case of a sans-serif at 12.9 px, a little over).
+fn fits(chars: f64, room: f64) -> bool {
+    chars * 7.2 <= room
 }
 
 /// The chart in its wide and narrow layouts, one after the other, both with `label`.
@@ -247,11 +247,6 @@ fn monthly_mesh(
     unit: &str,
     upright: bool,
 ) -> Result<(), ChartError> {
-    let font = (FONT, TEXT).into_font().color(&INK);
-    let x_font = match upright {
-        true => font.transform(FontTransform::Rotate270),
-        false => font.clone(),
-    };
     chart
         .configure_mesh()
         .disable_x_mesh()
@@ -260,20 +255,42 @@ fn monthly_mesh(
         .y_labels(5)
         .y_label_formatter(&|v| format!("{v:.0}{unit}"))
         .x_labels(months.len())
-        .x_label_formatter(&|v| month_label(months, v))
-        .y_label_style(font)
-        .x_label_style(x_font)
+        // Upright labels are drawn below: plotters would centre them on the axis.
+        .x_label_formatter(&|v| match upright {
+            true => String::new(),
+            false => month_label(months, v),
+        })
+        .label_style((FONT, TEXT).into_font().color(&INK))
         .axis_style(MUTED)
         .draw()
-        .map_err(fail)
+        .map_err(fail)?;
+    if upright {
+        let font = (FONT, TEXT)
+            .into_font()
+            .transform(FontTransform::Rotate270)
+            .color(&INK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        let foot = chart.y_range().start;
+        let labels = (0..months.len()).map(|i| {
+            let at = SegmentValue::CenterOf(i as i32);
+            let text = month_label(months, &at);
+            EmptyElement::at((at, foot)) + Text::new(text, (0, 8), font.clone())
+        });
+        chart.draw_series(labels).map_err(fail)?;
+    }
+    Ok(())
 }
 
-/// Whether a monthly axis of `n` months across `plot` pixels needs its labels upright: the
-/// longest label ("Dec 25", or a quarter's "2026-Q3") would overlap its neighbours.
+/// Whether a monthly axis across `plot` pixels needs its labels upright: two neighbours
+/// ("Dec 25" and "Jan 26", or "2026-Q3" and "2026-Q4") would touch, side by side.
 fn upright_months(months: &[String], plot: f64) -> bool {
-    let longest = months.iter().map(|m| short_month(m).chars().count()).max();
-    let n = months.len().max(1) as f64;
-    !fits(longest.unwrap_or(0) + 1, plot / n)
+    let column = plot / months.len().max(1) as f64;
+    let widths: Vec<f64> = (0..months.len())
+        .map(|i| month_label(months, &SegmentValue::CenterOf(i as i32)).chars().count() as f64)
+        .collect();
+    widths
+        .windows(2)
+        .any(|pair| !fits((pair[0] + pair[1]) / 2.0, column - 3.0))
 }
 
 /// One panel per series: "% positive" by month with 90 % error bars (with sampling, see
@@ -404,7 +421,7 @@ fn draw_trend(
 /// A note at the foot of a chart's column (a month or a quarter) `room` pixels wide: across
 /// it where it fits, else upright, reading up from the foot.
 fn column_note<C>(text: &str, at: C, colour: RGBColor, room: f64) -> Text<'static, C, String> {
-    let (font, pos) = match fits(text.chars().count(), room) {
+    let (font, pos) = match fits(text.chars().count() as f64, room - 4.0) {
         true => (
             (FONT, TEXT).into_font(),
             Pos::new(HPos::Center, VPos::Bottom),
@@ -576,8 +593,9 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
         .map(|b| b.label.chars().count())
         .max()
         .unwrap_or(4) as u32;
+    // Narrow: room for half of the "0%" under the axis.
     let left = match over {
-        true => 0,
+        true => 14,
         false => (longest * 9 + 16).clamp(60, 280),
     };
     // A row's height, and how far its bar starts below the row's top (under its label).
@@ -600,8 +618,10 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
             .bold_line_style(GRID)
             .x_labels(if over { 3 } else { 6 })
             .x_label_formatter(&|v| format!("{v:.0}%"))
-            .y_labels(if over { 0 } else { bars.len() })
+            .y_labels(bars.len())
             .y_label_formatter(&|v| match v {
+                // Over its bar in the narrow layout, drawn below.
+                _ if over => String::new(),
                 SegmentValue::CenterOf(i) => bars
                     .get((n - 1 - *i) as usize)
                     .map(|b| b.label.clone())
