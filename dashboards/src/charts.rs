@@ -918,9 +918,9 @@ mod tests {
         assert!(heat.contains(">100<") && heat.contains(&band_fills()[4]));
 
         // In a trend the uncertain month has no dot and no line through it, and is hatched
-        // in whichever panel it is (each panel 230 pixels high).
+        // in whichever panel it is (each panel 230 pixels high), in both layouts.
         let series = vec![solid, uncertain];
-        let svg = trend(
+        let both_layouts = trend(
             "T",
             &months,
             &[
@@ -930,6 +930,33 @@ mod tests {
         )
         .unwrap()
         .replace('\n', "");
+        let layouts: Vec<&str> = both_layouts
+            .split_inclusive("</svg>")
+            .filter(|s| s.contains("<svg"))
+            .collect();
+        assert_eq!(layouts.len(), 2, "wide and narrow");
+        for svg in layouts {
+            a_trend_hatches_its_uncertain_month(svg);
+        }
+        let bars_svg = bars(
+            "B",
+            &[Bar {
+                label: "Being listened to".into(),
+                point: uncertain,
+            }],
+            BLUE,
+        )
+        .unwrap()
+        .replace('\n', "");
+        assert!(bars_svg.contains(">too uncertain to read<"));
+        assert!(
+            !bars_svg.to_uppercase().contains("#1F5FA8"),
+            "no bar is drawn"
+        );
+    }
+
+    /// One layout of the trend of a solid and an uncertain month, in two panels.
+    fn a_trend_hatches_its_uncertain_month(svg: &str) {
         assert_eq!(
             svg.matches("<circle").count(),
             2,
@@ -963,21 +990,6 @@ mod tests {
             "hatched in the second panel"
         );
         assert!(hatch_ys.iter().all(|y| *y <= 460.0), "inside the image");
-        let bars_svg = bars(
-            "B",
-            &[Bar {
-                label: "Being listened to".into(),
-                point: uncertain,
-            }],
-            BLUE,
-        )
-        .unwrap()
-        .replace('\n', "");
-        assert!(bars_svg.contains(">too uncertain to read<"));
-        assert!(
-            !bars_svg.to_uppercase().contains("#1F5FA8"),
-            "no bar is drawn"
-        );
     }
 
     /// WCAG contrast of two colours.
@@ -1013,6 +1025,71 @@ mod tests {
         assert_eq!(heat_colour(0.0), HEAT_BANDS[0]);
         assert_eq!(heat_colour(59.9), HEAT_BANDS[2]);
         assert_eq!(heat_colour(100.0), HEAT_BANDS[4]);
+    }
+
+    /// A wide or narrow drawing is shown only where it is drawn at 15/16 of its size or
+    /// more, a heatmap 1:1 (see [`Layout`] and staff.css): at these sizes every label of
+    /// every chart is 12 px or more on screen.
+    #[test]
+    fn every_label_is_large_enough_to_read_where_its_drawing_is_shown() {
+        let months: Vec<String> = (1..=12).map(|m| format!("2026-{m:02}")).collect();
+        let kind = |k: usize| match k % 4 {
+            0 => Point::Value {
+                value: 64.0,
+                margin: 4.0,
+                sampling: Some(9.0),
+            },
+            1 => Point::Uncertain {
+                responses: Some(7.0),
+            },
+            2 => Point::Hidden,
+            _ => Point::NoData,
+        };
+        let series: Vec<Point> = (0..months.len()).map(kind).collect();
+        let bar_list: Vec<Bar> = (0..5)
+            .map(|k| Bar {
+                label: "Hearing others' stories".into(),
+                point: kind(k),
+            })
+            .collect();
+        let charts = [
+            trend_marked(
+                "T",
+                &months,
+                &[
+                    ("Belonging — % positive", BLUE, series.clone()),
+                    ("Emotional safety — % positive", RUST, series.clone()),
+                ],
+                &[(3, "A1".to_owned())],
+            ),
+            stacked_counts("S", &months, &series, &series),
+            bars("B", &bar_list, BLUE),
+            heatmap(
+                "H",
+                &["Monday Evening Circle".into()],
+                &months,
+                &[series.clone()],
+            ),
+        ];
+        for chart in charts {
+            let chart = chart.unwrap();
+            for svg in chart.split_inclusive("</svg>").filter(|s| s.contains("<svg")) {
+                let least = match svg.contains("chart-natural") {
+                    true => 12.0,
+                    false => 12.0 * 16.0 / 15.0,
+                };
+                let sizes = svg
+                    .split("font-size=\"")
+                    .skip(1)
+                    .map(|rest| rest.split('"').next().unwrap().parse::<f64>().unwrap());
+                let mut any = false;
+                for size in sizes {
+                    assert!(size >= least, "{size} < {least} in {svg}");
+                    any = true;
+                }
+                assert!(any, "no text in {svg}");
+            }
+        }
     }
 
     #[test]
