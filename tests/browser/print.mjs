@@ -10,7 +10,7 @@
 // Writes OUT_DIR/print-{name}-{A4|Letter}.pdf and print-{name}-{format}-{page}.png; exits 1
 // on a stranded heading, a failed sign-in or a page that did not load.
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { launch } from "./common.mjs";
 
 const [base, out, ...reports] = process.argv.slice(2);
@@ -69,6 +69,7 @@ for (const spec of reports) {
     await page.pdf({ path: pdf, format, printBackground: true });
     printed++;
     const texts = pages(pdf);
+    for (const old of readdirSync(out).filter((f) => f.startsWith(`print-${name}-${format}-`))) rmSync(`${out}/${old}`);
     execFileSync("pdftoppm", ["-png", "-r", "60", pdf, `${out}/print-${name}-${format}`]);
     texts.forEach((text, k) => {
       const lines = text.split("\n").map(squash).filter((l) => l.length > 0);
