@@ -334,7 +334,14 @@ fn draw_trend(
     let column = plot / f64::from(n);
     let upright = upright_months(months, plot);
     {
-        let root = SVGBackend::with_string(&mut svg, (width, 230 * series.len().max(1) as u32))
+        // A phone's panels are lower, so both fit on its screen (and a printed page holds
+        // more of them), with room for upright months.
+        let panel = match (layout, upright) {
+            (Layout::Narrow, false) => 180,
+            (Layout::Narrow, true) => 200,
+            _ => 230,
+        };
+        let root = SVGBackend::with_string(&mut svg, (width, panel * series.len().max(1) as u32))
             .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let panels = root.split_evenly((series.len().max(1), 1));
@@ -599,7 +606,7 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
         false => (longest * 9 + 16).clamp(60, 280),
     };
     // A row's height, and how far its bar starts below the row's top (under its label).
-    let (row, label_room) = if over { (60, 24) } else { (38, 7) };
+    let (row, label_room) = if over { (52, 21) } else { (38, 7) };
     {
         let root = SVGBackend::with_string(&mut svg, (layout.width(560), row * n as u32 + 50))
             .into_drawing_area();
@@ -918,7 +925,7 @@ mod tests {
         assert!(heat.contains(">100<") && heat.contains(&band_fills()[4]));
 
         // In a trend the uncertain month has no dot and no line through it, and is hatched
-        // in whichever panel it is (each panel 230 pixels high), in both layouts.
+        // in whichever panel it is, in both layouts.
         let series = vec![solid, uncertain];
         let both_layouts = trend(
             "T",
@@ -957,6 +964,15 @@ mod tests {
 
     /// One layout of the trend of a solid and an uncertain month, in two panels.
     fn a_trend_hatches_its_uncertain_month(svg: &str) {
+        let height: f64 = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.split_whitespace().nth(3))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let panel = height / 2.0;
         assert_eq!(
             svg.matches("<circle").count(),
             2,
@@ -982,14 +998,14 @@ mod tests {
             })
             .collect();
         assert!(
-            hatch_ys.iter().any(|y| *y < 230.0),
+            hatch_ys.iter().any(|y| *y < panel),
             "hatched in the first panel"
         );
         assert!(
-            hatch_ys.iter().any(|y| (230.0..460.0).contains(y)),
+            hatch_ys.iter().any(|y| (panel..height).contains(y)),
             "hatched in the second panel"
         );
-        assert!(hatch_ys.iter().all(|y| *y <= 460.0), "inside the image");
+        assert!(hatch_ys.iter().all(|y| *y <= height), "inside the image");
     }
 
     /// WCAG contrast of two colours.
