@@ -440,8 +440,7 @@ fn figure_pages_read_on_a_phone_and_reports_print_without_stranded_headings() {
             .await
             .unwrap()
             .into_iter()
-            .filter(|r| r.period.is_quarter())
-            .next_back()
+            .rfind(|r| r.period.is_quarter())
             .unwrap()
             .period;
         store.close().await;

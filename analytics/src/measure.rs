@@ -200,8 +200,14 @@ pub fn describe(name: &str) -> String {
             Group::FirstTime => {
                 let question = english("first_time-legend");
                 match i {
-                    0 => format!("responses that answered “{}” to “{question}”", english("first_time-yes")),
-                    1 => format!("responses that answered “{}” to “{question}”", english("first_time-no")),
+                    0 => format!(
+                        "responses that answered “{}” to “{question}”",
+                        english("first_time-yes")
+                    ),
+                    1 => format!(
+                        "responses that answered “{}” to “{question}”",
+                        english("first_time-no")
+                    ),
                     _ => format!("responses that skipped the question “{question}”"),
                 }
             }
@@ -283,7 +289,10 @@ fn option(column: &str) -> String {
     let legend = english(&format!("{question}-legend"));
     // The question without its "Pick any that fit."
     let asked = legend.split_inclusive('?').next().unwrap_or(&legend);
-    format!("“{}” under “{asked}”", english(&format!("{question}-{key}")))
+    format!(
+        "“{}” under “{asked}”",
+        english(&format!("{question}-{key}"))
+    )
 }
 
 #[cfg(test)]

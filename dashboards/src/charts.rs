@@ -286,7 +286,11 @@ fn monthly_mesh(
 fn upright_months(months: &[String], plot: f64) -> bool {
     let column = plot / months.len().max(1) as f64;
     let widths: Vec<f64> = (0..months.len())
-        .map(|i| month_label(months, &SegmentValue::CenterOf(i as i32)).chars().count() as f64)
+        .map(|i| {
+            month_label(months, &SegmentValue::CenterOf(i as i32))
+                .chars()
+                .count() as f64
+        })
         .collect();
     widths
         .windows(2)
@@ -314,9 +318,7 @@ pub fn trend_marked(
     series: &[(&str, RGBColor, Vec<Point>)],
     marks: &[(usize, String)],
 ) -> ChartResult {
-    both(label, |layout| {
-        draw_trend(layout, months, series, marks)
-    })
+    both(label, |layout| draw_trend(layout, months, series, marks))
 }
 
 /// [`trend_marked`] in one layout.
@@ -706,7 +708,9 @@ pub fn stacked_counts(
     first: &[Point],
     returning: &[Point],
 ) -> ChartResult {
-    both(label, |layout| draw_stacked(layout, months, first, returning))
+    both(label, |layout| {
+        draw_stacked(layout, months, first, returning)
+    })
 }
 
 /// [`stacked_counts`] in one layout.
@@ -1084,12 +1088,15 @@ mod tests {
                 "H",
                 &["Monday Evening Circle".into()],
                 &months,
-                &[series.clone()],
+                std::slice::from_ref(&series),
             ),
         ];
         for chart in charts {
             let chart = chart.unwrap();
-            for svg in chart.split_inclusive("</svg>").filter(|s| s.contains("<svg")) {
+            for svg in chart
+                .split_inclusive("</svg>")
+                .filter(|s| s.contains("<svg"))
+            {
                 let least = match svg.contains("chart-natural") {
                     true => 12.0,
                     false => 12.0 * 16.0 / 15.0,

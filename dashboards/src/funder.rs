@@ -29,8 +29,7 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
-    lacks_sampling, points,
+    NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling, points,
 };
 
 #[derive(Template)]

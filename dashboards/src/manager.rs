@@ -600,7 +600,9 @@ struct ProgramReportPage {
 /// "September, October and November 2026"; "December 2025 and January 2026" when the
 /// months span two years.
 fn months_in_words(months: &[Period]) -> String {
-    let one_year = months.windows(2).all(|w| w[0].start().year() == w[1].start().year());
+    let one_year = months
+        .windows(2)
+        .all(|w| w[0].start().year() == w[1].start().year());
     let words: Vec<String> = months
         .iter()
         .enumerate()
