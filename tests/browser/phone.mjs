@@ -11,7 +11,7 @@
 //
 // Usage: node phone.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
 import { mkdirSync } from "node:fs";
-import { launch } from "./common.mjs";
+import { account, launch, signIn } from "./common.mjs";
 
 const [base, out, ...accounts] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -76,37 +76,31 @@ const browser = await launch();
 let failed = 0;
 let views = 0;
 for (const spec of accounts) {
-  const at = spec.indexOf("=");
-  const account = spec.slice(0, at);
-  const [email, password, ...rest] = spec.slice(at + 1).split(":");
-  const paths = rest.join(":").split(",");
+  const { name: who, email, password, paths } = account(spec);
   for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
-    await page.goto(base + "/staff/sign-in");
-    await page.fill('input[name="email"]', email);
-    await page.fill('input[name="password"]', password);
-    await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+    await signIn(page, base, email, password);
     for (const [k, entry] of paths.entries()) {
       const lead = entry.startsWith("lead:");
       const path = lead ? entry.slice(5) : entry;
       const response = await page.goto(base + path);
       views++;
       if (!response || response.status() !== 200) {
-        console.log(`${account} (${device}) ${path}: answered ${response && response.status()}`);
+        console.log(`${who} (${device}) ${path}: answered ${response && response.status()}`);
         failed++;
         continue;
       }
-      await page.screenshot({ path: `${out}/figures-${account}-${k}-${device}.png`, fullPage: true });
+      await page.screenshot({ path: `${out}/figures-${who}-${k}-${device}.png`, fullPage: true });
       const seen = await page.evaluate(measure, lead);
       if (seen.charts === 0) {
-        console.log(`${account} (${device}) ${path}: no chart shown`);
+        console.log(`${who} (${device}) ${path}: no chart shown`);
         failed++;
       }
-      for (const p of seen.problems) console.log(`${account} (${device}) ${path}: ${p}`);
+      for (const p of seen.problems) console.log(`${who} (${device}) ${path}: ${p}`);
       failed += seen.problems.length;
       const where = seen.first === null ? "" : `, the first at ${Math.round(seen.first)} px`;
-      console.log(`${account} (${device}) ${path}: ${seen.charts} charts, ${seen.labels} labels${where}`);
+      console.log(`${who} (${device}) ${path}: ${seen.charts} charts, ${seen.labels} labels${where}`);
     }
     await context.close();
   }

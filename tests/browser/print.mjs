@@ -11,7 +11,7 @@
 // on a stranded heading, a failed sign-in or a page that did not load.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
-import { launch } from "./common.mjs";
+import { account, launch, signIn } from "./common.mjs";
 
 const [base, out, ...reports] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
@@ -30,15 +30,9 @@ const browser = await launch();
 let failed = 0;
 let printed = 0;
 for (const spec of reports) {
-  const at = spec.indexOf("=");
-  const name = spec.slice(0, at);
-  const [email, password, ...rest] = spec.slice(at + 1).split(":");
-  const path = rest.join(":");
+  const { name, email, password, paths: [path] } = account(spec);
   const page = await browser.newPage();
-  await page.goto(base + "/staff/sign-in");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+  await signIn(page, base, email, password);
   const response = await page.goto(base + path);
   if (!response || response.status() !== 200) {
     console.log(`${name}: ${path} answered ${response && response.status()}`);
