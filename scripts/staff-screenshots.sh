@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Screenshots of the staff pages over the demo network, signed in as each role, at phone
-# and desktop widths, in headless Chromium (Debian's), through tests/browser/staff.mjs.
+# and desktop widths, in headless Chromium (Debian's), through tests/browser/staff.mjs; and
+# the manager's board report and the funder's report printed (tests/browser/print.mjs).
 # Usage: scripts/staff-screenshots.sh [OUT_DIR] [--docs]  (default target/staff-screenshots)
 #   --docs also copies the ones the docs show into docs/screenshots.
-# Needs `npm ci` in tests/browser, and sqlite3 to look up the demo's ids.
+# Needs `npm ci` in tests/browser, sqlite3 to look up the demo's ids, and poppler-utils.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=false
@@ -33,7 +34,12 @@ node tests/browser/staff.mjs http://127.0.0.1:8766 "$out" \
   "manager=manager@demo.hearth:$(pw manager):/staff/programs/$program,/staff/programs/$program/circles/$circle,/staff/programs/$program/report" \
   "facilitator=facilitator@demo.hearth:$(pw facilitator):/staff/sessions,open:0,open:6" \
   "funder=funder@demo.hearth:$(pw funder):/staff/reports,/staff/reports/$quarter"
-echo "screenshots in $out"
+# The printed reports, as PDFs at A4 and Letter with a PNG of each page (print.mjs fails on
+# a heading stranded at the foot of a page).
+node tests/browser/print.mjs http://127.0.0.1:8766 "$out" \
+  "board=manager@demo.hearth:$(pw manager):/staff/programs/$program/report" \
+  "funder=funder@demo.hearth:$(pw funder):/staff/reports/$quarter"
+echo "screenshots and printed pages in $out"
 if $docs; then
   # name in docs/screenshots, and what staff.mjs saved (account, page number, device)
   while read -r doc shot; do cp "$out/$shot" "docs/screenshots/$doc"; done <<'SHOTS'

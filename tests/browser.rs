@@ -401,3 +401,100 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
         }
     }
 }
+
+/// Issue 18 over the demo network (a year of months, three programs, recorded actions):
+/// `tests/browser/phone.mjs` opens the manager's overview, circle page and board report
+/// and the funder's quarterly report at 390 and 1280 px — every chart label is 12 px or
+/// more, nothing wide runs off the screen unless it scrolls and shows that it does, and the
+/// manager's pages start with a chart on the first screen; then `print.mjs` prints the
+/// board report and the funder report to PDF at A4 and US Letter, and no page ends with a
+/// heading (or a heading and the paragraph introducing its chart or table).
+#[test]
+fn figure_pages_read_on_a_phone_and_reports_print_without_stranded_headings() {
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    let accounts = hearth(&db, &["demo", "--no-serve"]);
+    let password = |role: &str| {
+        accounts
+            .lines()
+            .map(|l| l.split_whitespace().collect::<Vec<_>>())
+            .find(|w| w.len() == 3 && w[0] == role)
+            .map(|w| format!("{}:{}", w[1], w[2]))
+            .unwrap_or_else(|| panic!("no {role} in {accounts}"))
+    };
+    let (program, circle, quarter) = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        let program = collector::catalog::programs(&store)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.name == "Riverside Peer Support")
+            .unwrap()
+            .id;
+        let circle = collector::catalog::circles(&store, Some(program))
+            .await
+            .unwrap()[0]
+            .id;
+        let quarter = analytics::view::list_releases(&store)
+            .await
+            .unwrap()
+            .into_iter()
+            .rfind(|r| r.period.is_quarter())
+            .unwrap()
+            .period;
+        store.close().await;
+        (program, circle, quarter)
+    });
+    let (manager, funder) = (password("manager"), password("funder"));
+    let (overview, report) = (
+        format!("/staff/programs/{program}"),
+        format!("/staff/programs/{program}/report"),
+    );
+    let server = Server::start(&db, None);
+    let phone = run_checker(
+        &tools.join("phone.mjs"),
+        server.port,
+        &shots,
+        &[
+            format!("manager={manager}:lead:{overview},lead:{overview}/circles/{circle},{report}"),
+            format!("funder={funder}:/staff/reports/{quarter}"),
+        ],
+    );
+    let printed = run_checker(
+        &tools.join("print.mjs"),
+        server.port,
+        &shots,
+        &[
+            format!("board={manager}:{report}"),
+            format!("funder={funder}:/staff/reports/{quarter}"),
+        ],
+    );
+    server.stop();
+    assert!(
+        phone.contains("8 figure page views checked, 0 problems"),
+        "{phone}"
+    );
+    assert!(
+        printed.contains("4 printed reports checked, 0 problems"),
+        "{printed}"
+    );
+    let files: Vec<String> = std::fs::read_dir(&shots)
+        .unwrap()
+        .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for name in ["board", "funder"] {
+        for format in ["A4", "Letter"] {
+            let pages = format!("print-{name}-{format}-");
+            assert!(files.contains(&format!("print-{name}-{format}.pdf")));
+            assert!(
+                files
+                    .iter()
+                    .filter(|f| f.starts_with(&pages) && f.ends_with(".png"))
+                    .count()
+                    >= 2,
+                "{name} at {format} prints on more than one page"
+            );
+        }
+    }
+}

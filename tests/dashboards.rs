@@ -1116,6 +1116,11 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
         !report.body.contains("Monday Circle") && !report.body.contains("Tiny Circle"),
         "nothing below program level"
     );
+    // Funders never see circles: the report speaks of them only in its technical
+    // appendix, where the ledger's names are explained.
+    let page = stable(&report.body);
+    let plain = &page[..page.find("id=\"technical-appendix\"").unwrap()];
+    assert!(!plain.to_lowercase().contains("circle"), "{plain}");
     insta::assert_snapshot!("funder_report", stable(&report.body));
     let csv = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}/csv")).await;
     assert_eq!(

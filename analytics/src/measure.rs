@@ -155,7 +155,9 @@ pub fn bin_of(name: &str) -> Option<(&'static Histogram, usize)> {
         .find_map(|h| h.bins.iter().position(|b| b == name).map(|i| (h, i)))
 }
 
-/// A measure in plain words, for the data dictionary of exports.
+/// A measure in plain words, for the data dictionary of exports: each statement, option
+/// and question in the words the participant read (the English form), each index with
+/// the statements that make it up — never an internal name.
 pub fn describe(name: &str) -> String {
     if name == RESPONSES {
         return "responses in the cell (the sum of every histogram below)".into();
@@ -163,52 +165,134 @@ pub fn describe(name: &str) -> String {
     if let Some((h, i)) = bin_of(name) {
         return match h.group {
             Group::Indices => {
-                let index = if h.name == "belonging" {
-                    "belonging"
-                } else {
-                    "emotional safety"
+                let Some(index) = index_of(&h.name) else {
+                    return name.to_owned();
                 };
+                let (words, made_of) = (index_words(index), index_statements(index));
+                let least = index.min_answered();
+                let all = index.items().count();
                 match i {
                     0 => format!(
-                        "responses whose {index} score is positive (mean of its answered statements above 3.5)"
+                        "responses whose {words} score is positive: the mean of their answers to {made_of} is above 3.5, with at least {least} of the {all} answered"
                     ),
-                    1 => {
-                        format!("responses whose {index} score is not positive (mean 3.5 or below)")
-                    }
-                    _ => format!("responses with too few {index} statements answered to score it"),
+                    1 => format!(
+                        "responses whose {words} score is not positive: the mean of their answers to {made_of} is 3.5 or below, with at least {least} of the {all} answered"
+                    ),
+                    _ => format!(
+                        "responses with too few {words} statements answered to score it: fewer than {least} of the {all} ({made_of})"
+                    ),
                 }
             }
-            Group::Items => match i {
-                5 => format!("responses that skipped the statement \"{}\"", h.name),
-                _ => format!(
-                    "responses that answered {} (1 = strongly disagree … 5 = strongly agree) to the statement \"{}\"",
-                    i + 1,
-                    h.name
-                ),
-            },
-            Group::FirstTime => match i {
-                0 => "responses from someone at this group for the first time".into(),
-                1 => "responses from someone who had been before".into(),
-                _ => "responses that skipped the first-time question".into(),
-            },
+            Group::Items => {
+                let statement = statement(&h.name);
+                match i {
+                    5 => format!(
+                        "responses that skipped the statement {statement} (left it blank or chose “{}”)",
+                        english("scale-skip")
+                    ),
+                    _ => format!(
+                        "responses that answered {} (“{}”, on a scale from 1 = strongly disagree to 5 = strongly agree) to the statement {statement}",
+                        i + 1,
+                        english(&format!("scale-{}", i + 1))
+                    ),
+                }
+            }
+            Group::FirstTime => {
+                let question = english("first_time-legend");
+                match i {
+                    0 => format!(
+                        "responses that answered “{}” to “{question}”",
+                        english("first_time-yes")
+                    ),
+                    1 => format!(
+                        "responses that answered “{}” to “{question}”",
+                        english("first_time-no")
+                    ),
+                    _ => format!("responses that skipped the question “{question}”"),
+                }
+            }
             Group::Choices => match i {
-                0 => format!("responses that ticked the option \"{}\"", h.name),
-                _ => format!("responses that did not tick the option \"{}\"", h.name),
+                0 => format!("responses that ticked {}", option(&h.name)),
+                _ => format!("responses that did not tick {}", option(&h.name)),
             },
         };
     }
-    if let Some(key) = name.strip_suffix("_pct_positive") {
-        return format!("% of scored responses whose {key} score is positive (derived)");
+    if let Some(index) = name.strip_suffix("_pct_positive").and_then(index_of) {
+        return format!(
+            "% of scored responses whose {} score is positive: the mean of their answers to {} is above 3.5 (derived)",
+            index_words(index),
+            index_statements(index)
+        );
     }
     if let Some(key) = name.strip_suffix("_mean") {
         return format!(
-            "mean answer (1–5) to the statement \"{key}\" over those who answered it (derived)"
+            "mean answer (1 = strongly disagree … 5 = strongly agree) to the statement {} over those who answered it (derived)",
+            statement(key)
         );
     }
     if let Some(key) = name.strip_suffix("_pct") {
-        return format!("% of responses that ticked the option \"{key}\" (derived)");
+        return format!("% of responses that ticked {} (derived)", option(key));
     }
     name.to_owned()
+}
+
+/// A message of the English participant form.
+fn english(key: &str) -> String {
+    collector::i18n::Lang::En.tr().get(key)
+}
+
+/// The index a histogram or measure key names (`belonging`, `safety`).
+fn index_of(key: &str) -> Option<Index> {
+    Index::ALL.into_iter().find(|i| i.key() == key)
+}
+
+/// What a manager calls an index.
+pub fn index_words(index: Index) -> &'static str {
+    match index {
+        Index::Belonging => "belonging",
+        Index::Safety => "emotional safety",
+    }
+}
+
+/// "the 3 belonging statements “I felt like I belonged in this group today.”, … and …".
+fn index_statements(index: Index) -> String {
+    let quoted: Vec<String> = index
+        .items()
+        .map(|item| format!("“{}”", english(&format!("item-{}", item.key()))))
+        .collect();
+    let list = match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    };
+    format!(
+        "the {} {} statements {list}",
+        quoted.len(),
+        index_words(index)
+    )
+}
+
+/// A statement as the form words it: “I could share as much or as little as I wanted.”
+fn statement(key: &str) -> String {
+    format!("“{}”", english(&format!("item-{key}")))
+}
+
+/// An option (its column, `hindered_dominated`) with its question: “Someone took over”
+/// under “What got in the way?”.
+fn option(column: &str) -> String {
+    let (question, key) = match Helped::ALL.iter().find(|c| c.column() == column) {
+        Some(c) => ("helped", c.key()),
+        None => match Hindered::ALL.iter().find(|c| c.column() == column) {
+            Some(c) => ("hindered", c.key()),
+            None => return format!("“{column}”"),
+        },
+    };
+    let legend = english(&format!("{question}-legend"));
+    // The question without its "Pick any that fit."
+    let asked = legend.split_inclusive('?').next().unwrap_or(&legend);
+    format!(
+        "“{}” under “{asked}”",
+        english(&format!("{question}-{key}"))
+    )
 }
 
 #[cfg(test)]

@@ -778,7 +778,7 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
         ("period", "the month (2026-10) or quarter (2026-Q4)"),
         (
             "level",
-            "circle_month, program_month, program_quarter or portfolio_quarter",
+            "what the row's cell covers: circle_month (a circle's month; a circle is one peer-support group of a program), program_month (a program's month), program_quarter (a program's quarter) or portfolio_quarter (all programs' quarter)",
         ),
         (
             "measure",
@@ -823,8 +823,8 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
             .find(|i| name == format!("{}_scored", i.key()));
         texts.push(match derived_scored {
             Some(index) => format!(
-                "responses with a {} score: positive + not positive (derived)",
-                index.key()
+                "responses with a score for {}: positive + not positive (derived)",
+                measure::index_words(*index)
             ),
             None => measure::describe(&name),
         });
@@ -950,6 +950,42 @@ mod tests {
             assert!(meaning.contains(' '), "{name}: {meaning}");
             if name == "belonging_not_scored" {
                 assert!(meaning.contains("too few"), "{meaning}");
+            }
+            // A measure is told in the participant's words, never by an internal name.
+            if !name.starts_with("column ") {
+                assert!(!meaning.contains('_'), "{name}: {meaning}");
+            }
+        }
+        let meaning = |name: &str| {
+            let at = names.iter().position(|n| n == Some(name)).unwrap();
+            meanings.get(at).unwrap().to_owned()
+        };
+        let own_pace = meaning("own_pace_3");
+        assert!(
+            own_pace.contains("“I could share as much or as little as I wanted.”")
+                && own_pace.contains("Not sure"),
+            "{own_pace}"
+        );
+        let dominated = meaning("hindered_dominated");
+        assert!(
+            dominated.contains("“Someone took over” under “What got in the way?”"),
+            "{dominated}"
+        );
+        // Which statements make up each index.
+        for (index, items) in [
+            ("belonging", &["belong", "welcome", "heard"][..]),
+            (
+                "safety",
+                &["safe_to_share", "not_judged", "confidential", "own_pace"][..],
+            ),
+        ] {
+            for measure in [format!("{index}_positive"), format!("{index}_pct_positive")] {
+                let words = meaning(&measure);
+                for item in items {
+                    let statement = collector::i18n::Lang::En.tr().get(&format!("item-{item}"));
+                    assert!(words.contains(&statement), "{measure}: {words}");
+                }
+                assert!(!words.contains("I'm leaving"), "{measure}: {words}");
             }
         }
     }

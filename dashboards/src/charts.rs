@@ -81,6 +81,66 @@ const HATCH: RGBColor = RGBColor(173, 181, 189);
 
 const FONT: &str = "sans-serif";
 
+/// The size of every label, in plotters' units: SVG sets text at size / 1.24, so 16 is
+/// 12.9 px where a chart is drawn 1:1. Each layout is shown only where it is drawn at
+/// 15/16 of its size or more (see [`Layout`]), so no label is below 12 px on screen.
+const TEXT: i32 = 16;
+/// The small words in a heatmap's cell (its ±, "uncertain"): 12.1 px, as the heatmap is
+/// always shown 1:1.
+const SMALL: i32 = 15;
+/// A chart's title over a panel.
+const CAPTION: i32 = 19;
+
+/// The layouts a chart is drawn in. A page gets both a wide and a narrow drawing of each
+/// chart, and staff.css shows the one that fits the chart's container (a container query:
+/// the narrow one below 37.5rem, 600 px, where the wide one would be shrunk below 15/16).
+/// A heatmap is drawn once, at its own size, in a container that scrolls sideways.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Layout {
+    Wide,
+    /// For a phone: [`NARROW`] pixels wide, axis labels turned upright where they would
+    /// overlap, fewer ticks.
+    Narrow,
+    /// Drawn at its pixel size, never scaled on screen.
+    Natural,
+}
+
+/// The narrow layout's width: a 390 px phone's column (358 px) shows it about 1:1.
+const NARROW: u32 = 360;
+
+impl Layout {
+    fn class(self) -> &'static str {
+        match self {
+            Layout::Wide => "chart chart-wide",
+            Layout::Narrow => "chart chart-narrow",
+            Layout::Natural => "chart chart-natural",
+        }
+    }
+
+    /// The canvas width: `wide` for the wide layout, [`NARROW`] for the narrow one.
+    fn width(self, wide: u32) -> u32 {
+        match self {
+            Layout::Narrow => NARROW,
+            _ => wide,
+        }
+    }
+}
+
+/// Whether `chars` characters of [`TEXT`] fit in `room` pixels side by side, at 7.2
+/// pixels a character (digits and lower case of a sans-serif at 12.9 px, a little over).
+fn fits(chars: f64, room: f64) -> bool {
+    chars * 7.2 <= room
+}
+
+/// The chart in its wide and narrow layouts, one after the other, both with `label`.
+fn both(label: &str, draw: impl Fn(Layout) -> Result<String, ChartError>) -> ChartResult {
+    Ok(format!(
+        "{}{}",
+        finish(draw(Layout::Wide)?, label, Layout::Wide),
+        finish(draw(Layout::Narrow)?, label, Layout::Narrow)
+    ))
+}
+
 /// Chart failures are drawing bugs, not user errors.
 pub type ChartResult = Result<String, ChartError>;
 
@@ -93,8 +153,9 @@ fn fail(e: impl std::fmt::Display) -> ChartError {
     ChartError(e.to_string())
 }
 
-/// Makes plotters' fixed-size SVG scale with the page, and gives it a text alternative.
-fn finish(svg: String, label: &str) -> String {
+/// Makes plotters' fixed-size SVG scale with the page (keeping its width where it is
+/// drawn at its own size), marks its layout, and gives it a text alternative.
+fn finish(svg: String, label: &str, layout: Layout) -> String {
     let label = label
         .replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -102,12 +163,13 @@ fn finish(svg: String, label: &str) -> String {
     match svg.find("<svg") {
         Some(at) => {
             let (head, rest) = svg.split_at(at + 4);
-            let rest = rest.replacen(" width=\"", " data-width=\"", 1).replacen(
-                " height=\"",
-                " data-height=\"",
-                1,
-            );
-            format!("{head} class=\"chart\" role=\"img\" aria-label=\"{label}\"{rest}")
+            let rest = match layout {
+                Layout::Natural => rest.to_owned(),
+                _ => rest.replacen(" width=\"", " data-width=\"", 1),
+            }
+            .replacen(" height=\"", " data-height=\"", 1);
+            let class = layout.class();
+            format!("{head} class=\"{class}\" role=\"img\" aria-label=\"{label}\"{rest}")
         }
         None => svg,
     }
@@ -173,7 +235,8 @@ pub fn short_month(period: &str) -> String {
     }
 }
 
-/// Months along the bottom, a value up the side (with `unit` after it), light gridlines.
+/// Months along the bottom — upright when side by side they would overlap — a value up
+/// the side (with `unit` after it), light gridlines.
 fn monthly_mesh(
     chart: &mut ChartContext<
         '_,
@@ -182,6 +245,7 @@ fn monthly_mesh(
     >,
     months: &[String],
     unit: &str,
+    upright: bool,
 ) -> Result<(), ChartError> {
     chart
         .configure_mesh()
@@ -191,11 +255,46 @@ fn monthly_mesh(
         .y_labels(5)
         .y_label_formatter(&|v| format!("{v:.0}{unit}"))
         .x_labels(months.len())
-        .x_label_formatter(&|v| month_label(months, v))
-        .label_style((FONT, 16).into_font().color(&INK))
+        // Upright labels are drawn below: plotters would centre them on the axis.
+        .x_label_formatter(&|v| match upright {
+            true => String::new(),
+            false => month_label(months, v),
+        })
+        .label_style((FONT, TEXT).into_font().color(&INK))
         .axis_style(MUTED)
         .draw()
-        .map_err(fail)
+        .map_err(fail)?;
+    if upright {
+        let font = (FONT, TEXT)
+            .into_font()
+            .transform(FontTransform::Rotate270)
+            .color(&INK)
+            .pos(Pos::new(HPos::Right, VPos::Center));
+        let foot = chart.y_range().start;
+        let labels = (0..months.len()).map(|i| {
+            let at = SegmentValue::CenterOf(i as i32);
+            let text = month_label(months, &at);
+            EmptyElement::at((at, foot)) + Text::new(text, (0, 8), font.clone())
+        });
+        chart.draw_series(labels).map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// Whether a monthly axis across `plot` pixels needs its labels upright: two neighbours
+/// ("Dec 25" and "Jan 26", or "2026-Q3" and "2026-Q4") would touch, side by side.
+fn upright_months(months: &[String], plot: f64) -> bool {
+    let column = plot / months.len().max(1) as f64;
+    let widths: Vec<f64> = (0..months.len())
+        .map(|i| {
+            month_label(months, &SegmentValue::CenterOf(i as i32))
+                .chars()
+                .count() as f64
+        })
+        .collect();
+    widths
+        .windows(2)
+        .any(|pair| !fits((pair[0] + pair[1]) / 2.0, column - 3.0))
 }
 
 /// One panel per series: "% positive" by month with 90 % error bars (with sampling, see
@@ -219,22 +318,44 @@ pub fn trend_marked(
     series: &[(&str, RGBColor, Vec<Point>)],
     marks: &[(usize, String)],
 ) -> ChartResult {
+    both(label, |layout| draw_trend(layout, months, series, marks))
+}
+
+/// [`trend_marked`] in one layout.
+fn draw_trend(
+    layout: Layout,
+    months: &[String],
+    series: &[(&str, RGBColor, Vec<Point>)],
+    marks: &[(usize, String)],
+) -> Result<String, ChartError> {
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
+    let width = layout.width(640);
+    // The plot's width between the value labels and the right margin, and each month's.
+    let plot = f64::from(width) - 68.0;
+    let column = plot / f64::from(n);
+    let upright = upright_months(months, plot);
     {
-        let root = SVGBackend::with_string(&mut svg, (640, 230 * series.len().max(1) as u32))
+        // A phone's panels are lower, so both fit on its screen (and a printed page holds
+        // more of them), with room for upright months.
+        let panel = match (layout, upright) {
+            (Layout::Narrow, false) => 180,
+            (Layout::Narrow, true) => 200,
+            _ => 230,
+        };
+        let root = SVGBackend::with_string(&mut svg, (width, panel * series.len().max(1) as u32))
             .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let panels = root.split_evenly((series.len().max(1), 1));
         for ((name, color, points), area) in series.iter().zip(panels.iter()) {
             let mut chart = ChartBuilder::on(area)
                 .margin(10)
-                .caption(*name, (FONT, 19).into_font().color(&INK))
-                .x_label_area_size(28)
+                .caption(*name, (FONT, CAPTION).into_font().color(&INK))
+                .x_label_area_size(if upright { 58 } else { 28 })
                 .y_label_area_size(48)
                 .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
                 .map_err(fail)?;
-            monthly_mesh(&mut chart, months, "%")?;
+            monthly_mesh(&mut chart, months, "%", upright)?;
             let at = |i: usize| SegmentValue::CenterOf(i as i32);
             for (i, name) in marks.iter().filter(|(i, _)| *i < months.len()) {
                 chart
@@ -247,7 +368,7 @@ pub fn trend_marked(
                     .draw_series([note(
                         name.clone(),
                         (at(*i), 95.0),
-                        12,
+                        TEXT,
                         INK,
                         Pos::new(HPos::Center, VPos::Bottom),
                     )])
@@ -289,24 +410,12 @@ pub fn trend_marked(
                             8,
                         )?;
                         chart
-                            .draw_series([note(
-                                "uncertain",
-                                (at(i), 4.0),
-                                11,
-                                INK,
-                                Pos::new(HPos::Center, VPos::Bottom),
-                            )])
+                            .draw_series([column_note("uncertain", (at(i), 4.0), INK, column)])
                             .map_err(fail)?;
                     }
                     Point::Hidden => {
                         chart
-                            .draw_series([note(
-                                "hidden",
-                                (at(i), 4.0),
-                                12,
-                                MUTED,
-                                Pos::new(HPos::Center, VPos::Bottom),
-                            )])
+                            .draw_series([column_note("hidden", (at(i), 4.0), MUTED, column)])
                             .map_err(fail)?;
                     }
                     Point::NoData => {}
@@ -315,7 +424,23 @@ pub fn trend_marked(
         }
         root.present().map_err(fail)?;
     }
-    Ok(finish(svg, label))
+    Ok(svg)
+}
+
+/// A note at the foot of a chart's column (a month or a quarter) `room` pixels wide: across
+/// it where it fits, else upright, reading up from the foot.
+fn column_note<C>(text: &str, at: C, colour: RGBColor, room: f64) -> Text<'static, C, String> {
+    let (font, pos) = match fits(text.chars().count() as f64, room - 4.0) {
+        true => (
+            (FONT, TEXT).into_font(),
+            Pos::new(HPos::Center, VPos::Bottom),
+        ),
+        false => (
+            (FONT, TEXT).into_font().transform(FontTransform::Rotate270),
+            Pos::new(HPos::Left, VPos::Center),
+        ),
+    };
+    Text::new(text.to_owned(), at, font.color(&colour).pos(pos))
 }
 
 /// Rows × months. A readable cell is coloured by its 0–100 value and printed with it and,
@@ -332,7 +457,9 @@ pub fn heatmap(
     months: &[String],
     cells: &[Vec<Point>],
 ) -> ChartResult {
-    const CELL: (i32, i32) = (58, 44);
+    // Wide enough for "uncertain" and tall enough for a figure over its ± in text of
+    // 12 px or more: the heatmap is shown at its own size, scrolling sideways on a phone.
+    const CELL: (i32, i32) = (68, 46);
     let mut svg = String::new();
     let (nr, nc) = (rows.len().max(1) as i32, months.len().max(1) as i32);
     let longest = rows.iter().map(|r| r.chars().count()).max().unwrap_or(4) as i32;
@@ -358,7 +485,7 @@ pub fn heatmap(
             root.draw(&text(
                 name.clone(),
                 (x0 - 6, y),
-                16,
+                TEXT,
                 INK,
                 Pos::new(HPos::Right, VPos::Center),
             ))
@@ -372,7 +499,7 @@ pub fn heatmap(
             root.draw(&text(
                 name,
                 (x, bottom + 6),
-                16,
+                TEXT,
                 INK,
                 Pos::new(HPos::Center, VPos::Top),
             ))
@@ -405,16 +532,16 @@ pub fn heatmap(
                         let range = point.range().unwrap_or(0.0);
                         root.draw(&text(
                             format!("{value:.0}"),
-                            (mid.0, mid.1 - 7),
-                            14,
+                            (mid.0, mid.1 - 8),
+                            TEXT,
                             ink,
                             centre,
                         ))
                         .map_err(fail)?;
                         root.draw(&text(
                             format!("±{range:.0}"),
-                            (mid.0, mid.1 + 9),
-                            11,
+                            (mid.0, mid.1 + 10),
+                            SMALL,
                             ink,
                             centre,
                         ))
@@ -422,16 +549,16 @@ pub fn heatmap(
                     }
                     Point::Uncertain { .. } => {
                         hatch(&root, (left, top), (right, low), 6)?;
-                        root.draw(&words("uncertain", 10)).map_err(fail)?;
+                        root.draw(&words("uncertain", SMALL)).map_err(fail)?;
                     }
-                    Point::Hidden => root.draw(&words("hidden", 10)).map_err(fail)?,
-                    Point::NoData => root.draw(&words("–", 13)).map_err(fail)?,
+                    Point::Hidden => root.draw(&words("hidden", SMALL)).map_err(fail)?,
+                    Point::NoData => root.draw(&words("–", TEXT)).map_err(fail)?,
                 }
             }
         }
         root.present().map_err(fail)?;
     }
-    Ok(finish(svg, label))
+    Ok(finish(svg, label, Layout::Natural))
 }
 
 /// The heatmap's five bands (0–20 %, … 80–100 %), pale to deep, each with the text colour
@@ -461,20 +588,34 @@ pub struct Bar {
 /// [`Point::range`]); bars too uncertain to read, hidden or without data say so in words
 /// and draw no bar.
 pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
+    both(label, |layout| draw_bars(layout, bars, color))
+}
+
+/// [`bars`] in one layout: the wide one with the labels at the left of the bars, the
+/// narrow one with each label over its bar, so bar and words both get the whole width.
+fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, ChartError> {
     let mut svg = String::new();
     let n = bars.len().max(1) as i32;
+    let over = layout == Layout::Narrow;
     let longest = bars
         .iter()
         .map(|b| b.label.chars().count())
         .max()
         .unwrap_or(4) as u32;
-    let left = (longest * 9 + 16).clamp(60, 280);
+    // Narrow: room for half of the "0%" under the axis.
+    let left = match over {
+        true => 14,
+        false => (longest * 9 + 16).clamp(60, 280),
+    };
+    // A row's height, and how far its bar starts below the row's top (under its label).
+    let (row, label_room) = if over { (52, 21) } else { (38, 7) };
     {
-        let root = SVGBackend::with_string(&mut svg, (560, 38 * n as u32 + 50)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (layout.width(560), row * n as u32 + 50))
+            .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
-            .margin_right(28)
+            .margin_right(if over { 40 } else { 28 })
             .x_label_area_size(28)
             .y_label_area_size(left)
             .build_cartesian_2d(0f64..100f64, (0..last(n)).into_segmented())
@@ -484,53 +625,59 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
             .disable_y_mesh()
             .light_line_style(WHITE)
             .bold_line_style(GRID)
-            .x_labels(6)
+            .x_labels(if over { 3 } else { 6 })
             .x_label_formatter(&|v| format!("{v:.0}%"))
             .y_labels(bars.len())
             .y_label_formatter(&|v| match v {
+                // Over its bar in the narrow layout, drawn below.
+                _ if over => String::new(),
                 SegmentValue::CenterOf(i) => bars
                     .get((n - 1 - *i) as usize)
                     .map(|b| b.label.clone())
                     .unwrap_or_default(),
                 _ => String::new(),
             })
-            .label_style((FONT, 16).into_font().color(&INK))
+            .label_style((FONT, TEXT).into_font().color(&INK))
             .axis_style(MUTED)
             .draw()
             .map_err(fail)?;
         for (k, bar) in bars.iter().enumerate() {
             let y = n - 1 - k as i32;
+            // The row's top and bottom in pixels, and the middle of its bar.
+            let (x0, top) = chart.backend_coord(&(0.0, SegmentValue::Exact(y + 1)));
+            let (_, bottom) = chart.backend_coord(&(0.0, SegmentValue::Exact(y)));
+            let middle = (top + label_room + bottom - 7) / 2;
+            let at = |v: f64| (chart.backend_coord(&(v, SegmentValue::Exact(y))).0, middle);
+            if over {
+                root.draw(&note(
+                    bar.label.clone(),
+                    (x0, top + 4),
+                    TEXT,
+                    INK,
+                    Pos::new(HPos::Left, VPos::Top),
+                ))
+                .map_err(fail)?;
+            }
             match bar.point {
                 Point::Value { value, .. } => {
-                    let mut rect = Rectangle::new(
-                        [
-                            (0.0, SegmentValue::Exact(y)),
-                            (value.clamp(0.0, 100.0), SegmentValue::Exact(y + 1)),
-                        ],
+                    let end = at(value.clamp(0.0, 100.0)).0;
+                    root.draw(&Rectangle::new(
+                        [(x0, top + label_room), (end, bottom - 7)],
                         color.filled(),
-                    );
-                    rect.set_margin(7, 7, 0, 0);
-                    chart.draw_series([rect]).map_err(fail)?;
+                    ))
+                    .map_err(fail)?;
                     let range = bar.point.range().unwrap_or(0.0);
                     let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
-                    chart
-                        .draw_series([PathElement::new(
-                            vec![
-                                (lo, SegmentValue::CenterOf(y)),
-                                (hi, SegmentValue::CenterOf(y)),
-                            ],
-                            INK.stroke_width(1),
-                        )])
+                    root.draw(&PathElement::new(vec![at(lo), at(hi)], INK.stroke_width(1)))
                         .map_err(fail)?;
-                    chart
-                        .draw_series([note(
-                            format!("{value:.0}%"),
-                            (hi.min(88.0) + 1.5, SegmentValue::CenterOf(y)),
-                            12,
-                            INK,
-                            Pos::new(HPos::Left, VPos::Center),
-                        )])
-                        .map_err(fail)?;
+                    root.draw(&note(
+                        format!("{value:.0}%"),
+                        at(hi.min(88.0) + 1.5),
+                        TEXT,
+                        INK,
+                        Pos::new(HPos::Left, VPos::Center),
+                    ))
+                    .map_err(fail)?;
                 }
                 Point::Uncertain { .. } | Point::Hidden | Point::NoData => {
                     let text = match bar.point {
@@ -538,21 +685,20 @@ pub fn bars(label: &str, bars: &[Bar], color: RGBColor) -> ChartResult {
                         Point::Hidden => "hidden to protect anonymity",
                         _ => "no data",
                     };
-                    chart
-                        .draw_series([note(
-                            text,
-                            (1.0, SegmentValue::CenterOf(y)),
-                            12,
-                            MUTED,
-                            Pos::new(HPos::Left, VPos::Center),
-                        )])
-                        .map_err(fail)?;
+                    root.draw(&note(
+                        text,
+                        at(1.0),
+                        TEXT,
+                        MUTED,
+                        Pos::new(HPos::Left, VPos::Center),
+                    ))
+                    .map_err(fail)?;
                 }
             }
         }
         root.present().map_err(fail)?;
     }
-    Ok(finish(svg, label))
+    Ok(svg)
 }
 
 /// Stacked monthly counts: returning (pale) under first-time (deep). Hidden months say so.
@@ -562,8 +708,24 @@ pub fn stacked_counts(
     first: &[Point],
     returning: &[Point],
 ) -> ChartResult {
+    both(label, |layout| {
+        draw_stacked(layout, months, first, returning)
+    })
+}
+
+/// [`stacked_counts`] in one layout.
+fn draw_stacked(
+    layout: Layout,
+    months: &[String],
+    first: &[Point],
+    returning: &[Point],
+) -> Result<String, ChartError> {
     let mut svg = String::new();
     let n = months.len().max(1) as i32;
+    let width = layout.width(640);
+    let plot = f64::from(width) - 68.0;
+    let column = plot / f64::from(n);
+    let upright = upright_months(months, plot);
     let top = first
         .iter()
         .zip(returning)
@@ -571,15 +733,16 @@ pub fn stacked_counts(
         .fold(10.0, f64::max)
         * 1.1;
     {
-        let root = SVGBackend::with_string(&mut svg, (640, 250)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, if upright { 280 } else { 250 }))
+            .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(10)
-            .x_label_area_size(28)
+            .x_label_area_size(if upright { 58 } else { 28 })
             .y_label_area_size(48)
             .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..top)
             .map_err(fail)?;
-        monthly_mesh(&mut chart, months, "")?;
+        monthly_mesh(&mut chart, months, "", upright)?;
         let pale = RGBColor(140, 178, 222);
         for i in 0..months.len() {
             let x = i as i32;
@@ -600,12 +763,11 @@ pub fn stacked_counts(
                 }
                 (Some(Point::Hidden), _) | (_, Some(Point::Hidden)) => {
                     chart
-                        .draw_series([note(
+                        .draw_series([column_note(
                             "hidden",
                             (SegmentValue::CenterOf(x), top * 0.04),
-                            11,
                             MUTED,
-                            Pos::new(HPos::Center, VPos::Bottom),
+                            column,
                         )])
                         .map_err(fail)?;
                 }
@@ -613,12 +775,11 @@ pub fn stacked_counts(
                 // rather than drawing a stack.
                 (Some(Point::Uncertain { .. }), _) | (_, Some(Point::Uncertain { .. })) => {
                     chart
-                        .draw_series([note(
+                        .draw_series([column_note(
                             "uncertain",
                             (SegmentValue::CenterOf(x), top * 0.04),
-                            11,
                             INK,
-                            Pos::new(HPos::Center, VPos::Bottom),
+                            column,
                         )])
                         .map_err(fail)?;
                 }
@@ -627,7 +788,7 @@ pub fn stacked_counts(
         }
         root.present().map_err(fail)?;
     }
-    Ok(finish(svg, label))
+    Ok(svg)
 }
 
 #[cfg(test)]
@@ -768,9 +929,9 @@ mod tests {
         assert!(heat.contains(">100<") && heat.contains(&band_fills()[4]));
 
         // In a trend the uncertain month has no dot and no line through it, and is hatched
-        // in whichever panel it is (each panel 230 pixels high).
+        // in whichever panel it is, in both layouts.
         let series = vec![solid, uncertain];
-        let svg = trend(
+        let both_layouts = trend(
             "T",
             &months,
             &[
@@ -780,6 +941,42 @@ mod tests {
         )
         .unwrap()
         .replace('\n', "");
+        let layouts: Vec<&str> = both_layouts
+            .split_inclusive("</svg>")
+            .filter(|s| s.contains("<svg"))
+            .collect();
+        assert_eq!(layouts.len(), 2, "wide and narrow");
+        for svg in layouts {
+            a_trend_hatches_its_uncertain_month(svg);
+        }
+        let bars_svg = bars(
+            "B",
+            &[Bar {
+                label: "Being listened to".into(),
+                point: uncertain,
+            }],
+            BLUE,
+        )
+        .unwrap()
+        .replace('\n', "");
+        assert!(bars_svg.contains(">too uncertain to read<"));
+        assert!(
+            !bars_svg.to_uppercase().contains("#1F5FA8"),
+            "no bar is drawn"
+        );
+    }
+
+    /// One layout of the trend of a solid and an uncertain month, in two panels.
+    fn a_trend_hatches_its_uncertain_month(svg: &str) {
+        let height: f64 = svg
+            .split("viewBox=\"")
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.split_whitespace().nth(3))
+            .unwrap()
+            .parse()
+            .unwrap();
+        let panel = height / 2.0;
         assert_eq!(
             svg.matches("<circle").count(),
             2,
@@ -805,29 +1002,14 @@ mod tests {
             })
             .collect();
         assert!(
-            hatch_ys.iter().any(|y| *y < 230.0),
+            hatch_ys.iter().any(|y| *y < panel),
             "hatched in the first panel"
         );
         assert!(
-            hatch_ys.iter().any(|y| (230.0..460.0).contains(y)),
+            hatch_ys.iter().any(|y| (panel..height).contains(y)),
             "hatched in the second panel"
         );
-        assert!(hatch_ys.iter().all(|y| *y <= 460.0), "inside the image");
-        let bars_svg = bars(
-            "B",
-            &[Bar {
-                label: "Being listened to".into(),
-                point: uncertain,
-            }],
-            BLUE,
-        )
-        .unwrap()
-        .replace('\n', "");
-        assert!(bars_svg.contains(">too uncertain to read<"));
-        assert!(
-            !bars_svg.to_uppercase().contains("#1F5FA8"),
-            "no bar is drawn"
-        );
+        assert!(hatch_ys.iter().all(|y| *y <= height), "inside the image");
     }
 
     /// WCAG contrast of two colours.
@@ -863,6 +1045,74 @@ mod tests {
         assert_eq!(heat_colour(0.0), HEAT_BANDS[0]);
         assert_eq!(heat_colour(59.9), HEAT_BANDS[2]);
         assert_eq!(heat_colour(100.0), HEAT_BANDS[4]);
+    }
+
+    /// A wide or narrow drawing is shown only where it is drawn at 15/16 of its size or
+    /// more, a heatmap 1:1 (see [`Layout`] and staff.css): at these sizes every label of
+    /// every chart is 12 px or more on screen.
+    #[test]
+    fn every_label_is_large_enough_to_read_where_its_drawing_is_shown() {
+        let months: Vec<String> = (1..=12).map(|m| format!("2026-{m:02}")).collect();
+        let kind = |k: usize| match k % 4 {
+            0 => Point::Value {
+                value: 64.0,
+                margin: 4.0,
+                sampling: Some(9.0),
+            },
+            1 => Point::Uncertain {
+                responses: Some(7.0),
+            },
+            2 => Point::Hidden,
+            _ => Point::NoData,
+        };
+        let series: Vec<Point> = (0..months.len()).map(kind).collect();
+        let bar_list: Vec<Bar> = (0..5)
+            .map(|k| Bar {
+                label: "Hearing others' stories".into(),
+                point: kind(k),
+            })
+            .collect();
+        let charts = [
+            trend_marked(
+                "T",
+                &months,
+                &[
+                    ("Belonging — % positive", BLUE, series.clone()),
+                    ("Emotional safety — % positive", RUST, series.clone()),
+                ],
+                &[(3, "A1".to_owned())],
+            ),
+            stacked_counts("S", &months, &series, &series),
+            bars("B", &bar_list, BLUE),
+            heatmap(
+                "H",
+                &["Monday Evening Circle".into()],
+                &months,
+                std::slice::from_ref(&series),
+            ),
+        ];
+        for chart in charts {
+            let chart = chart.unwrap();
+            for svg in chart
+                .split_inclusive("</svg>")
+                .filter(|s| s.contains("<svg"))
+            {
+                let least = match svg.contains("chart-natural") {
+                    true => 12.0,
+                    false => 12.0 * 16.0 / 15.0,
+                };
+                let sizes = svg
+                    .split("font-size=\"")
+                    .skip(1)
+                    .map(|rest| rest.split('"').next().unwrap().parse::<f64>().unwrap());
+                let mut any = false;
+                for size in sizes {
+                    assert!(size >= least, "{size} < {least} in {svg}");
+                    any = true;
+                }
+                assert!(any, "no text in {svg}");
+            }
+        }
     }
 
     #[test]

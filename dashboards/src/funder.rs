@@ -29,8 +29,7 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
-    lacks_sampling, points,
+    NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling, points,
 };
 
 #[derive(Template)]
@@ -283,7 +282,6 @@ struct ReportPage {
     quarter: String,
     /// "July–September 2026".
     quarter_months: String,
-    noise: &'static str,
     noise_only: Option<&'static str>,
     k: i32,
     /// The mechanism as the ledger and settings name it (`discrete_gaussian`), and in words.
@@ -411,7 +409,6 @@ pub(crate) async fn report(
         chrome: signed.chrome(format!("Portfolio report {quarter}")),
         quarter: period.to_string(),
         quarter_months: quarter_words(period, false),
-        noise: NOISE_LINE.as_str(),
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k: release.info.funder_threshold,
         mechanism_key: mechanism.key(),

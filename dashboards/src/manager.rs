@@ -12,11 +12,13 @@
 use std::sync::Arc;
 
 use analytics::budget::Level;
+use analytics::period::Period;
 use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use chrono::Datelike;
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
 use collector::instrument::{Helped, Hindered, Item};
@@ -107,6 +109,9 @@ struct Statements {
     unreadable: Option<String>,
     /// Some mean has the noise range only.
     noise_only: bool,
+    /// The months the last column takes together (shown ones only), oldest first; empty
+    /// when the table has no such column.
+    together: Vec<Period>,
 }
 
 /// How many recent months the statements table shows.
@@ -131,6 +136,18 @@ fn statements(
     // three (sums of released counts; hidden months are left out).
     let cells: Vec<&StoredCell> = recent.iter().filter_map(|r| cell(r)).collect();
     let pooled = recent.len() > 1;
+    let together = match pooled {
+        true => recent
+            .iter()
+            .filter(|r| {
+                cell(r).is_some_and(|c| {
+                    c.status(Audience::Manager) == analytics::suppression::Status::Shown
+                })
+            })
+            .map(|r| r.info.period)
+            .collect(),
+        false => vec![],
+    };
     if pooled {
         per_month.push(pooled_points(&cells, Audience::Manager, &refs));
     }
@@ -139,11 +156,7 @@ fn statements(
         .map(|r| charts::short_month(&r.info.period.to_string()))
         .collect();
     if pooled {
-        let shown = cells
-            .iter()
-            .filter(|c| c.status(Audience::Manager) == analytics::suppression::Status::Shown)
-            .count();
-        labels.push(format!("{shown} shown months together"));
+        labels.push(format!("{} shown months together", together.len()));
         // Where no single month can be read but the months together can, the table shows
         // the months together only: a row of "too uncertain" says nothing a manager can
         // use, and on a phone it would push the readable column off the screen.
@@ -181,6 +194,7 @@ fn statements(
         rows,
         unreadable,
         noise_only: lacks_sampling(all()),
+        together,
     }
 }
 
@@ -247,6 +261,22 @@ struct OverviewPage {
     hindered: Vec<ChoiceRow>,
 }
 
+/// The program's own actions, each marked on a trend of `periods` where its month is on
+/// it (its circles' are marked on theirs), with how many are for single circles.
+async fn program_actions(
+    dash: &Dashboards,
+    program: i32,
+    periods: &[String],
+) -> Result<(Vec<crate::actions::Listed>, Vec<(usize, String)>, usize), StaffError> {
+    let all = collector::actions::list(&dash.store, program).await?;
+    let circles = all.iter().filter(|a| a.circle_id.is_some()).count();
+    let (listed, marks) = crate::actions::marked(
+        all.into_iter().filter(|a| a.circle_id.is_none()).collect(),
+        periods,
+    );
+    Ok((listed, marks, circles))
+}
+
 async fn program_name(dash: &Dashboards, program: i32) -> Result<String, StaffError> {
     Ok(program_entry(dash, program).await?.name)
 }
@@ -290,16 +320,8 @@ pub(crate) async fn overview(
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let mut noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
-    // The program's own actions are marked on its trend; its circles' on theirs.
-    let all_actions = collector::actions::list(&dash.store, program).await?;
-    let (program_actions, marks) = crate::actions::marked(
-        all_actions
-            .iter()
-            .filter(|a| a.circle_id.is_none())
-            .cloned()
-            .collect(),
-        &periods,
-    );
+    let (program_actions, marks, circle_actions) =
+        program_actions(&dash, program, &periods).await?;
     let trend_svg = trend_chart(&name, &periods, belonging, safety, &marks)?;
     let attention = crate::attention::attention(&dash, Some(program)).await?;
 
@@ -372,7 +394,7 @@ pub(crate) async fn overview(
         chrome: signed.chrome(format!("{name} — overview")),
         attention,
         actions: program_actions,
-        circle_actions: all_actions.iter().filter(|a| a.circle_id.is_some()).count(),
+        circle_actions,
         program_id: program,
         program: name,
         archived_on,
@@ -564,9 +586,36 @@ struct ProgramReportPage {
     months: Vec<(MonthRow, ReleasedOn)>,
     /// First and last month shown ("December 2025", "November 2026").
     span: Option<(String, String)>,
+    /// The months the statements are taken over ("September, October and November 2026").
+    together: String,
     statements: Statements,
     helped: Vec<ChoiceRow>,
     hindered: Vec<ChoiceRow>,
+    /// The program-wide actions, marked on the trend where their month is on it.
+    actions: Vec<crate::actions::Listed>,
+    /// How many actions are for single circles.
+    circle_actions: usize,
+}
+
+/// "September, October and November 2026"; "December 2025 and January 2026" when the
+/// months span two years.
+fn months_in_words(months: &[Period]) -> String {
+    let one_year = months
+        .windows(2)
+        .all(|w| w[0].start().year() == w[1].start().year());
+    let words: Vec<String> = months
+        .iter()
+        .enumerate()
+        .map(|(k, m)| match one_year && k + 1 < months.len() {
+            true => m.start().format("%B").to_string(),
+            false => m.start().format("%B %Y").to_string(),
+        })
+        .collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// A printable report of one program for its board: the latest released quarter, the
@@ -589,7 +638,9 @@ pub(crate) async fn report(
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
     let mut noise_only = lacks_sampling(belonging.iter().chain(&safety));
-    let trend_svg = trend_chart(&name, &periods, belonging, safety, &[])?;
+    // The program's own actions, marked on its trend, as the overview lists them.
+    let (actions, marks, circle_actions) = program_actions(&dash, program, &periods).await?;
+    let trend_svg = trend_chart(&name, &periods, belonging, safety, &marks)?;
 
     // A board reads the statements over the latest months together: a single month is
     // often too uncertain to read, and one column prints on a page.
@@ -600,6 +651,11 @@ pub(crate) async fn report(
         for row in &mut statements.rows {
             row.means.drain(..last);
         }
+    }
+    // On paper the column names its months: a board cannot look them up.
+    let together = months_in_words(&statements.together);
+    if !statements.together.is_empty() {
+        statements.months = vec![format!("{together} together")];
     }
     noise_only |= statements.noise_only;
 
@@ -642,9 +698,12 @@ pub(crate) async fn report(
             .zip(months.iter().map(|r| ReleasedOn::of(&r.info)))
             .collect(),
         span,
+        together,
         statements,
         helped,
         hindered,
+        actions,
+        circle_actions,
     };
     signed.render(&page)
 }

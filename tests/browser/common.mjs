@@ -39,3 +39,18 @@ export async function check(page, label, screenshot, disabled = []) {
   }
   return problems;
 }
+
+// Signs in through the staff sign-in form.
+export async function signIn(page, base, email, password) {
+  await page.goto(base + "/staff/sign-in");
+  await page.fill('input[name="email"]', email);
+  await page.fill('input[name="password"]', password);
+  await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+}
+
+// "name=email:password:path[,path…]" as { name, email, password, paths }.
+export function account(spec) {
+  const at = spec.indexOf("=");
+  const [email, password, ...rest] = spec.slice(at + 1).split(":");
+  return { name: spec.slice(0, at), email, password, paths: rest.join(":").split(",") };
+}

@@ -4,16 +4,13 @@
 // Changes the database: it opens a ticketed session with 5 cards and replaces them.
 //
 // Usage: node desk-shots.mjs BASE_URL OUT_DIR FACILITATOR_EMAIL PASSWORD
-import { launch } from "./common.mjs";
+import { launch, signIn } from "./common.mjs";
 const [base, out, email, password] = process.argv.slice(2);
 const browser = await launch();
 for (const [device, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]]) {
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
-  await page.goto(base + "/staff/sign-in");
-  await page.fill('input[name="email"]', email);
-  await page.fill('input[name="password"]', password);
-  await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+  await signIn(page, base, email, password);
   await page.screenshot({ path: `${out}/home-${device}.png`, fullPage: true });
   await page.goto(base + "/staff/sessions");
   await page.fill('input[name="tickets"]', "5");

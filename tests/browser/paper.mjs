@@ -4,16 +4,13 @@
 // Writes OUT_DIR/paper-{lang}-{format}.pdf; the Rust test counts their pages and renders
 // them to images with pdftoppm.
 import { mkdirSync } from "node:fs";
-import { launch } from "./common.mjs";
+import { launch, signIn } from "./common.mjs";
 
 const [base, out, email, password, code] = process.argv.slice(2);
 mkdirSync(out, { recursive: true });
 const browser = await launch();
 const page = await browser.newPage();
-await page.goto(base + "/staff/sign-in");
-await page.fill('input[name="email"]', email);
-await page.fill('input[name="password"]', password);
-await Promise.all([page.waitForLoadState(), page.click('button[type="submit"]')]);
+await signIn(page, base, email, password);
 for (const lang of ["en", "es"]) {
   await page.goto(`${base}/staff/sessions/${code}/paper?lang=${lang}`);
   await page.emulateMedia({ media: "print" });
