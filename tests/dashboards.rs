@@ -1289,7 +1289,6 @@ fn printed_figures(html: &str) -> Vec<(String, f64)> {
 /// percentage or mean is printed with a margin wider than the pages call readable.
 #[tokio::test]
 async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
-    use collector::instrument::{Answers, Item, Rating};
     let db = TestDb::sqlite().await;
     let store = db.store().await;
     seed_network(&store).await;
@@ -1314,41 +1313,16 @@ async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     // October: the Monday Circle meets four times, nine answers each, all agreeing.
     for day in [1, 8, 15, 22] {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
-        let new = collector::catalog::NewSession::new(
+        meets(
+            &store,
             "Riverside",
             "Monday Circle",
-            date,
-            Some(40),
-            None,
-            None,
+            (2026, 10, day),
+            &[4; 9],
         )
-        .unwrap();
-        let (session, _) = collector::catalog::open_session(&store, &new)
-            .await
-            .unwrap();
-        let mut answers = Answers::default();
-        for item in Item::ALL {
-            answers.set_rating(item, Rating::try_from(4).ok());
-        }
-        collector::commit::insert_synthetic(&store, session.id, &vec![answers; 9])
-            .await
-            .unwrap();
-        collector::catalog::close_session(&store, &session.code)
-            .await
-            .unwrap();
+        .await;
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    analytics::release::release(
-        &store,
-        "2026-10".parse().unwrap(),
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        &analytics::release::ReleaseOptions::seeded(7),
-    )
-    .await
-    .unwrap();
+    release(&store, &["2026-10"], (2026, 11, 22), 7).await;
 
     let mut manager = sign_in(&app, MANAGER_A).await;
     let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
@@ -1435,7 +1409,6 @@ fn trend_quarters(html: &str, name: &str) -> Vec<String> {
 /// program for a funder scoped to one.
 #[tokio::test]
 async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
-    use collector::instrument::{Answers, Item, Rating};
     let db = TestDb::sqlite().await;
     let store = db.store().await;
     seed_network(&store).await;
@@ -1447,48 +1420,12 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
                 ("Riverside", "Thursday Circle", 3),
                 ("Hillside", "Hill Circle", 5),
             ] {
-                let date = chrono::NaiveDate::from_ymd_opt(2026, month, day).unwrap();
-                let new = collector::catalog::NewSession::new(
-                    program,
-                    circle,
-                    date,
-                    Some(40),
-                    None,
-                    None,
-                )
-                .unwrap();
-                let (session, _) = collector::catalog::open_session(&store, &new)
-                    .await
-                    .unwrap();
-                let mut answers = Answers::default();
-                for item in Item::ALL {
-                    answers.set_rating(item, Rating::try_from(rating).ok());
-                }
-                collector::commit::insert_synthetic(&store, session.id, &vec![answers; 8])
-                    .await
-                    .unwrap();
-                collector::catalog::close_session(&store, &session.code)
-                    .await
-                    .unwrap();
+                meets(&store, program, circle, (2026, month, day), &[rating; 8]).await;
             }
         }
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    for (k, period) in ["2026-10", "2026-11", "2026-12", "2026-Q4"]
-        .into_iter()
-        .enumerate()
-    {
-        analytics::release::release(
-            &store,
-            period.parse().unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
-            &analytics::release::ReleaseOptions::seeded(200 + k as u64),
-        )
-        .await
-        .unwrap();
-    }
+    let q4 = ["2026-10", "2026-11", "2026-12", "2026-Q4"];
+    release(&store, &q4, (2027, 1, 20), 200).await;
     // Releases made on other days than the test's: July early in August, the quarter in
     // October.
     for (period, day) in [("2026-07", (2026, 8, 4)), (QUARTER, (2026, 10, 5))] {
@@ -1621,6 +1558,57 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
     assert!(trend_quarters(&own.body, "Hillside").is_empty());
     assert!(trend_quarters(&own.body, "All programs").is_empty());
     assert!(!own.body.contains("Hillside"), "nothing of another program");
+}
+
+/// A closed session of `circle` on the day `(year, month, day)`, with one response per
+/// rating given, each giving that rating to every statement.
+async fn meets(
+    store: &collector::Store,
+    program: &str,
+    circle: &str,
+    (year, month, day): (i32, u32, u32),
+    ratings: &[u8],
+) {
+    use collector::instrument::{Answers, Item, Rating};
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap();
+    let new =
+        collector::catalog::NewSession::new(program, circle, date, Some(40), None, None).unwrap();
+    let (session, _) = collector::catalog::open_session(store, &new).await.unwrap();
+    let answers: Vec<Answers> = ratings
+        .iter()
+        .map(|&rating| {
+            let mut answers = Answers::default();
+            for item in Item::ALL {
+                answers.set_rating(item, Rating::try_from(rating).ok());
+            }
+            answers
+        })
+        .collect();
+    collector::commit::insert_synthetic(store, session.id, &answers)
+        .await
+        .unwrap();
+    collector::catalog::close_session(store, &session.code)
+        .await
+        .unwrap();
+}
+
+/// Seals the closed sessions and releases `periods` in order as of `today`, with noise
+/// seeded from `seed` on.
+async fn release(store: &collector::Store, periods: &[&str], today: (i32, u32, u32), seed: u64) {
+    collector::seal::seal_closed_sessions(store, collector::catalog::now_unix())
+        .await
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
+    for (k, period) in periods.iter().enumerate() {
+        analytics::release::release(
+            store,
+            period.parse().unwrap(),
+            today,
+            &analytics::release::ReleaseOptions::seeded(seed + k as u64),
+        )
+        .await
+        .unwrap();
+    }
 }
 
 on_both_stores!(
@@ -1789,25 +1777,23 @@ fn bounds_with_a_plus_minus(text: &str) -> Vec<String> {
     found
 }
 
+/// The texts of the chart labelled `…label…`, in the order they are drawn.
+fn chart_texts(html: &str, label: &str) -> Vec<String> {
+    let start = html.find(label).expect("the chart");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            let inner = t.split_once('>').unwrap().1;
+            plain(inner.split("</text>").next().unwrap())
+        })
+        .collect()
+}
+
 /// The texts of the heatmap's cells, in the order they are drawn (row by row), after its
 /// row and month labels.
 fn heatmap_texts(html: &str, rows: usize, months: usize) -> Vec<String> {
-    let start = html.find("% positive, circle by month").expect("a heatmap");
-    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
-    let texts: Vec<String> = svg
-        .split("<text")
-        .skip(1)
-        .map(|t| {
-            plain(
-                t.split_once('>')
-                    .unwrap()
-                    .1
-                    .split("</text>")
-                    .next()
-                    .unwrap(),
-            )
-        })
-        .collect();
+    let texts = chart_texts(html, "% positive, circle by month");
     texts[rows + months..].to_vec()
 }
 
@@ -1841,57 +1827,21 @@ fn drawn_as(text: &str) -> Vec<String> {
 /// readable limit; the heatmap draws exactly what its table says; and the CSV's `status`
 /// is what the pages show, figure by figure.
 async fn every_figure_reads_one_way_on_every_page_chart_and_export(db: &TestDb) {
-    use collector::instrument::{Answers, Item, Rating};
     let store = db.store().await;
     seed_network(&store).await;
     for day in [5, 12, 19, 26] {
         for (circle, answers) in [("Monday Circle", 9), ("Thursday Circle", 3)] {
-            let date = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
-            let new = collector::catalog::NewSession::new(
-                "Riverside",
-                circle,
-                date,
-                Some(40),
-                None,
-                None,
-            )
-            .unwrap();
-            let (session, _) = collector::catalog::open_session(&store, &new)
-                .await
-                .unwrap();
-            let batch: Vec<Answers> = (0..answers)
-                .map(|k| {
-                    let mut a = Answers::default();
-                    let rating = if circle == "Thursday Circle" {
-                        2 + (k + day as usize) % 4
-                    } else {
-                        5
-                    };
-                    for item in Item::ALL {
-                        a.set_rating(item, Rating::try_from(rating as u8).ok());
-                    }
-                    a
+            // The Monday Circle all agree; the Thursday Circle's few answers are mixed.
+            let ratings: Vec<u8> = (0..answers)
+                .map(|k| match circle {
+                    "Thursday Circle" => (2 + (k + day) % 4) as u8,
+                    _ => 5,
                 })
                 .collect();
-            collector::commit::insert_synthetic(&store, session.id, &batch)
-                .await
-                .unwrap();
-            collector::catalog::close_session(&store, &session.code)
-                .await
-                .unwrap();
+            meets(&store, "Riverside", circle, (2026, 10, day), &ratings).await;
         }
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    analytics::release::release(
-        &store,
-        "2026-10".parse().unwrap(),
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        &analytics::release::ReleaseOptions::seeded(7),
-    )
-    .await
-    .unwrap();
+    release(&store, &["2026-10"], (2026, 11, 22), 7).await;
     let app = router(&store).await;
     let mut admin = sign_in(&app, ADMIN).await;
     let mut pages = vec![];
@@ -2145,30 +2095,19 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
             })
             .collect()
     };
-    let program = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}"))
-        .await
-        .body;
-    let monday = get(
-        &app,
-        &mut manager,
-        &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}"),
-    )
-    .await
-    .body;
-    let thursday = get(
-        &app,
-        &mut manager,
-        &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A3}"),
-    )
-    .await
-    .body;
-    let list = get(
-        &app,
-        &mut manager,
-        &format!("/staff/programs/{PROGRAM_A}/actions"),
-    )
-    .await
-    .body;
+    let a = format!("/staff/programs/{PROGRAM_A}");
+    let mut pages = vec![];
+    for path in [
+        a.clone(),
+        format!("{a}/circles/{CIRCLE_A1}"),
+        format!("{a}/circles/{CIRCLE_A3}"),
+        format!("{a}/actions"),
+    ] {
+        pages.push(get(&app, &mut manager, &path).await.body);
+    }
+    let [program, monday, thursday, list] = &pages[..] else {
+        unreachable!("four pages")
+    };
     // Oldest first: the Thursday Circle's July action, the program's August one, the
     // Monday Circle's September one.
     let expected = [(ids[2], "A1"), (ids[0], "A2"), (ids[1], "A3")];
@@ -2181,10 +2120,10 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
             .to_owned()
     };
     for (page, html, listed) in [
-        ("program", &program, vec![ids[0]]),
-        ("Monday Circle", &monday, vec![ids[1], ids[0]]),
-        ("Thursday Circle", &thursday, vec![ids[0], ids[2]]),
-        ("actions", &list, vec![ids[1], ids[0], ids[2]]),
+        ("program", program, vec![ids[0]]),
+        ("Monday Circle", monday, vec![ids[1], ids[0]]),
+        ("Thursday Circle", thursday, vec![ids[0], ids[2]]),
+        ("actions", list, vec![ids[1], ids[0], ids[2]]),
     ] {
         let got = numbers(html);
         assert_eq!(
@@ -2198,84 +2137,40 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
     }
     // The charts mark the same numbers.
     let marks = |html: &str| -> Vec<String> {
-        let svg = &html[html
-            .find("belonging and safety, % positive by month")
-            .unwrap()..];
-        let svg = &svg[..svg.find("</svg>").unwrap()];
-        let mut marks: Vec<String> = svg
-            .split("<text")
-            .skip(1)
-            .map(|t| {
-                plain(
-                    t.split_once('>')
-                        .unwrap()
-                        .1
-                        .split("</text>")
-                        .next()
-                        .unwrap(),
-                )
-            })
+        let mut marks: Vec<String> = chart_texts(html, "belonging and safety, % positive by month")
+            .into_iter()
             .filter(|t| t.len() == 2 && t.starts_with('A'))
             .collect();
         marks.sort();
         marks.dedup();
         marks
     };
-    assert_eq!(marks(&program), ["A2"]);
-    assert_eq!(marks(&monday), ["A2", "A3"]);
-    assert_eq!(marks(&thursday), ["A1", "A2"]);
+    assert_eq!(marks(program), ["A2"]);
+    assert_eq!(marks(monday), ["A2", "A3"]);
+    assert_eq!(marks(thursday), ["A1", "A2"]);
 }
 
 /// A quarter whose first month had no sessions (as the demo's first quarter) says which
 /// months it holds wherever it is named: the funder's report, its trend and its CSV, the
 /// list of reports, and the manager's overview, program report and CSV.
 async fn a_quarter_missing_a_month_names_the_months_it_holds(db: &TestDb) {
-    use collector::instrument::{Answers, Item, Rating};
     let store = db.store().await;
     seed_network(&store).await;
     // No session anywhere in October 2026; November and December as usual.
     for month in [11, 12] {
         for d in [2, 9, 16, 23] {
             for (program, circle) in [("Riverside", "Monday Circle"), ("Hillside", "Hill Circle")] {
-                let date = chrono::NaiveDate::from_ymd_opt(2026, month, d).unwrap();
-                let new = collector::catalog::NewSession::new(
-                    program,
-                    circle,
-                    date,
-                    Some(40),
-                    None,
-                    None,
-                )
-                .unwrap();
-                let (session, _) = collector::catalog::open_session(&store, &new)
-                    .await
-                    .unwrap();
-                let mut answers = Answers::default();
-                for item in Item::ALL {
-                    answers.set_rating(item, Rating::try_from(4).ok());
-                }
-                collector::commit::insert_synthetic(&store, session.id, &vec![answers; 10])
-                    .await
-                    .unwrap();
-                collector::catalog::close_session(&store, &session.code)
-                    .await
-                    .unwrap();
+                meets(&store, program, circle, (2026, month, d), &[4; 10]).await;
             }
         }
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    for (k, period) in ["2026-11", "2026-12", "2026-Q4"].into_iter().enumerate() {
-        analytics::release::release(
-            &store,
-            period.parse().unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
-            &analytics::release::ReleaseOptions::seeded(300 + k as u64),
-        )
-        .await
-        .unwrap();
-    }
+    release(
+        &store,
+        &["2026-11", "2026-12", "2026-Q4"],
+        (2027, 1, 20),
+        300,
+    )
+    .await;
     let app = router(&store).await;
     let mut funder = sign_in(&app, FUNDER).await;
     let report = get(&app, &mut funder, "/staff/reports/2026-Q4").await.body;

@@ -124,8 +124,12 @@ impl Reading {
         let (Some(value), Some(margin)) = (value, margin) else {
             return Reading::NoData;
         };
-        // Written so that a margin that is not a number is not readable either.
-        if !(margin <= kind.readable_margin()) || !value.is_finite() {
+        // A margin that is not a number is not readable either.
+        let readable = matches!(
+            margin.partial_cmp(&kind.readable_margin()),
+            Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+        );
+        if !readable || !value.is_finite() {
             return Reading::TooUncertain;
         }
         let (low, high) = kind.bounds();

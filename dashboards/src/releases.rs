@@ -399,8 +399,7 @@ pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
          shown as that range (“91–100%”): counts are never below zero, so a 100% may hide a \
          few answers that were not positive. “Too uncertain to read” stands for a figure \
          whose noise range — the ± before “with sampling” — is wider than ±{pct:.0} points \
-         (±{mean:.1} on a 1–5 mean): no page or chart shows a number for it, and the CSV marks \
-         it too_uncertain.",
+         (±{mean:.1} on a 1–5 mean): no page or chart shows a number for it.",
         pct = figures::READABLE_PCT_MARGIN,
         mean = figures::READABLE_MEAN_MARGIN,
     )
