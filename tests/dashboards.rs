@@ -2135,6 +2135,14 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
             assert_eq!(number, number_of(id), "{page}: action {id}");
         }
     }
+    // Each action's own page says its number too.
+    for (id, number) in expected {
+        let page = get(&app, &mut manager, &format!("{a}/actions/{id}")).await;
+        assert!(
+            page.body.contains(&format!("<h1>{number}: Action of ")),
+            "{number}"
+        );
+    }
     // The charts mark the same numbers.
     let marks = |html: &str| -> Vec<String> {
         let mut marks: Vec<String> = chart_texts(html, "belonging and safety, % positive by month")

@@ -333,6 +333,8 @@ struct ActionPage {
     program_id: i32,
     program: String,
     action: ActionTaken,
+    /// Its number on the charts and lists ("A3"); none once archived.
+    number: Option<String>,
     scope: String,
     saved: Option<String>,
     problem: Option<String>,
@@ -364,6 +366,12 @@ async fn action_page(
 ) -> Result<ActionPage, StaffError> {
     let entry = program(dash, program_id).await?;
     let action = action(dash, program_id, id).await?;
+    let (listed, _) = marked(
+        &actions::list(&dash.store, program_id).await?,
+        |a| a.id == action.id,
+        &[],
+    );
+    let number = listed.into_iter().next().map(|l| l.number);
     let months = months_around(dash, action.taken_on).await?;
     let refs: Vec<&Release> = months.iter().map(|r| r.as_ref()).collect();
     let compared = Index::ALL
@@ -403,6 +411,7 @@ async fn action_page(
         program: entry.name,
         scope: scope_words(&action),
         action,
+        number,
         saved,
         problem,
         problem_at,
