@@ -297,32 +297,26 @@ pub fn trend_marked(
                             .draw_series([Circle::new((at(i), value), 4, color.filled())])
                             .map_err(fail)?;
                     }
-                    Reading::TooUncertain => {
-                        let x = i as i32;
-                        // Backend (whole-image) pixels: drawn on the root, not the panel.
-                        hatch(
-                            &root,
-                            chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
-                            chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
-                            8,
-                        )?;
+                    Reading::TooUncertain | Reading::Hidden => {
+                        let (word, size, ink) = if p.is_uncertain() {
+                            let x = i as i32;
+                            // Backend (whole-image) pixels: drawn on the root, not the panel.
+                            hatch(
+                                &root,
+                                chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
+                                chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
+                                8,
+                            )?;
+                            ("uncertain", 11, INK)
+                        } else {
+                            ("hidden", 12, MUTED)
+                        };
                         chart
                             .draw_series([note(
-                                "uncertain",
+                                word,
                                 (at(i), 4.0),
-                                11,
-                                INK,
-                                Pos::new(HPos::Center, VPos::Bottom),
-                            )])
-                            .map_err(fail)?;
-                    }
-                    Reading::Hidden => {
-                        chart
-                            .draw_series([note(
-                                "hidden",
-                                (at(i), 4.0),
-                                12,
-                                MUTED,
+                                size,
+                                ink,
                                 Pos::new(HPos::Center, VPos::Bottom),
                             )])
                             .map_err(fail)?;
