@@ -1155,7 +1155,7 @@ async fn pages_render_the_seeded_release_as_snapshotted() {
         );
     }
     for row in rows {
-        let measure = row.split(',').nth(4).unwrap();
+        let measure = row.split(',').nth(5).unwrap();
         assert!(
             named.contains(&measure),
             "{measure} is not in the dictionary"
@@ -1209,6 +1209,7 @@ async fn a_manager_prints_and_exports_their_own_program_only() {
             "program",
             "circle",
             "period",
+            "months",
             "level",
             "measure",
             "count",
@@ -1223,22 +1224,21 @@ async fn a_manager_prints_and_exports_their_own_program_only() {
     for row in &rows {
         assert_eq!(row[0], "Riverside", "{row:?}");
         assert!(
-            ["circle_month", "program_month", "program_quarter"].contains(&row[3]),
+            ["circle_month", "program_month", "program_quarter"].contains(&row[4]),
             "{row:?}"
         );
-        levels.insert(row[3]);
-        if !row[5].is_empty() {
-            assert!(row[5].parse::<i64>().is_ok(), "a whole count: {row:?}");
+        levels.insert(row[4]);
+        if !row[6].is_empty() {
+            assert!(row[6].parse::<i64>().is_ok(), "a whole count: {row:?}");
         }
     }
     assert_eq!(levels.len(), 3, "circles' months, months and the quarter");
+    assert!(rows.iter().any(|r| r[2] == QUARTER
+        && r[3] == "2026-07 2026-08 2026-09"
+        && r[4] == "program_quarter"));
+    assert!(rows.iter().any(|r| r[5] == "responses" && !r[6].is_empty()));
     assert!(
-        rows.iter()
-            .any(|r| r[2] == QUARTER && r[3] == "program_quarter")
-    );
-    assert!(rows.iter().any(|r| r[4] == "responses" && !r[5].is_empty()));
-    assert!(
-        rows.iter().any(|r| r[9] == "hidden"),
+        rows.iter().any(|r| r[10] == "hidden"),
         "the tiny circle is marked hidden"
     );
 
@@ -1257,9 +1257,9 @@ async fn a_manager_prints_and_exports_their_own_program_only() {
         .collect();
     for row in &rows {
         assert!(
-            named.contains(&row[4]),
+            named.contains(&row[5]),
             "{} is not in the dictionary",
-            row[4]
+            row[5]
         );
     }
 
@@ -1273,8 +1273,8 @@ async fn a_manager_prints_and_exports_their_own_program_only() {
     }
 }
 
-/// Every figure a page prints with its noise margin — "72% ± 3", "3.9 ± 0.2", "61 ± 4" —
-/// as (value, margin).
+/// Every figure a page prints with its noise margin — "72% ± 3", "3.9 ± 0.2", "61 ± 4",
+/// "3.8 ± < 0.1" (read as 0) — as (value, margin).
 fn printed_figures(html: &str) -> Vec<(String, f64)> {
     let marker = " <span class=\"moe\">± ";
     let parts: Vec<&str> = html.split(marker).collect();
@@ -1282,7 +1282,10 @@ fn printed_figures(html: &str) -> Vec<(String, f64)> {
         .windows(2)
         .map(|pair| {
             let value = pair[0].rsplit('>').next().unwrap().to_owned();
-            let margin = pair[1].split('<').next().unwrap().trim().parse().unwrap();
+            let margin = match pair[1].split_once("</span>").unwrap().0.trim() {
+                m if m.starts_with("&lt;") || m.starts_with('<') => 0.0,
+                m => m.parse().unwrap(),
+            };
             (value, margin)
         })
         .collect()
@@ -1293,7 +1296,6 @@ fn printed_figures(html: &str) -> Vec<(String, f64)> {
 /// percentage or mean is printed with a margin wider than the pages call readable.
 #[tokio::test]
 async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
-    use collector::instrument::{Answers, Item, Rating};
     let db = TestDb::sqlite().await;
     let store = db.store().await;
     seed_network(&store).await;
@@ -1318,41 +1320,16 @@ async fn a_figure_too_uncertain_to_read_is_worded_not_numbered() {
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     // October: the Monday Circle meets four times, nine answers each, all agreeing.
     for day in [1, 8, 15, 22] {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
-        let new = collector::catalog::NewSession::new(
+        meets(
+            &store,
             "Riverside",
             "Monday Circle",
-            date,
-            Some(40),
-            None,
-            None,
+            (2026, 10, day),
+            &[4; 9],
         )
-        .unwrap();
-        let (session, _) = collector::catalog::open_session(&store, &new)
-            .await
-            .unwrap();
-        let mut answers = Answers::default();
-        for item in Item::ALL {
-            answers.set_rating(item, Rating::try_from(4).ok());
-        }
-        collector::commit::insert_synthetic(&store, session.id, &vec![answers; 9])
-            .await
-            .unwrap();
-        collector::catalog::close_session(&store, &session.code)
-            .await
-            .unwrap();
+        .await;
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    analytics::release::release(
-        &store,
-        "2026-10".parse().unwrap(),
-        chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap(),
-        &analytics::release::ReleaseOptions::seeded(7),
-    )
-    .await
-    .unwrap();
+    release(&store, &["2026-10"], (2026, 11, 22), 7).await;
 
     let mut manager = sign_in(&app, MANAGER_A).await;
     let overview = get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}")).await;
@@ -1415,7 +1392,7 @@ fn split_technical(html: &str) -> (&str, String) {
 /// The quarters in the trend table of one program (or "All programs") of a report.
 fn trend_quarters(html: &str, name: &str) -> Vec<String> {
     let trend = html
-        .split("<section class=\"break\" id=\"trend\">")
+        .split("<section id=\"trend\">")
         .nth(1)
         .and_then(|t| t.split("</section>").next())
         .expect("a quarter-by-quarter section");
@@ -1439,7 +1416,6 @@ fn trend_quarters(html: &str, name: &str) -> Vec<String> {
 /// program for a funder scoped to one.
 #[tokio::test]
 async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
-    use collector::instrument::{Answers, Item, Rating};
     let db = TestDb::sqlite().await;
     let store = db.store().await;
     seed_network(&store).await;
@@ -1451,48 +1427,12 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
                 ("Riverside", "Thursday Circle", 3),
                 ("Hillside", "Hill Circle", 5),
             ] {
-                let date = chrono::NaiveDate::from_ymd_opt(2026, month, day).unwrap();
-                let new = collector::catalog::NewSession::new(
-                    program,
-                    circle,
-                    date,
-                    Some(40),
-                    None,
-                    None,
-                )
-                .unwrap();
-                let (session, _) = collector::catalog::open_session(&store, &new)
-                    .await
-                    .unwrap();
-                let mut answers = Answers::default();
-                for item in Item::ALL {
-                    answers.set_rating(item, Rating::try_from(rating).ok());
-                }
-                collector::commit::insert_synthetic(&store, session.id, &vec![answers; 8])
-                    .await
-                    .unwrap();
-                collector::catalog::close_session(&store, &session.code)
-                    .await
-                    .unwrap();
+                meets(&store, program, circle, (2026, month, day), &[rating; 8]).await;
             }
         }
     }
-    collector::seal::seal_closed_sessions(&store, collector::catalog::now_unix())
-        .await
-        .unwrap();
-    for (k, period) in ["2026-10", "2026-11", "2026-12", "2026-Q4"]
-        .into_iter()
-        .enumerate()
-    {
-        analytics::release::release(
-            &store,
-            period.parse().unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2027, 1, 20).unwrap(),
-            &analytics::release::ReleaseOptions::seeded(200 + k as u64),
-        )
-        .await
-        .unwrap();
-    }
+    let q4 = ["2026-10", "2026-11", "2026-12", "2026-Q4"];
+    release(&store, &q4, (2027, 1, 20), 200).await;
     // Releases made on other days than the test's: July early in August, the quarter in
     // October.
     for (period, day) in [("2026-07", (2026, 8, 4)), (QUARTER, (2026, 10, 5))] {
@@ -1598,7 +1538,7 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
     assert!(!released_q3.contains("August 2026 on <time datetime=\"2026-08-04\""));
     let list = get(&app, &mut funder, "/staff/reports").await;
     assert!(list.body.contains(
-        "Report 2026-Q3</a> <span class=\"hint\">released <time datetime=\"2026-10-05\">5 October 2026</time>"
+        "Report 2026-Q3</a> <span class=\"sub\">July–September 2026</span> <span class=\"hint\">released <time datetime=\"2026-10-05\">5 October 2026</time>"
     ));
     assert!(!q4.body.contains("Released 30 November 2026"));
 
@@ -1625,4 +1565,704 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
     assert!(trend_quarters(&own.body, "Hillside").is_empty());
     assert!(trend_quarters(&own.body, "All programs").is_empty());
     assert!(!own.body.contains("Hillside"), "nothing of another program");
+}
+
+/// A closed session of `circle` on the day `(year, month, day)`, with one response per
+/// rating given, each giving that rating to every statement.
+async fn meets(
+    store: &collector::Store,
+    program: &str,
+    circle: &str,
+    (year, month, day): (i32, u32, u32),
+    ratings: &[u8],
+) {
+    use collector::instrument::{Answers, Item, Rating};
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap();
+    let new =
+        collector::catalog::NewSession::new(program, circle, date, Some(40), None, None).unwrap();
+    let (session, _) = collector::catalog::open_session(store, &new).await.unwrap();
+    let answers: Vec<Answers> = ratings
+        .iter()
+        .map(|&rating| {
+            let mut answers = Answers::default();
+            for item in Item::ALL {
+                answers.set_rating(item, Rating::try_from(rating).ok());
+            }
+            answers
+        })
+        .collect();
+    collector::commit::insert_synthetic(store, session.id, &answers)
+        .await
+        .unwrap();
+    collector::catalog::close_session(store, &session.code)
+        .await
+        .unwrap();
+}
+
+/// Seals the closed sessions and releases `periods` in order as of `today`, with noise
+/// seeded from `seed` on.
+async fn release(store: &collector::Store, periods: &[&str], today: (i32, u32, u32), seed: u64) {
+    collector::seal::seal_closed_sessions(store, collector::catalog::now_unix())
+        .await
+        .unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
+    for (k, period) in periods.iter().enumerate() {
+        analytics::release::release(
+            store,
+            period.parse().unwrap(),
+            today,
+            &analytics::release::ReleaseOptions::seeded(seed + k as u64),
+        )
+        .await
+        .unwrap();
+    }
+}
+
+on_both_stores!(
+    every_figure_reads_one_way_on_every_page_chart_and_export,
+    an_action_keeps_one_number_on_every_page,
+    a_quarter_missing_a_month_names_the_months_it_holds,
+);
+
+/// Text without tags, with the entities a page or chart writes read back.
+fn plain(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The rows (header row first) of the table in the region labelled `label`, each cell as
+/// plain text; `None` when the page has no such table.
+fn table(html: &str, label: &str) -> Option<Vec<Vec<String>>> {
+    let start = html.find(&format!("aria-label=\"{label}\""))?;
+    let end = start + html[start..].find("</table>")?;
+    let rows = html[start..end]
+        .split("<tr")
+        .skip(1)
+        .map(|row| {
+            row.split("<t")
+                .skip(1)
+                .filter(|c| c.starts_with('h') || c.starts_with('d'))
+                .map(|c| plain(&format!("<t{}", c.split("</t").next().unwrap())))
+                .collect()
+        })
+        .collect();
+    Some(rows)
+}
+
+/// "Aug 26" → "2026-08".
+fn period_of(label: &str) -> Option<String> {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (month, year) = label.split_once(' ')?;
+    let m = NAMES.iter().position(|n| *n == month)? + 1;
+    Some(format!("20{year}-{m:02}"))
+}
+
+/// What a page's words for a figure say the export's `status` must be.
+fn status_on_page(text: &str) -> &'static str {
+    if text.starts_with("too uncertain") {
+        "too_uncertain"
+    } else if text.starts_with("hidden") {
+        "hidden"
+    } else if text == "–" || text == "no data" {
+        "no_data"
+    } else {
+        "shown"
+    }
+}
+
+/// A CSV export, looked up by (level, program or circle, period, measure) → status.
+struct Export(std::collections::HashMap<(String, String, String, String), String>);
+
+impl Export {
+    fn parse(csv: &str) -> Export {
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let (program, circle, period, level, measure, status) = (
+            at("program"),
+            at("circle"),
+            at("period"),
+            at("level"),
+            at("measure"),
+            at("status"),
+        );
+        let mut rows = std::collections::HashMap::new();
+        for line in lines {
+            let row: Vec<&str> = line.split(',').collect();
+            let name = if row[circle].is_empty() {
+                row[program]
+            } else {
+                row[circle]
+            };
+            rows.insert(
+                (
+                    row[level].to_owned(),
+                    name.to_owned(),
+                    row[period].to_owned(),
+                    row[measure].to_owned(),
+                ),
+                row[status].to_owned(),
+            );
+        }
+        Export(rows)
+    }
+
+    /// Checks that the export says what the page shows for one figure; returns 1 when a
+    /// row was compared (a figure shown as "no data" may have no row at all).
+    fn agrees(
+        &self,
+        (level, name, period, measure): (&str, &str, &str, &str),
+        shown: &str,
+    ) -> usize {
+        let expected = status_on_page(shown);
+        let key = (
+            level.to_owned(),
+            name.to_owned(),
+            period.to_owned(),
+            measure.to_owned(),
+        );
+        match self.0.get(&key) {
+            Some(status) => {
+                assert_eq!(status, expected, "{key:?}: the page shows “{shown}”");
+                1
+            }
+            None => {
+                assert_eq!(
+                    expected, "no_data",
+                    "{key:?} is not exported, the page shows “{shown}”"
+                );
+                0
+            }
+        }
+    }
+}
+
+/// Every "±" of a page's text with the word before it, where a figure at a bound or a
+/// margin of nothing would show: "100 ±", "0% ±", "5.0 ±", "± 0", "±0.0".
+fn bounds_with_a_plus_minus(text: &str) -> Vec<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut found = vec![];
+    for (k, word) in words.iter().enumerate() {
+        let Some(at) = word.find('±') else { continue };
+        let before = if at > 0 {
+            &word[..at]
+        } else {
+            k.checked_sub(1).map_or("", |b| words[b])
+        };
+        let after = match &word[at + '±'.len_utf8()..] {
+            "" => words.get(k + 1).copied().unwrap_or(""),
+            rest => rest,
+        };
+        let at_bound = ["100%", "0%", "100", "0", "100.0", "0.0", "1.0", "5.0"].contains(&before);
+        let nothing = after
+            .trim_matches(|c: char| c == '0' || c == '.')
+            .is_empty();
+        if at_bound || nothing {
+            found.push(format!("{before} ±{after}"));
+        }
+    }
+    found
+}
+
+/// The texts of the chart labelled `…label…`, in the order they are drawn.
+fn chart_texts(html: &str, label: &str) -> Vec<String> {
+    let start = html.find(label).expect("the chart");
+    let svg = &html[start..start + html[start..].find("</svg>").unwrap()];
+    svg.split("<text")
+        .skip(1)
+        .map(|t| {
+            let inner = t.split_once('>').unwrap().1;
+            plain(inner.split("</text>").next().unwrap())
+        })
+        .collect()
+}
+
+/// The texts of the heatmap's cells, in the order they are drawn (row by row), after its
+/// row and month labels.
+fn heatmap_texts(html: &str, rows: usize, months: usize) -> Vec<String> {
+    let texts = chart_texts(html, "% positive, circle by month");
+    texts[rows + months..].to_vec()
+}
+
+/// What the heatmap draws for a cell its table shows as `text`: the same figure without
+/// its unit, in one or two lines.
+fn drawn_as(text: &str) -> Vec<String> {
+    match status_on_page(text) {
+        "too_uncertain" => return vec!["uncertain".into()],
+        "hidden" => return vec!["hidden".into()],
+        "no_data" => return vec!["–".into()],
+        _ => {}
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let value = words[0].trim_end_matches('%').to_owned();
+    match words.get(1) {
+        Some(&"±") => {
+            let margin = match words[2] {
+                "<" => format!("<{}", words[3]),
+                m => m.to_owned(),
+            };
+            vec![value, format!("±{margin}")]
+        }
+        _ => vec![value],
+    }
+}
+
+/// A released network with a month that reads every way: the seeded July–September, and
+/// an October in which the Monday Circle agrees to a person (100 % positive, readable)
+/// and the Thursday Circle has a handful of answers (too uncertain to read). Every staff page that shows a released figure, and both exports, agree: no
+/// figure reads "100 ±", "0 ±" or "± 0"; every figure printed with a ± is within the
+/// readable limit; the heatmap draws exactly what its table says; and the CSV's `status`
+/// is what the pages show, figure by figure.
+async fn every_figure_reads_one_way_on_every_page_chart_and_export(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    for day in [5, 12, 19, 26] {
+        for (circle, answers) in [("Monday Circle", 9), ("Thursday Circle", 3)] {
+            // The Monday Circle all agree; the Thursday Circle's few answers are mixed.
+            let ratings: Vec<u8> = (0..answers)
+                .map(|k| match circle {
+                    "Thursday Circle" => (2 + (k + day) % 4) as u8,
+                    _ => 5,
+                })
+                .collect();
+            meets(&store, "Riverside", circle, (2026, 10, day), &ratings).await;
+        }
+    }
+    release(&store, &["2026-10"], (2026, 11, 22), 7).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let mut pages = vec![];
+    for program in [PROGRAM_A, PROGRAM_B] {
+        let base = format!("/staff/programs/{program}");
+        for path in [
+            base.clone(),
+            format!("{base}?heat=safety"),
+            format!("{base}/report"),
+        ] {
+            pages.push((path.clone(), get(&app, &mut admin, &path).await.body));
+        }
+    }
+    for (program, circle) in [
+        (PROGRAM_A, CIRCLE_A1),
+        (PROGRAM_A, CIRCLE_A2),
+        (PROGRAM_A, CIRCLE_A3),
+        (PROGRAM_B, CIRCLE_B1),
+    ] {
+        let path = format!("/staff/programs/{program}/circles/{circle}");
+        pages.push((path.clone(), get(&app, &mut admin, &path).await.body));
+    }
+    let mut funder = sign_in(&app, FUNDER).await;
+    let report = get(&app, &mut funder, &format!("/staff/reports/{QUARTER}"))
+        .await
+        .body;
+    pages.push(("funder report".into(), report.clone()));
+
+    // No figure at a bound with a ±, no margin of nothing, and nothing printed wider than
+    // the limit the legend states.
+    for (path, html) in &pages {
+        assert_eq!(
+            bounds_with_a_plus_minus(&plain(html)),
+            Vec::<String>::new(),
+            "{path}"
+        );
+        assert!(
+            html.contains("is wider than ±15 points (±0.5 on a 1–5 mean)"),
+            "{path}: the limit is stated"
+        );
+        for (value, margin) in printed_figures(html) {
+            let limit = if value.ends_with('%') {
+                15.0
+            } else if value.contains('.') {
+                0.5
+            } else {
+                continue;
+            };
+            assert!(
+                margin <= limit,
+                "{path}: {value} ± {margin} is printed although too uncertain"
+            );
+        }
+    }
+
+    // Each page's figures against the exports, cell by cell.
+    let csv = |path: String| {
+        let app = app.clone();
+        let mut jar = admin.clone();
+        async move { Export::parse(&get(&app, &mut jar, &path).await.body) }
+    };
+    let mut compared = 0;
+    let mut seen = std::collections::BTreeSet::new();
+    let trend = ["responses", "belonging_pct_positive", "safety_pct_positive"];
+    for (program, name, circles) in [
+        (
+            PROGRAM_A,
+            "Riverside",
+            vec![CIRCLE_A1, CIRCLE_A2, CIRCLE_A3],
+        ),
+        (PROGRAM_B, "Hillside", vec![CIRCLE_B1]),
+    ] {
+        let export = csv(format!("/staff/programs/{program}/csv")).await;
+        let page = |path: String| pages.iter().find(|(p, _)| *p == path).unwrap().1.clone();
+        for (heat, measure) in [
+            ("", "belonging_pct_positive"),
+            ("?heat=safety", "safety_pct_positive"),
+        ] {
+            let html = page(format!("/staff/programs/{program}{heat}"));
+            let rows = table(&html, "Circles by month (table)").unwrap();
+            let months: Vec<String> = rows[0][1..].iter().map(|m| period_of(m).unwrap()).collect();
+            let drawn: Vec<String> = rows[1..]
+                .iter()
+                .flat_map(|row| row[1..].iter().flat_map(|text| drawn_as(text)))
+                .collect();
+            assert_eq!(
+                heatmap_texts(&html, rows.len() - 1, months.len()),
+                drawn,
+                "{name}{heat}: the heatmap draws what its table says"
+            );
+            for row in &rows[1..] {
+                for (text, month) in row[1..].iter().zip(&months) {
+                    compared += export.agrees(("circle_month", &row[0], month, measure), text);
+                    seen.insert(status_on_page(text));
+                }
+            }
+            let rows = table(&html, "Belonging and safety by month (table)").unwrap();
+            for row in &rows[1..] {
+                for (text, measure) in row[1..].iter().zip(trend) {
+                    compared += export.agrees(
+                        ("program_month", name, &period_of(&row[0]).unwrap(), measure),
+                        text,
+                    );
+                }
+            }
+            compared += statements_agree(&html, &export, "program_month", name);
+        }
+        for circle in circles {
+            let html = page(format!("/staff/programs/{program}/circles/{circle}"));
+            let circle_name = plain(
+                html.split("<h1>")
+                    .nth(1)
+                    .unwrap()
+                    .split("<span")
+                    .next()
+                    .unwrap(),
+            );
+            let rows = table(&html, "Figures by month (table)").unwrap();
+            for row in &rows[1..] {
+                for (text, measure) in row[1..].iter().zip(trend) {
+                    compared += export.agrees(
+                        (
+                            "circle_month",
+                            &circle_name,
+                            &period_of(&row[0]).unwrap(),
+                            measure,
+                        ),
+                        text,
+                    );
+                    seen.insert(status_on_page(text));
+                }
+            }
+            compared += statements_agree(&html, &export, "circle_month", &circle_name);
+        }
+        let html = page(format!("/staff/programs/{program}/report"));
+        let rows = table(&html, "The latest quarter (table)").unwrap();
+        let quarter = [
+            "responses",
+            "belonging_pct_positive",
+            "safety_pct_positive",
+            "better_mean",
+        ];
+        for (text, measure) in rows[1][1..].iter().zip(quarter) {
+            compared += export.agrees(("program_quarter", name, QUARTER, measure), text);
+        }
+    }
+    let export = csv(format!("/staff/reports/{QUARTER}/csv")).await;
+    let rows = table(&report, "Programs at a glance (table)").unwrap();
+    for row in &rows[1..] {
+        let (level, name) = match row[0].as_str() {
+            "All programs" => ("portfolio_quarter", "all programs"),
+            other => ("program_quarter", other),
+        };
+        let quarter = [
+            "responses",
+            "belonging_pct_positive",
+            "safety_pct_positive",
+            "better_mean",
+        ];
+        for (text, measure) in row[1..].iter().zip(quarter) {
+            compared += export.agrees((level, name, QUARTER, measure), text);
+        }
+    }
+    assert!(compared > 150, "only {compared} figures compared");
+    for status in ["shown", "too_uncertain", "hidden"] {
+        assert!(
+            seen.contains(status),
+            "no {status} figure among {seen:?}: the test would prove little"
+        );
+    }
+    let riverside = &pages[0].1;
+    assert!(
+        plain(riverside).contains("–100 "),
+        "the Monday Circle's October reads as a range up to 100"
+    );
+}
+
+/// The statements table of a page against the export: each month column's means, and for
+/// the recent months the table leaves out (none of their statements could be read), or
+/// the sentence that stands for the whole table, a status that is not `shown`.
+fn statements_agree(html: &str, export: &Export, level: &str, name: &str) -> usize {
+    let mut compared = 0;
+    let Some(rows) = table(html, "Statements by month (table)") else {
+        assert!(html.contains("the mean answers to the statements are too uncertain to read"));
+        return 0;
+    };
+    for (col, heading) in rows[0].iter().enumerate().skip(1) {
+        let Some(month) = period_of(heading) else {
+            continue; // the months together: not a released cell of its own
+        };
+        for (k, item) in collector::instrument::Item::ALL.iter().enumerate() {
+            compared += export.agrees(
+                (level, name, &month, &format!("{}_mean", item.key())),
+                &rows[k + 1][col],
+            );
+        }
+    }
+    compared
+}
+
+/// An action keeps its number on the program page, on its circle's page, on the list of
+/// actions and on the trend charts, however many of the program's actions a page shows:
+/// numbered oldest first within the program, not per page.
+async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
+    use collector::actions::{self, Draft};
+    use collector::audit::Actor;
+    let store = db.store().await;
+    seed_network(&store).await;
+    let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut ids = vec![];
+    for (circle, taken_on, body) in [
+        (
+            None,
+            day(8, 10),
+            "All facilitators took the refresher training.",
+        ),
+        (
+            Some(CIRCLE_A1),
+            day(9, 10),
+            "We read the ground rules at the start.",
+        ),
+        (Some(CIRCLE_A3), day(7, 14), "Moved to a quieter room."),
+    ] {
+        let draft = Draft {
+            circle_id: circle,
+            body: body.into(),
+            taken_on,
+        };
+        ids.push(
+            actions::record(&store, PROGRAM_A, &draft, Actor::CommandLine)
+                .await
+                .unwrap(),
+        );
+    }
+    let app = router(&store).await;
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    // The number each page gives each action it lists.
+    let numbers = |html: &str| -> Vec<(i32, String)> {
+        html.split("<span class=\"mark\">")
+            .skip(1)
+            .map(|item| {
+                let number = item.split('<').next().unwrap().to_owned();
+                let id = item
+                    .split("/actions/")
+                    .nth(1)
+                    .unwrap()
+                    .split('"')
+                    .next()
+                    .unwrap();
+                (id.parse().unwrap(), number)
+            })
+            .collect()
+    };
+    let a = format!("/staff/programs/{PROGRAM_A}");
+    let mut pages = vec![];
+    for path in [
+        a.clone(),
+        format!("{a}/circles/{CIRCLE_A1}"),
+        format!("{a}/circles/{CIRCLE_A3}"),
+        format!("{a}/actions"),
+    ] {
+        pages.push(get(&app, &mut manager, &path).await.body);
+    }
+    let [program, monday, thursday, list] = &pages[..] else {
+        unreachable!("four pages")
+    };
+    // Oldest first: the Thursday Circle's July action, the program's August one, the
+    // Monday Circle's September one.
+    let expected = [(ids[2], "A1"), (ids[0], "A2"), (ids[1], "A3")];
+    let number_of = |id: i32| {
+        expected
+            .iter()
+            .find(|(i, _)| *i == id)
+            .unwrap()
+            .1
+            .to_owned()
+    };
+    for (page, html, listed) in [
+        ("program", program, vec![ids[0]]),
+        ("Monday Circle", monday, vec![ids[1], ids[0]]),
+        ("Thursday Circle", thursday, vec![ids[0], ids[2]]),
+        ("actions", list, vec![ids[1], ids[0], ids[2]]),
+    ] {
+        let got = numbers(html);
+        assert_eq!(
+            got.iter().map(|(id, _)| *id).collect::<Vec<_>>(),
+            listed,
+            "{page}"
+        );
+        for (id, number) in got {
+            assert_eq!(number, number_of(id), "{page}: action {id}");
+        }
+    }
+    // Each action's own page says its number too.
+    for (id, number) in expected {
+        let page = get(&app, &mut manager, &format!("{a}/actions/{id}")).await;
+        assert!(
+            page.body.contains(&format!("<h1>{number}: Action of ")),
+            "{number}"
+        );
+    }
+    // The charts mark the same numbers.
+    let marks = |html: &str| -> Vec<String> {
+        let mut marks: Vec<String> = chart_texts(html, "belonging and safety, % positive by month")
+            .into_iter()
+            .filter(|t| t.len() == 2 && t.starts_with('A'))
+            .collect();
+        marks.sort();
+        marks.dedup();
+        marks
+    };
+    assert_eq!(marks(program), ["A2"]);
+    assert_eq!(marks(monday), ["A2", "A3"]);
+    assert_eq!(marks(thursday), ["A1", "A2"]);
+}
+
+/// A quarter whose first month had no sessions (as the demo's first quarter) says which
+/// months it holds wherever it is named: the funder's report, its trend and its CSV, the
+/// list of reports, and the manager's overview, program report and CSV.
+async fn a_quarter_missing_a_month_names_the_months_it_holds(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    // No session anywhere in October 2026; November and December as usual.
+    for month in [11, 12] {
+        for d in [2, 9, 16, 23] {
+            for (program, circle) in [("Riverside", "Monday Circle"), ("Hillside", "Hill Circle")] {
+                meets(&store, program, circle, (2026, month, d), &[4; 10]).await;
+            }
+        }
+    }
+    release(
+        &store,
+        &["2026-11", "2026-12", "2026-Q4"],
+        (2027, 1, 20),
+        300,
+    )
+    .await;
+    let app = router(&store).await;
+    let mut funder = sign_in(&app, FUNDER).await;
+    let report = get(&app, &mut funder, "/staff/reports/2026-Q4").await.body;
+    assert!(
+        plain(&report).contains("sessions in November and December 2026 only, program by program"),
+        "the report's opening names its months"
+    );
+    assert!(!report.contains("October–December 2026") && !report.contains("Oct–Dec 2026"));
+    let trend = plain(report.split("id=\"trend\"").nth(1).unwrap());
+    assert!(
+        trend.contains("2026-Q3 Jul–Sep 2026"),
+        "a whole quarter reads as one: {trend}"
+    );
+    assert!(trend.contains("2026-Q4 Nov and Dec 2026 only"), "{trend}");
+    assert!(
+        report.contains("2026-Q4 (Nov and Dec)"),
+        "the trend chart's axis names the months too"
+    );
+    let list = plain(&get(&app, &mut funder, "/staff/reports").await.body);
+    assert!(
+        list.contains("Report 2026-Q4 November and December 2026 only"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Report 2026-Q3 July–September 2026"),
+        "{list}"
+    );
+    let csv = get(&app, &mut funder, "/staff/reports/2026-Q4/csv")
+        .await
+        .body;
+    let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    let months = header.iter().position(|h| *h == "months").unwrap();
+    assert!(
+        csv.lines()
+            .skip(1)
+            .all(|l| l.split(',').nth(months) == Some("2026-11 2026-12"))
+    );
+
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let overview = plain(
+        &get(&app, &mut manager, &format!("/staff/programs/{PROGRAM_A}"))
+            .await
+            .body,
+    );
+    assert!(
+        overview.contains(
+            "Share of responses in 2026-Q4 (November and December 2026 only) that ticked"
+        ),
+        "{overview}"
+    );
+    let own = plain(
+        &get(
+            &app,
+            &mut manager,
+            &format!("/staff/programs/{PROGRAM_A}/report"),
+        )
+        .await
+        .body,
+    );
+    assert!(own.contains("latest released quarter, 2026-Q4 (November and December 2026 only)"));
+    let csv = get(
+        &app,
+        &mut manager,
+        &format!("/staff/programs/{PROGRAM_A}/csv"),
+    )
+    .await
+    .body;
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",2026-Q4,2026-11 2026-12,program_quarter,"))
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",2026-Q3,2026-07 2026-08 2026-09,program_quarter,"))
+    );
+    assert!(
+        csv.lines()
+            .any(|l| l.contains(",2026-11,2026-11,program_month,"))
+    );
 }

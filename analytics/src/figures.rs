@@ -9,10 +9,281 @@
 pub const Z90: f64 = 1.6449;
 
 /// A "% positive" whose 90 % noise margin is wider than this many points is too
-/// uncertain to act on: pages say so instead of printing it.
+/// uncertain to act on: pages say so instead of printing it. The noise margin alone decides
+/// (not the wider range with sampling): it is what the privacy mechanism adds, and what
+/// the accuracy table and the admin's preview promise.
 pub const READABLE_PCT_MARGIN: f64 = 15.0;
 /// The same for a statement mean on the 1–5 scale.
 pub const READABLE_MEAN_MARGIN: f64 = 0.5;
+
+/// What kind of figure a measure is: it sets the figure's bounds, how precisely it is
+/// printed and how wide its noise range may be for it to be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A released count of responses.
+    Count,
+    /// A percentage (0–100), derived.
+    Percent,
+    /// A mean on the 1–5 scale, derived.
+    Mean,
+}
+
+impl Kind {
+    /// Decimal places a figure is printed with: whole counts and points, means to 0.1.
+    pub fn places(self) -> usize {
+        match self {
+            Kind::Count | Kind::Percent => 0,
+            Kind::Mean => 1,
+        }
+    }
+
+    fn unit(self) -> &'static str {
+        match self {
+            Kind::Percent => "%",
+            Kind::Count | Kind::Mean => "",
+        }
+    }
+
+    /// The values the figure can take: a count is never below 0, a share is within
+    /// 0–100 %, a mean within 1–5.
+    pub fn bounds(self) -> (f64, f64) {
+        match self {
+            Kind::Count => (0.0, f64::INFINITY),
+            Kind::Percent => (0.0, 100.0),
+            Kind::Mean => (1.0, 5.0),
+        }
+    }
+
+    /// The widest 90 % noise margin at which the figure is still read. Counts always are.
+    pub fn readable_margin(self) -> f64 {
+        match self {
+            Kind::Count => f64::INFINITY,
+            Kind::Percent => READABLE_PCT_MARGIN,
+            Kind::Mean => READABLE_MEAN_MARGIN,
+        }
+    }
+}
+
+/// How a released figure reads — the one rule every page, chart, report and export
+/// follows, so that a heatmap cell, the table beneath it and the CSV row of the same
+/// figure never disagree.
+///
+/// In order: hidden wins; no value is no data; a noise margin wider than
+/// [`Kind::readable_margin`] (or not a number) is too uncertain to read, with no number;
+/// a figure whose noise range reaches a bound (0 or 100 %, 1 or 5 on a mean, 0 for a
+/// count), or that prints as a bound, reads as its range ("91–100%"), since counts are
+/// never below zero and such a figure may be off by more on one side than a ± would say;
+/// anything else reads as its value ± its noise margin, with its range with sampling
+/// beside it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reading {
+    NoData,
+    Hidden,
+    TooUncertain,
+    /// `value` ± `margin` (the noise), and ± `sampling` (noise and sampling) where the
+    /// release has it.
+    Value {
+        kind: Kind,
+        value: f64,
+        margin: f64,
+        sampling: Option<f64>,
+    },
+    /// At a bound: read as the range `value` ± `margin` cut at the bounds.
+    NearBound {
+        kind: Kind,
+        value: f64,
+        margin: f64,
+        sampling: Option<f64>,
+    },
+}
+
+/// A figure in words: `text` ("72%", "91–100%", "too uncertain to read"), `margin`
+/// ("± 3", "± < 1", or empty) and the range with sampling ("± 9 with sampling",
+/// "88–100% with sampling").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Words {
+    pub text: String,
+    pub margin: String,
+    pub sampling: Option<String>,
+}
+
+impl Reading {
+    /// The reading of a figure of `kind`: its value, its 90 % noise margin and its 90 %
+    /// margin with sampling (`None` where the release kept none), and whether it is hidden
+    /// from the audience.
+    pub fn of(
+        kind: Kind,
+        value: Option<f64>,
+        margin: Option<f64>,
+        sampling: Option<f64>,
+        hidden: bool,
+    ) -> Reading {
+        if hidden {
+            return Reading::Hidden;
+        }
+        let (Some(value), Some(margin)) = (value, margin) else {
+            return Reading::NoData;
+        };
+        // A margin that is not a number is not readable either.
+        let readable = matches!(
+            margin.partial_cmp(&kind.readable_margin()),
+            Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+        );
+        if !readable || !value.is_finite() {
+            return Reading::TooUncertain;
+        }
+        let (low, high) = kind.bounds();
+        let printed = round_to(value, kind.places());
+        let at_bound =
+            value - margin < low || value + margin > high || printed <= low || printed >= high;
+        if at_bound {
+            Reading::NearBound {
+                kind,
+                value,
+                margin,
+                sampling,
+            }
+        } else {
+            Reading::Value {
+                kind,
+                value,
+                margin,
+                sampling,
+            }
+        }
+    }
+
+    /// The value, where the figure is read (for a chart to place and colour it).
+    pub fn value(&self) -> Option<f64> {
+        match *self {
+            Reading::Value { value, .. } | Reading::NearBound { value, .. } => Some(value),
+            _ => None,
+        }
+    }
+
+    /// Whether a number is shown: a value, or a range at a bound.
+    pub fn is_read(&self) -> bool {
+        self.value().is_some()
+    }
+
+    /// The status an export gives the figure: `shown`, `too_uncertain`, `hidden` or
+    /// `no_data` — what the pages show for it.
+    pub fn status(&self) -> &'static str {
+        match self {
+            Reading::Value { .. } | Reading::NearBound { .. } => "shown",
+            Reading::TooUncertain => "too_uncertain",
+            Reading::Hidden => "hidden",
+            Reading::NoData => "no_data",
+        }
+    }
+
+    /// The figure in words, as a table or a report prints it.
+    pub fn words(&self) -> Words {
+        let plain = |text: &str| Words {
+            text: text.to_owned(),
+            margin: String::new(),
+            sampling: None,
+        };
+        match *self {
+            Reading::NoData => plain("no data"),
+            Reading::Hidden => plain("hidden to protect anonymity"),
+            Reading::TooUncertain => plain("too uncertain to read"),
+            Reading::Value {
+                kind,
+                value,
+                margin,
+                sampling,
+            } => Words {
+                text: format!("{}{}", number(value, kind.places()), kind.unit()),
+                margin: format!("± {}", margin_text(margin, kind.places())),
+                sampling: sampling.map(|s| {
+                    if crosses(kind, value, s) {
+                        format!("{} with sampling", range(kind, value, s, kind.unit()))
+                    } else {
+                        format!("± {} with sampling", margin_text(s, kind.places()))
+                    }
+                }),
+            },
+            Reading::NearBound {
+                kind,
+                value,
+                margin,
+                sampling,
+            } => Words {
+                text: range(kind, value, margin, kind.unit()),
+                margin: String::new(),
+                sampling: sampling
+                    .map(|s| format!("{} with sampling", range(kind, value, s, kind.unit()))),
+            },
+        }
+    }
+
+    /// The figure in the two short lines of a heatmap cell, without its unit: ("72",
+    /// "±3"), ("91–100", "") at a bound; `None` where no number is shown.
+    pub fn compact(&self) -> Option<(String, String)> {
+        match *self {
+            Reading::Value {
+                kind,
+                value,
+                margin,
+                ..
+            } => Some((
+                number(value, kind.places()),
+                format!("±{}", margin_text(margin, kind.places()).replace(' ', "")),
+            )),
+            Reading::NearBound {
+                kind,
+                value,
+                margin,
+                ..
+            } => Some((range(kind, value, margin, ""), String::new())),
+            _ => None,
+        }
+    }
+}
+
+fn round_to(x: f64, places: usize) -> f64 {
+    let f = 10f64.powi(places as i32);
+    (x * f).round() / f
+}
+
+fn number(x: f64, places: usize) -> String {
+    // `+ 0.0` turns a -0 into 0.
+    format!("{:.places$}", round_to(x, places) + 0.0)
+}
+
+/// A margin as printed: one that rounds to zero at the figure's precision reads "< 1"
+/// (points, counts) or "< 0.1" (means), never "0".
+fn margin_text(margin: f64, places: usize) -> String {
+    if round_to(margin, places) <= 0.0 {
+        format!("< {}", number(10f64.powi(-(places as i32)), places))
+    } else {
+        number(margin, places)
+    }
+}
+
+/// Whether `value` ± `margin` goes past a bound of its kind.
+fn crosses(kind: Kind, value: f64, margin: f64) -> bool {
+    let (low, high) = kind.bounds();
+    value - margin < low || value + margin > high
+}
+
+/// `value` ± `margin` as a range cut at the kind's bounds, its ends rounded outwards (a
+/// printed range is never narrower than the range it stands for): "91–100%", "1.0–1.6",
+/// "0–6".
+fn range(kind: Kind, value: f64, margin: f64, unit: &str) -> String {
+    let (low, high) = kind.bounds();
+    let places = kind.places();
+    let f = 10f64.powi(places as i32);
+    // A hair of slack, so that 91.4 − 1e-13 still rounds down to 91, not 90.
+    let a = (((value - margin).max(low) * f + 1e-9).floor() / f).max(low);
+    let b = (((value + margin).min(high) * f - 1e-9).ceil() / f).min(high);
+    if number(a, places) == number(b, places) {
+        // A range of no width (no noise at all): the value itself.
+        return format!("{}{unit}", number(value, places));
+    }
+    format!("{}–{}{unit}", number(a, places), number(b, places))
+}
 
 /// The noise of one histogram's bins in one cell, after the consistency fit: every bin has
 /// variance `variance`, any two bins of the histogram covariance `covariance`, and a bin
@@ -160,6 +431,143 @@ mod tests {
         assert!((e.value - 4.5).abs() < 1e-9);
         assert_eq!(e.noise_variance, 0.0);
         assert!((e.sampling_variance - 0.25 / 20.0).abs() < 1e-12);
+    }
+
+    fn percent(value: f64, margin: f64, sampling: Option<f64>) -> Reading {
+        Reading::of(Kind::Percent, Some(value), Some(margin), sampling, false)
+    }
+
+    fn mean(value: f64, margin: f64, sampling: Option<f64>) -> Reading {
+        Reading::of(Kind::Mean, Some(value), Some(margin), sampling, false)
+    }
+
+    /// Text, margin and range with sampling, as one string.
+    fn said(reading: Reading) -> String {
+        let w = reading.words();
+        let mut out = w.text;
+        if !w.margin.is_empty() {
+            out = format!("{out} {}", w.margin);
+        }
+        if let Some(s) = w.sampling {
+            out = format!("{out} {s}");
+        }
+        out
+    }
+
+    #[test]
+    fn a_figure_at_zero_or_one_hundred_percent_reads_as_its_range() {
+        assert_eq!(
+            said(percent(100.0, 8.6, Some(11.2))),
+            "91–100% 88–100% with sampling"
+        );
+        assert_eq!(said(percent(0.0, 4.2, None)), "0–5%");
+        assert_eq!(percent(100.0, 8.6, None).status(), "shown");
+        // Inside the bounds by more than the noise, but printing as a bound: still a range.
+        assert_eq!(said(percent(99.6, 0.3, None)), "99–100%");
+        assert_eq!(said(percent(0.4, 0.3, None)), "0–1%");
+        // Near a bound by the noise range.
+        assert_eq!(
+            said(percent(95.0, 7.0, Some(17.0))),
+            "88–100% 78–100% with sampling"
+        );
+        // Clear of it by the noise, not by sampling: a value, with its range with
+        // sampling cut at the bound.
+        assert_eq!(
+            said(percent(95.0, 3.0, Some(17.0))),
+            "95% ± 3 78–100% with sampling"
+        );
+        // A mean at 1 or 5 on its scale, and a count at 0.
+        assert_eq!(
+            said(mean(5.0, 0.2, Some(0.3))),
+            "4.8–5.0 4.7–5.0 with sampling"
+        );
+        assert_eq!(said(mean(1.2, 0.4, None)), "1.0–1.6");
+        assert_eq!(
+            said(Reading::of(Kind::Count, Some(0.0), Some(4.0), None, false)),
+            "0–4"
+        );
+        // Nothing reads "100 ±" or "0 ±".
+        for value in [0.0, 0.2, 0.5, 99.5, 99.8, 100.0] {
+            for margin in [0.0, 0.2, 0.6, 1.0, 5.0, 15.0] {
+                let text = said(percent(value, margin, Some(margin + 3.0)));
+                assert!(
+                    !text.starts_with("100% ±") && !text.starts_with("0% ±"),
+                    "{value} ± {margin}: {text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_margin_exactly_at_the_limit_reads_and_one_a_hair_wider_does_not() {
+        let at = percent(60.0, READABLE_PCT_MARGIN, Some(20.0));
+        assert_eq!(said(at), "60% ± 15 ± 20 with sampling");
+        let wider = percent(60.0, READABLE_PCT_MARGIN + 0.01, Some(20.0));
+        assert_eq!(wider, Reading::TooUncertain);
+        assert_eq!(said(wider), "too uncertain to read");
+        assert_eq!(wider.status(), "too_uncertain");
+        assert_eq!(wider.compact(), None);
+        // The range with sampling does not decide: only the noise range does.
+        assert!(percent(60.0, 14.0, Some(40.0)).is_read());
+        // Means: ±0.5 reads, ±0.51 does not.
+        assert_eq!(said(mean(3.8, 0.5, None)), "3.8 ± 0.5");
+        assert_eq!(mean(3.8, 0.51, None), Reading::TooUncertain);
+        // At a bound and too wide: too uncertain wins, with no range.
+        assert_eq!(percent(100.0, 27.0, None), Reading::TooUncertain);
+        // A margin that is not a number is not readable, even for a count.
+        assert_eq!(
+            Reading::of(Kind::Count, Some(40.0), Some(f64::NAN), None, false),
+            Reading::TooUncertain
+        );
+        // Counts are read however wide their noise.
+        assert!(Reading::of(Kind::Count, Some(40.0), Some(90.0), None, false).is_read());
+    }
+
+    #[test]
+    fn a_margin_that_rounds_to_nothing_reads_as_less_than_one_step() {
+        assert_eq!(
+            said(mean(3.8, 0.04, Some(0.06))),
+            "3.8 ± < 0.1 ± 0.1 with sampling"
+        );
+        assert_eq!(
+            said(mean(3.8, 0.04, Some(0.04))),
+            "3.8 ± < 0.1 ± < 0.1 with sampling"
+        );
+        assert_eq!(
+            said(percent(64.0, 0.4, Some(2.6))),
+            "64% ± < 1 ± 3 with sampling"
+        );
+        assert_eq!(said(percent(64.0, 0.5, None)), "64% ± 1");
+        assert_eq!(
+            mean(3.8, 0.04, None).compact(),
+            Some(("3.8".to_owned(), "±<0.1".to_owned()))
+        );
+        assert_eq!(
+            percent(64.0, 0.4, None).compact(),
+            Some(("64".to_owned(), "±<1".to_owned()))
+        );
+    }
+
+    #[test]
+    fn hidden_wins_and_no_value_is_no_data() {
+        assert_eq!(
+            Reading::of(Kind::Percent, Some(50.0), Some(99.0), None, true),
+            Reading::Hidden
+        );
+        assert_eq!(Reading::Hidden.status(), "hidden");
+        assert_eq!(said(Reading::Hidden), "hidden to protect anonymity");
+        let none = Reading::of(Kind::Mean, None, None, None, false);
+        assert_eq!((none, none.status()), (Reading::NoData, "no_data"));
+        assert_eq!(said(none), "no data");
+        // The heatmap's two lines are the table's words without their unit.
+        assert_eq!(
+            percent(72.4, 3.2, Some(9.0)).compact(),
+            Some(("72".to_owned(), "±3".to_owned()))
+        );
+        assert_eq!(
+            percent(100.0, 8.6, Some(11.0)).compact(),
+            Some(("91–100".to_owned(), String::new()))
+        );
     }
 
     #[test]

@@ -196,6 +196,8 @@ pub struct Release {
     pub info: ReleaseInfo,
     pub cells: Vec<StoredCell>,
     first_plan: HashMap<(Level, String), f64>,
+    /// The months its figures come from: a month's own, or a quarter's released months.
+    months: Vec<Period>,
 }
 
 /// Loads the stored release of a period, or `None` when there is none.
@@ -304,11 +306,46 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             );
         }
     }
+    let months = months_held(store, info.period).await?;
     Ok(Release {
         info,
         cells,
         first_plan,
+        months,
     })
+}
+
+/// The months a period's figures come from: a month's own; for a quarter, its months that
+/// were released — a quarter is the sum of its months that had sessions, which are all
+/// released before it, and a month can no longer be released once its quarter is, so this
+/// does not change after the quarter is stored. (All three months for a quarter with no
+/// month on record, as a quarter of the first plan may be.)
+async fn months_held(store: &Store, period: Period) -> Result<Vec<Period>, sqlx::Error> {
+    if !period.is_quarter() {
+        return Ok(vec![period]);
+    }
+    let stored: Vec<Period> = sqlx::query_scalar::<_, String>("select period from data_release")
+        .fetch_all(store.pool())
+        .await?
+        .iter()
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    Ok(months_of(period, &stored))
+}
+
+/// The months `period`'s figures come from, given the periods released (see
+/// [`Release::months`]): the month itself, or the quarter's released months.
+pub fn months_of(period: Period, released: &[Period]) -> Vec<Period> {
+    if !period.is_quarter() {
+        return vec![period];
+    }
+    let all = period.months();
+    let held: Vec<Period> = all
+        .iter()
+        .copied()
+        .filter(|m| released.contains(m))
+        .collect();
+    if held.is_empty() { all } else { held }
 }
 
 fn noise_variance(mechanism: Mechanism, scale: Rational) -> f64 {
@@ -344,16 +381,7 @@ fn laplace_scale(variance: f64) -> f64 {
     -1.0 / q.ln()
 }
 
-/// What kind of figure a measure is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// A released count of responses.
-    Count,
-    /// A percentage (0–100), derived.
-    Percent,
-    /// A mean on the 1–5 scale, derived.
-    Mean,
-}
+pub use crate::figures::Kind;
 
 /// One figure of a cell for an audience: `value` is `None` when hidden (or undefined,
 /// such as a mean over no answers).
@@ -370,16 +398,18 @@ pub struct Figure {
 }
 
 impl Figure {
-    /// Whether the figure is precise enough to act on: a "% positive" within
-    /// ±[`figures::READABLE_PCT_MARGIN`] points, a mean within
-    /// ±[`figures::READABLE_MEAN_MARGIN`]. Counts always are.
-    pub fn readable(&self) -> bool {
-        match (self.kind, self.margin) {
-            (_, None) => false,
-            (Kind::Count, Some(_)) => true,
-            (Kind::Percent, Some(m)) => m <= figures::READABLE_PCT_MARGIN,
-            (Kind::Mean, Some(m)) => m <= figures::READABLE_MEAN_MARGIN,
-        }
+    /// How the figure reads on every page, chart and export ([`figures::Reading`]): hidden,
+    /// no data, too uncertain to read (its noise margin is wider than
+    /// ±[`figures::READABLE_PCT_MARGIN`] points for a %, ±[`figures::READABLE_MEAN_MARGIN`]
+    /// for a mean), its range at a bound, or its value ± its margin.
+    pub fn reading(&self) -> figures::Reading {
+        figures::Reading::of(
+            self.kind,
+            self.value,
+            self.margin,
+            self.combined,
+            self.hidden,
+        )
     }
 }
 
@@ -406,7 +436,14 @@ impl Release {
             info: self.info.clone(),
             cells: self.cells.iter().filter(|c| keep(c)).cloned().collect(),
             first_plan: self.first_plan.clone(),
+            months: self.months.clone(),
         }
+    }
+
+    /// The months its figures come from, oldest first: the month itself, or the months of
+    /// a quarter that were released (a quarter missing a month holds fewer than three).
+    pub fn months(&self) -> &[Period] {
+        &self.months
     }
 
     /// Every figure of a cell as an audience may see it: the released counts; each
@@ -713,12 +750,15 @@ impl std::str::FromStr for ExportFormat {
 /// The tidy table of a release for an audience: one row per cell and measure, with the
 /// program, the circle where there is one, the period, the level, the measure; `count`
 /// (an integer) for released counts, `value` for derived figures (% or 1–5 mean); the 90 %
-/// margin of error from the noise, and from noise and sampling together; and `status`
-/// (`shown` / `hidden`). Funders get program-level quarterly cells only.
+/// margin of error from the noise, and from noise and sampling together; `months`, the
+/// months the row's figures come from (a quarter missing a month names the ones it holds);
+/// and `status`, what the pages show for the figure ([`Figure::reading`]): `shown`,
+/// `too_uncertain`, `hidden` or `no_data`. Funders get program-level quarterly cells only.
 pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataFrame> {
     let mut program = vec![];
     let mut circle = vec![];
     let mut period = vec![];
+    let mut months = vec![];
     let mut level = vec![];
     let mut measure = vec![];
     let mut count: Vec<Option<i64>> = vec![];
@@ -726,16 +766,24 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
     let mut margin = vec![];
     let mut combined = vec![];
     let mut status = vec![];
+    let held = release
+        .months
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(" ");
     for cell in &release.cells {
         if cell.status(audience) == Status::NotReleased {
             continue;
         }
         for figure in release.figures(cell, audience) {
+            status.push(figure.reading().status().to_owned());
             program.push(cell.program.clone().or_else(|| {
                 (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())
             }));
             circle.push(cell.circle.clone());
             period.push(cell.key.period.to_string());
+            months.push(held.clone());
             level.push(cell.key.level.key().to_owned());
             if figure.kind == Kind::Count {
                 count.push(figure.value.map(|v| v as i64));
@@ -747,7 +795,6 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
             measure.push(figure.measure);
             margin.push(figure.margin);
             combined.push(figure.combined);
-            status.push(if figure.hidden { "hidden" } else { "shown" }.to_owned());
         }
     }
     DataFrame::new(
@@ -756,6 +803,7 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
             Column::new("program".into(), program),
             Column::new("circle".into(), circle),
             Column::new("period".into(), period),
+            Column::new("months".into(), months),
             Column::new("level".into(), level),
             Column::new("measure".into(), measure),
             Column::new("count".into(), count),
@@ -769,6 +817,15 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
 
 /// The data dictionary of exports: every column, and every measure in plain words.
 pub fn dictionary_frame() -> PolarsResult<DataFrame> {
+    let status = format!(
+        "what the pages show for the figure: shown; too_uncertain (its margin_of_error is wider \
+         than ±{:.0} points for a %, ±{:.1} for a mean, so the pages print no number; value and \
+         margins are kept here for analysts who combine figures); hidden to protect anonymity \
+         (small cell, or a sibling of one); or no_data (nothing to derive it from, such as the \
+         mean of a statement nobody answered)",
+        figures::READABLE_PCT_MARGIN,
+        figures::READABLE_MEAN_MARGIN
+    );
     let columns = [
         (
             "program",
@@ -776,6 +833,10 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
         ),
         ("circle", "the circle's name, for a circle's month"),
         ("period", "the month (2026-10) or quarter (2026-Q4)"),
+        (
+            "months",
+            "the months the figures come from, separated by spaces: the month itself, or the months of the quarter that were released (a quarter whose first month had no sessions holds two: 2025-11 2025-12)",
+        ),
         (
             "level",
             "what the row's cell covers: circle_month (a circle's month; a circle is one peer-support group of a program), program_month (a program's month), program_quarter (a program's quarter) or portfolio_quarter (all programs' quarter)",
@@ -800,10 +861,7 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
             "margin_with_sampling",
             "half-width of the 90 % range counting noise and who happened to answer; use it to compare figures",
         ),
-        (
-            "status",
-            "shown, or hidden to protect anonymity (small cell, or a sibling of one)",
-        ),
+        ("status", status.as_str()),
     ];
     let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("column {n}")).collect();
     let mut texts: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();

@@ -45,33 +45,50 @@ fn today() -> NaiveDate {
     chrono::Utc::now().date_naive()
 }
 
-/// An action as a list shows it, with its mark on the trend chart ("A1") when its month is
-/// on the chart.
+/// An action as a list shows it, with its number ("A3"), which the trend chart beside the
+/// list marks at its month when that month is on the chart.
 pub(crate) struct Listed {
     pub action: ActionTaken,
-    pub mark: Option<String>,
+    /// The same for the action on every page and chart: see [`marked`].
+    pub number: String,
     pub scope: String,
 }
 
-/// Marks for the actions on a chart of `periods` ("2026-07"), numbered in list order.
+/// The actions of `all` (a program's actions, as [`actions::list`] gives them) that `keep`
+/// accepts, in list order, each with its number, and the marks of those taken in a month of
+/// `periods` ("2026-07") for a chart: `(month index, "A3")`.
+///
+/// An action's number is its place among all the program's actions, oldest first (by day,
+/// then by id for actions of the same day), so the August action is A2 on the program page,
+/// on its circle's page and on the list of actions alike, whichever of them a page shows.
 pub(crate) fn marked(
-    list: Vec<ActionTaken>,
+    all: &[ActionTaken],
+    keep: impl Fn(&ActionTaken) -> bool,
     periods: &[String],
 ) -> (Vec<Listed>, Vec<(usize, String)>) {
+    let mut oldest_first: Vec<&ActionTaken> = all.iter().collect();
+    oldest_first.sort_by_key(|a| (a.taken_on, a.id));
+    let number = |action: &ActionTaken| {
+        let at = oldest_first
+            .iter()
+            .position(|a| a.id == action.id)
+            .expect("an action of the list");
+        format!("A{}", at + 1)
+    };
     let mut marks = vec![];
-    let listed = list
-        .into_iter()
+    let listed = all
+        .iter()
+        .filter(|a| keep(a))
         .map(|action| {
+            let number = number(action);
             let month = Period::month_of(action.taken_on).to_string();
-            let mark = periods.iter().position(|p| *p == month).map(|at| {
-                let name = format!("A{}", marks.len() + 1);
-                marks.push((at, name.clone()));
-                name
-            });
+            if let Some(at) = periods.iter().position(|p| *p == month) {
+                marks.push((at, number.clone()));
+            }
             Listed {
-                scope: scope_words(&action),
-                action,
-                mark,
+                scope: scope_words(action),
+                number,
+                action: action.clone(),
             }
         })
         .collect();
@@ -133,7 +150,11 @@ async fn list_page(
     form: Option<ActionForm>,
 ) -> Result<ListPage, StaffError> {
     let entry = program(dash, program_id).await?;
-    let (actions, _) = marked(actions::list(&dash.store, program_id).await?, &[]);
+    let (actions, _) = marked(
+        &actions::list(&dash.store, program_id).await?,
+        |_| true,
+        &[],
+    );
     let circles = catalog::circles(&dash.store, Some(program_id)).await?;
     Ok(ListPage {
         chrome: signed.chrome(format!("{} — actions", entry.name)),
@@ -312,6 +333,8 @@ struct ActionPage {
     program_id: i32,
     program: String,
     action: ActionTaken,
+    /// Its number on the charts and lists ("A3"); none once archived.
+    number: Option<String>,
     scope: String,
     saved: Option<String>,
     problem: Option<String>,
@@ -343,6 +366,12 @@ async fn action_page(
 ) -> Result<ActionPage, StaffError> {
     let entry = program(dash, program_id).await?;
     let action = action(dash, program_id, id).await?;
+    let (listed, _) = marked(
+        &actions::list(&dash.store, program_id).await?,
+        |a| a.id == action.id,
+        &[],
+    );
+    let number = listed.into_iter().next().map(|l| l.number);
     let months = months_around(dash, action.taken_on).await?;
     let refs: Vec<&Release> = months.iter().map(|r| r.as_ref()).collect();
     let compared = Index::ALL
@@ -382,6 +411,7 @@ async fn action_page(
         program: entry.name,
         scope: scope_words(&action),
         action,
+        number,
         saved,
         problem,
         problem_at,

@@ -1,53 +1,70 @@
 //! Charts as SVG, drawn with plotters. Each chart is an image with a text alternative;
 //! the page puts the same figures in a table beside it, so nothing is only in a picture.
 //!
-//! A released figure is one of four things, and every chart keeps them apart: a value
-//! with its 90 % ranges, a value too uncertain to read (drawn hatched, never as a solid
+//! A released figure reads one way everywhere — [`Reading`], the rule tables and exports
+//! follow too — and every chart keeps its kinds apart: a value with its 90 % ranges (at 0
+//! or 100 %, its range), a value too uncertain to read (drawn hatched, never as a solid
 //! mark or colour), a hidden cell (fewer than k responses), or no data (no session was
-//! held, or the period is not released yet). Error bars and the heatmap's small ± show the
-//! range *with sampling* where a release has it: charts are where figures are compared.
+//! held, or the period is not released yet). A heatmap cell prints what its table cell
+//! prints — the value and its noise range, or the range at a bound — while error bars show
+//! the range *with sampling* where a release has it: charts are where figures are compared.
 
+pub use analytics::figures::{Kind, Reading};
 use plotters::coord::ranged1d::SegmentedCoord;
 use plotters::coord::types::{RangedCoordf64, RangedCoordi32};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// One released figure as a chart or a table shows it.
+/// One released figure as a chart or a table shows it: how it reads, and — for a figure
+/// too uncertain to read — its cell's released count of responses, which says why.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Point {
-    /// A figure precise enough to read: `margin` is the 90 % range from the privacy noise
-    /// alone; `sampling` the 90 % range counting who happened to answer as well (releases
-    /// of the first plan have none).
-    Value {
-        value: f64,
-        margin: f64,
-        sampling: Option<f64>,
-    },
-    /// Released and not hidden, but its noise range is too wide to act on: no number is
-    /// shown, so a noisy 100 % is never read as a solid one. `responses` is the cell's
-    /// released count, which says why.
-    Uncertain {
-        responses: Option<f64>,
-    },
-    Hidden,
-    NoData,
+pub struct Point {
+    pub reading: Reading,
+    pub responses: Option<f64>,
 }
 
 impl Point {
-    pub fn value(&self) -> Option<f64> {
-        match self {
-            Point::Value { value, .. } => Some(*value),
-            _ => None,
+    pub const HIDDEN: Point = Point::of(Reading::Hidden);
+    pub const NO_DATA: Point = Point::of(Reading::NoData);
+
+    pub const fn of(reading: Reading) -> Point {
+        Point {
+            reading,
+            responses: None,
         }
+    }
+
+    /// A "% positive" or a share, as the release gives it (tests and callers that build
+    /// points by hand go through the same rule).
+    pub fn percent(value: f64, margin: f64, sampling: Option<f64>) -> Point {
+        Point::of(Reading::of(
+            Kind::Percent,
+            Some(value),
+            Some(margin),
+            sampling,
+            false,
+        ))
+    }
+
+    /// The value, where a number is shown.
+    pub fn value(&self) -> Option<f64> {
+        self.reading.value()
+    }
+
+    pub fn is_uncertain(&self) -> bool {
+        self.reading == Reading::TooUncertain
     }
 
     /// The half-width a chart draws: the range with sampling where the release has it
     /// (charts are where months, circles and programs are compared), else the noise range.
     pub fn range(&self) -> Option<f64> {
-        match self {
-            Point::Value {
+        match self.reading {
+            Reading::Value {
                 margin, sampling, ..
-            } => Some(sampling.unwrap_or(*margin)),
+            }
+            | Reading::NearBound {
+                margin, sampling, ..
+            } => Some(sampling.unwrap_or(margin)),
             _ => None,
         }
     }
@@ -205,7 +222,8 @@ fn hatch(
 }
 
 /// A month on an axis: `Mar`, with the year on the first month and on each January
-/// (`Jan 26`), so twelve labels fit side by side.
+/// (`Jan 26`), so twelve labels fit side by side. Anything else (a quarter, "2025-Q4 (Nov
+/// and Dec)") is written as given.
 fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
     let SegmentValue::CenterOf(i) = v else {
         return String::new();
@@ -214,7 +232,7 @@ fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
         return String::new();
     };
     let label = short_month(month);
-    if *i == 0 || month.ends_with("-01") {
+    if *i == 0 || month.ends_with("-01") || label == *month {
         label
     } else {
         label.split(' ').next().unwrap_or_default().to_owned()
@@ -375,19 +393,19 @@ fn draw_trend(
                     .map_err(fail)?;
             }
             // Lines join consecutive released values only: a gap stays a gap.
-            for pair in points.windows(2).enumerate() {
-                if let (i, [Point::Value { value: a, .. }, Point::Value { value: b, .. }]) = pair {
+            for (i, pair) in points.windows(2).enumerate() {
+                if let (Some(a), Some(b)) = (pair[0].value(), pair[1].value()) {
                     chart
                         .draw_series(std::iter::once(PathElement::new(
-                            vec![(at(i), *a), (at(i + 1), *b)],
+                            vec![(at(i), a), (at(i + 1), b)],
                             color.stroke_width(2),
                         )))
                         .map_err(fail)?;
                 }
             }
             for (i, p) in points.iter().enumerate() {
-                match *p {
-                    Point::Value { value, .. } => {
+                match p.reading {
+                    Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
                         let range = p.range().unwrap_or(0.0);
                         let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
                         chart
@@ -400,25 +418,25 @@ fn draw_trend(
                             .draw_series([Circle::new((at(i), value), 4, color.filled())])
                             .map_err(fail)?;
                     }
-                    Point::Uncertain { .. } => {
-                        let x = i as i32;
-                        // Backend (whole-image) pixels: drawn on the root, not the panel.
-                        hatch(
-                            &root,
-                            chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
-                            chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
-                            8,
-                        )?;
+                    Reading::TooUncertain | Reading::Hidden => {
+                        let (word, ink) = if p.is_uncertain() {
+                            let x = i as i32;
+                            // Backend (whole-image) pixels: drawn on the root, not the panel.
+                            hatch(
+                                &root,
+                                chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
+                                chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
+                                8,
+                            )?;
+                            ("uncertain", INK)
+                        } else {
+                            ("hidden", MUTED)
+                        };
                         chart
-                            .draw_series([column_note("uncertain", (at(i), 4.0), INK, column)])
+                            .draw_series([column_note(word, (at(i), 4.0), ink, column)])
                             .map_err(fail)?;
                     }
-                    Point::Hidden => {
-                        chart
-                            .draw_series([column_note("hidden", (at(i), 4.0), MUTED, column)])
-                            .map_err(fail)?;
-                    }
-                    Point::NoData => {}
+                    Reading::NoData => {}
                 }
             }
         }
@@ -443,11 +461,12 @@ fn column_note<C>(text: &str, at: C, colour: RGBColor, room: f64) -> Text<'stati
     Text::new(text.to_owned(), at, font.color(&colour).pos(pos))
 }
 
-/// Rows × months. A readable cell is coloured by its 0–100 value and printed with it and,
-/// beneath, the small ± of its range (with sampling: the heatmap is for comparing circles
-/// and months). A cell too uncertain to read is hatched on white and says "uncertain", so
-/// it is never coloured like a solid value; hidden cells are grey with "hidden", cells
-/// without data white with "–".
+/// Rows × months. A readable cell is coloured by its 0–100 value and printed as its table
+/// cell is ([`Reading::compact`]): the value with, beneath, the small ± of its noise range
+/// — the range the "too uncertain" limit judges — or, at 0 or 100 %, its range ("91–100").
+/// A cell too uncertain to read is hatched on white and says "uncertain", so it is never
+/// coloured like a solid value; hidden cells are grey with "hidden", cells without data
+/// white with "–".
 ///
 /// Drawn on a plain pixel grid rather than plotters' segmented axes, whose single-segment
 /// range is degenerate: a program with one circle gets one full-height row.
@@ -514,45 +533,34 @@ pub fn heatmap(
             for (c, point) in row.iter().enumerate() {
                 let (left, top) = (x0 + CELL.0 * c as i32 + 1, y0 + CELL.1 * r as i32 + 1);
                 let (right, low) = (left + CELL.0 - 2, top + CELL.1 - 2);
-                let (fill, ink) = match point {
-                    Point::Value { value, .. } => {
-                        let (fill, dark) = heat_colour(*value);
+                let (fill, ink) = match point.reading {
+                    Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
+                        let (fill, dark) = heat_colour(value);
                         (fill, if dark { WHITE } else { INK })
                     }
-                    Point::Hidden => (HIDDEN_FILL, INK),
-                    Point::Uncertain { .. } => (WHITE, INK),
-                    Point::NoData => (WHITE, MUTED),
+                    Reading::Hidden => (HIDDEN_FILL, INK),
+                    Reading::TooUncertain => (WHITE, INK),
+                    Reading::NoData => (WHITE, MUTED),
                 };
                 root.draw(&Rectangle::new([(left, top), (right, low)], fill.filled()))
                     .map_err(fail)?;
                 let mid = ((left + right) / 2, (top + low) / 2);
                 let words = |t: &str, size| text(t.to_owned(), mid, size, ink, centre);
-                match point {
-                    Point::Value { value, .. } => {
-                        let range = point.range().unwrap_or(0.0);
-                        root.draw(&text(
-                            format!("{value:.0}"),
-                            (mid.0, mid.1 - 8),
-                            TEXT,
-                            ink,
-                            centre,
-                        ))
-                        .map_err(fail)?;
-                        root.draw(&text(
-                            format!("±{range:.0}"),
-                            (mid.0, mid.1 + 10),
-                            SMALL,
-                            ink,
-                            centre,
-                        ))
-                        .map_err(fail)?;
+                match (point.reading, point.reading.compact()) {
+                    (_, Some((value, margin))) if !margin.is_empty() => {
+                        root.draw(&text(value, (mid.0, mid.1 - 8), TEXT, ink, centre))
+                            .map_err(fail)?;
+                        root.draw(&text(margin, (mid.0, mid.1 + 10), SMALL, ink, centre))
+                            .map_err(fail)?;
                     }
-                    Point::Uncertain { .. } => {
+                    // A range at a bound, "91–100", on one line.
+                    (_, Some((range, _))) => root.draw(&words(&range, TEXT)).map_err(fail)?,
+                    (Reading::TooUncertain, None) => {
                         hatch(&root, (left, top), (right, low), 6)?;
                         root.draw(&words("uncertain", SMALL)).map_err(fail)?;
                     }
-                    Point::Hidden => root.draw(&words("hidden", SMALL)).map_err(fail)?,
-                    Point::NoData => root.draw(&words("–", TEXT)).map_err(fail)?,
+                    (Reading::Hidden, None) => root.draw(&words("hidden", SMALL)).map_err(fail)?,
+                    (_, None) => root.draw(&words("–", TEXT)).map_err(fail)?,
                 }
             }
         }
@@ -658,8 +666,8 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
                 ))
                 .map_err(fail)?;
             }
-            match bar.point {
-                Point::Value { value, .. } => {
+            match bar.point.reading {
+                Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
                     let end = at(value.clamp(0.0, 100.0)).0;
                     root.draw(&Rectangle::new(
                         [(x0, top + label_room), (end, bottom - 7)],
@@ -670,23 +678,21 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
                     let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
                     root.draw(&PathElement::new(vec![at(lo), at(hi)], INK.stroke_width(1)))
                         .map_err(fail)?;
+                    // The same words as the table beside it: "72%", or "91–100%" at a bound.
+                    let words = bar.point.reading.words().text;
+                    let room = if words.contains('–') { 76.0 } else { 88.0 };
                     root.draw(&note(
-                        format!("{value:.0}%"),
-                        at(hi.min(88.0) + 1.5),
+                        words,
+                        at(hi.min(room) + 1.5),
                         TEXT,
                         INK,
                         Pos::new(HPos::Left, VPos::Center),
                     ))
                     .map_err(fail)?;
                 }
-                Point::Uncertain { .. } | Point::Hidden | Point::NoData => {
-                    let text = match bar.point {
-                        Point::Uncertain { .. } => "too uncertain to read",
-                        Point::Hidden => "hidden to protect anonymity",
-                        _ => "no data",
-                    };
+                Reading::TooUncertain | Reading::Hidden | Reading::NoData => {
                     root.draw(&note(
-                        text,
+                        bar.point.reading.words().text,
                         at(1.0),
                         TEXT,
                         MUTED,
@@ -746,8 +752,11 @@ fn draw_stacked(
         let pale = RGBColor(140, 178, 222);
         for i in 0..months.len() {
             let x = i as i32;
-            match (first.get(i), returning.get(i)) {
-                (Some(Point::Value { value: f, .. }), Some(Point::Value { value: r, .. })) => {
+            let (f, r) = (first.get(i), returning.get(i));
+            let (fv, rv) = (f.and_then(|p| p.value()), r.and_then(|p| p.value()));
+            let is = |p: Option<&Point>, reading: Reading| p.is_some_and(|p| p.reading == reading);
+            match (fv, rv) {
+                (Some(f), Some(r)) => {
                     let (f, r) = (f.max(0.0), r.max(0.0));
                     for (from, to, colour) in [(0.0, r, pale), (r, r + f, BLUE)] {
                         let mut rect = Rectangle::new(
@@ -761,7 +770,7 @@ fn draw_stacked(
                         chart.draw_series([rect]).map_err(fail)?;
                     }
                 }
-                (Some(Point::Hidden), _) | (_, Some(Point::Hidden)) => {
+                _ if is(f, Reading::Hidden) || is(r, Reading::Hidden) => {
                     chart
                         .draw_series([column_note(
                             "hidden",
@@ -773,7 +782,7 @@ fn draw_stacked(
                 }
                 // Released counts are always readable; should one ever not be, it says so
                 // rather than drawing a stack.
-                (Some(Point::Uncertain { .. }), _) | (_, Some(Point::Uncertain { .. })) => {
+                _ if is(f, Reading::TooUncertain) || is(r, Reading::TooUncertain) => {
                     chart
                         .draw_series([column_note(
                             "uncertain",
@@ -803,13 +812,9 @@ mod tests {
             "2026-03".to_owned(),
         ];
         let points = vec![
-            Point::Value {
-                value: 72.0,
-                margin: 6.0,
-                sampling: Some(11.0),
-            },
-            Point::Hidden,
-            Point::NoData,
+            Point::percent(72.0, 6.0, Some(11.0)),
+            Point::HIDDEN,
+            Point::NO_DATA,
         ];
         let svg = trend(
             "Belonging by month",
@@ -833,32 +838,24 @@ mod tests {
             &["Circle A".into()],
             &months,
             &[vec![
-                Point::Value {
-                    value: 80.0,
-                    margin: 6.0,
-                    sampling: Some(12.0),
-                },
-                Point::Hidden,
-                Point::NoData,
+                Point::percent(80.0, 6.0, Some(12.0)),
+                Point::HIDDEN,
+                Point::NO_DATA,
             ]],
         )
         .unwrap()
         .replace('\n', "");
         assert!(heat.contains(">80<") && heat.contains(">hidden<") && heat.contains(">–<"));
         assert!(
-            heat.contains(">±12<"),
-            "a cell shows its range with sampling"
+            heat.contains(">±6<") && !heat.contains(">±12<"),
+            "a cell shows the noise range its table cell shows, which the limit judges"
         );
     }
 
     #[test]
     fn a_program_with_one_circle_gets_one_full_height_row() {
         let months = vec!["2026-01".to_owned()];
-        let solid = Point::Value {
-            value: 70.0,
-            margin: 5.0,
-            sampling: Some(12.0),
-        };
+        let solid = Point::percent(70.0, 5.0, Some(12.0));
         let svg = heatmap("H", &["Hill Circle".into()], &months, &[vec![solid]])
             .unwrap()
             .replace('\n', "");
@@ -877,7 +874,7 @@ mod tests {
             .parse()
             .unwrap();
         assert!(height >= 40, "{cell}");
-        assert!(svg.contains(">70<") && svg.contains(">±12<") && svg.contains(">Hill Circle<"));
+        assert!(svg.contains(">70<") && svg.contains(">±5<") && svg.contains(">Hill Circle<"));
     }
 
     /// The colours (as plotters writes them) a heatmap cell could be filled with.
@@ -891,12 +888,9 @@ mod tests {
     #[test]
     fn a_figure_too_uncertain_to_read_is_drawn_without_a_number_or_a_colour() {
         let months = vec!["2026-01".to_owned(), "2026-02".to_owned()];
-        let solid = Point::Value {
-            value: 100.0,
-            margin: 9.0,
-            sampling: Some(11.0),
-        };
-        let uncertain = Point::Uncertain {
+        let solid = Point::percent(100.0, 9.0, Some(11.0));
+        let uncertain = Point {
+            reading: Reading::TooUncertain,
             responses: Some(12.0),
         };
         let heat = heatmap(
@@ -909,14 +903,17 @@ mod tests {
         .replace('\n', "")
         .to_uppercase();
         assert!(heat.contains(">UNCERTAIN<"));
-        assert!(!heat.contains(">100<"), "no number for an uncertain cell");
+        assert!(
+            !heat.contains(">100<") && !heat.contains("91–100"),
+            "no number for an uncertain cell"
+        );
         for fill in band_fills() {
             assert!(
                 !heat.contains(&fill),
                 "an uncertain cell is coloured {fill}"
             );
         }
-        // The same figure read solidly is coloured and printed.
+        // The same figure read solidly is coloured and printed: at 100 %, as its range.
         let heat = heatmap(
             "Heat",
             &["Circle A".into()],
@@ -926,7 +923,11 @@ mod tests {
         .unwrap()
         .replace('\n', "")
         .to_uppercase();
-        assert!(heat.contains(">100<") && heat.contains(&band_fills()[4]));
+        assert!(heat.contains(">91–100<") && heat.contains(&band_fills()[4]));
+        assert!(
+            !heat.contains(">100<") && !heat.contains(">±9<"),
+            "no “100 ± 9”"
+        );
 
         // In a trend the uncertain month has no dot and no line through it, and is hatched
         // in whichever panel it is, in both layouts.
@@ -1054,16 +1055,13 @@ mod tests {
     fn every_label_is_large_enough_to_read_where_its_drawing_is_shown() {
         let months: Vec<String> = (1..=12).map(|m| format!("2026-{m:02}")).collect();
         let kind = |k: usize| match k % 4 {
-            0 => Point::Value {
-                value: 64.0,
-                margin: 4.0,
-                sampling: Some(9.0),
-            },
-            1 => Point::Uncertain {
+            0 => Point::percent(64.0, 4.0, Some(9.0)),
+            1 => Point {
+                reading: Reading::TooUncertain,
                 responses: Some(7.0),
             },
-            2 => Point::Hidden,
-            _ => Point::NoData,
+            2 => Point::HIDDEN,
+            _ => Point::NO_DATA,
         };
         let series: Vec<Point> = (0..months.len()).map(kind).collect();
         let bar_list: Vec<Bar> = (0..5)

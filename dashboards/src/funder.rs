@@ -29,7 +29,8 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling, points,
+    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling,
+    months_words, points,
 };
 
 #[derive(Template)]
@@ -45,11 +46,11 @@ pub(crate) async fn reports(
     signed: Signed,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Reports)?;
-    let mut quarters: Vec<ReleasedOn> = view::list_releases(&dash.store)
-        .await?
-        .into_iter()
+    let infos = view::list_releases(&dash.store).await?;
+    let mut quarters: Vec<ReleasedOn> = infos
+        .iter()
         .filter(|r| r.period.is_quarter())
-        .map(|r| ReleasedOn::of(&r))
+        .map(|r| ReleasedOn::listed(r, &infos))
         .collect();
     quarters.reverse();
     signed.render(&ReportsPage {
@@ -166,18 +167,6 @@ const REPORT: [&str; 4] = [
     "better_mean",
 ];
 
-/// "July–September 2026" for 2026-Q3 ("Jul–Sep 2026" `short`, to fit a phone's table).
-fn quarter_words(quarter: Period, short: bool) -> String {
-    let months = quarter.months();
-    let (first, last) = (months[0].start(), months[months.len() - 1].start());
-    let (month, year) = if short {
-        ("%b", "%b %Y")
-    } else {
-        ("%B", "%B %Y")
-    };
-    format!("{}–{}", first.format(month), last.format(year))
-}
-
 /// One quarter of a program's (or all programs') trend.
 struct TrendRow {
     quarter: String,
@@ -233,7 +222,23 @@ async fn trends(
         }
     }
     programs.sort_by_key(|(id, name)| (id.is_none(), name.clone()));
-    let names: Vec<String> = quarters.iter().map(|q| q.info.period.to_string()).collect();
+    // A quarter missing a month says which it holds on the chart's axis too.
+    let names: Vec<String> = quarters
+        .iter()
+        .map(|q| {
+            let period = q.info.period;
+            if q.months().len() < period.months().len() {
+                let held: Vec<String> = q
+                    .months()
+                    .iter()
+                    .map(|m| m.start().format("%b").to_string())
+                    .collect();
+                format!("{period} ({})", held.join(" and "))
+            } else {
+                period.to_string()
+            }
+        })
+        .collect();
     let mut out = vec![];
     for (id, name) in programs {
         let (mut rows, mut belonging, mut safety) = (vec![], vec![], vec![]);
@@ -249,10 +254,10 @@ async fn trends(
             safety.push(p[2]);
             rows.push(TrendRow {
                 quarter: q.info.period.to_string(),
-                months: quarter_words(q.info.period, true),
-                responses: Shown::of(p[0], "", 0),
-                belonging: Shown::of(p[1], "%", 0),
-                safety: Shown::of(p[2], "%", 0),
+                months: months_words(q.info.period, q.months(), true),
+                responses: Shown::of(p[0]),
+                belonging: Shown::of(p[1]),
+                safety: Shown::of(p[2]),
             });
         }
         let svg = charts::trend(
@@ -282,6 +287,7 @@ struct ReportPage {
     quarter: String,
     /// "July–September 2026".
     quarter_months: String,
+    noise: &'static str,
     noise_only: Option<&'static str>,
     k: i32,
     /// The mechanism as the ledger and settings name it (`discrete_gaussian`), and in words.
@@ -321,10 +327,10 @@ fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
             .unwrap_or_else(|| "All programs".into()),
         archived: false,
         portfolio: cell.key.level == Level::PortfolioQuarter,
-        responses: Shown::of(p[0], "", 0),
-        belonging: Shown::of(p[1], "%", 0),
-        safety: Shown::of(p[2], "%", 0),
-        better: Shown::of(p[3], "", 1),
+        responses: Shown::of(p[0]),
+        belonging: Shown::of(p[1]),
+        safety: Shown::of(p[2]),
+        better: Shown::of(p[3]),
     }
 }
 
@@ -375,7 +381,7 @@ pub(crate) async fn report(
     let months_released: Vec<ReleasedOn> = infos
         .iter()
         .filter(|i| months.contains(&i.period))
-        .map(ReleasedOn::of)
+        .map(|i| ReleasedOn::listed(i, &infos))
         .collect();
     let trends = trends(&dash, &infos, period, signed.user.program_id).await?;
     let mut ledger: Vec<Spend> = view::ledger(&dash.store)
@@ -408,7 +414,8 @@ pub(crate) async fn report(
     let page = ReportPage {
         chrome: signed.chrome(format!("Portfolio report {quarter}")),
         quarter: period.to_string(),
-        quarter_months: quarter_words(period, false),
+        quarter_months: months_words(period, release.months(), false),
+        noise: NOISE_LINE.as_str(),
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k: release.info.funder_threshold,
         mechanism_key: mechanism.key(),
@@ -428,7 +435,7 @@ pub(crate) async fn report(
         trends,
         ledger,
         month_loss,
-        released: ReleasedOn::of(&release.info),
+        released: ReleasedOn::of(&release),
         months_released,
         readable_pct: figures::READABLE_PCT_MARGIN,
         readable_mean: figures::READABLE_MEAN_MARGIN,
@@ -519,13 +526,6 @@ pub(crate) async fn dictionary(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_quarter_is_named_by_its_months() {
-        let q3: Period = "2026-Q3".parse().unwrap();
-        assert_eq!(quarter_words(q3, false), "July–September 2026");
-        assert_eq!(quarter_words(q3, true), "Jul–Sep 2026");
-    }
 
     #[test]
     fn ledger_scales_read_as_numbers() {

@@ -30,7 +30,7 @@ use crate::charts::{self, Bar, Point};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
     NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
-    lacks_sampling, points, pooled_points,
+    lacks_sampling, points, pooled_points, quarter_name,
 };
 
 /// How many released months a page shows.
@@ -85,9 +85,9 @@ fn trend_rows(
         let p = points(r, cell(r), Audience::Manager, &TREND);
         rows.push(MonthRow {
             month: charts::short_month(&r.info.period.to_string()),
-            responses: Shown::of(p[0], "", 0),
-            belonging: Shown::of(p[1], "%", 0),
-            safety: Shown::of(p[2], "%", 0),
+            responses: Shown::of(p[0]),
+            belonging: Shown::of(p[1]),
+            safety: Shown::of(p[2]),
         });
         belonging.push(p[1]);
         safety.push(p[2]);
@@ -107,6 +107,9 @@ struct Statements {
     months: Vec<String>,
     rows: Vec<ItemRow>,
     unreadable: Option<String>,
+    /// Said beside the table when, in one column, some statements read and others are
+    /// too uncertain: why the same responses give them different ranges.
+    mixed: Option<String>,
     /// Some mean has the noise range only.
     noise_only: bool,
     /// The months the last column takes together (shown ones only), oldest first; empty
@@ -114,13 +117,40 @@ struct Statements {
     together: Vec<Period>,
 }
 
+/// Why one month's statements, over the same responses, can read differently: said
+/// beside the table rather than left for a manager to puzzle over.
+fn mixed_words(months: &[String]) -> String {
+    format!(
+        "Why, with the same responses, some statements read and others are too uncertain \
+         ({}): a statement's range depends on how many people answered it — anyone may skip \
+         one, while “responses” counts every form — and on where its mean lies, since the \
+         privacy noise moves a mean more the further it is from the middle of the scale. So \
+         statements near the ±{:.1} limit fall on either side of it. “Too uncertain” says \
+         nothing about whether a statement scored well or badly; the months together read \
+         more surely.",
+        list_words(months),
+        analytics::figures::READABLE_MEAN_MARGIN
+    )
+}
+
+/// "Sep 26", "Sep 26 and Oct 26", "Sep 26, Oct 26 and Nov 26".
+fn list_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// How many recent months the statements table shows.
 const ITEM_MONTHS: usize = 3;
 
-/// Each statement's mean in the latest [`ITEM_MONTHS`] months.
+/// Each statement's mean in the latest [`ITEM_MONTHS`] months and over those months
+/// together — or, `together_only`, over the months together only (a printed report).
 fn statements(
     months: &[Arc<Release>],
     cell: impl Fn(&Release) -> Option<&StoredCell>,
+    together_only: bool,
 ) -> Statements {
     let recent = &months[months.len().saturating_sub(ITEM_MONTHS)..];
     let names: Vec<String> = Item::ALL
@@ -128,16 +158,24 @@ fn statements(
         .map(|i| format!("{}_mean", i.key()))
         .collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-    let mut per_month: Vec<Vec<Point>> = recent
+    // (column heading, the column as a sentence names it, its points)
+    let mut columns: Vec<(String, String, Vec<Point>)> = recent
         .iter()
-        .map(|r| points(r, cell(r), Audience::Manager, &refs))
+        .map(|r| {
+            let month = charts::short_month(&r.info.period.to_string());
+            (
+                month.clone(),
+                month,
+                points(r, cell(r), Audience::Manager, &refs),
+            )
+        })
         .collect();
     // The months together: a mean too uncertain in one month is often readable over
     // three (sums of released counts; hidden months are left out).
-    let cells: Vec<&StoredCell> = recent.iter().filter_map(|r| cell(r)).collect();
-    let pooled = recent.len() > 1;
-    let together = match pooled {
-        true => recent
+    let mut together = vec![];
+    if recent.len() > 1 {
+        let cells: Vec<&StoredCell> = recent.iter().filter_map(|r| cell(r)).collect();
+        together = recent
             .iter()
             .filter(|r| {
                 cell(r).is_some_and(|c| {
@@ -145,55 +183,51 @@ fn statements(
                 })
             })
             .map(|r| r.info.period)
-            .collect(),
-        false => vec![],
-    };
-    if pooled {
-        per_month.push(pooled_points(&cells, Audience::Manager, &refs));
-    }
-    let mut labels: Vec<String> = recent
-        .iter()
-        .map(|r| charts::short_month(&r.info.period.to_string()))
-        .collect();
-    if pooled {
-        labels.push(format!("{} shown months together", together.len()));
+            .collect();
+        columns.push((
+            format!("{} shown months together", together.len()),
+            "the months together".to_owned(),
+            pooled_points(&cells, Audience::Manager, &refs),
+        ));
         // Where no single month can be read but the months together can, the table shows
         // the months together only: a row of "too uncertain" says nothing a manager can
         // use, and on a phone it would push the readable column off the screen.
-        let is_value = |p: &Point| matches!(p, Point::Value { .. });
-        let months_unreadable = !per_month[..per_month.len() - 1]
-            .iter()
-            .flatten()
-            .any(is_value);
-        if months_unreadable && per_month.last().is_some_and(|p| p.iter().any(is_value)) {
-            per_month.drain(..per_month.len() - 1);
-            labels.drain(..labels.len() - 1);
+        let read = |c: &(String, String, Vec<Point>)| c.2.iter().any(|p| p.value().is_some());
+        let months_unreadable = !columns[..columns.len() - 1].iter().any(read);
+        if together_only || (months_unreadable && columns.last().is_some_and(read)) {
+            columns.drain(..columns.len() - 1);
         }
     }
-    let all = || per_month.iter().flatten();
-    let unreadable = (all().any(|p| matches!(p, Point::Uncertain { .. }))
-        && !all().any(|p| matches!(p, Point::Value { .. })))
-    .then(|| {
-        format!(
-            "At this size the mean answers to the statements are too uncertain to read: \
-             their noise ranges are wider than ±{:.1} on the 1–5 scale.",
-            analytics::figures::READABLE_MEAN_MARGIN
-        )
-    });
+    let all = || columns.iter().flat_map(|c| &c.2);
+    let unreadable =
+        (all().any(Point::is_uncertain) && !all().any(|p| p.value().is_some())).then(|| {
+            format!(
+                "At this size the mean answers to the statements are too uncertain to read: \
+                 their noise ranges are wider than ±{:.1} on the 1–5 scale.",
+                analytics::figures::READABLE_MEAN_MARGIN
+            )
+        });
+    // Columns where some statements read and others do not, over the same responses.
+    let mixed: Vec<String> = columns
+        .iter()
+        .filter(|c| c.2.iter().any(Point::is_uncertain) && c.2.iter().any(|p| p.value().is_some()))
+        .map(|c| c.1.clone())
+        .collect();
     let t = Lang::En.tr();
     let rows = Item::ALL
         .iter()
         .enumerate()
         .map(|(k, item)| ItemRow {
             text: t.get(&format!("item-{}", item.key())),
-            means: per_month.iter().map(|p| Shown::of(p[k], "", 1)).collect(),
+            means: columns.iter().map(|c| Shown::of(c.2[k])).collect(),
         })
         .collect();
     Statements {
-        months: labels,
+        mixed: (unreadable.is_none() && !mixed.is_empty()).then(|| mixed_words(&mixed)),
+        noise_only: lacks_sampling(all()),
+        months: columns.into_iter().map(|c| c.0).collect(),
         rows,
         unreadable,
-        noise_only: lacks_sampling(all()),
         together,
     }
 }
@@ -270,10 +304,7 @@ async fn program_actions(
 ) -> Result<(Vec<crate::actions::Listed>, Vec<(usize, String)>, usize), StaffError> {
     let all = collector::actions::list(&dash.store, program).await?;
     let circles = all.iter().filter(|a| a.circle_id.is_some()).count();
-    let (listed, marks) = crate::actions::marked(
-        all.into_iter().filter(|a| a.circle_id.is_none()).collect(),
-        periods,
-    );
+    let (listed, marks) = crate::actions::marked(&all, |a| a.circle_id.is_none(), periods);
     Ok((listed, marks, circles))
 }
 
@@ -318,7 +349,11 @@ pub(crate) async fn overview(
 
     let (rows, belonging, safety) =
         trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
+    let statements = statements(
+        &months,
+        |r| program_cell(r, Level::ProgramMonth, program),
+        false,
+    );
     let mut noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
     let (program_actions, marks, circle_actions) =
         program_actions(&dash, program, &periods).await?;
@@ -339,10 +374,7 @@ pub(crate) async fn overview(
                 )[0]
             })
             .collect();
-        let shown = cells
-            .iter()
-            .map(|p| Shown::of(*p, "%", 0).brief())
-            .collect();
+        let shown = cells.iter().map(|p| Shown::of(*p).brief()).collect();
         noise_only |= lacks_sampling(&cells);
         heat.push(cells);
         heat_rows.push((circle.clone(), shown));
@@ -373,8 +405,8 @@ pub(crate) async fn overview(
         );
         first_rows.push((
             charts::short_month(&r.info.period.to_string()),
-            Shown::of(p[0], "", 0),
-            Shown::of(p[1], "", 0),
+            Shown::of(p[0]),
+            Shown::of(p[1]),
         ));
         first.push(p[0]);
         returning.push(p[1]);
@@ -414,7 +446,7 @@ pub(crate) async fn overview(
             .collect(),
         first_svg,
         first_rows,
-        quarter: quarter.as_ref().map(|q| q.info.period.to_string()),
+        quarter: quarter.as_ref().map(|q| quarter_name(q)),
         helped_svg,
         hindered_svg,
         helped,
@@ -466,14 +498,14 @@ fn choices(
         "what got in the way"
     };
     let svg = charts::bars(
-        &format!("{name}, {}: {what}, % of responses", q.info.period),
+        &format!("{name}, {}: {what}, % of responses", quarter_name(q)),
         &bars,
         if helped { charts::BLUE } else { charts::RUST },
     )?;
     let rows = bars
         .into_iter()
         .map(|b| ChoiceRow {
-            shown: Shown::of(b.point, "%", 0),
+            shown: Shown::of(b.point),
             noise_only: lacks_sampling([&b.point]),
             label: b.label,
         })
@@ -520,14 +552,11 @@ pub(crate) async fn circle(
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
     let (rows, belonging, safety) = trend_rows(&months, |r| circle_cell(r, circle));
-    let statements = statements(&months, |r| circle_cell(r, circle));
+    let statements = statements(&months, |r| circle_cell(r, circle), false);
     let noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
     let (actions, marks) = crate::actions::marked(
-        collector::actions::list(&dash.store, program)
-            .await?
-            .into_iter()
-            .filter(|a| a.circle_id.is_none_or(|c| c == circle))
-            .collect(),
+        &collector::actions::list(&dash.store, program).await?,
+        |a| a.circle_id.is_none_or(|c| c == circle),
         &periods,
     );
     let trend_svg = trend_chart(&entry.name, &periods, belonging, safety, &marks)?;
@@ -644,14 +673,11 @@ pub(crate) async fn report(
 
     // A board reads the statements over the latest months together: a single month is
     // often too uncertain to read, and one column prints on a page.
-    let mut statements = statements(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    if statements.months.len() > 1 {
-        let last = statements.months.len() - 1;
-        statements.months.drain(..last);
-        for row in &mut statements.rows {
-            row.means.drain(..last);
-        }
-    }
+    let mut statements = statements(
+        &months,
+        |r| program_cell(r, Level::ProgramMonth, program),
+        true,
+    );
     // On paper the column names its months: a board cannot look them up.
     let together = months_in_words(&statements.together);
     if !statements.together.is_empty() {
@@ -669,11 +695,11 @@ pub(crate) async fn report(
         noise_only |= lacks_sampling(&p[1..]);
         QuarterFigures {
             name: q.info.period.to_string(),
-            released: ReleasedOn::of(&q.info),
-            responses: Shown::of(p[0], "", 0),
-            belonging: Shown::of(p[1], "%", 0),
-            safety: Shown::of(p[2], "%", 0),
-            better: Shown::of(p[3], "", 1),
+            released: ReleasedOn::of(q),
+            responses: Shown::of(p[0]),
+            belonging: Shown::of(p[1]),
+            safety: Shown::of(p[2]),
+            better: Shown::of(p[3]),
         }
     });
     let (helped, _) = choices(&quarter, program, true, &name)?;
@@ -695,7 +721,7 @@ pub(crate) async fn report(
         trend_svg,
         months: rows
             .into_iter()
-            .zip(months.iter().map(|r| ReleasedOn::of(&r.info)))
+            .zip(months.iter().map(|r| ReleasedOn::of(r)))
             .collect(),
         span,
         together,

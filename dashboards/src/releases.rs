@@ -7,6 +7,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use analytics::figures;
 use analytics::measure::RESPONSES;
+use analytics::period::Period;
 use analytics::suppression::{Audience, Status};
 use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use axum::http::{HeaderValue, header};
@@ -15,7 +16,7 @@ use collector::Store;
 use collector::audit::{self, Action, Actor};
 
 use crate::account::StaffUser;
-use crate::charts::Point;
+use crate::charts::{Point, Reading};
 use crate::page::StaffError;
 
 /// The most releases kept in memory (a few years of months and quarters).
@@ -130,11 +131,11 @@ pub(crate) fn points(
     names: &[&str],
 ) -> Vec<Point> {
     let Some(cell) = cell else {
-        return vec![Point::NoData; names.len()];
+        return vec![Point::NO_DATA; names.len()];
     };
     match cell.status(audience) {
-        Status::NotReleased => return vec![Point::NoData; names.len()],
-        Status::Hidden => return vec![Point::Hidden; names.len()],
+        Status::NotReleased => return vec![Point::NO_DATA; names.len()],
+        Status::Hidden => return vec![Point::HIDDEN; names.len()],
         Status::Shown => {}
     }
     named(&release.figures(cell, audience), names)
@@ -146,7 +147,7 @@ fn named(figures: &[Figure], names: &[&str]) -> Vec<Point> {
     let responses = find(RESPONSES).filter(|f| !f.hidden).and_then(|f| f.value);
     names
         .iter()
-        .map(|name| find(name).map_or(Point::NoData, |f| point(f, responses)))
+        .map(|name| find(name).map_or(Point::NO_DATA, |f| point(f, responses)))
         .collect()
 }
 
@@ -159,58 +160,118 @@ pub(crate) fn pooled_points(
 ) -> Vec<Point> {
     match view::pooled_figures(cells, audience) {
         Some(figures) => named(&figures, names),
-        None => vec![Point::NoData; names.len()],
+        None => vec![Point::NO_DATA; names.len()],
     }
 }
 
-/// A figure as a page shows it: hidden; too uncertain to read (its noise range is wider
-/// than [`Figure::readable`] allows: no number, so a noisy 100 % never passes for a solid
-/// one); or its value with its ranges. `responses` is its cell's released count.
+/// A figure as a page shows it: how it reads ([`Figure::reading`], the rule the exports'
+/// `status` follows too) and, when it is too uncertain to read, its cell's released count
+/// of responses, which says why. `responses` is that count.
 fn point(figure: &Figure, responses: Option<f64>) -> Point {
-    if figure.hidden {
-        return Point::Hidden;
-    }
-    match (figure.value, figure.margin) {
-        (Some(value), Some(margin)) if figure.readable() => Point::Value {
-            value,
-            margin,
-            sampling: figure.combined,
-        },
-        (Some(_), Some(_)) => Point::Uncertain { responses },
-        _ => Point::NoData,
+    let reading = figure.reading();
+    Point {
+        reading,
+        responses: responses.filter(|_| reading == Reading::TooUncertain),
     }
 }
 
 /// Whether any of these figures lacks a range with sampling (releases of the first
 /// measurement plan kept none): the page then says its bars show the noise range there.
 pub(crate) fn lacks_sampling<'a>(points: impl IntoIterator<Item = &'a Point>) -> bool {
-    points
-        .into_iter()
-        .any(|p| matches!(p, Point::Value { sampling: None, .. }))
+    points.into_iter().any(|p| {
+        matches!(
+            p.reading,
+            Reading::Value { sampling: None, .. } | Reading::NearBound { sampling: None, .. }
+        )
+    })
 }
 
 /// A period and the day its release was stored, as the report states it.
 pub(crate) struct ReleasedOn {
     /// "July 2026", or "2026-Q3".
     pub name: String,
+    /// For a quarter, the months it holds: "July–September 2026", or "November and
+    /// December 2025 only" (see [`months_words`]); empty for a month.
+    pub months: String,
     /// "22 November 2026", and the same as `2026-11-22` for `<time datetime>`.
     pub date: String,
     pub iso: String,
 }
 
 impl ReleasedOn {
-    pub fn of(info: &ReleaseInfo) -> ReleasedOn {
+    /// A loaded release, which knows the months it holds.
+    pub fn of(release: &Release) -> ReleasedOn {
+        ReleasedOn::with_months(&release.info, release.months())
+    }
+
+    /// A release from a list of every period released (from [`view::list_releases`]),
+    /// which says which months a quarter holds.
+    pub fn listed(info: &ReleaseInfo, released: &[ReleaseInfo]) -> ReleasedOn {
+        let periods: Vec<Period> = released.iter().map(|i| i.period).collect();
+        ReleasedOn::with_months(info, &view::months_of(info.period, &periods))
+    }
+
+    fn with_months(info: &ReleaseInfo, months: &[Period]) -> ReleasedOn {
         let at = chrono::DateTime::from_timestamp(info.released_at, 0);
+        let quarter = info.period.is_quarter();
         ReleasedOn {
-            name: if info.period.is_quarter() {
+            name: if quarter {
                 info.period.to_string()
             } else {
                 info.period.start().format("%B %Y").to_string()
+            },
+            months: if quarter {
+                months_words(info.period, months, false)
+            } else {
+                String::new()
             },
             date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
             iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
         }
     }
+}
+
+/// The months a quarter's figures come from, in words: "July–September 2026" for a whole
+/// quarter ("Jul–Sep 2026" `short`, to fit a phone's table). A quarter missing a month —
+/// the first quarter of a network that started mid-quarter, say — names the months it
+/// holds, "November and December 2025 only", so it is never read as three months.
+pub(crate) fn months_words(quarter: Period, months: &[Period], short: bool) -> String {
+    let (month, year) = if short {
+        ("%b", "%b %Y")
+    } else {
+        ("%B", "%B %Y")
+    };
+    let name = |p: &Period, with_year: bool| {
+        p.start()
+            .format(if with_year { year } else { month })
+            .to_string()
+    };
+    let whole = quarter.months();
+    match months {
+        [] => String::new(),
+        held if held == whole.as_slice() => {
+            format!(
+                "{}–{}",
+                name(&held[0], false),
+                name(&held[held.len() - 1], true)
+            )
+        }
+        [one] => format!("{} only", name(one, true)),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(|p| name(p, false)).collect();
+            format!("{} and {} only", rest.join(", "), name(last, true))
+        }
+    }
+}
+
+/// A quarter with its months, as a sentence names it: "2026-Q3 (July–September 2026)",
+/// "2025-Q4 (November and December 2025 only)".
+pub(crate) fn quarter_name(release: &Release) -> String {
+    format!(
+        "{} ({})",
+        release.info.period,
+        months_words(release.info.period, release.months(), false)
+    )
 }
 
 /// An export of released figures as a download named `filename`, recorded in the audit
@@ -260,144 +321,94 @@ pub(crate) fn dictionary_download(filename: &str) -> Result<Response, StaffError
     attachment(out, filename)
 }
 
-/// What a figure can be, by how it is written: a "%" 0–100, a mean (with decimals) 1–5, a
-/// count 0 and up.
-fn bounds(unit: &str, places: usize) -> (f64, f64) {
-    match (unit, places) {
-        ("%", _) => (0.0, 100.0),
-        (_, 0) => (0.0, f64::INFINITY),
-        _ => (1.0, 5.0),
-    }
-}
-
-/// A figure as a table cell shows it: the only place figures become words.
+/// A figure as a table cell shows it: its [`Reading`] in words
+/// ([`analytics::figures::Reading::words`]), the only place figures become words.
 pub(crate) struct Shown {
     pub text: String,
-    /// "± 3", the 90 % range from the noise; for a figure too uncertain to read, its
-    /// cell's responses ("(21 responses)"), which say why.
+    /// "± 3", the 90 % range from the noise ("± < 1" where it rounds to nothing; empty for
+    /// a range at a bound); for a figure too uncertain to read, its cell's responses
+    /// ("(21 responses)"), which say why.
     pub margin: String,
     /// "± 9 with sampling", the 90 % range counting who happened to answer too, where the
-    /// release has it.
+    /// release has it ("88–100% with sampling" where it reaches a bound).
     pub sampling: Option<String>,
-    kind: ShownKind,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum ShownKind {
-    Value,
-    Uncertain,
-    Hidden,
-    NoData,
+    reading: Reading,
 }
 
 impl Shown {
-    /// `unit` is "%" for percentages, "" for counts and means.
-    pub fn of(point: Point, unit: &str, places: usize) -> Shown {
-        let words = |text: &str, margin: String, kind| Shown {
-            text: text.to_owned(),
-            margin,
-            sampling: None,
-            kind,
+    pub fn of(point: Point) -> Shown {
+        let words = point.reading.words();
+        let margin = match point.reading {
+            Reading::TooUncertain => point
+                .responses
+                .map_or_else(String::new, |n| format!("({n:.0} responses)")),
+            _ => words.margin,
         };
-        match point {
-            Point::Value {
-                value,
-                margin,
-                sampling,
-            } => {
-                let (low, high) = bounds(unit, places);
-                let range = |m: f64| {
-                    let (a, b) = ((value - m).max(low), (value + m).min(high));
-                    format!("{a:.places$}–{b:.places$}{unit}")
-                };
-                // Counts are never below zero, so a figure at a bound (100 %: no "not
-                // positive" left after rounding) may be off by more than its ± suggests
-                // on that side: its range reads true where a point would not.
-                let clipped = value - margin < low || value + margin > high;
-                let (text, margin, sampling) = if clipped {
-                    (
-                        range(margin),
-                        String::new(),
-                        sampling.map(|s| format!("{} with sampling", range(s))),
-                    )
-                } else {
-                    (
-                        format!("{value:.places$}{unit}"),
-                        format!("± {margin:.places$}"),
-                        sampling.map(|s| format!("± {s:.places$} with sampling")),
-                    )
-                };
-                Shown {
-                    text,
-                    margin,
-                    sampling,
-                    kind: ShownKind::Value,
-                }
-            }
-            Point::Uncertain { responses } => words(
-                "too uncertain to read",
-                responses.map_or_else(String::new, |n| format!("({n:.0} responses)")),
-                ShownKind::Uncertain,
-            ),
-            // Not "fewer than k": a larger cell can be hidden too, so that a small one
-            // cannot be worked out by subtraction. The page's legend says both.
-            Point::Hidden => words(
-                "hidden to protect anonymity",
-                String::new(),
-                ShownKind::Hidden,
-            ),
-            Point::NoData => words("no data", String::new(), ShownKind::NoData),
+        Shown {
+            text: words.text,
+            margin,
+            sampling: words.sampling,
+            reading: point.reading,
         }
     }
 
     /// The short words of a crowded table (circles × twelve months), which a legend
     /// beside it spells out: "too uncertain", "hidden", "–".
     pub fn brief(mut self) -> Shown {
-        match self.kind {
-            ShownKind::Value => {}
-            ShownKind::Uncertain => {
+        match self.reading {
+            Reading::Value { .. } | Reading::NearBound { .. } => {}
+            Reading::TooUncertain => {
                 self.text = "too uncertain".into();
                 self.margin.clear();
             }
-            ShownKind::Hidden => self.text = "hidden".into(),
-            ShownKind::NoData => self.text = "–".into(),
+            // Not "fewer than k": a larger cell can be hidden too, so that a small one
+            // cannot be worked out by subtraction. The page's legend says both.
+            Reading::Hidden => self.text = "hidden".into(),
+            Reading::NoData => self.text = "–".into(),
         }
         self
     }
 
+    /// Whether a number is shown (a value, or a range at a bound).
     pub fn is_value(&self) -> bool {
-        self.kind == ShownKind::Value
+        self.reading.is_read()
     }
 
     /// The class that styles the words standing in for a number.
     pub fn class(&self) -> &'static str {
-        match self.kind {
-            ShownKind::Value => "",
-            ShownKind::Uncertain => "uncertain-cell",
-            ShownKind::Hidden => "hidden-cell",
-            ShownKind::NoData => "no-data",
+        match self.reading {
+            Reading::Value { .. } | Reading::NearBound { .. } => "",
+            Reading::TooUncertain => "uncertain-cell",
+            Reading::Hidden => "hidden-cell",
+            Reading::NoData => "no-data",
         }
     }
 }
 
 /// The plain-language note on noise that every figure page carries: what a ± covers, what
 /// "with sampling" adds and when to use it, and what "too uncertain to read" means (its
-/// thresholds are the ones [`Figure::readable`] applies).
+/// thresholds are the ones [`Figure::reading`] applies).
 pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
     format!(
         "Every number here had a little random noise added once, when it was released, so \
          that it shows little about any one person's answers. “72% ± 3”: the noise moved that \
-         figure by at most 3 points, 9 times out of 10. “± 9 with sampling” also counts the \
-         chance in who happened to come and answer: use it, and the chart bars that show it, \
-         to compare months, circles or programs — a smaller difference may be chance. \
-         A figure near 0% or 100% is shown as its range (“91–100%”): counts are never below \
-         zero, so a 100% may hide a few answers that were not positive. \
-         “Too uncertain to read” stands for a figure whose noise range is wider than ±{pct:.0} \
-         points (±{mean:.1} on a 1–5 mean).",
+         figure by at most 3 points, 9 times out of 10 (“± < 1”: by less than a point). \
+         “± 9 with sampling” also counts the chance in who happened to come and answer: use \
+         it, and the chart bars that show it, to compare one figure with another — a \
+         smaller difference may be chance. A figure whose noise range reaches 0% or 100% is \
+         shown as that range (“91–100%”): counts are never below zero, so a 100% may hide a \
+         few answers that were not positive. “Too uncertain to read” stands for a figure \
+         whose noise range — the ± before “with sampling” — is wider than ±{pct:.0} points \
+         (±{mean:.1} on a 1–5 mean): no page or chart shows a number for it.",
         pct = figures::READABLE_PCT_MARGIN,
         mean = figures::READABLE_MEAN_MARGIN,
     )
 });
+
+/// The limits of [`NOISE_LINE`], for the legends that repeat them.
+pub(crate) use analytics::figures::{
+    READABLE_MEAN_MARGIN as READABLE_MEAN, READABLE_PCT_MARGIN as READABLE_PCT,
+};
 
 /// Said on a page where some figure has no range with sampling.
 pub(crate) const NOISE_ONLY_LINE: &str = "Figures released under the first measurement plan have no range with sampling: they and their chart bars show the noise range only.";
@@ -421,8 +432,8 @@ mod tests {
     #[test]
     fn a_figure_too_wide_to_read_is_worded_not_numbered() {
         let wide = figure(Kind::Percent, 100.0, 27.0, Some(31.0));
-        assert!(!wide.readable());
-        let shown = Shown::of(point(&wide, Some(12.0)), "%", 0);
+        assert_eq!(wide.reading(), Reading::TooUncertain);
+        let shown = Shown::of(point(&wide, Some(12.0)));
         assert_eq!(shown.text, "too uncertain to read");
         assert_eq!(shown.margin, "(12 responses)");
         assert!(!shown.is_value() && shown.sampling.is_none());
@@ -431,7 +442,7 @@ mod tests {
 
         let wide_mean = figure(Kind::Mean, 4.3, 0.8, Some(0.9));
         assert_eq!(
-            Shown::of(point(&wide_mean, None), "", 1).text,
+            Shown::of(point(&wide_mean, None)).text,
             "too uncertain to read"
         );
     }
@@ -439,13 +450,13 @@ mod tests {
     #[test]
     fn a_readable_figure_shows_its_noise_range_and_its_range_with_sampling() {
         let solid = figure(Kind::Percent, 72.4, 3.2, Some(9.1));
-        let shown = Shown::of(point(&solid, Some(30.0)), "%", 0);
+        let shown = Shown::of(point(&solid, Some(30.0)));
         assert_eq!((shown.text.as_str(), shown.margin.as_str()), ("72%", "± 3"));
         assert_eq!(shown.sampling.as_deref(), Some("± 9 with sampling"));
         assert!(!lacks_sampling(&[point(&solid, None)]));
         // A release of the first plan has the noise range only, and the page says so.
         let first_plan = figure(Kind::Percent, 72.4, 3.2, None);
-        assert_eq!(Shown::of(point(&first_plan, None), "%", 0).sampling, None);
+        assert_eq!(Shown::of(point(&first_plan, None)).sampling, None);
         assert!(lacks_sampling(&[point(&first_plan, None)]));
     }
 
@@ -453,25 +464,35 @@ mod tests {
     fn a_figure_at_a_bound_reads_as_its_range() {
         // 100 % can come from a true 90 %: counts are never below zero.
         let top = figure(Kind::Percent, 100.0, 8.6, Some(11.2));
-        let shown = Shown::of(point(&top, Some(40.0)), "%", 0);
+        let shown = Shown::of(point(&top, Some(40.0)));
         assert_eq!(shown.text, "91–100%");
         assert_eq!(shown.margin, "");
-        assert_eq!(shown.sampling.as_deref(), Some("89–100% with sampling"));
+        assert_eq!(shown.sampling.as_deref(), Some("88–100% with sampling"));
+        assert!(shown.is_value());
         let low_mean = figure(Kind::Mean, 1.2, 0.4, Some(0.45));
-        assert_eq!(Shown::of(point(&low_mean, None), "", 1).text, "1.0–1.6");
+        assert_eq!(Shown::of(point(&low_mean, None)).text, "1.0–1.6");
         // A count is not bounded above, and a figure inside its bounds keeps its ±.
+        let mut count = figure(Kind::Count, 40.0, 3.0, None);
+        count.measure = "responses".into();
+        assert_eq!(Shown::of(point(&count, None)).text, "40");
+    }
+
+    #[test]
+    fn a_quarter_missing_a_month_names_the_months_it_holds() {
+        let q4: Period = "2025-Q4".parse().unwrap();
+        let all = q4.months();
+        assert_eq!(months_words(q4, &all, false), "October–December 2025");
+        assert_eq!(months_words(q4, &all, true), "Oct–Dec 2025");
         assert_eq!(
-            Shown::of(
-                Point::Value {
-                    value: 40.0,
-                    margin: 3.0,
-                    sampling: None
-                },
-                "",
-                0
-            )
-            .text,
-            "40"
+            months_words(q4, &all[1..], false),
+            "November and December 2025 only"
+        );
+        assert_eq!(months_words(q4, &all[1..], true), "Nov and Dec 2025 only");
+        assert_eq!(months_words(q4, &all[2..], true), "Dec 2025 only");
+        let gap = [all[0], all[2]];
+        assert_eq!(
+            months_words(q4, &gap, false),
+            "October and December 2025 only"
         );
     }
 
@@ -479,7 +500,7 @@ mod tests {
     fn hidden_wins_over_everything_else() {
         let mut hidden = figure(Kind::Percent, 50.0, 3.0, Some(9.0));
         hidden.hidden = true;
-        assert_eq!(point(&hidden, Some(40.0)), Point::Hidden);
-        assert_eq!(Shown::of(Point::Hidden, "%", 0).brief().text, "hidden");
+        assert_eq!(point(&hidden, Some(40.0)), Point::HIDDEN);
+        assert_eq!(Shown::of(Point::HIDDEN).brief().text, "hidden");
     }
 }
