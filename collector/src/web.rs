@@ -317,6 +317,9 @@ struct FormPage {
     kiosk: bool,
     /// What staff did after hearing this circle ("you said, we did"), if published.
     you_said: Option<String>,
+    /// Where to turn in a crisis, on a shared tablet's form: its thanks page goes back to
+    /// the form by itself, so the line stays within reach there too.
+    crisis: Option<String>,
 }
 
 /// One question as the form shows it, with what the participant had chosen.
@@ -427,6 +430,7 @@ impl FormPage {
             choices: vec![helped, hindered],
             kiosk: false,
             you_said: None,
+            crisis: None,
         }
     }
 
@@ -977,6 +981,7 @@ async fn kiosk_form(
     )
     .in_kiosk(lang, &kiosk_path);
     page.you_said = you_said(&c, session.id, lang).await;
+    page.crisis = Some(crisis_line(&c, &code, lang).await);
     render(StatusCode::OK, &page)
 }
 
