@@ -186,7 +186,9 @@ impl From<FormatArg> for ExportFormat {
 }
 
 /// Where Hearth listens and where the links it prints and draws point: the commands that
-/// serve or print links take these, the others do not.
+/// serve or print links take these, the others do not. (Every setting read from the
+/// environment has `hide_env_values`: `--help` names the variable, and never shows its
+/// value, or `NAME=` when it is unset.)
 #[derive(Args)]
 struct LinkArgs {
     /// Address to listen on (`hearth serve`). Links and QR codes point to it unless
@@ -292,7 +294,7 @@ struct ServeArgs {
     /// The page shows, in the participant's language: the program's line (set on the admin
     /// catalog page), else the organization's, else this flag, else the catalog's
     /// translated default ("call or text 988" in the US).
-    #[arg(long, env = "HEARTH_CRISIS_LINE")]
+    #[arg(long, env = "HEARTH_CRISIS_LINE", hide_env_values = true)]
     crisis_line: Option<String>,
 
     /// Hours after a period ends before `serve` releases it by itself (its sessions must
@@ -300,7 +302,8 @@ struct ServeArgs {
     #[arg(
         long,
         env = "HEARTH_RELEASE_GRACE_HOURS",
-        default_value_t = analytics::schedule::DEFAULT_GRACE_HOURS
+        default_value_t = analytics::schedule::DEFAULT_GRACE_HOURS,
+        hide_env_values = true
     )]
     release_grace_hours: u32,
 
@@ -923,7 +926,8 @@ async fn run_server(
     .await?;
     state.dashboards.release_grace_hours = args.release_grace_hours;
     state.dashboards.spawn_warm_up();
-    tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
+    // Said before the line that announces the port: whoever watches for that line (a
+    // test, a supervisor) has seen these by then.
     match (address.base(), address.warning()) {
         (Some(base), None) => tracing::info!("participants' links and QR codes point to {base}"),
         (_, Some(warning)) => tracing::warn!("{warning}"),
@@ -935,6 +939,7 @@ async fn run_server(
             account::FIRST_ADMIN
         );
     }
+    tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
     serve(listener, app(state), shutdown_signal()).await?;
     Ok(())
 }

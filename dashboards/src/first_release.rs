@@ -85,9 +85,9 @@ fn when(first: Option<Period>, grace_hours: u32, now: chrono::DateTime<chrono::U
     let due = due_at(month, grace_hours);
     if due > now {
         format!(
-            "The first release comes after {name} ends: Hearth releases each month by itself \
-             {grace_hours} hours after its end, on {} or soon after, once that month's \
-             sessions have all closed.",
+            "The first release, of {name}, comes on {} or soon after: Hearth releases each \
+             month by itself {grace_hours} hours after it ends, once that month's sessions \
+             have all closed.",
             due.format("%-d %B %Y")
         )
     } else {
@@ -116,9 +116,9 @@ mod tests {
     fn the_first_release_comes_72_hours_after_the_first_month_ends() {
         let november: Period = "2026-11".parse().unwrap();
         let said = when(Some(november), 72, at(2026, 11, 20));
-        assert!(said.contains("after November 2026 ends"), "{said}");
+        assert!(said.contains("of November 2026"), "{said}");
         assert!(said.contains("72 hours"), "{said}");
-        assert!(said.contains("on 4 December 2026"), "{said}");
+        assert!(said.contains("on 4 December 2026 or soon after"), "{said}");
         let late = when(Some(november), 72, at(2026, 12, 10));
         assert!(late.contains("was due on 4 December 2026"), "{late}");
         let none = when(None, 24, at(2026, 12, 10));
