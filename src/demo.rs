@@ -15,7 +15,7 @@ use collector::Store;
 use collector::audit::Actor;
 use collector::catalog::{self, NewSession};
 use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
-use dashboards::account::{self, NewUser};
+use dashboards::account::{self, NewUser, Role};
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::ChaCha8Rng;
 use rand::{Rng, RngExt, SeedableRng};
@@ -89,7 +89,7 @@ fn network() -> Vec<CircleSpec> {
 
 /// The demo's sign-in details, one account per role.
 pub struct DemoAccount {
-    pub role: &'static str,
+    pub role: Role,
     pub email: String,
     pub password: String,
 }
@@ -259,16 +259,16 @@ pub async fn generate(
 
     let mut accounts = vec![];
     for (role, program) in [
-        ("admin", None),
-        ("manager", Some("Riverside Peer Support")),
-        ("facilitator", Some("Riverside Peer Support")),
-        ("funder", None),
+        (Role::Admin, None),
+        (Role::Manager, Some("Riverside Peer Support")),
+        (Role::Facilitator, Some("Riverside Peer Support")),
+        (Role::Funder, None),
     ] {
-        let email = format!("{role}@demo.hearth");
+        let email = format!("{}@demo.hearth", role.key());
         let password = passphrase(&mut rand::rng());
         account::add_user(
             store,
-            &NewUser::new(&email, role, program)?,
+            &NewUser::new(&email, role.key(), program)?,
             password.clone(),
         )
         .await?;

@@ -38,16 +38,17 @@ impl FromRef<AppState> for Collector {
 }
 
 impl AppState {
-    /// Builds the state over a migrated store (starts the response writer). `base_url` is
-    /// the public address participants' links and QR codes point to.
+    /// Builds the state over a migrated store (starts the response writer). `address` is
+    /// where participants' links and QR codes point: a chosen
+    /// [`dashboards::links::PublicAddress`], or a base URL such as `https://hearth.test`.
     pub async fn new(
         store: Store,
         settings: Settings,
-        base_url: &str,
+        address: impl Into<dashboards::links::PublicAddress>,
         limits: SignInLimits,
     ) -> Result<AppState, sqlx::Error> {
         Ok(AppState {
-            dashboards: Dashboards::new(store.clone(), base_url, limits).await?,
+            dashboards: Dashboards::new(store.clone(), address, limits).await?,
             collector: Collector::new(store, settings),
         })
     }

@@ -17,6 +17,7 @@ use collector::code::SessionCode;
 use collector::{Settings, Store};
 use dashboards::SignInLimits;
 use dashboards::account::{self, NewUser, PasswordKind, Role};
+use dashboards::links::{DEFAULT_BIND, PublicAddress};
 use hearth::demo::DemoError;
 use hearth::{AppState, PeerlessListener, app, redact_url, serve};
 
@@ -36,15 +37,6 @@ struct Cli {
         hide_env_values = true
     )]
     database_url: String,
-
-    /// The public address of this Hearth, used in printed links.
-    #[arg(
-        long,
-        env = "HEARTH_BASE_URL",
-        default_value = "http://127.0.0.1:8080",
-        global = true
-    )]
-    base_url: String,
 
     #[command(subcommand)]
     command: Command,
@@ -114,8 +106,12 @@ enum UserCommand {
 
 #[derive(Args)]
 struct UserAddArgs {
+    /// The account's email, with which its owner signs in.
     #[arg(long)]
     email: String,
+    /// What the account may do: admin (everything but the facilitator's desk), manager
+    /// (a program's figures), facilitator (a program's sessions), funder (reports),
+    /// data-entry (types in a program's paper forms).
     #[arg(long, value_enum)]
     role: RoleArg,
     /// The program a manager, facilitator or data-entry account works in (a funder's is
@@ -189,11 +185,44 @@ impl From<FormatArg> for ExportFormat {
     }
 }
 
+/// Where Hearth listens and where the links it prints and draws point: the commands that
+/// serve or print links take these, the others do not. (Every setting read from the
+/// environment has `hide_env_values`: `--help` names the variable, and never shows its
+/// value, or `NAME=` when it is unset.)
+#[derive(Args)]
+struct LinkArgs {
+    /// Address to listen on (`hearth serve`). Links and QR codes point to it unless
+    /// --base-url is given: 127.0.0.1 is this computer only, and 0.0.0.0 (every network
+    /// address) names no host a link could use.
+    #[arg(long, env = "HEARTH_BIND", default_value = DEFAULT_BIND, hide_env_values = true)]
+    bind: String,
+
+    /// The address people open on their phones, which participants' links and QR codes
+    /// point to, e.g. https://feedback.example.org (staff cookies are Secure when it is
+    /// https). Without it, links point to --bind.
+    #[arg(long, env = "HEARTH_BASE_URL", hide_env_values = true)]
+    base_url: Option<String>,
+}
+
+impl LinkArgs {
+    /// The one rule ([`PublicAddress::choose`]) for the bind address as given.
+    fn address(&self) -> anyhow::Result<PublicAddress> {
+        Ok(PublicAddress::choose(self.base_url.as_deref(), &self.bind)?)
+    }
+
+    /// The same rule for a server that has bound `local` (the port it really has).
+    fn address_bound(&self, local: std::net::SocketAddr) -> anyhow::Result<PublicAddress> {
+        Ok(PublicAddress::choose(
+            self.base_url.as_deref(),
+            &local.to_string(),
+        )?)
+    }
+}
+
 #[derive(Args)]
 struct DemoArgs {
-    /// Address to serve the demo on.
-    #[arg(long, env = "HEARTH_BIND", default_value = "127.0.0.1:8080")]
-    bind: String,
+    #[command(flatten)]
+    links: LinkArgs,
     /// Only make the demo data and accounts; do not serve.
     #[arg(long)]
     no_serve: bool,
@@ -258,20 +287,24 @@ enum PrivacyCommand {
 
 #[derive(Args)]
 struct ServeArgs {
-    /// Address to listen on.
-    #[arg(long, env = "HEARTH_BIND", default_value = "127.0.0.1:8080")]
-    bind: String,
+    #[command(flatten)]
+    links: LinkArgs,
 
     /// The crisis line on the thanks page, in every language, where an admin has set none.
     /// The page shows, in the participant's language: the program's line (set on the admin
     /// catalog page), else the organization's, else this flag, else the catalog's
     /// translated default ("call or text 988" in the US).
-    #[arg(long, env = "HEARTH_CRISIS_LINE")]
+    #[arg(long, env = "HEARTH_CRISIS_LINE", hide_env_values = true)]
     crisis_line: Option<String>,
 
     /// Hours after a period ends before `serve` releases it by itself (its sessions must
     /// also have closed).
-    #[arg(long, env = "HEARTH_RELEASE_GRACE_HOURS", default_value_t = 72)]
+    #[arg(
+        long,
+        env = "HEARTH_RELEASE_GRACE_HOURS",
+        default_value_t = analytics::schedule::DEFAULT_GRACE_HOURS,
+        hide_env_values = true
+    )]
     release_grace_hours: u32,
 
     /// Fill an empty database with the demo network first (see `hearth demo`).
@@ -296,10 +329,11 @@ enum SessionCommand {
 
 #[derive(Args)]
 struct SessionOpenArgs {
-    /// Program name (created when new).
+    /// Program name: the program of that name whatever its letter case, else a new one.
     #[arg(long)]
     program: String,
-    /// Circle name within the program (created when new).
+    /// Circle name within the program: the circle of that name whatever its letter case,
+    /// else a new one.
     #[arg(long)]
     circle: String,
     /// The meeting's date, YYYY-MM-DD (default today): the only date its responses carry.
@@ -319,6 +353,8 @@ struct SessionOpenArgs {
     /// Not with --tickets.
     #[arg(long)]
     kiosk: bool,
+    #[command(flatten)]
+    links: LinkArgs,
 }
 
 /// Runs the command; a failure is one clear line on standard error and exit status 1.
@@ -352,7 +388,6 @@ async fn run() -> anyhow::Result<()> {
         .with_ansi(std::io::stderr().is_terminal())
         .init();
     let cli = Cli::parse();
-    let base_url = cli.base_url.trim_end_matches('/').to_owned();
     // Before connecting: connecting would create the (fresh) target.
     if let Command::Restore(args) = &cli.command {
         return restore(&cli.database_url, args).await;
@@ -364,11 +399,11 @@ async fn run() -> anyhow::Result<()> {
 
     match cli.command {
         Command::Migrate => print_out(&format!("migrated {}\n", redact_url(&cli.database_url))),
-        Command::Serve(args) => serve_command(store, args, &base_url, &cli.database_url).await?,
-        Command::Demo(args) => demo_command(store, args, &base_url, &cli.database_url).await?,
+        Command::Serve(args) => serve_command(store, args, &cli.database_url).await?,
+        Command::Demo(args) => demo_command(store, args, &cli.database_url).await?,
         Command::User(UserCommand::Add(args)) => print_out(&user_add(&store, args).await?),
         Command::Session(SessionCommand::Open(args)) => {
-            print_out(&session_open(&store, args, &base_url).await?);
+            print_out(&session_open(&store, args).await?);
         }
         Command::Session(SessionCommand::Close { code }) => {
             print_out(&session_close(&store, &code).await?);
@@ -396,48 +431,65 @@ async fn run() -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `hearth serve`: the demo network first when asked for (an already filled store is
-/// served as it is), then the service.
-async fn serve_command(
-    store: Store,
-    args: ServeArgs,
-    base_url: &str,
-    database_url: &str,
-) -> anyhow::Result<()> {
+/// `hearth serve`: binds its address first (a refused address or base URL is said at
+/// once), the demo network when asked for (an already filled store is served as it is),
+/// then the service.
+async fn serve_command(store: Store, args: ServeArgs, database_url: &str) -> anyhow::Result<()> {
+    args.links.address()?;
+    let bound = bind(&args.links.bind).await?;
+    let address = args.links.address_bound(bound.1)?;
     if args.demo {
-        match make_demo(&store, args.demo_seed, base_url).await {
+        match make_demo(&store, args.demo_seed, &address).await {
             Err(error) if matches!(error.downcast_ref(), Some(DemoError::NotEmpty)) => {
                 eprintln!("the database already holds programs: serving it as it is");
             }
             made => made?,
         }
     }
-    run_server(store, args, base_url, database_url).await
+    run_server(store, bound, args, address, database_url).await
 }
 
 /// `hearth demo`: the demo network (refused on a store that has programs), then the
 /// service with its default settings unless `--no-serve`.
-async fn demo_command(
-    store: Store,
-    args: DemoArgs,
-    base_url: &str,
-    database_url: &str,
-) -> anyhow::Result<()> {
-    make_demo(&store, args.seed, base_url).await?;
-    if args.no_serve {
+async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyhow::Result<()> {
+    let mut address = args.links.address()?;
+    let bound = if args.no_serve {
+        None
+    } else {
+        let bound = bind(&args.links.bind).await?;
+        address = args.links.address_bound(bound.1)?;
+        Some(bound)
+    };
+    make_demo(&store, args.seed, &address).await?;
+    let Some(bound) = bound else {
         return Ok(());
-    }
+    };
     let serve_args = ServeArgs {
-        bind: args.bind,
+        links: args.links,
         crisis_line: None,
-        release_grace_hours: 72,
+        release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
         demo: false,
         demo_seed: args.seed,
     };
-    run_server(store, serve_args, base_url, database_url).await
+    run_server(store, bound, serve_args, address, database_url).await
 }
 
-/// `hearth user add`: the account as added, e.g. `added a@example.org as manager of P`.
+/// Binds the address to listen on, with the error said in its terms.
+async fn bind(addr: &str) -> anyhow::Result<(PeerlessListener, std::net::SocketAddr)> {
+    PeerlessListener::bind(addr)
+        .await
+        .with_context(|| format!("binding {addr} (--bind, HEARTH_BIND)"))
+}
+
+/// Says on standard error, where a link is printed, that phones cannot follow it.
+fn warn_about_links(address: &PublicAddress) {
+    if let Some(warning) = address.warning() {
+        eprintln!("warning: {warning}");
+    }
+}
+
+/// `hearth user add`: the account as added, e.g. `added a@example.org as manager of P` (the
+/// role as people read it: "data entry").
 async fn user_add(store: &Store, args: UserAddArgs) -> anyhow::Result<String> {
     // `NewUser::new` takes the role as text, as the staff form sends it; clap has already
     // refused any other value, so this key always parses.
@@ -464,13 +516,12 @@ async fn user_add(store: &Store, args: UserAddArgs) -> anyhow::Result<String> {
     ))
 }
 
-/// `hearth session open`: the session's code, circle and date, how many responses it
-/// takes until when, its link, and one link per ticket.
-async fn session_open(
-    store: &Store,
-    args: SessionOpenArgs,
-    base_url: &str,
-) -> anyhow::Result<String> {
+/// `hearth session open`: the session's code, circle and date, what it matched or made of
+/// the names typed, how many responses it takes until when, its link, and one link per
+/// ticket. Links follow the same rule as the served pages ([`PublicAddress::choose`]), and
+/// a warning goes to standard error when phones cannot follow them.
+async fn session_open(store: &Store, args: SessionOpenArgs) -> anyhow::Result<String> {
+    let address = args.links.address()?;
     let date = args.date.unwrap_or_else(|| Local::now().date_naive());
     let new = NewSession::new(
         &args.program,
@@ -482,24 +533,58 @@ async fn session_open(
     )?;
     let new = if args.kiosk { new.for_tablet()? } else { new };
     let by = Some(collector::audit::Actor::CommandLine);
-    let (session, tickets) = catalog::open_session_by(store, &new, by).await?;
+    let opened = catalog::open_session_by(store, &new, by).await?;
+    let (session, tickets) = (opened.session, opened.tickets);
     let until = Local
         .timestamp_opt(session.closes_at, 0)
         .single()
         .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_default();
-    let link = format!("{base_url}/s/{}", session.code);
     let mut out = String::new();
     writeln!(
         out,
         "session {} · {} · {} · {}",
         session.code, session.program, session.circle, session.held_on
     )?;
+    for (what, added, typed, stored) in [
+        (
+            "program",
+            opened.program,
+            args.program.trim(),
+            &session.program,
+        ),
+        ("circle", opened.circle, args.circle.trim(), &session.circle),
+    ] {
+        match added {
+            catalog::Added::New(_) => writeln!(out, "created the {what} “{stored}” (it is new)")?,
+            catalog::Added::Existing(_) if typed != stored => writeln!(
+                out,
+                "matched the {what} “{stored}” (you typed “{typed}”; names are matched whatever their letter case)"
+            )?,
+            catalog::Added::Existing(_) => {}
+        }
+    }
     writeln!(
         out,
         "accepts up to {} responses until {until}",
         session.capacity
     )?;
+    warn_about_links(&address);
+    let Some(link) = address.link(&format!("/s/{}", session.code)) else {
+        // No host to name: the code (and the tickets' codes) still work, typed in at the
+        // address people open, once there is one.
+        writeln!(
+            out,
+            "no link: set HEARTH_BASE_URL (or --base-url) to the address people open"
+        )?;
+        if !tickets.is_empty() {
+            writeln!(out, "ticket codes (each works once):")?;
+            for ticket in tickets {
+                writeln!(out, "{}", ticket.grouped())?;
+            }
+        }
+        return Ok(out);
+    };
     writeln!(out, "link {link}")?;
     if let Some(token) = &session.kiosk {
         writeln!(
@@ -818,34 +903,49 @@ async fn restore(database_url: &str, args: &RestoreArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Serves the app until a shutdown signal, releasing due periods in the background.
+/// Serves the app on the bound listener until a shutdown signal, releasing due periods in
+/// the background. Says at start-up, loudly, what would waste a facilitator's evening:
+/// links phones cannot follow, and no account to sign in with.
 async fn run_server(
     store: Store,
+    (listener, local): (PeerlessListener, std::net::SocketAddr),
     args: ServeArgs,
-    base_url: &str,
+    address: PublicAddress,
     database_url: &str,
 ) -> anyhow::Result<()> {
-    let (listener, local) = PeerlessListener::bind(&args.bind)
-        .await
-        .with_context(|| format!("binding {}", args.bind))?;
     analytics::schedule::spawn_auto_release(store.clone(), args.release_grace_hours);
-    let state = AppState::new(
+    let no_account = !account::any_account(&store).await?;
+    let mut state = AppState::new(
         store,
         Settings {
             crisis_line: args.crisis_line,
         },
-        base_url,
+        address.clone(),
         SignInLimits::default(),
     )
     .await?;
+    state.dashboards.release_grace_hours = args.release_grace_hours;
     state.dashboards.spawn_warm_up();
+    // Said before the line that announces the port: whoever watches for that line (a
+    // test, a supervisor) has seen these by then.
+    match (address.base(), address.warning()) {
+        (Some(base), None) => tracing::info!("participants' links and QR codes point to {base}"),
+        (_, Some(warning)) => tracing::warn!("{warning}"),
+        (None, None) => {}
+    }
+    if no_account {
+        tracing::warn!(
+            "Hearth has no staff account yet: make the first admin with `{}` (same database settings), then sign in at /staff/sign-in",
+            account::FIRST_ADMIN
+        );
+    }
     tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
     serve(listener, app(state), shutdown_signal()).await?;
     Ok(())
 }
 
 /// Fills the (empty) store with the demo network and prints the accounts.
-async fn make_demo(store: &Store, seed: u64, base_url: &str) -> anyhow::Result<()> {
+async fn make_demo(store: &Store, seed: u64, address: &PublicAddress) -> anyhow::Result<()> {
     let today = Local::now().date_naive();
     let started = std::time::Instant::now();
     let summary =
@@ -861,12 +961,15 @@ async fn make_demo(store: &Store, seed: u64, base_url: &str) -> anyhow::Result<(
         summary.releases.last().map(String::as_str).unwrap_or(""),
         started.elapsed().as_secs_f64()
     )?;
-    writeln!(
-        out,
-        "sign in at {base_url}/staff/sign-in with one of these demo accounts:"
-    )?;
+    match address.link("/staff/sign-in") {
+        Some(sign_in) => writeln!(out, "sign in at {sign_in} with one of these demo accounts:")?,
+        None => writeln!(
+            out,
+            "sign in at /staff/sign-in, on the address of this computer that you open, with one of these demo accounts:"
+        )?,
+    }
     for a in &summary.accounts {
-        writeln!(out, "{:<12} {:<28} {}", a.role, a.email, a.password)?;
+        writeln!(out, "{:<12} {:<28} {}", a.role.label(), a.email, a.password)?;
     }
     print_out(&out);
     Ok(())

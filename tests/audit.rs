@@ -50,7 +50,7 @@ async fn releases_and_exports_leave_one_entry_each(db: &TestDb) {
     assert_eq!(exported[0].actor, MANAGER_A);
     assert_eq!(
         exported[0].subject,
-        format!("hearth-program-{PROGRAM_A}.csv")
+        format!("hearth-riverside-{}.csv", chrono::Local::now().date_naive())
     );
 
     // Refused downloads leave nothing.

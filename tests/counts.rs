@@ -116,9 +116,10 @@ async fn open_from_the_command_line(store: &collector::Store, n: usize) -> Strin
         None,
     )
     .unwrap();
-    let (session, _) = catalog::open_session_by(store, &new, Some(Actor::CommandLine))
+    let session = catalog::open_session_by(store, &new, Some(Actor::CommandLine))
         .await
-        .unwrap();
+        .unwrap()
+        .session;
     let mut answers = vec![Answers::default(); n];
     for a in &mut answers {
         a.set_rating(Item::ALL[0], Rating::try_from(3).ok());
@@ -225,7 +226,7 @@ async fn only_the_opener_sees_a_sessions_count_and_only_while_it_is_open(db: &Te
     assert!(own.contains("Only you see this count"));
     for jar in &mut jars[1..3] {
         let other = get(&app, jar, &session_at).await.body;
-        assert!(other.contains("This session is <strong>open</strong>"));
+        assert!(other.contains("<strong>open</strong> until"));
         assert!(other.contains("Only the staff member who opened it sees how many have answered"));
         let list = get(&app, jar, "/staff/sessions").await.body;
         assert!(list.contains("only its opener sees it"));

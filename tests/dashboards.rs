@@ -330,7 +330,12 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     let desk = get(&app, &mut jar, "/staff/sessions").await;
     assert!(desk.body.contains("Monday Circle") && !desk.body.contains("Hill Circle"));
     // Closed sessions show no count on the desk.
-    assert!(!desk.body.contains(" of 40<") && desk.body.contains("not shown once closed</span>"));
+    assert!(
+        !desk.body.contains(" of 40<")
+            && desk
+                .body
+                .contains("<td>closed</td><td><span class=\"hint\">not shown</span>")
+    );
     let today = chrono::Local::now().date_naive().to_string();
     let far = (chrono::Local::now().date_naive() + chrono::Duration::days(30)).to_string();
     let t = token(&desk.body);
@@ -593,10 +598,7 @@ async fn closing_a_session_takes_a_confirmation_and_hides_its_code(db: &TestDb) 
     };
     let confirm_at = format!("/staff/sessions/{code}/close");
     let page = get(&app, &mut jar, &at).await;
-    assert!(
-        page.body
-            .contains(&format!("<form method=\"get\" action=\"{confirm_at}\""))
-    );
+    assert!(page.body.contains(&format!("href=\"{confirm_at}\"")));
     assert!(
         !page
             .body
@@ -636,7 +638,11 @@ async fn closing_a_session_takes_a_confirmation_and_hides_its_code(db: &TestDb) 
     // Closed: said so, with no big code, no QR code, no link, and nothing left to close.
     let page = get(&app, &mut jar, &at).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("This session has closed"));
+    assert!(page.body.contains("<strong>closed</strong></p>"));
+    assert!(
+        page.body
+            .contains("Its code and link no longer take answers.")
+    );
     assert!(!page.body.contains("big-code"));
     assert!(!page.body.contains("class=\"qr\""));
     assert!(!page.body.contains(&format!("/s/{code}")));

@@ -4,6 +4,23 @@ use crate::period::Period;
 use crate::release::{ReleaseError, ReleaseOptions, already_released, release};
 use collector::Store;
 
+/// Hours after a period ends before `hearth serve` releases it by itself, unless
+/// `--release-grace-hours` says otherwise: time for late paper forms to be typed in and for
+/// the last sessions to close.
+pub const DEFAULT_GRACE_HOURS: u32 = 72;
+
+/// When `period` is due for release: `grace_hours` after it ends (its last day's end,
+/// UTC). [`release_due`] releases it at its first run from then on, once its sessions
+/// have closed.
+pub fn due_at(period: Period, grace_hours: u32) -> chrono::DateTime<chrono::Utc> {
+    period
+        .end()
+        .and_hms_opt(0, 0, 0)
+        .expect("midnight")
+        .and_utc()
+        + chrono::Duration::hours(i64::from(grace_hours))
+}
+
 /// Releases every period that is due: ended at least `grace_hours` ago, with sessions,
 /// and not released yet; months before their quarter. A period whose sessions are still
 /// open, or that would overspend, is left for later (and said so in the log).
@@ -27,13 +44,7 @@ pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>,
     let now = chrono::Utc::now();
     let mut released = Vec::new();
     for period in candidates {
-        let due = period
-            .end()
-            .and_hms_opt(0, 0, 0)
-            .expect("midnight")
-            .and_utc()
-            + chrono::Duration::hours(i64::from(grace_hours));
-        if due > now || already_released(store, period).await? {
+        if due_at(period, grace_hours) > now || already_released(store, period).await? {
             continue;
         }
         match release(

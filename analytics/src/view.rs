@@ -50,6 +50,29 @@ pub async fn list_releases(store: &Store) -> Result<Vec<ReleaseInfo>, sqlx::Erro
     release_infos(store, None).await
 }
 
+/// Whether any stored release holds a cell of this program — or, with `circle`, of this
+/// circle — at any level. A release declares cells for the programs and circles that met
+/// in its month only, so before a program's (or circle's) first released month there is
+/// no figure of it anywhere, hidden or shown.
+pub async fn ever_released(
+    store: &Store,
+    program: i32,
+    circle: Option<i32>,
+) -> Result<bool, sqlx::Error> {
+    let query = match circle {
+        Some(circle) => {
+            sqlx::query_scalar("select release_id from release_cell where circle_id = $1 limit 1")
+                .bind(circle)
+        }
+        None => {
+            sqlx::query_scalar("select release_id from release_cell where program_id = $1 limit 1")
+                .bind(program)
+        }
+    };
+    let found: Option<i32> = query.fetch_optional(store.pool()).await?;
+    Ok(found.is_some())
+}
+
 /// Release headers, all of them or the one of `period`.
 async fn release_infos(
     store: &Store,

@@ -158,6 +158,50 @@ fn checked_name(name: &str, what: &'static str) -> Result<String, CatalogError> 
     }
 }
 
+/// Whether two names are one name: the catalog's one rule for program names, and for
+/// circle names within a program, wherever a name is added, renamed or looked up (the admin
+/// pages, `hearth session open`). Letter case does not make a second name ("Peer bridges"
+/// is "Peer Bridges"): two histories under names that read the same would read as one.
+/// Compared here rather than with SQL `lower()`, which folds only ASCII on SQLite and all
+/// of Unicode on PostgreSQL, so that both stores agree.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// A catalog row found by [`same_name`]: its id, name as stored, and archived date.
+type NamedRow = (i32, String, Option<String>);
+
+/// The program whose name is `name` by [`same_name`], other than `except`.
+async fn program_named(
+    conn: &mut AnyConnection,
+    name: &str,
+    except: Option<i32>,
+) -> Result<Option<NamedRow>, sqlx::Error> {
+    let rows: Vec<NamedRow> = sqlx::query_as("select id, name, archived_on from program")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .find(|(id, stored, _)| Some(*id) != except && same_name(stored, name)))
+}
+
+/// The circle of `program_id` whose name is `name` by [`same_name`], other than `except`.
+async fn circle_named(
+    conn: &mut AnyConnection,
+    program_id: i32,
+    name: &str,
+    except: Option<i32>,
+) -> Result<Option<NamedRow>, sqlx::Error> {
+    let rows: Vec<NamedRow> =
+        sqlx::query_as("select id, name, archived_on from circle where program_id = $1")
+            .bind(program_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows
+        .into_iter()
+        .find(|(id, stored, _)| Some(*id) != except && same_name(stored, name)))
+}
+
 /// Whether a session accepts responses right now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SessionState {
@@ -195,11 +239,21 @@ impl Session {
     pub fn state(&self, now: i64) -> SessionState {
         if self.closed || now >= self.closes_at {
             SessionState::Closed
-        } else if self.received >= self.capacity {
+        } else if self.filled() {
             SessionState::Full
         } else {
             SessionState::Open
         }
+    }
+
+    /// Whether it took all the responses it could: what "full" says while it is open, and
+    /// "closed (was full)" once it has closed.
+    ///
+    /// # Privacy
+    /// One bit of the count, that everyone in the program saw as "full" while the session
+    /// was open; nothing more of the count leaves through it.
+    pub fn filled(&self) -> bool {
+        self.received >= self.capacity
     }
 
     /// The count of responses so far, for the staff account `viewer`: only when `viewer`
@@ -294,14 +348,28 @@ pub fn now_unix() -> i64 {
     chrono::Utc::now().timestamp()
 }
 
-/// Opens a session: creates its program and circle when new, the session with a fresh
-/// code, and its tickets (only their hashes are stored), all in one transaction. Returns
-/// the session and the tickets, which exist nowhere else once this returns.
+/// Opens a session: creates its program and circle when new (a name is matched by
+/// [`same_name`]), the session with a fresh code, and its tickets (only their hashes are
+/// stored), all in one transaction. Returns the session and the tickets, which exist
+/// nowhere else once this returns.
 pub async fn open_session(
     store: &Store,
     new: &NewSession,
 ) -> Result<(Session, Vec<Ticket>), CatalogError> {
-    open_session_by(store, new, None).await
+    let opened = open_session_by(store, new, None).await?;
+    Ok((opened.session, opened.tickets))
+}
+
+/// A session just opened, with whether its program and circle were found by name or made
+/// for it (for the command line to say which).
+#[derive(Debug)]
+pub struct Opened {
+    /// Named as the catalog has its program and circle, whatever the letter case typed.
+    pub session: Session,
+    /// Exist nowhere else once this is dropped.
+    pub tickets: Vec<Ticket>,
+    pub program: Added,
+    pub circle: Added,
 }
 
 /// [`open_session`], recording who opened it in the audit trail, in the same transaction
@@ -311,7 +379,7 @@ pub async fn open_session_by(
     store: &Store,
     new: &NewSession,
     by: Option<Actor<'_>>,
-) -> Result<(Session, Vec<Ticket>), CatalogError> {
+) -> Result<Opened, CatalogError> {
     let mut tx = store.pool().begin().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
@@ -330,8 +398,9 @@ pub async fn open_session_by(
     if let Some(period) = released {
         return Err(CatalogError::Released(period));
     }
-    let program_id = find_or_create_program(&mut tx, &new.program).await?;
-    let circle_id = find_or_create_circle(&mut tx, program_id, &new.circle).await?;
+    let (program, program_name) = find_or_create_program(&mut tx, &new.program).await?;
+    let (circle, circle_name) = find_or_create_circle(&mut tx, program.id(), &new.circle).await?;
+    let (program_id, circle_id) = (program.id(), circle.id());
     // An archived program or circle takes no new sessions. Sessions opened before it was
     // archived run to their end (see [`archive`]).
     let (program_archived, circle_archived): (Option<String>, Option<String>) = sqlx::query_as(
@@ -342,10 +411,10 @@ pub async fn open_session_by(
     .fetch_one(&mut *tx)
     .await?;
     if program_archived.is_some() {
-        return Err(CatalogError::ArchivedProgram(new.program.clone()));
+        return Err(CatalogError::ArchivedProgram(program_name));
     }
     if circle_archived.is_some() {
-        return Err(CatalogError::ArchivedCircle(new.circle.clone()));
+        return Err(CatalogError::ArchivedCircle(circle_name));
     }
     let closes_at = now_unix() + i64::from(new.hours) * 3600;
     let kiosk = new.kiosk.then(KioskToken::generate);
@@ -387,9 +456,7 @@ pub async fn open_session_by(
     if let Some(actor) = by {
         let subject = code.to_string();
         let detail = format!(
-            "{} / {}, {}, capacity {}, {}",
-            new.program,
-            new.circle,
+            "{program_name} / {circle_name}, {}, capacity {}, {}",
             new.held_on,
             new.capacity,
             match (new.tickets, new.kiosk) {
@@ -409,8 +476,8 @@ pub async fn open_session_by(
         id,
         code,
         program_id,
-        program: new.program.clone(),
-        circle: new.circle.clone(),
+        program: program_name,
+        circle: circle_name,
         held_on: new.held_on,
         closes_at,
         capacity: new.capacity,
@@ -420,49 +487,72 @@ pub async fn open_session_by(
         kiosk,
         opened_by: new.opened_by,
     };
-    Ok((session, tickets))
+    Ok(Opened {
+        session,
+        tickets,
+        program,
+        circle,
+    })
 }
 
-async fn find_or_create_program(conn: &mut AnyConnection, name: &str) -> Result<i32, sqlx::Error> {
+/// The program of that name by [`same_name`] (archived or not), else a new one: which,
+/// and its name as stored.
+async fn find_or_create_program(
+    conn: &mut AnyConnection,
+    name: &str,
+) -> Result<(Added, String), sqlx::Error> {
+    let mut made = None;
     loop {
-        let found = sqlx::query_scalar("select id from program where name = $1")
-            .bind(name)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if let Some(id) = found {
-            return Ok(id);
+        if let Some((id, stored, _)) = program_named(conn, name, None).await? {
+            let added = if made == Some(id) {
+                Added::New(id)
+            } else {
+                Added::Existing(id)
+            };
+            return Ok((added, stored));
         }
         let id = random_id();
-        sqlx::query("insert into program (id, name) values ($1, $2) on conflict do nothing")
-            .bind(id)
-            .bind(name)
-            .execute(&mut *conn)
-            .await?;
+        let inserted =
+            sqlx::query("insert into program (id, name) values ($1, $2) on conflict do nothing")
+                .bind(id)
+                .bind(name)
+                .execute(&mut *conn)
+                .await?;
+        if inserted.rows_affected() == 1 {
+            made = Some(id);
+        }
     }
 }
 
+/// The circle of that name in the program by [`same_name`] (archived or not), else a new
+/// one: which, and its name as stored.
 async fn find_or_create_circle(
     conn: &mut AnyConnection,
     program_id: i32,
     name: &str,
-) -> Result<i32, sqlx::Error> {
+) -> Result<(Added, String), sqlx::Error> {
+    let mut made = None;
     loop {
-        let found = sqlx::query_scalar("select id from circle where program_id = $1 and name = $2")
-            .bind(program_id)
-            .bind(name)
-            .fetch_optional(&mut *conn)
-            .await?;
-        if let Some(id) = found {
-            return Ok(id);
+        if let Some((id, stored, _)) = circle_named(conn, program_id, name, None).await? {
+            let added = if made == Some(id) {
+                Added::New(id)
+            } else {
+                Added::Existing(id)
+            };
+            return Ok((added, stored));
         }
-        sqlx::query(
+        let id = random_id();
+        let inserted = sqlx::query(
             "insert into circle (id, program_id, name) values ($1, $2, $3) on conflict do nothing",
         )
-        .bind(random_id())
+        .bind(id)
         .bind(program_id)
         .bind(name)
         .execute(&mut *conn)
         .await?;
+        if inserted.rows_affected() == 1 {
+            made = Some(id);
+        }
     }
 }
 
@@ -581,6 +671,35 @@ pub async fn names(store: &Store) -> Result<Names, sqlx::Error> {
     Ok(names)
 }
 
+/// The date of the first session held in a program (or, with `circle`, in that circle of
+/// it), if any: the month whose release will be its first.
+pub async fn first_session_on(
+    store: &Store,
+    program_id: i32,
+    circle: Option<i32>,
+) -> Result<Option<NaiveDate>, sqlx::Error> {
+    let first: Option<String> = match circle {
+        Some(circle) => {
+            sqlx::query_scalar("select min(held_on) from session where circle_id = $1")
+                .bind(circle)
+                .fetch_one(store.pool())
+                .await?
+        }
+        None => {
+            sqlx::query_scalar(
+                "select min(s.held_on) from session s join circle c on c.id = s.circle_id \
+             where c.program_id = $1",
+            )
+            .bind(program_id)
+            .fetch_one(store.pool())
+            .await?
+        }
+    };
+    first
+        .map(|d| d.parse().map_err(|e| sqlx::Error::Decode(Box::new(e))))
+        .transpose()
+}
+
 /// The circles of a program that a new session may be opened for: neither the circle nor
 /// its program archived. What the facilitator's desk offers.
 pub async fn open_circles(store: &Store, program_id: i32) -> Result<Vec<CircleEntry>, sqlx::Error> {
@@ -619,8 +738,9 @@ impl Added {
     }
 }
 
-/// Adds a program, or finds the active one of that name. A name that belongs to an
-/// archived program is refused: restore that one instead of starting a second history.
+/// Adds a program, or finds the active one of that name ([`same_name`]). A name that
+/// belongs to an archived program is refused: restore that one instead of starting a
+/// second history.
 pub async fn add_program(
     store: &Store,
     name: &str,
@@ -628,23 +748,20 @@ pub async fn add_program(
 ) -> Result<Added, CatalogError> {
     let name = checked_name(name, "program name")?;
     let mut tx = store.pool().begin().await?;
-    let found: Option<(i32, Option<String>)> =
-        sqlx::query_as("select id, archived_on from program where name = $1")
-            .bind(&name)
-            .fetch_optional(&mut *tx)
-            .await?;
-    match found {
-        Some((_, Some(_))) => return Err(CatalogError::ArchivedProgram(name)),
-        Some((id, None)) => return Ok(Added::Existing(id)),
+    match program_named(&mut tx, &name, None).await? {
+        Some((_, stored, Some(_))) => return Err(CatalogError::ArchivedProgram(stored)),
+        Some((id, _, None)) => return Ok(Added::Existing(id)),
         None => {}
     }
-    let id = find_or_create_program(&mut tx, &name).await?;
-    audit::record(&mut *tx, Entry::new(actor, Action::ProgramAdded, &name)).await?;
+    let (added, _) = find_or_create_program(&mut tx, &name).await?;
+    if let Added::New(_) = added {
+        audit::record(&mut *tx, Entry::new(actor, Action::ProgramAdded, &name)).await?;
+    }
     tx.commit().await?;
-    Ok(Added::New(id))
+    Ok(added)
 }
 
-/// Adds a circle to a program, or finds the active one of that name there. A name that
+/// Adds a circle to a program, or finds the active one of that name there ([`same_name`]). A name that
 /// belongs to an archived circle of the program is refused (restore it instead), and an
 /// archived program takes no new circles.
 pub async fn add_circle(
@@ -659,22 +776,18 @@ pub async fn add_circle(
     if program_archived {
         return Err(CatalogError::ArchivedProgram(program));
     }
-    let found: Option<(i32, Option<String>)> =
-        sqlx::query_as("select id, archived_on from circle where program_id = $1 and name = $2")
-            .bind(program_id)
-            .bind(&name)
-            .fetch_optional(&mut *tx)
-            .await?;
-    match found {
-        Some((_, Some(_))) => return Err(CatalogError::ArchivedCircle(name)),
-        Some((id, None)) => return Ok(Added::Existing(id)),
+    match circle_named(&mut tx, program_id, &name, None).await? {
+        Some((_, stored, Some(_))) => return Err(CatalogError::ArchivedCircle(stored)),
+        Some((id, _, None)) => return Ok(Added::Existing(id)),
         None => {}
     }
-    let id = find_or_create_circle(&mut tx, program_id, &name).await?;
-    let subject = circle_subject(&program, &name);
-    audit::record(&mut *tx, Entry::new(actor, Action::CircleAdded, &subject)).await?;
+    let (added, _) = find_or_create_circle(&mut tx, program_id, &name).await?;
+    if let Added::New(_) = added {
+        let subject = circle_subject(&program, &name);
+        audit::record(&mut *tx, Entry::new(actor, Action::CircleAdded, &subject)).await?;
+    }
     tx.commit().await?;
-    Ok(Added::New(id))
+    Ok(added)
 }
 
 /// How the audit trail names a circle: with its program, since circle names repeat.
@@ -729,8 +842,8 @@ impl Renamed {
 }
 
 /// Renames a program. Its released figures are keyed by its id, so its whole history
-/// follows the new name. A name another program has (in any letter case) is refused:
-/// two histories would read as one.
+/// follows the new name. A name another program has ([`same_name`]) is refused: two
+/// histories would read as one.
 pub async fn rename_program(
     store: &Store,
     id: i32,
@@ -743,13 +856,7 @@ pub async fn rename_program(
     if old == name {
         return Ok(Renamed { old, new: name });
     }
-    let taken: Option<i32> =
-        sqlx::query_scalar("select id from program where lower(name) = lower($1) and id <> $2")
-            .bind(&name)
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-    if taken.is_some() {
+    if program_named(&mut tx, &name, Some(id)).await?.is_some() {
         return Err(CatalogError::ProgramNameTaken(name));
     }
     let updated = sqlx::query("update program set name = $1 where id = $2")
@@ -773,7 +880,7 @@ pub async fn rename_program(
 
 /// Renames a circle within its program (it never moves to another: its sessions were
 /// released as part of this program's figures). A name another circle of the same
-/// program has (in any letter case) is refused.
+/// program has ([`same_name`]) is refused.
 pub async fn rename_circle(
     store: &Store,
     id: i32,
@@ -786,15 +893,10 @@ pub async fn rename_circle(
     if old == name {
         return Ok(Renamed { old, new: name });
     }
-    let taken: Option<i32> = sqlx::query_scalar(
-        "select id from circle where program_id = $1 and lower(name) = lower($2) and id <> $3",
-    )
-    .bind(program_id)
-    .bind(&name)
-    .bind(id)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if taken.is_some() {
+    if circle_named(&mut tx, program_id, &name, Some(id))
+        .await?
+        .is_some()
+    {
         return Err(CatalogError::CircleNameTaken(name));
     }
     let updated = sqlx::query("update circle set name = $1 where id = $2")
@@ -1307,6 +1409,18 @@ mod tests {
         s.kiosk = None;
         assert!(!s.kiosk_open(token.as_str(), 0));
         assert!(!format!("{token:?}").contains(token.as_str()));
+    }
+
+    #[test]
+    fn names_that_differ_only_in_letter_case_are_one_name() {
+        assert!(same_name("Peer Bridges", "peer bridges"));
+        assert!(same_name("Peer Bridges", " PEER BRIDGES "));
+        assert!(
+            same_name("Café Ñandú", "CAFÉ ñandú"),
+            "beyond ASCII, on both stores"
+        );
+        assert!(!same_name("Peer Bridges", "Peer  Bridges"));
+        assert!(!same_name("Peer Bridges", "Peer Bridge"));
     }
 
     #[test]

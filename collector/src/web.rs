@@ -339,6 +339,9 @@ struct FormPage {
     once: String,
     /// What staff did after hearing this circle ("you said, we did"), if published.
     you_said: Option<String>,
+    /// Where to turn in a crisis, on a shared tablet's form: its thanks page goes back to
+    /// the form by itself, so the line stays within reach there too.
+    crisis: Option<String>,
 }
 
 /// One question as the form shows it, with what the participant had chosen.
@@ -450,6 +453,7 @@ impl FormPage {
             kiosk: false,
             once: String::new(),
             you_said: None,
+            crisis: None,
         }
     }
 
@@ -1146,6 +1150,7 @@ async fn kiosk_form(
     // Each drawing its own token: the next person's form is a new form.
     page.once = key.issue(session.id).as_str().to_owned();
     page.you_said = you_said(&c, session.id, lang).await;
+    page.crisis = Some(crisis_line(&c, &code, lang).await);
     render(StatusCode::OK, &page)
 }
 

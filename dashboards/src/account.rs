@@ -47,6 +47,8 @@ impl Role {
         Role::DataEntry,
     ];
 
+    /// How storage, forms and the command line name it (`data_entry`): never shown to
+    /// people, who read [`Role::label`].
     pub fn key(self) -> &'static str {
         match self {
             Role::Admin => "admin",
@@ -57,8 +59,9 @@ impl Role {
         }
     }
 
-    /// In plain words: "data entry" rather than its key.
-    pub fn words(self) -> &'static str {
+    /// How people read it, on every page, message and command output ("data entry", not
+    /// its key); `Display` writes it too.
+    pub fn label(self) -> &'static str {
         match self {
             Role::DataEntry => "data entry",
             other => other.key(),
@@ -70,9 +73,10 @@ impl Role {
     }
 }
 
+/// The [`Role::label`]: what a page or a message says. Storage and forms use the key.
 impl fmt::Display for Role {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.key())
+        f.write_str(self.label())
     }
 }
 
@@ -85,9 +89,9 @@ pub enum AccountError {
     Email(String),
     #[error("passwords must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long")]
     Password,
-    #[error("{0:?} is not a role (admin, manager, facilitator, funder or data_entry)")]
+    #[error("{0:?} is not a role (admin, manager, facilitator, funder or data entry)")]
     Role(String),
-    #[error("a {0} must belong to a program")]
+    #[error("a {0} account must belong to a program")]
     NeedsProgram(Role),
     #[error("an admin sees every program; leave the program out")]
     AdminProgram,
@@ -423,6 +427,19 @@ pub async fn password_hash(store: &Store, id: i32) -> Result<Option<String>, sql
         .bind(id)
         .fetch_optional(store.pool())
         .await
+}
+
+/// How the first admin of a fresh install is made, on the server: said on the sign-in page
+/// and in `hearth serve`'s log while there is no account at all.
+pub const FIRST_ADMIN: &str = "hearth user add --email you@example.org --role admin --permanent";
+
+/// Whether any staff account exists (active or not): a fresh install has none, and nobody
+/// can sign in until one is made with [`FIRST_ADMIN`].
+pub async fn any_account(store: &Store) -> Result<bool, sqlx::Error> {
+    let found: Option<i32> = sqlx::query_scalar("select id from staff_user limit 1")
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(found.is_some())
 }
 
 pub async fn list_users(store: &Store) -> Result<Vec<StaffUser>, sqlx::Error> {

@@ -245,9 +245,17 @@ struct SignInPage {
     email: String,
     next: String,
     problem: Option<String>,
+    /// On a fresh install (no account yet): the command that makes the first admin.
+    first_admin: Option<&'static str>,
+}
+
+/// [`account::FIRST_ADMIN`] while no account exists, for the sign-in page.
+async fn first_admin(dash: &Dashboards) -> Result<Option<&'static str>, sqlx::Error> {
+    Ok((!account::any_account(&dash.store).await?).then_some(account::FIRST_ADMIN))
 }
 
 pub(crate) async fn sign_in_form(
+    State(dash): State<Dashboards>,
     session: Session,
     Csrf(csrf): Csrf,
     Query(query): Query<NextQuery>,
@@ -267,6 +275,7 @@ pub(crate) async fn sign_in_form(
         email: String::new(),
         next,
         problem: None,
+        first_admin: first_admin(&dash).await?,
     };
     render_with(csrf, &page)
 }
@@ -288,12 +297,14 @@ pub(crate) async fn sign_in(
 ) -> Result<Response, StaffError> {
     let next = safe_next(form.next.as_deref()).to_owned();
     let email = form.email.trim().to_lowercase();
+    let first_admin = first_admin(&dash).await?;
     let refuse = |status, problem: &str| -> Result<Response, StaffError> {
         let page = SignInPage {
             chrome: Chrome::new("Sign in", None, &csrf),
             email: email.clone(),
             next: next.clone(),
             problem: Some(problem.to_owned()),
+            first_admin,
         };
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
     };
@@ -349,7 +360,7 @@ pub(crate) async fn sign_in(
         Entry::new(Actor::Staff(&user.email), Action::SignIn, &user.email),
     )
     .await?;
-    tracing::info!(staff.role = %user.role, "staff signed in");
+    tracing::info!(staff.role = user.role.key(), "staff signed in");
     if account.must_change_password {
         return Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
     }

@@ -84,6 +84,7 @@ struct SessionRow {
     circle: String,
     held_on: String,
     state: &'static str,
+    closed: bool,
     /// The count of responses, for its opener while it is not closed (see
     /// [`Session::live_count`]); `None` for everyone else.
     count: Option<u32>,
@@ -96,11 +97,14 @@ const MAX_CARDS: u32 = 200;
 /// How far from today a meeting opened at the desk may be.
 const DESK_DAYS: i64 = 7;
 
-/// A session's state in a word, which is all anyone but its opener sees of its count.
+/// A session's state in a word, which is all anyone but its opener sees of its count:
+/// open, full, or closed — with "(was full)" when it closed full, so a closed session
+/// keeps the state it ended in.
 pub(crate) fn state_word(session: &Session) -> &'static str {
     match session.state(now_unix()) {
         SessionState::Open => "open",
         SessionState::Full => "full",
+        SessionState::Closed if session.filled() => "closed (was full)",
         SessionState::Closed => "closed",
     }
 }
@@ -158,6 +162,7 @@ async fn sessions_page(
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
             state: state_word(s),
+            closed: s.state(now) == SessionState::Closed,
             count: s.live_count(signed.user.id, now),
             capacity: s.capacity,
         })
@@ -207,7 +212,7 @@ struct TicketsPage {
 
 /// One ticket card: the QR code of its single-use link, and its code to type.
 struct Card {
-    qr: String,
+    qr: Option<String>,
     code: String,
 }
 
@@ -297,7 +302,7 @@ pub(crate) async fn open(
     };
     let by = Actor::Staff(&signed.user.email);
     let (session, tickets) = match catalog::open_session_by(&dash.store, &new, Some(by)).await {
-        Ok(opened) => opened,
+        Ok(opened) => (opened.session, opened.tickets),
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let page = sessions_page(&dash, &signed, form, Some(sentence(e))).await?;
@@ -375,8 +380,14 @@ pub(crate) async fn tickets(
             .iter()
             .filter_map(|t| Ticket::parse(t))
             .map(|t| {
-                let link = format!("{base}?ticket={}", t.as_str());
-                let qr = qr_svg(&link, "QR code of this card's single-use link")?;
+                // Without an address phones can open, a card carries its code only.
+                let qr = base
+                    .as_ref()
+                    .map(|base| {
+                        let link = format!("{base}?ticket={}", t.as_str());
+                        qr_svg(&link, "QR code of this card's single-use link")
+                    })
+                    .transpose()?;
                 Ok(Card {
                     qr,
                     code: t.grouped(),
@@ -399,9 +410,15 @@ struct SessionView {
     code: String,
     circle: String,
     held_on: String,
-    link: String,
-    qr: String,
+    /// The session's link and its QR code; `None` when Hearth knows no address phones can
+    /// open (see `warning`).
+    link: Option<String>,
+    qr: Option<String>,
+    /// Said wherever the link or QR code is shown (never printed on the cards) when phones
+    /// cannot follow them: see [`crate::links::PublicAddress::warning`].
+    warning: Option<String>,
     state: &'static str,
+    closed: bool,
     /// The count of responses, for its opener while it is not closed; `None` for everyone
     /// else.
     count: Option<u32>,
@@ -419,13 +436,20 @@ fn session_view(
     s: &Session,
     viewer: &Signed,
 ) -> Result<SessionView, StaffError> {
-    let link = format!("{}/s/{}", dash.base_url, s.code);
+    let link = dash.address.link(&format!("/s/{}", s.code));
+    let closed = s.state(now_unix()) == SessionState::Closed;
     Ok(SessionView {
         code: s.code.to_string(),
         circle: s.circle.clone(),
         held_on: s.held_on.to_string(),
-        qr: qr_svg(&link, &format!("QR code of the link to session {}", s.code))?,
+        qr: link
+            .as_ref()
+            .map(|link| qr_svg(link, &format!("QR code of the link to session {}", s.code)))
+            .transpose()?,
+        // A closed session's page shows no link, so nothing to warn about.
+        warning: dash.address.warning().filter(|_| !closed),
         state: state_word(s),
+        closed,
         count: s.live_count(viewer.user.id, now_unix()),
         capacity: s.capacity,
         closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
@@ -440,8 +464,8 @@ fn session_view(
         kiosk: s
             .kiosk
             .as_ref()
-            .filter(|_| s.state(now_unix()) != SessionState::Closed)
-            .map(|token| format!("{link}/kiosk/{}", token.as_str())),
+            .filter(|_| !closed)
+            .and_then(|token| Some(format!("{}/kiosk/{}", link.as_ref()?, token.as_str()))),
         link,
     })
 }

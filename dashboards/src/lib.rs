@@ -23,7 +23,9 @@ mod attention;
 mod auth;
 pub mod charts;
 mod facilitator;
+mod first_release;
 mod funder;
+pub mod links;
 mod manager;
 mod once;
 mod page;
@@ -50,8 +52,11 @@ pub use auth::SignInLimits;
 #[derive(Clone)]
 pub struct Dashboards {
     pub store: Store,
-    /// The public base URL participants use (links and QR codes point there).
-    pub base_url: Arc<str>,
+    /// Where participants' links and QR codes point, and whether phones can follow them.
+    pub address: links::PublicAddress,
+    /// Hours after a month ends before `hearth serve` releases it by itself (see
+    /// `analytics::schedule`): what pages say about when figures come.
+    pub release_grace_hours: u32,
     csrf: CsrfConfig,
     secure_cookies: bool,
     limits: Arc<auth::SignInLimiter>,
@@ -61,23 +66,25 @@ pub struct Dashboards {
 impl std::fmt::Debug for Dashboards {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Dashboards")
-            .field("base_url", &self.base_url)
+            .field("address", &self.address)
             .finish_non_exhaustive()
     }
 }
 
 impl Dashboards {
     /// Builds the state over a migrated store: reads (or makes, on first start) the
-    /// secrets staff forms are protected with. Cookies are `Secure` when the base URL is
-    /// https.
+    /// secrets staff forms are protected with. `address` is where links point (a
+    /// [`links::PublicAddress`], or a base URL already chosen); cookies are `Secure` when
+    /// it is https.
     pub async fn new(
         store: Store,
-        base_url: &str,
+        address: impl Into<links::PublicAddress>,
         limits: SignInLimits,
     ) -> Result<Dashboards, sqlx::Error> {
+        let address = address.into();
         let key = secret(&store, "csrf_key", 64).await?;
         let salt = secret(&store, "csrf_salt", 32).await?;
-        let secure_cookies = base_url.starts_with("https://");
+        let secure_cookies = address.is_https();
         let csrf = CsrfConfig::default()
             .with_key(Some(Key::from(&key)))
             .with_salt(hex(&salt))
@@ -89,7 +96,8 @@ impl Dashboards {
             .with_lifetime(time::Duration::hours(12));
         Ok(Dashboards {
             store,
-            base_url: base_url.trim_end_matches('/').into(),
+            address,
+            release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
             csrf,
             secure_cookies,
             limits: Arc::new(auth::SignInLimiter::new(limits)),

@@ -27,6 +27,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::charts::{self, Bar, Point};
+use crate::first_release;
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
     NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
@@ -342,6 +343,15 @@ pub(crate) async fn overview(
     signed.require(Area::Program(program))?;
     let entry = program_entry(&dash, program).await?;
     let (name, archived_on) = (entry.name, entry.archived_on);
+    let whose = first_release::Whose {
+        program_id: program,
+        program: &name,
+        circle: None,
+        archived_on,
+    };
+    if let Some(empty) = first_release::page(&dash, &signed, whose).await? {
+        return Ok(empty);
+    }
     let circles = catalog::circles(&dash.store, Some(program)).await?;
     let (months, quarter) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
@@ -548,6 +558,15 @@ pub(crate) async fn circle(
         .into_iter()
         .find(|c| c.id == circle)
         .ok_or(StaffError::NotFound)?;
+    let whose = first_release::Whose {
+        program_id: program,
+        program: &name,
+        circle: Some((circle, &entry.name)),
+        archived_on: entry.archived_on.or(program_row.archived_on),
+    };
+    if let Some(empty) = first_release::page(&dash, &signed, whose).await? {
+        return Ok(empty);
+    }
     let (months, _) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
@@ -754,7 +773,7 @@ pub(crate) async fn csv(
     Path(program): Path<i32>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
-    program_name(&dash, program).await?;
+    let name = program_name(&dash, program).await?;
     let mut frame = None;
     let infos = view::list_releases(&dash.store).await?;
     let all: Vec<&ReleaseInfo> = infos.iter().collect();
@@ -775,7 +794,11 @@ pub(crate) async fn csv(
         &dash.store,
         &signed.user,
         out,
-        &format!("hearth-program-{program}.csv"),
+        &format!(
+            "hearth-{}-{}.csv",
+            file_name_part(&name),
+            chrono::Local::now().date_naive()
+        ),
     )
     .await
 }
@@ -788,6 +811,51 @@ pub(crate) async fn dictionary(
     Path(program): Path<i32>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
-    program_name(&dash, program).await?;
-    dictionary_download(&format!("hearth-program-{program}-dictionary.csv"))
+    let name = program_name(&dash, program).await?;
+    dictionary_download(&format!("hearth-{}-dictionary.csv", file_name_part(&name)))
+}
+
+/// A program's name as part of a download's file name: lower-case letters and digits
+/// joined by hyphens ("Peer Bridges" → `peer-bridges`, "Café Niños" → `cafe-ninos`),
+/// `program` when nothing of it is left. ASCII only, as a plain `filename=` must be.
+fn file_name_part(name: &str) -> String {
+    let plain: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = plain
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        "program".to_owned()
+    } else {
+        words.join("-")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_name_part;
+
+    #[test]
+    fn a_download_is_named_after_its_program_in_plain_letters() {
+        assert_eq!(file_name_part("Peer Bridges"), "peer-bridges");
+        assert_eq!(
+            file_name_part("  Youth Voices (2026)! "),
+            "youth-voices-2026"
+        );
+        assert_eq!(file_name_part("Café Niños"), "cafe-ninos");
+        assert_eq!(file_name_part("Ελπίδα"), "program");
+    }
 }

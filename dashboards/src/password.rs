@@ -126,6 +126,9 @@ pub(crate) async fn change_password(
             "Your password was changed. Anywhere else you were signed in has been signed out.",
         )
         .await?;
-    tracing::info!(staff.role = %signed.user.role, "staff password changed");
+    tracing::info!(
+        staff.role = signed.user.role.key(),
+        "staff password changed"
+    );
     Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response())
 }

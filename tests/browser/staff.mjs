@@ -47,7 +47,7 @@ for (const spec of accounts) {
         await page.fill('input[name="tickets"]', path.slice(5) === "0" ? "" : path.slice(5));
         [response] = await Promise.all([page.waitForNavigation(), page.click('form.grid-form button[type="submit"]')]);
       } else if (path === "confirm-close") {
-        [response] = await Promise.all([page.waitForNavigation(), page.click('form[method="get"] button[type="submit"]')]);
+        [response] = await Promise.all([page.waitForNavigation(), page.click('a.button[href$="/close"]')]);
       } else {
         response = await page.goto(base + path);
       }

@@ -175,7 +175,7 @@ pub(crate) async fn add_user(
     };
     match added {
         Ok(user) => {
-            tracing::info!(staff.role = %user.role, "staff account added");
+            tracing::info!(staff.role = user.role.key(), "staff account added");
             let who = role_words(user.role, user.program.as_deref());
             let note = if typed {
                 format!(
@@ -303,7 +303,7 @@ pub(crate) async fn change_user(
         }
         Ok(None) => format!("Nothing was changed for {}.", account.user.email),
         Ok(Some((user, detail))) => {
-            tracing::info!(staff.role = %user.role, "staff account changed");
+            tracing::info!(staff.role = user.role.key(), "staff account changed");
             format!("Changed {}: {detail}.", user.email)
         }
     };
