@@ -202,6 +202,13 @@ impl Session {
         }
     }
 
+    /// Whether it has taken as many answers as it has places, open or closed: what "full"
+    /// says and nothing more. Data entry asks it of a closed session whose paper forms can
+    /// still be typed in ([`crate::paper`]).
+    pub fn is_full(&self) -> bool {
+        self.received >= self.capacity
+    }
+
     /// The count of responses so far, for the staff account `viewer`: only when `viewer`
     /// opened the session, and only while it is not closed.
     ///
@@ -315,19 +322,7 @@ pub async fn open_session_by(
     let mut tx = store.pool().begin().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
-    let (year, month) = (new.held_on.year(), new.held_on.month());
-    let periods = [
-        format!("{year:04}-{month:02}"),
-        format!("{year:04}-Q{}", (month - 1) / 3 + 1),
-    ];
-    let released: Option<String> = sqlx::query_scalar(
-        "select period from data_release where period = $1 or period = $2 limit 1",
-    )
-    .bind(&periods[0])
-    .bind(&periods[1])
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some(period) = released {
+    if let Some(period) = release_of(&mut tx, new.held_on).await? {
         return Err(CatalogError::Released(period));
     }
     let program_id = find_or_create_program(&mut tx, &new.program).await?;
@@ -421,6 +416,20 @@ pub async fn open_session_by(
         opened_by: new.opened_by,
     };
     Ok((session, tickets))
+}
+
+/// The stored release that makes the month of `held_on` final, if there is one: the
+/// month's own, or its quarter's.
+pub(crate) async fn release_of(
+    conn: &mut AnyConnection,
+    held_on: NaiveDate,
+) -> Result<Option<String>, sqlx::Error> {
+    let (year, month) = (held_on.year(), held_on.month());
+    sqlx::query_scalar("select period from data_release where period = $1 or period = $2 limit 1")
+        .bind(format!("{year:04}-{month:02}"))
+        .bind(format!("{year:04}-Q{}", (month - 1) / 3 + 1))
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 async fn find_or_create_program(conn: &mut AnyConnection, name: &str) -> Result<i32, sqlx::Error> {
@@ -1008,10 +1017,18 @@ pub async fn recent_sessions(
         .collect()
 }
 
-/// Closes a session early: it accepts nothing more.
+/// Closing early also brings `closes_at` forward to the moment of closing, so it says when
+/// the session stopped taking answers: its paper forms' time is counted from it
+/// ([`crate::paper::paper_until`]). Portable SQL for "the earlier of the two".
+const CLOSE_NOW: &str = "update session set closed = 1, \
+     closes_at = case when closes_at > $2 then $2 else closes_at end \
+     where code = $1";
+
+/// Closes a session early: it accepts nothing more online.
 pub async fn close_session(store: &Store, code: &SessionCode) -> Result<(), CatalogError> {
-    let closed = sqlx::query("update session set closed = 1 where code = $1")
+    let closed = sqlx::query(CLOSE_NOW)
         .bind(code.as_str())
+        .bind(now_unix())
         .execute(store.pool())
         .await?;
     if closed.rows_affected() == 0 {
@@ -1028,8 +1045,9 @@ pub async fn close_session_by(
     by: Actor<'_>,
 ) -> Result<bool, CatalogError> {
     let mut tx = store.pool().begin().await?;
-    let closed = sqlx::query("update session set closed = 1 where code = $1 and closed = 0")
+    let closed = sqlx::query(&format!("{CLOSE_NOW} and closed = 0"))
         .bind(code.as_str())
+        .bind(now_unix())
         .execute(&mut *tx)
         .await?;
     let sql = format!("{SESSION_SELECT} where s.code = $1");
