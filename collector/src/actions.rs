@@ -149,22 +149,74 @@ fn line(text: &str) -> Result<Option<String>, ActionError> {
 
 /// Words that name a share of a group on their own (English and Spanish).
 const SHARE_WORDS: &[&str] = &[
-    "percent", "percentage", "percentages", "majority", "minority", "porcentaje",
-    "porcentajes", "mitad", "tercio", "tercios", "mayoría", "mayoria", "minoría", "minoria",
+    "percent",
+    "percentage",
+    "percentages",
+    "majority",
+    "minority",
+    "porcentaje",
+    "porcentajes",
+    "mitad",
+    "tercio",
+    "tercios",
+    "mayoría",
+    "mayoria",
+    "minoría",
+    "minoria",
 ];
 
 /// Words that name a share after a number or before "of": "two thirds", "a third of you"
 /// (alone they are ordinals: "the third Tuesday").
 const PART_WORDS: &[&str] = &[
-    "third", "thirds", "quarter", "quarters", "fifth", "fifths", "fraction", "proportion",
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "fraction",
+    "proportion",
 ];
 
 /// Number words that can count people (English and Spanish), besides digits.
 const NUMBER_WORDS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
-    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozen", "dozens", "uno", "una",
-    "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "doce",
-    "veinte", "treinta", "cuarenta", "cincuenta", "cien", "docena",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozen",
+    "dozens",
+    "uno",
+    "una",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "doce",
+    "veinte",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "cien",
+    "docena",
 ];
 
 /// Words that give a share once followed by "of you" (or "de ustedes").
@@ -203,7 +255,9 @@ pub fn tells_a_figure(text: &str) -> bool {
     };
     // Who a number counts ("two of you"); "most" also of "the group" ("two of the things
     // you raised" counts no people).
-    let people = ["you", "us", "them", "ustedes", "nosotros", "vosotros", "ellos"];
+    let people = [
+        "you", "us", "them", "ustedes", "nosotros", "vosotros", "ellos",
+    ];
     let group = |w: &str| people.contains(&w) || matches!(w, "the" | "los" | "las");
     words.iter().enumerate().any(|(i, &w)| {
         let next = |k: usize| words.get(i + k).copied().unwrap_or("");

@@ -217,9 +217,7 @@ pub async fn taking_paper_until(
     .await?;
     Ok(rows
         .into_iter()
-        .filter_map(|(held_on, closes_at)| {
-            Some(paper_until_of(held_on.parse().ok()?, closes_at))
-        })
+        .filter_map(|(held_on, closes_at)| Some(paper_until_of(held_on.parse().ok()?, closes_at)))
         .filter(|until| *until > now)
         .max())
 }

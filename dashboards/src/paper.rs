@@ -391,7 +391,10 @@ fn entry_page(
         closed: session.state(now) == SessionState::Closed,
         until: local_time(paper::paper_until(session)),
         paper_days: paper::PAPER_DAYS,
-        last: stack.last().and_then(|f| Typed::decode(f)).map(|f| digits_of(&f)),
+        last: stack
+            .last()
+            .and_then(|f| Typed::decode(f))
+            .map(|f| digits_of(&f)),
         stack,
         current,
         refused,
@@ -630,15 +633,7 @@ pub(crate) async fn enter(
                 "Form {} added to the stack (not saved yet).",
                 stack.len()
             ));
-            let page = entry_page(
-                &signed,
-                &session,
-                stack,
-                Typed::default(),
-                None,
-                note,
-                once,
-            );
+            let page = entry_page(&signed, &session, stack, Typed::default(), None, note, once);
             signed.render(&page)
         }
     }

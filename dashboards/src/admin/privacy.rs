@@ -448,7 +448,10 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     }
     let budget = form.budget.trim();
     if budget.is_empty() {
-        problems.push(FieldProblem::new("budget", "Enter a privacy budget.".to_owned()));
+        problems.push(FieldProblem::new(
+            "budget",
+            "Enter a privacy budget.".to_owned(),
+        ));
     } else if next.set("privacy.budget", budget).is_err() {
         problems.push(FieldProblem::new("budget", format!(
             "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
