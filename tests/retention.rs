@@ -645,10 +645,11 @@ on_both_stores!(
     the_privacy_previews_example_reads_its_own_circle_month_row_at_30_answers,
 );
 
-/// The part of a page before its first form: what a page sent back without JavaScript
-/// shows first.
+/// The top of a page's content, before its first form: what a page sent back without
+/// JavaScript shows first.
 fn top(body: &str) -> &str {
-    &body[..body.find("<form").expect("a form")]
+    let main = &body[body.find(r#"<main id="main">"#).expect("the content")..];
+    &main[..main.find("<form").expect("a form")]
 }
 
 /// A retention time out of range comes back with a summary at the top of the page that
