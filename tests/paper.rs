@@ -216,8 +216,24 @@ async fn a_months_release_waits_for_its_paper_forms_and_includes_them(db: &TestD
     use analytics::release::{self, ReleaseError, ReleaseOptions};
     let (store, app, session) = setup(db, 40).await;
     let month = Period::month_of(session.held_on);
-    let after_month = month.end() + chrono::Days::new(5);
+    // Released as of the first day after the month, the earliest it can be: the release
+    // judges paper windows as of the day before (the month's last day). Closed at noon that
+    // day, the session takes paper forms until its month is released by itself.
+    let after_month = month.end();
     catalog::close_session(&store, &session.code).await.unwrap();
+    let last_noon = month
+        .end()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp()
+        - DAY / 2;
+    sqlx::query("update session set closes_at = $1 where id = $2")
+        .bind(last_noon)
+        .bind(session.id)
+        .execute(store.pool())
+        .await
+        .unwrap();
     let at = format!("/staff/entry/{}", session.code);
     let mut jar = sign_in(&app, TYPIST_A).await;
     let refused = release::release(&store, month, after_month, &ReleaseOptions::seeded(7))
@@ -236,7 +252,14 @@ async fn a_months_release_waits_for_its_paper_forms_and_includes_them(db: &TestD
         let saved = save_stack(&app, &mut jar, &at, 10).await;
         assert_eq!(saved.status, Http::SEE_OTHER, "{}", saved.body);
     }
-    age_closing(&store, &session, 8).await;
+    // Closed long ago: its paper days are over, and the month is released with them.
+    let long_ago = catalog::now_unix() - 8 * DAY;
+    sqlx::query("update session set closes_at = $1 where id = $2")
+        .bind(long_ago)
+        .bind(session.id)
+        .execute(store.pool())
+        .await
+        .unwrap();
     release::release(&store, month, after_month, &ReleaseOptions::seeded(7))
         .await
         .unwrap();
@@ -254,6 +277,14 @@ async fn a_months_release_waits_for_its_paper_forms_and_includes_them(db: &TestD
     assert!((20..=40).contains(&released), "{released}");
     // Released: even with the paper days back, nothing more reaches the month.
     age_closing(&store, &session, -8).await;
+    assert!(
+        collector::paper::paper_until(
+            &catalog::find_session(&store, &session.code)
+                .await
+                .unwrap()
+                .unwrap()
+        ) > catalog::now_unix()
+    );
     let late = save_stack(&app, &mut jar, &at, 1).await;
     assert_eq!(late.status, Http::UNPROCESSABLE_ENTITY);
     assert!(

@@ -210,8 +210,15 @@ pub async fn release(
     }
     // Nor while a closed session's paper forms can still be typed in: they would arrive
     // after the release (collector::paper; by default this ends before the release is due).
+    // Judged at the release's clock: now, or the start of the day before `today` when a
+    // release is made as of a later day (tests, replays). A real run's `today` is at most
+    // 14 hours ahead of UTC, so the day before it is never ahead of now.
+    let clock = today
+        .pred_opt()
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .map_or(now, |start| now.max(start.and_utc().timestamp()));
     if let Some(until) =
-        collector::paper::taking_paper_until(store, period.start(), period.end(), now).await?
+        collector::paper::taking_paper_until(store, period.start(), period.end(), clock).await?
     {
         let until = chrono::DateTime::from_timestamp(until, 0)
             .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
