@@ -271,7 +271,7 @@ async fn an_action_is_recorded_changed_published_and_archived_once_each(db: &Tes
     ];
     let refused = post(&app, &mut m, &publish, &figure).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("may not hold a percentage"));
+    assert!(refused.body.contains("may not say how many said something"));
     assert!(refused.body.contains("Belonging rose to 80%!"));
     assert!(entries(&store, Action::ActionPublished).await.is_empty());
     let line = [
@@ -416,6 +416,90 @@ async fn a_program_wide_action_is_never_shown_to_participants(db: &TestDb) {
     );
 }
 
+/// "You said, we did" never tells how many said it, in digits or in words: the field says
+/// the rule with examples, and "Half of you said…" (or its Spanish) is refused like "80%"
+/// — 422, the line kept as typed, nothing published, no audit entry — while a line with
+/// other numbers ("ten minutes") is published.
+async fn a_line_saying_half_of_you_is_refused_and_the_field_says_the_rule(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let id = seeded_action(&store).await;
+    let app = router(&store).await;
+    let mut m = sign_in(&app, MANAGER_A).await;
+    let at = format!("/staff/programs/{PROGRAM_A}/actions/{id}");
+    let page = get(&app, &mut m, &at).await;
+    assert!(
+        page.body.contains(
+            "Never a figure: no percentage, share or count of people, in digits or in words — not “80%”, “half of you”, “most of you” or “3 in 10”."
+        ),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains(
+            r#"id="line-en" name="line_en" maxlength="200" aria-describedby="line-rule""#
+        )
+    );
+    let t = token(&page.body);
+    for (en, es) in [
+        (
+            "Half of you said meetings felt rushed. We now end on time.",
+            "",
+        ),
+        ("Most of you asked for a check-out round: we added one.", ""),
+        (
+            "One in five felt judged, so we went over the ground rules.",
+            "",
+        ),
+        (
+            "You told us meetings felt rushed. We now end on time.",
+            "La mitad de ustedes dijo que las reuniones iban con prisa.",
+        ),
+    ] {
+        let refused = post(
+            &app,
+            &mut m,
+            &format!("{at}/publish"),
+            &[
+                ("authenticity_token", t.as_str()),
+                ("line_en", en),
+                ("line_es", es),
+            ],
+        )
+        .await;
+        assert_eq!(
+            refused.status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{en} {es}"
+        );
+        assert!(
+            refused.body.contains("may not say how many said something"),
+            "{}",
+            refused.body
+        );
+        assert!(refused.body.contains(en), "the line kept as typed");
+    }
+    assert!(entries(&store, Action::ActionPublished).await.is_empty());
+    let kept = actions::find(&store, PROGRAM_A, id).await.unwrap().unwrap();
+    assert!(!kept.published());
+    let plain = post(
+        &app,
+        &mut m,
+        &format!("{at}/publish"),
+        &[
+            ("authenticity_token", t.as_str()),
+            (
+                "line_en",
+                "You told us meetings felt rushed. We now keep ten minutes for check-out.",
+            ),
+            ("line_es", ""),
+        ],
+    )
+    .await;
+    assert_eq!(plain.status, StatusCode::SEE_OTHER);
+    assert_eq!(entries(&store, Action::ActionPublished).await.len(), 1);
+}
+
 /// Managers and admins see the alerts box on their home page and the overview; with one
 /// quarter released it says when alerts start. Facilitators and funders see none.
 async fn the_alerts_box_is_on_the_managers_and_admins_pages(db: &TestDb) {
@@ -453,4 +537,5 @@ on_both_stores!(
     an_action_is_recorded_changed_published_and_archived_once_each,
     a_program_wide_action_is_never_shown_to_participants,
     the_alerts_box_is_on_the_managers_and_admins_pages,
+    a_line_saying_half_of_you_is_refused_and_the_field_says_the_rule,
 );

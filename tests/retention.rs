@@ -599,7 +599,11 @@ async fn an_admin_sets_the_retention_time_on_the_privacy_page(db: &TestDb) {
     )
     .await;
     assert_eq!(bad.status.as_u16(), 422);
-    assert!(bad.body.contains("is not a number of days"), "{}", bad.body);
+    assert!(
+        bad.body.contains("is not a whole number of days"),
+        "{}",
+        bad.body
+    );
     assert_eq!(retention::load_days(&store).await.unwrap(), 90);
     assert!(entries().await.is_empty());
 
@@ -633,6 +637,197 @@ async fn an_admin_sets_the_retention_time_on_the_privacy_page(db: &TestDb) {
     let mut anyone = Jar::default();
     let public = get(&app, &mut anyone, "/privacy").await;
     assert!(public.body.contains("30 days"), "{}", public.body);
+}
+
+on_both_stores!(
+    a_bad_retention_value_is_named_at_the_top_with_a_link_to_its_field_and_the_range,
+    the_privacy_forms_problems_are_named_at_the_top_with_links_and_beside_their_fields,
+    the_privacy_previews_example_reads_its_own_circle_month_row_at_30_answers,
+);
+
+/// The top of a page's content, before its first form: what a page sent back without
+/// JavaScript shows first.
+fn top(body: &str) -> &str {
+    let main = &body[body.find(r#"<main id="main">"#).expect("the content")..];
+    &main[..main.find("<form").expect("a form")]
+}
+
+/// A retention time out of range comes back with a summary at the top of the page that
+/// names the range and links to the field (the page is long: the field is far below), the
+/// field's own message beside it, the value kept as typed, nothing saved. The form's
+/// address ends in #retention, so a browser comes back at the field's section too.
+async fn a_bad_retention_value_is_named_at_the_top_with_a_link_to_its_field_and_the_range(
+    db: &TestDb,
+) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = get(&app, &mut admin, "/staff/admin/privacy").await;
+    assert!(
+        page.body
+            .contains(r#"<form method="post" action="/staff/admin/retention#retention""#)
+    );
+    let form_token = token(&page.body);
+    for (typed, why) in [
+        ("5000", "“5000” is more than 3650 days (ten years)"),
+        ("forever", "“forever” is not a whole number of days"),
+        ("-3", "“-3” is less than 0 days"),
+    ] {
+        let bad = post(
+            &app,
+            &mut admin,
+            "/staff/admin/retention",
+            &[("authenticity_token", &form_token), ("days", typed)],
+        )
+        .await;
+        assert_eq!(bad.status.as_u16(), 422);
+        let message =
+            format!("Days to keep raw answers: {why}. Give a whole number from 0 to 3650.");
+        let summary = top(&bad.body);
+        assert!(
+            summary.contains(&format!(
+                r##"<li><a href="#retention-days">{message}</a></li>"##
+            )),
+            "{summary}"
+        );
+        assert!(summary.contains("Nothing was saved."));
+        assert!(
+            bad.body.contains(&format!(
+                r#"<p class="problem" id="retention-problem">{message}</p>"#
+            )),
+            "{}",
+            bad.body
+        );
+        assert!(bad.body.contains(&format!(
+            r#"<input id="retention-days" name="days" inputmode="numeric" value="{typed}" aria-describedby="retention-hint retention-problem" aria-invalid="true">"#
+        )));
+    }
+    assert_eq!(retention::load_days(&store).await.unwrap(), 90);
+    // Saved, the note is in the retention section, where the browser comes back.
+    let saved = post(
+        &app,
+        &mut admin,
+        "/staff/admin/retention",
+        &[("authenticity_token", &form_token), ("days", "30")],
+    )
+    .await;
+    assert_eq!(saved.status.as_u16(), 303);
+    let shown = get(&app, &mut admin, "/staff/admin/privacy").await.body;
+    let section = &shown[shown.find(r#"<h2 id="retention">"#).unwrap()..];
+    assert!(
+        section
+            .contains(r#"<p class="saved" role="status">Saved: raw answers are now kept 30 days"#)
+    );
+}
+
+/// The settings form's problems follow the same pattern: each listed at the top as a link
+/// to its field, and shown again beside the field, which is marked invalid.
+async fn the_privacy_forms_problems_are_named_at_the_top_with_links_and_beside_their_fields(
+    db: &TestDb,
+) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let t = token(&get(&app, &mut admin, "/staff/admin/privacy").await.body);
+    let bad = post(
+        &app,
+        &mut admin,
+        "/staff/admin/privacy/preview",
+        &[
+            ("authenticity_token", &t),
+            ("mechanism", "gaussian"),
+            ("budget", "lots"),
+            ("budget_unit", "rho"),
+            ("manager_threshold", "2"),
+            ("funder_threshold", "11"),
+            ("answers_per_person", "1"),
+        ],
+    )
+    .await;
+    assert_eq!(bad.status.as_u16(), 422);
+    let summary = top(&bad.body);
+    for field in ["budget", "manager_threshold"] {
+        assert!(
+            summary.contains(&format!(r##"<li><a href="#{field}">"##)),
+            "{field}: {summary}"
+        );
+        assert!(
+            bad.body
+                .contains(&format!(r#"<p class="problem" id="{field}-problem">"#)),
+            "{field}"
+        );
+        assert!(
+            bad.body
+                .contains(&format!(r#" {field}-problem" aria-invalid="true">"#))
+        );
+    }
+    assert!(summary.contains("The smallest group managers see must be a whole number of at least 3 responses (you wrote “2”)."));
+    assert!(!summary.contains(r##"href="#funder_threshold""##));
+    assert!(!bad.body.contains(r#"id="funder_threshold-problem""#));
+}
+
+/// The example under the preview's accuracy table is read from the table's own row for a
+/// circle's month of 30 answers (it was a fixed "±7.0 → ±12.0" whatever the table said),
+/// with the range a figure read as 70% could have, now and as proposed.
+async fn the_privacy_previews_example_reads_its_own_circle_month_row_at_30_answers(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let t = token(&get(&app, &mut admin, "/staff/admin/privacy").await.body);
+    for budget in ["0.25", "1", "4"] {
+        let preview = post(
+            &app,
+            &mut admin,
+            "/staff/admin/privacy/preview",
+            &[
+                ("authenticity_token", &t),
+                ("mechanism", "gaussian"),
+                ("budget", budget),
+                ("budget_unit", "rho"),
+                ("manager_threshold", "5"),
+                ("funder_threshold", "11"),
+                ("answers_per_person", "1"),
+            ],
+        )
+        .await;
+        assert_eq!(preview.status.as_u16(), 200, "{}", preview.body);
+        let body = preview.body;
+        let row = &body[body
+            .find("<td>a circle&#39;s month</td><td>30</td>")
+            .expect("the row")..];
+        let row = &row[..row.find("</tr>").unwrap()];
+        let cells: Vec<&str> = row
+            .split("<td")
+            .skip(1)
+            .map(|c| {
+                let c = &c[c.find('>').unwrap() + 1..];
+                &c[..c.find("</td>").unwrap()]
+            })
+            .collect();
+        let (now, next) = (cells[2], cells[3]);
+        let margin = |shown: &str| shown.trim_start_matches('±').parse::<f64>().unwrap();
+        let range = |m: f64| format!("{:.0}% to {:.0}%", 70.0 - m, 70.0 + m);
+        let example = format!(
+            "For example, a circle&#39;s month of 30 answers: “{now} → {next}”: a figure read as 70% could be anywhere from {}",
+            range(margin(next))
+        );
+        assert!(
+            body.contains(&example),
+            "{budget}: {example}
+{row}"
+        );
+        if now == next {
+            assert!(body.contains("now and with the new settings alike"));
+        } else {
+            assert!(body.contains(&format!(
+                "with the new settings, instead of {}.",
+                range(margin(now))
+            )));
+        }
+    }
 }
 
 /// The audit entry of a run names the months it applied to and holds no number derived

@@ -45,6 +45,10 @@ pub enum ReleaseError {
     NotOver { period: Period, from: NaiveDate },
     #[error("{period} still has {open} open session(s); it can be released once they close")]
     SessionsOpen { period: Period, open: i64 },
+    #[error(
+        "{period} still takes paper forms until {until} UTC (typed in after a session closes); it can be released then"
+    )]
+    PaperForms { period: Period, until: String },
     #[error("{0} has been released already; the stored release stands (see `hearth release list`)")]
     AlreadyReleased(Period),
     #[error("no session was held in {0}: there is nothing to release")]
@@ -203,6 +207,23 @@ pub async fn release(
     .await?;
     if open > 0 {
         return Err(ReleaseError::SessionsOpen { period, open });
+    }
+    // Nor while a closed session's paper forms can still be typed in: they would arrive
+    // after the release (collector::paper; by default this ends before the release is due).
+    // Judged at the release's clock: now, or the start of the day before `today` when a
+    // release is made as of a later day (tests, replays). A real run's `today` is at most
+    // 14 hours ahead of UTC, so the day before it is never ahead of now.
+    let clock = today
+        .pred_opt()
+        .and_then(|day| day.and_hms_opt(0, 0, 0))
+        .map_or(now, |start| now.max(start.and_utc().timestamp()));
+    if let Some(until) =
+        collector::paper::taking_paper_until(store, period.start(), period.end(), clock).await?
+    {
+        let until = chrono::DateTime::from_timestamp(until, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        return Err(ReleaseError::PaperForms { period, until });
     }
     let settings = load_settings(store).await?;
     let sessions = pipeline::sessions_in(store, period).await?;

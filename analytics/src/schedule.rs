@@ -23,7 +23,8 @@ pub fn due_at(period: Period, grace_hours: u32) -> chrono::DateTime<chrono::Utc>
 
 /// Releases every period that is due: ended at least `grace_hours` ago, with sessions,
 /// and not released yet; months before their quarter. A period whose sessions are still
-/// open, or that would overspend, is left for later (and said so in the log).
+/// open or still take paper forms is left for later, silently; one that would overspend is
+/// left for later and said so in the log.
 pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>, ReleaseError> {
     let months: Vec<String> =
         sqlx::query_scalar("select distinct substr(held_on, 1, 7) from session order by 1")
@@ -59,7 +60,11 @@ pub async fn release_due(store: &Store, grace_hours: u32) -> Result<Vec<Period>,
                 tracing::info!(release.period = %period, "released");
                 released.push(period);
             }
-            Err(ReleaseError::SessionsOpen { .. }) | Err(ReleaseError::AlreadyReleased(_)) => {}
+            Err(
+                ReleaseError::SessionsOpen { .. }
+                | ReleaseError::PaperForms { .. }
+                | ReleaseError::AlreadyReleased(_),
+            ) => {}
             Err(error) => {
                 tracing::warn!(release.period = %period, error = %error, "automatic release refused")
             }

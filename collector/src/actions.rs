@@ -6,8 +6,10 @@
 //!
 //! # Privacy
 //! Everything here is staff text: what staff did and when. No participant sent any of it,
-//! and a published line is refused if it holds a percentage, so the form never shows a
-//! figure (a released one belongs on the staff pages, an unreleased one nowhere).
+//! and a published line is refused if it tells how many said something — a percentage, a
+//! share or a count of people, in digits or in words ([`tells_a_figure`]) — so the form
+//! never shows a figure (a released one belongs on the staff pages, an unreleased one
+//! nowhere).
 
 use chrono::NaiveDate;
 use sqlx::Row;
@@ -67,7 +69,7 @@ pub enum ActionError {
     #[error("keep the line to {MAX_LINE} characters or fewer: participants read it on a phone")]
     LongLine,
     #[error(
-        "the line may not hold a percentage: participants are never shown a figure, only what was done"
+        "the line may not say how many said something — no percentage, share or count of people, in digits or words (“80%”, “half of you”, “most of you”, “3 in 10”, “la mitad”): participants are never shown a figure, only what you heard and what was done"
     )]
     FigureInLine,
     #[error(
@@ -139,10 +141,138 @@ fn line(text: &str) -> Result<Option<String>, ActionError> {
     if text.chars().count() > MAX_LINE {
         return Err(ActionError::LongLine);
     }
-    if text.contains('%') || text.to_lowercase().contains("percent") {
+    if tells_a_figure(&text) {
         return Err(ActionError::FigureInLine);
     }
     Ok(Some(text))
+}
+
+/// Words that name a share of a group on their own (English and Spanish).
+const SHARE_WORDS: &[&str] = &[
+    "percent",
+    "percentage",
+    "percentages",
+    "majority",
+    "minority",
+    "porcentaje",
+    "porcentajes",
+    "mitad",
+    "tercio",
+    "tercios",
+    "mayoría",
+    "mayoria",
+    "minoría",
+    "minoria",
+];
+
+/// Words that name a share after a number or before "of": "two thirds", "a third of you"
+/// (alone they are ordinals: "the third Tuesday").
+const PART_WORDS: &[&str] = &[
+    "third",
+    "thirds",
+    "quarter",
+    "quarters",
+    "fifth",
+    "fifths",
+    "fraction",
+    "proportion",
+];
+
+/// Number words that can count people (English and Spanish), besides digits.
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozen",
+    "dozens",
+    "uno",
+    "una",
+    "dos",
+    "tres",
+    "cuatro",
+    "cinco",
+    "seis",
+    "siete",
+    "ocho",
+    "nueve",
+    "diez",
+    "doce",
+    "veinte",
+    "treinta",
+    "cuarenta",
+    "cincuenta",
+    "cien",
+    "docena",
+];
+
+/// Words that give a share once followed by "of you" (or "de ustedes").
+const QUANTIFIERS: &[&str] = &["most", "all", "none"];
+
+/// Whether a line tells how many said something: a percentage or fraction sign, a word
+/// that names a share ("half", "the majority", "la mitad"), "per cent", a part after a
+/// number or before "of" ("two thirds", "a quarter of us"), a number or "most" of a group
+/// ("3 of you", "most of us", "tres de ustedes"), or one number in, out of or for every
+/// another ("one in five", "3 out of 10", "dos de cada tres").
+///
+/// # Privacy
+/// Participants are never shown a figure: a released one belongs on staff pages, with its
+/// margin, and an unreleased one (a count of one meeting) nowhere. Other numbers — "ten
+/// minutes", "at 7 pm", "half an hour", "the third Tuesday" — say nothing of answers and
+/// pass.
+pub fn tells_a_figure(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.contains(['%', '‰', '½', '⅓', '⅔', '¼', '¾']) {
+        return true;
+    }
+    // A digit, a slash, a digit: "1/3".
+    let chars: Vec<char> = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    if chars
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == '/' && w[2].is_ascii_digit())
+    {
+        return true;
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| {
+        (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit())) || NUMBER_WORDS.contains(&w)
+    };
+    // Who a number counts ("two of you"); "most" also of "the group" ("two of the things
+    // you raised" counts no people).
+    let people = [
+        "you", "us", "them", "ustedes", "nosotros", "vosotros", "ellos",
+    ];
+    let group = |w: &str| people.contains(&w) || matches!(w, "the" | "los" | "las");
+    words.iter().enumerate().any(|(i, &w)| {
+        let next = |k: usize| words.get(i + k).copied().unwrap_or("");
+        let before = if i == 0 { "" } else { words[i - 1] };
+        SHARE_WORDS.contains(&w)
+            || (w == "half" && !matches!(next(1), "an" | "a" | "hour" | "hours" | "past"))
+            || (PART_WORDS.contains(&w) && (number(before) || next(1) == "of"))
+            || (w == "per" && next(1) == "cent")
+            || (w == "por" && next(1) == "ciento")
+            || (number(w) && matches!(next(1), "of" | "de") && people.contains(&next(2)))
+            || (QUANTIFIERS.contains(&w) && matches!(next(1), "of" | "de") && group(next(2)))
+            || (number(w) && next(1) == "in" && number(next(2)))
+            || (number(w) && next(1) == "out" && next(2) == "of")
+            || (number(w) && next(1) == "de" && (next(2) == "cada" || number(next(2))))
+    })
 }
 
 /// The lines to publish (English required, Spanish optional), checked.
@@ -455,6 +585,38 @@ mod tests {
             Draft::parse("", "x", "2028-01-01", &circles(), today()),
             Err(ActionError::FarDate)
         ));
+    }
+
+    #[test]
+    fn a_line_for_participants_tells_no_share_or_count_of_people_in_digits_or_words() {
+        for line in [
+            "Half of you said meetings felt rushed.",
+            "Most of you told us the room was cold.",
+            "Two thirds asked for a check-out round.",
+            "A quarter of us felt judged.",
+            "All of you asked for a break.",
+            "Most of the group felt rushed.",
+            "3 out of 10 felt judged.",
+            "One in five felt rushed.",
+            "1/3 of the group felt rushed.",
+            "Ten of you asked for more time.",
+            "Belonging rose 20 per cent.",
+            "La mitad de ustedes dijo que faltaba tiempo.",
+            "Dos de cada tres pidieron más tiempo.",
+            "La mayoría pidió un cierre.",
+        ] {
+            assert!(tells_a_figure(line), "{line}");
+        }
+        for line in [
+            "You told us meetings felt rushed. We now keep the last ten minutes for check-out.",
+            "We meet at 7 pm now, in room 2, on the third Tuesday.",
+            "We added half an hour for questions; each of you can ask for a break.",
+            "We fixed two of the things you raised.",
+            "You asked for clear ground rules: we read them at the start of every meeting.",
+            "Ahora dejamos diez minutos al final para cerrar.",
+        ] {
+            assert!(!tells_a_figure(line), "{line}");
+        }
     }
 
     #[test]

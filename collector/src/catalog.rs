@@ -247,7 +247,8 @@ impl Session {
     }
 
     /// Whether it took all the responses it could: what "full" says while it is open, and
-    /// "closed (was full)" once it has closed.
+    /// "closed (was full)" once it has closed. Data entry asks it of a closed session whose
+    /// paper forms can still be typed in ([`crate::paper`]).
     ///
     /// # Privacy
     /// One bit of the count, that everyone in the program saw as "full" while the session
@@ -383,19 +384,7 @@ pub async fn open_session_by(
     let mut tx = store.pool().begin().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
-    let (year, month) = (new.held_on.year(), new.held_on.month());
-    let periods = [
-        format!("{year:04}-{month:02}"),
-        format!("{year:04}-Q{}", (month - 1) / 3 + 1),
-    ];
-    let released: Option<String> = sqlx::query_scalar(
-        "select period from data_release where period = $1 or period = $2 limit 1",
-    )
-    .bind(&periods[0])
-    .bind(&periods[1])
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some(period) = released {
+    if let Some(period) = release_of(&mut tx, new.held_on).await? {
         return Err(CatalogError::Released(period));
     }
     let (program, program_name) = find_or_create_program(&mut tx, &new.program).await?;
@@ -493,6 +482,20 @@ pub async fn open_session_by(
         program,
         circle,
     })
+}
+
+/// The stored release that makes the month of `held_on` final, if there is one: the
+/// month's own, or its quarter's.
+pub(crate) async fn release_of(
+    conn: &mut AnyConnection,
+    held_on: NaiveDate,
+) -> Result<Option<String>, sqlx::Error> {
+    let (year, month) = (held_on.year(), held_on.month());
+    sqlx::query_scalar("select period from data_release where period = $1 or period = $2 limit 1")
+        .bind(format!("{year:04}-{month:02}"))
+        .bind(format!("{year:04}-Q{}", (month - 1) / 3 + 1))
+        .fetch_optional(&mut *conn)
+        .await
 }
 
 /// The program of that name by [`same_name`] (archived or not), else a new one: which,
@@ -1110,10 +1113,18 @@ pub async fn recent_sessions(
         .collect()
 }
 
-/// Closes a session early: it accepts nothing more.
+/// Closing early also brings `closes_at` forward to the moment of closing, so it says when
+/// the session stopped taking answers: its paper forms' time is counted from it
+/// ([`crate::paper::paper_until`]). Portable SQL for "the earlier of the two".
+const CLOSE_NOW: &str = "update session set closed = 1, \
+     closes_at = case when closes_at > $2 then $2 else closes_at end \
+     where code = $1";
+
+/// Closes a session early: it accepts nothing more online.
 pub async fn close_session(store: &Store, code: &SessionCode) -> Result<(), CatalogError> {
-    let closed = sqlx::query("update session set closed = 1 where code = $1")
+    let closed = sqlx::query(CLOSE_NOW)
         .bind(code.as_str())
+        .bind(now_unix())
         .execute(store.pool())
         .await?;
     if closed.rows_affected() == 0 {
@@ -1130,8 +1141,9 @@ pub async fn close_session_by(
     by: Actor<'_>,
 ) -> Result<bool, CatalogError> {
     let mut tx = store.pool().begin().await?;
-    let closed = sqlx::query("update session set closed = 1 where code = $1 and closed = 0")
+    let closed = sqlx::query(&format!("{CLOSE_NOW} and closed = 0"))
         .bind(code.as_str())
+        .bind(now_unix())
         .execute(&mut *tx)
         .await?;
     let sql = format!("{SESSION_SELECT} where s.code = $1");

@@ -16,10 +16,10 @@
 use std::time::Duration;
 
 use rand::seq::SliceRandom;
-use sqlx::{Connection, Row};
+use sqlx::{AnyConnection, Connection, Row};
 
 use crate::commit::{StoredResponse, insert_responses, response_columns};
-use crate::instrument::{Answers, Helped, Hindered, Item, Rating};
+use crate::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
 use crate::store::Store;
 
 /// How often `hearth serve` looks for closed sessions to seal.
@@ -51,6 +51,21 @@ pub async fn seal_closed_sessions(store: &Store, now: i64) -> Result<usize, sqlx
 async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Error> {
     let mut conn = store.pool().acquire().await?;
     let mut tx = conn.begin().await?;
+    let sealed = seal_in(&mut tx, session_id, &[]).await?;
+    tx.commit().await?;
+    Ok(sealed)
+}
+
+/// Seals an unsealed session inside the caller's transaction, writing `extra` (answers of
+/// this instrument version) in the same shuffle as the session's own responses; `false`,
+/// with nothing written, when it is sealed already. Paper forms typed in after a session
+/// closed come this way ([`crate::paper::save_stack`]): they join a sealed session only
+/// by resealing it whole, so no row of them sits apart from the others.
+pub(crate) async fn seal_in(
+    tx: &mut AnyConnection,
+    session_id: i32,
+    extra: &[Answers],
+) -> Result<bool, sqlx::Error> {
     // Claiming the session first also stops the committer: it takes no place in a sealed
     // session, and on PostgreSQL it waits on this row lock until the seal commits.
     // The kiosk link goes with the seal: after the meeting it opens nothing, anywhere.
@@ -98,6 +113,7 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
         }
         kept.push((row.try_get("instrument_version")?, answers));
     }
+    kept.extend(extra.iter().map(|answers| (VERSION, answers.clone())));
     sqlx::query("delete from response where session_id = $1")
         .bind(session_id)
         .execute(&mut *tx)
@@ -106,7 +122,7 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
         .bind(session_id)
         .execute(&mut *tx)
         .await?;
-    crate::once::erase(&mut tx, session_id).await?;
+    crate::once::erase(tx, session_id).await?;
     kept.shuffle(&mut rand::rng());
     let rewritten: Vec<StoredResponse<'_>> = kept
         .iter()
@@ -116,8 +132,7 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
             answers,
         })
         .collect();
-    insert_responses(&mut tx, &rewritten).await?;
-    tx.commit().await?;
+    insert_responses(tx, &rewritten).await?;
     Ok(true)
 }
 

@@ -514,6 +514,8 @@ pub(crate) async fn session(
 struct ClosePage {
     chrome: Chrome,
     session: SessionView,
+    /// How long its paper forms can still be typed in once it is closed.
+    paper: String,
 }
 
 /// "Close the session now?": a page of its own, so closing takes a second, deliberate
@@ -530,6 +532,7 @@ pub(crate) async fn confirm_close(
     let page = ClosePage {
         chrome: signed.chrome(format!("Close session {}?", session.code)),
         session: session_view(&dash, &session, &signed)?,
+        paper: crate::paper::after_closing(&session, now_unix()),
     };
     signed.render(&page)
 }

@@ -29,8 +29,8 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling,
-    months_words, points,
+    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
+    lacks_sampling, months_words, points,
 };
 
 #[derive(Template)]

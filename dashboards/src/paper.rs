@@ -6,8 +6,14 @@
 //! we keep" words as the participant pages (from their message catalogs), with numbered
 //! boxes. The entry page is built for the keyboard: four short fields of digits per form,
 //! Enter adds the form to the stack, and the stack is saved at once, all or none, under
-//! the session's window and capacity, through the collector's own checks and insert path
-//! (`collector::commit::commit_entered`) — the one place this crate writes a response.
+//! the session's capacity, through the collector's own checks and insert path
+//! (`collector::paper::save_stack`) — the one place this crate writes a response. Forms
+//! come in after their meeting, so a session takes them while it is open and for
+//! `collector::paper::PAPER_DAYS` days after it closes, never past its month's release;
+//! the close confirmation and the entry pages say until when.
+//!
+//! A refused form or stack stores nothing, and the page says exactly what it still holds,
+//! unsaved; the last form of the stack is shown before it can be taken off.
 //!
 //! # Privacy
 //! The stack lives in the entry page itself (hidden fields of a `no-store` page) until it
@@ -25,10 +31,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use collector::audit::{Action, Actor, Entry};
 use collector::catalog::{self, Session, SessionState, now_unix};
 use collector::code::SessionCode;
-use collector::commit::Refusal;
 use collector::i18n::Lang;
 use collector::instrument::{Helped, Hindered, Item};
-use collector::paper::{MAX_STACK, Typed};
+use collector::paper::{self, MAX_STACK, NotSaved, Takes, Typed};
 use serde::Deserialize;
 use tower_sessions::Session as StaffSession;
 
@@ -199,8 +204,12 @@ struct OpenRow {
     code: String,
     circle: String,
     held_on: String,
-    /// Full (no room left) rather than open; never how much room.
+    /// Full (no room left) rather than with room; never how much room.
     full: bool,
+    /// Closed online: only its paper forms are still taken.
+    closed: bool,
+    /// Until when its paper forms can be typed in (the latest, while it is open).
+    until: String,
 }
 
 #[derive(Template)]
@@ -208,10 +217,23 @@ struct OpenRow {
 struct EntrySessionsPage {
     chrome: Chrome,
     sessions: Vec<OpenRow>,
+    paper_days: i64,
 }
 
-/// The program's sessions not closed yet: where paper forms can go (or could, but for
-/// being full).
+/// A moment as the staff pages show it (the server's time zone, as the desk shows when a
+/// session closes).
+pub(crate) fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%-d %b %Y, %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
+/// The program's sessions that take paper forms: open, or closed less than
+/// [`paper::PAPER_DAYS`] ago (and before their month's release); full ones too, marked.
 pub(crate) async fn sessions(
     State(dash): State<Dashboards>,
     signed: Signed,
@@ -221,19 +243,57 @@ pub(crate) async fn sessions(
     let sessions = catalog::recent_sessions(&dash.store, program, 30)
         .await?
         .into_iter()
-        .filter(|s| s.state(now) != SessionState::Closed)
+        .filter(|s| Takes::of(s, now) != Takes::Over)
         .map(|s| OpenRow {
             code: s.code.to_string(),
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
-            full: s.state(now) == SessionState::Full,
+            full: Takes::of(&s, now) == Takes::Full,
+            closed: s.state(now) == SessionState::Closed,
+            until: local_time(paper::paper_until(&s)),
         })
         .collect();
     let page = EntrySessionsPage {
         chrome: signed.chrome("Type in paper forms"),
         sessions,
+        paper_days: paper::PAPER_DAYS,
     };
     signed.render(&page)
+}
+
+/// What the close confirmation says of paper forms: how long, after closing now, they can
+/// still be typed in.
+pub(crate) fn after_closing(session: &Session, now: i64) -> String {
+    let closes = session.closes_at.min(now);
+    let until = paper::paper_until_of(session.held_on, closes);
+    let month = session.held_on.format("%B %Y");
+    if until <= closes {
+        format!(
+            "Paper forms: none can be typed in after it closes, since {month} is released from {}.",
+            local_time(paper::month_released_at(session.held_on))
+        )
+    } else if until < closes + paper::PAPER_DAYS * 86_400 {
+        format!(
+            "Paper forms can still be typed in after it closes, while it has room: until {} (when {month} is released, sooner than {} days after closing). They count in its month's release.",
+            local_time(until),
+            paper::PAPER_DAYS
+        )
+    } else {
+        format!(
+            "Paper forms can still be typed in for {} days after it closes, while it has room: until {}. They count in its month's release.",
+            paper::PAPER_DAYS,
+            local_time(until)
+        )
+    }
+}
+
+/// What refused a form or a stack, and what is still on the page.
+struct Refused {
+    /// "This form was not added to the stack." or "Nothing was saved."
+    heading: &'static str,
+    problems: Vec<String>,
+    /// What is kept, not saved, when there is anything: said exactly.
+    kept: Option<String>,
 }
 
 #[derive(Template)]
@@ -243,14 +303,21 @@ struct EntryPage {
     code: String,
     circle: String,
     held_on: String,
-    /// The session's state in a word: open, full or closed; never how much room it has.
-    state: &'static str,
+    /// Whether it takes forms in a word: "room", "full" or "over"; never how much room.
+    takes: &'static str,
+    /// Closed online (its window ended, or it was closed early).
+    closed: bool,
+    /// Until when its paper forms can be typed in: the latest, while it is open.
+    until: String,
+    paper_days: i64,
     /// The forms typed so far, not saved yet, as the page carries them.
     stack: Vec<String>,
+    /// The last form of the stack in words, to see before taking it off.
+    last: Option<String>,
     /// The form being typed, kept when it has a problem.
     current: Typed,
-    problems: Vec<String>,
-    /// What was just added or saved, said once.
+    refused: Option<Refused>,
+    /// What was just added, taken off or saved, said once.
     note: Option<String>,
     once: String,
     statements: Vec<String>,
@@ -260,25 +327,77 @@ struct EntryPage {
 
 const NOTE_KEY: &str = "paper.note";
 
-async fn entry_page(
+/// A typed form as the page shows it back: its four fields' digits, "none" for an empty one.
+fn digits_of(typed: &Typed) -> String {
+    let or_none = |d: &str| {
+        if d.is_empty() {
+            "none".to_owned()
+        } else {
+            d.to_owned()
+        }
+    };
+    format!(
+        "statements {} · first time {} · helped {} · got in the way {}",
+        or_none(&typed.ratings),
+        or_none(&typed.first_time),
+        or_none(&typed.helped),
+        or_none(&typed.hindered)
+    )
+}
+
+fn forms(n: usize) -> String {
+    format!("{n} form{}", if n == 1 { "" } else { "s" })
+}
+
+/// What a refusal leaves on the page, in one sentence: the stack's forms (and the form in
+/// the fields) are kept, not saved.
+fn kept_words(stack: usize, current: &Typed, adding: bool) -> Option<String> {
+    match (stack, adding || current.is_blank()) {
+        (0, true) => None,
+        (0, false) => Some("The form in the fields is still there, not saved.".to_owned()),
+        (n, true) => Some(format!(
+            "The {} already in the stack {} still here, not saved yet.",
+            forms(n),
+            if n == 1 { "is" } else { "are" }
+        )),
+        (n, false) => Some(format!(
+            "The {} already in the stack and the form in the fields are still here, not saved yet.",
+            forms(n)
+        )),
+    }
+}
+
+fn entry_page(
     signed: &Signed,
     session: &Session,
     stack: Vec<String>,
     current: Typed,
-    problems: Vec<String>,
+    refused: Option<Refused>,
     note: Option<String>,
     once: String,
 ) -> EntryPage {
     let t = Lang::ALL[0].tr();
+    let now = now_unix();
     EntryPage {
         chrome: signed.chrome(format!("Type in paper forms · {}", session.code)),
         code: session.code.to_string(),
         circle: session.circle.clone(),
         held_on: session.held_on.to_string(),
-        state: crate::facilitator::state_word(session),
+        takes: match Takes::of(session, now) {
+            Takes::Room => "room",
+            Takes::Full => "full",
+            Takes::Over => "over",
+        },
+        closed: session.state(now) == SessionState::Closed,
+        until: local_time(paper::paper_until(session)),
+        paper_days: paper::PAPER_DAYS,
+        last: stack
+            .last()
+            .and_then(|f| Typed::decode(f))
+            .map(|f| digits_of(&f)),
         stack,
         current,
-        problems,
+        refused,
         note,
         once,
         statements: Item::ALL
@@ -309,11 +428,10 @@ pub(crate) async fn entry(
         &session,
         vec![],
         Typed::default(),
-        vec![],
+        None,
         note,
         once::token(),
-    )
-    .await;
+    );
     signed.render(&page)
 }
 
@@ -328,9 +446,26 @@ struct EntryForm {
     once: String,
 }
 
+/// Why a stack was not saved, in the typist's words.
+fn not_saved_words(refusal: NotSaved, session: &Session) -> String {
+    match refusal {
+        NotSaved::Full => "This session does not have room for this many forms: nothing was saved. Ask the facilitator.".to_owned(),
+        NotSaved::Over { until } => format!(
+            "This session is closed, and its paper forms could be typed in until {} ({} days after it closed, and before its month is released): it takes no more forms.",
+            local_time(until),
+            paper::PAPER_DAYS
+        ),
+        NotSaved::Released => format!(
+            "This session is closed and {} has been released: its figures are final, so it takes no more forms.",
+            session.held_on.format("%B %Y")
+        ),
+    }
+}
+
 /// Adds a form to the stack (re-drawing the page: nothing is stored yet), drops the last
 /// one, or saves the stack (post/redirect/get, once per stack: `once` names the stack, and
-/// the same stack sent again is not stored twice).
+/// the same stack sent again is not stored twice). A refusal stores nothing and says
+/// exactly what is still on the page, unsaved.
 pub(crate) async fn enter(
     State(dash): State<Dashboards>,
     signed: Signed,
@@ -370,15 +505,22 @@ pub(crate) async fn enter(
         &form.helped,
         &form.hindered,
     );
+    let adding = !matches!(form.action.as_str(), "undo" | "save");
     let refuse = |stack: Vec<String>, current: Typed, problems: Vec<String>, once: String| {
-        let signed = &signed;
-        let session = &session;
-        async move {
-            let page = entry_page(signed, session, stack, current, problems, None, once).await;
-            signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-        }
+        let kept = kept_words(stack.len(), &current, adding);
+        let refused = Refused {
+            heading: if adding {
+                "This form was not added to the stack."
+            } else {
+                "Nothing was saved."
+            },
+            problems,
+            kept,
+        };
+        let page = entry_page(&signed, &session, stack, current, Some(refused), None, once);
+        signed
+            .render(&page)
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
     };
     // Every form of the stack is read again: the page is the client's, not a store.
     let mut typed: Vec<Typed> = Vec::with_capacity(stack.len());
@@ -387,10 +529,10 @@ pub(crate) async fn enter(
             Some((Ok(()), t)) => typed.push(t),
             _ => {
                 let problem = format!(
-                    "Form {} of the stack could not be read; nothing was saved. Start this stack again.",
+                    "Form {} of the stack could not be read, so the stack was dropped and nothing was saved. Type this stack again.",
                     n + 1
                 );
-                return refuse(vec![], current, vec![problem], once).await;
+                return refuse(vec![], current, vec![problem], once);
             }
         }
     }
@@ -398,12 +540,15 @@ pub(crate) async fn enter(
     match form.action.as_str() {
         "undo" => {
             let mut stack = stack;
-            stack.pop();
-            let note = Some(format!(
-                "Took the last form off the stack: {} left.",
-                stack.len()
-            ));
-            let page = entry_page(&signed, &session, stack, current, vec![], note, once).await;
+            let note = stack.pop().and_then(|f| Typed::decode(&f)).map(|f| {
+                format!(
+                    "Took form {} off the stack ({}): {} left.",
+                    stack.len() + 1,
+                    digits_of(&f),
+                    stack.len()
+                )
+            });
+            let page = entry_page(&signed, &session, stack, current, None, note, once);
             signed.render(&page)
         }
         "save" => {
@@ -413,17 +558,27 @@ pub(crate) async fn enter(
             // A form typed but not added yet is part of the stack.
             if !current.is_blank() {
                 if let Err(problems) = current.answers() {
-                    return refuse(stack, current, problems, once).await;
+                    let mut problems: Vec<String> = problems
+                        .into_iter()
+                        .map(|p| format!("The form in the fields: {p}"))
+                        .collect();
+                    if !typed.is_empty() {
+                        problems.push(format!(
+                            "Correct it and save again, or empty its fields to save the {} alone.",
+                            forms(typed.len())
+                        ));
+                    }
+                    return refuse(stack, current, problems, once);
                 }
                 typed.push(current.clone());
             }
             if typed.is_empty() {
                 let problem = "The stack is empty: type a form in first.".to_owned();
-                return refuse(stack, current, vec![problem], once).await;
+                return refuse(stack, current, vec![problem], once);
             }
             if typed.len() > MAX_STACK {
                 let problem = format!("Save at most {MAX_STACK} forms at a time.");
-                return refuse(stack, current, vec![problem], once).await;
+                return refuse(stack, current, vec![problem], once);
             }
             let answers: Vec<_> = typed.iter().filter_map(|t| t.answers().ok()).collect();
             let subject = session.code.to_string();
@@ -438,9 +593,7 @@ pub(crate) async fn enter(
                 &subject,
             )
             .detail(&detail);
-            match collector::commit::commit_entered(&dash.store, session.id, &answers, entry)
-                .await?
-            {
+            match paper::save_stack(&dash.store, &session, &answers, entry).await? {
                 Ok(()) => {
                     tracing::info!(session.code = %session.code, "paper forms typed in");
                     once::remember(&staff, &once, &at).await?;
@@ -453,11 +606,8 @@ pub(crate) async fn enter(
                     Ok(Redirect::to(&at).into_response())
                 }
                 Err(refusal) => {
-                    let problem = match refusal {
-                        Refusal::Full => "This session does not have room for this many forms: nothing was saved. Ask the facilitator.".to_owned(),
-                        _ => "This session is closed: it takes no more answers, on paper or online. Nothing was saved.".to_owned(),
-                    };
-                    refuse(stack, current, vec![problem], once).await
+                    let problem = not_saved_words(refusal, &session);
+                    refuse(stack, current, vec![problem], once)
                 }
             }
         }
@@ -468,14 +618,14 @@ pub(crate) async fn enter(
             if current.is_blank() {
                 let problem =
                     "Type the form's digits first (Tab moves between the fields).".to_owned();
-                return refuse(stack, current, vec![problem], once).await;
+                return refuse(stack, current, vec![problem], once);
             }
             if let Err(problems) = current.answers() {
-                return refuse(stack, current, problems, once).await;
+                return refuse(stack, current, problems, once);
             }
             if stack.len() >= MAX_STACK {
                 let problem = format!("The stack holds {MAX_STACK} forms: save it first.");
-                return refuse(stack, current, vec![problem], once).await;
+                return refuse(stack, current, vec![problem], once);
             }
             let mut stack = stack;
             stack.push(current.encode());
@@ -483,16 +633,7 @@ pub(crate) async fn enter(
                 "Form {} added to the stack (not saved yet).",
                 stack.len()
             ));
-            let page = entry_page(
-                &signed,
-                &session,
-                stack,
-                Typed::default(),
-                vec![],
-                note,
-                once,
-            )
-            .await;
+            let page = entry_page(&signed, &session, stack, Typed::default(), None, note, once);
             signed.render(&page)
         }
     }

@@ -165,12 +165,50 @@ fn worded(name: &str, value: &str) -> String {
     }
 }
 
+/// A problem with one field of the page's two forms, in plain words. The page lists every
+/// problem at its top, each a link to its field (`#field`), and shows each again beside its
+/// field: without JavaScript, a refused form comes back at the top of a long page, and the
+/// summary is what leads to the field.
+struct FieldProblem {
+    /// The field's `id`.
+    field: &'static str,
+    text: String,
+}
+
+impl FieldProblem {
+    fn new(field: &'static str, text: String) -> FieldProblem {
+        FieldProblem { field, text }
+    }
+}
+
+/// The page's problems, to list at the top and to show beside their fields.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, FieldProblem> {
+        self.0.iter()
+    }
+
+    /// The problem of the field `id`, if it has one.
+    fn of(&self, id: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|p| p.field == id)
+            .map(|p| p.text.as_str())
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin_privacy.html")]
 struct PrivacyPage {
     chrome: Chrome,
     form: PrivacyForm,
-    problems: Vec<String>,
+    problems: Problems,
     saved: Option<String>,
     floor: u32,
     budget_max: &'static str,
@@ -185,6 +223,9 @@ struct PrivacyPage {
     answers_max: u32,
     /// How long raw answers are kept after their month and quarter are released.
     retention: RetentionField,
+    /// The note after saving the retention time, shown in its section (the form's
+    /// address ends in `#retention`, so the page comes back there).
+    retention_saved: Option<String>,
 }
 
 /// One row of the person table, as the pages print it.
@@ -206,11 +247,11 @@ impl PersonWords {
     }
 }
 
-/// The retention form: the days in force, what was typed, and what was wrong with it.
+/// The retention form: the days in force and what was typed (its problem, if any, is
+/// among the page's [`Problems`], for the field `retention-days`).
 struct RetentionField {
     days: u32,
     value: String,
-    problem: Option<String>,
     max: u32,
     default: u32,
 }
@@ -219,7 +260,7 @@ async fn privacy_page(
     dash: &Dashboards,
     signed: &Signed,
     form: Option<PrivacyForm>,
-    problems: Vec<String>,
+    problems: Problems,
     saved: Option<String>,
 ) -> Result<PrivacyPage, StaffError> {
     let settings = analytics::budget::load_settings(&dash.store).await?;
@@ -265,11 +306,11 @@ async fn privacy_page(
             RetentionField {
                 days,
                 value: days.to_string(),
-                problem: None,
                 max: retention::MAX_DAYS,
                 default: retention::DEFAULT_DAYS,
             }
         },
+        retention_saved: None,
     })
 }
 
@@ -282,7 +323,8 @@ pub(crate) struct RetentionForm {
 /// Sets how long raw answers are kept after their month and quarter are released: one
 /// audit entry ("90 days → 30 days") when it changes, then back to the page with a note
 /// (post/redirect/get). A value that is not a whole number of days in range is refused
-/// (422) with nothing stored.
+/// (422) with nothing stored, named at the top of the page with a link to the field and
+/// beside the field, with the range.
 ///
 /// # Privacy
 ///
@@ -297,13 +339,19 @@ pub(crate) async fn set_retention(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let Ok(days) = retention::parse_days(&form.days) else {
-        let mut page = privacy_page(&dash, &signed, None, vec![], None).await?;
-        page.retention.problem = Some(format!(
-            "“{}” is not a number of days: give a whole number from 0 to {}. Nothing was saved.",
-            form.days.trim(),
-            retention::MAX_DAYS
-        ));
-        page.retention.value = form.days.trim().to_owned();
+        let typed = form.days.trim();
+        let max = retention::MAX_DAYS;
+        let why = match typed.parse::<i64>() {
+            Ok(n) if n > i64::from(max) => format!("is more than {max} days (ten years)"),
+            Ok(_) => "is less than 0 days".to_owned(),
+            Err(_) => "is not a whole number of days".to_owned(),
+        };
+        let problem = format!(
+            "Days to keep raw answers: “{typed}” {why}. Give a whole number from 0 to {max}."
+        );
+        let problems = Problems(vec![FieldProblem::new("retention-days", problem)]);
+        let mut page = privacy_page(&dash, &signed, None, problems, None).await?;
+        page.retention.value = typed.to_owned();
         return refused(&signed, &page);
     };
     let note = match retention::save_days(&dash.store, days, Actor::Staff(&signed.user.email)).await
@@ -315,9 +363,12 @@ pub(crate) async fn set_retention(
         Err(retention::RetentionError::Database(e)) => return Err(e.into()),
         Err(e) => return Err(StaffError::BadRequest(e.to_string())),
     };
-    staff.insert(PRIVACY_SAVED_KEY, note).await?;
+    staff.insert(RETENTION_SAVED_KEY, note).await?;
     Ok(Redirect::to("/staff/admin/privacy").into_response())
 }
+
+/// Where the retention form's note waits, as [`PRIVACY_SAVED_KEY`] does for the settings.
+const RETENTION_SAVED_KEY: &str = "admin.privacy.retention_saved";
 
 /// Where the note "Saved …" waits between the confirming POST and the GET it redirects
 /// to; the GET takes it out, so a reload shows the page without it (and saves nothing).
@@ -330,13 +381,15 @@ pub(crate) async fn privacy(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let saved: Option<String> = staff.remove(PRIVACY_SAVED_KEY).await?;
-    signed.render(&privacy_page(&dash, &signed, None, vec![], saved).await?)
+    let mut page = privacy_page(&dash, &signed, None, Problems::default(), saved).await?;
+    page.retention_saved = staff.remove(RETENTION_SAVED_KEY).await?;
+    signed.render(&page)
 }
 
 /// Why a proposal was refused, and the form to show again (for a change of mechanism,
 /// with the budget in the new unit).
 struct Refusal {
-    problems: Vec<String>,
+    problems: Problems,
     form: PrivacyForm,
 }
 
@@ -383,7 +436,10 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
         "gaussian" => Some(Mechanism::Gaussian),
         "laplace" => Some(Mechanism::Laplace),
         _ => {
-            problems.push("Choose the kind of noise: Gaussian or Laplace.".to_owned());
+            problems.push(FieldProblem::new(
+                "mechanism-gaussian",
+                "Choose the kind of noise: Gaussian or Laplace.".to_owned(),
+            ));
             None
         }
     };
@@ -392,11 +448,14 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     }
     let budget = form.budget.trim();
     if budget.is_empty() {
-        problems.push("Enter a privacy budget.".to_owned());
-    } else if next.set("privacy.budget", budget).is_err() {
-        problems.push(format!(
-            "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
+        problems.push(FieldProblem::new(
+            "budget",
+            "Enter a privacy budget.".to_owned(),
         ));
+    } else if next.set("privacy.budget", budget).is_err() {
+        problems.push(FieldProblem::new("budget", format!(
+            "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
+        )));
     }
     for (name, value, who) in [
         (
@@ -411,22 +470,26 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
         ),
     ] {
         if next.set(name, value.trim()).is_err() {
-            problems.push(format!(
+            let field = name.trim_start_matches("privacy.");
+            problems.push(FieldProblem::new(field, format!(
                 "The smallest group {who} see must be a whole number of at least {THRESHOLD_FLOOR} responses (you wrote “{}”).",
                 value.trim()
-            ));
+            )));
         }
     }
     // Absent (a form from before the setting): the one in force stays.
     if let Some(typed) = &form.answers_per_person
         && let Err(e) = next.set(answers_per_person::SETTING, typed)
     {
-        problems.push(match e {
-            analytics::budget::SettingsError::Invalid(_, why) => {
-                format!("Answers one person may give in a month: {why}.")
-            }
-            other => other.to_string(),
-        });
+        problems.push(FieldProblem::new(
+            "answers_per_person",
+            match e {
+                analytics::budget::SettingsError::Invalid(_, why) => {
+                    format!("Answers one person may give in a month: {why}.")
+                }
+                other => other.to_string(),
+            },
+        ));
     }
     // A budget typed in one unit is never read in another.
     let mut shown = form.clone();
@@ -440,7 +503,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             "ρ"
         };
         let suggestion = equivalent_budget(now, m);
-        problems.push(format!(
+        problems.push(FieldProblem::new("budget", format!(
             "You chose {} noise, whose budget is counted in {} — not in {from}, the unit the budget was typed in. \
              The same number would mean a very different amount of noise, so enter the budget in {} below.{}",
             if m == Mechanism::Gaussian { "Gaussian" } else { "Laplace" },
@@ -454,7 +517,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
                 ),
                 None => String::new(),
             }
-        ));
+        )));
         if let Some(b) = suggestion {
             shown.budget = decimal(b);
         }
@@ -464,7 +527,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
         Ok(next)
     } else {
         Err(Refusal {
-            problems,
+            problems: Problems(problems),
             form: shown,
         })
     }
@@ -481,6 +544,8 @@ struct PreviewPage {
     /// What planning for another number of answers a person does, in plain words.
     per_person_change: Option<String>,
     rows: Vec<Compared>,
+    /// The example under the table, read from its own circle-month row at 30 answers.
+    example: Option<String>,
     /// (answers in a month, protection now, protection with the new settings).
     people: Vec<(u32, String, String)>,
 }
@@ -514,7 +579,7 @@ fn preview_page(
         .collect();
     let before = plan::accuracy(now, plan::Shape::default())?;
     let after = plan::accuracy(next, plan::Shape::default())?;
-    let rows = before
+    let rows: Vec<Compared> = before
         .iter()
         .zip(&after)
         .map(|(b, a)| Compared {
@@ -526,6 +591,12 @@ fn preview_page(
             mean_next: format!("±{:.2}", a.item_mean),
         })
         .collect();
+    let example = before
+        .iter()
+        .zip(&after)
+        .zip(&rows)
+        .find(|((b, _), _)| b.level == analytics::budget::Level::CircleMonth && b.n == 30)
+        .map(|((b, a), row)| example_words(row, b.pct_positive, a.pct_positive));
     let mechanism_change = (now.mechanism != next.mechanism).then(|| {
         format!(
             "The kind of noise changes, and with it the budget's unit: {} {} = {} becomes {} {} = {}. The table below shows what that does to accuracy.",
@@ -561,8 +632,40 @@ fn preview_page(
         mechanism_change,
         per_person_change,
         rows,
+        example,
         people,
     })
+}
+
+/// The example under the accuracy table, from its circle-month row at 30 answers: what a
+/// figure read as 70 % could be, now and with the new settings (`now`, `next`: the row's
+/// margins in points, as printed in `row`).
+fn example_words(row: &Compared, now: f64, next: f64) -> String {
+    let range = |margin: f64| {
+        // As the table prints it, to one decimal place.
+        let margin = (margin * 10.0).round() / 10.0;
+        format!(
+            "{:.0}% to {:.0}%",
+            (70.0 - margin).max(0.0),
+            (70.0 + margin).min(100.0)
+        )
+    };
+    let shown = format!(
+        "For example, a circle's month of {} answers: “{} → {}”",
+        row.n, row.pct_now, row.pct_next
+    );
+    if row.pct_now == row.pct_next {
+        format!(
+            "{shown}: a figure read as 70% could be anywhere from {} now and with the new settings alike.",
+            range(now)
+        )
+    } else {
+        format!(
+            "{shown}: a figure read as 70% could be anywhere from {} with the new settings, instead of {}.",
+            range(next),
+            range(now)
+        )
+    }
 }
 
 /// What planning the budget for another number of answers a person does, in words a
