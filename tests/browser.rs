@@ -127,12 +127,24 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         ],
     );
     let ticketed_code = ticketed.split_whitespace().nth(1).unwrap().to_owned();
+    // A plain session that the "twice" view sends to, twice per viewport.
+    let twice = hearth(
+        &db,
+        &[
+            "session",
+            "open",
+            "--program",
+            "Peer Bridges",
+            "--circle",
+            "Saturday",
+        ],
+    );
+    let twice_code = twice.split_whitespace().nth(1).unwrap().to_owned();
     let ticket_path = ticketed
         .lines()
         .find(|l| l.contains("?ticket="))
-        .unwrap()
-        .trim()
-        .to_owned();
+        .and_then(|l| l.find("/s/").map(|at| l[at..].trim().to_owned()))
+        .unwrap();
 
     let server = Server::start(&db, None);
     let port = server.port;
@@ -147,6 +159,7 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         format!("thanks=/s/{code}/thanks"),
         "privacy=/privacy?lang=es".to_owned(),
         "not-found=/s/ZZZZ-ZZ".to_owned(),
+        format!("twice=twice:/s/{twice_code}"),
     ];
     let report = run_checker(&tools.join("a11y.mjs"), port, &shots, &pages);
     server.stop();
@@ -158,6 +171,20 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
         "{report}"
     );
     assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
+    // Each viewport sent its form twice (Send, Back, Send): one response each.
+    let stored: i64 = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        let n = sqlx::query_scalar(
+            "select count(*) from response r join session s on s.id = r.session_id \
+             join circle c on c.id = s.circle_id where c.name = 'Saturday'",
+        )
+        .fetch_one(store.pool())
+        .await
+        .unwrap();
+        store.close().await;
+        n
+    });
+    assert_eq!(stored, 2, "a form sent again after Back is stored once");
 }
 
 /// Each role signs in through the form, opens its main pages (the manager overview and

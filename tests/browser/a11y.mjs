@@ -4,7 +4,8 @@
 //
 // Usage: node a11y.mjs BASE_URL OUT_DIR name=path [name=path …]
 //   A path starting with "post:" submits the form at that path with an out-of-range
-//   answer first, to check the refused form as a participant sees it.
+//   answer first, to check the refused form as a participant sees it; "twice:" sends the
+//   form, goes Back and sends it again, and expects to be told the answers were saved.
 import { mkdirSync } from "node:fs";
 import { check, launch, viewports } from "./common.mjs";
 
@@ -58,6 +59,43 @@ for (const spec of pages) {
         input.checked = true;
       });
       await Promise.all([page.waitForLoadState(), page.click("button.send")]);
+    } else if (target.startsWith("twice:")) {
+      // The same form sent twice, as the browser's "send again?" prompt, a double tap or a
+      // page kept in history would send it: Send, then post the very same fields again
+      // from the thanks page. The second must store nothing and say the answers were
+      // saved (the Rust test counts what was stored). Going Back to the form must not
+      // show the answers again in a fresh drawing of it.
+      await page.goto(base + target.slice(6));
+      await page.check('input[name="belong"][value="4"]');
+      const fields = await page.evaluate(() => [...new FormData(document.querySelector("form.survey, form[method=post]"))]);
+      const action = await page.evaluate(() => document.querySelector("form.survey, form[method=post]").action);
+      await Promise.all([page.waitForNavigation(), page.click("button.send")]);
+      await Promise.all([page.waitForNavigation(), page.evaluate(([action, fields]) => {
+        const form = document.createElement("form");
+        form.method = "post";
+        form.action = action;
+        for (const [name, value] of fields) {
+          const input = document.createElement("input");
+          input.type = "hidden";
+          input.name = name;
+          input.value = value;
+          form.append(input);
+        }
+        document.body.append(form);
+        form.submit();
+      }, [action, fields])]);
+      const said = await page.textContent("body");
+      if (!said.includes("already saved")) {
+        console.log(`${name} (${device}): the same form sent again did not say the answers were saved: ${said.replace(/\s+/g, " ").slice(0, 200)}`);
+        failed++;
+      }
+      await page.goBack();
+      await page.goBack();
+      await page.waitForLoadState();
+      if (await page.isChecked('input[name="belong"][value="4"]')) {
+        console.log(`${name} (${device}): Back to the form shows the answers sent into a new form`);
+        failed++;
+      }
     } else {
       await page.goto(base + target);
     }

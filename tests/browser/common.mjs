@@ -30,6 +30,10 @@ export async function check(page, label, screenshot, disabled = []) {
     console.log(`${label}: scrolls sideways`);
     problems++;
   }
+  for (const figure of await contradictions(page)) {
+    console.log(`${label}: a figure reads "${figure}", which its legend rules out`);
+    problems++;
+  }
   await page.addScriptTag({ content: axeSource });
   const rules = Object.fromEntries(disabled.map((id) => [id, { enabled: false }]));
   const result = await page.evaluate(async (rules) => await window.axe.run(document, { resultTypes: ["violations"], rules }), rules);
@@ -53,4 +57,17 @@ export function account(spec) {
   const at = spec.indexOf("=");
   const [email, password, ...rest] = spec.slice(at + 1).split(":");
   return { name: spec.slice(0, at), email, password, paths: rest.join(":").split(",") };
+}
+
+// Figures that contradict the legend every staff page carries: a value at a bound with a
+// ± ("100 ±", "0% ±", "5.0 ±": those read as a range, "91–100%"), or a margin of nothing
+// ("± 0", "±0.0": those read "< 1"). Read from the page's text, charts (SVG) included.
+export async function contradictions(page) {
+  const text = await page.evaluate(() => document.body.textContent.replace(/\s+/g, " "));
+  const rules = [
+    /(?<![\d.,])(?:100|0)(?:\.0)?\s?%?\s?±/g,
+    /(?<![\d.,])(?:1|5)\.0\s?±/g,
+    /±\s?0(?:\.0)?(?![.\d])/g,
+  ];
+  return rules.flatMap((rule) => [...text.matchAll(rule)].map((m) => text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 6)));
 }
