@@ -46,6 +46,7 @@ if $docs; then
 manager-overview-desktop.png staff-manager-0-desktop.png
 manager-overview-phone.png staff-manager-0-phone.png
 funder-report-desktop.png staff-funder-1-desktop.png
+funder-report-phone.png staff-funder-1-phone.png
 facilitator-session-phone.png staff-facilitator-1-phone.png
 ticket-cards-desktop.png staff-facilitator-2-desktop.png
 SHOTS

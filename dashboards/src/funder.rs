@@ -184,6 +184,8 @@ struct ProgramTrend {
     rows: Vec<TrendRow>,
     /// Some figure of the trend has the noise range only (a quarter of the first plan).
     noise_only: bool,
+    /// "2025-Q4* holds November and December 2025 only." for quarters starred on the axis.
+    note: Option<String>,
 }
 
 const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
@@ -222,23 +224,29 @@ async fn trends(
         }
     }
     programs.sort_by_key(|(id, name)| (id.is_none(), name.clone()));
-    // A quarter missing a month says which it holds on the chart's axis too.
+    // A quarter missing a month is starred on the chart's axis (a label naming its months
+    // would not fit a phone's axis) and the months it holds are said under the chart, as
+    // the table beside it says them.
+    let partial = |q: &&Release| q.months().len() < q.info.period.months().len();
     let names: Vec<String> = quarters
         .iter()
-        .map(|q| {
-            let period = q.info.period;
-            if q.months().len() < period.months().len() {
-                let held: Vec<String> = q
-                    .months()
-                    .iter()
-                    .map(|m| m.start().format("%b").to_string())
-                    .collect();
-                format!("{period} ({})", held.join(" and "))
-            } else {
-                period.to_string()
-            }
+        .map(|q| match partial(&q) {
+            true => format!("{}*", q.info.period),
+            false => q.info.period.to_string(),
         })
         .collect();
+    let starred: Vec<String> = quarters
+        .iter()
+        .filter(partial)
+        .map(|q| {
+            format!(
+                "{}* holds {}",
+                q.info.period,
+                months_words(q.info.period, q.months(), false)
+            )
+        })
+        .collect();
+    let note = (!starred.is_empty()).then(|| format!("{}.", starred.join("; ")));
     let mut out = vec![];
     for (id, name) in programs {
         let (mut rows, mut belonging, mut safety) = (vec![], vec![], vec![]);
@@ -275,6 +283,7 @@ async fn trends(
             svg,
             rows,
             noise_only,
+            note: note.clone(),
         });
     }
     Ok(out)
@@ -307,6 +316,9 @@ struct ReportPage {
     trends: Vec<ProgramTrend>,
     /// How many quarters the trend covers.
     trend_quarters: usize,
+    /// Which months a quarter starred on the trend charts' axes holds (the same for every
+    /// program's chart).
+    trend_note: Option<String>,
     ledger: Vec<Spend>,
     /// The most any one answer, and any one person, lost in a month of the quarter.
     month_loss: Option<MonthLossWords>,
@@ -432,6 +444,7 @@ pub(crate) async fn report(
         belonging_svg,
         safety_svg,
         trend_quarters: trends.first().map_or(0, |t| t.rows.len()),
+        trend_note: trends.first().and_then(|t| t.note.clone()),
         trends,
         ledger,
         month_loss,

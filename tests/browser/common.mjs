@@ -60,14 +60,46 @@ export function account(spec) {
 }
 
 // Figures that contradict the legend every staff page carries: a value at a bound with a
-// ± ("100 ±", "0% ±", "5.0 ±": those read as a range, "91–100%"), or a margin of nothing
-// ("± 0", "±0.0": those read "< 1"). Read from the page's text, charts (SVG) included.
+// ± ("100% ±", "0% ±", "5.0 ±", "100" over "±17" in a heatmap cell: those read as a
+// range, "91–100%"), a share whose noise
+// range runs past 0 or 100 % ("9% ± 16", or "9" over "±16" in a heatmap cell: those read
+// "0–25%"), or a margin of nothing ("± 0", "±0.0": those read "< 1"). Read from the
+// page's text, charts (SVG, where every figure with a ± is a share) included.
 export async function contradictions(page) {
-  const text = await page.evaluate(() => document.body.textContent.replace(/\s+/g, " "));
+  // Text nodes in page order; a table cell's text is kept apart from its neighbours' (a
+  // count of 100 beside a margin column is not "100 ±").
+  const [text, drawn] = await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let [out, svg] = ["", ""];
+    let cell = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (parent.closest("script, style")) continue;
+      if (parent.closest("svg")) {
+        svg += " " + node.textContent;
+        continue;
+      }
+      const within = parent.closest("td, th");
+      out += (within !== cell ? " | " : " ") + node.textContent;
+      cell = within;
+    }
+    return [out.replace(/\s+/g, " "), svg.replace(/\s+/g, " ")];
+  });
+  const found = [];
+  const around = (t, m) => t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 6);
+  // In the page's text a share carries "%" (a count of 100 ± 4 is a count); in a chart
+  // every figure with a ± is a share.
   const rules = [
-    /(?<![\d.,])(?:100|0)(?:\.0)?\s?%?\s?±/g,
-    /(?<![\d.,])(?:1|5)\.0\s?±/g,
-    /±\s?0(?:\.0)?(?![.\d])/g,
+    [text, /(?<![\d.,])(?:100|0)(?:\.0)?\s?%\s?±/g],
+    [drawn, /(?<![\d.,])(?:100|0)(?:\.0)?\s?%?\s?±/g],
+    [text, /(?<![\d.,])(?:1|5)\.0\s?±/g],
+    [text, /±\s?0(?:\.0)?(?![.\d])/g],
+    [drawn, /±\s?0(?:\.0)?(?![.\d])/g],
   ];
-  return rules.flatMap((rule) => [...text.matchAll(rule)].map((m) => text.slice(Math.max(0, m.index - 12), m.index + m[0].length + 6)));
+  for (const [t, rule] of rules) for (const m of t.matchAll(rule)) found.push(around(t, m));
+  // A share past its bounds (one point of slack for rounding).
+  const past = (m) => Number(m[1]) - Number(m[2]) < -1 || Number(m[1]) + Number(m[2]) > 101;
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})%\s?±\s?(\d+)(?![.\d])/g)) if (past(m)) found.push(around(text, m));
+  for (const m of drawn.matchAll(/(?<![\d.,])(\d{1,3})%?\s?±\s?(\d+)(?![.\d])/g)) if (past(m)) found.push(around(drawn, m));
+  return found;
 }

@@ -1,6 +1,7 @@
 // Signs in as each staff account in headless Chromium (Debian's /usr/bin/chromium), opens
 // its pages at a phone and a desktop width, saves screenshots, checks nothing scrolls
-// sideways, and runs axe-core. Exits 1 on a failed sign-in, an unexpected page, or any
+// sideways, that no figure contradicts its legend and every participant link follows the
+// server's address, and runs axe-core. Exits 1 on a failed sign-in, an unexpected page, or any
 // serious or critical accessibility violation.
 //
 // Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
@@ -57,6 +58,17 @@ for (const spec of accounts) {
         failed++;
       }
       failed += await check(page, `${name} (${device}) ${path}`, `${out}/staff-${name}-${k}-${device}.png`);
+      // Every participant link a page prints or links to (session links, QR captions,
+      // kiosk links) follows the address this server was reached at, not a default.
+      const links = await page.evaluate(() => {
+        const text = document.body.textContent.match(/https?:\/\/[^\s"'<>]+\/s\/[^\s"'<>]+/g) || [];
+        const hrefs = [...document.querySelectorAll("a[href*='/s/']")].map((a) => a.href);
+        return [...text, ...hrefs];
+      });
+      for (const link of links.filter((l) => !l.startsWith(base + "/s/"))) {
+        console.log(`${name} (${device}) ${path}: a participant link points elsewhere: ${link}`);
+        failed++;
+      }
     }
     await context.close();
   }
