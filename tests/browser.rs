@@ -101,45 +101,28 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     let Some((tools, shots, _dir, db)) = setup() else {
         return;
     };
-    let opened = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Tuesday Evening",
-        ],
-    );
-    let code = opened.split_whitespace().nth(1).unwrap().to_owned();
-    let ticketed = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Thursday",
-            "--tickets",
-            "1",
-        ],
-    );
-    let ticketed_code = ticketed.split_whitespace().nth(1).unwrap().to_owned();
+    // Sessions of Peer Bridges opened from the CLI: its output, whose second word is the code.
+    let open = |circle: &str, more: &[&str]| {
+        let args = [
+            &[
+                "session",
+                "open",
+                "--program",
+                "Peer Bridges",
+                "--circle",
+                circle,
+            ][..],
+            more,
+        ]
+        .concat();
+        hearth(&db, &args)
+    };
+    let code_of = |opened: &str| opened.split_whitespace().nth(1).unwrap().to_owned();
+    let code = code_of(&open("Tuesday Evening", &[]));
+    let ticketed = open("Thursday", &["--tickets", "1"]);
+    let ticketed_code = code_of(&ticketed);
     // A plain session that the "twice" view sends to, twice per viewport.
-    let twice = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Saturday",
-        ],
-    );
-    let twice_code = twice.split_whitespace().nth(1).unwrap().to_owned();
+    let twice_code = code_of(&open("Saturday", &[]));
     let ticket_path = ticketed
         .lines()
         .find(|l| l.contains("?ticket="))
