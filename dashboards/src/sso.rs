@@ -16,7 +16,8 @@
 //! Hearth allowed it (`--oidc-new-accounts ROLE[:PROGRAM]`, never admin); then with that
 //! role. A deactivated account is refused here as at the password form.
 //!
-//! What it never does: keep or log a token (the access token is not even read), keep
+//! What it never does: keep or log a token (the access token is used once, for the
+//! userinfo endpoint when the ID token carries no e-mail, and dropped), keep
 //! anything about a person who has no account (their refusal is audited as "unknown", as a
 //! wrong e-mail at the password form), or read a client address.
 
@@ -27,10 +28,13 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use collector::audit::{self, Action, Actor, Entry};
-use openidconnect::core::{CoreAuthenticationFlow, CoreIdTokenClaims, CoreProviderMetadata};
+use openidconnect::core::{
+    CoreAuthenticationFlow, CoreIdTokenClaims, CoreProviderMetadata, CoreUserInfoClaims,
+};
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl,
-    Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse, reqwest,
+    Nonce, OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope,
+    TokenResponse, reqwest,
 };
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
@@ -510,15 +514,32 @@ async fn verify(
         }
         Err(error) => return Err(token_refused(error)),
     };
-    if claims.email_verified() != Some(true) {
-        return Err(if claims.email().is_none() {
-            Refusal::NoEmail
-        } else {
-            Refusal::Unverified
-        });
+    // The e-mail is in the ID token (Google, Okta, Keycloak), or — from providers that
+    // keep the ID token small, as the OpenID spec's own default does — at the userinfo
+    // endpoint, whose answer the crate checks is about the same subject.
+    let (email, verified) = match claims.email() {
+        Some(email) => (email.as_str().to_owned(), claims.email_verified()),
+        None => {
+            let info: CoreUserInfoClaims = client
+                .user_info(
+                    tokens.access_token().clone(),
+                    Some(claims.subject().clone()),
+                )
+                .map_err(|_| Refusal::NoEmail)?
+                .request_async(&sso.http)
+                .await
+                .map_err(|error| {
+                    tracing::warn!(error = %error, "single sign-on: the userinfo request failed");
+                    Refusal::Provider
+                })?;
+            let email = info.email().ok_or(Refusal::NoEmail)?;
+            (email.as_str().to_owned(), info.email_verified())
+        }
+    };
+    if verified != Some(true) {
+        return Err(Refusal::Unverified);
     }
-    let email = claims.email().ok_or(Refusal::NoEmail)?;
-    let email = account::normalize_email(email.as_str()).map_err(|_| Refusal::NoEmail)?;
+    let email = account::normalize_email(&email).map_err(|_| Refusal::NoEmail)?;
     if !sso.serves(&email) {
         return Err(Refusal::Domain);
     }
