@@ -619,3 +619,142 @@ async fn an_account_is_made_only_where_allowed_and_with_the_chosen_role(db: &Tes
         accounts
     );
 }
+
+#[test]
+fn serve_help_names_the_single_sign_on_settings() {
+    let help = Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(help.stdout).unwrap();
+    for name in [
+        "--oidc-issuer",
+        "HEARTH_OIDC_ISSUER",
+        "--oidc-client-id",
+        "HEARTH_OIDC_CLIENT_ID",
+        "HEARTH_OIDC_CLIENT_SECRET",
+        "--oidc-domains",
+        "--oidc-new-accounts",
+        "/staff/sso/callback",
+    ] {
+        assert!(text.contains(name), "{name} missing from: {text}");
+    }
+}
+
+#[test]
+fn a_wrong_single_sign_on_setting_stops_serve_with_what_to_give_and_no_secret() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_hearth"))
+            .args(["serve", "--bind", "127.0.0.1:0"])
+            .args(args)
+            .env(
+                "HEARTH_DATABASE_URL",
+                format!("sqlite:{}", dir.path().join("hearth.db").display()),
+            )
+            .env("HEARTH_BASE_URL", BASE)
+            .env("HEARTH_OIDC_CLIENT_SECRET", "the-secret-value-1234")
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap();
+        assert!(!out.status.success());
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!said.contains("the-secret-value-1234"), "{said}");
+        said
+    };
+    let said = run(&["--oidc-issuer", "https://login.example.org"]);
+    assert!(said.contains("--oidc-client-id"), "{said}");
+    let said = run(&[
+        "--oidc-issuer",
+        "https://login.example.org",
+        "--oidc-client-id",
+        "hearth",
+        "--oidc-domains",
+        "example org",
+    ]);
+    assert!(said.contains("is not an e-mail domain"), "{said}");
+    let said = run(&[
+        "--oidc-issuer",
+        "https://login.example.org",
+        "--oidc-client-id",
+        "hearth",
+        "--oidc-domains",
+        "example.org",
+        "--oidc-new-accounts",
+        "admin",
+    ]);
+    assert!(said.contains("only ever made by another admin"), "{said}");
+}
+
+on_both_stores!(admins_see_how_single_sign_on_is_set_up_and_nobody_else_does);
+
+async fn admins_see_how_single_sign_on_is_set_up_and_nobody_else_does(db: &TestDb) {
+    let store = db.store().await;
+    seed(&store).await;
+    const PASSWORD: &str = "an admin's own long password";
+    for (email, role) in [
+        ("admin@example.org", "admin"),
+        ("funder@example.org", "funder"),
+    ] {
+        account::add_user(
+            &store,
+            &NewUser::new(email, role, None).unwrap(),
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap();
+    }
+    // Set up (no provider is contacted to show the page).
+    let app = app(&store, "https://login.example.org/tenant", Some("funder")).await;
+    let mut admin = common::http::sign_in(&app, "admin@example.org", PASSWORD).await;
+    let page = get(&app, &mut admin, "/staff/admin/single-sign-on").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    for shown in [
+        "https://login.example.org/tenant",
+        CLIENT_ID,
+        "https://hearth.test/staff/sso/callback",
+        "example.org",
+        "get an account at their first sign-in: role funder",
+        "relies on your organization's identity provider for its second factor",
+    ] {
+        assert!(page.body.contains(shown), "{shown}: {}", page.body);
+    }
+    assert!(!page.body.contains(CLIENT_SECRET));
+    let mut funder = common::http::sign_in(&app, "funder@example.org", PASSWORD).await;
+    let refused = get(&app, &mut funder, "/staff/admin/single-sign-on").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    let anonymous = get(&app, &mut Jar::default(), "/staff/admin/single-sign-on").await;
+    assert_eq!(anonymous.status, StatusCode::SEE_OTHER);
+    assert!(
+        anonymous
+            .location
+            .is_some_and(|l| l.starts_with("/staff/sign-in?next="))
+    );
+    // Not set up: the page says how, and the sign-in page offers no work account.
+    let plain = hearth::app(
+        hearth::AppState::new(
+            store.clone(),
+            Settings::default(),
+            BASE,
+            dashboards::SignInLimits::default(),
+        )
+        .await
+        .unwrap(),
+    );
+    let mut admin = common::http::sign_in(&plain, "admin@example.org", PASSWORD).await;
+    let page = get(&plain, &mut admin, "/staff/admin/single-sign-on").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("Single sign-on is not set up"),
+        "{}",
+        page.body
+    );
+    let sign_in = get(&plain, &mut Jar::default(), "/staff/sign-in").await;
+    assert!(!sign_in.body.contains("Sign in with your work account"));
+    let start = get(&plain, &mut Jar::default(), "/staff/sso").await;
+    assert_eq!(start.status, StatusCode::NOT_FOUND);
+}

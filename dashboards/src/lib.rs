@@ -286,6 +286,7 @@ where
         .route("/staff/admin/retention", post(admin::set_retention))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/admin/audit", get(admin::audit))
+        .route("/staff/admin/single-sign-on", get(admin::single_sign_on))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))

@@ -225,6 +225,32 @@ impl SingleSignOn {
     }
 }
 
+/// What the admin page shows of the settings (never the secret).
+pub(crate) struct Summary {
+    pub issuer: String,
+    pub client_id: String,
+    pub has_secret: bool,
+    /// Comma-separated.
+    pub domains: String,
+    /// "role facilitator, program Peer Bridges", when accounts may be made.
+    pub new_accounts: Option<String>,
+}
+
+impl SingleSignOn {
+    pub(crate) fn summary(&self) -> Summary {
+        Summary {
+            issuer: self.issuer.as_str().to_owned(),
+            client_id: self.client_id.as_str().to_owned(),
+            has_secret: self.secret.is_some(),
+            domains: self.domains.join(", "),
+            new_accounts: self.new_accounts.as_ref().map(|n| match &n.program {
+                Some(p) => format!("role {}, program {p}", n.role),
+                None => format!("role {}", n.role),
+            }),
+        }
+    }
+}
+
 /// The client after discovery: an authorization endpoint, and a token endpoint that the
 /// document may or may not have named (checked when used).
 type DiscoveredClient = openidconnect::core::CoreClient<
@@ -262,8 +288,8 @@ fn parse_new_accounts(given: &str) -> Result<NewAccounts, SsoError> {
         ));
     }
     // The same rule as every other account: a role with the program it needs.
-    let checked = NewUser::new("new@example.org", role, program).map_err(|e| bad(e.to_string()))?;
-    let _ = checked;
+    // (The program's existence is checked at the first sign-in it serves.)
+    NewUser::new("new@example.org", role, program).map_err(|e| bad(e.to_string()))?;
     Ok(NewAccounts {
         role: Role::parse(role).ok_or_else(|| bad("no such role".into()))?,
         program: program.filter(|p| !p.is_empty()).map(str::to_owned),
