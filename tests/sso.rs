@@ -758,3 +758,64 @@ async fn admins_see_how_single_sign_on_is_set_up_and_nobody_else_does(db: &TestD
     let start = get(&plain, &mut Jar::default(), "/staff/sso").await;
     assert_eq!(start.status, StatusCode::NOT_FOUND);
 }
+
+on_both_stores!(the_real_server_logs_no_code_token_secret_or_email_through_a_sign_in);
+
+/// `hearth serve` itself, at debug level, through a whole sign-in: the log says a staff
+/// member signed in, and holds no authorization code, no token, no client secret and no
+/// e-mail.
+async fn the_real_server_logs_no_code_token_secret_or_email_through_a_sign_in(db: &TestDb) {
+    let Some(idp) = provider(Twist::default()).await else {
+        return;
+    };
+    let store = db.store().await;
+    seed(&store).await;
+    let server = common::server::Server::start_with_env(
+        &db.url,
+        Some("debug"),
+        &[
+            ("HEARTH_BASE_URL", BASE),
+            ("HEARTH_OIDC_ISSUER", &idp.url),
+            ("HEARTH_OIDC_CLIENT_ID", CLIENT_ID),
+            ("HEARTH_OIDC_CLIENT_SECRET", CLIENT_SECRET),
+            ("HEARTH_OIDC_DOMAINS", "example.org"),
+        ],
+    );
+    let hearth = format!("http://127.0.0.1:{}", server.port);
+    let mut browser = Browser::new();
+    let (status, mut at) = browser.idp(&format!("{hearth}/staff/sso"), None).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let mut code = None;
+    for _ in 0..10 {
+        let here = at.unwrap();
+        if let Some(back) = here.strip_prefix(BASE) {
+            code = url::Url::parse(&here)
+                .unwrap()
+                .query_pairs()
+                .find(|(k, _)| k == "code")
+                .map(|(_, v)| v.into_owned());
+            let (status, location) = browser.idp(&format!("{hearth}{back}"), None).await;
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            assert_eq!(location, Some(format!("{hearth}/staff")));
+            break;
+        }
+        let at_login = url::Url::parse(&here)
+            .unwrap()
+            .path()
+            .starts_with("/interaction/");
+        at = if at_login {
+            browser.idp(&format!("{here}/login"), Some("alice")).await.1
+        } else {
+            browser.idp(&here, None).await.1
+        };
+    }
+    let (status, _) = browser.idp(&format!("{hearth}/staff"), None).await;
+    assert_eq!(status, StatusCode::OK);
+    let log = server.stop();
+    let code = code.expect("the provider sent a code back");
+    assert!(log.contains("staff signed in"), "{log}");
+    assert!(log.contains("single sign-on through"), "{log}");
+    for secret in [code.as_str(), "eyJ", CLIENT_SECRET, ALICE] {
+        assert!(!log.contains(secret), "{secret:?} in the log: {log}");
+    }
+}
