@@ -30,6 +30,10 @@ const BOB: &str = "bob@example.org";
 const CAROL: &str = "carol@example.org";
 /// Verified, with an account, outside the listed domain.
 const DAVE: &str = "dave@elsewhere.test";
+/// With an account; no `email_verified`, but Entra's `xms_edov: true`.
+const ERIN: &str = "erin@example.org";
+/// With an account; neither `email_verified` nor `xms_edov`.
+const FRANK: &str = "frank@example.org";
 
 fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
@@ -78,7 +82,7 @@ async fn provider(twist: Twist) -> Option<Provider> {
         format!(r#"{{"email":"{email}","email_verified":{verified}}}"#)
     };
     let config = format!(
-        r#"{{"client_id":"{CLIENT_ID}","client_secret":"{CLIENT_SECRET}","redirect_uri":"{BASE}/staff/sso/callback","accounts":{{"alice":{},"bob":{},"carol":{},"dave":{}}},"wrong_nonce":{}{}}}"#,
+        r#"{{"client_id":"{CLIENT_ID}","client_secret":"{CLIENT_SECRET}","redirect_uri":"{BASE}/staff/sso/callback","accounts":{{"alice":{},"bob":{},"carol":{},"dave":{},"erin":{{"email":"{ERIN}","xms_edov":true}},"frank":{{"email":"{FRANK}"}}}},"wrong_nonce":{}{}}}"#,
         account(ALICE, true),
         account(BOB, true),
         account(CAROL, false),
@@ -153,9 +157,9 @@ async fn app(store: &Store, issuer: &str, new_accounts: Option<&str>) -> Router 
     hearth::app(state)
 }
 
-/// Hearth accounts for alice, carol and dave (funders: no program needed).
+/// Hearth accounts for alice, carol, dave, erin and frank (funders: no program needed).
 async fn seed(store: &Store) {
-    for email in [ALICE, CAROL, DAVE] {
+    for email in [ALICE, CAROL, DAVE, ERIN, FRANK] {
         account::add_user(
             store,
             &NewUser::new(email, "funder", None).unwrap(),
@@ -550,7 +554,14 @@ async fn unverified_outside_and_deactivated_emails_are_refused(db: &TestDb) {
             "This account has been deactivated",
             "single sign-on: account deactivated",
         ),
+        // Neither `email_verified` nor Entra's `xms_edov`: not verified either.
+        (
+            "frank",
+            "has not confirmed your e-mail address",
+            "single sign-on: e-mail not verified",
+        ),
     ] {
+        let before = audited(&store, "sign_in_failed", detail).await.len();
         let mut browser = Browser::new();
         let back = browser.sign_in_at_provider(&app, login).await;
         let refused = get(&app, &mut browser.hearth, &back).await;
@@ -564,7 +575,7 @@ async fn unverified_outside_and_deactivated_emails_are_refused(db: &TestDb) {
         assert!(!browser.signed_in(&app).await, "{login}");
         assert_eq!(
             audited(&store, "sign_in_failed", detail).await.len(),
-            1,
+            before + 1,
             "{login}"
         );
     }
@@ -693,7 +704,27 @@ fn a_wrong_single_sign_on_setting_stops_serve_with_what_to_give_and_no_secret() 
     assert!(said.contains("only ever made by another admin"), "{said}");
 }
 
-on_both_stores!(admins_see_how_single_sign_on_is_set_up_and_nobody_else_does);
+on_both_stores!(
+    admins_see_how_single_sign_on_is_set_up_and_nobody_else_does,
+    entras_domain_owner_verified_claim_stands_for_email_verified,
+);
+
+/// Microsoft Entra ID sends no `email_verified`; its optional `xms_edov` claim says the
+/// e-mail's domain is verified by the tenant that owns it.
+async fn entras_domain_owner_verified_claim_stands_for_email_verified(db: &TestDb) {
+    let Some(idp) = provider(Twist::default()).await else {
+        return;
+    };
+    let store = db.store().await;
+    seed(&store).await;
+    let app = app(&store, &idp.url, None).await;
+    let mut browser = Browser::new();
+    let back = browser.sign_in_at_provider(&app, "erin").await;
+    let done = get(&app, &mut browser.hearth, &back).await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER, "{}", done.body);
+    let home = get(&app, &mut browser.hearth, "/staff").await;
+    assert!(home.body.contains(ERIN), "{}", home.body);
+}
 
 async fn admins_see_how_single_sign_on_is_set_up_and_nobody_else_does(db: &TestDb) {
     let store = db.store().await;

@@ -9,12 +9,14 @@
 //! signature against the provider's published keys, issuer, audience, expiry and nonce.
 //! The provider's discovery document must name the issuer Hearth was given.
 //!
-//! What it maps: the ID token's e-mail, only when the provider says it is verified and
-//! only in a listed domain, to the existing Hearth account of that e-mail — whose role and
-//! program stay Hearth's. An active account signs in through [`crate::auth::start_session`],
-//! the same door as a password. Nobody gets an account by signing in, unless whoever runs
-//! Hearth allowed it (`--oidc-new-accounts ROLE[:PROGRAM]`, never admin); then with that
-//! role. A deactivated account is refused here as at the password form.
+//! What it maps: the ID token's e-mail (or the userinfo endpoint's), only when the
+//! provider says it is verified (`email_verified`, or Entra's `xms_edov` where that is
+//! absent) and only in a listed domain, to the existing Hearth account of that e-mail —
+//! whose role and program stay Hearth's. An active account signs in through
+//! [`crate::auth::start_session`], the same door as a password. Nobody gets an account by
+//! signing in, unless whoever runs Hearth allowed it (`--oidc-new-accounts
+//! ROLE[:PROGRAM]`, never admin); then with that role. A deactivated account is refused
+//! here as at the password form.
 //!
 //! What it never does: keep or log a token (the access token is used once, for the
 //! userinfo endpoint when the ID token carries no e-mail, and dropped), keep
@@ -29,7 +31,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use collector::audit::{self, Action, Actor, Entry};
 use openidconnect::core::{
-    CoreAuthenticationFlow, CoreIdTokenClaims, CoreProviderMetadata, CoreUserInfoClaims,
+    CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
+    CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
+    CoreProviderMetadata, CoreRevocableToken, CoreRevocationErrorResponse,
+    CoreTokenIntrospectionResponse, CoreTokenType,
 };
 use openidconnect::{
     AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret, CsrfToken, IssuerUrl,
@@ -251,9 +256,54 @@ impl SingleSignOn {
     }
 }
 
+/// The one claim beyond the standard ones that Hearth reads: Microsoft Entra ID's
+/// `xms_edov` ("e-mail domain owner verified"), which Entra sends, as an optional claim,
+/// instead of `email_verified`. Read loosely (`true`, `"true"`, `1`): a claim of another
+/// shape counts as not verified rather than failing the whole token.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+struct HearthClaims {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    xms_edov: Option<serde_json::Value>,
+}
+
+impl openidconnect::AdditionalClaims for HearthClaims {}
+
+impl HearthClaims {
+    fn domain_owner_verified(&self) -> bool {
+        match &self.xms_edov {
+            Some(serde_json::Value::Bool(b)) => *b,
+            Some(serde_json::Value::Number(n)) => n.as_i64() == Some(1),
+            Some(serde_json::Value::String(s)) => s == "true" || s == "1",
+            _ => false,
+        }
+    }
+}
+
+type HearthTokenResponse = openidconnect::StandardTokenResponse<
+    openidconnect::IdTokenFields<
+        HearthClaims,
+        openidconnect::EmptyExtraTokenFields,
+        CoreGenderClaim,
+        CoreJweContentEncryptionAlgorithm,
+        CoreJwsSigningAlgorithm,
+    >,
+    CoreTokenType,
+>;
+
 /// The client after discovery: an authorization endpoint, and a token endpoint that the
 /// document may or may not have named (checked when used).
-type DiscoveredClient = openidconnect::core::CoreClient<
+type DiscoveredClient = openidconnect::Client<
+    HearthClaims,
+    CoreAuthDisplay,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJsonWebKey,
+    CoreAuthPrompt,
+    openidconnect::StandardErrorResponse<CoreErrorResponseType>,
+    HearthTokenResponse,
+    CoreTokenIntrospectionResponse,
+    CoreRevocableToken,
+    CoreRevocationErrorResponse,
     openidconnect::EndpointSet,
     openidconnect::EndpointNotSet,
     openidconnect::EndpointNotSet,
@@ -528,25 +578,29 @@ async fn verify(
     })?;
     let id_token = tokens.id_token().ok_or(Refusal::Token)?;
     let nonce = Nonce::new(pending.nonce.clone());
-    let claims: CoreIdTokenClaims = match id_token.claims(&client.id_token_verifier(), &nonce) {
-        Ok(claims) => claims.clone(),
-        // Keys may have rotated since the document was fetched: fetch it once more.
-        Err(ClaimsVerificationError::SignatureVerification(_)) => {
-            let client = sso.client(true).await?;
-            id_token
-                .claims(&client.id_token_verifier(), &nonce)
-                .map_err(token_refused)?
-                .clone()
-        }
-        Err(error) => return Err(token_refused(error)),
-    };
+    let claims: openidconnect::IdTokenClaims<HearthClaims, CoreGenderClaim> =
+        match id_token.claims(&client.id_token_verifier(), &nonce) {
+            Ok(claims) => claims.clone(),
+            // Keys may have rotated since the document was fetched: fetch it once more.
+            Err(ClaimsVerificationError::SignatureVerification(_)) => {
+                let client = sso.client(true).await?;
+                id_token
+                    .claims(&client.id_token_verifier(), &nonce)
+                    .map_err(token_refused)?
+                    .clone()
+            }
+            Err(error) => return Err(token_refused(error)),
+        };
     // The e-mail is in the ID token (Google, Okta, Keycloak), or — from providers that
     // keep the ID token small, as the OpenID spec's own default does — at the userinfo
     // endpoint, whose answer the crate checks is about the same subject.
     let (email, verified) = match claims.email() {
-        Some(email) => (email.as_str().to_owned(), claims.email_verified()),
+        Some(email) => (
+            email.as_str().to_owned(),
+            verified(claims.email_verified(), claims.additional_claims()),
+        ),
         None => {
-            let info: CoreUserInfoClaims = client
+            let info: openidconnect::UserInfoClaims<HearthClaims, CoreGenderClaim> = client
                 .user_info(
                     tokens.access_token().clone(),
                     Some(claims.subject().clone()),
@@ -559,7 +613,10 @@ async fn verify(
                     Refusal::Provider
                 })?;
             let email = info.email().ok_or(Refusal::NoEmail)?;
-            (email.as_str().to_owned(), info.email_verified())
+            (
+                email.as_str().to_owned(),
+                verified(info.email_verified(), info.additional_claims()),
+            )
         }
     };
     if verified != Some(true) {
@@ -570,6 +627,12 @@ async fn verify(
         return Err(Refusal::Domain);
     }
     Ok(email)
+}
+
+/// Whether the provider vouches for the e-mail: `email_verified`, or — only where that
+/// claim is absent — Entra's `xms_edov`.
+fn verified(email_verified: Option<bool>, extra: &HearthClaims) -> Option<bool> {
+    email_verified.or_else(|| extra.domain_owner_verified().then_some(true))
 }
 
 fn token_refused(error: ClaimsVerificationError) -> Refusal {
@@ -758,6 +821,30 @@ mod tests {
             (new.role, new.program.as_deref()),
             (Role::Facilitator, Some("Peer Bridges"))
         );
+    }
+
+    #[test]
+    fn email_verified_decides_and_entras_claim_only_stands_in_for_it() {
+        let edov = |v: serde_json::Value| HearthClaims { xms_edov: Some(v) };
+        let none = HearthClaims::default();
+        assert_eq!(verified(Some(true), &none), Some(true));
+        assert_eq!(verified(Some(false), &edov(true.into())), Some(false));
+        assert_eq!(verified(None, &none), None);
+        for yes in [
+            serde_json::json!(true),
+            serde_json::json!("true"),
+            serde_json::json!(1),
+        ] {
+            assert_eq!(verified(None, &edov(yes.clone())), Some(true), "{yes}");
+        }
+        for no in [
+            serde_json::json!(false),
+            serde_json::json!("yes"),
+            serde_json::json!(0),
+            serde_json::json!({}),
+        ] {
+            assert_eq!(verified(None, &edov(no.clone())), None, "{no}");
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //
 // Configured by one JSON environment variable, HEARTH_TEST_OIDC:
 //   client_id, client_secret, redirect_uri   the client Hearth is registered as
-//   accounts: { id: { email, email_verified } }
+//   accounts: { id: { email, email_verified, xms_edov } }   (either may be left out)
 //   issuer_claim (optional)   the issuer the provider calls itself, instead of its own
 //                             URL: a provider answering for another issuer
 //   wrong_nonce (optional)    replace the nonce of every authorization request, so ID
@@ -86,14 +86,20 @@ server.listen(0, '127.0.0.1', () => {
       response_types: ['code'],
       grant_types: ['authorization_code'],
     }],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'] },
+    // xms_edov: Microsoft Entra ID's own "e-mail domain owner verified" claim.
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'] },
     async findAccount(ctx, id) {
       const account = accounts[id];
       if (!account) return undefined;
       return {
         accountId: id,
         async claims() {
-          return { sub: id, email: account.email, email_verified: account.email_verified };
+          return {
+            sub: id,
+            email: account.email,
+            email_verified: account.email_verified,
+            xms_edov: account.xms_edov,
+          };
         },
       };
     },
