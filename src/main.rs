@@ -307,6 +307,9 @@ struct ServeArgs {
     )]
     release_grace_hours: u32,
 
+    #[command(flatten)]
+    sso: SsoArgs,
+
     /// Fill an empty database with the demo network first (see `hearth demo`).
     #[arg(long)]
     demo: bool,
@@ -314,6 +317,62 @@ struct ServeArgs {
     /// The seed of the demo network.
     #[arg(long, default_value_t = 2026, hide = true)]
     demo_seed: u64,
+}
+
+/// Single sign-on with OpenID Connect: staff sign in with their work account. The
+/// client secret is read from the environment only (HEARTH_OIDC_CLIENT_SECRET), never a
+/// flag, and never printed.
+#[derive(Args, Default)]
+struct SsoArgs {
+    /// Single sign-on: the OpenID provider's issuer, e.g.
+    /// https://login.microsoftonline.com/TENANT/v2.0 or https://accounts.google.com (Hearth
+    /// reads ISSUER/.well-known/openid-configuration). The sign-in page then offers "Sign
+    /// in with your work account". Register BASE_URL/staff/sso/callback as the redirect URI
+    /// at the provider (needs --base-url); put the client secret in
+    /// HEARTH_OIDC_CLIENT_SECRET (none: a public client, PKCE only).
+    #[arg(
+        long,
+        env = "HEARTH_OIDC_ISSUER",
+        hide_env_values = true,
+        requires_all = ["oidc_client_id", "oidc_domains"]
+    )]
+    oidc_issuer: Option<String>,
+
+    /// The client id Hearth is registered under at the provider.
+    #[arg(long, env = "HEARTH_OIDC_CLIENT_ID", hide_env_values = true)]
+    oidc_client_id: Option<String>,
+
+    /// The e-mail domains the provider may sign in, comma-separated (example.org). A
+    /// verified e-mail of one of them signs in to the existing Hearth account of that
+    /// e-mail, with its Hearth role; anyone else is refused.
+    #[arg(
+        long,
+        env = "HEARTH_OIDC_DOMAINS",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    oidc_domains: Vec<String>,
+
+    /// Let a verified e-mail of those domains with no Hearth account get one at its first
+    /// sign-in, with this role (and program): ROLE or ROLE:PROGRAM, e.g.
+    /// "facilitator:Peer Bridges"; never admin. Without it, nobody gets an account by
+    /// signing in: an admin adds them.
+    #[arg(long, env = "HEARTH_OIDC_NEW_ACCOUNTS", hide_env_values = true)]
+    oidc_new_accounts: Option<String>,
+}
+
+impl SsoArgs {
+    /// The settings, when single sign-on is asked for.
+    fn settings(&self) -> Option<dashboards::sso::SsoSettings> {
+        let issuer = self.oidc_issuer.clone().filter(|i| !i.trim().is_empty())?;
+        Some(dashboards::sso::SsoSettings {
+            issuer,
+            client_id: self.oidc_client_id.clone().unwrap_or_default(),
+            client_secret: std::env::var("HEARTH_OIDC_CLIENT_SECRET").ok(),
+            domains: self.oidc_domains.clone(),
+            new_accounts: self.oidc_new_accounts.clone(),
+        })
+    }
 }
 
 #[derive(Subcommand)]
@@ -468,6 +527,7 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
         links: args.links,
         crisis_line: None,
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
+        sso: SsoArgs::default(),
         demo: false,
         demo_seed: args.seed,
     };
@@ -925,6 +985,16 @@ async fn run_server(
     )
     .await?;
     state.dashboards.release_grace_hours = args.release_grace_hours;
+    if let Some(settings) = args.sso.settings() {
+        let issuer = settings.issuer.clone();
+        state.dashboards = state.dashboards.with_single_sign_on(settings)?;
+        tracing::info!(
+            "single sign-on through {issuer}: register {} as the redirect URI there",
+            address
+                .link(dashboards::sso::CALLBACK_PATH)
+                .unwrap_or_default()
+        );
+    }
     state.dashboards.spawn_warm_up();
     // Said before the line that announces the port: whoever watches for that line (a
     // test, a supervisor) has seen these by then.
