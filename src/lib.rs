@@ -25,7 +25,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::Semaphore;
-use tower_http::timeout::TimeoutLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 
 /// The one application state; each area takes its part through `FromRef`.
 #[derive(Clone, Debug)]
@@ -107,9 +107,15 @@ pub struct ServeLimits {
     /// for them (a new connection, or one kept alive after its last answer); else the
     /// connection is closed. hyper's `header_read_timeout`.
     pub header_timeout: Duration,
-    /// From its headers on, a request's body must have arrived and its answer begun within
-    /// this time; else it is answered 408 Request Timeout and its connection closed (a
-    /// half-sent body is never waited for longer). tower-http's `TimeoutLayer`.
+    /// A request's body may pause this long between two pieces; a longer pause (a
+    /// half-sent body) fails its reading, the request is refused and its connection
+    /// closed. tower-http's `RequestBodyTimeoutLayer`.
+    pub body_timeout: Duration,
+    /// From its headers on, a request must have been read and answered within this time
+    /// (a body sent a byte at a time included); else it is answered 408 Request Timeout
+    /// and its connection closed. tower-http's `TimeoutLayer`. Longer than the slowest
+    /// answer Hearth gives: a submission may wait 10 s for the writer, then up to 30 s to
+    /// learn whether an interrupted commit landed (`collector::commit`).
     pub request_timeout: Duration,
     /// Connections served at once. Further ones wait in the listen queue, unaccepted (they
     /// hold no file descriptor of the server), until one closes.
@@ -118,7 +124,8 @@ pub struct ServeLimits {
 
 impl ServeLimits {
     pub const DEFAULT_HEADER_SECONDS: u64 = 10;
-    pub const DEFAULT_REQUEST_SECONDS: u64 = 30;
+    pub const DEFAULT_BODY_SECONDS: u64 = 10;
+    pub const DEFAULT_REQUEST_SECONDS: u64 = 60;
     pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
 }
 
@@ -126,6 +133,7 @@ impl Default for ServeLimits {
     fn default() -> ServeLimits {
         ServeLimits {
             header_timeout: Duration::from_secs(ServeLimits::DEFAULT_HEADER_SECONDS),
+            body_timeout: Duration::from_secs(ServeLimits::DEFAULT_BODY_SECONDS),
             request_timeout: Duration::from_secs(ServeLimits::DEFAULT_REQUEST_SECONDS),
             max_connections: ServeLimits::DEFAULT_MAX_CONNECTIONS,
         }
@@ -144,8 +152,8 @@ pub async fn serve(
 
 /// [`serve`] within `limits`. axum's own `serve` takes no settings (its documentation
 /// sends whoever needs them to hyper), so this is its loop with hyper's HTTP/1 connection
-/// builder, given a timer for its header timeout, tower-http's timeout for the rest of a
-/// request, a semaphore's permits for the connections (as tokio's `Semaphore` documents
+/// builder, given a timer for its header timeout, tower-http's timeouts for a request's
+/// body (between its pieces) and for the whole of it, a semaphore's permits for the connections (as tokio's `Semaphore` documents
 /// for limiting connections), and hyper-util's graceful shutdown. Nothing here sees or
 /// logs a client address (the listener has dropped it) or a request.
 pub async fn serve_with(
@@ -154,10 +162,12 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()> + Send + 'static,
     limits: ServeLimits,
 ) -> io::Result<()> {
-    let app = app.layer(TimeoutLayer::with_status_code(
-        StatusCode::REQUEST_TIMEOUT,
-        limits.request_timeout,
-    ));
+    let app = app
+        .layer(RequestBodyTimeoutLayer::new(limits.body_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            limits.request_timeout,
+        ));
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(limits.header_timeout);

@@ -334,8 +334,20 @@ struct LimitArgs {
     )]
     header_timeout: u64,
 
-    /// Seconds, from its headers on, for a request's body to arrive and its answer to
-    /// begin; a slower one is answered 408 Request Timeout and its connection closed.
+    /// Seconds a request's body may pause between two pieces; a longer pause (a half-sent
+    /// body) refuses the request and closes its connection.
+    #[arg(
+        long,
+        env = "HEARTH_BODY_TIMEOUT",
+        default_value_t = hearth::ServeLimits::DEFAULT_BODY_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=3600),
+        hide_env_values = true
+    )]
+    body_timeout: u64,
+
+    /// Seconds, from its headers on, for a request to be read and answered, however its
+    /// body trickles in; a slower one is answered 408 Request Timeout and its connection
+    /// closed. Keep it above 40 (a submission may wait that long for the database).
     #[arg(
         long,
         env = "HEARTH_REQUEST_TIMEOUT",
@@ -361,6 +373,7 @@ impl From<LimitArgs> for hearth::ServeLimits {
     fn from(args: LimitArgs) -> hearth::ServeLimits {
         hearth::ServeLimits {
             header_timeout: std::time::Duration::from_secs(args.header_timeout),
+            body_timeout: std::time::Duration::from_secs(args.body_timeout),
             request_timeout: std::time::Duration::from_secs(args.request_timeout),
             max_connections: args.max_connections,
         }
@@ -372,6 +385,7 @@ impl Default for LimitArgs {
         let limits = hearth::ServeLimits::default();
         LimitArgs {
             header_timeout: limits.header_timeout.as_secs(),
+            body_timeout: limits.body_timeout.as_secs(),
             request_timeout: limits.request_timeout.as_secs(),
             max_connections: limits.max_connections,
         }

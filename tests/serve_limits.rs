@@ -1,9 +1,10 @@
 //! What one client can hold of `hearth serve`, on SQLite and on PostgreSQL, with real
 //! half-sent requests over TCP against the real binary (run with short limits:
-//! `HEARTH_HEADER_TIMEOUT=2`, `HEARTH_REQUEST_TIMEOUT=3`, `HEARTH_MAX_CONNECTIONS=8`):
-//! a connection that sends nothing, half its headers, or nothing after an answer is
-//! closed; a half-sent body is answered 408 and closed; connections beyond the cap wait
-//! for a place, and a whole request is answered while many half-open ones are held.
+//! `HEARTH_HEADER_TIMEOUT=2`, `HEARTH_BODY_TIMEOUT=2`, `HEARTH_REQUEST_TIMEOUT=5`,
+//! `HEARTH_MAX_CONNECTIONS=8`): a connection that sends nothing, half its headers, or
+//! nothing after an answer is closed; a half-sent body is refused and closed, one sent a
+//! byte at a time is answered 408 and closed; connections beyond the cap wait for a place,
+//! and a whole request is answered while many half-open ones are held.
 //!
 //! Time is asserted only in generous bounds (the machine running the tests is shared):
 //! "closed within 20 s" of a 2 s limit, and, for the cap, "not answered within 1 s" while
@@ -20,11 +21,11 @@ use common::server::Server;
 
 on_both_stores!(
     half_sent_headers_and_idle_connections_are_closed,
-    a_half_sent_body_is_answered_408_and_closed,
+    a_half_sent_body_is_refused_and_closed_and_a_dribbled_one_answered_408,
     connections_beyond_the_cap_wait_and_a_whole_request_is_still_answered,
 );
 
-/// Far beyond the 2–3 s limits the server runs with, and far below "never".
+/// Far beyond the 2–5 s limits the server runs with, and far below "never".
 const BOUND: Duration = Duration::from_secs(20);
 
 fn start(db: &TestDb) -> Server {
@@ -33,7 +34,8 @@ fn start(db: &TestDb) -> Server {
         None,
         &[
             ("HEARTH_HEADER_TIMEOUT", "2"),
-            ("HEARTH_REQUEST_TIMEOUT", "3"),
+            ("HEARTH_BODY_TIMEOUT", "2"),
+            ("HEARTH_REQUEST_TIMEOUT", "5"),
             ("HEARTH_MAX_CONNECTIONS", "8"),
         ],
     )
@@ -124,7 +126,7 @@ async fn half_sent_headers_and_idle_connections_are_closed(db: &TestDb) {
     server.stop();
 }
 
-async fn a_half_sent_body_is_answered_408_and_closed(db: &TestDb) {
+async fn a_half_sent_body_is_refused_and_closed_and_a_dribbled_one_answered_408(db: &TestDb) {
     let opened = common::run_hearth(
         db,
         &[
@@ -140,23 +142,52 @@ async fn a_half_sent_body_is_answered_408_and_closed(db: &TestDb) {
     let stdout = String::from_utf8(opened.stdout).unwrap();
     let code = stdout.split_whitespace().nth(1).unwrap().to_owned();
     let server = start(db);
-    // The participant form and a staff form: a body announced as 1000 bytes, 9 sent.
     let mut client_ports = vec![];
+    // The participant form and a staff form: a body announced as 1000 bytes, 9 sent.
+    let head = |path: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n"
+        )
+    };
     for path in [format!("/s/{code}"), "/staff/sign-in".to_owned()] {
         let mut stream = connect(&server);
         client_ports.push(stream.local_addr().unwrap().port());
-        write!(
-            stream,
-            "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nbelong=5&"
-        )
-        .unwrap();
+        write!(stream, "{}belong=5&", head(&path)).unwrap();
         let (answer, _) = until_closed(&mut stream)
+            .unwrap_or_else(|| panic!("{path}: still open after {BOUND:?}"));
+        let status: u16 = answer[9..12].parse().unwrap();
+        assert!((400..500).contains(&status), "{path}: {answer}");
+        if path.starts_with("/staff") {
+            assert!(
+                answer.contains("That form did not arrive whole, so nothing was changed."),
+                "{answer}"
+            );
+        }
+    }
+    // The same, a byte every 300 ms: never a pause long enough, but the whole request
+    // takes too long.
+    for path in [format!("/s/{code}"), "/staff/sign-in".to_owned()] {
+        let mut stream = connect(&server);
+        client_ports.push(stream.local_addr().unwrap().port());
+        stream.write_all(head(&path).as_bytes()).unwrap();
+        let mut reader = stream.try_clone().unwrap();
+        let dribbling = std::thread::spawn(move || {
+            for _ in 0..1000 {
+                if stream.write_all(b"x").is_err() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(300));
+            }
+        });
+        let (answer, _) = until_closed(&mut reader)
             .unwrap_or_else(|| panic!("{path}: still open after {BOUND:?}"));
         assert!(
             answer.starts_with("HTTP/1.1 408 Request Timeout"),
             "{path}: {answer}"
         );
+        drop(reader);
+        let _ = dribbling.join();
     }
     let responses: i64 = sqlx::query_scalar("select count(*) from response")
         .fetch_one(db.store().await.pool())
@@ -217,4 +248,27 @@ async fn connections_beyond_the_cap_wait_and_a_whole_request_is_still_answered(d
     );
     drop(held);
     server.stop();
+}
+
+#[test]
+fn serve_help_names_each_limit_and_its_environment_variable() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["serve", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8(out.stdout).unwrap();
+    for (flag, env, default) in [
+        ("--header-timeout", "HEARTH_HEADER_TIMEOUT", "10"),
+        ("--body-timeout", "HEARTH_BODY_TIMEOUT", "10"),
+        ("--request-timeout", "HEARTH_REQUEST_TIMEOUT", "60"),
+        ("--max-connections", "HEARTH_MAX_CONNECTIONS", "256"),
+    ] {
+        assert!(help.contains(flag), "{flag}: {help}");
+        assert!(help.contains(&format!("[env: {env}]")), "{env}: {help}");
+        assert!(
+            help.contains(&format!("[default: {default}]")),
+            "{default}: {help}"
+        );
+    }
 }
