@@ -102,14 +102,11 @@ pub fn check(text: &str, shape: Shape, what: &str) -> Result<(), TextError> {
             problem,
         })
     };
-    if shape == Shape::Name {
-        if let Some(first) = text
-            .chars()
-            .next()
-            .filter(|c| NAME_MAY_NOT_BEGIN_WITH.contains(c))
-        {
-            return refuse(Problem::FormulaStart(first));
-        }
+    let first = text.chars().next();
+    if let Some(first) =
+        first.filter(|c| shape == Shape::Name && NAME_MAY_NOT_BEGIN_WITH.contains(c))
+    {
+        return refuse(Problem::FormulaStart(first));
     }
     for c in text.chars() {
         let problem = if changes_direction(c) {
