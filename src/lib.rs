@@ -100,7 +100,8 @@ impl Listener for PeerlessListener {
 }
 
 /// What one client can hold of the server, and for how long (`hearth serve
-/// --header-timeout --request-timeout --max-connections`; docs/deploy.md).
+/// --header-timeout --body-timeout --request-timeout --max-connections`; docs/deploy.md,
+/// "Timeouts and connections").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ServeLimits {
     /// A request's headers must have arrived this long after the connection began to wait
@@ -126,7 +127,7 @@ impl ServeLimits {
     pub const DEFAULT_HEADER_SECONDS: u64 = 10;
     pub const DEFAULT_BODY_SECONDS: u64 = 10;
     pub const DEFAULT_REQUEST_SECONDS: u64 = 60;
-    pub const DEFAULT_MAX_CONNECTIONS: usize = 256;
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
 }
 
 impl Default for ServeLimits {
@@ -152,10 +153,11 @@ pub async fn serve(
 
 /// [`serve`] within `limits`. axum's own `serve` takes no settings (its documentation
 /// sends whoever needs them to hyper), so this is its loop with hyper's HTTP/1 connection
-/// builder, given a timer for its header timeout, tower-http's timeouts for a request's
-/// body (between its pieces) and for the whole of it, a semaphore's permits for the connections (as tokio's `Semaphore` documents
-/// for limiting connections), and hyper-util's graceful shutdown. Nothing here sees or
-/// logs a client address (the listener has dropped it) or a request.
+/// builder, given a timer for its header timeout; tower-http's timeouts for a request's
+/// body (between its pieces) and for the whole of it; a semaphore permit per connection,
+/// taken before accepting (as tokio's `Semaphore` documents for limiting incoming
+/// requests); and hyper-util's graceful shutdown. Nothing here sees or logs a client
+/// address (the listener has dropped it) or anything of a request.
 pub async fn serve_with(
     mut listener: PeerlessListener,
     app: Router,

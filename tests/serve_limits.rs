@@ -262,7 +262,7 @@ fn serve_help_names_each_limit_and_its_environment_variable() {
         ("--header-timeout", "HEARTH_HEADER_TIMEOUT", "10"),
         ("--body-timeout", "HEARTH_BODY_TIMEOUT", "10"),
         ("--request-timeout", "HEARTH_REQUEST_TIMEOUT", "60"),
-        ("--max-connections", "HEARTH_MAX_CONNECTIONS", "256"),
+        ("--max-connections", "HEARTH_MAX_CONNECTIONS", "512"),
     ] {
         assert!(help.contains(flag), "{flag}: {help}");
         assert!(help.contains(&format!("[env: {env}]")), "{env}: {help}");
