@@ -197,8 +197,9 @@ async fn a_half_sent_body_is_refused_and_closed_and_a_dribbled_one_answered_408(
     assert_eq!(whole_request(&server), "HTTP/1.1 200 OK");
     let log = server.stop();
     for port in client_ports {
+        // An address is logged as ip:port; a bare number could be part of a timestamp.
         assert!(
-            !log.contains(&port.to_string()),
+            !log.contains(&format!(":{port}")),
             "a client address was logged: {log}"
         );
     }
