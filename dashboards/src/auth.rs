@@ -94,8 +94,19 @@ pub(crate) async fn csrf_guard(
         Ok(token) => token,
         Err(rejection) => return rejection.into_response(),
     };
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-        return StaffError::BadRequest("That form was too large.".into()).into_response();
+    let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(bytes) => bytes,
+        // Too large, or cut off (`hearth serve --body-timeout`): said as what it was.
+        Err(error) => {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            let message = if too_large {
+                "That form was too large."
+            } else {
+                "That form did not arrive whole, so nothing was changed. Go back and send it again."
+            };
+            return StaffError::BadRequest(message.into()).into_response();
+        }
     };
     let sent = form_urlencoded::parse(&bytes)
         .find(|(name, _)| name == "authenticity_token")
