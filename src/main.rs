@@ -290,6 +290,9 @@ struct ServeArgs {
     #[command(flatten)]
     links: LinkArgs,
 
+    #[command(flatten)]
+    sign_in: SignInArgs,
+
     /// The crisis line on the thanks page, in every language, where an admin has set none.
     /// The page shows, in the participant's language: the program's line (set on the admin
     /// catalog page), else the organization's, else this flag, else the catalog's
@@ -314,6 +317,45 @@ struct ServeArgs {
     /// The seed of the demo network.
     #[arg(long, default_value_t = 2026, hide = true)]
     demo_seed: u64,
+}
+
+/// Staff sign-in settings of `hearth serve`.
+#[derive(Args)]
+struct SignInArgs {
+    /// Hours a one-time password (an admin's reset, a first password) works, once, from
+    /// when it was made.
+    #[arg(
+        long,
+        env = "HEARTH_ONE_TIME_PASSWORD_HOURS",
+        default_value_t = dashboards::ONE_TIME_PASSWORD_HOURS,
+        value_parser = clap::value_parser!(u64).range(1..=24 * 30)
+    )]
+    one_time_password_hours: u64,
+
+    /// The key that seals staff's authenticator-app secrets in the database: 64 hex digits
+    /// (`openssl rand -hex 32`), the same for every instance. Without it they are stored
+    /// unsealed, and a copy of the database is enough to make their codes.
+    #[arg(long, env = "HEARTH_SECOND_FACTOR_KEY", hide_env_values = true)]
+    second_factor_key: Option<String>,
+}
+
+impl SignInArgs {
+    fn limits(&self) -> SignInLimits {
+        SignInLimits {
+            one_time_password_lifetime: std::time::Duration::from_secs(
+                self.one_time_password_hours * 3600,
+            ),
+            ..SignInLimits::default()
+        }
+    }
+
+    fn factor_key(&self) -> anyhow::Result<Option<dashboards::FactorKey>> {
+        self.second_factor_key
+            .as_deref()
+            .map(dashboards::FactorKey::parse)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--second-factor-key (HEARTH_SECOND_FACTOR_KEY): {e}"))
+    }
 }
 
 #[derive(Subcommand)]
@@ -466,6 +508,10 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
     };
     let serve_args = ServeArgs {
         links: args.links,
+        sign_in: SignInArgs {
+            one_time_password_hours: dashboards::ONE_TIME_PASSWORD_HOURS,
+            second_factor_key: None,
+        },
         crisis_line: None,
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
         demo: false,
@@ -915,15 +961,22 @@ async fn run_server(
 ) -> anyhow::Result<()> {
     analytics::schedule::spawn_auto_release(store.clone(), args.release_grace_hours);
     let no_account = !account::any_account(&store).await?;
+    let factor_key = args.sign_in.factor_key()?;
+    if factor_key.is_none() {
+        tracing::warn!(
+            "no HEARTH_SECOND_FACTOR_KEY: staff authenticator secrets are stored unsealed (see docs/deploy.md)"
+        );
+    }
     let mut state = AppState::new(
         store,
         Settings {
             crisis_line: args.crisis_line,
         },
         address.clone(),
-        SignInLimits::default(),
+        args.sign_in.limits(),
     )
     .await?;
+    state.dashboards = state.dashboards.with_second_factor_key(factor_key);
     state.dashboards.release_grace_hours = args.release_grace_hours;
     state.dashboards.spawn_warm_up();
     // Said before the line that announces the port: whoever watches for that line (a
