@@ -161,9 +161,15 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     let reset = format!("{edit}/reset-password");
     let deactivate = format!("{edit}/deactivate");
     let remove = format!("{edit}/remove");
+    let reset_factor = format!("{edit}/reset-second-factor");
     //            path           signed out  admin  manager A  manager B  facilitator A  funder
-    let matrix: [(&str, [Expect; 6]); 5] = [
+    let matrix: [(&str, [Expect; 6]); 7] = [
         ("/staff/account", [SignIn, Ok, Ok, Ok, Ok, Ok]),
+        ("/staff/account/second-factor", [SignIn, Ok, Ok, Ok, Ok, Ok]),
+        (
+            &reset_factor,
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
         (
             &edit,
             [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
@@ -185,6 +191,15 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     for email in [ADMIN, MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {
         jars.push(sign_in(&app, email).await);
     }
+    // Manager B has an authenticator app (so an admin's reset page has something to reset).
+    sqlx::query(
+        "insert into staff_totp (user_id, secret, confirmed, last_step) values ($1, $2, 1, 0)",
+    )
+    .bind(target)
+    .bind(format!("plain:{}", "31".repeat(20)))
+    .execute(store.pool())
+    .await
+    .unwrap();
     let mut checked = 0;
     for (path, expected) in &matrix {
         for (who, (jar, want)) in jars.iter_mut().zip(expected).enumerate() {
@@ -199,7 +214,7 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
             checked += 1;
         }
     }
-    assert_eq!(checked, 30);
+    assert_eq!(checked, 42);
     // Every page's navigation leads to "Your account".
     let home = get(&app, &mut jars[4], "/staff").await;
     assert!(home.body.contains("href=\"/staff/account\""));
@@ -217,6 +232,8 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
             (deactivate.as_str(), vec![("confirm", "yes")]),
             (&format!("{edit}/reactivate"), vec![]),
             (remove.as_str(), vec![("confirm", "yes")]),
+            (reset_factor.as_str(), vec![("confirm", "yes")]),
+            ("/staff/admin/second-factor", vec![("required", "yes")]),
             (
                 "/staff/admin/users",
                 vec![
@@ -236,6 +253,16 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     assert_eq!(hash_of(&store, MANAGER_B).await, hash);
     assert!(standing(&store, "sneaky@test.hearth").await.is_none());
     assert_eq!(audit_total(&store).await, entries);
+    assert_eq!(
+        count(
+            &store,
+            "select count(*) from staff_totp where confirmed = 1"
+        )
+        .await,
+        1,
+        "manager B's app is still there"
+    );
+    assert_eq!(count(&store, "select count(*) from staff_policy").await, 0);
 }
 
 /// Every new form needs the CSRF token: without it, or with another browser's, nothing
@@ -259,6 +286,11 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
         format!("{edit}/deactivate"),
         format!("{edit}/reactivate"),
         format!("{edit}/remove"),
+        format!("{edit}/reset-second-factor"),
+        "/staff/admin/second-factor".to_owned(),
+        "/staff/account/second-factor".to_owned(),
+        "/staff/account/second-factor/confirm".to_owned(),
+        "/staff/account/second-factor/remove".to_owned(),
     ] {
         for token in [None, Some("AAAA"), Some(foreign.as_str())] {
             let mut fields = vec![
@@ -269,6 +301,8 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
                 ("current", PASSWORD),
                 ("new", "a brand new password"),
                 ("again", "a brand new password"),
+                ("required", "yes"),
+                ("code", "123456"),
             ];
             if let Some(t) = token {
                 fields.push(("authenticity_token", t));
@@ -283,6 +317,8 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
     assert_eq!(hash_of(&store, ADMIN).await, admin_hash);
     assert!(standing(&store, "csrf@test.hearth").await.is_none());
     assert_eq!(audit_total(&store).await, entries);
+    assert_eq!(count(&store, "select count(*) from staff_totp").await, 0);
+    assert_eq!(count(&store, "select count(*) from staff_policy").await, 0);
 }
 
 /// Any role changes its own password with the current one and the new one twice; bad

@@ -161,6 +161,26 @@ fn base32_encode(bytes: &[u8]) -> String {
     out
 }
 
+/// Reads a secret typed as base32 (spaces and case ignored), as an app would.
+pub fn secret_from_text(text: &str) -> Option<Vec<u8>> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+    let mut out = vec![];
+    let (mut buffer, mut bits) = (0u32, 0);
+    for c in text.chars().filter(|c| !c.is_whitespace() && *c != '=') {
+        let value = ALPHABET
+            .iter()
+            .position(|&a| a == c.to_ascii_uppercase() as u8)?;
+        buffer = (buffer << 5) | value as u32;
+        bits += 5;
+        if bits >= 8 {
+            out.push((buffer >> (bits - 8)) as u8);
+            bits -= 8;
+        }
+        buffer &= (1 << bits) - 1;
+    }
+    Some(out)
+}
+
 /// The `otpauth://` URL an app reads from the QR code.
 pub fn otpauth_url(secret: &[u8], email: &str) -> String {
     let label: String = form_urlencoded::byte_serialize(format!("Hearth:{email}").as_bytes())
@@ -525,6 +545,7 @@ mod tests {
     fn the_secret_reads_as_base32_and_the_url_names_hearth() {
         // RFC 4648's test vector.
         assert_eq!(base32_encode(b"foobar"), "MZXW6YTBOI");
+        assert_eq!(secret_from_text("mzxw 6ytb oi").unwrap(), b"foobar");
         let secret = b"12345678901234567890";
         assert_eq!(
             secret_text(secret),
