@@ -328,6 +328,7 @@ struct SignInArgs {
         long,
         env = "HEARTH_ONE_TIME_PASSWORD_HOURS",
         default_value_t = dashboards::ONE_TIME_PASSWORD_HOURS,
+        hide_env_values = true,
         value_parser = clap::value_parser!(u64).range(1..=24 * 30)
     )]
     one_time_password_hours: u64,

@@ -690,7 +690,72 @@ async fn with_a_key_the_database_alone_cannot_make_codes(db: &TestDb) {
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
 }
 
+/// The lifetime of one-time passwords is a setting (`--one-time-password-hours`): with one
+/// hour, a password made two hours ago is refused and the page says one hour.
+async fn the_one_time_password_lifetime_is_a_setting(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let limits = dashboards::SignInLimits {
+        one_time_password_lifetime: std::time::Duration::from_secs(3600),
+        ..dashboards::SignInLimits::default()
+    };
+    let state = hearth::AppState::new(
+        store.clone(),
+        collector::Settings::default(),
+        "https://hearth.test",
+        limits,
+    )
+    .await
+    .unwrap();
+    let app = hearth::app(state);
+    let (_, password) =
+        dashboards::account::reset_password(&store, ADMIN, staff_id(&store, FUNDER).await)
+            .await
+            .unwrap();
+    let mut browser = Jar::default();
+    let page = get(&app, &mut browser, "/staff/sign-in").await;
+    assert!(page.body.contains("It works once, within 1 hour,"));
+    sqlx::query("update staff_user set one_time_set_at = one_time_set_at - 7200 where email = $1")
+        .bind(FUNDER)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let refused = attempt(&app, &mut browser, FUNDER, &password).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        refused
+            .body
+            .contains("it worked for 1 hour after it was made")
+    );
+}
+
+/// A second-factor key that is not 64 hex digits stops `hearth serve` with a clear message.
+#[test]
+fn a_malformed_second_factor_key_stops_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
+        .args(["serve", "--bind", "127.0.0.1:0"])
+        .env(
+            "HEARTH_DATABASE_URL",
+            format!("sqlite:{}", dir.path().join("h.db").display()),
+        )
+        .env("HEARTH_SECOND_FACTOR_KEY", "not a key")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("HEARTH_SECOND_FACTOR_KEY") && said.contains("64 hexadecimal digits"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("not a key"),
+        "the value is never echoed: {said}"
+    );
+}
+
 on_both_stores!(
+    the_one_time_password_lifetime_is_a_setting,
     a_flood_of_random_emails_does_not_stop_a_right_password,
     a_flood_at_one_account_does_not_stop_its_owners_browser,
     an_authenticator_app_is_enrolled_asked_for_and_reset,

@@ -4,10 +4,12 @@
 //! echoed. Hashing and checking run off the async runtime: they are slow on purpose.
 //!
 //! A password someone else set (an admin's one-time password, a first password, one
-//! given with `hearth user add`) is flagged `must_change_password`: its owner chooses
-//! their own at their next sign-in. An account can be deactivated (kept, but it cannot
-//! sign in) and reactivated; there is always at least one active admin. Every change made
-//! for a person is recorded in the audit trail in the same transaction as the change.
+//! given with `hearth user add`) is flagged `must_change_password`: it is a one-time
+//! password, used up by the sign-in it allows (which leads straight to choosing one's own)
+//! and refused after a lifetime (72 hours by default) counted from `one_time_set_at`. An
+//! account can be deactivated (kept, but it cannot sign in) and reactivated; there is
+//! always at least one active admin. Every change made for a person is recorded in the
+//! audit trail in the same transaction as the change.
 
 use std::fmt;
 

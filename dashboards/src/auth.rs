@@ -71,6 +71,14 @@ impl Default for SignInLimits {
 }
 
 impl SignInLimits {
+    /// How long a one-time password works, in words: "72 hours", "1 hour".
+    pub(crate) fn one_time_words(&self) -> String {
+        match self.one_time_password_lifetime.as_secs() / 3600 {
+            1 => "1 hour".to_owned(),
+            n => format!("{n} hours"),
+        }
+    }
+
     /// Takes one attempt at `email`'s password: from the browser's own allowance when it
     /// holds a device token for the account (`device`), else from the allowance every
     /// other browser shares. `false`: none left this minute.
@@ -302,7 +310,7 @@ struct SignInPage {
     /// On a fresh install (no account yet): the command that makes the first admin.
     first_admin: Option<&'static str>,
     /// How long a one-time password works, in hours (said on the page).
-    one_time_hours: u64,
+    one_time_hours: String,
 }
 
 /// [`account::FIRST_ADMIN`] while no account exists, for the sign-in page.
@@ -332,7 +340,7 @@ pub(crate) async fn sign_in_form(
         next,
         problem: query.used.is_some().then(|| ONE_TIME_USED.to_owned()),
         first_admin: first_admin(&dash).await?,
-        one_time_hours: dash.limits.one_time_password_lifetime.as_secs() / 3600,
+        one_time_hours: dash.limits.one_time_words(),
     };
     render_with(csrf, &page)
 }
@@ -356,7 +364,7 @@ pub(crate) async fn sign_in(
     let next = safe_next(form.next.as_deref()).to_owned();
     let email = form.email.trim().to_lowercase();
     let first_admin = first_admin(&dash).await?;
-    let one_time_hours = dash.limits.one_time_password_lifetime.as_secs() / 3600;
+    let one_time_hours = dash.limits.one_time_words();
     let refuse = |status, problem: &str| -> Result<Response, StaffError> {
         let page = SignInPage {
             chrome: Chrome::new("Sign in", None, &csrf),
@@ -364,7 +372,7 @@ pub(crate) async fn sign_in(
             next: next.clone(),
             problem: Some(problem.to_owned()),
             first_admin,
-            one_time_hours,
+            one_time_hours: one_time_hours.clone(),
         };
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
     };
@@ -440,7 +448,7 @@ pub(crate) async fn sign_in(
             return refuse(
                 StatusCode::UNAUTHORIZED,
                 &format!(
-                    "That one-time password has expired: it worked for {one_time_hours} hours after it was made. Ask an admin to reset your password again."
+                    "That one-time password has expired: it worked for {one_time_hours} after it was made. Ask an admin to reset your password again."
                 ),
             );
         }

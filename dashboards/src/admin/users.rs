@@ -55,7 +55,7 @@ struct UsersPage {
     form: UserForm,
     min: usize,
     /// How long a one-time password works, in hours.
-    one_time_hours: u64,
+    one_time_hours: String,
     /// Whether admins and managers must have a second factor.
     factor_required: bool,
 }
@@ -105,7 +105,7 @@ async fn users_page(
             ..form
         },
         min: MIN_PASSWORD,
-        one_time_hours: dash.limits.one_time_password_lifetime.as_secs() / 3600,
+        one_time_hours: dash.limits.one_time_words(),
         factor_required: crate::factor::required(&dash.store).await?,
     })
 }
