@@ -402,13 +402,21 @@ async fn an_authenticator_app_is_enrolled_asked_for_and_reset(db: &TestDb) {
     assert_eq!(replay.status, StatusCode::UNAUTHORIZED, "a code works once");
 
     // A recovery code signs in once, and is gone.
-    let (_, _, recovered) = sign_in_with_code(&app, MANAGER_A, &codes[3].to_uppercase()).await;
+    let (mut recovering, _, recovered) =
+        sign_in_with_code(&app, MANAGER_A, &codes[3].to_uppercase()).await;
     assert_eq!(
         recovered.status,
         StatusCode::SEE_OTHER,
         "{}",
         recovered.body
     );
+    assert_eq!(
+        recovered.location.as_deref(),
+        Some("/staff/account/second-factor")
+    );
+    let told = get(&app, &mut recovering, "/staff/account/second-factor").await;
+    assert!(told.body.contains("You signed in with a recovery code"));
+    assert!(told.body.contains("Recovery codes left: 9."));
     let (_, _, twice) = sign_in_with_code(&app, MANAGER_A, &codes[3]).await;
     assert_eq!(twice.status, StatusCode::UNAUTHORIZED);
     assert_eq!(

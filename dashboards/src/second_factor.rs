@@ -302,10 +302,28 @@ pub(crate) async fn code(
             )
         }
         Some(passed) => {
-            if let Passed::Recovery { left } = passed {
-                tracing::info!(recovery.left = left, "signed in with a recovery code");
+            let mut response =
+                complete_sign_in(&dash, &session, &headers, &account, &pending.next).await?;
+            // After a recovery code, the factor's page says how many are left (unless the
+            // password must be chosen first).
+            if let Passed::Recovery { left } = passed
+                && !account.must_change_password
+            {
+                session
+                    .insert(
+                        NOTE_KEY,
+                        format!(
+                            "You signed in with a recovery code; it works no more. Recovery codes left: {left}. If your phone is lost, remove the app here and set it up again on a new one."
+                        ),
+                    )
+                    .await?;
+                if let Ok(to) = SECOND_FACTOR_PATH.parse() {
+                    response
+                        .headers_mut()
+                        .insert(axum::http::header::LOCATION, to);
+                }
             }
-            complete_sign_in(&dash, &session, &headers, &account, &pending.next).await
+            Ok(response)
         }
     }
 }
