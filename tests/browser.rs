@@ -307,7 +307,7 @@ fn second_factor_pages_pass_axe_in_chromium() {
     );
     server.stop();
     assert!(
-        report.contains("20 second-factor page views checked, 0 problems"),
+        report.contains("22 second-factor page views checked, 0 problems"),
         "{report}"
     );
 }

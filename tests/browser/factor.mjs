@@ -1,6 +1,7 @@
 // Screenshots and checks of the second factor at a phone and a desktop width, in headless
-// Chromium, as a person uses it: "Your account" → set up an authenticator app (the QR code
-// and the key), a wrong code refused, the right one (computed here from the key shown, as
+// Chromium, as a person uses it: the sign-in page (with its note on one-time passwords),
+// "Your account" → set up an authenticator app (the QR code and the key), a wrong code
+// refused, the right one (computed here from the key shown, as
 // an app does) → the recovery codes shown once; then signing in again: the code page, a
 // wrong code refused, the right one in; then the admin's users page (with the "require a
 // second factor" setting), the account's edit page and the reset confirmation page.
@@ -68,6 +69,8 @@ for (const [i, [device, width, height]] of viewports.entries()) {
   const email = emails[i];
   const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
   const page = await context.newPage();
+  await page.goto(base + "/staff/sign-in");
+  await shot(page, `sign-in (${device})`, `sign-in-${device}`, "/staff/sign-in");
   await signIn(page, email);
   await page.goto(base + "/staff/account");
   await shot(page, `your account (${device})`, `account-${device}`, "/staff/account");
