@@ -102,6 +102,16 @@ enum UserCommand {
     /// Add a staff account; the password is asked for (or read from standard input) and,
     /// unless --permanent, must be replaced by its owner at their first sign-in.
     Add(UserAddArgs),
+    /// Remove a staff account's authenticator app and recovery codes (a lost phone, when
+    /// no other admin can reset it on the users page), and sign it out everywhere.
+    ResetSecondFactor(UserEmailArgs),
+}
+
+#[derive(Args)]
+struct UserEmailArgs {
+    /// The account's email.
+    #[arg(long)]
+    email: String,
 }
 
 #[derive(Args)]
@@ -445,6 +455,22 @@ async fn run() -> anyhow::Result<()> {
         Command::Serve(args) => serve_command(store, args, &cli.database_url).await?,
         Command::Demo(args) => demo_command(store, args, &cli.database_url).await?,
         Command::User(UserCommand::Add(args)) => print_out(&user_add(&store, args).await?),
+        Command::User(UserCommand::ResetSecondFactor(args)) => {
+            let reset = dashboards::factor::reset_by_email(&store, Actor::CommandLine, &args.email)
+                .await
+                .map_err(anyhow::Error::msg)?;
+            print_out(&if reset {
+                format!(
+                    "reset the second factor of {}: they were signed out, and sign in with their password alone\n",
+                    args.email.trim().to_lowercase()
+                )
+            } else {
+                format!(
+                    "{} has no second factor: nothing was changed\n",
+                    args.email.trim().to_lowercase()
+                )
+            })
+        }
         Command::Session(SessionCommand::Open(args)) => {
             print_out(&session_open(&store, args).await?);
         }

@@ -11,7 +11,7 @@ use axum::Router;
 use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::*;
-use dashboards::factor;
+use dashboards::factor::{self, Standing};
 
 async fn count(store: &collector::Store, sql: &str) -> i64 {
     sqlx::query_scalar(sql)
@@ -696,6 +696,16 @@ async fn with_a_key_the_database_alone_cannot_make_codes(db: &TestDb) {
     let (_, _, signed) =
         sign_in_with_code(&app, FUNDER, &factor::code_at(&secret, now() + 30)).await;
     assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    // A server started without the key (or with another) says so plainly, not a 500.
+    let keyless = router(&store).await;
+    let (_, _, refused) =
+        sign_in_with_code(&keyless, FUNDER, &factor::code_at(&secret, now() + 30)).await;
+    assert_eq!(refused.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(
+        refused
+            .body
+            .contains("Hearth cannot check second-factor codes right now")
+    );
 }
 
 /// The lifetime of one-time passwords is a setting (`--one-time-password-hours`): with one
@@ -762,7 +772,71 @@ fn a_malformed_second_factor_key_stops_the_server() {
     );
 }
 
+/// `hearth user reset-second-factor` removes an account's app (say, the last admin's, or
+/// every app after the key was lost — the secret need not be opened), recorded as done
+/// from the command line; an account without one is left alone.
+async fn the_command_line_resets_a_lost_second_factor(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let id = staff_id(&store, ADMIN).await;
+    // Enrolled under a key this command never sees.
+    let key = dashboards::FactorKey::parse(&"77".repeat(32)).unwrap();
+    assert!(factor::start(&store, id, Some(&key)).await.unwrap());
+    let Standing::Pending(secret) = factor::standing(&store, id, Some(&key)).await.unwrap() else {
+        panic!("an enrolment in progress")
+    };
+    let codes = factor::confirm(
+        &store,
+        ADMIN,
+        id,
+        &factor::code_at(&secret, now()),
+        now(),
+        Some(&key),
+    )
+    .await
+    .unwrap();
+    assert!(codes.is_some());
+    let run = |email: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hearth"))
+            .args(["user", "reset-second-factor", "--email", email])
+            .env("HEARTH_DATABASE_URL", &db.url)
+            .output()
+            .unwrap()
+    };
+    let done = run(" Admin@Test.Hearth ");
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&done.stdout)
+            .contains("reset the second factor of admin@test.hearth")
+    );
+    assert_eq!(count(&store, "select count(*) from staff_totp").await, 0);
+    assert_eq!(
+        count(&store, "select count(*) from staff_recovery_code").await,
+        0
+    );
+    assert_eq!(
+        audit(&store, "second_factor_reset").await,
+        [(
+            "(command line)".to_owned(),
+            ADMIN.to_owned(),
+            "authenticator app and recovery codes".to_owned()
+        )]
+    );
+    let again = run(ADMIN);
+    assert!(again.status.success());
+    assert!(String::from_utf8_lossy(&again.stdout).contains("has no second factor"));
+    let unknown = run("nobody@test.hearth");
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("no account has the email"));
+    assert_eq!(audit(&store, "second_factor_reset").await.len(), 1);
+}
+
 on_both_stores!(
+    the_command_line_resets_a_lost_second_factor,
     the_one_time_password_lifetime_is_a_setting,
     a_flood_of_random_emails_does_not_stop_a_right_password,
     a_flood_at_one_account_does_not_stop_its_owners_browser,

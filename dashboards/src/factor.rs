@@ -390,11 +390,12 @@ pub async fn verify(
     Ok(Some(Passed::Recovery { left }))
 }
 
-/// Removes an account's second factor (app and recovery codes), recorded as `action`
-/// (removed by its owner, or reset by an admin). `false` when there was none.
+/// Removes an account's second factor (app and recovery codes), by `by`, recorded as
+/// `action`: removed by its owner, or reset by someone else — which also signs the
+/// account out everywhere, in the same transaction. `false` when there was none.
 pub async fn remove(
     store: &Store,
-    by: &str,
+    by: Actor<'_>,
     subject: &str,
     user: i32,
     action: Action,
@@ -410,14 +411,31 @@ pub async fn remove(
         return Ok(false);
     }
     forget(&mut tx, user).await?;
+    if action == Action::SecondFactorReset {
+        crate::session_store::end_sessions(&mut tx, user).await?;
+    }
     audit::record(
         &mut *tx,
-        Entry::new(Actor::Staff(by), action, subject)
-            .detail("authenticator app and recovery codes"),
+        Entry::new(by, action, subject).detail("authenticator app and recovery codes"),
     )
     .await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// Resets the second factor of the account with `email`, for `hearth user
+/// reset-second-factor` (an admin who lost theirs, or a lost `HEARTH_SECOND_FACTOR_KEY`):
+/// `false` when it had none.
+pub async fn reset_by_email(store: &Store, by: Actor<'_>, email: &str) -> Result<bool, String> {
+    let email = crate::account::normalize_email(email).map_err(|e| e.to_string())?;
+    let user = crate::account::find_by_email(store, &email)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account has the email {email}"))?
+        .0;
+    remove(store, by, &user.email, user.id, Action::SecondFactorReset)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Deletes every second-factor row of an account (when the account goes).

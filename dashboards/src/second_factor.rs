@@ -21,7 +21,7 @@ use crate::auth::{
     Csrf, PENDING_KEY, PENDING_SECONDS, Pending, SECOND_FACTOR_PATH, Signed, complete_sign_in,
     failed_sign_in,
 };
-use crate::factor::{self, Passed, Standing};
+use crate::factor::{self, FactorError, Passed, Standing};
 use crate::page::{Chrome, StaffError, render_with};
 
 /// The recovery codes, between the POST that made them and the one page that shows them.
@@ -202,7 +202,7 @@ pub(crate) async fn remove(
     let email = signed.user.email.as_str();
     factor::remove(
         &dash.store,
-        email,
+        Actor::Staff(email),
         email,
         signed.user.id,
         Action::SecondFactorRemoved,
@@ -280,14 +280,27 @@ pub(crate) async fn code(
     {
         return refuse(StatusCode::TOO_MANY_REQUESTS, TOO_MANY);
     }
-    let passed = factor::verify(
+    let passed = match factor::verify(
         &dash.store,
         account.user.id,
         &form.code,
         now(),
         dash.factor_key.as_ref(),
     )
-    .await?;
+    .await
+    {
+        Ok(passed) => passed,
+        Err(FactorError::Sealed(why)) => {
+            // The server's HEARTH_SECOND_FACTOR_KEY is missing or not the one the secret
+            // was sealed with: said to the operator once, and to the person plainly.
+            tracing::error!(error = why, "a second-factor secret could not be opened");
+            return refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Hearth cannot check second-factor codes right now: its server is set up without the key your app was set up with. Tell whoever runs Hearth; an admin can also reset your second factor.",
+            );
+        }
+        Err(FactorError::Database(e)) => return Err(e.into()),
+    };
     match passed {
         None => {
             failed_sign_in(

@@ -573,18 +573,13 @@ async fn reset_factor_of(
         .ok_or(AccountError::NoSuchAccount)?;
     let removed = crate::factor::remove(
         &dash.store,
-        by,
+        Actor::Staff(by),
         &user.email,
         id,
         collector::audit::Action::SecondFactorReset,
     )
     .await?;
-    if !removed {
-        return Ok(None);
-    }
-    let mut conn = dash.store.pool().acquire().await?;
-    crate::session_store::end_sessions(&mut conn, id).await?;
-    Ok(Some((user, None)))
+    Ok(removed.then_some((user, None)))
 }
 
 pub(crate) async fn confirm_reset_factor(
