@@ -102,6 +102,16 @@ enum UserCommand {
     /// Add a staff account; the password is asked for (or read from standard input) and,
     /// unless --permanent, must be replaced by its owner at their first sign-in.
     Add(UserAddArgs),
+    /// Remove a staff account's authenticator app and recovery codes (a lost phone, when
+    /// no other admin can reset it on the users page), and sign it out everywhere.
+    ResetSecondFactor(UserEmailArgs),
+}
+
+#[derive(Args)]
+struct UserEmailArgs {
+    /// The account's email.
+    #[arg(long)]
+    email: String,
 }
 
 #[derive(Args)]
@@ -290,6 +300,9 @@ struct ServeArgs {
     #[command(flatten)]
     links: LinkArgs,
 
+    #[command(flatten)]
+    sign_in: SignInArgs,
+
     /// The crisis line on the thanks page, in every language, where an admin has set none.
     /// The page shows, in the participant's language: the program's line (set on the admin
     /// catalog page), else the organization's, else this flag, else the catalog's
@@ -451,6 +464,46 @@ impl Default for LimitArgs {
     }
 }
 
+/// Staff sign-in settings of `hearth serve`.
+#[derive(Args)]
+struct SignInArgs {
+    /// Hours a one-time password (an admin's reset, a first password) works, once, from
+    /// when it was made.
+    #[arg(
+        long,
+        env = "HEARTH_ONE_TIME_PASSWORD_HOURS",
+        default_value_t = dashboards::ONE_TIME_PASSWORD_HOURS,
+        hide_env_values = true,
+        value_parser = clap::value_parser!(u64).range(1..=24 * 30)
+    )]
+    one_time_password_hours: u64,
+
+    /// The key that seals staff's authenticator-app secrets in the database: 64 hex digits
+    /// (`openssl rand -hex 32`), the same for every instance. Without it they are stored
+    /// unsealed, and a copy of the database is enough to make their codes.
+    #[arg(long, env = "HEARTH_SECOND_FACTOR_KEY", hide_env_values = true)]
+    second_factor_key: Option<String>,
+}
+
+impl SignInArgs {
+    fn limits(&self) -> SignInLimits {
+        SignInLimits {
+            one_time_password_lifetime: std::time::Duration::from_secs(
+                self.one_time_password_hours * 3600,
+            ),
+            ..SignInLimits::default()
+        }
+    }
+
+    fn factor_key(&self) -> anyhow::Result<Option<dashboards::FactorKey>> {
+        self.second_factor_key
+            .as_deref()
+            .map(dashboards::FactorKey::parse)
+            .transpose()
+            .map_err(|e| anyhow::anyhow!("--second-factor-key (HEARTH_SECOND_FACTOR_KEY): {e}"))
+    }
+}
+
 #[derive(Subcommand)]
 enum SessionCommand {
     /// Open a session for a circle; prints its code, link and any ticket links.
@@ -537,6 +590,22 @@ async fn run() -> anyhow::Result<()> {
         Command::Serve(args) => serve_command(store, args, &cli.database_url).await?,
         Command::Demo(args) => demo_command(store, args, &cli.database_url).await?,
         Command::User(UserCommand::Add(args)) => print_out(&user_add(&store, args).await?),
+        Command::User(UserCommand::ResetSecondFactor(args)) => {
+            let reset = dashboards::factor::reset_by_email(&store, Actor::CommandLine, &args.email)
+                .await
+                .map_err(anyhow::Error::msg)?;
+            print_out(&if reset {
+                format!(
+                    "reset the second factor of {}: they were signed out, and sign in with their password alone\n",
+                    args.email.trim().to_lowercase()
+                )
+            } else {
+                format!(
+                    "{} has no second factor: nothing was changed\n",
+                    args.email.trim().to_lowercase()
+                )
+            })
+        }
         Command::Session(SessionCommand::Open(args)) => {
             print_out(&session_open(&store, args).await?);
         }
@@ -609,6 +678,10 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
     };
     let serve_args = ServeArgs {
         links: args.links,
+        sign_in: SignInArgs {
+            one_time_password_hours: dashboards::ONE_TIME_PASSWORD_HOURS,
+            second_factor_key: None,
+        },
         crisis_line: None,
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
         sso: SsoArgs::default(),
@@ -1061,15 +1134,22 @@ async fn run_server(
     analytics::schedule::spawn_auto_release(store.clone(), args.release_grace_hours);
     let limits = hearth::ServeLimits::from(args.limits);
     let no_account = !account::any_account(&store).await?;
+    let factor_key = args.sign_in.factor_key()?;
+    if factor_key.is_none() {
+        tracing::warn!(
+            "no HEARTH_SECOND_FACTOR_KEY: staff authenticator secrets are stored unsealed (see docs/deploy.md)"
+        );
+    }
     let mut state = AppState::new(
         store,
         Settings {
             crisis_line: args.crisis_line,
         },
         address.clone(),
-        SignInLimits::default(),
+        args.sign_in.limits(),
     )
     .await?;
+    state.dashboards = state.dashboards.with_second_factor_key(factor_key);
     state.dashboards.release_grace_hours = args.release_grace_hours;
     if let Some(settings) = args.sso.settings() {
         let issuer = settings.issuer.clone();

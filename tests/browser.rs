@@ -299,6 +299,41 @@ fn admin_account_catalog_and_privacy_pages_pass_axe_in_chromium() {
     );
 }
 
+/// The second factor (`tests/browser/factor.mjs`): setting up an authenticator app (QR
+/// code and key, a wrong code refused, the recovery codes), signing in with a code (a wrong
+/// one refused), and the admin's users, edit and reset pages — at phone and desktop widths,
+/// with axe, no sideways scrolling.
+#[test]
+fn second_factor_pages_pass_axe_in_chromium() {
+    use common::staff::*;
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(&db).await.unwrap();
+        store.migrate().await.unwrap();
+        seed_network(&store).await;
+        store.close().await;
+    });
+    let server = Server::start(&db, None);
+    let report = run_checker(
+        &tools.join("factor.mjs"),
+        server.port,
+        &shots,
+        &[
+            ADMIN.to_owned(),
+            PASSWORD.to_owned(),
+            MANAGER_A.to_owned(),
+            FUNDER.to_owned(),
+        ],
+    );
+    server.stop();
+    assert!(
+        report.contains("22 second-factor page views checked, 0 problems"),
+        "{report}"
+    );
+}
+
 /// Kiosk mode on a shared tablet (`tests/browser/kiosk.mjs`): the kiosk pages pass axe at
 /// phone, tablet and desktop widths; one person answers, the thanks page returns to an
 /// empty form by itself, and the next person finds none of the first person's answers

@@ -385,6 +385,60 @@ async fn the_balancer_logs_no_participant_request_and_no_address() {
     }
 }
 
+/// The shipped balancer limits sign-in posts per client address (20 a minute, kept in its
+/// memory): the 21st from one address is refused by HAProxy itself, while other pages
+/// from the same address, and a sign-in that does not pass through the balancer, go on;
+/// the log still holds no address.
+#[tokio::test]
+async fn the_balancer_limits_sign_in_posts_per_address() {
+    let Some(db) = TestDb::postgres().await else {
+        return;
+    };
+    let store = db.store().await;
+    add_staff(&store, "owner@test.hearth", "funder", None).await;
+    let cluster = Cluster::start(&db, 2);
+    let base = cluster.balancer.url("");
+    let mut statuses = vec![];
+    for k in 0..24 {
+        // A different unknown email each time: Hearth's per-account limit never applies.
+        let answer = Browser::default()
+            .sign_in(&base, &format!("nobody-{k}@test.hearth"), "a wrong guess")
+            .await;
+        if answer.status == 429 {
+            assert!(
+                answer
+                    .body
+                    .contains("Too many sign-in attempts from your network"),
+                "{}",
+                answer.body
+            );
+        }
+        statuses.push(answer.status);
+    }
+    assert_eq!(statuses[..20], [401; 20], "{statuses:?}");
+    assert_eq!(statuses[20..], [429; 4], "{statuses:?}");
+    // Even the right password, from this address, through the balancer, waits.
+    let refused = Browser::default()
+        .sign_in(&base, "owner@test.hearth", PASSWORD)
+        .await;
+    assert_eq!(refused.status, 429);
+    // Reading pages is not limited; nor is a sign-in from elsewhere (here: straight to
+    // an instance, as from another address).
+    let client = client();
+    for path in ["/staff/sign-in", "/", "/privacy"] {
+        let page = client.get(cluster.balancer.url(path)).send().await.unwrap();
+        assert_eq!(page.status(), 200, "{path}");
+    }
+    let direct = Browser::default()
+        .sign_in(&cluster.instance_url(0, ""), "owner@test.hearth", PASSWORD)
+        .await;
+    assert_eq!(direct.status, 303);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let log = cluster.balancer.log();
+    assert!(log.contains(" 429 "), "{log}");
+    assert!(!log.contains("127.0.0.1"), "{log}");
+}
+
 /// One instance killed (SIGKILL) under load: every 303 answered before is stored once,
 /// and the balancer sends the rest to the survivors.
 #[tokio::test]

@@ -22,7 +22,9 @@ async fn app(store: &Store) -> Router {
         "https://hearth.test",
         dashboards::SignInLimits {
             per_account_per_minute: 1000,
-            total_per_second: 1000,
+            per_device_per_minute: 1000,
+            codes_per_minute: 1000,
+            ..dashboards::SignInLimits::default()
         },
     )
     .await
@@ -159,9 +161,15 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     let reset = format!("{edit}/reset-password");
     let deactivate = format!("{edit}/deactivate");
     let remove = format!("{edit}/remove");
+    let reset_factor = format!("{edit}/reset-second-factor");
     //            path           signed out  admin  manager A  manager B  facilitator A  funder
-    let matrix: [(&str, [Expect; 6]); 5] = [
+    let matrix: [(&str, [Expect; 6]); 7] = [
         ("/staff/account", [SignIn, Ok, Ok, Ok, Ok, Ok]),
+        ("/staff/account/second-factor", [SignIn, Ok, Ok, Ok, Ok, Ok]),
+        (
+            &reset_factor,
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
         (
             &edit,
             [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
@@ -183,6 +191,15 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     for email in [ADMIN, MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {
         jars.push(sign_in(&app, email).await);
     }
+    // Manager B has an authenticator app (so an admin's reset page has something to reset).
+    sqlx::query(
+        "insert into staff_totp (user_id, secret, confirmed, last_step) values ($1, $2, 1, 0)",
+    )
+    .bind(target)
+    .bind(format!("plain:{}", "31".repeat(20)))
+    .execute(store.pool())
+    .await
+    .unwrap();
     let mut checked = 0;
     for (path, expected) in &matrix {
         for (who, (jar, want)) in jars.iter_mut().zip(expected).enumerate() {
@@ -197,7 +214,7 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
             checked += 1;
         }
     }
-    assert_eq!(checked, 30);
+    assert_eq!(checked, 42);
     // Every page's navigation leads to "Your account".
     let home = get(&app, &mut jars[4], "/staff").await;
     assert!(home.body.contains("href=\"/staff/account\""));
@@ -215,6 +232,8 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
             (deactivate.as_str(), vec![("confirm", "yes")]),
             (&format!("{edit}/reactivate"), vec![]),
             (remove.as_str(), vec![("confirm", "yes")]),
+            (reset_factor.as_str(), vec![("confirm", "yes")]),
+            ("/staff/admin/second-factor", vec![("required", "yes")]),
             (
                 "/staff/admin/users",
                 vec![
@@ -234,6 +253,16 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
     assert_eq!(hash_of(&store, MANAGER_B).await, hash);
     assert!(standing(&store, "sneaky@test.hearth").await.is_none());
     assert_eq!(audit_total(&store).await, entries);
+    assert_eq!(
+        count(
+            &store,
+            "select count(*) from staff_totp where confirmed = 1"
+        )
+        .await,
+        1,
+        "manager B's app is still there"
+    );
+    assert_eq!(count(&store, "select count(*) from staff_policy").await, 0);
 }
 
 /// Every new form needs the CSRF token: without it, or with another browser's, nothing
@@ -257,6 +286,11 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
         format!("{edit}/deactivate"),
         format!("{edit}/reactivate"),
         format!("{edit}/remove"),
+        format!("{edit}/reset-second-factor"),
+        "/staff/admin/second-factor".to_owned(),
+        "/staff/account/second-factor".to_owned(),
+        "/staff/account/second-factor/confirm".to_owned(),
+        "/staff/account/second-factor/remove".to_owned(),
     ] {
         for token in [None, Some("AAAA"), Some(foreign.as_str())] {
             let mut fields = vec![
@@ -267,6 +301,8 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
                 ("current", PASSWORD),
                 ("new", "a brand new password"),
                 ("again", "a brand new password"),
+                ("required", "yes"),
+                ("code", "123456"),
             ];
             if let Some(t) = token {
                 fields.push(("authenticity_token", t));
@@ -281,6 +317,8 @@ async fn the_account_forms_are_csrf_guarded(db: &TestDb) {
     assert_eq!(hash_of(&store, ADMIN).await, admin_hash);
     assert!(standing(&store, "csrf@test.hearth").await.is_none());
     assert_eq!(audit_total(&store).await, entries);
+    assert_eq!(count(&store, "select count(*) from staff_totp").await, 0);
+    assert_eq!(count(&store, "select count(*) from staff_policy").await, 0);
 }
 
 /// Any role changes its own password with the current one and the new one twice; bad
@@ -377,12 +415,14 @@ async fn changing_ones_own_password_ends_the_other_sessions(db: &TestDb) {
     assert!(stored.starts_with("$argon2id$") && !stored.contains(new));
 }
 
-/// Guessing the current password on the change form is limited like signing in.
+/// Guessing the current password on the change form is limited per sign-in session (five
+/// a minute): the guesser is signed in already, and their guesses spend nothing of the
+/// account's sign-in allowance, so they cannot lock its owner out.
 async fn guessing_the_current_password_is_rate_limited(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
-    let app = router(&store).await; // the default limits: 5 a minute per account
-    let mut jar = sign_in(&app, FUNDER).await; // 1
+    let app = router(&store).await; // the default limits
+    let mut jar = sign_in(&app, FUNDER).await;
     let t = token_of(&app, &mut jar, "/staff/account").await;
     let guess = |current: &'static str| {
         let (app, t) = (app.clone(), t.clone());
@@ -400,17 +440,61 @@ async fn guessing_the_current_password_is_rate_limited(db: &TestDb) {
                 ],
             )
             .await
-            .status
         }
     };
-    for _ in 0..4 {
+    for _ in 0..5 {
         assert_eq!(
-            guess("a wrong guess!").await,
+            guess("a wrong guess!").await.status,
             StatusCode::UNPROCESSABLE_ENTITY
         );
     }
-    assert_eq!(guess(PASSWORD).await, StatusCode::TOO_MANY_REQUESTS);
+    let limited = guess(PASSWORD).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.body.contains("Too many attempts"));
     assert!(audit(&store, "password_changed").await.is_empty());
+    // The account's sign-in is not touched: from browsers that never signed in to it
+    // (the shared allowance, five a minute with the first sign-in above), four more
+    // sign-ins in a row still work.
+    for _ in 0..4 {
+        assert_eq!(
+            sign_in_with(&app, FUNDER, PASSWORD).await.status,
+            StatusCode::SEE_OTHER
+        );
+    }
+    // Another sign-in session of the same account has its own tries. (The shared
+    // allowance is spent now; the browser that signed in first has its own.)
+    let mut other = Jar::default();
+    other.0.insert(
+        "hearth_device".into(),
+        jar.0.get("hearth_device").expect("a device token").clone(),
+    );
+    let t = token_of(&app, &mut other, "/staff/sign-in").await;
+    let signed = post(
+        &app,
+        &mut other,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &t),
+            ("email", FUNDER),
+            ("password", PASSWORD),
+        ],
+    )
+    .await;
+    assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
+    let t = token_of(&app, &mut other, "/staff/account").await;
+    let wrong = post(
+        &app,
+        &mut other,
+        "/staff/account",
+        &[
+            ("authenticity_token", &t),
+            ("current", "a wrong guess!"),
+            ("new", "a brand new password"),
+            ("again", "a brand new password"),
+        ],
+    )
+    .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 /// An admin resets a password: a confirmation first; then a one-time password shown
@@ -534,7 +618,7 @@ async fn a_reset_shows_a_one_time_password_once_and_forces_a_change(db: &TestDb)
 }
 
 /// An account that must change its password reaches only the change-password page (and
-/// signing out) until it has; then everything its role allows.
+/// signing out) until it has; choosing its own there opens everything its role allows.
 async fn forced_change(app: &Router, store: &Store, jar: &mut Jar, email: &str, password: &str) {
     let page = get(app, jar, "/staff/account").await;
     assert_eq!(page.status, StatusCode::OK);
@@ -569,24 +653,6 @@ async fn forced_change(app: &Router, store: &Store, jar: &mut Jar, email: &str, 
     .await;
     assert_eq!(opened.location.as_deref(), Some("/staff/account"));
     assert_eq!(count(store, "select count(*) from session").await, sessions);
-    // Signing out works, and signing in again leads back here.
-    let out = post(app, jar, "/staff/sign-out", &[("authenticity_token", &t)]).await;
-    assert_eq!(out.location.as_deref(), Some("/staff/sign-in"));
-    assert!(to_sign_in(&get(app, jar, "/staff/account").await));
-    *jar = Jar::default();
-    let t = token_of(app, jar, "/staff/sign-in").await;
-    let back = post(
-        app,
-        jar,
-        "/staff/sign-in",
-        &[
-            ("authenticity_token", &t),
-            ("email", email),
-            ("password", password),
-        ],
-    )
-    .await;
-    assert_eq!(back.location.as_deref(), Some("/staff/account"));
     let t = token_of(app, jar, "/staff/account").await;
     let own = "now truly my own password";
     let changed = post(
@@ -615,6 +681,130 @@ async fn forced_change(app: &Router, store: &Store, jar: &mut Jar, email: &str, 
         sign_in_with(app, email, own).await.location.as_deref(),
         Some("/staff")
     );
+}
+
+/// Signs in with a password through a fresh browser; the browser's cookies and the answer.
+async fn signed_in_with(app: &Router, email: &str, password: &str) -> (Jar, Page) {
+    let mut jar = Jar::default();
+    let t = token_of(app, &mut jar, "/staff/sign-in").await;
+    let page = post(
+        app,
+        &mut jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &t),
+            ("email", email),
+            ("password", password),
+        ],
+    )
+    .await;
+    (jar, page)
+}
+
+/// An admin's reset of `email`, through the confirmation page: the one-time password.
+async fn reset_by_admin(app: &Router, store: &Store, admin: &mut Jar, email: &str) -> String {
+    let id = id_of(store, email).await;
+    let done = confirm(
+        app,
+        admin,
+        &format!("/staff/admin/users/{id}/reset-password"),
+    )
+    .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    one_time(&get(app, admin, "/staff/admin/users").await.body).expect("shown once")
+}
+
+/// A one-time password signs in once: its owner signing out without choosing their own
+/// leaves it used up (the sign-in page says to ask an admin for a new reset, which then
+/// works), and one older than its lifetime (72 hours) is refused as expired.
+async fn a_one_time_password_signs_in_once_and_expires(db: &TestDb) {
+    let (store, app) = seeded(db).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let password = reset_by_admin(&app, &store, &mut admin, FACILITATOR_A).await;
+
+    let (mut jar, first) = signed_in_with(&app, FACILITATOR_A, &password).await;
+    assert_eq!(first.location.as_deref(), Some("/staff/account"));
+    let page = get(&app, &mut jar, "/staff/account").await;
+    assert!(page.body.contains("Choose your own password"));
+    let out = post(
+        &app,
+        &mut jar,
+        "/staff/sign-out",
+        &[("authenticity_token", &token(&page.body))],
+    )
+    .await;
+    assert_eq!(out.location.as_deref(), Some("/staff/sign-in"));
+
+    // Signed out without choosing: the one-time password works no more, and says why.
+    let (_, again) = signed_in_with(&app, FACILITATOR_A, &password).await;
+    assert_eq!(again.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        again
+            .body
+            .contains("That one-time password has been used already")
+            && again
+                .body
+                .contains("Ask an admin to reset your password again"),
+        "{}",
+        again.body
+    );
+    assert!(again.body.contains("It works once, within 72 hours"));
+    let failed = audit(&store, "sign_in_failed").await;
+    assert_eq!(
+        failed.last().map(|(_, _, detail)| detail.as_str()),
+        Some("one-time password used already")
+    );
+    assert_eq!(standing(&store, FACILITATOR_A).await.unwrap().3, 1);
+    // Nor from a browser that has signed in with it (its device token is no way around).
+    let page = get(&app, &mut jar, "/staff/sign-in").await;
+    let refused = post(
+        &app,
+        &mut jar,
+        "/staff/sign-in",
+        &[
+            ("authenticity_token", &token(&page.body)),
+            ("email", FACILITATOR_A),
+            ("password", &password),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+
+    // The admin resets again: the new one works (once).
+    let second = reset_by_admin(&app, &store, &mut admin, FACILITATOR_A).await;
+    assert_ne!(second, password);
+    let (_, ok) = signed_in_with(&app, FACILITATOR_A, &second).await;
+    assert_eq!(ok.location.as_deref(), Some("/staff/account"));
+
+    // One made 72 hours ago is refused as expired; one made 71 hours ago still works.
+    let third = reset_by_admin(&app, &store, &mut admin, FACILITATOR_A).await;
+    let age = |hours: i64| {
+        let store = store.clone();
+        async move {
+            sqlx::query("update staff_user set one_time_set_at = $1 where email = $2")
+                .bind(collector::catalog::now_unix() - hours * 3600)
+                .bind(FACILITATOR_A)
+                .execute(store.pool())
+                .await
+                .unwrap();
+        }
+    };
+    age(72).await;
+    let (_, expired) = signed_in_with(&app, FACILITATOR_A, &third).await;
+    assert_eq!(expired.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        expired
+            .body
+            .contains("That one-time password has expired: it worked for 72 hours"),
+        "{}",
+        expired.body
+    );
+    age(71).await;
+    let (_, fresh) = signed_in_with(&app, FACILITATOR_A, &third).await;
+    assert_eq!(fresh.location.as_deref(), Some("/staff/account"));
+    // The old password (the account's own before the resets) never came back.
+    let (_, old) = signed_in_with(&app, FACILITATOR_A, PASSWORD).await;
+    assert_eq!(old.status, StatusCode::UNAUTHORIZED);
 }
 
 /// Adding an account: the form starts at the least-privileged role; bad input is refused
@@ -1238,6 +1428,26 @@ async fn the_command_line_adds_must_change_accounts_unless_permanent(db: &TestDb
     assert!(kept.status.success());
     assert_eq!(standing(&store, "first@example.org").await.unwrap().3, 1);
     assert_eq!(standing(&store, "kept@example.org").await.unwrap().3, 0);
+    // The first password is a one-time password: it expires from when it was set.
+    let set_at = |email: &'static str| {
+        let store = store.clone();
+        async move {
+            sqlx::query_scalar::<_, Option<i64>>(
+                "select one_time_set_at from staff_user where email = $1",
+            )
+            .bind(email)
+            .fetch_one(store.pool())
+            .await
+            .unwrap()
+        }
+    };
+    let now = collector::catalog::now_unix();
+    assert!(
+        set_at("first@example.org")
+            .await
+            .is_some_and(|t| (now - t).abs() < 120)
+    );
+    assert_eq!(set_at("kept@example.org").await, None);
     let added = audit(&store, "account_added").await;
     assert_eq!(added.len(), 2);
     assert!(added.iter().all(|(actor, _, _)| actor == "(command line)"));
@@ -1254,6 +1464,7 @@ on_both_stores!(
     changing_ones_own_password_ends_the_other_sessions,
     guessing_the_current_password_is_rate_limited,
     a_reset_shows_a_one_time_password_once_and_forces_a_change,
+    a_one_time_password_signs_in_once_and_expires,
     an_admin_adds_an_account_with_a_one_time_password,
     an_admin_changes_roles_and_programs,
     the_last_active_admin_is_kept,

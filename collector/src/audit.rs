@@ -55,10 +55,13 @@ pub enum Action {
     ActionChanged,
     ActionArchived,
     ActionPublished,
+    SecondFactorEnrolled,
+    SecondFactorRemoved,
+    SecondFactorReset,
 }
 
 impl Action {
-    pub const ALL: [Action; 30] = [
+    pub const ALL: [Action; 33] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -89,6 +92,9 @@ impl Action {
         Action::ActionChanged,
         Action::ActionArchived,
         Action::ActionPublished,
+        Action::SecondFactorEnrolled,
+        Action::SecondFactorRemoved,
+        Action::SecondFactorReset,
     ];
 
     pub fn key(self) -> &'static str {
@@ -123,6 +129,9 @@ impl Action {
             Action::ActionChanged => "action_changed",
             Action::ActionArchived => "action_archived",
             Action::ActionPublished => "action_published",
+            Action::SecondFactorEnrolled => "second_factor_enrolled",
+            Action::SecondFactorRemoved => "second_factor_removed",
+            Action::SecondFactorReset => "second_factor_reset",
         }
     }
 
@@ -159,6 +168,9 @@ impl Action {
             Action::ActionChanged => "Changed an action",
             Action::ActionArchived => "Archived an action",
             Action::ActionPublished => "Changed what participants are told about an action",
+            Action::SecondFactorEnrolled => "Set up a second factor",
+            Action::SecondFactorRemoved => "Removed own second factor",
+            Action::SecondFactorReset => "Reset someone's second factor",
         }
     }
 

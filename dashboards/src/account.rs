@@ -4,10 +4,12 @@
 //! echoed. Hashing and checking run off the async runtime: they are slow on purpose.
 //!
 //! A password someone else set (an admin's one-time password, a first password, one
-//! given with `hearth user add`) is flagged `must_change_password`: its owner chooses
-//! their own at their next sign-in. An account can be deactivated (kept, but it cannot
-//! sign in) and reactivated; there is always at least one active admin. Every change made
-//! for a person is recorded in the audit trail in the same transaction as the change.
+//! given with `hearth user add`) is flagged `must_change_password`: it is a one-time
+//! password, used up by the sign-in it allows (which leads straight to choosing one's own)
+//! and refused after a lifetime (72 hours by default) counted from `one_time_set_at`. An
+//! account can be deactivated (kept, but it cannot sign in) and reactivated; there is
+//! always at least one active admin. Every change made for a person is recorded in the
+//! audit trail in the same transaction as the change.
 
 use std::fmt;
 
@@ -128,6 +130,42 @@ pub struct Account {
     pub user: StaffUser,
     pub active: bool,
     pub must_change_password: bool,
+    /// When a password someone else set was set (Unix seconds), while it is unreplaced.
+    pub one_time_set_at: Option<i64>,
+    /// The one-time password has signed in once already: it never will again.
+    pub one_time_used: bool,
+    /// A confirmed authenticator app: sign-in asks for its code after the password.
+    pub has_second_factor: bool,
+}
+
+impl Account {
+    /// Why its password, though right, may not sign in (`None`: it may). Only a password
+    /// someone else set can be used up or expire; `lifetime` is how long one lasts.
+    pub fn one_time_refusal(
+        &self,
+        now: i64,
+        lifetime: std::time::Duration,
+    ) -> Option<OneTimeRefusal> {
+        if !self.must_change_password {
+            return None;
+        }
+        if self.one_time_used {
+            return Some(OneTimeRefusal::Used);
+        }
+        let expired = self
+            .one_time_set_at
+            .is_some_and(|set| now >= set.saturating_add(lifetime.as_secs() as i64));
+        expired.then_some(OneTimeRefusal::Expired)
+    }
+}
+
+/// Why a right one-time password does not sign in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OneTimeRefusal {
+    /// It signed in once already (and its owner left without choosing their own).
+    Used,
+    /// It is older than its lifetime.
+    Expired,
 }
 
 /// An email, trimmed and lower-cased: the account's key.
@@ -250,12 +288,33 @@ pub fn one_time_password() -> String {
         .join("-")
 }
 
-/// Checks a password's length and hashes it off the async runtime.
+/// Checks a password's length and hashes it off the async runtime, in the argon2 queue.
 async fn hashed(password: String) -> Result<String, AccountError> {
     check_password(&password)?;
-    tokio::task::spawn_blocking(move || hash_password(&password))
+    crate::hashing::run(move || hash_password(&password))
         .await
         .map_err(|e| AccountError::Hash(e.to_string()))?
+}
+
+/// Whether `password` matches `hash`, checked off the async runtime in the argon2 queue:
+/// a flood of sign-ins waits its turn rather than taking every core.
+pub async fn password_matches_queued(password: String, hash: String) -> bool {
+    crate::hashing::run(move || password_matches(&password, &hash))
+        .await
+        .unwrap_or(false)
+}
+
+/// Marks an account's one-time password used, at the sign-in it allows: `false` when it
+/// already was (two sign-ins racing with it: only one gets through).
+pub async fn use_one_time_password(store: &Store, id: i32) -> Result<bool, sqlx::Error> {
+    let done = sqlx::query(
+        "update staff_user set one_time_used = 1 \
+         where id = $1 and must_change_password = 1 and one_time_used = 0",
+    )
+    .bind(id)
+    .execute(store.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 async fn program_id(
@@ -310,8 +369,8 @@ async fn insert_user(
     let id = loop {
         let id = random_id();
         let inserted = sqlx::query(
-            "insert into staff_user (id, email, password_hash, role, program_id, active, must_change_password) \
-             values ($1, $2, $3, $4, $5, 1, $6) on conflict do nothing",
+            "insert into staff_user (id, email, password_hash, role, program_id, active, must_change_password, one_time_set_at) \
+             values ($1, $2, $3, $4, $5, 1, $6, $7) on conflict do nothing",
         )
         .bind(id)
         .bind(&new.email)
@@ -319,6 +378,7 @@ async fn insert_user(
         .bind(new.role.key())
         .bind(program_id)
         .bind(kind.flag())
+        .bind((kind == PasswordKind::MustChange).then(collector::catalog::now_unix))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
@@ -362,7 +422,8 @@ fn describe(role: Role, program: Option<&str>) -> String {
 }
 
 const SELECT: &str = "select u.id, u.email, u.role, u.program_id, p.name as program, u.password_hash, \
-                      u.active, u.must_change_password \
+                      u.active, u.must_change_password, u.one_time_set_at, u.one_time_used, \
+                      (select count(*) from staff_totp t where t.user_id = u.id and t.confirmed = 1) as factors \
                       from staff_user u left join program p on p.id = u.program_id";
 
 fn user_of(row: &AnyRow) -> Result<StaffUser, sqlx::Error> {
@@ -382,6 +443,9 @@ fn account_of(row: &AnyRow) -> Result<Account, sqlx::Error> {
         user: user_of(row)?,
         active: row.try_get::<i32, _>("active")? != 0,
         must_change_password: row.try_get::<i32, _>("must_change_password")? != 0,
+        one_time_set_at: row.try_get("one_time_set_at")?,
+        one_time_used: row.try_get::<i32, _>("one_time_used")? != 0,
+        has_second_factor: row.try_get::<i64, _>("factors")? > 0,
     })
 }
 
@@ -587,6 +651,7 @@ pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUse
     keep_an_admin(&mut tx, &account).await?;
     end_sessions(&mut tx, id).await?;
     collector::catalog::forget_opener(&mut tx, id).await?;
+    crate::factor::forget(&mut tx, id).await?;
     sqlx::query("delete from staff_user where id = $1")
         .bind(id)
         .execute(&mut *tx)
@@ -620,11 +685,15 @@ pub async fn reset_password(
     let hash = hashed(password.clone()).await?;
     let mut tx = store.pool().begin().await?;
     let account = account_in(&mut tx, id).await?;
-    sqlx::query("update staff_user set password_hash = $1, must_change_password = 1 where id = $2")
-        .bind(&hash)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "update staff_user set password_hash = $1, must_change_password = 1, \
+         one_time_set_at = $2, one_time_used = 0 where id = $3",
+    )
+    .bind(&hash)
+    .bind(collector::catalog::now_unix())
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     end_sessions(&mut tx, id).await?;
     audit::record(
         &mut *tx,
@@ -646,7 +715,8 @@ pub async fn change_password(
     let hash = hashed(password).await?;
     let mut tx = store.pool().begin().await?;
     let changed = sqlx::query(
-        "update staff_user set password_hash = $1, must_change_password = 0 where id = $2",
+        "update staff_user set password_hash = $1, must_change_password = 0, \
+         one_time_set_at = null, one_time_used = 0 where id = $2",
     )
     .bind(&hash)
     .bind(user.id)

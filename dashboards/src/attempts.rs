@@ -1,5 +1,9 @@
-//! Sign-in attempts per account, counted in the store so that every `hearth serve`
+//! Sign-in attempts per allowance, counted in the store so that every `hearth serve`
 //! instance sees the same count: N instances must not allow N times the attempts.
+//!
+//! An allowance is named by a bucket: an account's email (the allowance every browser it
+//! has not signed in from shares), a known browser's device token (`device`), or an
+//! account's second-factor codes. The caller picks the bucket; this module only counts.
 //!
 //! A sliding window over two fixed one-minute windows: an attempt is allowed while the
 //! attempts of this minute, plus those of the previous minute weighted by how much of it
@@ -8,29 +12,29 @@
 //!
 //! # Privacy
 //!
-//! The account is kept as a SHA-256 of the email typed, never its text (someone may type a
-//! password into the email field), for at most two minutes.
+//! A bucket is kept as a SHA-256 of its name, never its text (someone may type a password
+//! into the email field), for at most two minutes. No bucket is ever a client address.
 
 use collector::Store;
 use sha2::{Digest, Sha256};
 
-fn key(email: &str) -> String {
-    Sha256::digest(email.trim().to_lowercase().as_bytes())
+fn key(bucket: &str) -> String {
+    Sha256::digest(bucket.trim().to_lowercase().as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
 }
 
-/// Takes one attempt for `email` at `now` (Unix seconds): whether it is within
+/// Takes one attempt from `bucket` at `now` (Unix seconds): whether it is within
 /// `per_minute`. A refused attempt still counts, so hammering does not open the window.
 pub(crate) async fn take(
     store: &Store,
-    email: &str,
+    bucket: &str,
     per_minute: u32,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
     let (minute, into) = (now.div_euclid(60), now.rem_euclid(60));
-    let account = key(email);
+    let account = key(bucket);
     let mut tx = store.pool().begin().await?;
     sqlx::query("delete from sign_in_attempt where minute < $1")
         .bind(minute - 1)

@@ -1,81 +1,124 @@
-//! Signing in and out, the signed-in extractor, CSRF checks and sign-in rate limits.
+//! Signing in and out, the signed-in extractor, CSRF checks and sign-in limits.
 //!
-//! There is no client address to limit by (the server never learns one), so sign-in
-//! attempts are limited per account and in total: guessing one account's password is slow,
-//! and guessing many cannot eat the server's CPU with argon2. The per-account count lives
-//! in the store (`attempts`), shared by every instance; the total guards each instance's
-//! own CPU, so it is kept by each instance.
-
-use std::num::NonZeroU32;
+//! There is no client address to limit by (the server never learns one). What guards
+//! sign-in, and what an attacker cannot turn against the people it protects:
+//!
+//! - **Argon2 work is queued, never refused** (`hashing`): at most one hash per CPU runs,
+//!   the rest wait. No bucket exists that one anonymous client can empty for everyone.
+//! - **Per-account allowances, in the store** (`attempts`, shared by every instance): a
+//!   browser that has signed in to the account before carries a signed device token
+//!   (`device`) and has its own allowance; every other browser shares the account's. A
+//!   stranger guessing at an account spends only the shared allowance, so its owner's
+//!   usual browser still signs in.
+//! - **Per client address, at the balancer** (deploy/haproxy.cfg): sign-in posts per
+//!   address, counted in HAProxy's memory, never logged.
+//!
+//! After the password, an account with an authenticator app is asked for its code
+//! (`second_factor`); a one-time password works for one sign-in and a limited time.
 
 use axum::Form;
 use axum::body::Body;
 use axum::extract::{FromRef, FromRequestParts, Query, Request, State};
-use axum::http::Method;
 use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_csrf::{CsrfConfig, CsrfToken};
 use collector::audit::{self, Action, Actor, Entry};
-use governor::{DefaultDirectRateLimiter, Quota, RateLimiter};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
 use crate::Dashboards;
 use crate::access::{Area, allowed};
-use crate::account::{self, StaffUser};
+use crate::account::{self, Account, OneTimeRefusal, StaffUser};
 use crate::page::{Chrome, StaffError, render_with};
 
 pub(crate) const SESSION_KEY: &str = "staff";
+/// A sign-in whose password was right, waiting for its second factor: see
+/// `second_factor::Pending`.
+pub(crate) const PENDING_KEY: &str = "sign_in.pending";
 /// The most a staff form may send.
 const MAX_FORM_BYTES: usize = 64 * 1024;
 
-/// How many sign-in attempts are allowed.
+/// How many sign-in attempts are allowed, and how long a one-time password lasts.
 #[derive(Clone, Copy, Debug)]
 pub struct SignInLimits {
-    /// Attempts per account per minute (also the burst).
+    /// Attempts per account per minute from browsers that have not signed in to it before
+    /// (all of them together).
     pub per_account_per_minute: u32,
-    /// Attempts per second over all accounts (the burst is twice this).
-    pub total_per_second: u32,
+    /// Attempts per account per minute from each browser that has signed in to it before.
+    pub per_device_per_minute: u32,
+    /// Second-factor codes per account per minute (after a right password).
+    pub codes_per_minute: u32,
+    /// How long a password someone else set works (once), from when it was set.
+    pub one_time_password_lifetime: std::time::Duration,
 }
+
+/// 72 hours: a weekend and a day.
+pub const ONE_TIME_PASSWORD_HOURS: u64 = 72;
 
 impl Default for SignInLimits {
     fn default() -> Self {
         SignInLimits {
             per_account_per_minute: 5,
-            total_per_second: 10,
-        }
-    }
-}
-
-pub(crate) struct SignInLimiter {
-    per_account_per_minute: u32,
-    total: DefaultDirectRateLimiter,
-}
-
-impl SignInLimiter {
-    pub fn new(limits: SignInLimits) -> SignInLimiter {
-        let nz = |n: u32| NonZeroU32::new(n.max(1)).expect("at least one");
-        SignInLimiter {
-            per_account_per_minute: limits.per_account_per_minute.max(1),
-            total: RateLimiter::direct(
-                Quota::per_second(nz(limits.total_per_second))
-                    .allow_burst(nz(2 * limits.total_per_second)),
+            per_device_per_minute: 5,
+            codes_per_minute: 5,
+            one_time_password_lifetime: std::time::Duration::from_secs(
+                ONE_TIME_PASSWORD_HOURS * 3600,
             ),
         }
     }
+}
 
-    /// Takes one attempt for `email`, or says no.
+impl SignInLimits {
+    /// How long a one-time password works, in words: "72 hours", "1 hour".
+    pub(crate) fn one_time_words(&self) -> String {
+        match self.one_time_password_lifetime.as_secs() / 3600 {
+            1 => "1 hour".to_owned(),
+            n => format!("{n} hours"),
+        }
+    }
+
+    /// Takes one attempt at `email`'s password: from the browser's own allowance when it
+    /// holds a device token for the account (`device`), else from the allowance every
+    /// other browser shares. `false`: none left this minute.
     pub(crate) async fn attempt(
         &self,
         store: &collector::Store,
         email: &str,
+        device: Option<&str>,
     ) -> Result<bool, sqlx::Error> {
-        if self.total.check().is_err() {
-            return Ok(false);
-        }
         let now = collector::catalog::now_unix();
-        crate::attempts::take(store, email, self.per_account_per_minute, now).await
+        match device {
+            Some(nonce) => {
+                crate::attempts::take(
+                    store,
+                    &format!("device:{nonce}"),
+                    self.per_device_per_minute.max(1),
+                    now,
+                )
+                .await
+            }
+            None => {
+                crate::attempts::take(store, email, self.per_account_per_minute.max(1), now).await
+            }
+        }
+    }
+
+    /// Takes one attempt at an account's second-factor code.
+    pub(crate) async fn code_attempt(
+        &self,
+        store: &collector::Store,
+        account: i32,
+    ) -> Result<bool, sqlx::Error> {
+        let now = collector::catalog::now_unix();
+        crate::attempts::take(
+            store,
+            &format!("code:{account}"),
+            self.codes_per_minute.max(1),
+            now,
+        )
+        .await
     }
 }
 
@@ -141,13 +184,18 @@ where
 
 /// Where a signed-in person changes their own password.
 pub(crate) const CHANGE_PASSWORD_PATH: &str = "/staff/account";
+/// Where a signed-in person sets up (or removes) their second factor.
+pub(crate) const SECOND_FACTOR_PATH: &str = "/staff/account/second-factor";
 
 /// A signed-in staff member, with the CSRF token their page's forms carry. Only an
 /// active account is signed in; one that must change its password is signed in on
-/// [`CHANGE_PASSWORD_PATH`] only (every other page redirects there).
+/// [`CHANGE_PASSWORD_PATH`] only, and one that must set up a second factor (an admin
+/// requires it for its role) on [`SECOND_FACTOR_PATH`] only: every other page redirects
+/// there.
 pub(crate) struct Signed {
     pub user: StaffUser,
     pub must_change_password: bool,
+    pub must_enrol: bool,
     pub csrf: CsrfToken,
 }
 
@@ -190,15 +238,27 @@ where
             let _ = session.flush().await;
             return Err(to_sign_in());
         };
+        let path = parts.uri.path();
         // Until its owner replaces a password someone else set, the account reaches only
         // the page where they do (and signing out, which needs no account).
-        if account.must_change_password && parts.uri.path() != CHANGE_PASSWORD_PATH {
+        if account.must_change_password && path != CHANGE_PASSWORD_PATH {
             return Err(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
+        }
+        // Then, where an admin requires it, setting up a second factor comes first.
+        let must_enrol = !account.must_change_password
+            && !account.has_second_factor
+            && crate::factor::role_must_have(account.user.role)
+            && crate::factor::required(&dash.store)
+                .await
+                .map_err(|e| StaffError::internal(e).into_response())?;
+        if must_enrol && !path.starts_with(SECOND_FACTOR_PATH) {
+            return Err(Redirect::to(SECOND_FACTOR_PATH).into_response());
         }
         let Csrf(csrf) = Csrf::from_request_parts(parts, state).await?;
         Ok(Signed {
             user: account.user,
             must_change_password: account.must_change_password,
+            must_enrol,
             csrf,
         })
     }
@@ -214,11 +274,11 @@ impl Signed {
         }
     }
 
-    /// The page frame; no navigation while the password must be changed (every link
-    /// would lead back to the change-password page).
+    /// The page frame; no navigation while the password must be changed or a second
+    /// factor set up (every link would lead back to that page).
     pub fn chrome(&self, title: impl Into<String>) -> Chrome {
         let mut chrome = Chrome::new(title, Some(&self.user), &self.csrf);
-        if self.must_change_password {
+        if self.must_change_password || self.must_enrol {
             chrome.nav.clear();
         }
         chrome
@@ -233,6 +293,8 @@ impl Signed {
 #[derive(Deserialize)]
 pub(crate) struct NextQuery {
     next: Option<String>,
+    /// Set when a one-time password was used up by another sign-in a moment before.
+    used: Option<String>,
 }
 
 /// Only a path on the staff site: never another site (`//evil`, `https://…`).
@@ -260,6 +322,8 @@ struct SignInPage {
     first_admin: Option<&'static str>,
     /// Whether "Sign in with your work account" is offered (single sign-on is set up).
     single_sign_on: bool,
+    /// How long a one-time password works, in hours (said on the page).
+    one_time_hours: String,
 }
 
 /// [`account::FIRST_ADMIN`] while no account exists, for the sign-in page.
@@ -287,9 +351,10 @@ pub(crate) async fn sign_in_form(
         chrome: Chrome::new("Sign in", None, &csrf),
         email: String::new(),
         next,
-        problem: None,
+        problem: query.used.is_some().then(|| ONE_TIME_USED.to_owned()),
         first_admin: first_admin(&dash).await?,
         single_sign_on: dash.sso.is_some(),
+        one_time_hours: dash.limits.one_time_words(),
     };
     render_with(csrf, &page)
 }
@@ -307,11 +372,13 @@ pub(crate) async fn sign_in(
     State(dash): State<Dashboards>,
     session: Session,
     Csrf(csrf): Csrf,
+    headers: HeaderMap,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, StaffError> {
     let next = safe_next(form.next.as_deref()).to_owned();
     let email = form.email.trim().to_lowercase();
     let first_admin = first_admin(&dash).await?;
+    let one_time_hours = dash.limits.one_time_words();
     let refuse = |status, problem: &str| -> Result<Response, StaffError> {
         let page = SignInPage {
             chrome: Chrome::new("Sign in", None, &csrf),
@@ -320,35 +387,42 @@ pub(crate) async fn sign_in(
             problem: Some(problem.to_owned()),
             first_admin,
             single_sign_on: dash.sso.is_some(),
+            one_time_hours: one_time_hours.clone(),
         };
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
     };
     if email.is_empty() || form.password.is_empty() {
         return refuse(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::UNPROCESSABLE_ENTITY,
             "Enter your email and your password.",
         );
     }
-    if !dash.limits.attempt(&dash.store, &email).await? {
+    let found = account::find_account_by_email(&dash.store, &email).await?;
+    // A browser that has signed in to this account before has its own allowance.
+    let device = found
+        .as_ref()
+        .and_then(|(account, _)| dash.device.recognise(&headers, account.user.id));
+    if !dash
+        .limits
+        .attempt(&dash.store, &email, device.as_deref())
+        .await?
+    {
         return refuse(
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-            "Too many sign-in attempts. Wait a minute, then try again.",
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many sign-in attempts for this account. Wait a minute, then try again.",
         );
     }
-    let found = account::find_account_by_email(&dash.store, &email).await?;
     let (account, hash) = match found {
         Some((account, hash)) => (Some(account), hash),
         None => (None, account::decoy_hash().to_owned()),
     };
-    let password = form.password;
-    let matches =
-        tokio::task::spawn_blocking(move || account::password_matches(&password, &hash)).await?;
+    let matches = account::password_matches_queued(form.password, hash).await;
     // A failed attempt names the account when the email is one; an unknown email is
     // recorded without the text typed (it could be a password typed in the wrong field).
     let Some(account) = account else {
         failed_sign_in(&dash, Actor::Unknown, "no account has that email").await?;
         return refuse(
-            axum::http::StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
             "That email and password do not match an account.",
         );
     };
@@ -356,34 +430,103 @@ pub(crate) async fn sign_in(
     if !matches {
         failed_sign_in(&dash, Actor::Staff(&user.email), "wrong password").await?;
         return refuse(
-            axum::http::StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
             "That email and password do not match an account.",
         );
     }
     if !account.active {
         failed_sign_in(&dash, Actor::Staff(&user.email), "account deactivated").await?;
         return refuse(
-            axum::http::StatusCode::FORBIDDEN,
+            StatusCode::FORBIDDEN,
             "This account has been deactivated. Ask an admin if you need it again.",
         );
     }
-    start_session(&dash, &session, &account, "", &next).await
+    let now = collector::catalog::now_unix();
+    match account.one_time_refusal(now, dash.limits.one_time_password_lifetime) {
+        None => {}
+        Some(OneTimeRefusal::Used) => {
+            failed_sign_in(
+                &dash,
+                Actor::Staff(&user.email),
+                "one-time password used already",
+            )
+            .await?;
+            return refuse(StatusCode::UNAUTHORIZED, ONE_TIME_USED);
+        }
+        Some(OneTimeRefusal::Expired) => {
+            failed_sign_in(
+                &dash,
+                Actor::Staff(&user.email),
+                "one-time password expired",
+            )
+            .await?;
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                &format!(
+                    "That one-time password has expired: it worked for {one_time_hours} after it was made. Ask an admin to reset your password again."
+                ),
+            );
+        }
+    }
+    // A new session id at sign-in, so an id planted before it is worth nothing after.
+    session.cycle_id().await?;
+    if account.has_second_factor {
+        session
+            .insert(
+                PENDING_KEY,
+                Pending {
+                    account: user.id,
+                    since: now,
+                    next,
+                },
+            )
+            .await?;
+        return Ok(Redirect::to(SECOND_STEP_PATH).into_response());
+    }
+    complete_sign_in(&dash, &session, &headers, &account, "", &next).await
 }
 
-/// Signs in an active account that has proved who it is — with its password, or through
-/// the organization's identity provider (`crate::sso`) — and answers with where to go:
-/// `next`, or the change-password page first. `how` is the audit entry's detail ("" for
-/// a password). The one way a staff session starts.
-pub(crate) async fn start_session(
+/// What the sign-in page says when a one-time password signs in a second time.
+pub(crate) const ONE_TIME_USED: &str = "That one-time password has been used already: it works for one sign-in only, and choosing your own password had to follow it. Ask an admin to reset your password again.";
+
+/// Where the second step of signing in asks for a code.
+pub(crate) const SECOND_STEP_PATH: &str = "/staff/sign-in/code";
+
+/// A sign-in whose password was right, waiting in the session for its second factor.
+#[derive(Serialize, Deserialize)]
+pub(crate) struct Pending {
+    pub account: i32,
+    /// When the password was right (Unix seconds): the second step must follow within
+    /// [`PENDING_SECONDS`].
+    pub since: i64,
+    pub next: String,
+}
+
+/// How long the second step may take after the password.
+pub(crate) const PENDING_SECONDS: i64 = 10 * 60;
+
+/// Signs `account` in (every check passed): a one-time password is used up here, the
+/// session gets the account, the sign-in is recorded, and the browser is remembered for
+/// the account (its own allowance of attempts next time). The one way a staff session
+/// starts: after a password (and its second factor), or through the organization's
+/// identity provider (`crate::sso`, whose own second factor stands for Hearth's). `how`
+/// is the audit entry's detail ("" for a password).
+pub(crate) async fn complete_sign_in(
     dash: &Dashboards,
     session: &Session,
-    account: &account::Account,
+    headers: &HeaderMap,
+    account: &Account,
     how: &str,
     next: &str,
 ) -> Result<Response, StaffError> {
     let user = &account.user;
-    // A new session id at sign-in, so an id planted before it is worth nothing after.
-    session.cycle_id().await?;
+    if account.must_change_password && !account::use_one_time_password(&dash.store, user.id).await?
+    {
+        // Another sign-in used it a moment ago.
+        session.flush().await?;
+        return Ok(Redirect::to("/staff/sign-in?used=1").into_response());
+    }
+    session.remove::<Pending>(PENDING_KEY).await?;
     session.insert(SESSION_KEY, user.id).await?;
     audit::record(
         dash.store.pool(),
@@ -391,16 +534,23 @@ pub(crate) async fn start_session(
     )
     .await?;
     tracing::info!(staff.role = user.role.key(), "staff signed in");
-    if account.must_change_password {
-        return Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
-    }
-    Ok(Redirect::to(next).into_response())
+    let to = if account.must_change_password {
+        CHANGE_PASSWORD_PATH
+    } else {
+        next
+    };
+    let mut response = Redirect::to(to).into_response();
+    crate::device::set_on(
+        &mut response,
+        dash.device.remember(headers, user.id, dash.secure_cookies),
+    );
+    Ok(response)
 }
 
 /// Records a refused sign-in: by the account when the email is one (its email is also the
 /// subject), else by [`Actor::Unknown`] with no subject — the text typed is never kept
 /// (it could be a password typed in the wrong field).
-async fn failed_sign_in(
+pub(crate) async fn failed_sign_in(
     dash: &Dashboards,
     actor: Actor<'_>,
     detail: &str,

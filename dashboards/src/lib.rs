@@ -22,9 +22,12 @@ mod attempts;
 mod attention;
 mod auth;
 pub mod charts;
+mod device;
 mod facilitator;
+pub mod factor;
 mod first_release;
 mod funder;
+mod hashing;
 pub mod links;
 mod manager;
 mod once;
@@ -32,6 +35,7 @@ mod page;
 mod paper;
 mod password;
 mod releases;
+mod second_factor;
 mod session_store;
 pub mod sso;
 
@@ -47,7 +51,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use access::Area;
 pub use account::{Role, StaffUser};
-pub use auth::SignInLimits;
+pub use auth::{ONE_TIME_PASSWORD_HOURS, SignInLimits};
+pub use factor::FactorKey;
 
 /// The dashboards' part of the application state.
 #[derive(Clone)]
@@ -60,7 +65,11 @@ pub struct Dashboards {
     pub release_grace_hours: u32,
     csrf: CsrfConfig,
     secure_cookies: bool,
-    limits: Arc<auth::SignInLimiter>,
+    limits: SignInLimits,
+    /// Signs the tokens of browsers that have signed in before (`device`).
+    device: device::DeviceKey,
+    /// Seals authenticator secrets (`factor`); `None`: they are stored as they are.
+    factor_key: Option<FactorKey>,
     releases: releases::ReleaseCache,
     /// Single sign-on, when set up (`with_single_sign_on`).
     sso: Option<Arc<sso::SingleSignOn>>,
@@ -87,6 +96,7 @@ impl Dashboards {
         let address = address.into();
         let key = secret(&store, "csrf_key", 64).await?;
         let salt = secret(&store, "csrf_salt", 32).await?;
+        let device_key = secret(&store, "device_key", 32).await?;
         let secure_cookies = address.is_https();
         let csrf = CsrfConfig::default()
             .with_key(Some(Key::from(&key)))
@@ -103,7 +113,9 @@ impl Dashboards {
             release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
             csrf,
             secure_cookies,
-            limits: Arc::new(auth::SignInLimiter::new(limits)),
+            limits,
+            device: device::DeviceKey::new(device_key),
+            factor_key: None,
             releases: releases::ReleaseCache::default(),
             sso: None,
         })
@@ -116,6 +128,13 @@ impl Dashboards {
     ) -> Result<Dashboards, sso::SsoError> {
         self.sso = Some(sso::build(settings, &self.address)?);
         Ok(self)
+    }
+
+    /// Seals authenticator secrets under `key` from now on (every instance on one store
+    /// must be given the same key).
+    pub fn with_second_factor_key(mut self, key: Option<FactorKey>) -> Dashboards {
+        self.factor_key = key;
+        self
     }
 
     /// Loads recent releases into memory in the background (needs a tokio runtime).
@@ -175,6 +194,10 @@ where
         .route(
             "/staff/sign-in",
             get(auth::sign_in_form).post(auth::sign_in),
+        )
+        .route(
+            "/staff/sign-in/code",
+            get(second_factor::code_form).post(second_factor::code),
         )
         .route("/staff/sign-out", post(auth::sign_out))
         .route("/staff/sso", get(sso::start))
@@ -277,6 +300,26 @@ where
         .route(
             "/staff/account",
             get(password::account_page).post(password::change_password),
+        )
+        .route(
+            "/staff/account/second-factor",
+            get(second_factor::page).post(second_factor::start),
+        )
+        .route(
+            "/staff/account/second-factor/confirm",
+            post(second_factor::confirm),
+        )
+        .route(
+            "/staff/account/second-factor/remove",
+            post(second_factor::remove),
+        )
+        .route(
+            "/staff/admin/users/{id}/reset-second-factor",
+            get(admin::confirm_reset_factor).post(admin::reset_factor),
+        )
+        .route(
+            "/staff/admin/second-factor",
+            post(admin::require_second_factor),
         )
         .route(
             "/staff/admin/privacy",

@@ -3,8 +3,10 @@
 //! else until it has chosen its own.
 //!
 //! The current password is asked for (a borrowed, still signed-in browser cannot lock its
-//! owner out), checked off the async runtime and limited like sign-in attempts. After a
-//! change every other sign-in session of the account ends, and this one gets a new id.
+//! owner out), checked in the argon2 queue and limited per sign-in session: whoever is
+//! guessing here is signed in already, and their guesses must not spend the account's
+//! sign-in allowance (that would let them lock its owner out). After a change every other
+//! sign-in session of the account ends, and this one gets a new id.
 
 use askama::Template;
 use axum::Form;
@@ -32,6 +34,23 @@ struct AccountPage {
 
 /// Where "Your password was changed" waits for the GET after the change.
 const CHANGED_KEY: &str = "account.password_changed";
+/// When this sign-in session last tried a current password (Unix seconds), the last
+/// minute's only.
+const TRIES_KEY: &str = "account.current_password_tries";
+/// Current-password tries per sign-in session per minute.
+const TRIES_PER_MINUTE: usize = 5;
+
+/// Takes one try at the current password for this sign-in session: `false` when it has
+/// had [`TRIES_PER_MINUTE`] in the last minute.
+async fn take_try(staff: &Session) -> Result<bool, StaffError> {
+    let now = collector::catalog::now_unix();
+    let mut tries: Vec<i64> = staff.get(TRIES_KEY).await?.unwrap_or_default();
+    tries.retain(|t| now - t < 60);
+    let allowed = tries.len() < TRIES_PER_MINUTE;
+    tries.push(now);
+    staff.insert(TRIES_KEY, tries).await?;
+    Ok(allowed)
+}
 
 fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> AccountPage {
     let title = if signed.must_change_password {
@@ -97,8 +116,9 @@ pub(crate) async fn change_password(
     if let Some(problem) = refusal(&form) {
         return refuse(StatusCode::UNPROCESSABLE_ENTITY, problem);
     }
-    // Guessing the current password here is as slow as guessing it at sign-in.
-    if !dash.limits.attempt(&dash.store, &signed.user.email).await? {
+    // Guessing the current password here is as slow as guessing it at sign-in, and
+    // spends this session's tries only.
+    if !take_try(&staff).await? {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many attempts. Wait a minute, then try again.".into(),
@@ -107,9 +127,7 @@ pub(crate) async fn change_password(
     let hash = account::password_hash(&dash.store, signed.user.id)
         .await?
         .ok_or(StaffError::NotFound)?;
-    let current = form.current;
-    let matches =
-        tokio::task::spawn_blocking(move || account::password_matches(&current, &hash)).await?;
+    let matches = account::password_matches_queued(form.current, hash).await;
     if !matches {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,

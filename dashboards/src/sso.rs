@@ -13,7 +13,7 @@
 //! provider says it is verified (`email_verified`, or Entra's `xms_edov` where that is
 //! absent) and only in a listed domain, to the existing Hearth account of that e-mail —
 //! whose role and program stay Hearth's. An active account signs in through
-//! [`crate::auth::start_session`], the same door as a password. Nobody gets an account by
+//! [`crate::auth::complete_sign_in`], the same door as a password. Nobody gets an account by
 //! signing in, unless whoever runs Hearth allowed it (`--oidc-new-accounts
 //! ROLE[:PROGRAM]`, never admin); then with that role. A deactivated account is refused
 //! here as at the password form.
@@ -47,7 +47,7 @@ use tower_sessions::Session;
 
 use crate::Dashboards;
 use crate::account::{self, AccountError, NewUser, PasswordKind, Role};
-use crate::auth::{Csrf, safe_next, start_session};
+use crate::auth::{Csrf, complete_sign_in, safe_next};
 use crate::links::PublicAddress;
 use crate::page::{Chrome, StaffError, render_with};
 
@@ -510,6 +510,7 @@ pub(crate) async fn callback(
     State(dash): State<Dashboards>,
     session: Session,
     csrf: Csrf,
+    headers: axum::http::HeaderMap,
     Query(query): Query<CallbackQuery>,
 ) -> Result<Response, StaffError> {
     let Some(sso) = dash.sso.clone() else {
@@ -523,7 +524,7 @@ pub(crate) async fn callback(
         return refuse(&dash, csrf, Refusal::NoPending, None).await;
     };
     match verify(&sso, pending_checks(&pending, &query)).await {
-        Ok(email) => sign_in_as(&dash, &sso, &session, csrf, &email, &pending.next).await,
+        Ok(email) => sign_in_as(&dash, &sso, &session, &headers, csrf, &email, &pending.next).await,
         Err(refusal) => refuse(&dash, csrf, refusal, None).await,
     }
 }
@@ -654,6 +655,7 @@ async fn sign_in_as(
     dash: &Dashboards,
     sso: &SingleSignOn,
     session: &Session,
+    headers: &axum::http::HeaderMap,
     csrf: Csrf,
     email: &str,
     next: &str,
@@ -671,7 +673,10 @@ async fn sign_in_as(
             None => return refuse(dash, csrf, Refusal::NoAccount, None).await,
         },
     };
-    start_session(dash, session, &account, HOW, next).await
+    // A new session id at sign-in, as after a password. The provider's own second factor
+    // stands for Hearth's: a single sign-on goes straight in.
+    session.cycle_id().await?;
+    complete_sign_in(dash, session, headers, &account, HOW, next).await
 }
 
 /// Makes the account whoever runs Hearth allowed: its password is random and shown to

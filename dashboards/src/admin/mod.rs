@@ -18,8 +18,9 @@ pub(crate) use ledger::ledger;
 pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy, set_retention};
 pub(crate) use sso::single_sign_on;
 pub(crate) use users::{
-    add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, deactivate_user,
-    edit_user, reactivate_user, remove_user, reset_password, users,
+    add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, confirm_reset_factor,
+    deactivate_user, edit_user, reactivate_user, remove_user, require_second_factor, reset_factor,
+    reset_password, users,
 };
 
 use askama::Template;

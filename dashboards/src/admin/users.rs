@@ -54,6 +54,10 @@ struct UsersPage {
     one_time: Option<OneTime>,
     form: UserForm,
     min: usize,
+    /// How long a one-time password works, in hours.
+    one_time_hours: String,
+    /// Whether admins and managers must have a second factor.
+    factor_required: bool,
 }
 
 #[derive(Clone, Deserialize)]
@@ -101,6 +105,8 @@ async fn users_page(
             ..form
         },
         min: MIN_PASSWORD,
+        one_time_hours: dash.limits.one_time_words(),
+        factor_required: crate::factor::required(&dash.store).await?,
     })
 }
 
@@ -317,12 +323,13 @@ pub(crate) async fn change_user(
     }
 }
 
-/// The three actions that ask first.
+/// The actions that ask first.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Asked {
     Reset,
     Deactivate,
     Remove,
+    ResetFactor,
 }
 
 impl Asked {
@@ -331,6 +338,7 @@ impl Asked {
             Asked::Reset => "reset-password",
             Asked::Deactivate => "deactivate",
             Asked::Remove => "remove",
+            Asked::ResetFactor => "reset-second-factor",
         }
     }
 
@@ -384,6 +392,14 @@ fn confirm_page(
             ],
             "Remove the account",
         ),
+        Asked::ResetFactor => (
+            format!("Reset the second factor of {email}?"),
+            vec![
+                "Their authenticator app and recovery codes stop working at once, and they are signed out everywhere. Their password stays as it is.",
+                "Do this only when you know it is them asking — in person, or on a call you made to a number you already had. If a second factor is required for their role, they set up a new app at their next sign-in; otherwise they can set one up under “Your account”.",
+            ],
+            "Reset the second factor",
+        ),
     };
     ConfirmPage {
         chrome: signed.chrome(heading.clone()),
@@ -412,6 +428,9 @@ fn not_yourself(signed: &Signed, id: i32, asked: Asked) -> Result<(), StaffError
         Asked::Remove => {
             "You cannot remove your own account while signed in with it. Ask another admin.".into()
         }
+        Asked::ResetFactor => {
+            "Remove your own second factor under “Your account” (with a code from it), or ask another admin.".into()
+        }
     }))
 }
 
@@ -424,7 +443,9 @@ async fn ask(
     signed.require(Area::Admin)?;
     not_yourself(&signed, id, asked)?;
     let account = target(&dash, id).await?;
-    if asked == Asked::Deactivate && !account.active {
+    if (asked == Asked::Deactivate && !account.active)
+        || (asked == Asked::ResetFactor && !account.has_second_factor)
+    {
         return Ok(Redirect::to(&format!("{USERS}/{id}")).into_response());
     }
     signed.render(&confirm_page(&signed, asked, account, None))
@@ -494,6 +515,7 @@ async fn act(
         Asked::Remove => account::remove_account(&dash.store, by, id)
             .await
             .map(|user| Some((user, None))),
+        Asked::ResetFactor => reset_factor_of(&dash, by, id).await,
     };
     let note = match done {
         Ok(Some((user, password))) => {
@@ -514,6 +536,9 @@ async fn act(
                 (Asked::Deactivate, _) => format!(
                     "Deactivated {email}: they were signed out and cannot sign in. “Reactivate” undoes it."
                 ),
+                (Asked::ResetFactor, _) => format!(
+                    "The second factor of {email} was reset, and they were signed out. Their password still works."
+                ),
                 _ => format!("Removed {email}. What they did stays in the audit trail."),
             }
         }
@@ -532,6 +557,79 @@ async fn act(
     };
     tracing::info!(staff.action = asked.key(), "staff account action");
     once::remember(&staff, &form.once, USERS).await?;
+    staff.insert(NOTE_KEY, note).await?;
+    Ok(Redirect::to(USERS).into_response())
+}
+
+/// Removes an account's second factor for an admin (recorded as a reset) and signs the
+/// account out everywhere; `None` when it had none (a form sent twice).
+async fn reset_factor_of(
+    dash: &Dashboards,
+    by: &str,
+    id: i32,
+) -> Result<Option<(account::StaffUser, Option<String>)>, AccountError> {
+    let user = account::find_by_id(&dash.store, id)
+        .await?
+        .ok_or(AccountError::NoSuchAccount)?;
+    let removed = crate::factor::remove(
+        &dash.store,
+        Actor::Staff(by),
+        &user.email,
+        id,
+        collector::audit::Action::SecondFactorReset,
+    )
+    .await?;
+    Ok(removed.then_some((user, None)))
+}
+
+pub(crate) async fn confirm_reset_factor(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path(id): Path<i32>,
+) -> Result<Response, StaffError> {
+    ask(dash, signed, id, Asked::ResetFactor).await
+}
+
+pub(crate) async fn reset_factor(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path(id): Path<i32>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, StaffError> {
+    act(dash, signed, staff, id, Asked::ResetFactor, form).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PolicyForm {
+    /// `yes` when the box is ticked; absent when not.
+    #[serde(default)]
+    required: String,
+}
+
+/// Requires (or stops requiring) a second factor for admins and managers.
+pub(crate) async fn require_second_factor(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Form(form): Form<PolicyForm>,
+) -> Result<Response, StaffError> {
+    signed.require(Area::Admin)?;
+    let on = match form.required.as_str() {
+        "yes" => true,
+        "" => false,
+        _ => {
+            return Err(StaffError::BadRequest(
+                "That form was not sent by the users page.".into(),
+            ));
+        }
+    };
+    let changed = crate::factor::set_required(&dash.store, &signed.user.email, on).await?;
+    let note = match (changed, on) {
+        (false, _) => "Nothing was changed.".to_owned(),
+        (true, true) => "A second factor is now required for admins and managers: those without one set it up at their next page.".to_owned(),
+        (true, false) => "A second factor is now optional for everyone. Those who have one keep it.".to_owned(),
+    };
     staff.insert(NOTE_KEY, note).await?;
     Ok(Redirect::to(USERS).into_response())
 }
