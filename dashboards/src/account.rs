@@ -173,7 +173,9 @@ pub fn normalize_email(email: &str) -> Result<String, AccountError> {
     let email = email.trim().to_lowercase();
     let valid = email.len() <= 254
         && matches!(email.split_once('@'), Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+        && !email
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || collector::text::changes_direction(c));
     if valid {
         Ok(email)
     } else {
@@ -756,6 +758,9 @@ mod tests {
             "ana@example",
             "ana@.org",
             "a na@example.org",
+            // A direction override would show "ana@gro.elpmaxe" to an admin reading it.
+            "ana@\u{202e}gro.elpmaxe",
+            "ana\u{2066}@example.org",
         ] {
             assert!(normalize_email(bad).is_err(), "{bad:?}");
         }
