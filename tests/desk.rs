@@ -61,7 +61,10 @@ async fn a_ticketed_sessions_link_asks_for_the_ticket_code_before_the_form(db: &
     );
     assert!(!html.contains("<script"));
     let spanish = text(app.get(&format!("{path}?lang=es")).await).await;
-    assert!(spanish.contains(r#"<html lang="es">"#) && spanish.contains("Tu código de boleto"));
+    assert!(
+        spanish.contains(r#"<html lang="es" dir="ltr">"#)
+            && spanish.contains("Tu código de boleto")
+    );
     assert!(spanish.contains(r#"name="lang" value="es""#));
 
     // Nothing typed, a code that is not a ticket, an unknown one, another session's:

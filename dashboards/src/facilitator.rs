@@ -226,7 +226,7 @@ struct CardWords {
 }
 
 fn card_words(held_on: NaiveDate) -> Vec<CardWords> {
-    Lang::ALL
+    Lang::CARDS
         .into_iter()
         .map(|lang| {
             let t = lang.tr();
