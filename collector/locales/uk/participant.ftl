@@ -3,7 +3,9 @@
 #   Not yet reviewed by a community translator. See docs/translating.md before use.
 # Instrument statements (item-*): drafted from the English wording; flagged for review.
 #   Their meaning must stay exactly that of the English; never reword them to sound nicer.
-# Register: «ти» (informal), as peer groups speak. Plurals: Fluent picks one / few / many
+# Register: «ти» (informal), as peer groups speak. The answers of the scale are in the
+#   first person present ("погоджуюся"), which has no gender; past-tense statements give
+#   both forms ("відчував/відчувала"): a reviewer may find a neutral wording. Plurals: Fluent picks one / few / many
 #   / other from the number (1 день, 3 дні, 90 днів).
 
 site-name = Hearth
@@ -26,11 +28,11 @@ form-group = Група: { $circle }
 form-intro = Це займе близько хвилини. Можеш пропустити будь-що.
 form-anonymous = Ми не питаємо твого імені. Ми не зберігаємо нічого, що могло б вказати на тебе.
 you-said-heading = Ви сказали — ми зробили
-scale-1 = Зовсім не згоден/згодна
-scale-2 = Не згоден/згодна
-scale-3 = Не впевнений/впевнена
-scale-4 = Згоден/згодна
-scale-5 = Цілком згоден/згодна
+scale-1 = Зовсім не погоджуюся
+scale-2 = Не погоджуюся
+scale-3 = Не знаю напевно
+scale-4 = Погоджуюся
+scale-5 = Цілком погоджуюся
 scale-skip = Не хочу відповідати
 # Under each row of 1–5 on a phone, where only the numbers fit in the row.
 scale-low = 1 = { scale-1 }
