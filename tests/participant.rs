@@ -35,6 +35,7 @@ on_both_stores!(
     every_participant_page_speaks_every_language_in_its_direction,
     an_arabic_form_keeps_what_each_value_means_and_codes_left_to_right,
     a_line_staff_wrote_in_another_language_is_marked_with_its_own,
+    an_admin_sets_a_programs_language_and_its_session_pages_start_in_it,
 );
 
 async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
@@ -1355,4 +1356,107 @@ async fn a_line_staff_wrote_in_another_language_is_marked_with_its_own(db: &Test
             assert!(html.contains(&lang.tr().get("you-said-heading")), "{path}");
         }
     }
+}
+
+/// The admin's setting, through the real router: a page per program with every language,
+/// a change saved with one audit entry, a language Hearth lacks refused (422, nothing
+/// stored), other roles refused; the program's session pages start in the language.
+async fn an_admin_sets_a_programs_language_and_its_session_pages_start_in_it(db: &TestDb) {
+    use collector::catalog::{self, NewSession};
+    use collector::i18n::Lang;
+    use collector::program_language;
+    use common::http::{Jar, get, post};
+    use common::staff::*;
+
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let path = format!("/staff/admin/programs/{PROGRAM_A}/language");
+
+    let mut facilitator = sign_in(&app, FACILITATOR_A).await;
+    assert_eq!(
+        get(&app, &mut facilitator, &path).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut admin = sign_in(&app, ADMIN).await;
+    let catalog_page = get(&app, &mut admin, "/staff/admin").await;
+    assert!(catalog_page.body.contains(&format!(r#"href="{path}""#)));
+    let page = get(&app, &mut admin, &path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for lang in Lang::ALL {
+        assert!(page.body.contains(lang.english_name()), "{}", lang.code());
+    }
+    let token = hidden(&page.body, "authenticity_token").to_owned();
+
+    let refused = post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "tlh")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        program_language::get(&store, PROGRAM_A).await.unwrap(),
+        None
+    );
+
+    let saved = post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "ar")],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        program_language::get(&store, PROGRAM_A).await.unwrap(),
+        Some(Lang::Ar)
+    );
+    assert_eq!(
+        program_language::get(&store, PROGRAM_B).await.unwrap(),
+        None,
+        "only that program"
+    );
+    let noted = get(&app, &mut admin, "/staff/admin").await;
+    assert!(
+        noted.body.contains("now fall back to Arabic"),
+        "{}",
+        noted.body
+    );
+    // The same form again changes nothing and records nothing more.
+    post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "ar")],
+    )
+    .await;
+    let entries: i64 = sqlx::query_scalar(
+        "select count(*) from staff_audit where subject = 'participants'' language (Riverside)'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(entries, 1);
+
+    // A session of the program: its form starts in Arabic; the other program's in English.
+    let day = chrono::Utc::now().date_naive();
+    let open = |program: &'static str| {
+        let store = &store;
+        async move {
+            let new = NewSession::new(program, "Monday Circle", day, None, None, None).unwrap();
+            catalog::open_session(store, &new).await.unwrap().0
+        }
+    };
+    let here = open("Riverside").await;
+    assert_eq!(here.default_lang, Some(Lang::Ar));
+    let there = open("Hillside").await;
+    let mut participant = Jar::default();
+    let form = get(&app, &mut participant, &format!("/s/{}", here.code)).await;
+    assert!(form.body.contains(r#"<html lang="ar" dir="rtl">"#));
+    let form = get(&app, &mut participant, &format!("/s/{}", there.code)).await;
+    assert!(form.body.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(participant.0.is_empty(), "a participant page set a cookie");
 }
