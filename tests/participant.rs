@@ -1459,4 +1459,19 @@ async fn an_admin_sets_a_programs_language_and_its_session_pages_start_in_it(db:
     let form = get(&app, &mut participant, &format!("/s/{}", there.code)).await;
     assert!(form.body.contains(r#"<html lang="en" dir="ltr">"#));
     assert!(participant.0.is_empty(), "a participant page set a cookie");
+
+    // Ticket cards carry English and the program's language (Spanish without one).
+    let opened = open_at_desk(&app, &mut facilitator, &[("tickets", "2")]).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let cards = get(&app, &mut facilitator, opened.location.as_deref().unwrap()).await;
+    assert!(
+        cards.body.contains(&format!(
+            r#"<p lang="ar" dir="rtl"><strong>{}</strong>"#,
+            Lang::Ar.tr().get("card-title")
+        )),
+        "{}",
+        cards.body
+    );
+    assert!(cards.body.contains(r#"<p lang="en" dir="ltr">"#));
+    assert!(!cards.body.contains(r#"lang="es""#));
 }

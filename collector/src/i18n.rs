@@ -86,8 +86,9 @@ impl Lang {
     /// Every built-in language, in the order the language switch lists them.
     pub const ALL: [Lang; 6] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ar, Lang::Zh, Lang::Uk];
 
-    /// The languages printed on every ticket card: a card is a few centimetres wide, so it
-    /// carries two; the form it opens offers every language.
+    /// The languages printed on a ticket card when its program has no default language: a
+    /// card is a few centimetres wide, so it carries two (English, and the program's
+    /// default in place of Spanish when set); the form it opens offers every language.
     pub const CARDS: [Lang; 2] = [Lang::En, Lang::Es];
 
     pub fn code(self) -> &'static str {
