@@ -574,8 +574,14 @@ async fn cards_carry_the_circle_and_date_in_both_languages(db: &TestDb) {
     let english = Lang::En.tr().long_date(today());
     let spanish = Lang::Es.tr().long_date(today());
     assert_eq!(each("<strong>Monday Circle</strong>"), 2);
-    assert_eq!(each(&format!("<span lang=\"en\" dir=\"ltr\">{english}</span>")), 2);
-    assert_eq!(each(&format!("<span lang=\"es\" dir=\"ltr\">{spanish}</span>")), 2);
+    assert_eq!(
+        each(&format!("<span lang=\"en\" dir=\"ltr\">{english}</span>")),
+        2
+    );
+    assert_eq!(
+        each(&format!("<span lang=\"es\" dir=\"ltr\">{spanish}</span>")),
+        2
+    );
     assert_eq!(each("How was today's group?"), 2);
     assert_eq!(each("¿Cómo te fue hoy en el grupo?"), 2);
     assert_eq!(each("Sirve una vez."), 2);
