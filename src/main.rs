@@ -19,7 +19,7 @@ use dashboards::SignInLimits;
 use dashboards::account::{self, NewUser, PasswordKind, Role};
 use dashboards::links::{DEFAULT_BIND, PublicAddress};
 use hearth::demo::DemoError;
-use hearth::{AppState, PeerlessListener, app, redact_url, serve};
+use hearth::{AppState, PeerlessListener, app, redact_url, serve_with};
 
 #[derive(Parser)]
 #[command(
@@ -307,6 +307,12 @@ struct ServeArgs {
     )]
     release_grace_hours: u32,
 
+    #[command(flatten)]
+    sso: SsoArgs,
+
+    #[command(flatten)]
+    limits: LimitArgs,
+
     /// Fill an empty database with the demo network first (see `hearth demo`).
     #[arg(long)]
     demo: bool,
@@ -314,6 +320,135 @@ struct ServeArgs {
     /// The seed of the demo network.
     #[arg(long, default_value_t = 2026, hide = true)]
     demo_seed: u64,
+}
+
+/// Single sign-on with OpenID Connect: staff sign in with their work account. The
+/// client secret is read from the environment only (HEARTH_OIDC_CLIENT_SECRET), never a
+/// flag, and never printed.
+#[derive(Args, Default)]
+struct SsoArgs {
+    /// Single sign-on: the OpenID provider's issuer, e.g.
+    /// https://login.microsoftonline.com/TENANT/v2.0 or https://accounts.google.com (Hearth
+    /// reads ISSUER/.well-known/openid-configuration). The sign-in page then offers "Sign
+    /// in with your work account". Register BASE_URL/staff/sso/callback as the redirect URI
+    /// at the provider (needs --base-url); put the client secret in
+    /// HEARTH_OIDC_CLIENT_SECRET (none: a public client, PKCE only).
+    #[arg(
+        long,
+        env = "HEARTH_OIDC_ISSUER",
+        hide_env_values = true,
+        requires_all = ["oidc_client_id", "oidc_domains"]
+    )]
+    oidc_issuer: Option<String>,
+
+    /// The client id Hearth is registered under at the provider.
+    #[arg(long, env = "HEARTH_OIDC_CLIENT_ID", hide_env_values = true)]
+    oidc_client_id: Option<String>,
+
+    /// The e-mail domains the provider may sign in, comma-separated (example.org). A
+    /// verified e-mail of one of them signs in to the existing Hearth account of that
+    /// e-mail, with its Hearth role; anyone else is refused.
+    #[arg(
+        long,
+        env = "HEARTH_OIDC_DOMAINS",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    oidc_domains: Vec<String>,
+
+    /// Let a verified e-mail of those domains with no Hearth account get one at its first
+    /// sign-in, with this role (and program): ROLE or ROLE:PROGRAM, e.g.
+    /// "facilitator:Peer Bridges"; never admin. Without it, nobody gets an account by
+    /// signing in: an admin adds them.
+    #[arg(long, env = "HEARTH_OIDC_NEW_ACCOUNTS", hide_env_values = true)]
+    oidc_new_accounts: Option<String>,
+}
+
+impl SsoArgs {
+    /// The settings, when single sign-on is asked for.
+    fn settings(&self) -> Option<dashboards::sso::SsoSettings> {
+        let issuer = self.oidc_issuer.clone().filter(|i| !i.trim().is_empty())?;
+        Some(dashboards::sso::SsoSettings {
+            issuer,
+            client_id: self.oidc_client_id.clone().unwrap_or_default(),
+            client_secret: std::env::var("HEARTH_OIDC_CLIENT_SECRET").ok(),
+            domains: self.oidc_domains.clone(),
+            new_accounts: self.oidc_new_accounts.clone(),
+        })
+    }
+}
+
+/// What one client can hold of the server (see docs/deploy.md, "Timeouts and
+/// connections").
+#[derive(Args, Clone, Copy)]
+struct LimitArgs {
+    /// Seconds a client has to send a request's headers, on a new connection or on one
+    /// kept open after its last answer; a slower connection is closed.
+    #[arg(
+        long,
+        env = "HEARTH_HEADER_TIMEOUT",
+        default_value_t = hearth::ServeLimits::DEFAULT_HEADER_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=3600),
+        hide_env_values = true
+    )]
+    header_timeout: u64,
+
+    /// Seconds a request's body may pause between two pieces; a longer pause (a half-sent
+    /// body) refuses the request and closes its connection.
+    #[arg(
+        long,
+        env = "HEARTH_BODY_TIMEOUT",
+        default_value_t = hearth::ServeLimits::DEFAULT_BODY_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=3600),
+        hide_env_values = true
+    )]
+    body_timeout: u64,
+
+    /// Seconds, from its headers on, for a request to be read and answered, however its
+    /// body trickles in; a slower one is answered 408 Request Timeout and its connection
+    /// closed. Keep it above 40 (a submission may wait that long for the database).
+    #[arg(
+        long,
+        env = "HEARTH_REQUEST_TIMEOUT",
+        default_value_t = hearth::ServeLimits::DEFAULT_REQUEST_SECONDS,
+        value_parser = clap::value_parser!(u64).range(1..=3600),
+        hide_env_values = true
+    )]
+    request_timeout: u64,
+
+    /// Connections served at once; more wait, unaccepted, until one closes. Keep it below
+    /// the open-files limit (`ulimit -n`) less the database connections.
+    #[arg(
+        long,
+        env = "HEARTH_MAX_CONNECTIONS",
+        default_value_t = hearth::ServeLimits::DEFAULT_MAX_CONNECTIONS,
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1_000_000),
+        hide_env_values = true
+    )]
+    max_connections: usize,
+}
+
+impl From<LimitArgs> for hearth::ServeLimits {
+    fn from(args: LimitArgs) -> hearth::ServeLimits {
+        hearth::ServeLimits {
+            header_timeout: std::time::Duration::from_secs(args.header_timeout),
+            body_timeout: std::time::Duration::from_secs(args.body_timeout),
+            request_timeout: std::time::Duration::from_secs(args.request_timeout),
+            max_connections: args.max_connections,
+        }
+    }
+}
+
+impl Default for LimitArgs {
+    fn default() -> LimitArgs {
+        let limits = hearth::ServeLimits::default();
+        LimitArgs {
+            header_timeout: limits.header_timeout.as_secs(),
+            body_timeout: limits.body_timeout.as_secs(),
+            request_timeout: limits.request_timeout.as_secs(),
+            max_connections: limits.max_connections,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -436,6 +571,14 @@ async fn run() -> anyhow::Result<()> {
 /// then the service.
 async fn serve_command(store: Store, args: ServeArgs, database_url: &str) -> anyhow::Result<()> {
     args.links.address()?;
+    if let Some(line) = &args.crisis_line {
+        // The one rule for staff text, as the admin page's crisis lines are checked.
+        collector::text::check(
+            line.trim(),
+            collector::text::Shape::Line,
+            "the crisis line (--crisis-line, HEARTH_CRISIS_LINE)",
+        )?;
+    }
     let bound = bind(&args.links.bind).await?;
     let address = args.links.address_bound(bound.1)?;
     if args.demo {
@@ -468,6 +611,8 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
         links: args.links,
         crisis_line: None,
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
+        sso: SsoArgs::default(),
+        limits: LimitArgs::default(),
         demo: false,
         demo_seed: args.seed,
     };
@@ -914,6 +1059,7 @@ async fn run_server(
     database_url: &str,
 ) -> anyhow::Result<()> {
     analytics::schedule::spawn_auto_release(store.clone(), args.release_grace_hours);
+    let limits = hearth::ServeLimits::from(args.limits);
     let no_account = !account::any_account(&store).await?;
     let mut state = AppState::new(
         store,
@@ -925,6 +1071,16 @@ async fn run_server(
     )
     .await?;
     state.dashboards.release_grace_hours = args.release_grace_hours;
+    if let Some(settings) = args.sso.settings() {
+        let issuer = settings.issuer.clone();
+        state.dashboards = state.dashboards.with_single_sign_on(settings)?;
+        tracing::info!(
+            "single sign-on through {issuer}: register {} as the redirect URI there",
+            address
+                .link(dashboards::sso::CALLBACK_PATH)
+                .unwrap_or_default()
+        );
+    }
     state.dashboards.spawn_warm_up();
     // Said before the line that announces the port: whoever watches for that line (a
     // test, a supervisor) has seen these by then.
@@ -940,7 +1096,7 @@ async fn run_server(
         );
     }
     tracing::info!(database = %redact_url(database_url), "Hearth is listening on http://{local} (staff pages at /staff)");
-    serve(listener, app(state), shutdown_signal()).await?;
+    serve_with(listener, app(state), shutdown_signal(), limits).await?;
     Ok(())
 }
 

@@ -101,45 +101,28 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     let Some((tools, shots, _dir, db)) = setup() else {
         return;
     };
-    let opened = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Tuesday Evening",
-        ],
-    );
-    let code = opened.split_whitespace().nth(1).unwrap().to_owned();
-    let ticketed = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Thursday",
-            "--tickets",
-            "1",
-        ],
-    );
-    let ticketed_code = ticketed.split_whitespace().nth(1).unwrap().to_owned();
+    // Sessions of Peer Bridges opened from the CLI: its output, whose second word is the code.
+    let open = |circle: &str, more: &[&str]| {
+        let args = [
+            &[
+                "session",
+                "open",
+                "--program",
+                "Peer Bridges",
+                "--circle",
+                circle,
+            ][..],
+            more,
+        ]
+        .concat();
+        hearth(&db, &args)
+    };
+    let code_of = |opened: &str| opened.split_whitespace().nth(1).unwrap().to_owned();
+    let code = code_of(&open("Tuesday Evening", &[]));
+    let ticketed = open("Thursday", &["--tickets", "1"]);
+    let ticketed_code = code_of(&ticketed);
     // A plain session that the "twice" view sends to, twice per viewport.
-    let twice = hearth(
-        &db,
-        &[
-            "session",
-            "open",
-            "--program",
-            "Peer Bridges",
-            "--circle",
-            "Saturday",
-        ],
-    );
-    let twice_code = twice.split_whitespace().nth(1).unwrap().to_owned();
+    let twice_code = code_of(&open("Saturday", &[]));
     let ticket_path = ticketed
         .lines()
         .find(|l| l.contains("?ticket="))
@@ -284,7 +267,18 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
         seed_network(&store).await;
         store.close().await;
     });
-    let server = Server::start(&db, None);
+    // Single sign-on set up (its provider is never contacted here), so the admin's page
+    // about it is checked as admins of such an organization see it.
+    let server = Server::start_with_env(
+        &db,
+        None,
+        &[
+            ("HEARTH_BASE_URL", "http://127.0.0.1:9"),
+            ("HEARTH_OIDC_ISSUER", "http://127.0.0.1:9/never-contacted"),
+            ("HEARTH_OIDC_CLIENT_ID", "hearth"),
+            ("HEARTH_OIDC_DOMAINS", "test.hearth"),
+        ],
+    );
     let account = |name: &str, email: &str, paths: &[String]| {
         format!("{name}={email}:{PASSWORD}:{}", paths.join(","))
     };
@@ -299,6 +293,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
                 "/staff/admin/privacy".into(),
                 "/staff/admin/ledger".into(),
                 "/staff/admin/audit".into(),
+                "/staff/admin/single-sign-on".into(),
             ],
         ),
         account(
@@ -329,7 +324,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
     server.stop();
     assert!(
-        report.contains("30 staff page views checked, 0 problems"),
+        report.contains("32 staff page views checked, 0 problems"),
         "{report}"
     );
     assert!(

@@ -76,6 +76,10 @@ async fn the_role_page_matrix_holds(db: &TestDb) {
             "/staff/admin/audit",
             [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
         ),
+        (
+            "/staff/admin/single-sign-on",
+            [SignIn, Ok, Forbidden, Forbidden, Forbidden, Forbidden],
+        ),
     ];
     let mut jars = vec![Jar::default()];
     for email in [ADMIN, MANAGER_A, MANAGER_B, FACILITATOR_A, FUNDER] {

@@ -26,6 +26,7 @@ on_both_stores!(
     bad_digits_a_full_session_and_a_closed_one_store_nothing,
     the_audit_entries_of_saved_stacks_hold_no_count_of_forms,
     data_entry_sees_whether_a_session_has_room_never_how_much,
+    another_programs_paper_form_is_not_found_as_an_unknown_code_is,
 );
 
 const TYPIST_A: &str = "typist-a@test.hearth";
@@ -502,7 +503,7 @@ async fn paper_pages_answer_each_role_as_they_should(db: &TestDb) {
     let pages: [(String, [u16; 7]); 3] = [
         (
             format!("/staff/sessions/{code}/paper"),
-            [303, 403, 200, 403, 200, 403, 403],
+            [303, 403, 200, 404, 200, 403, 403],
         ),
         ("/staff/entry".into(), [303, 403, 403, 403, 403, 403, 200]),
         (
@@ -865,5 +866,90 @@ async fn data_entry_sees_whether_a_session_has_room_never_how_much(db: &TestDb) 
             .await
             .body
             .contains("<strong>full</strong>")
+    );
+}
+
+/// Another program's staff learn nothing of a code from its paper form: the page answers
+/// them exactly as it answers a code that does not exist (404 for a facilitator or manager
+/// of another program, as the desk does; the same answer as for an unknown code for
+/// everyone else), and a POST under it changes nothing and answers as for an unknown code.
+async fn another_programs_paper_form_is_not_found_as_an_unknown_code_is(db: &TestDb) {
+    let (store, app, session) = setup(db, 40).await;
+    const FACILITATOR_B: &str = "facilitator-b@test.hearth";
+    const TYPIST_B: &str = "typist-b@test.hearth";
+    for (email, role) in [(FACILITATOR_B, "facilitator"), (TYPIST_B, "data_entry")] {
+        account::add_user(
+            &store,
+            &NewUser::new(email, role, Some("Hillside")).unwrap(),
+            PASSWORD.into(),
+        )
+        .await
+        .unwrap();
+    }
+    let code = session.code.to_string();
+    // A code of the right shape that no session has.
+    let unknown = ["2222-22", "3333-33"]
+        .into_iter()
+        .find(|c| *c != code)
+        .unwrap();
+    for email in [FACILITATOR_B, MANAGER_B, TYPIST_B, ADMIN, FUNDER] {
+        let mut jar = sign_in(&app, email).await;
+        let theirs = get(&app, &mut jar, &format!("/staff/sessions/{code}/paper")).await;
+        let none = get(&app, &mut jar, &format!("/staff/sessions/{unknown}/paper")).await;
+        assert_eq!(theirs.status, none.status, "{email}: GET");
+        assert_eq!(theirs.body, none.body, "{email}: GET, the same page");
+        assert!(!theirs.body.contains(&code), "{email}");
+        if matches!(email, FACILITATOR_B | MANAGER_B) {
+            assert_eq!(theirs.status, Http::NOT_FOUND, "{email}: like the desk");
+            let desk = get(&app, &mut jar, &format!("/staff/sessions/{code}")).await;
+            assert_eq!(desk.status, Http::NOT_FOUND, "{email}: the desk");
+        }
+        // A POST under it, with the form token of a real page: the same answer either way.
+        let home = get(&app, &mut jar, "/staff").await;
+        let token = token(&home.body);
+        let fields = [("authenticity_token", token.as_str()), ("lang", "es")];
+        let theirs = post(
+            &app,
+            &mut jar,
+            &format!("/staff/sessions/{code}/paper"),
+            &fields,
+        )
+        .await;
+        let none = post(
+            &app,
+            &mut jar,
+            &format!("/staff/sessions/{unknown}/paper"),
+            &fields,
+        )
+        .await;
+        assert_eq!(theirs.status, none.status, "{email}: POST");
+        assert!(
+            theirs.status.is_client_error(),
+            "{email}: {}",
+            theirs.status
+        );
+        // The typist of another program: its entry page for the code is not found either.
+        if email == TYPIST_B {
+            for path in [
+                format!("/staff/entry/{code}"),
+                format!("/staff/entry/{unknown}"),
+            ] {
+                let page = get(&app, &mut jar, &path).await;
+                assert_eq!(page.status, Http::NOT_FOUND, "{path}");
+                let sent = post(
+                    &app,
+                    &mut jar,
+                    &path,
+                    &[("authenticity_token", &token), ("form", "55555555 1 1 1")],
+                )
+                .await;
+                assert_eq!(sent.status, Http::NOT_FOUND, "POST {path}");
+            }
+        }
+    }
+    assert_eq!(responses(&store, &session).await, 0, "nothing was typed in");
+    assert!(
+        typed_entries(&store).await.is_empty(),
+        "no stack was recorded"
     );
 }

@@ -23,6 +23,7 @@ pub mod release;
 pub mod retention;
 pub mod sampler;
 pub mod schedule;
+pub mod spreadsheet;
 pub mod suppression;
 pub mod view;
 pub mod zcdp;

@@ -920,14 +920,18 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
     )
 }
 
-/// Writes an export with polars' writers.
+/// Writes an export with polars' writers: every CSV Hearth writes is written here, its text
+/// cells made safe for spreadsheets ([`crate::spreadsheet::safe_frame`]: a cell that would
+/// run as a formula gets a leading `'`).
 pub fn write_export(
     frame: &mut DataFrame,
     format: ExportFormat,
     out: &mut (impl Write + Send),
 ) -> PolarsResult<()> {
     match format {
-        ExportFormat::Csv => CsvWriter::new(out).finish(frame),
+        ExportFormat::Csv => {
+            CsvWriter::new(out).finish(&mut crate::spreadsheet::safe_frame(frame)?)
+        }
         ExportFormat::Json => JsonWriter::new(out)
             .with_json_format(JsonFormat::Json)
             .finish(frame),

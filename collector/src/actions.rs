@@ -76,6 +76,9 @@ pub enum ActionError {
         "only an action for one circle can be told to participants: they see it on that circle's form"
     )]
     ProgramWide,
+    /// A control character or a direction override (see [`crate::text`]).
+    #[error(transparent)]
+    Text(#[from] crate::text::TextError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -117,6 +120,7 @@ impl Draft {
         if body.chars().count() > MAX_BODY {
             return Err(ActionError::LongBody);
         }
+        crate::text::check(body, crate::text::Shape::Text, "the action")?;
         let taken_on = NaiveDate::parse_from_str(taken_on.trim(), "%Y-%m-%d")
             .ok()
             .filter(|d| *d >= NaiveDate::from_ymd_opt(2000, 1, 1).expect("a date"))
@@ -132,8 +136,11 @@ impl Draft {
     }
 }
 
-/// A line for participants, checked: `None` when empty (optional translations).
-fn line(text: &str) -> Result<Option<String>, ActionError> {
+/// A line for participants, checked: `None` when empty (optional translations). It is
+/// typed in a text area, so line breaks are taken, and folded into spaces like any run of
+/// white space; other control characters and direction overrides are refused.
+fn line(text: &str, what: &str) -> Result<Option<String>, ActionError> {
+    crate::text::check(text.trim(), crate::text::Shape::Text, what)?;
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return Ok(None);
@@ -277,8 +284,8 @@ pub fn tells_a_figure(text: &str) -> bool {
 
 /// The lines to publish (English required, Spanish optional), checked.
 pub fn parse_lines(en: &str, es: &str) -> Result<(String, Option<String>), ActionError> {
-    let en = line(en)?.ok_or(ActionError::EmptyLine)?;
-    Ok((en, line(es)?))
+    let en = line(en, "the English line")?.ok_or(ActionError::EmptyLine)?;
+    Ok((en, line(es, "the Spanish line")?))
 }
 
 fn day(text: Option<String>) -> Option<NaiveDate> {

@@ -30,6 +30,9 @@ pub enum CatalogError {
     EmptyName(&'static str),
     #[error("{0} must be at most {MAX_NAME_LEN} characters")]
     LongName(&'static str),
+    /// A control character, a direction override, or a formula's first character.
+    #[error(transparent)]
+    Text(#[from] crate::text::TextError),
     #[error("capacity must be between 1 and {MAX_CAPACITY}")]
     Capacity,
     #[error("hours must be between 1 and {MAX_HOURS}")]
@@ -148,6 +151,8 @@ impl NewSession {
     }
 }
 
+/// A name as typed, trimmed, checked by the one rule for staff text
+/// ([`crate::text::check`], [`Shape::Name`](crate::text::Shape::Name)).
 fn checked_name(name: &str, what: &'static str) -> Result<String, CatalogError> {
     let name = name.trim();
     if name.is_empty() {
@@ -155,6 +160,7 @@ fn checked_name(name: &str, what: &'static str) -> Result<String, CatalogError> 
     } else if name.chars().count() > MAX_NAME_LEN {
         Err(CatalogError::LongName(what))
     } else {
+        crate::text::check(name, crate::text::Shape::Name, &format!("the {what}"))?;
         Ok(name.to_owned())
     }
 }

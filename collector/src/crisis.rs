@@ -38,14 +38,15 @@ impl Scope {
 pub enum CrisisLineError {
     #[error("the {0} line must be at most {MAX_LEN} characters")]
     TooLong(&'static str),
-    #[error("the {0} line must be plain text on one line")]
-    NotPlainText(&'static str),
+    /// A control character or a line break, or a direction override.
+    #[error(transparent)]
+    NotPlainText(#[from] crate::text::TextError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
 
-/// A line as an admin wrote it: trimmed, one line of plain text, at most [`MAX_LEN`]
-/// characters; `None` when left empty ("use the default for this language"). Markup is not
+/// A line as an admin wrote it: trimmed, one line of plain text (the one rule for staff
+/// text, [`crate::text::check`]), at most [`MAX_LEN`] characters; `None` when left empty ("use the default for this language"). Markup is not
 /// refused but never interpreted: pages escape it and show it as typed.
 pub fn parse(lang: Lang, text: &str) -> Result<Option<String>, CrisisLineError> {
     let text = text.trim();
@@ -55,9 +56,11 @@ pub fn parse(lang: Lang, text: &str) -> Result<Option<String>, CrisisLineError> 
     if text.chars().count() > MAX_LEN {
         return Err(CrisisLineError::TooLong(lang.native_name()));
     }
-    if text.chars().any(char::is_control) {
-        return Err(CrisisLineError::NotPlainText(lang.native_name()));
-    }
+    crate::text::check(
+        text,
+        crate::text::Shape::Line,
+        &format!("the {} line", lang.native_name()),
+    )?;
     Ok(Some(text.to_owned()))
 }
 
@@ -206,10 +209,11 @@ mod tests {
             Err(CrisisLineError::TooLong("English"))
         ));
         assert!(parse(Lang::En, &"9".repeat(MAX_LEN)).is_ok());
-        assert!(matches!(
-            parse(Lang::Es, "Llama\nal 024"),
-            Err(CrisisLineError::NotPlainText("Español"))
-        ));
+        let Err(CrisisLineError::NotPlainText(e)) = parse(Lang::Es, "Llama\nal 024") else {
+            panic!("a line break is refused");
+        };
+        assert_eq!(e.what, "the Español line");
+        assert_eq!(e.problem, crate::text::Problem::LineBreak);
     }
 
     #[test]

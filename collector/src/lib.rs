@@ -24,6 +24,7 @@ pub mod retention;
 pub mod seal;
 pub mod store;
 pub mod submission;
+pub mod text;
 pub mod web;
 
 pub use store::{Backend, Store, StoreError};

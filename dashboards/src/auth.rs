@@ -94,8 +94,19 @@ pub(crate) async fn csrf_guard(
         Ok(token) => token,
         Err(rejection) => return rejection.into_response(),
     };
-    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-        return StaffError::BadRequest("That form was too large.".into()).into_response();
+    let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(bytes) => bytes,
+        // Too large, or cut off (`hearth serve --body-timeout`): said as what it was.
+        Err(error) => {
+            let too_large = std::error::Error::source(&error)
+                .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            let message = if too_large {
+                "That form was too large."
+            } else {
+                "That form did not arrive whole, so nothing was changed. Go back and send it again."
+            };
+            return StaffError::BadRequest(message.into()).into_response();
+        }
     };
     let sent = form_urlencoded::parse(&bytes)
         .find(|(name, _)| name == "authenticity_token")
@@ -225,7 +236,7 @@ pub(crate) struct NextQuery {
 }
 
 /// Only a path on the staff site: never another site (`//evil`, `https://…`).
-fn safe_next(next: Option<&str>) -> &str {
+pub(crate) fn safe_next(next: Option<&str>) -> &str {
     match next {
         Some(n)
             if n.starts_with("/staff")
@@ -247,6 +258,8 @@ struct SignInPage {
     problem: Option<String>,
     /// On a fresh install (no account yet): the command that makes the first admin.
     first_admin: Option<&'static str>,
+    /// Whether "Sign in with your work account" is offered (single sign-on is set up).
+    single_sign_on: bool,
 }
 
 /// [`account::FIRST_ADMIN`] while no account exists, for the sign-in page.
@@ -276,6 +289,7 @@ pub(crate) async fn sign_in_form(
         next,
         problem: None,
         first_admin: first_admin(&dash).await?,
+        single_sign_on: dash.sso.is_some(),
     };
     render_with(csrf, &page)
 }
@@ -305,6 +319,7 @@ pub(crate) async fn sign_in(
             next: next.clone(),
             problem: Some(problem.to_owned()),
             first_admin,
+            single_sign_on: dash.sso.is_some(),
         };
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
     };
@@ -352,19 +367,34 @@ pub(crate) async fn sign_in(
             "This account has been deactivated. Ask an admin if you need it again.",
         );
     }
+    start_session(&dash, &session, &account, "", &next).await
+}
+
+/// Signs in an active account that has proved who it is — with its password, or through
+/// the organization's identity provider (`crate::sso`) — and answers with where to go:
+/// `next`, or the change-password page first. `how` is the audit entry's detail ("" for
+/// a password). The one way a staff session starts.
+pub(crate) async fn start_session(
+    dash: &Dashboards,
+    session: &Session,
+    account: &account::Account,
+    how: &str,
+    next: &str,
+) -> Result<Response, StaffError> {
+    let user = &account.user;
     // A new session id at sign-in, so an id planted before it is worth nothing after.
     session.cycle_id().await?;
     session.insert(SESSION_KEY, user.id).await?;
     audit::record(
         dash.store.pool(),
-        Entry::new(Actor::Staff(&user.email), Action::SignIn, &user.email),
+        Entry::new(Actor::Staff(&user.email), Action::SignIn, &user.email).detail(how),
     )
     .await?;
     tracing::info!(staff.role = user.role.key(), "staff signed in");
     if account.must_change_password {
         return Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response());
     }
-    Ok(Redirect::to(&next).into_response())
+    Ok(Redirect::to(next).into_response())
 }
 
 /// Records a refused sign-in: by the account when the email is one (its email is also the

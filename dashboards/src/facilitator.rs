@@ -487,8 +487,9 @@ struct SessionPage {
 
 /// The session of `code`, if it belongs to the signed-in person's program. Another
 /// program's session is "not found", as an unknown code is: the desk does not confirm
-/// which codes exist elsewhere.
-async fn own_session(
+/// which codes exist elsewhere. The paper form of a session (`paper::print`) answers by this
+/// same rule.
+pub(crate) async fn own_session(
     dash: &Dashboards,
     signed: &Signed,
     code: &str,

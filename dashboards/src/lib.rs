@@ -33,6 +33,7 @@ mod paper;
 mod password;
 mod releases;
 mod session_store;
+pub mod sso;
 
 use std::sync::Arc;
 
@@ -61,6 +62,8 @@ pub struct Dashboards {
     secure_cookies: bool,
     limits: Arc<auth::SignInLimiter>,
     releases: releases::ReleaseCache,
+    /// Single sign-on, when set up (`with_single_sign_on`).
+    sso: Option<Arc<sso::SingleSignOn>>,
 }
 
 impl std::fmt::Debug for Dashboards {
@@ -102,7 +105,17 @@ impl Dashboards {
             secure_cookies,
             limits: Arc::new(auth::SignInLimiter::new(limits)),
             releases: releases::ReleaseCache::default(),
+            sso: None,
         })
+    }
+
+    /// Offers "Sign in with your work account" through an OpenID provider (`sso`).
+    pub fn with_single_sign_on(
+        mut self,
+        settings: sso::SsoSettings,
+    ) -> Result<Dashboards, sso::SsoError> {
+        self.sso = Some(sso::build(settings, &self.address)?);
+        Ok(self)
     }
 
     /// Loads recent releases into memory in the background (needs a tokio runtime).
@@ -164,6 +177,8 @@ where
             get(auth::sign_in_form).post(auth::sign_in),
         )
         .route("/staff/sign-out", post(auth::sign_out))
+        .route("/staff/sso", get(sso::start))
+        .route(sso::CALLBACK_PATH, get(sso::callback))
         .route(
             "/staff/sessions",
             get(facilitator::sessions).post(facilitator::open),
@@ -275,6 +290,7 @@ where
         .route("/staff/admin/retention", post(admin::set_retention))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/admin/audit", get(admin::audit))
+        .route("/staff/admin/single-sign-on", get(admin::single_sign_on))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))

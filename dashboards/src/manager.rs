@@ -18,7 +18,6 @@ use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use chrono::Datelike;
 use collector::catalog::{self, CircleEntry};
 use collector::i18n::Lang;
 use collector::instrument::{Helped, Hindered, Item};
@@ -645,27 +644,6 @@ struct ProgramReportPage {
     circle_actions: usize,
 }
 
-/// "September, October and November 2026"; "December 2025 and January 2026" when the
-/// months span two years.
-fn months_in_words(months: &[Period]) -> String {
-    let one_year = months
-        .windows(2)
-        .all(|w| w[0].start().year() == w[1].start().year());
-    let words: Vec<String> = months
-        .iter()
-        .enumerate()
-        .map(|(k, m)| match one_year && k + 1 < months.len() {
-            true => m.start().format("%B").to_string(),
-            false => m.start().format("%B %Y").to_string(),
-        })
-        .collect();
-    match words.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
 /// A printable report of one program for its board: the latest released quarter, the
 /// last twelve released months, the statements over the latest months together, and what
 /// helped or got in the way — the same released cells, threshold and wording as the
@@ -698,7 +676,7 @@ pub(crate) async fn report(
         true,
     );
     // On paper the column names its months: a board cannot look them up.
-    let together = months_in_words(&statements.together);
+    let together = crate::releases::months_list(&statements.together, false);
     if !statements.together.is_empty() {
         statements.months = vec![format!("{together} together")];
     }

@@ -86,6 +86,10 @@ impl Chrome {
                     href: "/staff/admin/audit".into(),
                     label: "Audit",
                 });
+                nav.push(NavLink {
+                    href: "/staff/admin/single-sign-on".into(),
+                    label: "Single sign-on",
+                });
             }
             nav.push(NavLink {
                 href: "/staff/account".into(),

@@ -141,7 +141,8 @@ pub(crate) struct LangQuery {
     lang: String,
 }
 
-/// The one-page paper form of a session, for the session's own staff (as the desk is).
+/// The one-page paper form of a session, for the session's own staff (as the desk is, and
+/// answering as the desk does: another program's code is not found).
 /// Printing a blank form changes nothing and shows no secret, so it leaves no audit entry.
 pub(crate) async fn print(
     State(dash): State<Dashboards>,
@@ -149,8 +150,9 @@ pub(crate) async fn print(
     Path(code): Path<String>,
     Query(query): Query<LangQuery>,
 ) -> Result<Response, StaffError> {
-    let session = find(&dash, &code).await?;
-    signed.require(Area::Sessions(session.program_id))?;
+    // The desk's rule: another program's session is "not found", as an unknown code is,
+    // so the page never confirms that a code exists elsewhere.
+    let session = crate::facilitator::own_session(&dash, &signed, &code).await?;
     let lang = Lang::from_code(&query.lang).unwrap_or(Lang::ALL[0]);
     let crisis = collector::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
     let page = PaperPage {

@@ -12,6 +12,7 @@ use analytics::suppression::{Audience, Status};
 use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use chrono::Datelike;
 use collector::Store;
 use collector::audit::{self, Action, Actor};
 
@@ -256,11 +257,35 @@ pub(crate) fn months_words(quarter: Period, months: &[Period], short: bool) -> S
                 name(&held[held.len() - 1], true)
             )
         }
-        [one] => format!("{} only", name(one, true)),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(|p| name(p, false)).collect();
-            format!("{} and {} only", rest.join(", "), name(last, true))
-        }
+        held => format!("{} only", months_list(held, short)),
+    }
+}
+
+/// Months in words, oldest first: "September, October and November 2026", "December 2025
+/// and January 2026" when they span two years ("Sep, Oct and Nov 2026" `short`).
+pub(crate) fn months_list(months: &[Period], short: bool) -> String {
+    let (month, year) = if short {
+        ("%b", "%b %Y")
+    } else {
+        ("%B", "%B %Y")
+    };
+    let one_year = months
+        .windows(2)
+        .all(|w| w[0].start().year() == w[1].start().year());
+    let words: Vec<String> = months
+        .iter()
+        .enumerate()
+        .map(|(k, m)| {
+            let with_year = !one_year || k + 1 == months.len();
+            m.start()
+                .format(if with_year { year } else { month })
+                .to_string()
+        })
+        .collect();
+    match words.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 
@@ -489,6 +514,13 @@ mod tests {
         );
         assert_eq!(months_words(q4, &all[1..], true), "Nov and Dec 2025 only");
         assert_eq!(months_words(q4, &all[2..], true), "Dec 2025 only");
+        // Months across a new year name both years; within one, the year once.
+        let jan: Period = "2026-01".parse().unwrap();
+        assert_eq!(
+            months_list(&[all[1], all[2], jan], false),
+            "November 2025, December 2025 and January 2026"
+        );
+        assert_eq!(months_list(&all, true), "Oct, Nov and Dec 2025");
         let gap = [all[0], all[2]];
         assert_eq!(
             months_words(q4, &gap, false),

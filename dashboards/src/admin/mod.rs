@@ -7,6 +7,7 @@ mod catalog;
 mod language;
 mod ledger;
 mod privacy;
+mod sso;
 mod users;
 
 pub(crate) use audit::audit;
@@ -17,6 +18,7 @@ pub(crate) use catalog::{
 pub(crate) use language::{program_language_form, set_program_language};
 pub(crate) use ledger::ledger;
 pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy, set_retention};
+pub(crate) use sso::single_sign_on;
 pub(crate) use users::{
     add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, deactivate_user,
     edit_user, reactivate_user, remove_user, reset_password, users,
