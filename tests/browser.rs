@@ -170,6 +170,88 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     assert_eq!(stored, 2, "a form sent again after Back is stored once");
 }
 
+/// Issue 20: the participant pages in Arabic, right to left, at phone, tablet and desktop
+/// widths — home, form, a refused form, the ticket pages, thanks, privacy, not found, the
+/// kiosk's form and thanks — and the form and thanks page in every other language: axe,
+/// no sideways scrolling, and `a11y.mjs`'s direction checks (the scale's 1 at the start of
+/// the line, the right in Arabic; the keyboard's "next" arrow toward the line's end;
+/// codes left to right). Screenshots: `target/browser-shots/{form-,}rtl-*.png`, `*-lang-*.png`.
+#[test]
+fn participant_pages_in_arabic_mirror_and_every_language_passes_axe_at_three_widths() {
+    let Some((tools, shots, _dir, db)) = setup() else {
+        return;
+    };
+    let open = |circle: &str, extra: &[&str]| {
+        let mut args = vec![
+            "session",
+            "open",
+            "--program",
+            "Peer Bridges",
+            "--circle",
+            circle,
+        ];
+        args.extend_from_slice(extra);
+        hearth(&db, &args)
+    };
+    let opened = open("Tuesday Evening", &[]);
+    let code = opened.split_whitespace().nth(1).unwrap().to_owned();
+    let ticketed = open("Thursday", &["--tickets", "1"]);
+    let ticketed_code = ticketed.split_whitespace().nth(1).unwrap().to_owned();
+    let ticket_path = ticketed
+        .lines()
+        .find(|l| l.contains("?ticket="))
+        .and_then(|l| l.find("/s/").map(|at| l[at..].trim().to_owned()))
+        .unwrap();
+    let kiosk = open("Saturday", &["--kiosk"]);
+    let kiosk_link = kiosk
+        .lines()
+        .find(|l| l.starts_with("kiosk link"))
+        .and_then(|l| l.split_whitespace().last())
+        .unwrap();
+    let kiosk_path = kiosk_link[kiosk_link.find("/s/").unwrap()..].to_owned();
+
+    let server = Server::start(&db, None);
+    let mut pages = vec![
+        "rtl-home=/?lang=ar".to_owned(),
+        format!("form-rtl=/s/{code}?lang=ar"),
+        format!("rtl-refused=post:/s/{code}?lang=ar"),
+        format!("rtl-ticket={ticket_path}&lang=ar"),
+        format!("rtl-ticket-wrong=/s/{ticketed_code}?lang=ar&ticket=ZZZZZ"),
+        format!("rtl-thanks=/s/{code}/thanks?lang=ar"),
+        "rtl-privacy=/privacy?lang=ar".to_owned(),
+        "rtl-not-found=/s/ZZZZ-ZZ?lang=ar".to_owned(),
+        format!("form-rtl-kiosk={kiosk_path}?lang=ar"),
+        format!("rtl-kiosk-next={kiosk_path}/next?lang=ar&stay=1"),
+    ];
+    for lang in collector::i18n::Lang::ALL {
+        let code_ = lang.code();
+        if lang != collector::i18n::Lang::Ar {
+            pages.push(format!("form-lang-{code_}=/s/{code}?lang={code_}"));
+            pages.push(format!("lang-thanks-{code_}=/s/{code}/thanks?lang={code_}"));
+        }
+    }
+    let report = run_checker_with(
+        &tools.join("a11y.mjs"),
+        server.port,
+        &shots,
+        &pages,
+        &[("HEARTH_VIEWPORTS", "all")],
+    );
+    server.stop();
+    assert!(
+        report.contains(&format!(
+            "{} page views checked, 0 serious",
+            pages.len() * 3
+        )),
+        "{report}"
+    );
+    assert!(
+        shots.join("form-rtl-phone.png").exists()
+            && shots.join("form-rtl-tablet.png").exists()
+            && shots.join("form-rtl-desktop.png").exists()
+    );
+}
+
 /// Each role signs in through the form, opens its main pages (the manager overview and
 /// program report and the funder report among them) and gets them without an
 /// accessibility problem.
@@ -375,8 +457,9 @@ fn a_kiosk_shows_the_next_person_nothing_of_the_last_in_chromium() {
 
 /// Issue 12 and 11's staff pages at phone, tablet and desktop widths: the data-entry
 /// role's session list and entry page, the facilitator's paper form in both languages,
-/// and the manager's actions; then the paper form printed to PDF by Chromium fits one
-/// page at A4 and at US Letter in both languages (pdfinfo counts them).
+/// (and in Arabic, right to left), and the manager's actions; then the paper form printed
+/// to PDF by Chromium fits one page at A4 and at US Letter in every participant language
+/// (pdfinfo counts them).
 #[test]
 fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page() {
     use common::staff::*;
@@ -416,10 +499,15 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
         session.code.as_str().to_owned()
     });
     let server = Server::start(&db, None);
+    // Every participant language prints on one page.
+    let languages: Vec<&str> = collector::i18n::Lang::ALL
+        .into_iter()
+        .map(|l| l.code())
+        .collect();
     let accounts = [
         format!("entry=entry-a@test.hearth:{PASSWORD}:/staff/entry,/staff/entry/{code}"),
         format!(
-            "paper={FACILITATOR_A}:{PASSWORD}:/staff/sessions/{code}/paper,/staff/sessions/{code}/paper?lang=es"
+            "paper={FACILITATOR_A}:{PASSWORD}:/staff/sessions/{code}/paper,/staff/sessions/{code}/paper?lang=es,/staff/sessions/{code}/paper?lang=ar"
         ),
         format!("actions={MANAGER_A}:{PASSWORD}:/staff/programs/{PROGRAM_A}/actions"),
     ];
@@ -431,17 +519,22 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
         &[("HEARTH_VIEWPORTS", "all")],
     );
     assert!(
-        report.contains("15 staff page views checked, 0 problems"),
+        report.contains("18 staff page views checked, 0 problems"),
         "{report}"
     );
     run_checker(
         &tools.join("paper.mjs"),
         server.port,
         &shots,
-        &[FACILITATOR_A.to_owned(), PASSWORD.to_owned(), code.clone()],
+        &[
+            FACILITATOR_A.to_owned(),
+            PASSWORD.to_owned(),
+            code.clone(),
+            languages.join(","),
+        ],
     );
     server.stop();
-    for lang in ["en", "es"] {
+    for lang in &languages {
         for format in ["A4", "Letter"] {
             let pdf = shots.join(format!("paper-{lang}-{format}.pdf"));
             let info = Command::new("pdfinfo")

@@ -61,7 +61,10 @@ async fn a_ticketed_sessions_link_asks_for_the_ticket_code_before_the_form(db: &
     );
     assert!(!html.contains("<script"));
     let spanish = text(app.get(&format!("{path}?lang=es")).await).await;
-    assert!(spanish.contains(r#"<html lang="es">"#) && spanish.contains("Tu código de boleto"));
+    assert!(
+        spanish.contains(r#"<html lang="es" dir="ltr">"#)
+            && spanish.contains("Tu código de boleto")
+    );
     assert!(spanish.contains(r#"name="lang" value="es""#));
 
     // Nothing typed, a code that is not a ticket, an unknown one, another session's:
@@ -571,8 +574,14 @@ async fn cards_carry_the_circle_and_date_in_both_languages(db: &TestDb) {
     let english = Lang::En.tr().long_date(today());
     let spanish = Lang::Es.tr().long_date(today());
     assert_eq!(each("<strong>Monday Circle</strong>"), 2);
-    assert_eq!(each(&format!("<span lang=\"en\">{english}</span>")), 2);
-    assert_eq!(each(&format!("<span lang=\"es\">{spanish}</span>")), 2);
+    assert_eq!(
+        each(&format!("<span lang=\"en\" dir=\"ltr\">{english}</span>")),
+        2
+    );
+    assert_eq!(
+        each(&format!("<span lang=\"es\" dir=\"ltr\">{spanish}</span>")),
+        2
+    );
     assert_eq!(each("How was today's group?"), 2);
     assert_eq!(each("¿Cómo te fue hoy en el grupo?"), 2);
     assert_eq!(each("Sirve una vez."), 2);

@@ -470,8 +470,9 @@ async fn a_kiosk_form_keeps_the_crisis_line_within_reach(db: &TestDb) {
     assert_eq!(form.status, StatusCode::OK);
     assert!(form.body.contains("name=\"belong\""), "the form");
     assert!(
-        form.body
-            .contains("<p class=\"crisis\">In crisis or thinking about hurting yourself?"),
+        form.body.contains(
+            "<p class=\"crisis\" dir=\"auto\">In crisis or thinking about hurting yourself?"
+        ),
         "{}",
         form.body
     );

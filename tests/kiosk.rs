@@ -259,7 +259,9 @@ async fn the_kiosk_speaks_both_languages_takes_skips_and_refuses_bad_input_whole
     let app = TestApp::spawn(db).await;
     let (_, path) = kiosk_session(&app, None).await;
     let es = text(app.get(&format!("{path}?lang=es")).await).await;
-    assert!(es.contains(r#"<html lang="es">"#) && es.contains("Esta tableta es compartida"));
+    assert!(
+        es.contains(r#"<html lang="es" dir="ltr">"#) && es.contains("Esta tableta es compartida")
+    );
     assert!(
         es.contains(&format!(r#"href="{path}?lang=en""#)),
         "switch stays on the kiosk"

@@ -31,6 +31,11 @@ on_both_stores!(
     a_refused_form_keeps_its_token_and_stores_once_when_fixed,
     forged_or_foreign_form_tokens_store_nothing_and_say_so,
     a_ticketed_form_sent_again_is_saved_once_and_its_card_still_works_once,
+    the_language_comes_from_the_link_then_the_browser_then_the_program_then_english,
+    every_participant_page_speaks_every_language_in_its_direction,
+    an_arabic_form_keeps_what_each_value_means_and_codes_left_to_right,
+    a_line_staff_wrote_in_another_language_is_marked_with_its_own,
+    an_admin_sets_a_programs_language_and_its_session_pages_start_in_it,
 );
 
 async fn the_home_page_asks_for_a_code_and_finds_the_session(db: &TestDb) {
@@ -89,7 +94,7 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     // The form's token, and no form state for a browser to bring back into another one.
     assert_eq!(form_token(&html).len(), collector::once::TOKEN_LEN);
     assert!(html.contains(r#"autocomplete="off""#));
-    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(html.contains(r#"<html lang="en" dir="ltr">"#));
     assert!(
         html.contains(&format!(r#"href="/s/{}?lang=es""#, session.code)),
         "no language switch"
@@ -101,7 +106,7 @@ async fn the_form_shows_the_whole_instrument_in_english_and_spanish(db: &TestDb)
     );
 
     let spanish = text(app.get(&format!("/s/{}?lang=es", session.code)).await).await;
-    assert!(spanish.contains(r#"<html lang="es">"#));
+    assert!(spanish.contains(r#"<html lang="es" dir="ltr">"#));
     assert!(spanish.contains("Hoy sentí que pertenecía a este grupo."));
     assert!(spanish.contains("Puedes saltar lo que quieras."));
     assert!(!spanish.contains("I felt like I belonged"));
@@ -1009,4 +1014,464 @@ async fn a_ticketed_form_sent_again_is_saved_once_and_its_card_still_works_once(
         .await;
     assert_eq!(sent.status(), StatusCode::SEE_OTHER);
     assert_eq!((app.responses().await, app.count(used).await), (2, 2));
+}
+
+/// A GET with an Accept-Language header (or none).
+async fn get_in(app: &TestApp, path: &str, accept: Option<&str>) -> reqwest::Response {
+    let mut request = app.client.get(app.url(path));
+    if let Some(accept) = accept {
+        request = request.header("accept-language", accept);
+    }
+    request.send().await.unwrap()
+}
+
+/// The `<html lang dir>` a page opens with.
+fn html_lang(html: &str) -> &str {
+    let at = html.find("<html ").expect("an html element");
+    &html[at..at + html[at..].find('>').unwrap() + 1]
+}
+
+/// Issue 20: `?lang=` first, then Accept-Language (its q-values and region subtags), then
+/// the program's default language, then English; the choice is carried in links, never in
+/// a cookie, and a page without a session (home, privacy) has no program default.
+async fn the_language_comes_from_the_link_then_the_browser_then_the_program_then_english(
+    db: &TestDb,
+) {
+    use collector::audit::Actor;
+    use collector::i18n::Lang;
+    use collector::program_language;
+
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let form = format!("/s/{}", session.code);
+    let lang_of = |path: String, accept: Option<&'static str>| {
+        let app = &app;
+        async move {
+            let page = get_in(app, &path, accept).await;
+            assert_eq!(page.status(), StatusCode::OK, "{path}");
+            assert_anonymous_headers(&page);
+            html_lang(&text(page).await).to_owned()
+        }
+    };
+    let en = r#"<html lang="en" dir="ltr">"#;
+    let ar = r#"<html lang="ar" dir="rtl">"#;
+
+    // No setting: the browser's language we have, else English.
+    assert_eq!(lang_of(form.clone(), None).await, en);
+    assert_eq!(lang_of(form.clone(), Some("de-DE")).await, en);
+    assert_eq!(
+        lang_of(form.clone(), Some("fr-CA,fr;q=0.9")).await,
+        r#"<html lang="fr" dir="ltr">"#
+    );
+
+    // The program's default: Arabic, when neither link nor browser names one we have.
+    let changed = program_language::set_by(
+        &app.store,
+        session.program_id,
+        Some(Lang::Ar),
+        Actor::CommandLine,
+        "participants' language (Peer Bridges)",
+    )
+    .await
+    .unwrap();
+    assert!(changed);
+    assert_eq!(
+        program_language::get(&app.store, session.program_id)
+            .await
+            .unwrap(),
+        Some(Lang::Ar)
+    );
+    assert_eq!(lang_of(form.clone(), None).await, ar);
+    assert_eq!(lang_of(form.clone(), Some("de-DE, nl;q=0.5")).await, ar);
+    assert_eq!(
+        lang_of(format!("{form}/thanks"), None).await,
+        ar,
+        "the thanks page of the program's session"
+    );
+    // The browser (region subtags, q-values) wins over the program…
+    assert_eq!(
+        lang_of(form.clone(), Some("zh-CN,zh;q=0.9")).await,
+        r#"<html lang="zh" dir="ltr">"#
+    );
+    assert_eq!(
+        lang_of(form.clone(), Some("en;q=0.2, uk-UA;q=0.8")).await,
+        r#"<html lang="uk" dir="ltr">"#
+    );
+    // …and the link wins over both.
+    assert_eq!(
+        lang_of(format!("{form}?lang=es"), Some("fr-FR")).await,
+        r#"<html lang="es" dir="ltr">"#
+    );
+    // A page that belongs to no session has no program default.
+    assert_eq!(lang_of("/privacy".to_owned(), None).await, en);
+    // The home page sends a code on without a language it did not get from the link, so
+    // the form can apply the program's; with one from the link, it keeps it.
+    let found = get_in(&app, &format!("/?code={}", session.code), Some("de")).await;
+    assert_eq!(found.status(), StatusCode::SEE_OTHER);
+    assert_eq!(found.headers()["location"], form.as_str());
+    let home = text(get_in(&app, "/", Some("ar-SA")).await).await;
+    assert!(!home.contains(r#"name="lang""#), "{home}");
+    let home = text(app.get("/?lang=fr").await).await;
+    assert!(home.contains(r#"<input type="hidden" name="lang" value="fr">"#));
+
+    // Cleared: English again; an audit entry for each change, none for no change.
+    let cleared = program_language::set_by(
+        &app.store,
+        session.program_id,
+        None,
+        Actor::CommandLine,
+        "participants' language (Peer Bridges)",
+    )
+    .await
+    .unwrap();
+    assert!(cleared);
+    assert_eq!(lang_of(form.clone(), None).await, en);
+    assert_eq!(
+        app.count("select count(*) from staff_audit where subject like 'participants%'")
+            .await,
+        2
+    );
+    // Nothing about a participant's language was kept anywhere.
+    assert_eq!(
+        app.count("select count(*) from program where default_lang is not null")
+            .await,
+        0
+    );
+}
+
+/// Every participant page in every built-in language: the page's `lang` and `dir`, its
+/// words from that language's catalog (no English left in a translated page's title), and
+/// a language switch listing every language in its own name.
+async fn every_participant_page_speaks_every_language_in_its_direction(db: &TestDb) {
+    use collector::i18n::Lang;
+
+    let app = TestApp::spawn(db).await;
+    let (open, _) = app.open_session(None, None).await;
+    let (ticketed, _) = app.open_session(None, Some(1)).await;
+    let (closed, _) = app.open_session(None, None).await;
+    sqlx::query("update session set closed = 1 where id = $1")
+        .bind(closed.id)
+        .execute(app.store.pool())
+        .await
+        .unwrap();
+    for lang in Lang::ALL {
+        let t = lang.tr();
+        let code = lang.code();
+        let pages: [(String, StatusCode, String); 8] = [
+            (
+                format!("/?lang={code}"),
+                StatusCode::OK,
+                t.get("home-title"),
+            ),
+            (
+                format!("/s/{}?lang={code}", open.code),
+                StatusCode::OK,
+                t.get("form-title"),
+            ),
+            (
+                format!("/s/{}?lang={code}", ticketed.code),
+                StatusCode::OK,
+                t.get("ticket-intro"),
+            ),
+            (
+                format!("/s/{}/thanks?lang={code}", open.code),
+                StatusCode::OK,
+                t.get("thanks-crisis"),
+            ),
+            (
+                format!("/privacy?lang={code}"),
+                StatusCode::OK,
+                t.get("privacy-title"),
+            ),
+            (
+                format!("/nowhere?lang={code}"),
+                StatusCode::NOT_FOUND,
+                t.get("problem-not-found"),
+            ),
+            (
+                format!("/s/ZZZZ-ZZ?lang={code}"),
+                StatusCode::NOT_FOUND,
+                t.get("problem-session-unknown"),
+            ),
+            (
+                format!("/s/{}?lang={code}", closed.code),
+                StatusCode::GONE,
+                t.get("problem-session-closed"),
+            ),
+        ];
+        for (path, status, words) in pages {
+            let page = app.get(&path).await;
+            assert_eq!(page.status(), status, "{path}");
+            assert_anonymous_headers(&page);
+            let html = text(page).await;
+            assert_eq!(
+                html_lang(&html),
+                format!(r#"<html lang="{code}" dir="{}">"#, lang.dir().as_str()),
+                "{path}"
+            );
+            assert!(html.contains(&words), "{path} lacks {words:?}");
+            for other in Lang::ALL {
+                assert!(
+                    html.contains(&format!(
+                        r#"lang="{}" hreflang="{}" dir="{}">{}</a>"#,
+                        other.code(),
+                        other.code(),
+                        other.dir().as_str(),
+                        other.native_name()
+                    )),
+                    "{path}: the switch lacks {}",
+                    other.native_name()
+                );
+            }
+            assert_eq!(html.matches(r#"aria-current="page""#).count(), 1, "{path}");
+        }
+    }
+    // The form sent in a language answers in it: the thanks page it goes to keeps it.
+    let sent = app
+        .post_form(&format!("/s/{}?lang=uk", open.code), "belong=4")
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        sent.headers()["location"],
+        format!("/s/{}/thanks?lang=uk", open.code).as_str()
+    );
+    // A refused form in Arabic says why in Arabic, the answers kept.
+    let refused = app
+        .post_form(&format!("/s/{}?lang=ar", open.code), "belong=9&welcome=2")
+        .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = text(refused).await;
+    assert!(html.contains(&Lang::Ar.tr().get("problem-summary")));
+    assert!(html.contains(r#"name="welcome" value="2" checked"#));
+}
+
+/// Arabic is read right to left, but the scale's values never flip: the first answer in
+/// the page (the one a screen reader and the keyboard reach first, and the one shown at
+/// the start of the line, on the right) is value 1, "strongly disagree", in Arabic as in
+/// English. Codes are typed and shown left to right; the circle's name and the session's
+/// code inside Arabic sentences are isolated so they keep their own direction.
+async fn an_arabic_form_keeps_what_each_value_means_and_codes_left_to_right(db: &TestDb) {
+    use collector::i18n::Lang;
+
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let ar = Lang::Ar.tr();
+    let html = text(app.get(&format!("/s/{}?lang=ar", session.code)).await).await;
+    for n in 1..=5 {
+        let input = format!(r#"<input type="radio" name="belong" value="{n}">"#);
+        let at = html.find(&input).unwrap_or_else(|| panic!("no {input}"));
+        let label = &html[at..at + html[at..].find("</label>").unwrap()];
+        assert!(
+            label.contains(&format!(r#"<span class="n">{n}</span>"#))
+                && label.contains(&ar.get(&format!("scale-{n}"))),
+            "value {n} is not labelled {:?}: {label}",
+            ar.get(&format!("scale-{n}"))
+        );
+        if n > 1 {
+            let before = format!(r#"name="belong" value="{}""#, n - 1);
+            assert!(html.find(&before).unwrap() < at, "values out of order");
+        }
+    }
+    assert!(
+        html.contains("\u{2068}Tuesday Evening\u{2069}"),
+        "the circle's name is isolated in Arabic text"
+    );
+    // Posted in Arabic, 1 is stored as 1: the same answers as posted in English.
+    let sent = app
+        .post_form(&format!("/s/{}?lang=ar", session.code), "belong=1&better=5")
+        .await;
+    assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.responses().await, 1);
+
+    let home = text(app.get("/?lang=ar").await).await;
+    assert!(home.contains(r#"maxlength="16" aria-describedby="code-hint" dir="ltr""#));
+    assert!(
+        home.contains("\u{2068}K7QM-42\u{2069}"),
+        "the example code is isolated"
+    );
+    let (ticketed, _) = app.open_session(None, Some(1)).await;
+    let ticket = text(app.get(&format!("/s/{}?lang=ar", ticketed.code)).await).await;
+    assert!(ticket.contains(r#"maxlength="40" dir="ltr""#));
+    // In English nothing is wrapped in isolation marks.
+    let en = text(app.get("/?lang=en").await).await;
+    assert!(en.contains("It looks like K7QM-42.") && !en.contains('\u{2068}'));
+}
+
+/// "You said, we did": staff write the line in English (and Spanish). A page in another
+/// language shows the English line marked `lang="en"`, so it is read as English, and the
+/// heading in the page's language.
+async fn a_line_staff_wrote_in_another_language_is_marked_with_its_own(db: &TestDb) {
+    use collector::actions::{self, Draft};
+    use collector::audit::Actor;
+    use collector::i18n::Lang;
+
+    let app = TestApp::spawn(db).await;
+    let (session, _) = app.open_session(None, None).await;
+    let circles = collector::catalog::circles(&app.store, None).await.unwrap();
+    let circle = circles
+        .iter()
+        .find(|c| c.name == "Tuesday Evening")
+        .unwrap();
+    let draft = Draft::parse(
+        &circle.id.to_string(),
+        "Ten minutes for check-out",
+        "2026-11-02",
+        &circles,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 10).unwrap(),
+    )
+    .unwrap();
+    let id = actions::record(&app.store, session.program_id, &draft, Actor::CommandLine)
+        .await
+        .unwrap();
+    let action = actions::find(&app.store, session.program_id, id)
+        .await
+        .unwrap()
+        .unwrap();
+    actions::publish(
+        &app.store,
+        &action,
+        Some((
+            "We keep ten minutes for check-out now.".to_owned(),
+            Some("Ahora dejamos diez minutos para cerrar.".to_owned()),
+        )),
+        Actor::CommandLine,
+    )
+    .await
+    .unwrap();
+    for (lang, line_lang, line) in [
+        (Lang::Fr, "en", "We keep ten minutes for check-out now."),
+        (Lang::Ar, "en", "We keep ten minutes for check-out now."),
+        (Lang::Es, "es", "Ahora dejamos diez minutos para cerrar."),
+        (Lang::En, "en", "We keep ten minutes for check-out now."),
+    ] {
+        for path in [
+            format!("/s/{}?lang={}", session.code, lang.code()),
+            format!("/s/{}/thanks?lang={}", session.code, lang.code()),
+        ] {
+            let html = text(app.get(&path).await).await;
+            assert!(
+                html.contains(&format!(r#"<p lang="{line_lang}" dir="auto">{line}</p>"#)),
+                "{path}: {html}"
+            );
+            assert!(html.contains(&lang.tr().get("you-said-heading")), "{path}");
+        }
+    }
+}
+
+/// The admin's setting, through the real router: a page per program with every language,
+/// a change saved with one audit entry, a language Hearth lacks refused (422, nothing
+/// stored), other roles refused; the program's session pages start in the language.
+async fn an_admin_sets_a_programs_language_and_its_session_pages_start_in_it(db: &TestDb) {
+    use collector::catalog::{self, NewSession};
+    use collector::i18n::Lang;
+    use collector::program_language;
+    use common::http::{Jar, get, post};
+    use common::staff::*;
+
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let path = format!("/staff/admin/programs/{PROGRAM_A}/language");
+
+    let mut facilitator = sign_in(&app, FACILITATOR_A).await;
+    assert_eq!(
+        get(&app, &mut facilitator, &path).await.status,
+        StatusCode::FORBIDDEN
+    );
+
+    let mut admin = sign_in(&app, ADMIN).await;
+    let catalog_page = get(&app, &mut admin, "/staff/admin").await;
+    assert!(catalog_page.body.contains(&format!(r#"href="{path}""#)));
+    let page = get(&app, &mut admin, &path).await;
+    assert_eq!(page.status, StatusCode::OK);
+    for lang in Lang::ALL {
+        assert!(page.body.contains(lang.english_name()), "{}", lang.code());
+    }
+    let token = hidden(&page.body, "authenticity_token").to_owned();
+
+    let refused = post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "tlh")],
+    )
+    .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(
+        program_language::get(&store, PROGRAM_A).await.unwrap(),
+        None
+    );
+
+    let saved = post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "ar")],
+    )
+    .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        program_language::get(&store, PROGRAM_A).await.unwrap(),
+        Some(Lang::Ar)
+    );
+    assert_eq!(
+        program_language::get(&store, PROGRAM_B).await.unwrap(),
+        None,
+        "only that program"
+    );
+    let noted = get(&app, &mut admin, "/staff/admin").await;
+    assert!(
+        noted.body.contains("now fall back to Arabic"),
+        "{}",
+        noted.body
+    );
+    // The same form again changes nothing and records nothing more.
+    post(
+        &app,
+        &mut admin,
+        &path,
+        &[("authenticity_token", &token), ("lang", "ar")],
+    )
+    .await;
+    let entries: i64 = sqlx::query_scalar(
+        "select count(*) from staff_audit where subject = 'participants'' language (Riverside)'",
+    )
+    .fetch_one(store.pool())
+    .await
+    .unwrap();
+    assert_eq!(entries, 1);
+
+    // A session of the program: its form starts in Arabic; the other program's in English.
+    let day = chrono::Utc::now().date_naive();
+    let open = |program: &'static str| {
+        let store = &store;
+        async move {
+            let new = NewSession::new(program, "Monday Circle", day, None, None, None).unwrap();
+            catalog::open_session(store, &new).await.unwrap().0
+        }
+    };
+    let here = open("Riverside").await;
+    assert_eq!(here.default_lang, Some(Lang::Ar));
+    let there = open("Hillside").await;
+    let mut participant = Jar::default();
+    let form = get(&app, &mut participant, &format!("/s/{}", here.code)).await;
+    assert!(form.body.contains(r#"<html lang="ar" dir="rtl">"#));
+    let form = get(&app, &mut participant, &format!("/s/{}", there.code)).await;
+    assert!(form.body.contains(r#"<html lang="en" dir="ltr">"#));
+    assert!(participant.0.is_empty(), "a participant page set a cookie");
+
+    // Ticket cards carry English and the program's language (Spanish without one).
+    let opened = open_at_desk(&app, &mut facilitator, &[("tickets", "2")]).await;
+    assert_eq!(opened.status, StatusCode::SEE_OTHER);
+    let cards = get(&app, &mut facilitator, opened.location.as_deref().unwrap()).await;
+    assert!(
+        cards.body.contains(&format!(
+            r#"<p lang="ar" dir="rtl"><strong>{}</strong>"#,
+            Lang::Ar.tr().get("card-title")
+        )),
+        "{}",
+        cards.body
+    );
+    assert!(cards.body.contains(r#"<p lang="en" dir="ltr">"#));
+    assert!(!cards.body.contains(r#"lang="es""#));
 }

@@ -518,14 +518,15 @@ pub async fn publish(
     Ok(true)
 }
 
-/// The line the participants of a session's circle read, in their language where it is
-/// translated (else English): the latest published action of that circle that is not
-/// archived. Never another circle's, never a program-wide one.
+/// The line the participants of a session's circle read, with the language it is in: in
+/// theirs where staff translated it (Spanish, so far), else English. The latest published
+/// action of that circle that is not archived; never another circle's, never a
+/// program-wide one.
 pub async fn published_for_session(
     store: &Store,
     session_id: i32,
     lang: Lang,
-) -> Result<Option<String>, sqlx::Error> {
+) -> Result<Option<(Lang, String)>, sqlx::Error> {
     let row: Option<(String, Option<String>)> = sqlx::query_as(
         "select a.published_en, a.published_es from action_taken a \
          join session s on s.circle_id = a.circle_id \
@@ -536,8 +537,8 @@ pub async fn published_for_session(
     .fetch_optional(store.pool())
     .await?;
     Ok(row.map(|(en, es)| match (lang, es) {
-        (Lang::Es, Some(es)) => es,
-        _ => en,
+        (Lang::Es, Some(es)) => (Lang::Es, es),
+        _ => (Lang::En, en),
     }))
 }
 

@@ -14,6 +14,7 @@ use sqlx::{AnyConnection, Row};
 
 use crate::audit::{self, Action, Actor, Entry};
 use crate::code::{SessionCode, Ticket, TicketHash};
+use crate::i18n::Lang;
 use crate::store::{Store, random_id};
 
 /// Defaults and limits for opening a session.
@@ -239,6 +240,10 @@ pub struct Session {
     /// The staff account that opened it at the desk; `None` when it was opened from the
     /// command line, or its opener's account has been removed.
     pub opened_by: Option<i32>,
+    /// The language its program's pages fall back to when neither the link nor the
+    /// browser names one we have (an admin setting; `None`: English). See
+    /// [`crate::i18n::Lang::choose`].
+    pub default_lang: Option<Lang>,
 }
 
 impl Session {
@@ -298,6 +303,10 @@ impl Session {
                 .try_get::<Option<String>, _>("kiosk_token")?
                 .map(KioskToken),
             opened_by: row.try_get("opened_by")?,
+            default_lang: row
+                .try_get::<Option<String>, _>("default_lang")?
+                .as_deref()
+                .and_then(Lang::from_code),
         })
     }
 
@@ -348,7 +357,7 @@ impl std::fmt::Debug for KioskToken {
 }
 
 const SESSION_SELECT: &str = "select s.id, s.code, p.id as program_id, p.name as program, c.name as circle, \
-     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed, s.kiosk_token, s.opened_by \
+     s.held_on, s.closes_at, s.capacity, s.received, s.ticketed, s.closed, s.kiosk_token, s.opened_by, p.default_lang \
      from session s join circle c on c.id = s.circle_id join program p on p.id = c.program_id";
 
 pub fn now_unix() -> i64 {
@@ -466,8 +475,14 @@ pub async fn open_session_by(
         )
         .await?;
     }
+    let default_lang: Option<String> =
+        sqlx::query_scalar("select default_lang from program where id = $1")
+            .bind(program_id)
+            .fetch_one(&mut *tx)
+            .await?;
     tx.commit().await?;
     let session = Session {
+        default_lang: default_lang.as_deref().and_then(Lang::from_code),
         id,
         code,
         program_id,
@@ -1377,6 +1392,7 @@ mod tests {
             closed: false,
             kiosk: None,
             opened_by: None,
+            default_lang: None,
         }
     }
 

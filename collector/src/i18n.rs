@@ -1,7 +1,16 @@
 //! Participant languages and their message catalogs (Fluent, in `collector/locales/`).
 //!
-//! The language is chosen by the participant with `?lang=xx` on every page, so no cookie is
-//! ever needed; without it, the browser's Accept-Language picks among the ones we have.
+//! The language of a page is chosen, in this order, by `?lang=xx` in its link (every link
+//! and form on a page carries it, so no cookie is ever needed), the browser's
+//! Accept-Language (read for this request only: never stored, never logged), the
+//! program's default language (an admin setting, for pages that belong to a session),
+//! and English. See [`Lang::choose`] and docs/translating.md.
+//!
+//! Every built-in language is compiled in from `locales/{code}/participant.ftl`; a
+//! language that is not English says in its header whether it is machine-drafted and
+//! awaiting review. Languages written right to left ([`Lang::is_rtl`]) get
+//! `dir="rtl"` on the page and Fluent's isolation marks around arguments, so a session
+//! code or a circle's Latin name keeps its own direction inside Arabic text.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -13,29 +22,83 @@ static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "en",
-        // Fluent wraps arguments in Unicode isolation marks by default; plain HTML pages
-        // do not need them and they would show up in copied text.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Fluent wraps arguments in Unicode isolation marks by default. Left-to-right pages
+        // do not need them (and they would show up in copied text); right-to-left pages
+        // do: a code like K7QM-42 inside Arabic text would otherwise be reordered to
+        // 42-K7QM by the bidi algorithm.
+        customise: |bundle| {
+            let rtl = bundle.locales.first().is_some_and(|l| is_rtl_code(l.language.as_str()));
+            bundle.set_use_isolating(rtl)
+        },
     };
+}
+
+/// Languages (ISO 639 primary subtags) written right to left: the built-in Arabic, and
+/// the ones an organization is likeliest to add (Persian/Dari, Pashto, Urdu, Hebrew,
+/// Sorani Kurdish, Yiddish, Dhivehi), so a language added later gets `dir="rtl"` by code.
+pub fn is_rtl_code(code: &str) -> bool {
+    let primary = code.split(['-', '_']).next().unwrap_or_default();
+    [
+        "ar", "fa", "prs", "ps", "ur", "he", "ckb", "yi", "dv", "sd", "ug",
+    ]
+    .iter()
+    .any(|rtl| rtl.eq_ignore_ascii_case(primary))
 }
 
 static EN: LanguageIdentifier = langid!("en");
 static ES: LanguageIdentifier = langid!("es");
+static FR: LanguageIdentifier = langid!("fr");
+static AR: LanguageIdentifier = langid!("ar");
+static ZH: LanguageIdentifier = langid!("zh");
+static UK: LanguageIdentifier = langid!("uk");
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A built-in participant language. Stored settings hold its [`Lang::code`] as text, never
+/// a number or a column per language, so languages can be added without a migration.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
     #[default]
     En,
     Es,
+    Fr,
+    Ar,
+    /// Simplified Chinese (`zh`, `zh-CN`, `zh-SG`, `zh-Hans`).
+    Zh,
+    Uk,
+}
+
+/// The direction a language is written in, for `dir` attributes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dir {
+    Ltr,
+    Rtl,
+}
+
+impl Dir {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dir::Ltr => "ltr",
+            Dir::Rtl => "rtl",
+        }
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+    /// Every built-in language, in the order the language switch lists them.
+    pub const ALL: [Lang; 6] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ar, Lang::Zh, Lang::Uk];
+
+    /// The languages printed on a ticket card when its program has no default language: a
+    /// card is a few centimetres wide, so it carries two (English, and the program's
+    /// default in place of Spanish when set); the form it opens offers every language.
+    pub const CARDS: [Lang; 2] = [Lang::En, Lang::Es];
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Es => "es",
+            Lang::Fr => "fr",
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::Uk => "uk",
         }
     }
 
@@ -44,30 +107,92 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Es => "Español",
+            Lang::Fr => "Français",
+            Lang::Ar => "العربية",
+            Lang::Zh => "简体中文",
+            Lang::Uk => "Українська",
         }
     }
 
+    /// Its name in English, for staff pages (which are in English).
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+            Lang::Fr => "French",
+            Lang::Ar => "Arabic",
+            Lang::Zh => "Chinese (Simplified)",
+            Lang::Uk => "Ukrainian",
+        }
+    }
+
+    pub fn is_rtl(self) -> bool {
+        is_rtl_code(self.code())
+    }
+
+    pub fn dir(self) -> Dir {
+        if self.is_rtl() { Dir::Rtl } else { Dir::Ltr }
+    }
+
+    /// The language of an exact code as links and settings write it (`?lang=ar`), any case.
     pub fn from_code(code: &str) -> Option<Lang> {
         Lang::ALL
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
     }
 
-    /// The first language of an Accept-Language header that we have (q-values are ignored:
-    /// browsers list languages in preference order).
-    pub fn from_accept_language(header: &str) -> Option<Lang> {
-        header
-            .split(',')
-            .filter_map(|part| part.split(';').next())
-            .filter_map(|tag| tag.trim().split('-').next())
-            .find_map(Lang::from_code)
+    /// The language a BCP 47 tag from a browser asks for, if we have it: the primary
+    /// subtag decides (`fr-CA` is French, `ar-SA` Arabic), except that Chinese in
+    /// traditional script (`zh-Hant`, `zh-TW`, `zh-HK`, `zh-MO`) is not offered the
+    /// simplified catalog: the browser's next choice is asked instead.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let mut subtags = tag.trim().split(['-', '_']);
+        let lang = Lang::from_code(subtags.next()?)?;
+        if lang == Lang::Zh {
+            let mut rest = subtags.map(str::to_ascii_lowercase);
+            let traditional = ["hant", "tw", "hk", "mo"];
+            let script_or_region = rest.next();
+            if script_or_region.is_some_and(|s| traditional.contains(&s.as_str())) {
+                return None;
+            }
+        }
+        Some(lang)
     }
 
-    /// `?lang=` when present and known, else Accept-Language, else English.
-    pub fn choose(query: Option<&str>, accept_language: Option<&str>) -> Lang {
+    /// The most preferred language of an Accept-Language header that we have: entries in
+    /// order of their q-value (ties keep the browser's order), `q=0` ("not this one")
+    /// never chosen, `*` ignored.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut ranked: Vec<(u16, usize, &str)> = header
+            .split(',')
+            .enumerate()
+            .filter_map(|(i, part)| {
+                let mut pieces = part.split(';');
+                let tag = pieces.next()?.trim();
+                let q = pieces
+                    .filter_map(|p| p.trim().strip_prefix("q="))
+                    .next()
+                    .map_or(Some(1000), parse_q)?;
+                (q > 0 && !tag.is_empty() && tag != "*").then_some((q, i, tag))
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .into_iter()
+            .find_map(|(_, _, tag)| Lang::from_tag(tag))
+    }
+
+    /// `?lang=` when present and known, else Accept-Language, else the program's default
+    /// language (for a page of one of its sessions), else English.
+    pub fn choose(
+        query: Option<&str>,
+        accept_language: Option<&str>,
+        program_default: Option<Lang>,
+    ) -> Lang {
         query
             .and_then(Lang::from_code)
             .or_else(|| accept_language.and_then(Lang::from_accept_language))
+            .or(program_default)
             .unwrap_or_default()
     }
 
@@ -75,11 +200,30 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Es => &ES,
+            Lang::Fr => &FR,
+            Lang::Ar => &AR,
+            Lang::Zh => &ZH,
+            Lang::Uk => &UK,
         }
     }
 
     pub fn tr(self) -> Tr {
         Tr(self)
+    }
+}
+
+/// A q-value in thousandths (`0.8` → 800); `None` when it is not one.
+fn parse_q(q: &str) -> Option<u16> {
+    let q = q.trim();
+    let (whole, frac) = q.split_once('.').unwrap_or((q, ""));
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let frac: u16 = format!("{frac:0<3}").parse().ok()?;
+    match whole {
+        "0" => Some(frac),
+        "1" if frac == 0 => Some(1000),
+        _ => None,
     }
 }
 
@@ -140,36 +284,90 @@ impl Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use fluent_templates::fluent_bundle::FluentResource;
 
-    fn keys(lang: &str) -> Vec<String> {
+    fn source(lang: &str) -> String {
         let path = format!(
             "{}/locales/{lang}/participant.ftl",
             env!("CARGO_MANIFEST_DIR")
         );
-        std::fs::read_to_string(path)
-            .unwrap()
-            .lines()
-            .filter(|l| !l.starts_with([' ', '#', '.', '*', '[']) && l.contains(" ="))
-            .map(|l| l.split(" =").next().unwrap().trim().to_owned())
-            .collect()
+        std::fs::read_to_string(path).unwrap()
+    }
+
+    /// Each message of a catalog with its whole text (value, variants, attributes).
+    fn messages(lang: &str) -> Vec<(String, String)> {
+        let mut out: Vec<(String, String)> = Vec::new();
+        for line in source(lang).lines() {
+            let starts_message =
+                !line.starts_with([' ', '#', '.', '*', '[', '}']) && line.contains(" =");
+            if starts_message {
+                let (key, rest) = line.split_once(" =").unwrap();
+                out.push((key.trim().to_owned(), rest.to_owned()));
+            } else if let Some((_, text)) = out.last_mut()
+                && !line.starts_with('#')
+            {
+                text.push('\n');
+                text.push_str(line);
+            }
+        }
+        out
+    }
+
+    fn keys(lang: &str) -> Vec<String> {
+        let mut keys: Vec<String> = messages(lang).into_iter().map(|(k, _)| k).collect();
+        keys.sort();
+        keys
+    }
+
+    /// The `$variables` a message's text uses, sorted and deduplicated.
+    fn variables(text: &str) -> Vec<String> {
+        let mut vars: Vec<String> = text
+            .split('$')
+            .skip(1)
+            .map(|rest| {
+                rest.chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect()
+            })
+            .collect();
+        vars.sort();
+        vars.dedup();
+        vars
     }
 
     #[test]
     fn every_language_has_every_english_message() {
-        let mut english = keys("en");
-        english.sort();
+        let english = keys("en");
         assert!(
             english.len() > 40,
             "catalog parse found only {}",
             english.len()
         );
         for lang in Lang::ALL {
-            let mut own = keys(lang.code());
-            own.sort();
-            assert_eq!(own, english, "{} differs from English", lang.code());
+            let own = keys(lang.code());
+            let missing: Vec<&String> = english.iter().filter(|k| !own.contains(k)).collect();
+            let extra: Vec<&String> = own.iter().filter(|k| !english.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}: missing {missing:?}, not in English {extra:?}",
+                lang.code()
+            );
             for key in &english {
+                let text = lang.tr().args(
+                    key,
+                    &[
+                        ("circle", "x"),
+                        ("code", "x"),
+                        ("date", "x"),
+                        ("example", "x"),
+                        ("weekday", "x"),
+                        ("day", "1"),
+                        ("month", "x"),
+                        ("year", "2026"),
+                    ],
+                );
                 assert!(
-                    !lang.tr().get(key).is_empty(),
+                    !text.trim().is_empty(),
                     "{} renders {key} empty",
                     lang.code()
                 );
@@ -178,14 +376,111 @@ mod tests {
     }
 
     #[test]
-    fn the_query_wins_then_accept_language_then_english() {
-        assert_eq!(Lang::choose(Some("es"), Some("en-US")), Lang::Es);
+    fn every_translation_uses_the_same_arguments_as_english() {
+        let english: HashMap<String, String> = messages("en").into_iter().collect();
+        for lang in Lang::ALL {
+            for (key, text) in messages(lang.code()) {
+                let Some(en) = english.get(&key) else {
+                    continue;
+                };
+                assert_eq!(
+                    variables(&text),
+                    variables(en),
+                    "{}: {key} uses other arguments than English",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_catalog_parses_without_a_fluent_error() {
+        for lang in Lang::ALL {
+            if let Err((_, errors)) = FluentResource::try_new(source(lang.code())) {
+                panic!("{}/participant.ftl: {errors:?}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn a_fluent_syntax_error_is_caught_by_the_parse_check() {
+        let broken = "good = fine\nbad = { $open\nalso-bad\n".to_owned();
+        assert!(FluentResource::try_new(broken).is_err());
+    }
+
+    #[test]
+    fn every_catalog_but_english_says_how_it_was_written() {
+        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+            let header: String = source(lang.code())
+                .lines()
+                .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join("\n");
+            assert!(
+                header.contains("Status:"),
+                "{}: the header must say whether it is reviewed (Status: …)",
+                lang.code()
+            );
+        }
+    }
+
+    #[test]
+    fn the_query_wins_then_accept_language_then_the_program_then_english() {
+        assert_eq!(Lang::choose(Some("es"), Some("en-US"), None), Lang::Es);
         assert_eq!(
-            Lang::choose(None, Some("es-MX,es;q=0.9,en;q=0.5")),
+            Lang::choose(None, Some("es-MX,es;q=0.9,en;q=0.5"), None),
             Lang::Es
         );
-        assert_eq!(Lang::choose(Some("xx"), Some("fr-FR, en;q=0.5")), Lang::En);
-        assert_eq!(Lang::choose(None, None), Lang::En);
+        assert_eq!(
+            Lang::choose(Some("xx"), Some("de-DE, fr;q=0.5"), None),
+            Lang::Fr
+        );
+        assert_eq!(Lang::choose(Some("xx"), Some("de-DE"), None), Lang::En);
+        assert_eq!(Lang::choose(None, Some("de-DE"), Some(Lang::Ar)), Lang::Ar);
+        assert_eq!(Lang::choose(None, None, Some(Lang::Uk)), Lang::Uk);
+        assert_eq!(Lang::choose(None, Some("fr"), Some(Lang::Uk)), Lang::Fr);
+        assert_eq!(Lang::choose(Some("ZH"), None, Some(Lang::Uk)), Lang::Zh);
+        assert_eq!(Lang::choose(None, None, None), Lang::En);
+    }
+
+    #[test]
+    fn region_subtags_and_q_values_are_honoured() {
+        assert_eq!(Lang::from_accept_language("zh-CN,zh;q=0.9"), Some(Lang::Zh));
+        assert_eq!(Lang::from_accept_language("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("ar-SA,en;q=0.8"), Some(Lang::Ar));
+        assert_eq!(Lang::from_accept_language("uk-UA"), Some(Lang::Uk));
+        assert_eq!(Lang::from_accept_language("zh-Hans-CN"), Some(Lang::Zh));
+        // Traditional Chinese is not given the simplified catalog; the next choice is.
+        assert_eq!(Lang::from_accept_language("zh-TW,en;q=0.5"), Some(Lang::En));
+        assert_eq!(Lang::from_accept_language("zh-Hant"), None);
+        // Preference by q-value, not position; q=0 means "not this".
+        assert_eq!(
+            Lang::from_accept_language("en;q=0.4, ar;q=0.9"),
+            Some(Lang::Ar)
+        );
+        assert_eq!(
+            Lang::from_accept_language("es;q=0, fr;q=0.1"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::from_accept_language("*, fr;q=0.5"), Some(Lang::Fr));
+        assert_eq!(Lang::from_accept_language("de, nl"), None);
+        assert_eq!(Lang::from_accept_language("fr;q=oops, es"), Some(Lang::Es));
+    }
+
+    #[test]
+    fn arabic_is_right_to_left_and_the_others_are_not() {
+        let rtl: Vec<Lang> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).collect();
+        assert_eq!(rtl, vec![Lang::Ar]);
+        assert_eq!(Lang::Ar.dir().as_str(), "rtl");
+        assert!(is_rtl_code("fa-AF") && is_rtl_code("prs") && !is_rtl_code("so"));
+    }
+
+    #[test]
+    fn arguments_in_right_to_left_text_are_isolated_and_elsewhere_not() {
+        let arabic = Lang::Ar.tr().with("form-group", "circle", "Tuesday 7pm");
+        assert!(arabic.contains("\u{2068}Tuesday 7pm\u{2069}"), "{arabic}");
+        let french = Lang::Fr.tr().with("form-group", "circle", "Mardi");
+        assert!(french.contains("Mardi") && !french.contains('\u{2068}'));
     }
 
     #[test]
@@ -196,11 +491,24 @@ mod tests {
             Lang::Es.tr().long_date(day),
             "martes 3 de noviembre de 2026"
         );
+        assert_eq!(Lang::Fr.tr().long_date(day), "mardi 3 novembre 2026");
+        assert_eq!(Lang::Zh.tr().long_date(day), "2026年11月3日 星期二");
+        assert_eq!(Lang::Uk.tr().long_date(day), "вівторок, 3 листопада 2026");
         let sunday = chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap();
         assert_eq!(
             Lang::Es.tr().long_date(sunday),
             "domingo 31 de enero de 2027"
         );
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let uk = |n| Lang::Uk.tr().count("privacy-how-long", "days", n);
+        assert!(uk(1).contains("1 день"), "{}", uk(1));
+        assert!(uk(3).contains("3 дні"), "{}", uk(3));
+        assert!(uk(90).contains("90 днів"), "{}", uk(90));
+        let fr = Lang::Fr.tr().count("kiosk-returning", "seconds", 12);
+        assert!(fr.contains("12 secondes"), "{fr}");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod instrument;
 pub mod once;
 pub mod paper;
+pub mod program_language;
 pub mod retention;
 pub mod seal;
 pub mod store;

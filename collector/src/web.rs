@@ -193,9 +193,17 @@ fn stylesheet_url() -> &'static str {
     URL.get_or_init(|| versioned_url("/assets/participant.css", STYLESHEET))
 }
 
+/// Text staff wrote, in the language they wrote it in (which may not be the page's): the
+/// page marks it with `lang` (and `dir`), so it is read and laid out in its own language.
+struct Written {
+    lang: Lang,
+    text: String,
+}
+
 struct LangLink {
     code: &'static str,
     name: &'static str,
+    dir: &'static str,
     href: String,
     current: bool,
 }
@@ -209,6 +217,7 @@ impl Page {
             .map(|l| LangLink {
                 code: l.code(),
                 name: l.native_name(),
+                dir: l.dir().as_str(),
                 href: href(path, l, keep),
                 current: l == lang,
             })
@@ -237,11 +246,24 @@ fn query_param(raw: &Option<String>, name: &str) -> Option<String> {
         .map(|(_, v)| v.into_owned())
 }
 
-fn choose_lang(raw: &Option<String>, headers: &HeaderMap) -> Lang {
+/// The page's language: `?lang=`, then Accept-Language, then `program_default` (the
+/// program's setting, on pages of one of its sessions), then English.
+///
+/// # Privacy
+/// Accept-Language is read here, for this response only: it is not stored, logged or
+/// passed on (the page's own links carry the choice as `?lang=`).
+fn choose_lang(raw: &Option<String>, headers: &HeaderMap, program_default: Option<Lang>) -> Lang {
     let accept = headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    Lang::choose(query_param(raw, "lang").as_deref(), accept)
+    Lang::choose(query_param(raw, "lang").as_deref(), accept, program_default)
+}
+
+/// The language the link itself asked for (`?lang=` naming one we have), if any.
+fn linked_lang(raw: &Option<String>) -> Option<Lang> {
+    query_param(raw, "lang")
+        .as_deref()
+        .and_then(Lang::from_code)
 }
 
 fn render(status: StatusCode, template: &impl Template) -> Response {
@@ -269,6 +291,8 @@ struct HomePage {
     page: Page,
     code: String,
     problem: Option<String>,
+    /// The language the link asked for, carried to the form (see [`home`]).
+    linked: Option<&'static str>,
 }
 
 #[derive(Template)]
@@ -284,8 +308,9 @@ struct MessagePage {
 struct ThanksPage {
     page: Page,
     crisis: String,
-    /// What staff did after hearing this circle ("you said, we did"), if published.
-    you_said: Option<String>,
+    /// What staff did after hearing this circle ("you said, we did"), if published: in the
+    /// page's language where staff wrote it in that one, else in English (marked so).
+    you_said: Option<Written>,
 }
 
 /// The answer to a form sent again after it stored its answers (see [`crate::once`]).
@@ -337,8 +362,9 @@ struct FormPage {
     /// The form's token (see [`crate::once`]), sent back in a hidden field so this drawing
     /// of the form stores once; empty only when no key could be read.
     once: String,
-    /// What staff did after hearing this circle ("you said, we did"), if published.
-    you_said: Option<String>,
+    /// What staff did after hearing this circle ("you said, we did"), if published: in the
+    /// page's language where staff wrote it in that one, else in English (marked so).
+    you_said: Option<Written>,
     /// Where to turn in a crisis, on a shared tablet's form: its thanks page goes back to
     /// the form by itself, so the line stays within reach there too.
     crisis: Option<String>,
@@ -533,7 +559,10 @@ fn read_unavailable(lang: Lang, path: &str, error: sqlx::Error) -> Response {
 
 #[tracing::instrument(name = "participant.home", skip_all)]
 async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
+    // Carried to the form only when the link chose it: otherwise the form page chooses
+    // afresh, and a session's program default can apply there.
+    let linked = linked_lang(&raw);
     let typed = query_param(&raw, "code").unwrap_or_default();
     let page = |status, problem: Option<&str>| {
         let t = lang.tr();
@@ -543,6 +572,7 @@ async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: Head
                 page: Page::new(lang, "/", &[]),
                 code: typed.chars().take(16).collect(),
                 problem: problem.map(|key| t.get(key)),
+                linked: linked.map(Lang::code),
             },
         )
     };
@@ -553,7 +583,11 @@ async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: Head
         return page(StatusCode::NOT_FOUND, Some("problem-session-unknown"));
     };
     match catalog::find_session(&c.store, &code).await {
-        Ok(Some(_)) => Redirect::to(&href(&format!("/s/{code}"), lang, &[])).into_response(),
+        Ok(Some(_)) => Redirect::to(&match linked {
+            Some(lang) => href(&format!("/s/{code}"), lang, &[]),
+            None => format!("/s/{code}"),
+        })
+        .into_response(),
         Ok(None) => page(StatusCode::NOT_FOUND, Some("problem-session-unknown")),
         Err(error) => {
             let mut response = page(
@@ -575,7 +609,7 @@ async fn form(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
         return not_found(lang, "/");
     };
@@ -588,6 +622,7 @@ async fn form(
         Ok(None) => return not_found(lang, &path),
         Err(error) => return read_unavailable(lang, &path, error),
     };
+    let lang = choose_lang(&raw, &headers, session.default_lang);
     match session.state(now_unix()) {
         SessionState::Open => {}
         state => return gone(lang, &path, state),
@@ -727,7 +762,7 @@ async fn submit(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
         return not_found(lang, "/");
     };
@@ -1025,7 +1060,7 @@ async fn thanks(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
         return not_found(lang, "/");
     };
@@ -1033,10 +1068,16 @@ async fn thanks(
     let Some(code) = SessionCode::parse(&code) else {
         return not_found(lang, &path);
     };
+    let session = c.sessions.find(&c.store, &code).await.ok().flatten();
+    let lang = choose_lang(
+        &raw,
+        &headers,
+        session.as_ref().and_then(|s| s.default_lang),
+    );
     let crisis = crisis_line(&c, &code, lang).await;
-    let you_said = match c.sessions.find(&c.store, &code).await {
-        Ok(Some(session)) => you_said(&c, session.id, lang).await,
-        _ => None,
+    let you_said = match session {
+        Some(session) => you_said(&c, session.id, lang).await,
+        None => None,
     };
     render(
         StatusCode::OK,
@@ -1125,11 +1166,12 @@ async fn kiosk_form(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     let (code, token, session, path) = match kiosk_session(&c, params, lang).await {
         Ok(found) => found,
         Err(refused) => return refused,
     };
+    let lang = choose_lang(&raw, &headers, session.default_lang);
     if session.state(now_unix()) == SessionState::Full {
         return gone(lang, &path, SessionState::Full);
     }
@@ -1162,7 +1204,7 @@ async fn kiosk_submit(
     headers: HeaderMap,
     body: Body,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     let Ok(Path((code, token))) = params else {
         return not_found(lang, "/");
     };
@@ -1182,11 +1224,12 @@ async fn kiosk_thanks(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
-    let (code, token, _, _) = match kiosk_session(&c, params, lang).await {
+    let lang = choose_lang(&raw, &headers, None);
+    let (code, token, session, _) = match kiosk_session(&c, params, lang).await {
         Ok(found) => found,
         Err(refused) => return refused,
     };
+    let lang = choose_lang(&raw, &headers, session.default_lang);
     let crisis = crisis_line(&c, &code, lang).await;
     let next = format!("/s/{code}/kiosk/{token}");
     let stay = query_param(&raw, "stay").is_some_and(|v| v == "1");
@@ -1219,9 +1262,10 @@ async fn kiosk_thanks(
 
 /// The circle's published "you said, we did" line, in `lang` where translated. If the
 /// store cannot answer, the page is shown without it rather than as an error.
-async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<String> {
+async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<Written> {
     crate::actions::published_for_session(&c.store, session_id, lang)
         .await
+        .map(|line| line.map(|(lang, text)| Written { lang, text }))
         .unwrap_or_else(|error| {
             tracing::warn!(%error, "published action not read; the page is shown without it");
             None
@@ -1247,7 +1291,7 @@ async fn crisis_line(c: &Collector, code: &SessionCode, lang: Lang) -> String {
 
 /// Any other path: the same friendly 404 page.
 async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     message(
         lang,
         "/",
@@ -1263,7 +1307,7 @@ async fn privacy(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let lang = choose_lang(&raw, &headers);
+    let lang = choose_lang(&raw, &headers, None);
     render(
         StatusCode::OK,
         &PrivacyPage {
@@ -1344,6 +1388,26 @@ mod tests {
             .replace("&#39;", "'")
     }
 
+    #[test]
+    fn the_stylesheet_names_no_physical_side_so_right_to_left_pages_mirror() {
+        // Comments may say "left"; rules may not.
+        let mut rules = String::new();
+        let mut rest = STYLESHEET;
+        while let Some(start) = rest.find("/*") {
+            rules.push_str(&rest[..start]);
+            let end = rest[start..].find("*/").expect("closed comment");
+            rest = &rest[start + end + 2..];
+        }
+        rules.push_str(rest);
+        for side in ["left", "right"] {
+            assert!(
+                !rules.contains(side),
+                "participant.css uses `{side}`: use inline-start/end or start/end"
+            );
+        }
+        assert!(rules.contains("inline-start"));
+    }
+
     #[tokio::test]
     async fn a_streamed_body_over_the_limit_is_413_without_a_content_length() {
         let (router, session, _dir) = app().await;
@@ -1387,13 +1451,13 @@ mod tests {
             .body(Body::empty())
             .unwrap();
         let html = body_text(router.clone().oneshot(request).await.unwrap()).await;
-        assert!(html.contains(r#"<html lang="es">"#));
+        assert!(html.contains(r#"<html lang="es" dir="ltr">"#));
         let request = Request::get(format!("/s/{}?lang=en", session.code))
             .header("accept-language", "es-MX")
             .body(Body::empty())
             .unwrap();
         let html = body_text(router.oneshot(request).await.unwrap()).await;
-        assert!(html.contains(r#"<html lang="en">"#));
+        assert!(html.contains(r#"<html lang="en" dir="ltr">"#));
     }
 
     #[tokio::test]

@@ -219,19 +219,27 @@ struct Card {
 /// The words of a card in one participant language, from the participant pages' catalog.
 struct CardWords {
     lang: &'static str,
+    dir: &'static str,
     date: String,
     title: String,
     how: String,
     promise: String,
 }
 
-fn card_words(held_on: NaiveDate) -> Vec<CardWords> {
-    Lang::ALL
+/// A card has room for two languages: English and the program's default participant
+/// language (Spanish when it has none, or it is English). The form the card opens offers
+/// every language.
+fn card_words(held_on: NaiveDate, program_default: Option<Lang>) -> Vec<CardWords> {
+    let second = program_default
+        .filter(|l| *l != Lang::En)
+        .unwrap_or(Lang::CARDS[1]);
+    [Lang::CARDS[0], second]
         .into_iter()
         .map(|lang| {
             let t = lang.tr();
             CardWords {
                 lang: lang.code(),
+                dir: lang.dir().as_str(),
                 date: t.long_date(held_on),
                 title: t.get("card-title"),
                 how: t.get("card-how"),
@@ -398,7 +406,7 @@ pub(crate) async fn tickets(
     .await??;
     let page = TicketsPage {
         chrome: signed.chrome(format!("Ticket cards · {}", session.code)),
-        words: card_words(session.held_on),
+        words: card_words(session.held_on, session.default_lang),
         session: view,
         replacement: waiting.replacement,
         cards,

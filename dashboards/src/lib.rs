@@ -261,6 +261,10 @@ where
             get(admin::rename_program_form).post(admin::rename_program),
         )
         .route(
+            "/staff/admin/programs/{id}/language",
+            get(admin::program_language_form).post(admin::set_program_language),
+        )
+        .route(
             "/staff/admin/circles/{id}/rename",
             get(admin::rename_circle_form).post(admin::rename_circle),
         )

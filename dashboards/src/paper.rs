@@ -52,6 +52,9 @@ struct PaperPage {
     chrome: Chrome,
     code: String,
     lang: &'static str,
+    /// `rtl` for a language written right to left: the sheet mirrors (statements at the
+    /// right, boxes 1 to 5 from right to left), the boxes' numbers stay 1–5.
+    dir: &'static str,
     langs: Vec<(&'static str, &'static str, bool)>,
     w: PaperWords,
 }
@@ -156,6 +159,7 @@ pub(crate) async fn print(
         chrome: signed.chrome(format!("Paper form · {}", session.code)),
         code: session.code.to_string(),
         lang: lang.code(),
+        dir: lang.dir().as_str(),
         langs: Lang::ALL
             .into_iter()
             .map(|l| (l.code(), l.native_name(), l == lang))

@@ -78,6 +78,7 @@ impl Server {
         write!(
             stream,
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: CanaryBrowser/9.1 (LogProbe)\r\n\
+             Accept-Language: qx-Canarylang, qy;q=0.5\r\n\
              X-Forwarded-For: 203.0.113.77\r\nContent-Type: application/x-www-form-urlencoded\r\n\
              Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()

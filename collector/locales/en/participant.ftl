@@ -9,7 +9,7 @@ footer-privacy = What we keep
 home-title = Tell us how your group felt
 home-intro = Type the code your group shows you.
 home-code-label = Session code
-home-code-hint = It looks like K7QM-42.
+home-code-hint = It looks like { $example }.
 home-start = Start
 home-anonymous = No name. No account. Nothing that points to you.
 
@@ -55,7 +55,7 @@ hindered-rushed = Feeling rushed
 ticket-label = Ticket code (on your card)
 ticket-title = Your ticket code
 ticket-intro = This group uses ticket cards. Type the code from your card to start. You can also scan the QR code on the card.
-ticket-hint = It has 20 letters and numbers, like ABCDE‑FGHJK‑MNPQR‑STUVW. Small letters, spaces and dashes are fine.
+ticket-hint = It has 20 letters and numbers, like { $example }. Small letters, spaces and dashes are fine.
 ticket-continue = Continue
 ticket-private = Your ticket only shows that a card was used. It is kept apart from your answers, with no link between them.
 form-send = Send my answers

@@ -1,4 +1,7 @@
 # Hearth, páginas para participantes, español. Frases cortas, palabras sencillas, sin presión.
+# Status: written with the project alongside the English (no record of a review by a
+#   community translator); review it as docs/translating.md describes.
+# Instrument statements (item-*): translated from the English wording in design.md.
 
 site-name = Hearth
 lang-switch = Idioma
@@ -9,7 +12,7 @@ footer-privacy = Qué guardamos
 home-title = Cuéntanos cómo te sentiste en el grupo
 home-intro = Escribe el código que te muestra tu grupo.
 home-code-label = Código de la sesión
-home-code-hint = Se ve así: K7QM-42.
+home-code-hint = Se ve así: { $example }.
 home-start = Empezar
 home-anonymous = Sin nombre. Sin cuenta. Nada que te identifique.
 
@@ -55,7 +58,7 @@ hindered-rushed = Sentirme con prisa
 ticket-label = Código del boleto (en tu tarjeta)
 ticket-title = Tu código de boleto
 ticket-intro = Este grupo usa tarjetas con boleto. Escribe el código de tu tarjeta para empezar. También puedes escanear el código QR de la tarjeta.
-ticket-hint = Tiene 20 letras y números, como ABCDE‑FGHJK‑MNPQR‑STUVW. Puedes usar minúsculas, espacios y guiones.
+ticket-hint = Tiene 20 letras y números, como { $example }. Puedes usar minúsculas, espacios y guiones.
 ticket-continue = Seguir
 ticket-private = Tu boleto solo muestra que se usó una tarjeta. Se guarda aparte de tus respuestas, sin ningún vínculo entre ellos.
 form-send = Enviar mis respuestas

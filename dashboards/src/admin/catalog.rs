@@ -139,7 +139,7 @@ async fn catalog_page_with(
 }
 
 /// Where the note "Saved …" waits between a catalog POST and the GET it redirects to.
-const CATALOG_SAVED_KEY: &str = "admin.catalog.saved";
+pub(super) const CATALOG_SAVED_KEY: &str = "admin.catalog.saved";
 
 pub(crate) async fn catalog(
     State(dash): State<Dashboards>,

@@ -4,6 +4,7 @@
 
 mod audit;
 mod catalog;
+mod language;
 mod ledger;
 mod privacy;
 mod sso;
@@ -14,6 +15,7 @@ pub(crate) use catalog::{
     add_circle, add_program, archive, catalog, confirm_archive, confirm_restore, rename_circle,
     rename_circle_form, rename_program, rename_program_form, restore, set_crisis_line,
 };
+pub(crate) use language::{program_language_form, set_program_language};
 pub(crate) use ledger::ledger;
 pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy, set_retention};
 pub(crate) use sso::single_sign_on;
