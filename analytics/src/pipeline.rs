@@ -30,6 +30,8 @@ pub enum PipelineError {
     Copy(&'static str),
     #[error("this database URL cannot be read in bulk: {0}")]
     Url(String),
+    #[error("the release's worker thread failed: {0}")]
+    Worker(String),
 }
 
 /// A session held in the period: where its responses belong.
@@ -159,7 +161,7 @@ pub(crate) async fn load_responses(
                 .to_owned();
             tokio::task::spawn_blocking(move || load_sqlite(&path, &wanted))
                 .await
-                .map_err(|e| PipelineError::Url(e.to_string()))??
+                .map_err(|e| PipelineError::Worker(e.to_string()))??
         }
         Backend::Postgres => load_postgres(store.url(), period).await?,
     };

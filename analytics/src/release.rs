@@ -480,10 +480,10 @@ async fn off_runtime<T: Send + 'static>(
         .spawn(move || {
             let _ = done.send(work());
         })
-        .map_err(|e| PipelineError::Url(format!("cannot start a worker thread: {e}")))?;
+        .map_err(|e| PipelineError::Worker(format!("it could not start: {e}")))?;
     result
         .await
-        .map_err(|_| PipelineError::Url("the release worker stopped".into()))
+        .map_err(|_| PipelineError::Worker("it stopped before its work was done".into()))
 }
 
 pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {

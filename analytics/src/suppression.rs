@@ -47,12 +47,12 @@ impl Status {
         }
     }
 
-    pub fn from_key(key: &str) -> Status {
-        match key {
-            "shown" => Status::Shown,
-            "hidden" => Status::Hidden,
-            _ => Status::NotReleased,
-        }
+    /// The status a stored key names; `None` for anything else (a stored value this
+    /// version does not know is an error, never silently "not released").
+    pub fn from_key(key: &str) -> Option<Status> {
+        [Status::Shown, Status::Hidden, Status::NotReleased]
+            .into_iter()
+            .find(|s| s.key() == key)
     }
 }
 
@@ -277,6 +277,15 @@ fn complement<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_stored_status_reads_back_and_an_unknown_one_is_refused() {
+        for status in [Status::Shown, Status::Hidden, Status::NotReleased] {
+            assert_eq!(Status::from_key(status.key()), Some(status));
+        }
+        assert_eq!(Status::from_key("Shown"), None);
+        assert_eq!(Status::from_key("too_uncertain"), None);
+    }
 
     /// k = 5 for both audiences, and no noise to add to it.
     const RULE: Rule = Rule {

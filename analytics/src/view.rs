@@ -283,6 +283,8 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             }
         }
     }
+    let status =
+        |key: &str| Status::from_key(key).ok_or_else(|| decode(format!("unknown status {key}")));
     let mut cells = Vec::with_capacity(cell_rows.len());
     for row in &cell_rows {
         let cell: i32 = row.try_get("cell")?;
@@ -300,8 +302,8 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             },
             program: row.try_get("program")?,
             circle: row.try_get("circle")?,
-            manager: Status::from_key(&row.try_get::<String, _>("manager_status")?),
-            funder: Status::from_key(&row.try_get::<String, _>("funder_status")?),
+            manager: status(&row.try_get::<String, _>("manager_status")?)?,
+            funder: status(&row.try_get::<String, _>("funder_status")?)?,
             counts: counts.remove(&cell).unwrap_or_default(),
             noise: noise.remove(&cell),
         });

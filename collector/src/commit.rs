@@ -49,7 +49,7 @@ use crate::catalog::now_unix;
 use crate::code::TicketHash;
 use crate::instrument::{Answers, Helped, Hindered, Item, VERSION};
 use crate::once::FormHash;
-use crate::store::{Store, random_id};
+use crate::store::{Backend, Store, random_id};
 
 /// The most submissions committed in one transaction.
 pub const MAX_BATCH: usize = 256;
@@ -342,7 +342,7 @@ async fn commit_batch(
             .execute(&mut *tx)
             .await?;
     }
-    let outcomes = apply_batch(&mut tx, batch, now).await?;
+    let outcomes = apply_batch(&mut tx, store.backend(), batch, now).await?;
     let committed = if writer.faults.fail_before_commit() {
         tx.rollback().await?;
         Err(sqlx::Error::Io(std::io::ErrorKind::BrokenPipe.into()))
@@ -420,6 +420,7 @@ async fn claim_marker(
 /// unsent, to be fixed and sent again); then the responses, in random order.
 async fn apply_batch(
     conn: &mut AnyConnection,
+    backend: Backend,
     batch: &[&Pending],
     now: i64,
 ) -> Result<Vec<Result<(), Refusal>>, sqlx::Error> {
@@ -439,7 +440,7 @@ async fn apply_batch(
     // ticketed session deadlock on PostgreSQL (each holds one ticket and waits for the
     // other's in the rewrite below), and both batches' participants are told 503. SQLite
     // has one writer at a time and needs no row locks.
-    if conn.backend_name() == "PostgreSQL" {
+    if backend == Backend::Postgres {
         let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
         sessions.sort_unstable();
         sessions.dedup();
@@ -473,10 +474,9 @@ async fn apply_batch(
             continue;
         }
         // A closed session says so first: its tickets may be gone already (sealed).
-        if let Refusal::Closed | Refusal::UnknownSession =
-            why_not_open(conn, pending.session_id, now).await?
-        {
-            outcomes[i] = Err(why_not_open(conn, pending.session_id, now).await?);
+        let why = why_not_open(conn, pending.session_id, now).await?;
+        if let Refusal::Closed | Refusal::UnknownSession = why {
+            outcomes[i] = Err(why);
             continue;
         }
         let known: Option<i32> =
