@@ -118,21 +118,15 @@ pub(crate) async fn confirm(
     staff: Session,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, StaffError> {
-    if form.code.trim().is_empty() {
-        return refused(
-            &dash,
-            &signed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Type the six-digit code your app shows for Hearth.",
-        )
-        .await;
-    }
-    if !dash
-        .limits
-        .code_attempt(&dash.store, signed.user.id)
-        .await?
+    if let Some(refusal) = before_a_code(
+        &dash,
+        &signed,
+        &form.code,
+        "Type the six-digit code your app shows for Hearth.",
+    )
+    .await?
     {
-        return refused(&dash, &signed, StatusCode::TOO_MANY_REQUESTS, TOO_MANY).await;
+        return Ok(refusal);
     }
     let codes = factor::confirm(
         &dash.store,
@@ -159,6 +153,31 @@ pub(crate) async fn confirm(
 
 const TOO_MANY: &str = "Too many codes were tried. Wait a minute, then try again.";
 
+/// What every form that takes a code checks first: a code was typed (`missing` says what
+/// to type), and the account has an attempt left this minute (which this counts).
+async fn before_a_code(
+    dash: &Dashboards,
+    signed: &Signed,
+    code: &str,
+    missing: &str,
+) -> Result<Option<Response>, StaffError> {
+    if code.trim().is_empty() {
+        return refused(dash, signed, StatusCode::UNPROCESSABLE_ENTITY, missing)
+            .await
+            .map(Some);
+    }
+    if !dash
+        .limits
+        .code_attempt(&dash.store, signed.user.id)
+        .await?
+    {
+        return refused(dash, signed, StatusCode::TOO_MANY_REQUESTS, TOO_MANY)
+            .await
+            .map(Some);
+    }
+    Ok(None)
+}
+
 /// Removes one's own app and recovery codes, with a code from the app (or a recovery code).
 pub(crate) async fn remove(
     State(dash): State<Dashboards>,
@@ -166,21 +185,15 @@ pub(crate) async fn remove(
     staff: Session,
     Form(form): Form<CodeForm>,
 ) -> Result<Response, StaffError> {
-    if form.code.trim().is_empty() {
-        return refused(
-            &dash,
-            &signed,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "Type a code from your app (or a recovery code) to remove it.",
-        )
-        .await;
-    }
-    if !dash
-        .limits
-        .code_attempt(&dash.store, signed.user.id)
-        .await?
+    if let Some(refusal) = before_a_code(
+        &dash,
+        &signed,
+        &form.code,
+        "Type a code from your app (or a recovery code) to remove it.",
+    )
+    .await?
     {
-        return refused(&dash, &signed, StatusCode::TOO_MANY_REQUESTS, TOO_MANY).await;
+        return Ok(refusal);
     }
     let passed = factor::verify(
         &dash.store,
