@@ -83,6 +83,17 @@ fn run_checker_with(
     report
 }
 
+/// Fills the database with the seeded network of `common::staff` (accounts, programs,
+/// released months).
+fn seed(db: &str) {
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let store = collector::Store::connect(db).await.unwrap();
+        store.migrate().await.unwrap();
+        common::staff::seed_network(&store).await;
+        store.close().await;
+    });
+}
+
 /// The checkers' folder, where screenshots go, and a fresh SQLite database; `None` when
 /// the browser tools are missing (outside CI).
 fn setup() -> Option<(PathBuf, PathBuf, tempfile::TempDir, String)> {
@@ -261,12 +272,7 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
     let Some((tools, shots, _dir, db)) = setup() else {
         return;
     };
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
-        store.migrate().await.unwrap();
-        seed_network(&store).await;
-        store.close().await;
-    });
+    seed(&db);
     // Single sign-on set up (its provider is never contacted here), so the admin's page
     // about it is checked as admins of such an organization see it. No base URL: links
     // follow the bound address, as the checker verifies.
@@ -342,12 +348,7 @@ fn admin_account_catalog_and_privacy_pages_pass_axe_in_chromium() {
     let Some((tools, shots, _dir, db)) = setup() else {
         return;
     };
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
-        store.migrate().await.unwrap();
-        seed_network(&store).await;
-        store.close().await;
-    });
+    seed(&db);
     let server = Server::start(&db, None);
     let accounts = run_checker(
         &tools.join("accounts.mjs"),
@@ -391,12 +392,7 @@ fn second_factor_pages_pass_axe_in_chromium() {
     let Some((tools, shots, _dir, db)) = setup() else {
         return;
     };
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
-        store.migrate().await.unwrap();
-        seed_network(&store).await;
-        store.close().await;
-    });
+    seed(&db);
     let server = Server::start(&db, None);
     let report = run_checker(
         &tools.join("factor.mjs"),
