@@ -47,9 +47,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::NaiveDate;
-use collector::Store;
 use common::{QUARTER, arg, generate};
 use dashboards::account::{self, NewUser};
+use domain::Store;
 use sqlx::{Connection, Executor, PgConnection};
 use tower::ServiceExt as _;
 

@@ -23,8 +23,8 @@ use std::time::Instant;
 use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use chrono::NaiveDate;
-use collector::Store;
-use collector::instrument::{Helped, Hindered, Index, Item};
+use domain::Store;
+use domain::instrument::{Helped, Hindered, Index, Item};
 use sqlx::{Connection, Executor, PgConnection};
 
 #[path = "common/mod.rs"]
@@ -154,7 +154,7 @@ async fn reference_seconds(store: &Store) -> f64 {
     for by_program in [true, false] {
         let sql = reference_sql(by_program);
         match store.backend() {
-            collector::Backend::Sqlite => {
+            domain::Backend::Sqlite => {
                 let path = store.sqlite_path().expect("a SQLite file").to_owned();
                 tokio::task::spawn_blocking(move || {
                     let conn = rusqlite::Connection::open(path).unwrap();
@@ -165,7 +165,7 @@ async fn reference_seconds(store: &Store) -> f64 {
                 .await
                 .unwrap();
             }
-            collector::Backend::Postgres => {
+            domain::Backend::Postgres => {
                 let mut conn = PgConnection::connect(store.url()).await.unwrap();
                 sqlx::query(&sql).fetch_all(&mut conn).await.unwrap();
             }

@@ -27,7 +27,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use collector::Store;
+use domain::Store;
 use load::{Outcome, closed_loop, open_loop, percentile_ms, sessions, stored};
 
 #[path = "common/load.rs"]

@@ -26,7 +26,7 @@ use axum::body::Bytes;
 use axum::http::{StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::post;
-use collector::Store;
+use domain::Store;
 use load::{Outcome, closed_loop, open_loop, sessions, start, stored};
 use sqlx::{Connection, Executor, PgConnection};
 

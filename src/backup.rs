@@ -24,8 +24,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use collector::audit::Actor;
-use collector::{Backend, Store};
+use domain::audit::Actor;
+use domain::{Backend, Store};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
 use sqlx::{ConnectOptions, Connection, Executor};
 

@@ -11,11 +11,11 @@
 use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use chrono::{Datelike, Duration, NaiveDate};
-use collector::Store;
-use collector::audit::Actor;
-use collector::catalog::{self, NewSession};
-use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
 use dashboards::account::{self, NewUser, Role};
+use domain::Store;
+use domain::audit::Actor;
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Helped, Hindered, Item, Rating};
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::ChaCha8Rng;
 use rand::{Rng, RngExt, SeedableRng};
@@ -115,7 +115,7 @@ pub enum DemoError {
     #[error(transparent)]
     Release(#[from] release::ReleaseError),
     #[error(transparent)]
-    Action(#[from] collector::actions::ActionError),
+    Action(#[from] domain::actions::ActionError),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -335,7 +335,7 @@ const ACTIONS: [(&str, &str, u32, &str, Option<(&str, &str)>); 4] = [
 
 /// Records [`ACTIONS`] as the command line, as a manager would on the actions page.
 async fn record_actions(store: &Store, first: NaiveDate) -> Result<(), DemoError> {
-    use collector::actions::{self, Draft};
+    use domain::actions::{self, Draft};
     let programs = catalog::programs(store).await?;
     for (program, circle, month, body, told) in ACTIONS {
         let Some(program) = programs.iter().find(|p| p.name == program) else {

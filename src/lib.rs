@@ -18,8 +18,9 @@ use axum::extract::FromRef;
 use axum::http::StatusCode;
 use axum::middleware;
 use axum::serve::Listener;
-use collector::{Collector, Settings, Store};
+use collector::{Collector, Settings};
 use dashboards::{Dashboards, SignInLimits};
+use domain::Store;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
@@ -68,7 +69,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     collector::routes()
         .merge(dashboards::routes(&state.dashboards))
-        .layer(middleware::from_fn(collector::web::log_internal_errors))
+        .layer(middleware::from_fn(domain::http::log_internal_errors))
         .with_state(state)
 }
 

@@ -11,13 +11,14 @@ use analytics::view::{self, ExportFormat};
 use anyhow::Context;
 use chrono::{Local, NaiveDate, TimeZone};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use collector::audit::Actor;
-use collector::catalog::{self, NewSession};
-use collector::code::SessionCode;
-use collector::{Settings, Store};
+use collector::Settings;
 use dashboards::SignInLimits;
 use dashboards::account::{self, NewUser, PasswordKind, Role};
 use dashboards::links::{DEFAULT_BIND, PublicAddress};
+use domain::Store;
+use domain::audit::Actor;
+use domain::catalog::{self, NewSession};
+use domain::code::SessionCode;
 use hearth::demo::DemoError;
 use hearth::{AppState, PeerlessListener, app, redact_url, serve_with};
 
@@ -642,9 +643,9 @@ async fn serve_command(store: Store, args: ServeArgs, database_url: &str) -> any
     args.links.address()?;
     if let Some(line) = &args.crisis_line {
         // The one rule for staff text, as the admin page's crisis lines are checked.
-        collector::text::check(
+        domain::text::check(
             line.trim(),
-            collector::text::Shape::Line,
+            domain::text::Shape::Line,
             "the crisis line (--crisis-line, HEARTH_CRISIS_LINE)",
         )?;
     }
@@ -750,7 +751,7 @@ async fn session_open(store: &Store, args: SessionOpenArgs) -> anyhow::Result<St
         args.tickets,
     )?;
     let new = if args.kiosk { new.for_tablet()? } else { new };
-    let by = Some(collector::audit::Actor::CommandLine);
+    let by = Some(domain::audit::Actor::CommandLine);
     let opened = catalog::open_session_by(store, &new, by).await?;
     let (session, tickets) = (opened.session, opened.tickets);
     let until = Local
@@ -824,7 +825,7 @@ async fn session_open(store: &Store, args: SessionOpenArgs) -> anyhow::Result<St
 async fn session_close(store: &Store, code: &str) -> anyhow::Result<String> {
     let parsed = SessionCode::parse(code)
         .with_context(|| format!("{code:?} is not a session code (like K7QM-42)"))?;
-    let by = collector::audit::Actor::CommandLine;
+    let by = domain::audit::Actor::CommandLine;
     let closed_now = catalog::close_session_by(store, &parsed, by).await?;
     collector::seal::seal_closed_sessions(store, catalog::now_unix()).await?;
     Ok(if closed_now {
@@ -939,11 +940,11 @@ async fn export(store: &Store, args: ExportArgs) -> anyhow::Result<()> {
         args.period, args.audience, args.format
     )
     .to_lowercase();
-    collector::audit::record(
+    domain::audit::record(
         store.pool(),
-        collector::audit::Entry::new(
-            collector::audit::Actor::CommandLine,
-            collector::audit::Action::Exported,
+        domain::audit::Entry::new(
+            domain::audit::Actor::CommandLine,
+            domain::audit::Action::Exported,
             &what,
         ),
     )
@@ -987,9 +988,9 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
             writeln!(out, "{} = {days}", analytics::retention::SETTING)?;
             out
         }
-        PrivacyCommand::Set { name, value } if name == analytics::retention::SETTING => {
+        PrivacyCommand::Set { name, value } if name == analytics::retention::SETTING.key() => {
             let days = analytics::retention::parse_days(&value)?;
-            let actor = collector::audit::Actor::CommandLine;
+            let actor = domain::audit::Actor::CommandLine;
             match analytics::retention::save_days(store, days, actor).await? {
                 None => format!("{name} was {days} already; nothing changed\n"),
                 Some(old) => format!(
@@ -1000,7 +1001,7 @@ async fn privacy(store: &Store, command: PrivacyCommand) -> anyhow::Result<Strin
         PrivacyCommand::Set { name, value } => {
             let before = load_settings(store).await?;
             let after =
-                save_setting(store, &name, &value, collector::audit::Actor::CommandLine).await?;
+                save_setting(store, &name, &value, domain::audit::Actor::CommandLine).await?;
             let mut out = format!("{name} set; it applies to releases from now on\n");
             if before.answers_per_person != after.answers_per_person {
                 writeln!(
@@ -1065,8 +1066,7 @@ async fn retention(store: &Store, command: RetentionCommand) -> anyhow::Result<S
         }
         RetentionCommand::Apply => {
             let now = chrono::Utc::now().timestamp();
-            let applied =
-                retention::apply(store, now, collector::audit::Actor::CommandLine).await?;
+            let applied = retention::apply(store, now, domain::audit::Actor::CommandLine).await?;
             if applied.months.is_empty() {
                 writeln!(out, "nothing is due: no answers deleted")?;
             } else {

@@ -8,12 +8,12 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use collector::Store;
-use collector::actions::{self, Draft};
-use collector::audit::{self, Action, Actor, Filter};
-use collector::catalog::{self, NewSession};
 use common::TestDb;
 use common::staff::*;
+use domain::Store;
+use domain::actions::{self, Draft};
+use domain::audit::{self, Action, Actor, Filter};
+use domain::catalog::{self, NewSession};
 
 async fn entries(store: &Store, action: Action) -> Vec<audit::Stored> {
     let filter = Filter {

@@ -4,10 +4,10 @@
 mod common;
 
 use axum::http::StatusCode;
-use collector::Store;
-use collector::audit::{self, Action, Filter};
 use common::staff::*;
 use common::{TestApp, TestDb};
+use domain::Store;
+use domain::audit::{self, Action, Filter};
 
 async fn entries(store: &Store, action: Action) -> Vec<audit::Stored> {
     let filter = Filter {
@@ -197,13 +197,13 @@ async fn no_entry_holds_anything_a_participant_sent(db: &TestDb) {
     }
     // Only these columns: who, what, on what, details, and when (staff time).
     let columns: Vec<String> = match app.store.backend() {
-        collector::Backend::Sqlite => {
+        domain::Backend::Sqlite => {
             sqlx::query_scalar("select name from pragma_table_info('staff_audit') order by cid")
                 .fetch_all(app.store.pool())
                 .await
                 .unwrap()
         }
-        collector::Backend::Postgres => sqlx::query_scalar(
+        domain::Backend::Postgres => sqlx::query_scalar(
             "select column_name::text from information_schema.columns \
              where table_name = 'staff_audit' order by ordinal_position",
         )

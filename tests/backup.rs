@@ -15,12 +15,12 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
-use collector::Store;
-use collector::catalog::{self, NewSession};
-use collector::instrument::Item;
 use common::TestDb;
 use common::server::Server;
 use common::staff::*;
+use domain::Store;
+use domain::catalog::{self, NewSession};
+use domain::instrument::Item;
 
 const HEARTH: &str = env!("CARGO_BIN_EXE_hearth");
 

@@ -52,16 +52,13 @@ async fn session_open_prints_the_code_link_and_one_line_per_ticket(db: &TestDb) 
     let migrated = hearth(db, &["migrate"]);
     assert!(migrated.status.success());
     let (code, tickets) = open_session(db, &["--tickets", "3", "--hours", "2"]);
-    assert!(
-        collector::code::SessionCode::parse(&code).is_some(),
-        "{code}"
-    );
+    assert!(domain::code::SessionCode::parse(&code).is_some(), "{code}");
     assert_eq!(tickets.len(), 3);
     for line in &tickets {
         let prefix = format!("https://feedback.example.org/s/{code}?ticket=");
         assert!(line.starts_with(&prefix), "{line}");
         assert!(
-            collector::code::Ticket::parse(&line[prefix.len()..]).is_some(),
+            domain::code::Ticket::parse(&line[prefix.len()..]).is_some(),
             "{line}"
         );
     }

@@ -87,7 +87,7 @@ fn run_checker_with(
 /// released months).
 fn seed(db: &str) {
     tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(db).await.unwrap();
+        let store = domain::Store::connect(db).await.unwrap();
         store.migrate().await.unwrap();
         common::staff::seed_network(&store).await;
         store.close().await;
@@ -167,7 +167,7 @@ fn participant_pages_pass_axe_on_phone_and_desktop_in_chromium() {
     assert!(shots.join("form-phone.png").exists() && shots.join("refused-es-desktop.png").exists());
     // Each viewport sent its form twice (Send, Back, Send): one response each.
     let stored: i64 = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
+        let store = domain::Store::connect(&db).await.unwrap();
         let n = sqlx::query_scalar(
             "select count(*) from response r join session s on s.id = r.session_id \
              join circle c on c.id = s.circle_id where c.name = 'Saturday'",
@@ -234,9 +234,9 @@ fn participant_pages_in_arabic_mirror_and_every_language_passes_axe_at_three_wid
         format!("form-rtl-kiosk={kiosk_path}?lang=ar"),
         format!("rtl-kiosk-next={kiosk_path}/next?lang=ar&stay=1"),
     ];
-    for lang in collector::i18n::Lang::ALL {
+    for lang in domain::i18n::Lang::ALL {
         let code_ = lang.code();
-        if lang != collector::i18n::Lang::Ar {
+        if lang != domain::i18n::Lang::Ar {
             pages.push(format!("form-lang-{code_}=/s/{code}?lang={code_}"));
             pages.push(format!("lang-thanks-{code_}=/s/{code}/thanks?lang={code_}"));
         }
@@ -463,7 +463,7 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
         return;
     };
     let code = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
+        let store = domain::Store::connect(&db).await.unwrap();
         store.migrate().await.unwrap();
         seed_network(&store).await;
         dashboards::account::add_user(
@@ -479,7 +479,7 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
         .await
         .unwrap();
         let today = chrono::Utc::now().date_naive();
-        let new = collector::catalog::NewSession::new(
+        let new = domain::catalog::NewSession::new(
             "Riverside",
             "Monday Circle",
             today,
@@ -488,15 +488,13 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
             None,
         )
         .unwrap();
-        let (session, _) = collector::catalog::open_session(&store, &new)
-            .await
-            .unwrap();
+        let (session, _) = domain::catalog::open_session(&store, &new).await.unwrap();
         store.close().await;
         session.code.as_str().to_owned()
     });
     let server = Server::start(&db, None);
     // Every participant language prints on one page.
-    let languages: Vec<&str> = collector::i18n::Lang::ALL
+    let languages: Vec<&str> = domain::i18n::Lang::ALL
         .into_iter()
         .map(|l| l.code())
         .collect();
@@ -570,15 +568,15 @@ fn figure_pages_read_on_a_phone_and_reports_print_without_stranded_headings() {
             .unwrap_or_else(|| panic!("no {role} in {accounts}"))
     };
     let (program, circle, quarter) = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let store = collector::Store::connect(&db).await.unwrap();
-        let program = collector::catalog::programs(&store)
+        let store = domain::Store::connect(&db).await.unwrap();
+        let program = domain::catalog::programs(&store)
             .await
             .unwrap()
             .into_iter()
             .find(|p| p.name == "Riverside Peer Support")
             .unwrap()
             .id;
-        let circle = collector::catalog::circles(&store, Some(program))
+        let circle = domain::catalog::circles(&store, Some(program))
             .await
             .unwrap()[0]
             .id;

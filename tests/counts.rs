@@ -9,13 +9,13 @@ mod common;
 
 use axum::Router;
 use axum::http::StatusCode as Http;
-use collector::audit::Actor;
-use collector::catalog::{self, NewSession};
-use collector::code::SessionCode;
-use collector::instrument::{Answers, Item, Rating};
 use common::TestDb;
 use common::staff::*;
 use dashboards::account::{self, NewUser};
+use domain::audit::Actor;
+use domain::catalog::{self, NewSession};
+use domain::code::SessionCode;
+use domain::instrument::{Answers, Item, Rating};
 
 on_both_stores!(
     only_the_opener_sees_a_sessions_count_and_only_while_it_is_open,
@@ -40,7 +40,7 @@ const ACCOUNTS: [&str; 7] = [
 /// Each session's capacity.
 const CAPACITY: u32 = 40;
 
-async fn add_accounts(store: &collector::Store) {
+async fn add_accounts(store: &domain::Store) {
     for (email, role) in [(FACILITATOR_A2, "facilitator"), (TYPIST_A, "data_entry")] {
         account::add_user(
             store,
@@ -105,7 +105,7 @@ async fn answer(app: &Router, code: &str, ticket: Option<&str>) {
 
 /// Opens a session of circle A1 from the command line's path (`open_session_by` with the
 /// command line as actor and no opener) with `n` answers.
-async fn open_from_the_command_line(store: &collector::Store, n: usize) -> String {
+async fn open_from_the_command_line(store: &domain::Store, n: usize) -> String {
     let today = chrono::Local::now().date_naive();
     let new = NewSession::new(
         "Riverside",

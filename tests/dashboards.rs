@@ -536,7 +536,7 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
     );
 
     // No session can join a month that is released already (from the desk or the CLI).
-    let late = collector::catalog::NewSession::new(
+    let late = domain::catalog::NewSession::new(
         "Riverside",
         "Monday Circle",
         chrono::NaiveDate::from_ymd_opt(2026, 8, 5).unwrap(),
@@ -545,9 +545,9 @@ async fn the_facilitator_desk_opens_sessions_for_its_own_program(db: &TestDb) {
         None,
     )
     .unwrap();
-    let refused = collector::catalog::open_session(&store, &late).await;
+    let refused = domain::catalog::open_session(&store, &late).await;
     assert!(
-        matches!(refused, Err(collector::catalog::CatalogError::Released(ref p)) if p == "2026-08"),
+        matches!(refused, Err(domain::catalog::CatalogError::Released(ref p)) if p == "2026-08"),
         "{refused:?}"
     );
 }
@@ -1580,17 +1580,17 @@ async fn the_funder_report_is_plain_dated_and_has_a_quarterly_trend() {
 /// A closed session of `circle` on the day `(year, month, day)`, with one response per
 /// rating given, each giving that rating to every statement.
 async fn meets(
-    store: &collector::Store,
+    store: &domain::Store,
     program: &str,
     circle: &str,
     (year, month, day): (i32, u32, u32),
     ratings: &[u8],
 ) {
-    use collector::instrument::{Answers, Item, Rating};
+    use domain::instrument::{Answers, Item, Rating};
     let date = chrono::NaiveDate::from_ymd_opt(year, month, day).unwrap();
     let new =
-        collector::catalog::NewSession::new(program, circle, date, Some(40), None, None).unwrap();
-    let (session, _) = collector::catalog::open_session(store, &new).await.unwrap();
+        domain::catalog::NewSession::new(program, circle, date, Some(40), None, None).unwrap();
+    let (session, _) = domain::catalog::open_session(store, &new).await.unwrap();
     let answers: Vec<Answers> = ratings
         .iter()
         .map(|&rating| {
@@ -1604,15 +1604,15 @@ async fn meets(
     collector::commit::insert_synthetic(store, session.id, &answers)
         .await
         .unwrap();
-    collector::catalog::close_session(store, &session.code)
+    domain::catalog::close_session(store, &session.code)
         .await
         .unwrap();
 }
 
 /// Seals the closed sessions and releases `periods` in order as of `today`, with noise
 /// seeded from `seed` on.
-async fn release(store: &collector::Store, periods: &[&str], today: (i32, u32, u32), seed: u64) {
-    collector::seal::seal_closed_sessions(store, collector::catalog::now_unix())
+async fn release(store: &domain::Store, periods: &[&str], today: (i32, u32, u32), seed: u64) {
+    collector::seal::seal_closed_sessions(store, domain::catalog::now_unix())
         .await
         .unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(today.0, today.1, today.2).unwrap();
@@ -2049,7 +2049,7 @@ fn statements_agree(html: &str, export: &Export, level: &str, name: &str) -> usi
         let Some(month) = period_of(heading) else {
             continue; // the months together: not a released cell of its own
         };
-        for (k, item) in collector::instrument::Item::ALL.iter().enumerate() {
+        for (k, item) in domain::instrument::Item::ALL.iter().enumerate() {
             compared += export.agrees(
                 (level, name, &month, &format!("{}_mean", item.key())),
                 &rows[k + 1][col],
@@ -2063,8 +2063,8 @@ fn statements_agree(html: &str, export: &Export, level: &str, name: &str) -> usi
 /// actions and on the trend charts, however many of the program's actions a page shows:
 /// numbered oldest first within the program, not per page.
 async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
-    use collector::actions::{self, Draft};
-    use collector::audit::Actor;
+    use domain::actions::{self, Draft};
+    use domain::audit::Actor;
     let store = db.store().await;
     seed_network(&store).await;
     let day = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();

@@ -146,7 +146,7 @@ async fn a_ticketed_sessions_link_asks_for_the_ticket_code_before_the_form(db: &
     assert!(html.contains(r#"name="belong""#) && !html.contains("Your ticket code"));
 
     // A closed ticketed session says it is closed, not "type your ticket".
-    collector::catalog::close_session(&app.store, &session.code)
+    domain::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
     let closed = app.get(&path).await;
@@ -189,9 +189,9 @@ async fn checking_a_ticket_uses_nothing_and_stores_nothing(db: &TestDb) {
 // The facilitator's desk
 
 use axum::http::StatusCode as Http;
-use collector::audit::{self, Action, Filter};
-use collector::catalog::{self, NewSession};
-use collector::i18n::Lang;
+use domain::audit::{self, Action, Filter};
+use domain::catalog::{self, NewSession};
+use domain::i18n::Lang;
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -209,7 +209,7 @@ async fn open_with_cards(app: &axum::Router, jar: &mut Jar, tickets: &str) -> (S
 }
 
 /// The audit entries of one action, newest first.
-async fn entries(store: &collector::Store, action: Action) -> Vec<audit::Stored> {
+async fn entries(store: &domain::Store, action: Action) -> Vec<audit::Stored> {
     let filter = Filter {
         action: Some(action),
         ..Filter::default()
@@ -218,7 +218,7 @@ async fn entries(store: &collector::Store, action: Action) -> Vec<audit::Stored>
 }
 
 /// The session's tickets as stored: (hash, used), in a stable order.
-async fn ticket_rows(store: &collector::Store, code: &str) -> Vec<(String, i32)> {
+async fn ticket_rows(store: &domain::Store, code: &str) -> Vec<(String, i32)> {
     sqlx::query_as(
         "select t.hash, t.used from ticket t join session s on s.id = t.session_id \
          where s.code = $1 order by t.hash",
@@ -508,7 +508,7 @@ async fn replacing_unused_cards_takes_a_confirmation_and_happens_once(db: &TestD
     let full = get(&app, &mut jar, &confirm_at).await;
     assert_eq!(full.location.as_deref(), Some(session_at.as_str()));
     // A closed session's cards cannot be replaced: its pages lead back to the session.
-    catalog::close_session(&store, &collector::code::SessionCode::parse(&code).unwrap())
+    catalog::close_session(&store, &domain::code::SessionCode::parse(&code).unwrap())
         .await
         .unwrap();
     let closed = get(&app, &mut jar, &confirm_at).await;

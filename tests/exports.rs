@@ -86,7 +86,7 @@ fn column<'a>(rows: &'a [Vec<String>], name: &str) -> Vec<&'a str> {
     rows[1..].iter().map(|r| r[at].as_str()).collect()
 }
 
-async fn rename(store: &collector::Store, table: &str, id: i32, name: &str) {
+async fn rename(store: &domain::Store, table: &str, id: i32, name: &str) {
     sqlx::query(&format!("update {table} set name = $1 where id = $2"))
         .bind(name)
         .bind(id)

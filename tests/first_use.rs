@@ -10,13 +10,13 @@ use std::process::{Command, Stdio};
 
 use analytics::period::Period;
 use axum::http::{StatusCode, header};
-use collector::audit::Actor;
-use collector::catalog::{self, Added, NewSession};
 use common::TestDb;
 use common::run_hearth;
 use common::server::Server;
 use common::staff::*;
 use dashboards::account::{self, NewUser};
+use domain::audit::Actor;
+use domain::catalog::{self, Added, NewSession};
 
 on_both_stores!(
     the_sign_in_page_says_how_to_make_the_first_admin_until_an_account_exists,
@@ -135,7 +135,7 @@ fn assert_empty_state(page: &Page, name: &str) {
     assert!(!page.body.contains("<table"), "no table");
 }
 
-async fn circle_id(store: &collector::Store, name: &str) -> i32 {
+async fn circle_id(store: &domain::Store, name: &str) -> i32 {
     sqlx::query_scalar("select id from circle where name = $1")
         .bind(name)
         .fetch_one(store.pool())

@@ -7,10 +7,10 @@
 mod common;
 
 use axum::http::StatusCode as Http;
-use collector::audit::{self, Action, Filter};
-use collector::catalog::{self, NewSession, Session};
 use common::staff::*;
 use common::{TestApp, TestDb, already_saved, assert_anonymous_headers, form_token, text};
+use domain::audit::{self, Action, Filter};
+use domain::catalog::{self, NewSession, Session};
 use reqwest::StatusCode;
 
 on_both_stores!(
@@ -299,7 +299,7 @@ async fn the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_sta
     seed_network(&store).await;
     let app = router(&store).await;
     let mut jar = sign_in(&app, FACILITATOR_A).await;
-    let entries = |store: collector::Store| async move {
+    let entries = |store: domain::Store| async move {
         let filter = Filter {
             action: Some(Action::SessionOpened),
             ..Filter::default()
@@ -322,7 +322,7 @@ async fn the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_sta
     let at = opened.location.unwrap();
     let code = at.rsplit('/').next().unwrap().to_owned();
     assert!(at.starts_with("/staff/sessions/"), "{at}");
-    let parsed = collector::code::SessionCode::parse(&code).unwrap();
+    let parsed = domain::code::SessionCode::parse(&code).unwrap();
     let token: String = sqlx::query_scalar("select kiosk_token from session where code = $1")
         .bind(parsed.as_str())
         .fetch_one(store.pool())
@@ -355,7 +355,7 @@ async fn the_desk_opens_a_tablet_session_and_shows_its_kiosk_link_to_its_own_sta
     let plain = open_at_desk(&app, &mut jar, &[]).await;
     let plain_page = get(&app, &mut jar, &plain.location.unwrap()).await;
     assert!(!plain_page.body.contains("Shared tablet"));
-    catalog::close_session(&store, &collector::code::SessionCode::parse(&code).unwrap())
+    catalog::close_session(&store, &domain::code::SessionCode::parse(&code).unwrap())
         .await
         .unwrap();
     let closed = get(&app, &mut jar, &at).await;

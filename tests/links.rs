@@ -160,7 +160,7 @@ async fn a_public_base_url_is_printed_without_a_warning(db: &TestDb) {
 }
 
 /// The app in process, with links where the rule puts them.
-async fn app_at(store: &collector::Store, address: PublicAddress) -> axum::Router {
+async fn app_at(store: &domain::Store, address: PublicAddress) -> axum::Router {
     let state = hearth::AppState::new(
         store.clone(),
         Settings::default(),

@@ -9,11 +9,11 @@
 mod common;
 
 use axum::http::StatusCode as Http;
-use collector::audit::{self, Action, Filter};
-use collector::catalog::{self, NewSession, Session};
 use common::TestDb;
 use common::staff::*;
 use dashboards::account::{self, NewUser};
+use domain::audit::{self, Action, Filter};
+use domain::catalog::{self, NewSession, Session};
 
 on_both_stores!(
     a_closed_sessions_paper_forms_are_taken_for_its_paper_days_then_refused_clearly,
@@ -31,7 +31,7 @@ on_both_stores!(
 
 const TYPIST_A: &str = "typist-a@test.hearth";
 
-async fn setup(db: &TestDb, capacity: u32) -> (collector::Store, axum::Router, Session) {
+async fn setup(db: &TestDb, capacity: u32) -> (domain::Store, axum::Router, Session) {
     let store = db.store().await;
     seed_network(&store).await;
     account::add_user(
@@ -62,7 +62,7 @@ fn hidden<'a>(html: &'a str, name: &str) -> &'a str {
     &rest[..rest.find('"').unwrap()]
 }
 
-async fn typed_entries(store: &collector::Store) -> Vec<audit::Stored> {
+async fn typed_entries(store: &domain::Store) -> Vec<audit::Stored> {
     let filter = Filter {
         action: Some(Action::PaperFormsEntered),
         ..Filter::default()
@@ -70,7 +70,7 @@ async fn typed_entries(store: &collector::Store) -> Vec<audit::Stored> {
     audit::list(store, &filter, 100).await.unwrap()
 }
 
-async fn responses(store: &collector::Store, session: &Session) -> i64 {
+async fn responses(store: &domain::Store, session: &Session) -> i64 {
     sqlx::query_scalar("select count(*) from response where session_id = $1")
         .bind(session.id)
         .fetch_one(store.pool())
@@ -89,7 +89,7 @@ fn local(unix: i64) -> String {
 
 const DAY: i64 = 86_400;
 
-async fn closes_at(store: &collector::Store, session: &Session) -> i64 {
+async fn closes_at(store: &domain::Store, session: &Session) -> i64 {
     sqlx::query_scalar("select closes_at from session where id = $1")
         .bind(session.id)
         .fetch_one(store.pool())
@@ -98,7 +98,7 @@ async fn closes_at(store: &collector::Store, session: &Session) -> i64 {
 }
 
 /// Moves a session's closing `days` back in time.
-async fn age_closing(store: &collector::Store, session: &Session, days: i64) {
+async fn age_closing(store: &domain::Store, session: &Session, days: i64) {
     sqlx::query("update session set closes_at = closes_at - $1 where id = $2")
         .bind(days * DAY)
         .bind(session.id)
@@ -107,7 +107,7 @@ async fn age_closing(store: &collector::Store, session: &Session, days: i64) {
         .unwrap();
 }
 
-async fn response_ids(store: &collector::Store, session: &Session) -> Vec<i32> {
+async fn response_ids(store: &domain::Store, session: &Session) -> Vec<i32> {
     sqlx::query_scalar("select id from response where session_id = $1 order by id")
         .bind(session.id)
         .fetch_all(store.pool())
@@ -124,7 +124,7 @@ async fn a_closed_sessions_paper_forms_are_taken_for_its_paper_days_then_refused
     db: &TestDb,
 ) {
     let (store, app, session) = setup(db, 40).await;
-    let online: Vec<collector::instrument::Answers> = (0..3)
+    let online: Vec<domain::instrument::Answers> = (0..3)
         .map(|_| {
             collector::paper::Typed::new("44444444", "2", "", "")
                 .answers()
@@ -172,7 +172,7 @@ async fn a_closed_sessions_paper_forms_are_taken_for_its_paper_days_then_refused
         resealed.iter().all(|id| !sealed_ids.contains(id)),
         "every row written again"
     );
-    if store.backend() == collector::Backend::Postgres {
+    if store.backend() == domain::Backend::Postgres {
         let writers: i64 = sqlx::query_scalar(
             "select count(distinct xmin::text) from response where session_id = $1",
         )

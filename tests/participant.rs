@@ -365,7 +365,7 @@ async fn unknown_codes_are_404(db: &TestDb) {
 async fn a_closed_session_refuses_with_410(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
-    collector::catalog::close_session(&app.store, &session.code)
+    domain::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
     let get = app.get(&format!("/s/{}", session.code)).await;
@@ -556,8 +556,8 @@ async fn an_unavailable_store_keeps_the_answers_in_the_form(db: &TestDb) {
 async fn the_stored_schema_holds_no_identifier(db: &TestDb) {
     let app = TestApp::spawn(db).await;
     let sql = match app.store.backend() {
-        collector::Backend::Sqlite => "select name from pragma_table_info('response') order by cid".to_owned(),
-        collector::Backend::Postgres => "select cast(column_name as text) from information_schema.columns \
+        domain::Backend::Sqlite => "select name from pragma_table_info('response') order by cid".to_owned(),
+        domain::Backend::Postgres => "select cast(column_name as text) from information_schema.columns \
              where table_name = 'response' and table_schema = current_schema() order by ordinal_position"
             .to_owned(),
     };
@@ -597,11 +597,11 @@ async fn the_stored_schema_holds_no_identifier(db: &TestDb) {
     let all = match app.store.backend() {
         // sqlx's own bookkeeping table (`_sqlx_migrations`) records when migrations ran;
         // staff accounts hold a staff member's email by design (docs/privacy.md).
-        collector::Backend::Sqlite => {
+        domain::Backend::Sqlite => {
             "select p.name from sqlite_master m join pragma_table_info(m.name) p \
              where m.type = 'table' and m.name not like '\\_sqlx%' escape '\\' and m.name <> 'staff_user'"
         }
-        collector::Backend::Postgres => {
+        domain::Backend::Postgres => {
             "select cast(column_name as text) from information_schema.columns \
              where table_schema = current_schema() and table_name not like '\\_sqlx%' escape '\\' \
              and table_name <> 'staff_user'"
@@ -681,7 +681,7 @@ async fn stored_ids_reveal_no_arrival_order(db: &TestDb) {
         by_key.windows(2).filter(|w| w[1] == w[0] + 1).count() < 12,
         "the key mostly follows arrival: {by_key:?}"
     );
-    if app.store.backend() == collector::Backend::Sqlite {
+    if app.store.backend() == domain::Backend::Sqlite {
         // SQLite keeps rows in rowid order, and the rowid is the random id.
         let stored = arrival("select belong, welcome from response").await;
         assert_eq!(
@@ -715,9 +715,9 @@ async fn the_privacy_page_lists_what_is_kept_and_not(db: &TestDb) {
 async fn the_thanks_page_shows_the_programs_line_else_the_organizations_else_the_default(
     db: &TestDb,
 ) {
-    use collector::catalog::{self, NewSession};
-    use collector::crisis::{self, Scope};
-    use collector::i18n::Lang;
+    use domain::catalog::{self, NewSession};
+    use domain::crisis::{self, Scope};
+    use domain::i18n::Lang;
 
     let app = TestApp::spawn(db).await;
     let (here, _) = app.open_session(None, None).await;
@@ -789,7 +789,7 @@ async fn the_thanks_page_shows_the_programs_line_else_the_organizations_else_the
         Scope::Program(
             catalog::find_session(
                 &app.store,
-                &collector::code::SessionCode::parse(&here).unwrap(),
+                &domain::code::SessionCode::parse(&here).unwrap(),
             )
             .await
             .unwrap()
@@ -1037,9 +1037,9 @@ fn html_lang(html: &str) -> &str {
 async fn the_language_comes_from_the_link_then_the_browser_then_the_program_then_english(
     db: &TestDb,
 ) {
-    use collector::audit::Actor;
-    use collector::i18n::Lang;
-    use collector::program_language;
+    use domain::audit::Actor;
+    use domain::i18n::Lang;
+    use domain::program_language;
 
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
@@ -1143,7 +1143,7 @@ async fn the_language_comes_from_the_link_then_the_browser_then_the_program_then
 /// words from that language's catalog (no English left in a translated page's title), and
 /// a language switch listing every language in its own name.
 async fn every_participant_page_speaks_every_language_in_its_direction(db: &TestDb) {
-    use collector::i18n::Lang;
+    use domain::i18n::Lang;
 
     let app = TestApp::spawn(db).await;
     let (open, _) = app.open_session(None, None).await;
@@ -1251,7 +1251,7 @@ async fn every_participant_page_speaks_every_language_in_its_direction(db: &Test
 /// English. Codes are typed and shown left to right; the circle's name and the session's
 /// code inside Arabic sentences are isolated so they keep their own direction.
 async fn an_arabic_form_keeps_what_each_value_means_and_codes_left_to_right(db: &TestDb) {
-    use collector::i18n::Lang;
+    use domain::i18n::Lang;
 
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
@@ -1301,13 +1301,13 @@ async fn an_arabic_form_keeps_what_each_value_means_and_codes_left_to_right(db: 
 /// language shows the English line marked `lang="en"`, so it is read as English, and the
 /// heading in the page's language.
 async fn a_line_staff_wrote_in_another_language_is_marked_with_its_own(db: &TestDb) {
-    use collector::actions::{self, Draft};
-    use collector::audit::Actor;
-    use collector::i18n::Lang;
+    use domain::actions::{self, Draft};
+    use domain::audit::Actor;
+    use domain::i18n::Lang;
 
     let app = TestApp::spawn(db).await;
     let (session, _) = app.open_session(None, None).await;
-    let circles = collector::catalog::circles(&app.store, None).await.unwrap();
+    let circles = domain::catalog::circles(&app.store, None).await.unwrap();
     let circle = circles
         .iter()
         .find(|c| c.name == "Tuesday Evening")
@@ -1362,11 +1362,11 @@ async fn a_line_staff_wrote_in_another_language_is_marked_with_its_own(db: &Test
 /// a change saved with one audit entry, a language Hearth lacks refused (422, nothing
 /// stored), other roles refused; the program's session pages start in the language.
 async fn an_admin_sets_a_programs_language_and_its_session_pages_start_in_it(db: &TestDb) {
-    use collector::catalog::{self, NewSession};
-    use collector::i18n::Lang;
-    use collector::program_language;
     use common::http::{Jar, get, post};
     use common::staff::*;
+    use domain::catalog::{self, NewSession};
+    use domain::i18n::Lang;
+    use domain::program_language;
 
     let store = db.store().await;
     seed_network(&store).await;

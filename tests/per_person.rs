@@ -13,11 +13,11 @@ use analytics::release::{self, ReleaseOptions};
 use analytics::sampler::Rational;
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use collector::audit::{self, Action, Filter};
-use collector::catalog::{self, NewSession};
-use collector::instrument::{Answers, Item, Rating};
 use common::staff::*;
 use common::{TestDb, run_hearth};
+use domain::audit::{self, Action, Filter};
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Item, Rating};
 
 const SETTING: &str = "privacy.answers_per_person";
 
@@ -37,7 +37,7 @@ fn fields<'a>(token: &'a str, answers: &'a str, confirm: bool) -> Vec<(&'a str, 
     f
 }
 
-async fn stored(store: &collector::Store) -> Option<String> {
+async fn stored(store: &domain::Store) -> Option<String> {
     sqlx::query_scalar("select value from setting where name = $1")
         .bind(SETTING)
         .fetch_optional(store.pool())
@@ -45,7 +45,7 @@ async fn stored(store: &collector::Store) -> Option<String> {
         .unwrap()
 }
 
-async fn setting_entries(store: &collector::Store) -> Vec<audit::Stored> {
+async fn setting_entries(store: &domain::Store) -> Vec<audit::Stored> {
     audit::list(
         store,
         &Filter {
@@ -60,7 +60,7 @@ async fn setting_entries(store: &collector::Store) -> Vec<audit::Stored> {
 
 /// October 2026: four weekly sessions of the Monday Circle, 9 answers each, closed and
 /// sealed, then released.
-async fn release_october(store: &collector::Store) {
+async fn release_october(store: &domain::Store) {
     for day in [5, 12, 19, 26] {
         let date = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
         let new =

@@ -9,12 +9,12 @@ use analytics::schedule::release_due;
 use analytics::suppression::{Audience, Status};
 use analytics::view;
 use chrono::NaiveDate;
-use collector::Store;
-use collector::audit::Actor;
-use collector::catalog::{self, NewSession};
 use collector::commit::{Committer, Pending};
-use collector::instrument::{Answers, Item, Rating};
 use common::TestDb;
+use domain::Store;
+use domain::audit::Actor;
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Item, Rating};
 
 /// (program, circle, date, responses, of which newcomers)
 type Plan<'a> = &'a [(&'a str, &'a str, &'a str, usize, usize)];

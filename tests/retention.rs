@@ -12,19 +12,19 @@ use analytics::retention;
 use analytics::suppression::Audience;
 use analytics::view;
 use chrono::NaiveDate;
-use collector::Backend;
-use collector::audit::{Action, Actor, Filter};
-use collector::catalog::{self, NewSession};
-use collector::instrument::{Answers, Item, Rating};
 use common::TestDb;
 use common::staff::*;
+use domain::Backend;
+use domain::audit::{Action, Actor, Filter};
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Item, Rating};
 use sqlx::Row;
 
 const DAY: i64 = 86_400;
 
 /// The seeded network (July–September and Q3 released) plus October: sessions with
 /// answers, the month released, its quarter not (it has not ended).
-async fn seed_with_october(store: &collector::Store) {
+async fn seed_with_october(store: &domain::Store) {
     seed_network(store).await;
     for day in [6, 13] {
         let date = NaiveDate::from_ymd_opt(2026, 10, day).unwrap();
@@ -59,14 +59,14 @@ async fn seed_with_october(store: &collector::Store) {
     .unwrap();
 }
 
-async fn count(store: &collector::Store, sql: &str) -> i64 {
+async fn count(store: &domain::Store, sql: &str) -> i64 {
     sqlx::query_scalar::<_, i64>(sql)
         .fetch_one(store.pool())
         .await
         .unwrap()
 }
 
-async fn responses_of(store: &collector::Store, month: &str) -> i64 {
+async fn responses_of(store: &domain::Store, month: &str) -> i64 {
     count(
         store,
         &format!(
@@ -77,17 +77,17 @@ async fn responses_of(store: &collector::Store, month: &str) -> i64 {
     .await
 }
 
-async fn retention_entries(store: &collector::Store) -> Vec<collector::audit::Stored> {
+async fn retention_entries(store: &domain::Store) -> Vec<domain::audit::Stored> {
     let filter = Filter {
         action: Some(Action::RetentionApplied),
         ..Filter::default()
     };
-    collector::audit::list(store, &filter, 100).await.unwrap()
+    domain::audit::list(store, &filter, 100).await.unwrap()
 }
 
 /// Every staff page, report and export that shows released figures, as each role sees
 /// it, with the per-render form values (CSRF token, one-time form id) blanked.
-async fn rendered(store: &collector::Store) -> Vec<(String, String)> {
+async fn rendered(store: &domain::Store) -> Vec<(String, String)> {
     let app = router(store).await;
     let a = format!("/staff/programs/{PROGRAM_A}");
     let pages: Vec<(&str, Vec<String>)> = vec![
@@ -298,7 +298,7 @@ async fn the_retention_setting_is_checked_and_audited(db: &TestDb) {
         action: Some(Action::SettingChanged),
         ..Filter::default()
     };
-    let entries = collector::audit::list(&store, &filter, 10).await.unwrap();
+    let entries = domain::audit::list(&store, &filter, 10).await.unwrap();
     assert_eq!(entries.len(), 1);
     assert_eq!(
         (entries[0].subject.as_str(), entries[0].detail.as_str()),
@@ -376,7 +376,7 @@ fn file_bytes(db: &TestDb) -> Vec<u8> {
     bytes
 }
 
-async fn records_of(store: &collector::Store, months: &str) -> (HashSet<Vec<u8>>, usize) {
+async fn records_of(store: &domain::Store, months: &str) -> (HashSet<Vec<u8>>, usize) {
     let rows = sqlx::query(&format!(
         "select r.* from response r join session s on s.id = r.session_id \
          where substr(s.held_on, 1, 7) {months}"
@@ -550,7 +550,7 @@ async fn an_admin_sets_the_retention_time_on_the_privacy_page(db: &TestDb) {
     let entries = || {
         let store = store.clone();
         async move {
-            collector::audit::list(
+            domain::audit::list(
                 &store,
                 &Filter {
                     action: Some(Action::SettingChanged),

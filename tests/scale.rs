@@ -15,11 +15,11 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use collector::catalog::{self, NewSession};
-use collector::instrument::{Answers, Item, Rating};
 use common::TestDb;
 use common::cluster::*;
 use dashboards::account::{self, NewUser};
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Item, Rating};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -153,10 +153,10 @@ async fn a_close_through_one_instance_holds_on_all_at_once() {
     assert_eq!(count(&db, "select count(*) from response").await, 15);
 }
 
-async fn add_staff(store: &collector::Store, email: &str, role: &str, program: Option<&str>) {
+async fn add_staff(store: &domain::Store, email: &str, role: &str, program: Option<&str>) {
     if let Some(program) = program {
         sqlx::query("insert into program (id, name) values ($1, $2) on conflict (name) do nothing")
-            .bind(collector::store::random_id())
+            .bind(domain::store::random_id())
             .bind(program)
             .execute(store.pool())
             .await
@@ -319,10 +319,10 @@ async fn every_instance_releasing_releases_each_period_once() {
             "{month} spent once"
         );
     }
-    let audit = collector::audit::list(
+    let audit = domain::audit::list(
         &store,
-        &collector::audit::Filter {
-            action: Some(collector::audit::Action::Released),
+        &domain::audit::Filter {
+            action: Some(domain::audit::Action::Released),
             ..Default::default()
         },
         100,

@@ -127,7 +127,7 @@ async fn postgres_restarted_under_load_loses_nothing_acknowledged() {
     let kept = of(Seen::KeptOnForm);
     let (accepted, uncertain) = (of(Seen::Stored), of(Seen::Uncertain));
     // Reconnect on a fresh pool: the test's own connections died with the server.
-    let store = collector::Store::connect(&db.url).await.unwrap();
+    let store = domain::Store::connect(&db.url).await.unwrap();
     let stored: i64 = sqlx::query_scalar("select count(*) from response")
         .fetch_one(store.pool())
         .await

@@ -3,14 +3,14 @@
 
 mod common;
 
-use collector::Backend;
 use collector::seal::seal_closed_sessions;
 use common::{TestApp, TestDb, form_token, text};
+use domain::Backend;
 use reqwest::StatusCode;
 
 /// Seals every closed session now; how many were sealed.
 async fn seal(app: &TestApp) -> usize {
-    seal_closed_sessions(&app.store, collector::catalog::now_unix())
+    seal_closed_sessions(&app.store, domain::catalog::now_unix())
         .await
         .unwrap()
 }
@@ -125,7 +125,7 @@ async fn sealing_erases_the_physical_arrival_order(db: &TestDb) {
         "the test no longer sees the physical order"
     );
 
-    collector::catalog::close_session(&app.store, &session.code)
+    domain::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
     assert_eq!(seal(&app).await, 1);
@@ -182,7 +182,7 @@ async fn sealing_keeps_the_answers_and_deletes_the_tickets(db: &TestDb) {
 
     // Still open: nothing to seal.
     assert_eq!(seal(&app).await, 0);
-    collector::catalog::close_session(&app.store, &session.code)
+    domain::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
     assert_eq!(seal(&app).await, 1);
@@ -306,7 +306,7 @@ async fn assert_xmin_pairs_nothing(
 
 /// Sends submission number n of the session at `path` from a freshly drawn form; returns
 /// the hash its form leaves in `form_sent`.
-async fn send_drawn(app: &TestApp, session: &collector::catalog::Session, n: i16) -> String {
+async fn send_drawn(app: &TestApp, session: &domain::catalog::Session, n: i16) -> String {
     let path = format!("/s/{}", session.code);
     let once = form_token(&text(app.get(&path).await).await);
     let posted = app
@@ -349,7 +349,7 @@ async fn sealing_erases_the_sessions_sent_forms(db: &TestDb) {
         (2, 1)
     );
 
-    collector::catalog::close_session(&app.store, &session.code)
+    domain::catalog::close_session(&app.store, &session.code)
         .await
         .unwrap();
     assert_eq!(seal(&app).await, 1);

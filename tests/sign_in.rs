@@ -13,7 +13,7 @@ use common::TestDb;
 use common::staff::*;
 use dashboards::factor::{self, Standing};
 
-async fn count(store: &collector::Store, sql: &str) -> i64 {
+async fn count(store: &domain::Store, sql: &str) -> i64 {
     sqlx::query_scalar(sql)
         .fetch_one(store.pool())
         .await
@@ -21,7 +21,7 @@ async fn count(store: &collector::Store, sql: &str) -> i64 {
 }
 
 /// Audit entries of one action, as (actor, subject, detail).
-async fn audit(store: &collector::Store, action: &str) -> Vec<(String, String, String)> {
+async fn audit(store: &domain::Store, action: &str) -> Vec<(String, String, String)> {
     sqlx::query_as(
         "select actor, subject, detail from staff_audit where action = $1 order by at_ms, id",
     )
@@ -194,7 +194,7 @@ fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
 }
 
 fn now() -> u64 {
-    collector::catalog::now_unix() as u64
+    domain::catalog::now_unix() as u64
 }
 
 /// Enrols an authenticator app for the signed-in browser `jar`, as a person does: start,

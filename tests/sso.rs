@@ -13,11 +13,12 @@ use std::process::{Child, Command, Stdio};
 
 use axum::Router;
 use axum::http::StatusCode;
-use collector::{Settings, Store};
+use collector::Settings;
 use common::TestDb;
 use common::http::{Jar, get};
 use dashboards::account::{self, NewUser};
 use dashboards::sso::SsoSettings;
+use domain::Store;
 
 const CLIENT_ID: &str = "hearth";
 const CLIENT_SECRET: &str = "a-test-client-secret-of-some-length";

@@ -8,10 +8,11 @@ mod common;
 
 use axum::Router;
 use axum::http::StatusCode;
-use collector::{Settings, Store};
+use collector::Settings;
 use common::TestDb;
 use common::staff::*;
 use dashboards::account::{self, AccountError, NewUser};
+use domain::Store;
 
 /// The app with sign-in limits high enough for tests that sign one account in many
 /// times (the limits themselves are tested with the defaults, below and in dashboards.rs).
@@ -782,7 +783,7 @@ async fn a_one_time_password_signs_in_once_and_expires(db: &TestDb) {
         let store = store.clone();
         async move {
             sqlx::query("update staff_user set one_time_set_at = $1 where email = $2")
-                .bind(collector::catalog::now_unix() - hours * 3600)
+                .bind(domain::catalog::now_unix() - hours * 3600)
                 .bind(FACILITATOR_A)
                 .execute(store.pool())
                 .await
@@ -1441,7 +1442,7 @@ async fn the_command_line_adds_must_change_accounts_unless_permanent(db: &TestDb
             .unwrap()
         }
     };
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     assert!(
         set_at("first@example.org")
             .await

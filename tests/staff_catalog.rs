@@ -6,11 +6,11 @@ mod common;
 
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use collector::Store;
-use collector::audit::{self, Action, Filter};
-use collector::catalog::{self, CatalogError, NewSession};
 use common::TestDb;
 use common::staff::*;
+use domain::Store;
+use domain::audit::{self, Action, Filter};
+use domain::catalog::{self, CatalogError, NewSession};
 
 /// The audit entries of one action, newest first.
 async fn entries(store: &Store, action: Action) -> Vec<audit::Stored> {

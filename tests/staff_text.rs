@@ -11,9 +11,9 @@ mod common;
 use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
-use collector::Store;
 use common::staff::*;
 use common::{TestDb, run_hearth};
+use domain::Store;
 
 on_both_stores!(
     every_staff_name_and_line_refuses_controls_and_direction_overrides,

@@ -38,7 +38,7 @@
 
 use std::collections::BTreeMap;
 
-use collector::instrument::Index;
+use domain::instrument::Index;
 
 use crate::budget::Level;
 use crate::figures::{self, BinNoise, Estimate};

@@ -26,9 +26,9 @@
 use std::fmt;
 use std::str::FromStr;
 
-use collector::Store;
-use collector::answers_per_person;
-use collector::audit::{self, Action, Actor, Entry};
+use domain::Store;
+use domain::audit::{self, Action, Actor, Entry};
+use domain::settings::{Setting, answers_per_person};
 
 use crate::measure::Group;
 use crate::sampler::{DiscreteGaussian, DiscreteLaplace, Rational, RationalError};
@@ -68,7 +68,7 @@ impl FromStr for Mechanism {
             "discrete_gaussian" | "gaussian" => Ok(Mechanism::Gaussian),
             "discrete_laplace" | "laplace" => Ok(Mechanism::Laplace),
             other => Err(SettingsError::Invalid(
-                "privacy.mechanism",
+                Setting::PrivacyMechanism.key(),
                 format!("{other:?} (use gaussian or laplace)"),
             )),
         }
@@ -173,13 +173,10 @@ impl Default for PrivacySettings {
 }
 
 /// The setting names, as stored and as `hearth privacy set` takes them.
-pub const SETTING_NAMES: [&str; 5] = [
-    "privacy.mechanism",
-    "privacy.budget",
-    "privacy.manager_threshold",
-    "privacy.funder_threshold",
-    answers_per_person::SETTING,
-];
+pub const SETTING_NAMES: [&str; 5] = {
+    let p = Setting::PRIVACY;
+    [p[0].key(), p[1].key(), p[2].key(), p[3].key(), p[4].key()]
+};
 
 /// Settings of the first plan, which split the budget by hand; the measurement plan
 /// replaced them. Stored values are ignored; setting them is refused with a pointer.
@@ -203,80 +200,82 @@ fn parse_setting_number(name: &'static str, value: &str) -> Result<Rational, Set
 }
 
 impl PrivacySettings {
-    /// Applies one named setting, checking it (floors, positive budget).
+    /// Applies one setting named as typed or stored, checking it (floors, positive budget).
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), SettingsError> {
-        match name {
-            "privacy.mechanism" => self.mechanism = value.parse()?,
-            "privacy.budget" => {
-                let budget = parse_setting_number("privacy.budget", value)?;
+        match Setting::from_key(name) {
+            Some(setting) if Setting::PRIVACY.contains(&setting) => self.apply(setting, value),
+            _ if RETIRED_NAMES.contains(&name) => Err(SettingsError::Invalid(
+                "setting",
+                format!(
+                    "{name:?} no longer exists: the measurement plan decides how the budget is shared \
+                     (see `hearth privacy plan`); the budget itself is privacy.budget"
+                ),
+            )),
+            _ => Err(SettingsError::Invalid(
+                "setting",
+                format!(
+                    "unknown setting {name:?}; known: {}",
+                    SETTING_NAMES.join(", ")
+                ),
+            )),
+        }
+    }
+
+    /// Applies one privacy setting, checking it (floors, positive budget).
+    pub fn apply(&mut self, setting: Setting, value: &str) -> Result<(), SettingsError> {
+        let field = setting.key();
+        match setting {
+            Setting::PrivacyMechanism => self.mechanism = value.parse()?,
+            Setting::PrivacyBudget => {
+                let budget = parse_setting_number(field, value)?;
                 if budget.is_zero() || budget > Rational::integer(10) {
                     return Err(SettingsError::Invalid(
-                        "privacy.budget",
+                        field,
                         "must be above 0 and at most 10".into(),
                     ));
                 }
                 self.budget = budget;
             }
-            "privacy.manager_threshold" | "privacy.funder_threshold" => {
-                let field = if name == "privacy.manager_threshold" {
-                    "privacy.manager_threshold"
-                } else {
-                    "privacy.funder_threshold"
-                };
+            Setting::ManagerThreshold | Setting::FunderThreshold => {
                 let k: u32 = value.trim().parse().map_err(|_| {
                     SettingsError::Invalid(field, format!("{value:?} is not a whole number"))
                 })?;
                 if k < THRESHOLD_FLOOR {
                     return Err(SettingsError::BelowFloor(field));
                 }
-                if name == "privacy.manager_threshold" {
+                if setting == Setting::ManagerThreshold {
                     self.manager_threshold = k
                 } else {
                     self.funder_threshold = k
                 }
             }
-            answers_per_person::SETTING => {
-                self.answers_per_person = answers_per_person::parse(value).map_err(|e| {
-                    SettingsError::Invalid(answers_per_person::SETTING, e.to_string())
-                })?;
+            Setting::AnswersPerPerson => {
+                self.answers_per_person = answers_per_person::parse(value)
+                    .map_err(|e| SettingsError::Invalid(field, e.to_string()))?;
             }
-            retired if RETIRED_NAMES.contains(&retired) => {
+            Setting::RetentionDays => {
                 return Err(SettingsError::Invalid(
-                    "setting",
-                    format!(
-                        "{retired:?} no longer exists: the measurement plan decides how the budget is shared \
-                         (see `hearth privacy plan`); the budget itself is privacy.budget"
-                    ),
-                ));
-            }
-            other => {
-                return Err(SettingsError::Invalid(
-                    "setting",
-                    format!(
-                        "unknown setting {other:?}; known: {}",
-                        SETTING_NAMES.join(", ")
-                    ),
+                    field,
+                    "is the retention time, not a privacy setting (see `analytics::retention`)"
+                        .into(),
                 ));
             }
         }
         Ok(())
     }
 
-    /// Every setting as (name, value), as stored.
-    pub fn entries(&self) -> Vec<(&'static str, String)> {
+    /// Every setting with its value, as stored.
+    pub fn entries(&self) -> Vec<(Setting, String)> {
         vec![
-            ("privacy.mechanism", self.mechanism.key().to_owned()),
-            ("privacy.budget", self.budget.to_string()),
+            (Setting::PrivacyMechanism, self.mechanism.key().to_owned()),
+            (Setting::PrivacyBudget, self.budget.to_string()),
             (
-                "privacy.manager_threshold",
+                Setting::ManagerThreshold,
                 self.manager_threshold.to_string(),
             ),
+            (Setting::FunderThreshold, self.funder_threshold.to_string()),
             (
-                "privacy.funder_threshold",
-                self.funder_threshold.to_string(),
-            ),
-            (
-                answers_per_person::SETTING,
+                Setting::AnswersPerPerson,
                 self.answers_per_person.to_string(),
             ),
         ]
@@ -350,7 +349,7 @@ pub async fn load_settings(store: &Store) -> Result<PrivacySettings, SettingsLoa
 /// values before and after.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
-    pub name: &'static str,
+    pub name: Setting,
     pub old: String,
     pub new: String,
 }
@@ -408,14 +407,14 @@ pub async fn save_settings(
             "insert into setting (name, value) values ($1, $2) \
              on conflict (name) do update set value = excluded.value",
         )
-        .bind(change.name)
+        .bind(change.name.key())
         .bind(&change.new)
         .execute(&mut *tx)
         .await?;
         let detail = format!("{} → {}", change.old, change.new);
         audit::record(
             &mut *tx,
-            Entry::new(actor, Action::SettingChanged, change.name).detail(&detail),
+            Entry::new(actor, Action::SettingChanged, change.name.key()).detail(&detail),
         )
         .await?;
     }
@@ -561,7 +560,7 @@ mod tests {
         // Round trip through the stored form.
         let mut t = PrivacySettings::default();
         for (name, value) in s.entries() {
-            t.set(name, &value).unwrap();
+            t.apply(name, &value).unwrap();
         }
         assert_eq!(s, t);
     }

@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use collector::store::random_id;
+use domain::store::random_id;
 use sqlx::{AnyConnection, Row};
 
 use crate::budget::{Mechanism, PrivacySettings};

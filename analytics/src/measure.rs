@@ -7,7 +7,7 @@
 //! its histograms, and a "% positive" is positive over (positive + not positive): its
 //! numerator and denominator are different counts, with independent noise.
 
-use collector::instrument::{Helped, Hindered, Index, Item};
+use domain::instrument::{Helped, Hindered, Index, Item};
 
 /// Measures are measured in groups of histograms; each group has its own sensitivity
 /// (how much adding or removing one response can change its counts) and its own shares of
@@ -238,7 +238,7 @@ pub fn describe(name: &str) -> String {
 
 /// A message of the English participant form.
 fn english(key: &str) -> String {
-    collector::i18n::Lang::En.tr().get(key)
+    domain::i18n::Lang::En.tr().get(key)
 }
 
 /// The index a histogram or measure key names (`belonging`, `safety`).

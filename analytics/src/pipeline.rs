@@ -7,8 +7,8 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use collector::instrument::{Helped, Hindered, Index, Item};
-use collector::{Backend, Store};
+use domain::instrument::{Helped, Hindered, Index, Item};
+use domain::{Backend, Store};
 use polars::prelude::*;
 use rand::Rng;
 use rand_distr::Distribution;
@@ -529,7 +529,7 @@ pub(crate) fn true_counts(
 /// agree with.
 #[cfg(test)]
 pub(crate) fn naive_counts(
-    answers: &[(i32, collector::instrument::Answers)],
+    answers: &[(i32, domain::instrument::Answers)],
     sessions: &[SessionInfo],
     key: &CellKey,
 ) -> Vec<i64> {
@@ -550,7 +550,7 @@ pub(crate) fn naive_counts(
         add("responses".into());
         for index in Index::ALL {
             match a.index_score(index) {
-                Some((sum, n)) if collector::instrument::is_positive(sum, n) => {
+                Some((sum, n)) if domain::instrument::is_positive(sum, n) => {
                     add(format!("{}_positive", index.key()))
                 }
                 Some(_) => add(format!("{}_not_positive", index.key())),
@@ -588,7 +588,7 @@ pub(crate) fn naive_counts(
 
 #[cfg(test)]
 mod tests {
-    use collector::instrument::{Answers, Rating};
+    use domain::instrument::{Answers, Rating};
     use rand::{RngExt, SeedableRng};
 
     use super::*;

@@ -18,9 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use collector::Store;
-use collector::audit::{self, Actor};
-use collector::store::random_id;
+use domain::Store;
+use domain::audit::{self, Actor};
+use domain::store::random_id;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sqlx::AnyConnection;
 
@@ -196,7 +196,7 @@ pub async fn release(
         return Err(ReleaseError::AlreadyReleased(period));
     }
     // Closed sessions are sealed first, so what is read is final and in random order.
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     collector::seal::seal_closed_sessions(store, now).await?;
     let open: i64 = sqlx::query_scalar(
         "select count(*) from session where held_on >= $1 and held_on < $2 and sealed = 0",
@@ -506,7 +506,7 @@ async fn store_release(
     visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
     by: Actor<'_>,
 ) -> Result<(), ReleaseError> {
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     let mut tx = store.pool().begin().await?;
     // One release at a time, whatever process runs it; then the budget again, now that no
     // other release can spend between the check and the commit.
@@ -656,7 +656,7 @@ async fn insert_counts(
 mod tests {
     use std::collections::HashMap;
 
-    use collector::instrument::{Answers, Helped, Item, Rating};
+    use domain::instrument::{Answers, Helped, Item, Rating};
     use rand::{RngExt, SeedableRng};
     use rand_distr::Distribution;
 

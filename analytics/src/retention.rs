@@ -19,7 +19,7 @@
 //! # Privacy
 //! A month is touched only when both its releases are stored: a period not yet released
 //! still needs its responses, and nothing here can make it unreleasable by accident. On
-//! SQLite, `secure_delete` (on for every connection, see `collector::store`) overwrites
+//! SQLite, `secure_delete` (on for every connection, see `domain::store`) overwrites
 //! the deleted records with zeros, and a truncating checkpoint then copies the zeroed pages
 //! into the database file and empties the write-ahead log, which held earlier images of
 //! those pages. On PostgreSQL the table is vacuumed after the delete so the dead rows'
@@ -34,13 +34,14 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use collector::audit::{self, Action, Actor, Entry};
-use collector::{Backend, Store};
+use domain::audit::{self, Action, Actor, Entry};
+use domain::settings;
+use domain::{Backend, Store};
 use sqlx::Executor;
 
 use crate::period::Period;
 
-pub use collector::retention::{DEFAULT_DAYS, MAX_DAYS, SETTING, load_days};
+pub use domain::settings::retention::{DEFAULT_DAYS, MAX_DAYS, SETTING, load_days};
 
 const DAY: i64 = 86_400;
 
@@ -57,7 +58,7 @@ pub enum RetentionError {
 
 /// Parses a retention time as typed: a whole number of days, 0 to [`MAX_DAYS`].
 pub fn parse_days(value: &str) -> Result<u32, RetentionError> {
-    collector::retention::days_of(value)
+    domain::settings::retention::days_of(value)
         .ok_or_else(|| RetentionError::Invalid(value.trim().to_owned()))
 }
 
@@ -70,28 +71,18 @@ pub async fn save_days(
     actor: Actor<'_>,
 ) -> Result<Option<u32>, RetentionError> {
     let mut tx = store.pool().begin().await?;
-    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
-        .bind(SETTING)
-        .fetch_optional(&mut *tx)
-        .await?;
+    let stored = settings::stored(&mut *tx, SETTING).await?;
     let old = stored
         .and_then(|v| parse_days(&v).ok())
         .unwrap_or(DEFAULT_DAYS);
     if old == days {
         return Ok(None);
     }
-    sqlx::query(
-        "insert into setting (name, value) values ($1, $2) \
-         on conflict (name) do update set value = excluded.value",
-    )
-    .bind(SETTING)
-    .bind(days.to_string())
-    .execute(&mut *tx)
-    .await?;
+    settings::put(&mut *tx, SETTING, &days.to_string()).await?;
     let detail = format!("{old} days → {days} days");
     audit::record(
         &mut *tx,
-        Entry::new(actor, Action::SettingChanged, SETTING).detail(&detail),
+        Entry::new(actor, Action::SettingChanged, SETTING.key()).detail(&detail),
     )
     .await?;
     tx.commit().await?;

@@ -2,7 +2,7 @@
 
 use crate::period::Period;
 use crate::release::{ReleaseError, ReleaseOptions, already_released, release};
-use collector::Store;
+use domain::Store;
 
 /// Hours after a period ends before `hearth serve` releases it by itself, unless
 /// `--release-grace-hours` says otherwise: time for late paper forms to be typed in and for
@@ -88,7 +88,7 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
             }
             // After the releases: a period released just now starts its retention time.
             let now = chrono::Utc::now().timestamp();
-            match crate::retention::apply(&store, now, collector::audit::Actor::Scheduler).await {
+            match crate::retention::apply(&store, now, domain::audit::Actor::Scheduler).await {
                 Ok(applied) if !applied.months.is_empty() => {
                     tracing::info!(
                         retention.months = %applied.describe(),

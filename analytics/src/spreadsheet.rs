@@ -6,7 +6,7 @@
 //! it, then runs it.
 //!
 //! Names are also refused at entry when they begin with `=`, `+` or `@`
-//! (`collector::text`); a leading `-` is allowed there (a circle may be "- Tuesday -") and
+//! (`domain::text`); a leading `-` is allowed there (a circle may be "- Tuesday -") and
 //! neutralised here. Numeric columns (counts, values, margins) are written as numbers,
 //! untouched: a negative number stays a number.
 

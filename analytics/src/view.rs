@@ -12,8 +12,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use collector::Store;
-use collector::instrument::{Helped, Hindered, Index, Item};
+use domain::Store;
+use domain::instrument::{Helped, Hindered, Index, Item};
 use polars::prelude::*;
 use sqlx::Row;
 
@@ -1069,7 +1069,7 @@ mod tests {
             for measure in [format!("{index}_positive"), format!("{index}_pct_positive")] {
                 let words = meaning(&measure);
                 for item in items {
-                    let statement = collector::i18n::Lang::En.tr().get(&format!("item-{item}"));
+                    let statement = domain::i18n::Lang::En.tr().get(&format!("item-{item}"));
                     assert!(words.contains(&statement), "{measure}: {words}");
                 }
                 assert!(!words.contains("I'm leaving"), "{measure}: {words}");

@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use chrono::NaiveDate;
-use collector::Store;
-use collector::catalog::{self, NewSession};
+use domain::Store;
+use domain::catalog::{self, NewSession};
 
 /// A full answer set, as the participant form sends it.
 pub const BODY: &str = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\

@@ -8,8 +8,8 @@
 #![allow(dead_code)]
 
 use chrono::NaiveDate;
-use collector::Store;
-use collector::instrument::{Helped, Hindered, Item};
+use domain::Store;
+use domain::instrument::{Helped, Hindered, Item};
 use rand::{RngExt, SeedableRng};
 use rand_distr::{Distribution, Normal};
 use sqlx::{Connection, Executor, PgConnection};
@@ -134,7 +134,7 @@ pub async fn generate(store: &Store, n: u64) {
     let mut ids: Vec<i32> = (1..=n).map(id).collect();
     ids.sort_unstable();
     match store.backend() {
-        collector::Backend::Sqlite => {
+        domain::Backend::Sqlite => {
             let path = store.sqlite_path().expect("a SQLite file").to_owned();
             let sql_columns = columns();
             tokio::task::spawn_blocking(move || {
@@ -170,7 +170,7 @@ pub async fn generate(store: &Store, n: u64) {
             .await
             .unwrap();
         }
-        collector::Backend::Postgres => {
+        domain::Backend::Postgres => {
             let mut conn = PgConnection::connect(store.url()).await.unwrap();
             let mut copy = conn
                 .copy_in_raw(&format!(

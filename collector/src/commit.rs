@@ -45,11 +45,11 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Any, AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
 
-use crate::catalog::now_unix;
-use crate::code::TicketHash;
-use crate::instrument::{Answers, Helped, Hindered, Item, VERSION};
 use crate::once::FormHash;
-use crate::store::{Backend, Store, random_id};
+use domain::catalog::now_unix;
+use domain::code::TicketHash;
+use domain::instrument::{Answers, Helped, Hindered, Item, VERSION};
+use domain::store::{Backend, Store, random_id};
 
 /// The most submissions committed in one transaction.
 pub const MAX_BATCH: usize = 256;
@@ -834,7 +834,7 @@ pub async fn commit_entered(
     store: &Store,
     session_id: i32,
     answers: &[Answers],
-    entry: crate::audit::Entry<'_>,
+    entry: domain::audit::Entry<'_>,
 ) -> Result<Result<(), Refusal>, sqlx::Error> {
     if answers.is_empty() {
         return Ok(Ok(()));
@@ -857,7 +857,7 @@ pub async fn commit_entered(
         return Ok(Err(refusal));
     }
     insert_responses(&mut tx, &rows).await?;
-    crate::audit::record(&mut *tx, entry).await?;
+    domain::audit::record(&mut *tx, entry).await?;
     tx.commit().await?;
     Ok(Ok(()))
 }
@@ -895,7 +895,7 @@ mod tests {
         sessions: &[(u32, Option<u32>)],
     ) -> (
         Store,
-        Vec<(crate::catalog::Session, Vec<crate::code::Ticket>)>,
+        Vec<(domain::catalog::Session, Vec<domain::code::Ticket>)>,
         tempfile::TempDir,
     ) {
         let dir = tempfile::tempdir().unwrap();
@@ -906,7 +906,7 @@ mod tests {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
         let mut opened = vec![];
         for (i, &(capacity, tickets)) in sessions.iter().enumerate() {
-            let new = crate::catalog::NewSession::new(
+            let new = domain::catalog::NewSession::new(
                 "p",
                 &format!("c{i}"),
                 date,
@@ -915,14 +915,17 @@ mod tests {
                 tickets,
             )
             .unwrap();
-            opened.push(crate::catalog::open_session(&store, &new).await.unwrap());
+            opened.push(domain::catalog::open_session(&store, &new).await.unwrap());
         }
         (store, opened, dir)
     }
 
-    fn pending(session: &crate::catalog::Session, ticket: Option<&crate::code::Ticket>) -> Pending {
+    fn pending(
+        session: &domain::catalog::Session,
+        ticket: Option<&domain::code::Ticket>,
+    ) -> Pending {
         let mut answers = Answers::default();
-        answers.set_rating(Item::Heard, crate::instrument::Rating::try_from(4).ok());
+        answers.set_rating(Item::Heard, domain::instrument::Rating::try_from(4).ok());
         Pending {
             session_id: session.id,
             ticketed: session.ticketed,
@@ -935,7 +938,7 @@ mod tests {
     #[tokio::test]
     async fn one_batch_refuses_exactly_what_does_not_fit_and_stores_the_rest() {
         let (store, s, _dir) = store_with(&[(3, None), (10, None), (10, None), (5, Some(2))]).await;
-        crate::catalog::close_session(&store, &s[2].0.code)
+        domain::catalog::close_session(&store, &s[2].0.code)
             .await
             .unwrap();
         let (small, open, closed, ticketed) = (&s[0].0, &s[1].0, &s[2].0, &s[3].0);
@@ -952,7 +955,7 @@ mod tests {
             pending(ticketed, Some(&tickets[0])),
             pending(ticketed, Some(&tickets[0])),
             pending(ticketed, None),
-            pending(ticketed, Some(&crate::code::Ticket::generate())),
+            pending(ticketed, Some(&domain::code::Ticket::generate())),
         ];
         let refs: Vec<&Pending> = batch.iter().collect();
         let outcomes = commit_batch(&store, &mut Writer::default(), &refs)
@@ -1115,7 +1118,7 @@ mod tests {
     async fn a_bad_ticket_never_takes_the_place_of_a_valid_one() {
         let (store, s, _dir) = store_with(&[(1, Some(2)), (1, Some(1))]).await;
         let (one_place, tickets) = (&s[0].0, &s[0].1);
-        let fake = crate::code::Ticket::generate();
+        let fake = domain::code::Ticket::generate();
         let mut writer = Writer::default();
         let batch = vec![
             pending(one_place, Some(&fake)),
@@ -1167,8 +1170,8 @@ mod tests {
         let (store, s, _dir) = store_with(&[(2, None), (1, Some(1))]).await;
         let (two_places, ticketed) = (&s[0].0, &s[1].0);
         let key = crate::once::FormKey::load(&store).await.unwrap();
-        let with_form = |session: &crate::catalog::Session,
-                         ticket: Option<&crate::code::Ticket>,
+        let with_form = |session: &domain::catalog::Session,
+                         ticket: Option<&domain::code::Ticket>,
                          form: &crate::once::FormToken| Pending {
             form: Some(form.hash()),
             ..pending(session, ticket)

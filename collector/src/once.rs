@@ -39,7 +39,7 @@ use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use crate::store::Store;
+use domain::store::Store;
 
 const NONCE_BYTES: usize = 16;
 const TAG_BYTES: usize = 16;

@@ -24,12 +24,12 @@
 use chrono::{Datelike, NaiveDate};
 use sqlx::{AnyConnection, Connection};
 
-use crate::audit::Entry;
-use crate::catalog::{Session, SessionState, now_unix};
 use crate::commit::{Refusal, commit_entered};
-use crate::instrument::{Answers, Helped, Hindered, Item};
-use crate::store::Store;
 use crate::submission::{Problem, parse_form};
+use domain::audit::Entry;
+use domain::catalog::{Session, SessionState, now_unix};
+use domain::instrument::{Answers, Helped, Hindered, Item};
+use domain::store::Store;
 
 /// The most forms one stack may hold before it is saved.
 pub const MAX_STACK: usize = 200;
@@ -162,7 +162,7 @@ async fn save_after_closing(
         tx.rollback().await?;
         return Ok(Err(refusal));
     }
-    if crate::catalog::release_of(&mut tx, session.held_on)
+    if domain::catalog::release_of(&mut tx, session.held_on)
         .await?
         .is_some()
     {
@@ -170,7 +170,7 @@ async fn save_after_closing(
         return Ok(Err(NotSaved::Released));
     }
     crate::seal::seal_in(&mut tx, session.id, answers).await?;
-    crate::audit::record(&mut *tx, entry).await?;
+    domain::audit::record(&mut *tx, entry).await?;
     tx.commit().await?;
     // As after any seal: the old page images leave the write-ahead log.
     drop(conn);
@@ -358,7 +358,7 @@ impl Typed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::instrument::Rating;
+    use domain::instrument::Rating;
 
     #[test]
     fn a_typed_form_becomes_the_same_answers_as_the_participant_form() {

@@ -19,8 +19,8 @@ use rand::seq::SliceRandom;
 use sqlx::{AnyConnection, Connection, Row};
 
 use crate::commit::{StoredResponse, insert_responses, response_columns};
-use crate::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
-use crate::store::Store;
+use domain::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
+use domain::store::Store;
 
 /// How often `hearth serve` looks for closed sessions to seal.
 pub const SEAL_EVERY: Duration = Duration::from_secs(60);
@@ -143,7 +143,7 @@ pub fn spawn_sealer(store: Store) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         while !store.pool().is_closed() {
             tick.tick().await;
-            if let Err(error) = seal_closed_sessions(&store, crate::catalog::now_unix()).await {
+            if let Err(error) = seal_closed_sessions(&store, domain::catalog::now_unix()).await {
                 if !store.pool().is_closed() {
                     tracing::warn!(error = %error, "sealing closed sessions failed");
                 }

@@ -3,7 +3,7 @@
 //! Parsing never stops at the first problem: every valid answer is kept, so a form sent
 //! back with a problem still shows everything the participant chose.
 
-use crate::instrument::{Answers, Helped, Hindered, Item, Rating};
+use domain::instrument::{Answers, Helped, Hindered, Item, Rating};
 
 /// Largest body a participant form may send. A full answer set is well under 1 KiB.
 pub const MAX_BODY_BYTES: usize = 16 * 1024;

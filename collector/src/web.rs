@@ -4,7 +4,7 @@
 //! These handlers read no client address and no User-Agent, set no cookie, and log
 //! nothing about the request or its answers (`skip_all`, no fields). Accept-Language is
 //! read only to pick the page language and is never kept. A store failure is logged once
-//! by [`log_internal_errors`] with the error alone.
+//! by `domain::http::log_internal_errors` with the error alone.
 
 use std::sync::Arc;
 
@@ -12,26 +12,27 @@ use askama::Template;
 use axum::Router;
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{FromRef, Path, RawQuery, Request, State};
+use axum::extract::{FromRef, Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::middleware::{self, Next};
+use axum::middleware;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use crate::catalog::{self, Session, SessionState, TicketState, now_unix};
-use crate::code::{SessionCode, Ticket, TicketHash};
 use crate::commit::{CommitError, Committer, Pending, Refusal};
-use crate::i18n::{Lang, Tr};
-use crate::instrument::{Answers, Helped, Hindered, Item};
 use crate::once::{FormKey, FormToken};
-use crate::store::Store;
 use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_form};
+use domain::catalog::{self, Session, SessionState, TicketState, now_unix};
+use domain::code::{SessionCode, Ticket, TicketHash};
+use domain::http::{InternalError, security_headers, versioned_url};
+use domain::i18n::{Lang, Tr};
+use domain::instrument::{Answers, Helped, Hindered, Item};
+use domain::store::Store;
 
 /// Settings of the participant pages.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
     /// The crisis line for every language when an admin has set none (for the program or
-    /// the organization, see [`crate::crisis`]); without it, the catalog's translated one.
+    /// the organization, see [`domain::crisis`]); without it, the catalog's translated one.
     pub crisis_line: Option<String>,
 }
 
@@ -127,46 +128,6 @@ where
         .layer(middleware::from_fn(security_headers))
 }
 
-/// An internal error attached to a response, logged once by [`log_internal_errors`].
-#[derive(Clone, Debug)]
-pub struct InternalError(pub Arc<String>);
-
-/// Logs the [`InternalError`] of a response, once, with nothing about the request.
-pub async fn log_internal_errors(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    if let Some(InternalError(error)) = response.extensions().get::<InternalError>() {
-        tracing::error!(status = response.status().as_u16(), error = %error, "request failed");
-    }
-    response
-}
-
-/// No script, no framing, no referrer, nothing from elsewhere, and no caching (pages can
-/// carry a ticket in their URL). The staff pages send the same.
-pub async fn security_headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; \
-             frame-ancestors 'none'; base-uri 'none'",
-        ),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
-    );
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    headers
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
-    response
-}
-
 // ---------------------------------------------------------------------------------------
 // Page context
 
@@ -178,15 +139,6 @@ struct Page {
 }
 
 const STYLESHEET: &str = include_str!("../assets/participant.css");
-
-/// An asset's URL with a hash of its content, so a changed asset is never served from a
-/// phone's cache and an unchanged one never needs fetching again.
-pub fn versioned_url(path: &str, content: &str) -> String {
-    use sha2::Digest;
-    let digest = sha2::Sha256::digest(content.as_bytes());
-    let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
-    format!("{path}?v={short}")
-}
 
 fn stylesheet_url() -> &'static str {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
@@ -1263,7 +1215,7 @@ async fn kiosk_thanks(
 /// The circle's published "you said, we did" line, in `lang` where translated. If the
 /// store cannot answer, the page is shown without it rather than as an error.
 async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<Written> {
-    crate::actions::published_for_session(&c.store, session_id, lang)
+    domain::actions::published_for_session(&c.store, session_id, lang)
         .await
         .map(|line| line.map(|(lang, text)| Written { lang, text }))
         .unwrap_or_else(|error| {
@@ -1279,7 +1231,7 @@ async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<Written>
 async fn crisis_line(c: &Collector, code: &SessionCode, lang: Lang) -> String {
     let set = async {
         let program = c.sessions.find(&c.store, code).await?.map(|s| s.program_id);
-        crate::crisis::set_line(&c.store, program, lang).await
+        domain::crisis::set_line(&c.store, program, lang).await
     };
     let set = set.await.unwrap_or_else(|error| {
         tracing::warn!(%error, "crisis line not read; the default is shown");
@@ -1322,18 +1274,18 @@ async fn privacy(
 /// setting `analytics::budget` divides the budget by, or the default when the store does
 /// not answer — the page never fails over it.
 async fn answers_per_person(store: &Store) -> i64 {
-    let m = crate::answers_per_person::load(store)
+    let m = domain::settings::answers_per_person::load(store)
         .await
-        .unwrap_or(crate::answers_per_person::DEFAULT);
+        .unwrap_or(domain::settings::answers_per_person::DEFAULT);
     i64::from(m)
 }
 
 /// The retention time participants are told: the one `analytics::retention` applies, or
 /// the default when the store does not answer — the page never fails over it.
 async fn retention_days(store: &Store) -> i64 {
-    let days = crate::retention::load_days(store)
+    let days = domain::settings::retention::load_days(store)
         .await
-        .unwrap_or(crate::retention::DEFAULT_DAYS);
+        .unwrap_or(domain::settings::retention::DEFAULT_DAYS);
     i64::from(days)
 }
 
@@ -1364,7 +1316,7 @@ mod tests {
     use tower::ServiceExt;
 
     use super::*;
-    use crate::catalog::NewSession;
+    use domain::catalog::NewSession;
 
     async fn app() -> (Router, Session, tempfile::TempDir) {
         let dir = tempfile::tempdir().unwrap();

@@ -16,9 +16,9 @@ use std::fmt;
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use collector::Store;
-use collector::audit::{self, Action, Actor, Entry};
-use collector::store::random_id;
+use domain::Store;
+use domain::audit::{self, Action, Actor, Entry};
+use domain::store::random_id;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -175,7 +175,7 @@ pub fn normalize_email(email: &str) -> Result<String, AccountError> {
         && matches!(email.split_once('@'), Some((local, domain)) if !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'))
         && !email
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || collector::text::changes_direction(c));
+            .any(|c| c.is_whitespace() || c.is_control() || domain::text::changes_direction(c));
     if valid {
         Ok(email)
     } else {
@@ -380,7 +380,7 @@ async fn insert_user(
         .bind(new.role.key())
         .bind(program_id)
         .bind(kind.flag())
-        .bind((kind == PasswordKind::MustChange).then(collector::catalog::now_unix))
+        .bind((kind == PasswordKind::MustChange).then(domain::catalog::now_unix))
         .execute(&mut *tx)
         .await?;
         if inserted.rows_affected() == 1 {
@@ -652,7 +652,7 @@ pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUse
     let account = account_in(&mut tx, id).await?;
     keep_an_admin(&mut tx, &account).await?;
     end_sessions(&mut tx, id).await?;
-    collector::catalog::forget_opener(&mut tx, id).await?;
+    domain::catalog::forget_opener(&mut tx, id).await?;
     crate::factor::forget(&mut tx, id).await?;
     sqlx::query("delete from staff_user where id = $1")
         .bind(id)
@@ -692,7 +692,7 @@ pub async fn reset_password(
          one_time_set_at = $2, one_time_used = 0 where id = $3",
     )
     .bind(&hash)
-    .bind(collector::catalog::now_unix())
+    .bind(domain::catalog::now_unix())
     .bind(id)
     .execute(&mut *tx)
     .await?;

@@ -23,10 +23,10 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use collector::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
-use collector::audit::Actor;
-use collector::catalog::{self, CircleEntry};
-use collector::instrument::Index;
+use domain::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
+use domain::audit::Actor;
+use domain::catalog::{self, CircleEntry};
+use domain::instrument::Index;
 use serde::Deserialize;
 use tower_sessions::Session;
 

@@ -15,7 +15,7 @@
 //! A bucket is kept as a SHA-256 of its name, never its text (someone may type a password
 //! into the email field), for at most two minutes. No bucket is ever a client address.
 
-use collector::Store;
+use domain::Store;
 use sha2::{Digest, Sha256};
 
 fn key(bucket: &str) -> String {

@@ -24,7 +24,7 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_csrf::{CsrfConfig, CsrfToken};
-use collector::audit::{self, Action, Actor, Entry};
+use domain::audit::{self, Action, Actor, Entry};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -84,11 +84,11 @@ impl SignInLimits {
     /// other browser shares. `false`: none left this minute.
     pub(crate) async fn attempt(
         &self,
-        store: &collector::Store,
+        store: &domain::Store,
         email: &str,
         device: Option<&str>,
     ) -> Result<bool, sqlx::Error> {
-        let now = collector::catalog::now_unix();
+        let now = domain::catalog::now_unix();
         match device {
             Some(nonce) => {
                 crate::attempts::take(
@@ -108,10 +108,10 @@ impl SignInLimits {
     /// Takes one attempt at an account's second-factor code.
     pub(crate) async fn code_attempt(
         &self,
-        store: &collector::Store,
+        store: &domain::Store,
         account: i32,
     ) -> Result<bool, sqlx::Error> {
-        let now = collector::catalog::now_unix();
+        let now = domain::catalog::now_unix();
         crate::attempts::take(
             store,
             &format!("code:{account}"),
@@ -441,7 +441,7 @@ pub(crate) async fn sign_in(
             "This account has been deactivated. Ask an admin if you need it again.",
         );
     }
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     match account.one_time_refusal(now, dash.limits.one_time_password_lifetime) {
         None => {}
         Some(OneTimeRefusal::Used) => {

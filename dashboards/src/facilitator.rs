@@ -8,7 +8,7 @@
 //! desk redirects to after opening the session; the catalog keeps only their hashes, and
 //! until that page is drawn the cards wait in the staff session (see [`cards_key`]).
 //!
-//! Each of these actions leaves one entry in the audit trail (`collector::audit`): opened,
+//! Each of these actions leaves one entry in the audit trail (`domain::audit`): opened,
 //! cards shown, cards replaced, closed — with catalog names, dates and numbers the
 //! facilitator chose, never the count of responses.
 //!
@@ -30,12 +30,12 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use collector::audit::{self, Action, Actor, Entry};
-use collector::catalog::{
+use domain::audit::{self, Action, Actor, Entry};
+use domain::catalog::{
     self, CatalogError, CircleEntry, NewSession, ReplaceError, Session, SessionState, now_unix,
 };
-use collector::code::{SessionCode, Ticket};
-use collector::i18n::Lang;
+use domain::code::{SessionCode, Ticket};
+use domain::i18n::Lang;
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::Deserialize;

@@ -14,8 +14,8 @@
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
-use collector::Store;
-use collector::audit::{self, Action, Actor, Entry};
+use domain::Store;
+use domain::audit::{self, Action, Actor, Entry};
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 use totp_rs::{Algorithm, TOTP};

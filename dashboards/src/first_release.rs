@@ -50,7 +50,7 @@ pub(crate) async fn page(
     if analytics::view::ever_released(&dash.store, whose.program_id, circle_id).await? {
         return Ok(None);
     }
-    let first = collector::catalog::first_session_on(&dash.store, whose.program_id, circle_id)
+    let first = domain::catalog::first_session_on(&dash.store, whose.program_id, circle_id)
         .await?
         .map(Period::month_of);
     let name = whose.circle.map_or(whose.program, |(_, name)| name);

@@ -355,7 +355,7 @@ pub(crate) async fn report(
     let (release, seen) = funder_release(&dash, &signed.user, &quarter).await?;
     let mut cells: Vec<&StoredCell> = seen.cells.iter().collect();
     cells.sort_by_key(|c| (c.key.level == Level::PortfolioQuarter, c.program.clone()));
-    let archived: Vec<i32> = collector::catalog::programs(&dash.store)
+    let archived: Vec<i32> = domain::catalog::programs(&dash.store)
         .await?
         .into_iter()
         .filter(|p| p.archived())

@@ -9,10 +9,12 @@
 //! What it must never do: read a response. Every figure comes from a stored release
 //! through `analytics::view`; the one live number, the count of responses so far of an
 //! open session, is the session's counter, shown only to the staff account that opened it
-//! (`collector::catalog::Session::live_count`). It does not import the analytics pipeline, and
+//! (`domain::catalog::Session::live_count`). It does not import the analytics pipeline, and
 //! participant routes never pass through its session layer. The one write of answers
-//! here is paper forms typed in by data entry (`paper`), through the collector's own
-//! checks and insert path (`collector::commit::commit_entered`); nothing reads them back.
+//! here is paper forms typed in by data entry (`paper`), through the collector's one entry
+//! point for staff, `collector::paper::save_stack` (the participant form's checks and
+//! insert path); nothing reads them back. It never imports `collector::web` or any other
+//! crate's routes: the HTTP pieces both sides share are in `domain::http`.
 
 pub mod access;
 pub mod account;
@@ -46,7 +48,7 @@ use axum::extract::FromRef;
 use axum::middleware;
 use axum::routing::{get, post};
 use axum_csrf::{CsrfConfig, Key, SameSite};
-use collector::Store;
+use domain::Store;
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use access::Area;
@@ -342,5 +344,5 @@ where
             auth::csrf_guard,
         ))
         .layer(sessions)
-        .layer(middleware::from_fn(collector::web::security_headers))
+        .layer(middleware::from_fn(domain::http::security_headers))
 }

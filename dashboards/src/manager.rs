@@ -18,9 +18,9 @@ use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use collector::catalog::{self, CircleEntry};
-use collector::i18n::Lang;
-use collector::instrument::{Helped, Hindered, Item};
+use domain::catalog::{self, CircleEntry};
+use domain::i18n::Lang;
+use domain::instrument::{Helped, Hindered, Item};
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -302,7 +302,7 @@ async fn program_actions(
     program: i32,
     periods: &[String],
 ) -> Result<(Vec<crate::actions::Listed>, Vec<(usize, String)>, usize), StaffError> {
-    let all = collector::actions::list(&dash.store, program).await?;
+    let all = domain::actions::list(&dash.store, program).await?;
     let circles = all.iter().filter(|a| a.circle_id.is_some()).count();
     let (listed, marks) = crate::actions::marked(&all, |a| a.circle_id.is_none(), periods);
     Ok((listed, marks, circles))
@@ -573,7 +573,7 @@ pub(crate) async fn circle(
     let statements = statements(&months, |r| circle_cell(r, circle), false);
     let noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
     let (actions, marks) = crate::actions::marked(
-        &collector::actions::list(&dash.store, program).await?,
+        &domain::actions::list(&dash.store, program).await?,
         |a| a.circle_id.is_none_or(|c| c == circle),
         &periods,
     );

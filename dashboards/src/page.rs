@@ -9,7 +9,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_csrf::CsrfToken;
 
-use collector::catalog::{self, Named};
+use domain::catalog::{self, Named};
 
 use crate::Dashboards;
 use crate::access::{Area, allowed};
@@ -169,7 +169,7 @@ impl IntoResponse for StaffError {
             ),
             StaffError::Internal(error) => {
                 let mut response = (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
-                response.extensions_mut().insert(collector::web::InternalError(Arc::new(error)));
+                response.extensions_mut().insert(domain::http::InternalError(Arc::new(error)));
                 return response;
             }
         };
@@ -211,7 +211,7 @@ const STYLESHEET: &str = include_str!("../assets/staff.css");
 
 fn stylesheet_url() -> &'static str {
     static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    URL.get_or_init(|| collector::web::versioned_url("/staff/assets/staff.css", STYLESHEET))
+    URL.get_or_init(|| domain::http::versioned_url("/staff/assets/staff.css", STYLESHEET))
 }
 
 pub(crate) async fn stylesheet() -> Response {

@@ -28,12 +28,12 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::{Action, Actor, Entry};
-use collector::catalog::{self, Session, SessionState, now_unix};
-use collector::code::SessionCode;
-use collector::i18n::Lang;
-use collector::instrument::{Helped, Hindered, Item};
 use collector::paper::{self, MAX_STACK, NotSaved, Takes, Typed};
+use domain::audit::{Action, Actor, Entry};
+use domain::catalog::{self, Session, SessionState, now_unix};
+use domain::code::SessionCode;
+use domain::i18n::Lang;
+use domain::instrument::{Helped, Hindered, Item};
 use serde::Deserialize;
 use tower_sessions::Session as StaffSession;
 
@@ -154,7 +154,7 @@ pub(crate) async fn print(
     // so the page never confirms that a code exists elsewhere.
     let session = crate::facilitator::own_session(&dash, &signed, &code).await?;
     let lang = Lang::from_code(&query.lang).unwrap_or(Lang::ALL[0]);
-    let crisis = collector::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
+    let crisis = domain::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
     let page = PaperPage {
         chrome: signed.chrome(format!("Paper form · {}", session.code)),
         code: session.code.to_string(),
@@ -168,7 +168,7 @@ pub(crate) async fn print(
             lang,
             &session,
             crisis,
-            collector::answers_per_person::load(&dash.store).await?,
+            domain::settings::answers_per_person::load(&dash.store).await?,
         ),
     };
     signed.render(&page)

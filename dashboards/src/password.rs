@@ -43,7 +43,7 @@ const TRIES_PER_MINUTE: usize = 5;
 /// Takes one try at the current password for this sign-in session: `false` when it has
 /// had [`TRIES_PER_MINUTE`] in the last minute.
 async fn take_try(staff: &Session) -> Result<bool, StaffError> {
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     let mut tries: Vec<i64> = staff.get(TRIES_KEY).await?.unwrap_or_default();
     tries.retain(|t| now - t < 60);
     let allowed = tries.len() < TRIES_PER_MINUTE;

@@ -13,8 +13,8 @@ use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
-use collector::Store;
-use collector::audit::{self, Action, Actor};
+use domain::Store;
+use domain::audit::{self, Action, Actor};
 
 use crate::account::StaffUser;
 use crate::charts::{Point, Reading};
@@ -67,7 +67,7 @@ impl ReleaseCache {
                 Some(hit) => {
                     let names = match &names {
                         Some(names) => names,
-                        None => names.insert(collector::catalog::names(store).await?),
+                        None => names.insert(domain::catalog::names(store).await?),
                     };
                     self.renamed(hit, names)
                 }
@@ -79,7 +79,7 @@ impl ReleaseCache {
     }
 
     /// A kept release under the catalog's current names (kept again when they changed).
-    fn renamed(&self, hit: Arc<Release>, names: &collector::catalog::Names) -> Arc<Release> {
+    fn renamed(&self, hit: Arc<Release>, names: &domain::catalog::Names) -> Arc<Release> {
         if names_hold(&hit, names) {
             return hit;
         }
@@ -112,7 +112,7 @@ impl ReleaseCache {
 }
 
 /// Whether a kept release's cells carry the catalog's current names.
-fn names_hold(release: &Release, names: &collector::catalog::Names) -> bool {
+fn names_hold(release: &Release, names: &domain::catalog::Names) -> bool {
     release.cells.iter().all(|c| {
         c.key
             .program_id

@@ -11,7 +11,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::{Action, Actor};
+use domain::audit::{Action, Actor};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -30,7 +30,7 @@ const CODES_KEY: &str = "second_factor.codes";
 const NOTE_KEY: &str = "second_factor.note";
 
 fn now() -> u64 {
-    collector::catalog::now_unix().max(0) as u64
+    domain::catalog::now_unix().max(0) as u64
 }
 
 #[derive(Template)]
@@ -240,7 +240,7 @@ struct CodePage {
 /// The sign-in waiting for its second step, if it is recent enough.
 async fn pending(session: &Session) -> Result<Option<Pending>, StaffError> {
     let pending: Option<Pending> = session.get(PENDING_KEY).await?;
-    Ok(pending.filter(|p| collector::catalog::now_unix() - p.since < PENDING_SECONDS))
+    Ok(pending.filter(|p| domain::catalog::now_unix() - p.since < PENDING_SECONDS))
 }
 
 pub(crate) async fn code_form(session: Session, Csrf(csrf): Csrf) -> Result<Response, StaffError> {

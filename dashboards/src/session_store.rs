@@ -6,7 +6,7 @@
 //! reset, an account deactivated or removed).
 
 use async_trait::async_trait;
-use collector::Store;
+use domain::Store;
 use sqlx::AnyConnection;
 use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};

@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::{self, Action, Actor, Entry};
+use domain::audit::{self, Action, Actor, Entry};
 use openidconnect::core::{
     CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType,
     CoreGenderClaim, CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm,
@@ -490,7 +490,7 @@ pub(crate) async fn start(
         nonce: nonce.secret().clone(),
         pkce_verifier: verifier.secret().clone(),
         next: safe_next(query.next.as_deref()).to_owned(),
-        started_unix: collector::catalog::now_unix(),
+        started_unix: domain::catalog::now_unix(),
     };
     session.insert(PENDING_KEY, pending).await?;
     Ok(Redirect::to(url.as_str()).into_response())
@@ -517,7 +517,7 @@ pub(crate) async fn callback(
         return refuse(&dash, csrf, Refusal::NotSetUp, None).await;
     };
     let pending: Option<Pending> = session.remove(PENDING_KEY).await?;
-    let now = collector::catalog::now_unix();
+    let now = domain::catalog::now_unix();
     let Some(pending) =
         pending.filter(|p| now.saturating_sub(p.started_unix) <= PENDING_FOR.as_secs() as i64)
     else {

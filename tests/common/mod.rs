@@ -9,9 +9,10 @@ pub mod staff;
 
 use std::net::SocketAddr;
 
-use collector::catalog::{self, NewSession, Session};
-use collector::code::Ticket;
-use collector::{Settings, Store};
+use collector::Settings;
+use domain::Store;
+use domain::catalog::{self, NewSession, Session};
+use domain::code::Ticket;
 use sqlx::{Connection, Executor, PgConnection};
 
 /// The PostgreSQL server tests create their databases on.

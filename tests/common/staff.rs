@@ -6,10 +6,11 @@ use analytics::period::Period;
 use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use chrono::NaiveDate;
-use collector::catalog::{self, NewSession};
-use collector::instrument::{Answers, Helped, Hindered, Item, Rating};
-use collector::{Settings, Store};
+use collector::Settings;
 use dashboards::account::{self, NewUser};
+use domain::Store;
+use domain::catalog::{self, NewSession};
+use domain::instrument::{Answers, Helped, Hindered, Item, Rating};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 

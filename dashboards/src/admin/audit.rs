@@ -2,7 +2,7 @@
 //!
 //! # Privacy
 //!
-//! The trail holds staff actions only (see `collector::audit`): this page shows staff
+//! The trail holds staff actions only (see `domain::audit`): this page shows staff
 //! emails, catalog names, session codes, setting values and file names — never anything a
 //! participant sent.
 
@@ -10,7 +10,7 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
-use collector::audit::{self, Action, Filter};
+use domain::audit::{self, Action, Filter};
 use serde::Deserialize;
 
 use crate::Dashboards;

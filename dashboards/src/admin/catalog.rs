@@ -1,15 +1,15 @@
 //! Programs and circles — added, renamed, archived and restored, never deleted or moved
-//! (see `collector::catalog`) — and where to turn in a crisis (per program and
+//! (see `domain::catalog`) — and where to turn in a crisis (per program and
 //! participant language). Each change leaves one audit entry with the admin's email.
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::Actor;
-use collector::catalog::{self, Added, CatalogError, CircleEntry, Named, Target};
-use collector::crisis::{self, Scope};
-use collector::i18n::Lang;
+use domain::audit::Actor;
+use domain::catalog::{self, Added, CatalogError, CircleEntry, Named, Target};
+use domain::crisis::{self, Scope};
+use domain::i18n::Lang;
 use serde::Deserialize;
 use tower_sessions::Session;
 

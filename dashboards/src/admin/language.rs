@@ -1,16 +1,16 @@
 //! A program's default participant language (issue 20): what its sessions' form, thanks
 //! and kiosk pages are in when neither the participant's link (`?lang=`) nor their
 //! browser names a language Hearth has. One select on its own page, reached from the
-//! programs page; a change leaves one audit entry (`collector::program_language`).
+//! programs page; a change leaves one audit entry (`domain::program_language`).
 
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::Actor;
-use collector::catalog::{self, Named};
-use collector::i18n::Lang;
-use collector::program_language;
+use domain::audit::Actor;
+use domain::catalog::{self, Named};
+use domain::i18n::Lang;
+use domain::program_language;
 use serde::Deserialize;
 use tower_sessions::Session;
 

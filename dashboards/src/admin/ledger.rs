@@ -9,7 +9,7 @@ use analytics::view::{self, LedgerEntry};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use collector::catalog;
+use domain::catalog;
 
 use crate::Dashboards;
 use crate::access::Area;

@@ -30,8 +30,8 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::answers_per_person;
-use collector::audit::Actor;
+use domain::audit::Actor;
+use domain::settings::{Setting, answers_per_person};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -141,26 +141,26 @@ fn symbol(mechanism: Mechanism) -> &'static str {
 }
 
 /// A setting's name in plain words.
-fn label(name: &str) -> &'static str {
-    match name {
-        "privacy.mechanism" => "Kind of noise",
-        "privacy.budget" => "Privacy budget",
-        "privacy.manager_threshold" => "Smallest group managers see",
-        "privacy.funder_threshold" => "Smallest group funders see",
-        answers_per_person::SETTING => "Answers one person may give in a month",
-        _ => "Setting",
+fn label(setting: Setting) -> &'static str {
+    match setting {
+        Setting::PrivacyMechanism => "Kind of noise",
+        Setting::PrivacyBudget => "Privacy budget",
+        Setting::ManagerThreshold => "Smallest group managers see",
+        Setting::FunderThreshold => "Smallest group funders see",
+        Setting::AnswersPerPerson => "Answers one person may give in a month",
+        Setting::RetentionDays => "Days raw answers are kept",
     }
 }
 
 /// A stored value in plain words (the mechanism's key becomes its name and unit).
-fn worded(name: &str, value: &str) -> String {
-    match (name, value) {
-        ("privacy.mechanism", "discrete_gaussian") => "Gaussian (budget in ρ)".to_owned(),
-        ("privacy.mechanism", "discrete_laplace") => "Laplace (budget in ε)".to_owned(),
-        ("privacy.manager_threshold" | "privacy.funder_threshold", k) => format!("{k} responses"),
-        ("privacy.budget", v) => v.parse().map(decimal).unwrap_or_else(|_| v.to_owned()),
-        (answers_per_person::SETTING, "1") => "1 answer".to_owned(),
-        (answers_per_person::SETTING, m) => format!("{m} answers"),
+fn worded(setting: Setting, value: &str) -> String {
+    match (setting, value) {
+        (Setting::PrivacyMechanism, "discrete_gaussian") => "Gaussian (budget in ρ)".to_owned(),
+        (Setting::PrivacyMechanism, "discrete_laplace") => "Laplace (budget in ε)".to_owned(),
+        (Setting::ManagerThreshold | Setting::FunderThreshold, k) => format!("{k} responses"),
+        (Setting::PrivacyBudget, v) => v.parse().map(decimal).unwrap_or_else(|_| v.to_owned()),
+        (Setting::AnswersPerPerson, "1") => "1 answer".to_owned(),
+        (Setting::AnswersPerPerson, m) => format!("{m} answers"),
         (_, v) => v.to_owned(),
     }
 }
@@ -452,25 +452,21 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             "budget",
             "Enter a privacy budget.".to_owned(),
         ));
-    } else if next.set("privacy.budget", budget).is_err() {
+    } else if next.apply(Setting::PrivacyBudget, budget).is_err() {
         problems.push(FieldProblem::new("budget", format!(
             "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
         )));
     }
     for (name, value, who) in [
         (
-            "privacy.manager_threshold",
+            Setting::ManagerThreshold,
             &form.manager_threshold,
             "managers",
         ),
-        (
-            "privacy.funder_threshold",
-            &form.funder_threshold,
-            "funders",
-        ),
+        (Setting::FunderThreshold, &form.funder_threshold, "funders"),
     ] {
-        if next.set(name, value.trim()).is_err() {
-            let field = name.trim_start_matches("privacy.");
+        if next.apply(name, value.trim()).is_err() {
+            let field = name.key().trim_start_matches("privacy.");
             problems.push(FieldProblem::new(field, format!(
                 "The smallest group {who} see must be a whole number of at least {THRESHOLD_FLOOR} responses (you wrote “{}”).",
                 value.trim()
@@ -479,7 +475,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     }
     // Absent (a form from before the setting): the one in force stays.
     if let Some(typed) = &form.answers_per_person
-        && let Err(e) = next.set(answers_per_person::SETTING, typed)
+        && let Err(e) = next.apply(Setting::AnswersPerPerson, typed)
     {
         problems.push(FieldProblem::new(
             "answers_per_person",

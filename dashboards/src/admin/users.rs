@@ -14,8 +14,8 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use collector::audit::Actor;
-use collector::catalog::{self, Named};
+use domain::audit::Actor;
+use domain::catalog::{self, Named};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -576,7 +576,7 @@ async fn reset_factor_of(
         Actor::Staff(by),
         &user.email,
         id,
-        collector::audit::Action::SecondFactorReset,
+        domain::audit::Action::SecondFactorReset,
     )
     .await?;
     Ok(removed.then_some((user, None)))

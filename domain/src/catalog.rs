@@ -259,7 +259,7 @@ impl Session {
 
     /// Whether it took all the responses it could: what "full" says while it is open, and
     /// "closed (was full)" once it has closed. Data entry asks it of a closed session whose
-    /// paper forms can still be typed in ([`crate::paper`]).
+    /// paper forms can still be typed in (`collector::paper`).
     ///
     /// # Privacy
     /// One bit of the count, that everyone in the program saw as "full" while the session
@@ -507,7 +507,7 @@ pub async fn open_session_by(
 
 /// The stored release that makes the month of `held_on` final, if there is one: the
 /// month's own, or its quarter's.
-pub(crate) async fn release_of(
+pub async fn release_of(
     conn: &mut AnyConnection,
     held_on: NaiveDate,
 ) -> Result<Option<String>, sqlx::Error> {
@@ -1136,7 +1136,7 @@ pub async fn recent_sessions(
 
 /// Closing early also brings `closes_at` forward to the moment of closing, so it says when
 /// the session stopped taking answers: its paper forms' time is counted from it
-/// ([`crate::paper::paper_until`]). Portable SQL for "the earlier of the two".
+/// (`collector::paper::paper_until`). Portable SQL for "the earlier of the two".
 const CLOSE_NOW: &str = "update session set closed = 1, \
      closes_at = case when closes_at > $2 then $2 else closes_at end \
      where code = $1";

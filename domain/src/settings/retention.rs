@@ -2,10 +2,11 @@
 //! privacy page (which tells participants) and by `analytics::retention` (which deletes).
 //! One definition, so what participants are told is what is done.
 
+use super::Setting;
 use crate::Store;
 
 /// The setting's name, as stored and as `hearth privacy set` takes it.
-pub const SETTING: &str = "retention.days";
+pub const SETTING: Setting = Setting::RetentionDays;
 /// Days after a month and its quarter are both released before their answers go.
 pub const DEFAULT_DAYS: u32 = 90;
 /// The longest retention time a setting may give (ten years).
@@ -19,9 +20,6 @@ pub fn days_of(value: &str) -> Option<u32> {
 /// The retention time in force: the stored setting, else [`DEFAULT_DAYS`]. A stored value
 /// that does not parse (written by hand) counts as the default, never as "keep forever".
 pub async fn load_days(store: &Store) -> Result<u32, sqlx::Error> {
-    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
-        .bind(SETTING)
-        .fetch_optional(store.pool())
-        .await?;
+    let stored = super::load(store, SETTING).await?;
     Ok(stored.and_then(|v| days_of(&v)).unwrap_or(DEFAULT_DAYS))
 }

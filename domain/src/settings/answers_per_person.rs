@@ -12,10 +12,11 @@
 //! with its square; Laplace noise: the budget ÷ m). Someone who answers more often than
 //! the setting is protected less: `analytics::person` computes by how much.
 
+use super::Setting;
 use crate::Store;
 
 /// The setting's name, as stored and as `hearth privacy set` takes it.
-pub const SETTING: &str = "privacy.answers_per_person";
+pub const SETTING: Setting = Setting::AnswersPerPerson;
 /// As first shipped: the budget protects one answer.
 pub const DEFAULT: u32 = 1;
 /// Weekly groups meet four or five times a month; eight covers twice-weekly ones. More
@@ -43,10 +44,7 @@ pub fn parse(value: &str) -> Result<u32, Invalid> {
 /// The setting in force: the stored value, else [`DEFAULT`]. A stored value that does not
 /// parse (written by hand) counts as the default.
 pub async fn load(store: &Store) -> Result<u32, sqlx::Error> {
-    let stored: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
-        .bind(SETTING)
-        .fetch_optional(store.pool())
-        .await?;
+    let stored = super::load(store, SETTING).await?;
     Ok(stored.and_then(|v| parse(&v).ok()).unwrap_or(DEFAULT))
 }
 

@@ -1,4 +1,4 @@
-//! Participant languages and their message catalogs (Fluent, in `collector/locales/`).
+//! Participant languages and their message catalogs (Fluent, in `domain/locales/`).
 //!
 //! The language of a page is chosen, in this order, by `?lang=xx` in its link (every link
 //! and form on a page carries it, so no cookie is ever needed), the browser's
