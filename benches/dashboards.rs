@@ -5,8 +5,9 @@
 //!
 //! For each store and size: a fresh SQLite file or a fresh PostgreSQL database (created
 //! on the server given by `--postgres` and dropped at the end), the synthetic network of
-//! benches/release.rs (benches/common) with N responses, the quarter's three months
-//! released and then the quarter (`analytics::release::release`, secure noise), then the
+//! benches/release.rs (benches/common) with N responses in the last full quarter before
+//! today, the quarter's three months released as of today and then the quarter
+//! (`analytics::release::release`, secure noise), then the
 //! real application in process (`hearth::AppState::new` + `hearth::app`, an axum Router). A
 //! manager (of "Program 1") and a portfolio funder are added, and each signs in through
 //! the real routes: GET the sign-in form (CSRF cookie and token), POST it, keep the
@@ -30,13 +31,22 @@
 //! Run: `cargo bench --bench dashboards` (options after `--`: `--stores sqlite,postgres` —
 //! by default SQLite, and PostgreSQL when the server answers —, `--postgres URL`
 //! (default `postgres://postgres@127.0.0.1:5432/postgres`), `--sizes 100000,10000000`,
-//! `--quick` for 100 k only — or `HEARTH_BENCH_QUICK=1` —, `--rounds 200`, `--warmup 20`).
+//! `--quick` for 100 k only — or `HEARTH_BENCH_QUICK=1` —, `--rounds 200`, `--warmup 20`,
+//! `--smoke`).
+//!
+//! Smoke mode (`--smoke`, `HEARTH_BENCH_SMOKE=1`, or run by `cargo test`: see
+//! benches/common/options.rs): 20,000 responses on a network of 2 × 4 circles, SQLite and
+//! PostgreSQL (skipped, loudly, when it cannot be reached — except under `CI=true`, where
+//! that fails), 3 timed rounds after 1 warm-up, and the statement count read without
+//! waiting for PostgreSQL's statistics (so not a count). Every page is still checked.
 
 #[path = "common/mod.rs"]
 mod common;
 /// Signing in through the real routes, as the dashboard tests do.
 #[path = "../tests/common/http.rs"]
 mod http;
+#[path = "common/options.rs"]
+mod options;
 
 use std::io::Write as _;
 use std::time::Instant;
@@ -46,10 +56,10 @@ use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use chrono::NaiveDate;
-use common::{QUARTER, arg, generate};
+use common::{Network, generate};
 use dashboards::account::{self, NewUser};
 use domain::Store;
+use options::{arg, env_flag, flag, in_ci, smoke, today};
 use sqlx::{Connection, Executor, PgConnection};
 use tower::ServiceExt as _;
 
@@ -79,25 +89,30 @@ enum Which {
 impl Which {
     const BOTH: [Which; 2] = [Which::Overview, Which::Report];
 
-    fn path(self) -> String {
+    /// The page, for the released `quarter`.
+    fn path(self, quarter: Period) -> String {
         match self {
             Which::Overview => format!("/staff/programs/{PROGRAM_ID}"),
-            Which::Report => format!("/staff/reports/{QUARTER}"),
+            Which::Report => format!("/staff/reports/{quarter}"),
         }
     }
 
-    fn label(self) -> String {
+    fn label(self, quarter: Period) -> String {
         match self {
-            Which::Overview => format!("manager overview `GET {}`", self.path()),
-            Which::Report => format!("funder report `GET {}`", self.path()),
+            Which::Overview => format!("manager overview `GET {}`", self.path(quarter)),
+            Which::Report => format!("funder report `GET {}`", self.path(quarter)),
         }
     }
 
     /// Text the page must hold for the request to count.
-    fn expect(self) -> [&'static str; 3] {
+    fn expect(self, quarter: Period) -> [String; 3] {
         match self {
-            Which::Overview => [PROGRAM_NAME, "program overview", "<svg"],
-            Which::Report => ["Portfolio report", QUARTER, PROGRAM_NAME],
+            Which::Overview => [PROGRAM_NAME, "program overview", "<svg"].map(str::to_owned),
+            Which::Report => [
+                "Portfolio report".to_owned(),
+                quarter.to_string(),
+                PROGRAM_NAME.to_owned(),
+            ],
         }
     }
 }
@@ -182,6 +197,8 @@ enum Place {
 struct Site {
     kind: Kind,
     n: u64,
+    /// The quarter released (its months too).
+    quarter: Period,
     store: Store,
     router: Router,
     manager: String,
@@ -207,7 +224,8 @@ impl Site {
 
     /// One timed GET of a page through `router`, checked; milliseconds and body bytes.
     async fn time(&self, router: &Router, which: Which) -> (f64, usize) {
-        let request = Request::get(which.path())
+        let path = which.path(self.quarter);
+        let request = Request::get(&path)
             .header(header::COOKIE, self.cookie(which))
             .body(Body::empty())
             .unwrap();
@@ -219,12 +237,11 @@ impl Site {
             .unwrap();
         let ms = started.elapsed().as_secs_f64() * 1000.0;
         let body = String::from_utf8_lossy(&bytes);
-        assert_eq!(status, StatusCode::OK, "{}: {body}", which.path());
-        for text in which.expect() {
+        assert_eq!(status, StatusCode::OK, "{path}: {body}");
+        for text in which.expect(self.quarter) {
             assert!(
-                body.contains(text),
-                "{} ({}) lacks {text:?}",
-                which.path(),
+                body.contains(&text),
+                "{path} ({}) lacks {text:?}",
                 self.name()
             );
         }
@@ -244,7 +261,7 @@ async fn app(store: &Store) -> Router {
     hearth::app(state)
 }
 
-async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
+async fn build(kind: Kind, n: u64, network: Network, postgres: &str) -> Site {
     let (place, url) = match kind {
         Kind::Sqlite => {
             let dir = tempfile::tempdir().unwrap();
@@ -267,8 +284,11 @@ async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
     let store = Store::connect(&url).await.unwrap();
     store.migrate().await.unwrap();
 
+    // Months come before their quarter; all of them over by today.
+    let today = today();
+    let quarter = common::quarter(today);
     let started = Instant::now();
-    generate(&store, n).await;
+    generate(&store, n, quarter, network).await;
     let stored: i64 = sqlx::query_scalar("select count(*) from response")
         .fetch_one(store.pool())
         .await
@@ -277,9 +297,6 @@ async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
     let generated = started.elapsed().as_secs_f64();
     eprintln!("{label}: generated and stored in {generated:.0} s");
 
-    // Months come before their quarter.
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let quarter: Period = QUARTER.parse().unwrap();
     let (mut months, mut quarter_s) = (0.0, 0.0);
     for period in quarter.months().into_iter().chain([quarter]) {
         let started = Instant::now();
@@ -296,6 +313,7 @@ async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
             "{label}: released {period} ({} cells) in {seconds:.1} s",
             summary.cells,
         );
+        assert!(summary.cells > 0, "{label}: {period} released no cell");
     }
 
     for (email, role, program) in [
@@ -339,6 +357,7 @@ async fn build(kind: Kind, n: u64, postgres: &str) -> Site {
     Site {
         kind,
         n,
+        quarter,
         store,
         router,
         manager,
@@ -380,17 +399,18 @@ fn human(n: u64) -> String {
 }
 
 async fn run() {
-    let quick = std::env::args().any(|a| a == "--quick")
-        || std::env::var("HEARTH_BENCH_QUICK").is_ok_and(|v| !v.is_empty() && v != "0");
+    let smoke = smoke();
+    let quick = flag("--quick") || env_flag("HEARTH_BENCH_QUICK");
     let sizes: Vec<u64> = match arg("--sizes") {
         Some(list) => list.split(',').map(|s| s.trim().parse().unwrap()).collect(),
+        None if smoke => vec![20_000],
         None if quick => vec![100_000],
         None => vec![100_000, 10_000_000],
     };
-    let rounds: usize = arg("--rounds").map_or(200, |r| r.parse().unwrap());
-    let warmup: usize = arg("--warmup").map_or(20, |r| r.parse().unwrap());
-    let postgres =
-        arg("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let network = if smoke { Network::SMOKE } else { Network::FULL };
+    let rounds: usize = arg("--rounds").map_or(if smoke { 3 } else { 200 }, |r| r.parse().unwrap());
+    let warmup: usize = arg("--warmup").map_or(if smoke { 1 } else { 20 }, |r| r.parse().unwrap());
+    let postgres = options::postgres();
     let kinds: Vec<Kind> = match arg("--stores") {
         Some(list) => list
             .split(',')
@@ -401,6 +421,8 @@ async fn run() {
             })
             .collect(),
         None if reachable(&postgres).await => vec![Kind::Sqlite, Kind::Postgres],
+        // As the tests: under CI a smoke run that cannot reach PostgreSQL fails.
+        None if smoke && in_ci() => panic!("PostgreSQL at {postgres} is unreachable under CI=true"),
         None => {
             eprintln!("PostgreSQL does not answer (--postgres to point elsewhere): SQLite only");
             vec![Kind::Sqlite]
@@ -410,7 +432,7 @@ async fn run() {
     let mut sites = Vec::new();
     for &kind in &kinds {
         for &n in &sizes {
-            sites.push(build(kind, n, &postgres).await);
+            sites.push(build(kind, n, network, &postgres).await);
         }
     }
 
@@ -473,11 +495,12 @@ async fn run() {
     // How many statements a warm page sends on PostgreSQL: this database's committed
     // transactions (one per statement outside a transaction) over 100 requests of each
     // page, read after the server has flushed its statistics (backends do within 10 s of
-    // going idle).
+    // going idle). A smoke run sends 10 and does not wait: its figure is not a count.
+    let (flush_wait, requests) = if smoke { (0, 10) } else { (11, 100) };
     let mut statements = Vec::new();
     if let Some(site) = sites.iter().find(|s| s.kind == Kind::Postgres) {
         let xacts = || async {
-            tokio::time::sleep(std::time::Duration::from_secs(11)).await;
+            tokio::time::sleep(std::time::Duration::from_secs(flush_wait)).await;
             let mut conn = PgConnection::connect(site.store.url()).await.unwrap();
             let n: i64 = sqlx::query_scalar(
                 "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()",
@@ -490,19 +513,22 @@ async fn run() {
         };
         for which in Which::BOTH {
             let before = xacts().await;
-            for _ in 0..100 {
+            for _ in 0..requests {
                 site.time(&site.router, which).await;
             }
+            let after = xacts().await;
+            assert!(
+                after >= before,
+                "pg_stat_database went back: {before} → {after}"
+            );
             // Less the one this count's own connection commits.
-            statements.push((which, (xacts().await - before - 1) as f64 / 100.0));
+            statements.push((which, (after - before - 1) as f64 / requests as f64));
         }
     }
 
     // What a cold page pays: loading a stored release into memory (the median of 5 loads).
-    let periods: Vec<Period> = {
-        let quarter: Period = QUARTER.parse().unwrap();
-        quarter.months().into_iter().chain([quarter]).collect()
-    };
+    let quarter = sites[0].quarter;
+    let periods: Vec<Period> = quarter.months().into_iter().chain([quarter]).collect();
     let mut loads = vec![vec![(0usize, 0i64, 0.0f64); periods.len()]; sites.len()];
     for (s, site) in sites.iter().enumerate() {
         for (p, &period) in periods.iter().enumerate() {
@@ -525,6 +551,11 @@ async fn run() {
             .fetch_one(site.store.pool())
             .await
             .unwrap();
+            assert!(
+                cells > 0 && counts > 0,
+                "{}: {period} holds no cell",
+                site.name()
+            );
             loads[s][p] = (cells, counts, quantile(&ms, 0.5));
         }
     }
@@ -563,7 +594,7 @@ async fn run() {
                 println!(
                     "| {} | {} | {} | {:.0} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.0} |",
                     kind.label(),
-                    which.label(),
+                    which.label(quarter),
                     human(site.n),
                     site.db_mib,
                     first[s][w],
@@ -594,8 +625,13 @@ async fn run() {
     }
     for (which, per_request) in &statements {
         println!(
-            "PostgreSQL, {}: {per_request:.1} statements per warm request (pg_stat_database, 100 requests).",
-            which.label()
+            "PostgreSQL, {}: {per_request:.1} statements per warm request (pg_stat_database, {requests} requests{}).",
+            which.label(quarter),
+            if smoke {
+                "; smoke run: not waited for the statistics, so not a count"
+            } else {
+                ""
+            }
         );
     }
     for &kind in &kinds {
@@ -617,7 +653,7 @@ async fn run() {
                 human(sites[b].n),
                 human(sites[a].n),
                 kind.label(),
-                which.label(),
+                which.label(quarter),
                 medians[b][w] / medians[a][w],
                 p90s[b][w] / p90s[a][w],
                 first[b][w] / first[a][w],
@@ -651,7 +687,13 @@ async fn run() {
         .fold(0.0, f64::max);
     println!(
         "\nTarget: median under {TARGET_MS} ms at every store and size — {} (worst median {worst:.2} ms).",
-        if worst < TARGET_MS { "met" } else { "NOT met" }
+        if smoke {
+            "not judged: a smoke run (tiny sizes, few requests) measures nothing"
+        } else if worst < TARGET_MS {
+            "met"
+        } else {
+            "NOT met"
+        }
     );
     let _ = std::io::stdout().flush();
 

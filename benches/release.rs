@@ -2,9 +2,11 @@
 //! then the quarter — on SQLite and on PostgreSQL, against a plain SQL GROUP BY of the same
 //! counts in the same store.
 //!
-//! Synthetic data: 8 programs × 25 circles, a session a week through 2026-Q3, ratings drawn
-//! with rand_distr around a latent mean per circle (a few troubled circles lower), skips,
-//! first-time answers and ticked options; written in bulk (rusqlite; PostgreSQL COPY).
+//! Synthetic data: 8 programs × 25 circles, a session a week through the last full quarter
+//! before today, ratings drawn with rand_distr around a latent mean per circle (a few
+//! troubled circles lower), skips, first-time answers and ticked options; written in bulk
+//! (rusqlite; PostgreSQL COPY). The releases are made as of today (read once, in the
+//! parent, and handed to the child).
 //!
 //! The releases run in a child process (`hearth`'s own release code, seeded), so peak
 //! memory is its own. Each period — the three months, then the quarter, which is the sum of
@@ -13,7 +15,13 @@
 //! load and pipeline peaks separately.
 //!
 //! Run: `cargo bench --bench release` (options after `--`: `--sizes 1000000,10000000`,
-//! `--only sqlite|postgres`, `--postgres URL`).
+//! `--only sqlite|postgres`, `--postgres URL`, `--smoke`).
+//!
+//! Smoke mode (`--smoke`, `HEARTH_BENCH_SMOKE=1`, or run by `cargo test`: see
+//! benches/common/options.rs): 20,000 responses on a network of 2 × 4 circles, both stores
+//! (PostgreSQL skipped, loudly, when it cannot be reached — except under `CI=true`, where
+//! that fails), every period released through the same child; each release must have
+//! cells and the reference GROUP BY must count every response.
 
 use std::io::Write as _;
 use std::process::Command;
@@ -25,12 +33,15 @@ use analytics::release::{self, ReleaseOptions};
 use chrono::NaiveDate;
 use domain::Store;
 use domain::instrument::{Helped, Hindered, Index, Item};
-use sqlx::{Connection, Executor, PgConnection};
+use sqlx::{Connection, Executor, PgConnection, Row};
 
 #[path = "common/mod.rs"]
 mod common;
+#[path = "common/options.rs"]
+mod options;
 
-use common::{QUARTER, arg, generate};
+use common::{Network, generate};
+use options::{arg, in_ci, smoke, today};
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -38,7 +49,11 @@ fn main() {
         .build()
         .unwrap();
     if let Some(url) = arg("--child") {
-        return runtime.block_on(child(url));
+        let today = arg("--today")
+            .expect("--today with --child")
+            .parse()
+            .unwrap();
+        return runtime.block_on(child(url, today));
     }
     runtime.block_on(run());
 }
@@ -68,12 +83,11 @@ fn checkpoint(stage: &'static str) {
     }
 }
 
-/// Child: releases the quarter's three months and then the quarter, each measured, and
-/// prints one line of figures per period.
-async fn child(url: String) {
+/// Child: releases the quarter's three months and then the quarter, each measured, as of
+/// the parent's `today`, and prints one line of figures per period.
+async fn child(url: String, today: NaiveDate) {
     let store = Store::connect(&url).await.unwrap();
-    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-    let quarter: Period = QUARTER.parse().unwrap();
+    let quarter = common::quarter(today);
     let periods: Vec<Period> = quarter.months().into_iter().chain([quarter]).collect();
     for (i, period) in periods.into_iter().enumerate() {
         let _ = std::fs::write("/proc/self/clear_refs", "5");
@@ -97,7 +111,7 @@ async fn child(url: String) {
 
 /// The same counts as the release's program-quarter and portfolio cells, as one plain SQL
 /// GROUP BY per level: what an analyst would write.
-fn reference_sql(group_by_program: bool) -> String {
+fn reference_sql(group_by_program: bool, period: Period) -> String {
     let mut sums = vec!["count(*)".to_owned()];
     for item in Item::ALL {
         for bin in 1..=5 {
@@ -139,7 +153,6 @@ fn reference_sql(group_by_program: bool) -> String {
     } else {
         ("", "")
     };
-    let period: Period = QUARTER.parse().unwrap();
     format!(
         "select {select}{} from response r join session s on s.id = r.session_id join circle c on c.id = s.circle_id \
          where s.held_on >= '{}' and s.held_on < '{}'{group}",
@@ -149,44 +162,59 @@ fn reference_sql(group_by_program: bool) -> String {
     )
 }
 
-async fn reference_seconds(store: &Store) -> f64 {
+/// Seconds for the reference GROUP BYs of `quarter`, and the responses each level counted
+/// (program, then portfolio: its `count(*)` summed over its rows).
+async fn reference_seconds(store: &Store, quarter: Period) -> (f64, [i64; 2]) {
     let started = Instant::now();
-    for by_program in [true, false] {
-        let sql = reference_sql(by_program);
-        match store.backend() {
+    let mut counted = [0; 2];
+    for (level, by_program) in [true, false].into_iter().enumerate() {
+        let sql = reference_sql(by_program, quarter);
+        // count(*) follows the program's id, when grouped by program.
+        let column = usize::from(by_program);
+        counted[level] = match store.backend() {
             domain::Backend::Sqlite => {
                 let path = store.sqlite_path().expect("a SQLite file").to_owned();
                 tokio::task::spawn_blocking(move || {
                     let conn = rusqlite::Connection::open(path).unwrap();
                     let mut statement = conn.prepare(&sql).unwrap();
                     let mut rows = statement.query([]).unwrap();
-                    while rows.next().unwrap().is_some() {}
+                    let mut total = 0;
+                    while let Some(row) = rows.next().unwrap() {
+                        total += row.get::<_, i64>(column).unwrap();
+                    }
+                    total
                 })
                 .await
-                .unwrap();
+                .unwrap()
             }
             domain::Backend::Postgres => {
                 let mut conn = PgConnection::connect(store.url()).await.unwrap();
-                sqlx::query(&sql).fetch_all(&mut conn).await.unwrap();
+                let rows = sqlx::query(&sql).fetch_all(&mut conn).await.unwrap();
+                rows.iter().map(|row| row.get::<i64, _>(column)).sum()
             }
-        }
+        };
     }
-    started.elapsed().as_secs_f64()
+    (started.elapsed().as_secs_f64(), counted)
 }
 
-async fn measure(label: &str, url: &str, n: u64) {
+async fn measure(label: &str, url: &str, n: u64, today: NaiveDate, network: Network) {
+    let quarter = common::quarter(today);
     let store = Store::connect(url).await.unwrap();
     store.migrate().await.unwrap();
     let started = Instant::now();
-    generate(&store, n).await;
+    generate(&store, n, quarter, network).await;
     eprintln!(
         "{label}: generated {n} responses in {:.0}s",
         started.elapsed().as_secs_f64()
     );
-    let reference = reference_seconds(&store).await;
+    let (reference, counted) = reference_seconds(&store, quarter).await;
+    assert_eq!(
+        counted, [n as i64; 2],
+        "{label}: the GROUP BYs (by program, portfolio) count every response"
+    );
     store.close().await;
     let output = Command::new(std::env::current_exe().unwrap())
-        .args(["--child", url])
+        .args(["--child", url, "--today", &today.to_string()])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
@@ -205,6 +233,8 @@ async fn measure(label: &str, url: &str, n: u64) {
     for line in lines {
         // period, cells, load s, pipeline s, end to end s, load peak KiB, pipeline peak KiB
         let f: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let cells: usize = f[1].parse().unwrap();
+        assert!(cells > 0, "{label}: the release of {} has no cell", f[0]);
         let (load, pipeline, end_to_end) = (
             f[2].parse::<f64>().unwrap(),
             f[3].parse::<f64>().unwrap(),
@@ -229,29 +259,47 @@ async fn measure(label: &str, url: &str, n: u64) {
 }
 
 async fn run() {
+    let smoke = smoke();
     let sizes: Vec<u64> = arg("--sizes")
-        .unwrap_or_else(|| "1000000,10000000".into())
+        .unwrap_or_else(|| if smoke { "20000" } else { "1000000,10000000" }.into())
         .split(',')
         .map(|s| s.parse().unwrap())
         .collect();
+    let network = if smoke { Network::SMOKE } else { Network::FULL };
     let only = arg("--only");
-    let postgres =
-        arg("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/postgres".into());
+    let wanted = |store: &str| only.as_deref().is_none_or(|o| o == store);
+    let postgres = options::postgres();
+    // A smoke run skips PostgreSQL, loudly, when it cannot be reached, as the tests do;
+    // never under CI. A measurement needs it.
+    let mut with_postgres = wanted("postgres");
+    if smoke
+        && with_postgres
+        && !in_ci()
+        && let Err(error) = PgConnection::connect(&postgres).await
+    {
+        eprintln!(
+            "SKIPPED: PostgreSQL at {postgres} is unreachable ({error}); set CI=true to make this fail"
+        );
+        with_postgres = false;
+    }
+    let today = today();
+    let quarter = common::quarter(today);
     println!(
-        "machine: {} cores; releases of {QUARTER}'s months and then of {QUARTER}, seeded\n",
-        std::thread::available_parallelism().map_or(0, |n| n.get())
+        "machine: {} cores; releases of {quarter}'s months and then of {quarter} as of {today}, seeded{}\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        if smoke { " (smoke run)" } else { "" }
     );
     println!(
         "| store | responses in the quarter | period | load s | load peak MiB | pipeline s | pipeline peak MiB | end to end s | SQL GROUP BY of the quarter |"
     );
     println!("|---|---|---|---|---|---|---|---|---|");
     for &n in &sizes {
-        if only.as_deref().is_none_or(|o| o == "sqlite") {
+        if wanted("sqlite") {
             let dir = tempfile::tempdir().unwrap();
             let url = format!("sqlite:{}", dir.path().join("bench.db").display());
-            measure("SQLite", &url, n).await;
+            measure("SQLite", &url, n, today, network).await;
         }
-        if only.as_deref().is_none_or(|o| o == "postgres") {
+        if with_postgres {
             let mut admin = PgConnection::connect(&postgres).await.unwrap();
             let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
             admin
@@ -259,7 +307,7 @@ async fn run() {
                 .await
                 .unwrap();
             let (base, _) = postgres.rsplit_once('/').unwrap();
-            measure("PostgreSQL", &format!("{base}/{name}"), n).await;
+            measure("PostgreSQL", &format!("{base}/{name}"), n, today, network).await;
             admin
                 .execute(format!("drop database {name} with (force)").as_str())
                 .await

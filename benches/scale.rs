@@ -21,17 +21,32 @@
 //! (whole body read, checked) directly and through each balancer, request by request
 //! interleaved.
 //!
+//! The submissions' sessions are held today (benches/common/load.rs): the demo has
+//! released every month before this one, never this one.
+//!
 //! Run: `cargo bench --bench scale` (options after `--`: `--seconds 5 --rounds 3
-//! --concurrency 64 --rate 1000 --instances 3 --pages 200 --postgres URL`).
+//! --concurrency 64 --rate 1000 --instances 3 --pages 200 --postgres URL --smoke`).
+//!
+//! Smoke mode (`--smoke`, `HEARTH_BENCH_SMOKE=1`, or run by `cargo test`: see
+//! benches/common/options.rs): the same steps with 2 instances (so targets direct, → 1 and
+//! → 2), one round of 0.5 s measurements after a 0.5 s warm-up, 4 workers, 40/s, and 5
+//! pages per target after 2 warm-up, against the `hearth` binary of the build profile
+//! (`CARGO_BIN_EXE_hearth`: the debug one under `cargo test`); every run must have
+//! submissions accepted and none refused. Like the scale tests, it needs PostgreSQL and
+//! HAProxy; without PostgreSQL it is skipped, loudly — except under `CI=true`, where that
+//! fails.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use analytics::period::Period;
 use domain::Store;
-use load::{Outcome, closed_loop, open_loop, percentile_ms, sessions, stored};
+use load::{Outcome, closed_loop, held_on, open_loop, percentile_ms, sessions, stored};
 
 #[path = "common/load.rs"]
 mod load;
+#[path = "common/options.rs"]
+mod options;
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -41,33 +56,43 @@ use common::cluster::{Balancer, Browser, hearth, wait_until_balanced};
 use common::server::Server;
 
 struct Options {
-    seconds: u64,
+    smoke: bool,
+    /// Each measurement's length, and the warm-up's before each run.
+    seconds: Duration,
+    warmup: Duration,
     rounds: usize,
     concurrency: usize,
     rate: u64,
     instances: usize,
     pages: usize,
+    page_warmup: usize,
 }
 
 fn options() -> Options {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |name: &str| {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    if let Some(url) = value("--postgres") {
+    if let Some(url) = options::arg("--postgres") {
         // Read by TestDb; set before any thread is started.
         unsafe { std::env::set_var("HEARTH_TEST_POSTGRES_URL", url) };
     }
+    let smoke = options::smoke();
+    /// The value given after `name`, else the default of a measurement or a smoke run.
+    fn or<T: std::str::FromStr>(name: &str, smoke: bool, full: T, smoke_value: T) -> T
+    where
+        T::Err: std::fmt::Debug,
+    {
+        options::arg(name).map_or(if smoke { smoke_value } else { full }, |v| {
+            v.parse().unwrap()
+        })
+    }
     Options {
-        seconds: value("--seconds").map_or(5, |v| v.parse().unwrap()),
-        rounds: value("--rounds").map_or(3, |v| v.parse().unwrap()),
-        concurrency: value("--concurrency").map_or(64, |v| v.parse().unwrap()),
-        rate: value("--rate").map_or(1000, |v| v.parse().unwrap()),
-        instances: value("--instances").map_or(3, |v| v.parse().unwrap()),
-        pages: value("--pages").map_or(200, |v| v.parse().unwrap()),
+        smoke,
+        seconds: Duration::from_secs_f64(or("--seconds", smoke, 5.0, 0.5)),
+        warmup: Duration::from_secs_f64(if smoke { 0.5 } else { 1.0 }),
+        rounds: or("--rounds", smoke, 3, 1),
+        concurrency: or("--concurrency", smoke, 64, 4),
+        rate: or("--rate", smoke, 1000, 40),
+        instances: or("--instances", smoke, 3, 2),
+        pages: or("--pages", smoke, 200, 5),
+        page_warmup: if smoke { 2 } else { 20 },
     }
 }
 
@@ -192,6 +217,14 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// A smoke run's check of every run: something accepted, nothing refused.
+fn sane(opts: &Options, target: &str, mode: &str, o: &Outcome) {
+    if opts.smoke {
+        assert!(o.accepted > 0, "{target}, {mode}: nothing accepted");
+        assert_eq!(o.other, 0, "{target}, {mode}: submissions not accepted");
+    }
+}
+
 fn row(round: usize, target: &str, mode: &str, o: &Outcome, committed: i64, cpu: &str) {
     println!(
         "| {round} | {target} | {mode} | {:.0} | {:.2} | {:.2} | {committed} | {} | {cpu} |",
@@ -237,15 +270,27 @@ async fn run(opts: Options) {
             .join(" ")
     );
     println!("{haproxy_version}");
+    println!("hearth: {}", env!("CARGO_BIN_EXE_hearth"));
     println!(
         "{}s per measurement, {} rounds, closed loop {} workers, open loop {}/s; the load \
-         generator, HAProxy, every instance and PostgreSQL share the machine\n",
-        opts.seconds, opts.rounds, opts.concurrency, opts.rate
+         generator, HAProxy, every instance and PostgreSQL share the machine{}\n",
+        opts.seconds.as_secs_f64(),
+        opts.rounds,
+        opts.concurrency,
+        opts.rate,
+        if opts.smoke {
+            " (smoke run: tiny sizes; these figures are not measurements)"
+        } else {
+            ""
+        }
     );
 
-    let db = TestDb::postgres()
-        .await
-        .expect("PostgreSQL for the benchmark (--postgres URL)");
+    // As the scale tests: None (said, loudly) when PostgreSQL cannot be reached, except
+    // under CI=true, where that panics. A smoke run is then skipped; a measurement fails.
+    let Some(db) = TestDb::postgres().await else {
+        assert!(opts.smoke, "PostgreSQL for the benchmark (--postgres URL)");
+        return;
+    };
     hearth(&db, &["migrate"]);
     let seeded = Instant::now();
     let demo = hearth(&db, &["demo", "--no-serve"]);
@@ -272,7 +317,23 @@ async fn run(opts: Options) {
         .fetch_one(store.pool())
         .await
         .unwrap();
-    println!("{pg_version}\n");
+    println!("{pg_version}");
+    // The day the sessions below are held: its month and quarter must be open (a session
+    // cannot be added to a released period), whatever the demo released.
+    let day = held_on();
+    let month = Period::month_of(day);
+    let released: Vec<String> =
+        sqlx::query_scalar("select period from data_release where period in ($1, $2)")
+            .bind(month.to_string())
+            .bind(month.quarter().to_string())
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+    assert!(released.is_empty(), "{day}: {released:?} released already");
+    println!(
+        "sessions held on {day}: {month} and {} not released\n",
+        month.quarter()
+    );
 
     let servers: Vec<Server> = (0..opts.instances)
         .map(|_| Server::start_with_env(&db.url, None, &[]))
@@ -301,10 +362,11 @@ async fn run(opts: Options) {
     }
 
     // Every run's sessions, opened before any measurement: enough places for the
-    // fastest plausible run (20k/s) including its 1-second warm-up, in sessions of 1000.
-    let per_run = ((20_000 * (opts.seconds as usize + 1)
-        + opts.rate as usize * opts.seconds as usize)
-        / 1000
+    // fastest plausible run (20k/s) including its warm-up, in sessions of 1000.
+    let seconds = opts.seconds.as_secs_f64();
+    let per_run = (((20_000.0 * (seconds + opts.warmup.as_secs_f64()) + opts.rate as f64 * seconds)
+        / 1000.0)
+        .ceil() as usize
         + 10)
         .max(opts.concurrency);
     let opened = Instant::now();
@@ -333,12 +395,13 @@ async fn run(opts: Options) {
     for round in 1..=opts.rounds {
         for (t, target) in targets.iter().enumerate() {
             let urls: Arc<Vec<String>> = urls.next().unwrap();
-            let warm = closed_loop(urls.clone(), opts.concurrency, 1).await;
+            let warm = closed_loop(urls.clone(), opts.concurrency, opts.warmup).await;
             assert_eq!(
                 warm.other, 0,
                 "{}: warm-up refused submissions",
                 target.label
             );
+            sane(&opts, &target.label, "warm-up", &warm);
 
             let before = stored(&store).await;
             let cpu_before = cpu(&instance_pids, &balancer_pids);
@@ -349,14 +412,16 @@ async fn run(opts: Options) {
                 closed.elapsed,
             );
             let after_closed = stored(&store).await;
+            let mode = format!("closed, {}", opts.concurrency);
             row(
                 round,
                 &target.label,
-                &format!("closed, {}", opts.concurrency),
+                &mode,
                 &closed,
                 after_closed - before,
                 &cpu_closed,
             );
+            sane(&opts, &target.label, &mode, &closed);
             assert_eq!(
                 (after_closed - before) as usize,
                 closed.accepted,
@@ -372,14 +437,16 @@ async fn run(opts: Options) {
                 open.elapsed,
             );
             let after_open = stored(&store).await;
+            let mode = format!("open, {}/s", opts.rate);
             row(
                 round,
                 &target.label,
-                &format!("open, {}/s", opts.rate),
+                &mode,
                 &open,
                 after_open - after_closed,
                 &cpu_open,
             );
+            sane(&opts, &target.label, &mode, &open);
             assert_eq!(
                 (after_open - after_closed) as usize,
                 open.accepted,
@@ -488,7 +555,7 @@ async fn pages(
         }
     };
     // Warm-up: every instance's cache of releases, every connection.
-    for _ in 0..20 {
+    for _ in 0..opts.page_warmup {
         for target in targets {
             get(&target.base).await;
         }
@@ -504,9 +571,10 @@ async fn pages(
     }
     println!(
         "\nmanager overview `GET {path}` ({name}, demo network, {} KiB), one request at a \
-         time, {} per target after 20 warm-up, interleaved; includes the HTTP round trip:\n",
+         time, {} per target after {} warm-up, interleaved; includes the HTTP round trip:\n",
         size / 1024,
-        opts.pages
+        opts.pages,
+        opts.page_warmup
     );
     println!("| target | median ms | p90 ms | p99 ms | min ms | max ms |");
     println!("|---|---|---|---|---|---|");

@@ -216,7 +216,9 @@ async fn staff_sessions_forms_and_sign_in_limits_span_instances() {
         assert_eq!(page.status, 200, "instance {i}");
         assert!(page.body.contains("manager@test.hearth"));
     }
-    // The form from instance 1, sent to instance 2.
+    // The form from instance 1, sent to instance 2, for a session held today: the desk
+    // takes only dates within a week of today.
+    let today = chrono::Local::now().date_naive().to_string();
     let form = manager.get(&format!("{}/staff/sessions", base(1))).await;
     let token = common::http::token(&form.body);
     let opened = manager
@@ -225,7 +227,7 @@ async fn staff_sessions_forms_and_sign_in_limits_span_instances() {
             &[
                 ("authenticity_token", &token),
                 ("circle", &circle.to_string()),
-                ("held_on", "2026-11-30"),
+                ("held_on", &today),
                 ("capacity", "20"),
                 ("hours", "3"),
                 ("tickets", ""),

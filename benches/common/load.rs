@@ -2,7 +2,7 @@
 //! benches/scale.rs, which include this file with `#[path = "common/load.rs"] mod load;`):
 //! a closed loop (workers submitting back to back) and an open loop (submissions on a fixed
 //! schedule, latency counted from the scheduled time, so a stalled server cannot hide its
-//! queueing), the outcome of a run, and enough sessions for it.
+//! queueing), the outcome of a run, and enough sessions for it, held today.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -92,11 +92,15 @@ pub async fn post_once(client: &reqwest::Client, url: &str) -> bool {
     }
 }
 
-/// Back-to-back submissions from `concurrency` workers for `seconds`.
-pub async fn closed_loop(urls: Arc<Vec<String>>, concurrency: usize, seconds: u64) -> Outcome {
+/// Back-to-back submissions from `concurrency` workers for `duration`.
+pub async fn closed_loop(
+    urls: Arc<Vec<String>>,
+    concurrency: usize,
+    duration: Duration,
+) -> Outcome {
     let client = client();
     let start = Instant::now();
-    let deadline = start + Duration::from_secs(seconds);
+    let deadline = start + duration;
     let mut workers = tokio::task::JoinSet::new();
     for w in 0..concurrency {
         let (client, urls) = (client.clone(), urls.clone());
@@ -130,10 +134,11 @@ pub async fn closed_loop(urls: Arc<Vec<String>>, concurrency: usize, seconds: u6
     outcome
 }
 
-/// Submissions on a fixed schedule; latency counts from the scheduled time.
-pub async fn open_loop(urls: Arc<Vec<String>>, rate: u64, seconds: u64) -> Outcome {
+/// Submissions on a fixed schedule of `rate` per second for `duration`; latency counts
+/// from the scheduled time.
+pub async fn open_loop(urls: Arc<Vec<String>>, rate: u64, duration: Duration) -> Outcome {
     let client = client();
-    let total = rate * seconds;
+    let total = (rate as f64 * duration.as_secs_f64()).round() as u64;
     let interval = Duration::from_secs_f64(1.0 / rate as f64);
     let start = Instant::now();
     let mut requests = tokio::task::JoinSet::new();
@@ -164,11 +169,22 @@ pub async fn open_loop(urls: Arc<Vec<String>>, rate: u64, seconds: u64) -> Outco
     outcome
 }
 
-/// Opens `count` sessions of capacity 1000 (the most a session takes) and returns the
-/// submission URL of each under `base` (`http://host:port`): a run spreads its load over
-/// them round robin, so no session fills up when `count` × 1000 exceeds the run's total.
+/// The day the benchmark's sessions are held: today, read when they are opened. A session
+/// cannot be added to a released month (or quarter): `catalog::open_session` refuses it
+/// with `Released`. Today's month and quarter are never released, since a release needs its
+/// period over (`analytics::release::release`) — not by `hearth demo`, which releases the
+/// months before its own today (read before this), nor by a `hearth serve` releasing what
+/// is due.
+pub fn held_on() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Opens `count` sessions of capacity 1000 (the most a session takes), held on
+/// [`held_on`], and returns the submission URL of each under `base` (`http://host:port`):
+/// a run spreads its load over them round robin, so no session fills up when `count` ×
+/// 1000 exceeds the run's total.
 pub async fn sessions(store: &Store, base: &str, count: usize) -> Arc<Vec<String>> {
-    let date = NaiveDate::from_ymd_opt(2026, 11, 3).unwrap();
+    let date = held_on();
     let mut urls = Vec::with_capacity(count);
     for i in 0..count {
         let new = NewSession::new(

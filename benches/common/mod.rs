@@ -1,12 +1,13 @@
 //! Shared by the benchmarks: the synthetic network and its responses (8 programs × 25
-//! circles, a session a week through 2026-Q3, ratings drawn with rand_distr around a
-//! latent mean per circle, a few troubled circles lower, skips, first-time answers and
-//! ticked options), written in bulk (rusqlite; PostgreSQL COPY).
+//! circles, a session a week through the last full quarter before today, ratings drawn
+//! with rand_distr around a latent mean per circle, a few troubled circles lower, skips,
+//! first-time answers and ticked options), written in bulk (rusqlite; PostgreSQL COPY).
 //!
 //! Included with `#[path = "common/mod.rs"] mod common;` by benches/release.rs and
 //! benches/dashboards.rs.
 #![allow(dead_code)]
 
+use analytics::period::Period;
 use chrono::NaiveDate;
 use domain::Store;
 use domain::instrument::{Helped, Hindered, Item};
@@ -14,34 +15,52 @@ use rand::{RngExt, SeedableRng};
 use rand_distr::{Distribution, Normal};
 use sqlx::{Connection, Executor, PgConnection};
 
-pub const PROGRAMS: i32 = 8;
-pub const CIRCLES_PER_PROGRAM: i32 = 25;
-pub const WEEKS: i32 = 13;
-pub const QUARTER: &str = "2026-Q3";
-
-/// The value after `name` on the command line.
-pub fn arg(name: &str) -> Option<String> {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .cloned()
+/// How many programs, and circles in each.
+#[derive(Clone, Copy, Debug)]
+pub struct Network {
+    pub programs: i32,
+    pub circles_per_program: i32,
 }
 
-/// Catalog rows (programs, circles, closed and sealed sessions) through the normal store.
-pub async fn catalog(store: &Store) -> Vec<(i32, f64)> {
-    let start = NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+impl Network {
+    /// The benchmarks' network: 8 programs × 25 circles.
+    pub const FULL: Network = Network {
+        programs: 8,
+        circles_per_program: 25,
+    };
+    /// Smoke runs: 2 programs × 4 circles (circle 3 of each is a troubled one).
+    pub const SMOKE: Network = Network {
+        programs: 2,
+        circles_per_program: 4,
+    };
+}
+
+/// A session a week per circle, on days 0 to 88 of the quarter: every quarter has 90 days
+/// or more.
+pub const WEEKS: i32 = 13;
+
+/// The quarter the synthetic responses fall in: the last full quarter before `today`, so
+/// it is over (a release needs its period ended) whatever the date of the run. (2026-Q3
+/// for the runs of November 2026 in docs/benchmarks.md.)
+pub fn quarter(today: NaiveDate) -> Period {
+    Period::month_of(today).quarter().previous()
+}
+
+/// Catalog rows (programs, circles, closed and sealed sessions held in `quarter`) through
+/// the normal store.
+pub async fn catalog(store: &Store, quarter: Period, network: Network) -> Vec<(i32, f64)> {
+    let start = quarter.start();
     let mut sessions = Vec::new();
     let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(7);
     let latent = Normal::new(4.0, 0.45).unwrap();
-    for p in 1..=PROGRAMS {
+    for p in 1..=network.programs {
         sqlx::query("insert into program (id, name) values ($1, $2)")
             .bind(p)
             .bind(format!("Program {p}"))
             .execute(store.pool())
             .await
             .unwrap();
-        for c in 0..CIRCLES_PER_PROGRAM {
+        for c in 0..network.circles_per_program {
             let circle = p * 1000 + c;
             sqlx::query("insert into circle (id, program_id, name) values ($1, $2, $3)")
                 .bind(circle)
@@ -59,6 +78,7 @@ pub async fn catalog(store: &Store) -> Vec<(i32, f64)> {
             for w in 0..WEEKS {
                 let id = circle * 100 + w;
                 let date = start + chrono::Duration::days(i64::from(w) * 7 + i64::from(c % 5));
+                assert!(date < quarter.end(), "{date} falls in {quarter}");
                 sqlx::query(
                     "insert into session (id, code, circle_id, held_on, closes_at, capacity, received, closed, sealed) \
                      values ($1, $2, $3, $4, 0, 1000, 0, 1, 1)",
@@ -126,8 +146,9 @@ pub fn columns() -> String {
     c.join(", ")
 }
 
-pub async fn generate(store: &Store, n: u64) {
-    let sessions = catalog(store).await;
+/// The catalog of `network` in `quarter`, and `n` responses spread over its sessions.
+pub async fn generate(store: &Store, n: u64, quarter: Period, network: Network) {
+    let sessions = catalog(store, quarter, network).await;
     let mut rng = rand::rngs::ChaCha8Rng::seed_from_u64(11);
     // Ids in ascending order make the bulk insert append rather than scatter; the rows'
     // sessions are drawn at random, so storage order says nothing of session or arrival.
