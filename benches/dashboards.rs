@@ -40,6 +40,8 @@
 //! that fails), 3 timed rounds after 1 warm-up, and the statement count read without
 //! waiting for PostgreSQL's statistics (so not a count). Every page is still checked.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 #[path = "common/mod.rs"]
 mod common;
 /// Signing in through the real routes, as the dashboard tests do.

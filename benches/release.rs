@@ -23,6 +23,8 @@
 //! that fails), every period released through the same child; each release must have
 //! cells and the reference GROUP BY must count every response.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 use std::io::Write as _;
 use std::process::Command;
 use std::sync::atomic::{AtomicU64, Ordering};

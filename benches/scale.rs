@@ -36,6 +36,8 @@
 //! HAProxy; without PostgreSQL it is skipped, loudly — except under `CI=true`, where that
 //! fails.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -69,10 +71,6 @@ struct Options {
 }
 
 fn options() -> Options {
-    if let Some(url) = options::arg("--postgres") {
-        // Read by TestDb; set before any thread is started.
-        unsafe { std::env::set_var("HEARTH_TEST_POSTGRES_URL", url) };
-    }
     let smoke = options::smoke();
     /// The value given after `name`, else the default of a measurement or a smoke run.
     fn or<T: std::str::FromStr>(name: &str, smoke: bool, full: T, smoke_value: T) -> T
@@ -287,7 +285,7 @@ async fn run(opts: Options) {
 
     // As the scale tests: None (said, loudly) when PostgreSQL cannot be reached, except
     // under CI=true, where that panics. A smoke run is then skipped; a measurement fails.
-    let Some(db) = TestDb::postgres().await else {
+    let Some(db) = TestDb::postgres_on(&options::postgres()).await else {
         assert!(opts.smoke, "PostgreSQL for the benchmark (--postgres URL)");
         return;
     };

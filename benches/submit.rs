@@ -25,6 +25,8 @@
 //! submissions accepted and none refused. PostgreSQL is skipped, loudly, when it cannot be
 //! reached — except under `CI=true`, where that fails.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;

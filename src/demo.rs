@@ -122,9 +122,11 @@ pub enum DemoError {
 
 /// One synthetic response from a circle whose climate today is `mean`.
 fn response(rng: &mut ChaCha8Rng, mean: f64, troubled: bool, first_time: f64) -> Answers {
-    let person = Normal::new(0.0, 0.55).unwrap().sample(rng);
-    let noise = Normal::new(0.0, 0.45).unwrap();
-    let skip = Bernoulli::new(0.04).unwrap();
+    let person = Normal::new(0.0, 0.55)
+        .expect("a constant, positive spread")
+        .sample(rng);
+    let noise = Normal::new(0.0, 0.45).expect("a constant, positive spread");
+    let skip = Bernoulli::new(0.04).expect("a constant probability");
     let mut answers = Answers::default();
     for item in Item::ALL {
         if skip.sample(rng) {
@@ -215,8 +217,12 @@ pub async fn generate(
             let troubled = spec.troubled.is_some_and(|(a, b)| (a..=b).contains(&month));
             let mean = spec.climate
                 + spec.drift * progress
-                + Normal::new(0.0, 0.12).unwrap().sample(&mut rng);
-            let came = Poisson::new(spec.attendance).unwrap().sample(&mut rng) as u32;
+                + Normal::new(0.0, 0.12)
+                    .expect("a constant, positive spread")
+                    .sample(&mut rng);
+            let came = Poisson::new(spec.attendance)
+                .expect("every demo circle's attendance is positive")
+                .sample(&mut rng) as u32;
             let answered = (0..came).filter(|_| rng.random_bool(0.8)).count();
             let first_time = if month < spec.starts + 2 { 0.5 } else { 0.12 };
             let new = NewSession::new(spec.program, spec.name, week_day, Some(40), Some(24), None)?;
@@ -296,7 +302,16 @@ pub async fn generate(
 /// What the demo's managers did about the troubled stretches: an action (on the 10th of the
 /// month, `month` counted from the first) for a circle, and the line its participants are
 /// told, if any (English, Spanish).
-const ACTIONS: [(&str, &str, u32, &str, Option<(&str, &str)>); 4] = [
+/// (program, circle, month, what was done, what participants are told in English and Spanish)
+type DemoAction = (
+    &'static str,
+    &'static str,
+    u32,
+    &'static str,
+    Option<(&'static str, &'static str)>,
+);
+
+const ACTIONS: [DemoAction; 4] = [
     (
         "Riverside Peer Support",
         "Grief and Loss",

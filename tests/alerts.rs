@@ -4,6 +4,8 @@
 //! bad input, and the published line on the form and thanks page of its circle only. The
 //! statistics (false alarms and power, by simulation) are tested in analytics/src/alerts.rs.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode;

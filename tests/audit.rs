@@ -1,6 +1,8 @@
 //! The audit trail: each staff action leaves exactly one entry, no entry holds anything a
 //! participant sent, and only admins read it (with filters). On SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode;

@@ -8,6 +8,8 @@
 //! flight during the run may fall on either side, but whole (its session counter and its
 //! response together, since they commit in one transaction).
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::collections::BTreeSet;

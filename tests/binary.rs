@@ -1,6 +1,8 @@
 //! End to end through the real `hearth` binary: the CLI, what a run writes to its logs,
 //! and that a 303 survives the process being killed.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::process::Command;

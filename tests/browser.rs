@@ -6,6 +6,8 @@
 //! form first (playwright-core, axe-core from the npm registry; `.ci/run` installs both
 //! and Chromium).
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::path::{Path, PathBuf};

@@ -5,6 +5,8 @@
 //! stored), one row if it rolled back (the batch is not, and now never can be). On SQLite
 //! and PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::time::Duration;

@@ -5,6 +5,8 @@
 //! it has closed. A session opened from the command line has no opener, so nobody sees
 //! its count; removing an opener's account leaves its sessions with none.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::Router;

@@ -2,6 +2,8 @@
 //! program scope, the facilitator desk, admin settings with floors, and snapshots of the
 //! rendered pages over a seeded release. On SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode;

@@ -3,6 +3,8 @@
 //! with the circle and date in both participant languages, replaces unused cards, and
 //! leaves one audit entry per action.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use common::staff::*;

@@ -6,6 +6,8 @@
 //! they are typed (the admin pages, `hearth session open`), so those are stored here
 //! directly, as an older version or another tool could have; a leading `-` is typed in.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode;

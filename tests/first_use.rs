@@ -3,6 +3,8 @@
 //! figures come, the command line matches names as the admin pages do, roles read as
 //! words, and the desk, downloads, kiosk form and `--help` say what they mean once.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::io::Write;

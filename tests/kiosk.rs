@@ -4,6 +4,8 @@
 //! obeys the session's capacity and window, and that stops working once the session
 //! closes. The browser side (back button, history, reload) is in tests/browser/kiosk.mjs.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode as Http;

@@ -2,6 +2,8 @@
 //! command line and the served desk use one rule (the base URL given, else the address
 //! Hearth listens on), and say so in plain words when phones cannot follow a link.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::process::{Command, Output};

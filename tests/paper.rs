@@ -6,6 +6,8 @@
 //! month's release); what a refused save keeps, and the last form shown before it is taken
 //! off.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode as Http;
@@ -389,8 +391,8 @@ async fn the_close_page_and_the_entry_pages_say_until_when_paper_forms_can_be_ty
     );
 }
 
-/// Three valid forms in the stack and an invalid one in the fields: "Save the stack (3 forms
-/// + this one)" saves nothing and says exactly what is kept — the three, and the form in
+/// Three valid forms in the stack and an invalid one in the fields: "Save the stack (3
+/// forms + this one)" saves nothing and says exactly what is kept — the three, and the form in
 /// the fields with its problem — with the stack still on the page; emptying the fields and
 /// saving again saves the three.
 async fn an_invalid_form_in_the_fields_saves_nothing_and_says_the_three_in_the_stack_are_kept(
@@ -636,7 +638,8 @@ async fn a_typed_stack_is_saved_once_whole_and_with_one_audit_entry(db: &TestDb)
     assert_eq!(saved.status, Http::SEE_OTHER);
     assert_eq!(saved.location.as_deref(), Some(at.as_str()));
     assert_eq!(responses(&store, &session).await, 3);
-    let rows: Vec<(Option<i16>, Option<i16>, Option<i16>, i16, i16)> = sqlx::query_as(
+    type Row = (Option<i16>, Option<i16>, Option<i16>, i16, i16);
+    let rows: Vec<Row> = sqlx::query_as(
         "select belong, own_pace, first_time, helped_listened, helped_facilitator from response where session_id = $1 order by belong",
     )
     .bind(session.id)

@@ -1,5 +1,7 @@
 //! End to end: a participant answering a session, on SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use common::{TestApp, TestDb, already_saved, assert_anonymous_headers, form_token, text};
@@ -125,7 +127,18 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
         format!("/s/{}/thanks?lang=es", session.code)
     );
     // The 303 has gone out: the response is in the store already.
-    let row: (i32, i16, Option<i16>, Option<i16>, Option<i16>, Option<i16>, i16, i16, i16) = sqlx::query_as(
+    type Row = (
+        i32,
+        i16,
+        Option<i16>,
+        Option<i16>,
+        Option<i16>,
+        Option<i16>,
+        i16,
+        i16,
+        i16,
+    );
+    let row: Row = sqlx::query_as(
         "select session_id, instrument_version, belong, own_pace, better, first_time, helped_listened, helped_facilitator, hindered_rushed from response",
     )
     .fetch_one(app.store.pool())

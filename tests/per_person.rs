@@ -5,6 +5,8 @@
 //! released before keep theirs; the command line and the participants' privacy page say
 //! the same. On SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use analytics::period::Period;

@@ -1,5 +1,7 @@
 //! End to end: releasing periods from stored responses, on SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use analytics::budget::save_setting;
@@ -622,7 +624,8 @@ async fn every_export_format_adds_up_at_every_level(db: &TestDb) {
         view::ExportFormat::Parquet,
     ] {
         // The manager's view of every release, read back from the written bytes.
-        let mut rows: Vec<(
+        // (period, level, program, circle, measure, count, status)
+        type Row = (
             String,
             String,
             Option<String>,
@@ -630,7 +633,8 @@ async fn every_export_format_adds_up_at_every_level(db: &TestDb) {
             String,
             Option<i64>,
             String,
-        )> = vec![];
+        );
+        let mut rows: Vec<Row> = vec![];
         for p in ["2026-08", "2026-09", "2026-Q3"] {
             let release = view::load_release(&store, period(p))
                 .await

@@ -3,6 +3,8 @@
 //! period not wholly released is never touched; on SQLite the deleted records are gone
 //! from the file's bytes.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::collections::HashSet;

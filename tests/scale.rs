@@ -9,6 +9,8 @@
 //! PostgreSQL only (SQLite is one machine's store). Under `CI=true` an unreachable server
 //! fails these tests; elsewhere they are skipped, loudly.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::collections::BTreeMap;

@@ -7,6 +7,8 @@
 //! it, and cargo runs test binaries one after another. Needs to control the local
 //! cluster (`pg_ctlcluster`, as `.ci/run` does); under `CI=true` it never skips.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::process::Command;

@@ -1,6 +1,8 @@
 //! Sealing closed sessions: what an adversary holding the database files can still learn
 //! about arrival order and tickets, before and after a session is sealed.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use collector::seal::seal_closed_sessions;
@@ -60,7 +62,7 @@ async fn physical_order(app: &TestApp, db: &TestDb) -> Vec<i16> {
                     (offset, rowid)
                 })
                 .collect();
-            by_offset.sort_by(|a, b| b.0.cmp(&a.0)); // highest offset = written first
+            by_offset.sort_by_key(|&(offset, _)| std::cmp::Reverse(offset)); // highest offset = written first
             let mut order = Vec::new();
             for (_, rowid) in by_offset {
                 let (b, w): (i16, i16) =

@@ -10,6 +10,8 @@
 //! "closed within 20 s" of a 2 s limit, and, for the cap, "not answered within 1 s" while
 //! every place is held by a connection whose 2 s cannot have run out.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::io::{ErrorKind, Read, Write};

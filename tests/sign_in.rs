@@ -5,6 +5,8 @@
 //! and counted; a code works once; a recovery code once), required by an admin for admins
 //! and managers, removed by its owner and reset by an admin — each recorded.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::Router;

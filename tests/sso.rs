@@ -5,6 +5,8 @@
 //! login, back to Hearth's callback. Without node or the package the tests skip, loudly;
 //! under `CI=true` they fail.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::collections::BTreeMap;

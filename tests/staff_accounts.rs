@@ -4,6 +4,8 @@
 //! instance), removal behind its confirmation, the last admin kept, the audit entries of
 //! each action, and `hearth user add`'s must-change flag.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::Router;

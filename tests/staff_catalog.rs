@@ -2,6 +2,8 @@
 //! line's audit entry) and the privacy settings form (preview, confirm, mechanism change),
 //! through the real router, on SQLite and PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use axum::http::StatusCode;

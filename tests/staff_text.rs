@@ -6,6 +6,8 @@
 //! page saying what was wrong, and stores nothing; the command line likewise. Arabic and
 //! Hebrew are taken as typed.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 mod common;
 
 use std::time::{Duration, Instant};

@@ -386,7 +386,7 @@ pub async fn record(
             break id;
         }
     };
-    let subject = subject(&mut *tx, program_id, draft.circle_id, draft.taken_on).await?;
+    let subject = subject(&mut tx, program_id, draft.circle_id, draft.taken_on).await?;
     audit::record(
         &mut *tx,
         Entry::new(actor, Action::ActionRecorded, &subject).detail(&draft.body),
@@ -426,7 +426,7 @@ pub async fn change(
     .bind(action.id)
     .execute(&mut *tx)
     .await?;
-    let subject = subject(&mut *tx, action.program_id, draft.circle_id, draft.taken_on).await?;
+    let subject = subject(&mut tx, action.program_id, draft.circle_id, draft.taken_on).await?;
     let detail = format!("{} → {}", action.body, draft.body);
     audit::record(
         &mut *tx,
@@ -457,7 +457,7 @@ pub async fn archive(
         return Ok(false);
     }
     let subject = subject(
-        &mut *tx,
+        &mut tx,
         action.program_id,
         action.circle_id,
         action.taken_on,
@@ -498,7 +498,7 @@ pub async fn publish(
         .execute(&mut *tx)
         .await?;
     let subject = subject(
-        &mut *tx,
+        &mut tx,
         action.program_id,
         action.circle_id,
         action.taken_on,

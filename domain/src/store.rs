@@ -110,10 +110,9 @@ impl Store {
                 if let Err(error) = sqlx::query("pragma wal_checkpoint(passive)")
                     .execute(&pool)
                     .await
+                    && !pool.is_closed()
                 {
-                    if !pool.is_closed() {
-                        tracing::warn!(error = %error, "checkpoint failed");
-                    }
+                    tracing::warn!(error = %error, "checkpoint failed");
                 }
             }
         });

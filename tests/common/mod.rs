@@ -45,7 +45,12 @@ impl TestDb {
     /// A fresh, empty PostgreSQL database. `None` (the test is skipped, loudly) when the
     /// server cannot be reached, except under `CI=true`, where that fails the test.
     pub async fn postgres() -> Option<TestDb> {
-        let admin = postgres_admin_url();
+        TestDb::postgres_on(&postgres_admin_url()).await
+    }
+
+    /// A fresh database on the PostgreSQL server at `admin` (as [`TestDb::postgres`]).
+    pub async fn postgres_on(admin: &str) -> Option<TestDb> {
+        let admin = admin.to_owned();
         let mut conn = match PgConnection::connect(&admin).await {
             Ok(conn) => conn,
             Err(error) if !in_ci() => {
