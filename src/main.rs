@@ -2,6 +2,7 @@
 
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
 
 use analytics::period::Period;
 use analytics::person::Neighbour;
@@ -49,6 +50,10 @@ enum Command {
     Serve(ServeArgs),
     /// Apply the database migrations and exit.
     Migrate,
+    /// Participant translations an organization adds without rebuilding (see
+    /// docs/translating.md).
+    #[command(subcommand)]
+    Translations(TranslationsCommand),
     /// Open or close a session.
     #[command(subcommand)]
     Session(SessionCommand),
@@ -242,6 +247,17 @@ struct DemoArgs {
     seed: u64,
 }
 
+#[derive(Subcommand)]
+enum TranslationsCommand {
+    /// Check a directory of translations (`CODE/participant.ftl`) against English: reports
+    /// missing, extra and malformed messages; exits with an error when a file would stop
+    /// `hearth serve --translations DIR` from starting.
+    Check {
+        /// The directory, laid out as the built-in one: `so/participant.ftl`, ….
+        dir: PathBuf,
+    },
+}
+
 #[derive(Args)]
 #[command(args_conflicts_with_subcommands = true)]
 struct ReleaseArgs {
@@ -326,6 +342,12 @@ struct ServeArgs {
 
     #[command(flatten)]
     limits: LimitArgs,
+
+    /// A directory of participant translations read at start (`CODE/participant.ftl`, see
+    /// docs/translating.md): a new language, or messages overriding a built-in one. A file
+    /// that `hearth translations check DIR` refuses stops the start, naming file and line.
+    #[arg(long, env = "HEARTH_TRANSLATIONS")]
+    translations: Option<PathBuf>,
 
     /// Fill an empty database with the demo network first (see `hearth demo`).
     #[arg(long)]
@@ -581,6 +603,10 @@ async fn run() -> anyhow::Result<()> {
     if let Command::Restore(args) = &cli.command {
         return restore(&cli.database_url, args).await;
     }
+    // Needs no database (and must not create one).
+    if let Command::Translations(TranslationsCommand::Check { dir }) = &cli.command {
+        return check_translations(dir);
+    }
     let store = Store::connect(&cli.database_url)
         .await
         .with_context(|| format!("opening {}", redact_url(&cli.database_url)))?;
@@ -631,7 +657,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Privacy(command) => print_out(&privacy(&store, command).await?),
         Command::Retention(command) => print_out(&retention(&store, command).await?),
         Command::Backup(args) => print_out(&backup(&store, args).await?),
-        Command::Restore(_) => unreachable!("handled before connecting"),
+        Command::Restore(_) | Command::Translations(_) => unreachable!("handled before connecting"),
     }
     Ok(())
 }
@@ -639,8 +665,44 @@ async fn run() -> anyhow::Result<()> {
 /// `hearth serve`: binds its address first (a refused address or base URL is said at
 /// once), the demo network when asked for (an already filled store is served as it is),
 /// then the service.
+/// `hearth translations check DIR`: the report on standard output; an error (exit 1)
+/// when a file would stop `serve`.
+fn check_translations(dir: &Path) -> anyhow::Result<()> {
+    let report = domain::translations::check(dir, &domain::i18n::Lang::built_in_codes())?;
+    print_out(&report.to_string());
+    anyhow::ensure!(
+        !report.is_broken(),
+        "{}: a file above would stop `hearth serve` from starting",
+        dir.display()
+    );
+    Ok(())
+}
+
+/// Reads and installs `--translations DIR` before anything is served.
+fn install_translations(dir: &Path) -> anyhow::Result<()> {
+    let report = domain::translations::install(dir, &domain::i18n::Lang::built_in_codes())
+        .with_context(|| {
+            format!(
+                "translations in {} (--translations, HEARTH_TRANSLATIONS)",
+                dir.display()
+            )
+        })?;
+    for language in &report.languages {
+        tracing::info!(
+            translations.code = %language.code,
+            translations.overrides = language.overrides_built_in,
+            translations.missing = language.missing.len(),
+            "translation loaded"
+        );
+    }
+    Ok(())
+}
+
 async fn serve_command(store: Store, args: ServeArgs, database_url: &str) -> anyhow::Result<()> {
     args.links.address()?;
+    if let Some(dir) = &args.translations {
+        install_translations(dir)?;
+    }
     if let Some(line) = &args.crisis_line {
         // The one rule for staff text, as the admin page's crisis lines are checked.
         domain::text::check(
@@ -687,6 +749,7 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
         sso: SsoArgs::default(),
         limits: LimitArgs::default(),
+        translations: None,
         demo: false,
         demo_seed: args.seed,
     };

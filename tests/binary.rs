@@ -390,7 +390,111 @@ async fn user_add_reads_the_password_from_stdin(db: &TestDb) {
     assert!(!short.status.success());
 }
 
+/// A directory of translations (issue 20, item 5): a new language (Somali), a new
+/// right-to-left one (Dari, `prs`), and an override of one built-in Spanish message.
+fn translations_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (code, text) in files {
+        std::fs::create_dir_all(dir.path().join(code)).unwrap();
+        std::fs::write(dir.path().join(code).join("participant.ftl"), text).unwrap();
+    }
+    dir
+}
+
+async fn a_translation_dropped_in_a_directory_is_served_without_rebuilding(db: &TestDb) {
+    let dir = translations_dir(&[
+        (
+            "so",
+            "language-name = Soomaali\nlanguage-name-english = Somali\n\
+             home-title = Noo sheeg sidaad u dareentay kooxda\nhome-start = Bilow\n\
+             form-group = Kooxda: { $circle }\n",
+        ),
+        (
+            "prs",
+            "language-name = دری\nlanguage-name-english = Dari\nhome-start = شروع\n",
+        ),
+        ("es", "home-start = ¡Empecemos!\n"),
+    ]);
+    let (code, _) = open_session(db, &[]);
+    let path = dir.path().to_str().unwrap();
+    let server = Server::start_with_env(&db.url, None, &[("HEARTH_TRANSLATIONS", path)]);
+
+    let (status, home, _) = server.request("GET", "/?lang=so", "");
+    assert_eq!(status, 200);
+    assert!(home.contains(r#"<html lang="so" dir="ltr">"#), "{home}");
+    assert!(home.contains("Noo sheeg sidaad u dareentay kooxda"));
+    assert!(home.contains(">Bilow<"), "{home}");
+    // A message the file lacks is English's, never blank or a key.
+    assert!(
+        home.contains("Type the code your group shows you."),
+        "{home}"
+    );
+    // Every switcher lists the added languages in their own names.
+    for name in ["Soomaali", "دری", "English", "العربية"] {
+        assert!(home.contains(name), "{name} not in the switcher");
+    }
+
+    let (status, form, _) = server.request("GET", &format!("/s/{code}?lang=so"), "");
+    assert_eq!(status, 200);
+    assert!(form.contains("Kooxda: "), "{form}");
+
+    // Added right-to-left by its code.
+    let (_, dari, _) = server.request("GET", "/?lang=prs", "");
+    assert!(dari.contains(r#"<html lang="prs" dir="rtl">"#), "{dari}");
+
+    // An override changes one Spanish message; the rest stay the built-in Spanish.
+    let (_, spanish, _) = server.request("GET", "/?lang=es", "");
+    assert!(spanish.contains("¡Empecemos!"), "{spanish}");
+    assert!(spanish.contains("Escribe el código"), "{spanish}");
+    server.stop();
+
+    // Without the directory, Somali is not on offer.
+    let server = Server::start(&db.url, None);
+    let (_, plain, _) = server.request("GET", "/?lang=so", "");
+    assert!(plain.contains(r#"<html lang="en""#));
+    assert!(!plain.contains("Soomaali"));
+    server.stop();
+}
+
+async fn a_broken_translation_stops_the_start_naming_its_file_and_line(db: &TestDb) {
+    let dir = translations_dir(&[(
+        "tl",
+        "language-name = Tagalog\nhome-start = Simulan\nhome-title = { $oops\n",
+    )]);
+    let path = dir.path().to_str().unwrap();
+    let checked = hearth(db, &["translations", "check", path]);
+    assert!(!checked.status.success());
+    let out = String::from_utf8_lossy(&checked.stdout);
+    assert!(out.contains("tl/participant.ftl:3: Fluent syntax"), "{out}");
+    assert!(out.contains("REFUSED"), "{out}");
+
+    let started = hearth(
+        db,
+        &["serve", "--bind", "127.0.0.1:0", "--translations", path],
+    );
+    assert!(
+        !started.status.success(),
+        "served with a broken translation"
+    );
+    let err = String::from_utf8_lossy(&started.stderr);
+    assert!(err.contains("tl/participant.ftl:3"), "{err}");
+    assert!(!err.contains("listening on"), "{err}");
+
+    // Once fixed, the check passes and reports what the file lacks.
+    std::fs::write(
+        dir.path().join("tl/participant.ftl"),
+        "language-name = Tagalog\nhome-start = Simulan\n",
+    )
+    .unwrap();
+    let checked = hearth(db, &["translations", "check", path]);
+    let out = String::from_utf8_lossy(&checked.stdout);
+    assert!(checked.status.success(), "{out}");
+    assert!(out.contains("tl") && out.contains("missing"), "{out}");
+}
+
 on_both_stores!(
     the_demo_prints_one_working_account_per_role,
-    user_add_reads_the_password_from_stdin
+    user_add_reads_the_password_from_stdin,
+    a_translation_dropped_in_a_directory_is_served_without_rebuilding,
+    a_broken_translation_stops_the_start_naming_its_file_and_line
 );

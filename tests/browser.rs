@@ -236,7 +236,7 @@ fn participant_pages_in_arabic_mirror_and_every_language_passes_axe_at_three_wid
         format!("form-rtl-kiosk={kiosk_path}?lang=ar"),
         format!("rtl-kiosk-next={kiosk_path}/next?lang=ar&stay=1"),
     ];
-    for lang in domain::i18n::Lang::ALL {
+    for lang in domain::i18n::Lang::BUILT_IN {
         let code_ = lang.code();
         if lang != domain::i18n::Lang::Ar {
             pages.push(format!("form-lang-{code_}=/s/{code}?lang={code_}"));
@@ -496,7 +496,7 @@ fn entry_paper_and_actions_pages_pass_axe_and_the_paper_form_prints_on_one_page(
     });
     let server = Server::start(&db, None);
     // Every participant language prints on one page.
-    let languages: Vec<&str> = domain::i18n::Lang::ALL
+    let languages: Vec<&str> = domain::i18n::Lang::BUILT_IN
         .into_iter()
         .map(|l| l.code())
         .collect();

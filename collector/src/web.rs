@@ -164,7 +164,7 @@ impl Page {
     /// `path` is the page's own path; `keep` are query parameters the language switch
     /// carries along (the ticket on a form link).
     fn new(lang: Lang, path: &str, keep: &[(&str, &str)]) -> Page {
-        let langs = Lang::ALL
+        let langs = Lang::all()
             .into_iter()
             .map(|l| LangLink {
                 code: l.code(),

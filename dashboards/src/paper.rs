@@ -153,14 +153,14 @@ pub(crate) async fn print(
     // The desk's rule: another program's session is "not found", as an unknown code is,
     // so the page never confirms that a code exists elsewhere.
     let session = crate::facilitator::own_session(&dash, &signed, &code).await?;
-    let lang = Lang::from_code(&query.lang).unwrap_or(Lang::ALL[0]);
+    let lang = Lang::from_code(&query.lang).unwrap_or(Lang::En);
     let crisis = domain::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
     let page = PaperPage {
         chrome: signed.chrome(format!("Paper form · {}", session.code)),
         code: session.code.to_string(),
         lang: lang.code(),
         dir: lang.dir().as_str(),
-        langs: Lang::ALL
+        langs: Lang::all()
             .into_iter()
             .map(|l| (l.code(), l.native_name(), l == lang))
             .collect(),
@@ -382,7 +382,7 @@ fn entry_page(
     note: Option<String>,
     once: String,
 ) -> EntryPage {
-    let t = Lang::ALL[0].tr();
+    let t = Lang::En.tr();
     let now = now_unix();
     EntryPage {
         chrome: signed.chrome(format!("Type in paper forms · {}", session.code)),

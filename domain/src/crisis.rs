@@ -67,7 +67,7 @@ pub fn parse(lang: Lang, text: &str) -> Result<Option<String>, CrisisLineError> 
 /// The lines set for a scope, one per participant language ("" where none is set).
 pub async fn lines(store: &Store, scope: Scope) -> Result<Vec<(Lang, String)>, sqlx::Error> {
     let mut lines = Vec::new();
-    for lang in Lang::ALL {
+    for lang in Lang::all() {
         let value: Option<String> = sqlx::query_scalar("select value from setting where name = $1")
             .bind(scope.key(lang))
             .fetch_optional(store.pool())

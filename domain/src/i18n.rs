@@ -15,7 +15,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::fluent_bundle::{FluentArgs, FluentValue};
 use fluent_templates::{LanguageIdentifier, Loader, langid, static_loader};
 
 static_loader! {
@@ -33,17 +33,8 @@ static_loader! {
     };
 }
 
-/// Languages (ISO 639 primary subtags) written right to left: the built-in Arabic, and
-/// the ones an organization is likeliest to add (Persian/Dari, Pashto, Urdu, Hebrew,
-/// Sorani Kurdish, Yiddish, Dhivehi), so a language added later gets `dir="rtl"` by code.
-pub fn is_rtl_code(code: &str) -> bool {
-    let primary = code.split(['-', '_']).next().unwrap_or_default();
-    [
-        "ar", "fa", "prs", "ps", "ur", "he", "ckb", "yi", "dv", "sd", "ug",
-    ]
-    .iter()
-    .any(|rtl| rtl.eq_ignore_ascii_case(primary))
-}
+pub use crate::translations::is_rtl_code;
+use crate::translations::{self, Added};
 
 static EN: LanguageIdentifier = langid!("en");
 static ES: LanguageIdentifier = langid!("es");
@@ -52,18 +43,28 @@ static AR: LanguageIdentifier = langid!("ar");
 static ZH: LanguageIdentifier = langid!("zh");
 static UK: LanguageIdentifier = langid!("uk");
 
-/// A built-in participant language. Stored settings hold its [`Lang::code`] as text, never
-/// a number or a column per language, so languages can be added without a migration.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    En,
-    Es,
-    Fr,
-    Ar,
+/// A participant language: a built-in one (compiled in), or one an organization added at
+/// start from a directory of translations ([`crate::translations`]). Stored settings hold
+/// its [`Lang::code`] as text, never a number or a column per language, so languages can
+/// be added without a migration.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Lang(u16);
+
+#[allow(non_upper_case_globals)]
+impl Lang {
+    pub const En: Lang = Lang(0);
+    pub const Es: Lang = Lang(1);
+    pub const Fr: Lang = Lang(2);
+    pub const Ar: Lang = Lang(3);
     /// Simplified Chinese (`zh`, `zh-CN`, `zh-SG`, `zh-Hans`).
-    Zh,
-    Uk,
+    pub const Zh: Lang = Lang(4);
+    pub const Uk: Lang = Lang(5);
+}
+
+impl std::fmt::Debug for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lang({})", self.code())
+    }
 }
 
 /// The direction a language is written in, for `dir` attributes.
@@ -84,7 +85,27 @@ impl Dir {
 
 impl Lang {
     /// Every built-in language, in the order the language switch lists them.
-    pub const ALL: [Lang; 6] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ar, Lang::Zh, Lang::Uk];
+    pub const BUILT_IN: [Lang; 6] = [Lang::En, Lang::Es, Lang::Fr, Lang::Ar, Lang::Zh, Lang::Uk];
+
+    /// Every language on offer: the built-in ones, then those added at start (by code).
+    pub fn all() -> Vec<Lang> {
+        let added = (0..new_languages().count()).map(|i| Lang((Lang::BUILT_IN.len() + i) as u16));
+        Lang::BUILT_IN.into_iter().chain(added).collect()
+    }
+
+    /// The codes of the built-in languages (a translation file for one overrides it).
+    pub fn built_in_codes() -> Vec<&'static str> {
+        Lang::BUILT_IN.iter().map(|l| l.code()).collect()
+    }
+
+    /// The added catalog of a language: the whole catalog of an added language, the
+    /// overriding messages of a built-in one.
+    fn catalog(self) -> Option<&'static Added> {
+        match (self.0 as usize).checked_sub(Lang::BUILT_IN.len()) {
+            Some(i) => new_languages().nth(i),
+            None => translations::added().iter().find(|a| a.code == self.code()),
+        }
+    }
 
     /// The languages printed on a ticket card when its program has no default language: a
     /// card is a few centimetres wide, so it carries two (English, and the program's
@@ -99,6 +120,7 @@ impl Lang {
             Lang::Ar => "ar",
             Lang::Zh => "zh",
             Lang::Uk => "uk",
+            added => added.catalog().map_or("en", |a| a.code),
         }
     }
 
@@ -111,6 +133,10 @@ impl Lang {
             Lang::Ar => "العربية",
             Lang::Zh => "简体中文",
             Lang::Uk => "Українська",
+            added => added
+                .catalog()
+                .and_then(|a| a.native_name)
+                .unwrap_or(added.code()),
         }
     }
 
@@ -123,6 +149,10 @@ impl Lang {
             Lang::Ar => "Arabic",
             Lang::Zh => "Chinese (Simplified)",
             Lang::Uk => "Ukrainian",
+            added => added
+                .catalog()
+                .and_then(|a| a.english_name)
+                .unwrap_or(added.native_name()),
         }
     }
 
@@ -136,7 +166,7 @@ impl Lang {
 
     /// The language of an exact code as links and settings write it (`?lang=ar`), any case.
     pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL
+        Lang::all()
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(code.trim()))
     }
@@ -204,12 +234,20 @@ impl Lang {
             Lang::Ar => &AR,
             Lang::Zh => &ZH,
             Lang::Uk => &UK,
+            added => added.catalog().map_or(&EN, |a| &a.id),
         }
     }
 
     pub fn tr(self) -> Tr {
         Tr(self)
     }
+}
+
+/// Added catalogs of languages that are not built in, in code order.
+fn new_languages() -> impl Iterator<Item = &'static Added> {
+    translations::added()
+        .iter()
+        .filter(|a| !Lang::BUILT_IN.iter().any(|l| l.code() == a.code))
 }
 
 /// A q-value in thousandths (`0.8` → 800); `None` when it is not one.
@@ -237,23 +275,21 @@ impl Tr {
     }
 
     pub fn get(&self, key: &str) -> String {
-        LOCALES.lookup(self.0.id(), key)
+        self.message(key, Vec::new())
     }
 
     /// A message with one argument, e.g. `t.with("form-group", "circle", name)`.
     pub fn with(&self, key: &str, name: &str, value: &str) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-            HashMap::from([(Cow::Owned(name.to_owned()), FluentValue::from(value))]);
-        LOCALES.lookup_with_args(self.0.id(), key, &args)
+        self.message(key, vec![(name, FluentValue::from(value))])
     }
 
     /// A message with several text arguments.
     pub fn args(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        let args = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), FluentValue::from(*value)))
+            .map(|(name, value)| (*name, FluentValue::from(*value)))
             .collect();
-        LOCALES.lookup_with_args(self.0.id(), key, &args)
+        self.message(key, args)
     }
 
     /// A date written out in this language, e.g. "Tuesday 3 November 2026" or
@@ -275,9 +311,38 @@ impl Tr {
 
     /// A message with a number argument (plural rules apply).
     pub fn count(&self, key: &str, name: &str, value: i64) -> String {
-        let args: HashMap<Cow<'static, str>, FluentValue<'_>> =
-            HashMap::from([(Cow::Owned(name.to_owned()), FluentValue::from(value))]);
-        LOCALES.lookup_with_args(self.0.id(), key, &args)
+        self.message(key, vec![(name, FluentValue::from(value))])
+    }
+
+    /// The message from the language's added catalog when it has it (an organization's
+    /// own file, or its override of a built-in message), else from the built-in catalog
+    /// of the language, else English's.
+    fn message(&self, key: &str, args: Vec<(&str, FluentValue<'_>)>) -> String {
+        if let Some(added) = self.0.catalog() {
+            let fluent_args = (!args.is_empty()).then(|| {
+                let mut fa = FluentArgs::new();
+                for (name, value) in &args {
+                    fa.set(name.to_string(), value.clone());
+                }
+                fa
+            });
+            if let Some(text) = added.lookup(key, fluent_args.as_ref()) {
+                return text;
+            }
+        }
+        let id = if Lang::BUILT_IN.contains(&self.0) {
+            self.0.id()
+        } else {
+            &EN
+        };
+        if args.is_empty() {
+            return LOCALES.lookup(id, key);
+        }
+        let args: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+            .into_iter()
+            .map(|(name, value)| (Cow::Owned(name.to_owned()), value))
+            .collect();
+        LOCALES.lookup_with_args(id, key, &args)
     }
 }
 
@@ -343,7 +408,7 @@ mod tests {
             "catalog parse found only {}",
             english.len()
         );
-        for lang in Lang::ALL {
+        for lang in Lang::BUILT_IN {
             let own = keys(lang.code());
             let missing: Vec<&String> = english.iter().filter(|k| !own.contains(k)).collect();
             let extra: Vec<&String> = own.iter().filter(|k| !english.contains(k)).collect();
@@ -378,7 +443,7 @@ mod tests {
     #[test]
     fn every_translation_uses_the_same_arguments_as_english() {
         let english: HashMap<String, String> = messages("en").into_iter().collect();
-        for lang in Lang::ALL {
+        for lang in Lang::BUILT_IN {
             for (key, text) in messages(lang.code()) {
                 let Some(en) = english.get(&key) else {
                     continue;
@@ -395,7 +460,7 @@ mod tests {
 
     #[test]
     fn every_catalog_parses_without_a_fluent_error() {
-        for lang in Lang::ALL {
+        for lang in Lang::BUILT_IN {
             if let Err((_, errors)) = FluentResource::try_new(source(lang.code())) {
                 panic!("{}/participant.ftl: {errors:?}", lang.code());
             }
@@ -410,7 +475,7 @@ mod tests {
 
     #[test]
     fn every_catalog_but_english_says_how_it_was_written() {
-        for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        for lang in Lang::BUILT_IN.into_iter().filter(|l| *l != Lang::En) {
             let header: String = source(lang.code())
                 .lines()
                 .take_while(|l| l.starts_with('#') || l.trim().is_empty())
@@ -469,7 +534,7 @@ mod tests {
 
     #[test]
     fn arabic_is_right_to_left_and_the_others_are_not() {
-        let rtl: Vec<Lang> = Lang::ALL.into_iter().filter(|l| l.is_rtl()).collect();
+        let rtl: Vec<Lang> = Lang::BUILT_IN.into_iter().filter(|l| l.is_rtl()).collect();
         assert_eq!(rtl, vec![Lang::Ar]);
         assert_eq!(Lang::Ar.dir().as_str(), "rtl");
         assert!(is_rtl_code("fa-AF") && is_rtl_code("prs") && !is_rtl_code("so"));

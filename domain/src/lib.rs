@@ -26,5 +26,6 @@ pub mod program_language;
 pub mod settings;
 pub mod store;
 pub mod text;
+pub mod translations;
 
 pub use store::{Backend, Store, StoreError};

@@ -192,7 +192,7 @@ pub(crate) async fn set_crisis_line(
             }
         }
     };
-    let typed: Vec<(Lang, String)> = Lang::ALL
+    let typed: Vec<(Lang, String)> = Lang::all()
         .into_iter()
         .map(|lang| (lang, field(&format!("line.{}", lang.code())).to_owned()))
         .collect();

@@ -51,7 +51,7 @@ fn page(
     current: Option<Lang>,
     problem: Option<String>,
 ) -> LanguagePage {
-    let options = Lang::ALL
+    let options = Lang::all()
         .into_iter()
         .map(|lang| LangOption {
             code: if lang == Lang::En { "" } else { lang.code() },

@@ -8,6 +8,9 @@
 # Plurals: Fluent picks zero / one / two / few / many / other from the number.
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = العربية
+language-name-english = Arabic
 lang-switch = اللغة
 footer-privacy = ما نحتفظ به
 

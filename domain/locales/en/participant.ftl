@@ -1,6 +1,9 @@
 # Hearth participant pages, English. Short sentences, plain words, no pressure to answer.
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = English
+language-name-english = English
 lang-switch = Language
 footer-privacy = What we keep
 

@@ -4,6 +4,9 @@
 # Instrument statements (item-*): translated from the English wording in design.md.
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = Español
+language-name-english = Spanish
 lang-switch = Idioma
 footer-privacy = Qué guardamos
 

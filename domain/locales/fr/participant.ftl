@@ -6,6 +6,9 @@
 # Register: « tu » (informal), as in peer-support groups in Québec and France.
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = Français
+language-name-english = French
 lang-switch = Langue
 footer-privacy = Ce que nous gardons
 

@@ -9,6 +9,9 @@
 #   / other from the number (1 день, 3 дні, 90 днів).
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = Українська
+language-name-english = Ukrainian
 lang-switch = Мова
 footer-privacy = Що ми зберігаємо
 

@@ -7,6 +7,9 @@
 #   every number takes the *[other] variant.
 
 site-name = Hearth
+# The language's own name (the language switch) and its name in English (staff pages).
+language-name = 简体中文
+language-name-english = Chinese (Simplified)
 lang-switch = 语言
 footer-privacy = 我们保存什么
 
