@@ -182,12 +182,41 @@ pub async fn generate(
     if programs > 0 {
         return Err(DemoError::NotEmpty);
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let this_month =
         NaiveDate::from_ymd_opt(today.year(), today.month(), 1).expect("a first of the month");
     let first = (0..13).fold(this_month, |d, _| {
         (d - Duration::days(1)).with_day(1).expect("day 1")
     });
+    let year = Year { first, this_month };
+    let (responses, sessions) = meet_for_a_year(store, year, seed, show_progress).await?;
+    let releases = release_in_order(store, year, today, seed).await?;
+    record_actions(store, first).await?;
+    let accounts = add_accounts(store).await?;
+    Ok(DemoSummary {
+        accounts,
+        responses,
+        sessions,
+        releases,
+    })
+}
+
+/// The demo's year: from the first of `first` to the day before `this_month` begins.
+#[derive(Clone, Copy)]
+struct Year {
+    first: NaiveDate,
+    this_month: NaiveDate,
+}
+
+/// Every circle of the network meets weekly through the year (some weeks not), its
+/// sessions answered and closed, then sealed. Returns (responses, sessions).
+async fn meet_for_a_year(
+    store: &Store,
+    year: Year,
+    seed: u64,
+    show_progress: bool,
+) -> Result<(u64, u64), DemoError> {
+    let Year { first, this_month } = year;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let specs = network();
     let weeks = ((this_month - first).num_days() / 7) as u64;
     let bar = if show_progress {
@@ -213,33 +242,56 @@ pub async fn generate(
             if month < spec.starts || rng.random_bool(0.08) {
                 continue;
             }
-            let progress = f64::from(month) / 12.0;
-            let troubled = spec.troubled.is_some_and(|(a, b)| (a..=b).contains(&month));
-            let mean = spec.climate
-                + spec.drift * progress
-                + Normal::new(0.0, 0.12)
-                    .expect("a constant, positive spread")
-                    .sample(&mut rng);
-            let came = Poisson::new(spec.attendance)
-                .expect("every demo circle's attendance is positive")
-                .sample(&mut rng) as u32;
-            let answered = (0..came).filter(|_| rng.random_bool(0.8)).count();
-            let first_time = if month < spec.starts + 2 { 0.5 } else { 0.12 };
-            let new = NewSession::new(spec.program, spec.name, week_day, Some(40), Some(24), None)?;
-            let (session, _) = catalog::open_session(store, &new).await?;
-            let answers: Vec<Answers> = (0..answered)
-                .map(|_| response(&mut rng, mean, troubled, first_time))
-                .collect();
-            collector::commit::insert_synthetic(store, session.id, &answers).await?;
-            catalog::close_session(store, &session.code).await?;
-            responses += answers.len() as u64;
+            let answered = meet(store, spec, week_day, month, &mut rng).await?;
+            responses += answered;
             sessions += 1;
         }
     }
     bar.finish_and_clear();
     collector::seal::seal_closed_sessions(store, catalog::now_unix()).await?;
+    Ok((responses, sessions))
+}
 
-    // Months in order, each quarter once its months are out.
+/// One session of a circle, `month` months into the year: opened, answered by most of
+/// those who came, closed. Returns how many answered.
+async fn meet(
+    store: &Store,
+    spec: &CircleSpec,
+    held_on: NaiveDate,
+    month: u32,
+    rng: &mut ChaCha8Rng,
+) -> Result<u64, DemoError> {
+    let progress = f64::from(month) / 12.0;
+    let troubled = spec.troubled.is_some_and(|(a, b)| (a..=b).contains(&month));
+    let mean = spec.climate
+        + spec.drift * progress
+        + Normal::new(0.0, 0.12)
+            .expect("a constant, positive spread")
+            .sample(rng);
+    let came = Poisson::new(spec.attendance)
+        .expect("every demo circle's attendance is positive")
+        .sample(rng) as u32;
+    let answered = (0..came).filter(|_| rng.random_bool(0.8)).count();
+    let first_time = if month < spec.starts + 2 { 0.5 } else { 0.12 };
+    let new = NewSession::new(spec.program, spec.name, held_on, Some(40), Some(24), None)?;
+    let (session, _) = catalog::open_session(store, &new).await?;
+    let answers: Vec<Answers> = (0..answered)
+        .map(|_| response(rng, mean, troubled, first_time))
+        .collect();
+    collector::commit::insert_synthetic(store, session.id, &answers).await?;
+    catalog::close_session(store, &session.code).await?;
+    Ok(answers.len() as u64)
+}
+
+/// Releases the year's months in order, each quarter once its months are out. Returns the
+/// periods released.
+async fn release_in_order(
+    store: &Store,
+    year: Year,
+    today: NaiveDate,
+    seed: u64,
+) -> Result<Vec<String>, DemoError> {
+    let Year { first, this_month } = year;
     let mut releases = vec![];
     let mut month = Period::month_of(first);
     'months: while month.start() < this_month {
@@ -267,9 +319,11 @@ pub async fn generate(
         }
         month = Period::month_of(month.end());
     }
+    Ok(releases)
+}
 
-    record_actions(store, first).await?;
-
+/// One account per role, each with a fresh passphrase.
+async fn add_accounts(store: &Store) -> Result<Vec<DemoAccount>, DemoError> {
     let mut accounts = vec![];
     for (role, program) in [
         (Role::Admin, None),
@@ -291,12 +345,7 @@ pub async fn generate(
             password,
         });
     }
-    Ok(DemoSummary {
-        accounts,
-        responses,
-        sessions,
-        releases,
-    })
+    Ok(accounts)
 }
 
 /// What the demo's managers did about the troubled stretches: an action (on the 10th of the
