@@ -24,39 +24,10 @@
 use std::collections::BTreeMap;
 
 use crate::budget::Level;
-use crate::figures::BinNoise;
+use crate::figures::{BinNoise, CellNoise};
 use crate::integer::{simplex_round, table_round};
 use crate::measure::{Group, Histogram, RESPONSES, histograms, measures, position};
 use crate::pipeline::{CellKey, Measured};
-
-/// The noise of a released cell: the variance of its `responses`, and of each group's
-/// bins.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CellNoise {
-    pub responses: f64,
-    pub groups: BTreeMap<Group, BinNoise>,
-}
-
-impl CellNoise {
-    /// The noise variance of each count of a group's histograms (0 where the cell has
-    /// none of them).
-    pub fn variance_of(&self, group: Group) -> f64 {
-        self.groups.get(&group).map_or(0.0, |n| n.variance)
-    }
-
-    /// The noise of the sum of two independent cells.
-    pub fn add(&self, other: &CellNoise) -> CellNoise {
-        let mut groups = self.groups.clone();
-        for (group, noise) in &other.groups {
-            let slot = groups.entry(*group).or_default();
-            *slot = slot.add(*noise);
-        }
-        CellNoise {
-            responses: self.responses + other.responses,
-            groups,
-        }
-    }
-}
 
 /// One released cell: its counts in [`measures`] order (`None`: not released at this
 /// level), and their noise.

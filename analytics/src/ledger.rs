@@ -14,22 +14,21 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use collector::store::random_id;
 use sqlx::{AnyConnection, Row};
 
+use crate::CODE_VERSION;
 use crate::budget::{Mechanism, PrivacySettings};
 use crate::consistency::Released;
 use crate::period::Period;
 use crate::pipeline::SessionInfo;
 use crate::plan::{self, PLAN};
-use crate::release::{CODE_VERSION, ReleaseError};
+use crate::release_error::ReleaseError;
 use crate::sampler::Rational;
-
-/// δ at which the ledger states ε for a zCDP budget.
-pub const DELTA: f64 = 1e-6;
+use crate::zcdp::{self, DELTA};
 
 /// ε at δ = 10⁻⁶ for a spend in the mechanism's unit: the tight conversion from ρ
 /// (Canonne, Kamath and Steinke 2020); a pure-DP ε is itself.
 pub fn epsilon(unit: &str, spend: f64) -> f64 {
     if unit == Mechanism::Gaussian.unit() {
-        crate::zcdp::epsilon_at(spend, DELTA)
+        zcdp::epsilon_at(spend, DELTA)
     } else {
         spend
     }

@@ -25,10 +25,9 @@
 //! answers in several of them (ρ and ε both add).
 
 use crate::budget::{Mechanism, PrivacySettings};
-use crate::ledger::DELTA;
 use crate::plan;
 use crate::sampler::{Rational, RationalError};
-use crate::zcdp;
+use crate::zcdp::{self, DELTA};
 
 /// Which two worlds the protection tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -29,8 +29,8 @@
 use std::collections::BTreeMap;
 
 use crate::budget::{Level, Noise, PrivacySettings};
-use crate::consistency::{CellNoise, shape_noise};
-use crate::figures::{self, BinNoise};
+use crate::consistency::shape_noise;
+use crate::figures::{self, BinNoise, CellNoise};
 use crate::measure::Group;
 use crate::sampler::{Rational, RationalError};
 

@@ -18,8 +18,7 @@ use polars::prelude::*;
 use sqlx::Row;
 
 use crate::budget::{Level, Mechanism};
-use crate::consistency::CellNoise;
-use crate::figures::{self, BinNoise, Estimate, Z90};
+use crate::figures::{self, BinNoise, CellNoise, Estimate, Z90};
 use crate::measure::{self, Group, RESPONSES, bin_of, measures};
 use crate::period::Period;
 use crate::pipeline::CellKey;
