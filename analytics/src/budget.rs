@@ -459,27 +459,6 @@ impl Noise {
         }
     }
 
-    /// The smallest m ≥ 0 with P(noise > m) ≤ `tail`, from the exact pmf (floating point:
-    /// a public threshold, not the noise itself).
-    pub fn upper_quantile(&self, tail: f64) -> i64 {
-        let pmf = |x: i64| match self {
-            Noise::Gaussian { dist, .. } => {
-                crate::sampler::pmf::discrete_gaussian(dist.sigma2().to_f64(), x)
-            }
-            Noise::Laplace { dist, .. } => {
-                crate::sampler::pmf::discrete_laplace(dist.scale().to_f64(), x)
-            }
-        };
-        // P(X > m) = (1 - P(X = 0)) / 2 - Σ_{x=1..m} P(X = x), by symmetry.
-        let mut above = (1.0 - pmf(0)) / 2.0;
-        let mut m = 0;
-        while above > tail && m < 1_000_000 {
-            m += 1;
-            above -= pmf(m);
-        }
-        m
-    }
-
     /// The noise's variance, for margins of error (post-processing, floating point).
     pub fn variance(&self) -> f64 {
         match self {
