@@ -19,6 +19,7 @@ pub mod period;
 pub mod person;
 pub(crate) mod pipeline;
 pub mod plan;
+pub mod progress;
 pub mod release;
 pub mod release_error;
 pub mod retention;
