@@ -42,6 +42,7 @@ use collector::instrument::Index;
 
 use crate::budget::Level;
 use crate::figures::{self, BinNoise, Estimate};
+use crate::measure::{Group, Measure};
 use crate::period::Period;
 use crate::suppression::{Audience, Status};
 use crate::view::{Release, StoredCell};
@@ -86,20 +87,16 @@ impl Window {
         if cell.status(Audience::Manager) != Status::Shown {
             return None;
         }
-        let noise = cell
-            .noise
-            .as_ref()?
-            .groups
-            .get(&crate::measure::Group::Indices)?;
-        let count = |name: String| {
+        let noise = cell.noise.as_ref()?.groups.get(&Group::Indices)?;
+        let count = |measure: Measure| {
             cell.counts
-                .get(&name)
+                .get(&measure)
                 .filter(|c| !c.manager_hidden)
                 .map(|c| c.value)
         };
         Some(Window {
-            positive: count(format!("{}_positive", index.key()))?,
-            not_positive: count(format!("{}_not_positive", index.key()))?,
+            positive: count(Measure::positive(index))?,
+            not_positive: count(Measure::not_positive(index))?,
             noise: *noise,
         })
     }
@@ -429,7 +426,6 @@ mod tests {
 
     use super::*;
     use crate::budget::PrivacySettings;
-    use crate::measure::Group;
     use crate::plan::{Shape, level_noise};
 
     /// The noise the default settings put on a circle's and a program's month of

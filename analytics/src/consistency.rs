@@ -26,7 +26,7 @@ use std::collections::BTreeMap;
 use crate::budget::Level;
 use crate::figures::{BinNoise, CellNoise};
 use crate::integer::{simplex_round, table_round};
-use crate::measure::{Group, Histogram, RESPONSES, histograms, measures, position};
+use crate::measure::{Group, Histogram, Measure, histograms, measures, position};
 use crate::pipeline::{CellKey, Measured};
 
 /// One released cell: its counts in [`measures`] order (`None`: not released at this
@@ -38,8 +38,8 @@ pub struct ReleasedCell {
 }
 
 impl ReleasedCell {
-    pub fn count(&self, name: &str) -> Option<i64> {
-        position(name).and_then(|p| self.counts[p])
+    pub fn count(&self, measure: Measure) -> Option<i64> {
+        position(measure).and_then(|p| self.counts[p])
     }
 }
 
@@ -83,8 +83,8 @@ pub(crate) fn sum_months(
                 counts: vec![None; measures().len()],
                 noise: CellNoise::default(),
             });
-            for (at, name) in measures().iter().enumerate() {
-                if let Some(v) = cell.value(name) {
+            for (at, &measure) in measures().iter().enumerate() {
+                if let Some(v) = cell.value(measure) {
                     slot.counts[at] = Some(slot.counts[at].unwrap_or(0) + v);
                 }
             }
@@ -367,8 +367,7 @@ pub(crate) fn fit(measured: Measured) -> Released {
         let Some(smoother) = smoothers.get(&h.group) else {
             continue;
         };
-        for bin in &h.bins {
-            let at = position(bin).expect("a measure");
+        for at in h.positions() {
             let y: Vec<Option<f64>> = rows
                 .iter()
                 .map(|r| r.get(at).copied().flatten().map(|v| v as f64))
@@ -381,10 +380,7 @@ pub(crate) fn fit(measured: Measured) -> Released {
 
     let weights = total_weights(&tree, &smoothers);
     let total_of = |row: &[f64], h: &Histogram| -> f64 {
-        h.bins
-            .iter()
-            .map(|b| row[position(b).unwrap()])
-            .sum::<f64>()
+        h.positions().into_iter().map(|at| row[at]).sum::<f64>()
     };
     let responses: Vec<f64> = (0..n)
         .map(|i| {
@@ -402,8 +398,8 @@ pub(crate) fn fit(measured: Measured) -> Released {
                 continue;
             }
             let shift = (responses[i] - total_of(&fitted[i], h)) / h.bins.len() as f64;
-            for b in &h.bins {
-                fitted[i][position(b).unwrap()] += shift;
+            for at in h.positions() {
+                fitted[i][at] += shift;
             }
         }
     }
@@ -429,11 +425,11 @@ fn integers(
 ) -> Vec<Vec<Option<i64>>> {
     let n = tree.keys.len();
     let mut out: Vec<Vec<Option<i64>>> = vec![vec![None; measures().len()]; n];
-    let total = position(RESPONSES).unwrap();
+    let total = position(Measure::RESPONSES).expect("responses is a measure");
     out[0][total] = Some(responses[0].round().max(0.0) as i64);
     for h in histograms() {
         if smoothers.get(&h.group).is_some_and(|s| s.active[0]) {
-            let at: Vec<usize> = h.bins.iter().map(|b| position(b).unwrap()).collect();
+            let at = h.positions();
             let values: Vec<f64> = at.iter().map(|&p| fitted[0][p]).collect();
             for (&p, v) in at
                 .iter()
@@ -464,7 +460,7 @@ fn integers(
                 if !kids.iter().all(|&c| s.active[c]) {
                     continue;
                 }
-                let at: Vec<usize> = h.bins.iter().map(|b| position(b).unwrap()).collect();
+                let at = h.positions();
                 let cols: Vec<i64> = at.iter().map(|&b| out[p][b].unwrap()).collect();
                 let values: Vec<Vec<f64>> = kids
                     .iter()
@@ -507,9 +503,11 @@ pub(crate) mod tests {
                     assert!(*v >= 0, "{k:?} {m} = {v}");
                 }
             }
-            let n = cell.count(RESPONSES).expect("every cell has responses");
+            let n = cell
+                .count(Measure::RESPONSES)
+                .expect("every cell has responses");
             for h in histograms() {
-                let bins: Option<Vec<i64>> = h.bins.iter().map(|b| cell.count(b)).collect();
+                let bins: Option<Vec<i64>> = h.bins.iter().map(|&b| cell.count(b)).collect();
                 if let Some(bins) = bins {
                     assert_eq!(bins.iter().sum::<i64>(), n, "{k:?} {}", h.name);
                 }

@@ -28,7 +28,7 @@ use crate::budget::{Level, Mechanism, PrivacySettings, load_settings};
 use crate::consistency::{self, Released, ReleasedCell};
 use crate::figures::CellNoise;
 use crate::ledger;
-use crate::measure::{Group, measures};
+use crate::measure::{Group, Measure, bin_of, measures};
 use crate::period::Period;
 use crate::pipeline::{self, CellKey, PipelineError};
 use crate::plan::{self, PLAN_VERSION};
@@ -254,13 +254,13 @@ fn sizes(released: &Released) -> BTreeMap<CellKey, Sizes> {
         .iter()
         .map(|(key, cell)| {
             let split = cell
-                .count("first_time_yes")
-                .zip(cell.count("first_time_no"));
+                .count(Measure::FIRST_TIME_YES)
+                .zip(cell.count(Measure::FIRST_TIME_NO));
             let split_variance = cell.noise.variance_of(Group::FirstTime);
             (
                 key.clone(),
                 Sizes {
-                    responses: cell.count(crate::measure::RESPONSES).unwrap_or(0),
+                    responses: cell.count(Measure::RESPONSES).unwrap_or(0),
                     responses_variance: cell.noise.responses,
                     split,
                     split_variance,
@@ -374,7 +374,7 @@ async fn order_and_months(
             .filter(|c| c.manager != Status::Shown)
             .map(|c| {
                 (
-                    vec![c.value(crate::measure::RESPONSES).unwrap_or(0)],
+                    vec![c.value(Measure::RESPONSES).unwrap_or(0)],
                     noise(c).responses,
                 )
             })
@@ -388,7 +388,7 @@ async fn order_and_months(
                 let side = |name| c.value(name).unwrap_or(0);
                 let variance = noise(c).variance_of(Group::FirstTime);
                 (
-                    vec![side("first_time_yes"), side("first_time_no")],
+                    vec![side(Measure::FIRST_TIME_YES), side(Measure::FIRST_TIME_NO)],
                     variance,
                 )
             })
@@ -579,19 +579,16 @@ async fn insert_cell_counts(
     released: &ReleasedCell,
     [manager, funder]: [suppression::Visibility; 2],
 ) -> Result<(), sqlx::Error> {
-    let split: BTreeSet<&str> = ["first_time_yes", "first_time_no", "first_time_skipped"]
-        .into_iter()
-        .collect();
     let rows: Vec<(&str, i64, bool, bool)> = measures()
         .iter()
         .zip(&released.counts)
-        .filter_map(|(m, value)| {
+        .filter_map(|(&m, value)| {
             let value = (*value)?;
-            let in_split = split.contains(m.as_str());
+            let in_split = bin_of(m).is_some_and(|(h, _)| h.group == Group::FirstTime);
             let hidden = |v: suppression::Visibility| {
                 v.status != Status::Shown || (in_split && v.split_hidden)
             };
-            Some((m.as_str(), value, hidden(manager), hidden(funder)))
+            Some((m.name(), value, hidden(manager), hidden(funder)))
         })
         .collect();
     for chunk in rows.chunks(COUNT_ROWS_PER_INSERT) {
@@ -607,7 +604,7 @@ async fn insert_cell_noise(
     cell: i32,
     noise: &CellNoise,
 ) -> Result<(), sqlx::Error> {
-    let mut rows = vec![("responses", noise.responses, 0.0, 0.0)];
+    let mut rows = vec![(Measure::RESPONSES.name(), noise.responses, 0.0, 0.0)];
     for (group, n) in &noise.groups {
         rows.push((group.key(), n.variance, n.covariance, n.with_total));
     }
@@ -669,7 +666,7 @@ async fn insert_counts(
 mod tests {
     use std::collections::HashMap;
 
-    use collector::instrument::{Answers, Helped, Item, Rating};
+    use collector::instrument::{Answers, Helped, Index, Item, Rating};
     use rand::{RngExt, SeedableRng};
     use rand_distr::Distribution;
 
@@ -786,7 +783,11 @@ mod tests {
             let r = released(&sessions, &answers, seed);
             assert_consistent(&r);
             // Small circles with all-zero answers exercise the clamping at zero too.
-            assert!(r.cells().values().all(|c| c.count("responses").is_some()));
+            assert!(
+                r.cells()
+                    .values()
+                    .all(|c| c.count(Measure::RESPONSES).is_some())
+            );
         }
     }
 
@@ -802,21 +803,21 @@ mod tests {
         });
         let truth = true_counts(&sessions, &answers);
         let truth = truth.peek();
-        let mut z: HashMap<(Level, &str), Vec<f64>> = HashMap::new();
+        let mut z: HashMap<(Level, Measure), Vec<f64>> = HashMap::new();
         for seed in 0..150 {
             let r = released(&sessions, &answers, seed);
             for (key, cell) in r.cells() {
                 for name in [
-                    "responses",
-                    "belonging_positive",
-                    "belonging_not_positive",
-                    "first_time_no",
-                    "belong_4",
+                    Measure::RESPONSES,
+                    Measure::positive(Index::Belonging),
+                    Measure::not_positive(Index::Belonging),
+                    Measure::FIRST_TIME_NO,
+                    Measure::answers(Item::Belong)[3],
                 ] {
                     let Some(value) = cell.count(name) else {
                         continue;
                     };
-                    let variance = match crate::measure::bin_of(name) {
+                    let variance = match bin_of(name) {
                         Some((h, _)) => cell.noise.groups[&h.group].variance,
                         None => cell.noise.responses,
                     };
@@ -997,9 +998,8 @@ mod tests {
                     naive_counts(&d_prime, &sessions, &key),
                 );
                 let at = h
-                    .bins
-                    .iter()
-                    .map(|b| crate::measure::position(b).unwrap())
+                    .positions()
+                    .into_iter()
                     .find(|&p| a_counts[p] != b_counts[p])
                     .expect("the added answers move one count");
                 assert_eq!(b_counts[at] - a_counts[at], answers as i64, "{m:?}");
