@@ -295,16 +295,13 @@ fn rule(settings: &PrivacySettings, mechanism: Mechanism) -> Rule {
 }
 
 /// Months are released before their quarter. For a quarter, returns its stored months and
-/// what they force: a program quarter whose program had exactly one month hidden (or one
-/// month's first-time split hidden) is hidden too (or has its split hidden), or the
-/// quarter minus the shown months would give the hidden month away.
+/// what they force on its cells ([`forced_by_months`]).
 async fn order_and_months(
     store: &Store,
     period: Period,
     settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
 ) -> Result<(Vec<view::Release>, BTreeMap<CellKey, suppression::Forced>), ReleaseError> {
-    let mut forced = BTreeMap::new();
     if !period.is_quarter() {
         if already_released(store, period.quarter()).await? {
             return Err(ReleaseError::MonthAfterQuarter {
@@ -312,12 +309,25 @@ async fn order_and_months(
                 quarter: period.quarter(),
             });
         }
-        return Ok((Vec::new(), forced));
+        return Ok((Vec::new(), BTreeMap::new()));
     }
+    let months = quarter_months(store, period, sessions).await?;
+    let rule = rule(settings, noise_of(&months));
+    let forced = forced_by_months(period, &rule, sessions, &months);
+    Ok((months, forced))
+}
+
+/// The stored releases of a quarter's months that had sessions: each must be released,
+/// under the measurement plan (plan 2), before the quarter can be summed from them.
+async fn quarter_months(
+    store: &Store,
+    quarter: Period,
+    sessions: &[pipeline::SessionInfo],
+) -> Result<Vec<view::Release>, ReleaseError> {
     let held: BTreeSet<&str> = sessions.iter().map(|s| s.month.as_str()).collect();
     let mut missing = Vec::new();
     let mut months = Vec::new();
-    for month in period.months() {
+    for month in quarter.months() {
         if !held.contains(month.to_string().as_str()) {
             continue;
         }
@@ -338,37 +348,36 @@ async fn order_and_months(
         .collect();
     if !first_plan.is_empty() {
         return Err(ReleaseError::FirstPlanMonths {
-            quarter: period,
+            quarter,
             months: first_plan.join(", "),
         });
     }
-    // Rule 2 across releases: the quarter minus the program's shown months is the sum of
-    // its hidden months, so the quarter is hidden (or its split) when that sum would be one
-    // hidden month or too few, by the rule of the months' audience (managers).
-    let rule = rule(settings, noise_of(&months));
-    let gives_away = |parts: Vec<(Vec<i64>, f64)>| -> bool {
-        match parts.len() {
-            0 => false,
-            1 => true,
-            _ => {
-                let mut sum = vec![0; parts[0].0.len()];
-                for (values, _) in &parts {
-                    for (s, v) in sum.iter_mut().zip(values) {
-                        *s += v;
-                    }
-                }
-                rule.too_small(0, &sum, parts.iter().map(|(_, v)| v).sum())
-            }
-        }
-    };
+    Ok(months)
+}
+
+/// What a quarter's stored months force on its program cells: a program quarter whose
+/// program had exactly one month hidden (or one month's first-time split hidden) is hidden
+/// too (or has its split hidden), or the quarter minus the shown months would give the
+/// hidden month away.
+///
+/// Rule 2 across releases: the quarter minus the program's shown months is the sum of its
+/// hidden months, so the quarter is hidden (or its split) when that sum would be one
+/// hidden month or too few, by the rule of the months' audience (managers).
+fn forced_by_months(
+    quarter: Period,
+    rule: &Rule,
+    sessions: &[pipeline::SessionInfo],
+    months: &[view::Release],
+) -> BTreeMap<CellKey, suppression::Forced> {
+    let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let mut forced = BTreeMap::new();
     for program in programs {
         let month_cells: Vec<&StoredCell> = months
             .iter()
             .flat_map(|r| r.cells.iter())
             .filter(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program))
             .collect();
-        let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
         let hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
             .filter(|c| c.manager != Status::Shown)
@@ -397,17 +406,35 @@ async fn order_and_months(
             level: Level::ProgramQuarter,
             program_id: Some(program),
             circle_id: None,
-            period,
+            period: quarter,
         };
         forced.insert(
             key,
             suppression::Forced {
-                cell: gives_away(hidden),
-                split: gives_away(split_hidden),
+                cell: gives_away(rule, &hidden),
+                split: gives_away(rule, &split_hidden),
             },
         );
     }
-    Ok((months, forced))
+    forced
+}
+
+/// Whether the sum of hidden months' counts (each with its noise variance) would give a
+/// hidden month away: it is one hidden month, or too few by the rule.
+fn gives_away(rule: &Rule, parts: &[(Vec<i64>, f64)]) -> bool {
+    match parts {
+        [] => false,
+        [_] => true,
+        [(first, _), ..] => {
+            let mut sum = vec![0; first.len()];
+            for (values, _) in parts {
+                for (s, v) in sum.iter_mut().zip(values) {
+                    *s += v;
+                }
+            }
+            rule.too_small(0, &sum, parts.iter().map(|(_, v)| v).sum())
+        }
+    }
 }
 
 /// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'

@@ -232,23 +232,41 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
 
 /// Loads the stored release a header (from [`list_releases`]) describes.
 pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Error> {
-    let cell_rows = sqlx::query(
-        "select c.cell, c.level, c.program_id, c.circle_id, c.period, c.manager_status, c.funder_status, \
-         p.name as program, ci.name as circle from release_cell c \
-         left join program p on p.id = c.program_id left join circle ci on ci.id = c.circle_id \
-         where c.release_id = $1 order by c.cell",
-    )
-    .bind(info.id)
-    .fetch_all(store.pool())
-    .await?;
-    let count_rows = sqlx::query(
+    let counts = load_counts(store, info.id).await?;
+    let noise = if info.plan >= 2 {
+        load_noise(store, info.id).await?
+    } else {
+        HashMap::new()
+    };
+    let cells = load_cells(store, info.id, counts, noise).await?;
+    let first_plan = if info.plan < 2 {
+        first_plan_variances(store, info.id).await?
+    } else {
+        HashMap::new()
+    };
+    let months = months_held(store, info.period).await?;
+    Ok(Release {
+        info,
+        cells,
+        first_plan,
+        months,
+    })
+}
+
+/// A release's counts by cell, each under its measure: a stored name that is no measure
+/// is a decode error.
+async fn load_counts(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<i32, BTreeMap<Measure, StoredCount>>, sqlx::Error> {
+    let rows = sqlx::query(
         "select cell, measure, value, manager_hidden, funder_hidden from release_count where release_id = $1",
     )
-    .bind(info.id)
+    .bind(release_id)
     .fetch_all(store.pool())
     .await?;
     let mut counts: HashMap<i32, BTreeMap<Measure, StoredCount>> = HashMap::new();
-    for row in &count_rows {
+    for row in &rows {
         let name: String = row.try_get("measure")?;
         let measure =
             Measure::stored(&name).ok_or_else(|| decode(format!("unknown measure {name}")))?;
@@ -261,35 +279,61 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             },
         );
     }
+    Ok(counts)
+}
+
+/// A plan-2 release's noise by cell: `responses`, or a group's bins.
+async fn load_noise(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<i32, CellNoise>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
     let mut noise: HashMap<i32, CellNoise> = HashMap::new();
-    if info.plan >= 2 {
-        let rows = sqlx::query(
-            "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
-        )
-        .bind(info.id)
-        .fetch_all(store.pool())
-        .await?;
-        for row in &rows {
-            let slot = noise.entry(row.try_get("cell")?).or_default();
-            let name: String = row.try_get("name")?;
-            let bins = BinNoise {
-                variance: row.try_get("variance")?,
-                covariance: row.try_get("covariance")?,
-                with_total: row.try_get("with_total")?,
-            };
-            if name == Measure::RESPONSES.name() {
-                slot.responses = bins.variance;
-            } else {
-                let group = Group::from_key(&name)
-                    .ok_or_else(|| decode(format!("unknown noise {name}")))?;
-                slot.groups.insert(group, bins);
-            }
+    for row in &rows {
+        let slot = noise.entry(row.try_get("cell")?).or_default();
+        let name: String = row.try_get("name")?;
+        let bins = BinNoise {
+            variance: row.try_get("variance")?,
+            covariance: row.try_get("covariance")?,
+            with_total: row.try_get("with_total")?,
+        };
+        if name == Measure::RESPONSES.name() {
+            slot.responses = bins.variance;
+        } else {
+            let group =
+                Group::from_key(&name).ok_or_else(|| decode(format!("unknown noise {name}")))?;
+            slot.groups.insert(group, bins);
         }
     }
+    Ok(noise)
+}
+
+/// A release's cells in order, with the names of their programs and circles, each with
+/// its counts and (plan 2) its noise.
+async fn load_cells(
+    store: &Store,
+    release_id: i32,
+    mut counts: HashMap<i32, BTreeMap<Measure, StoredCount>>,
+    mut noise: HashMap<i32, CellNoise>,
+) -> Result<Vec<StoredCell>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select c.cell, c.level, c.program_id, c.circle_id, c.period, c.manager_status, c.funder_status, \
+         p.name as program, ci.name as circle from release_cell c \
+         left join program p on p.id = c.program_id left join circle ci on ci.id = c.circle_id \
+         where c.release_id = $1 order by c.cell",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
     let status =
         |key: &str| Status::from_key(key).ok_or_else(|| decode(format!("unknown status {key}")));
-    let mut cells = Vec::with_capacity(cell_rows.len());
-    for row in &cell_rows {
+    let mut cells = Vec::with_capacity(rows.len());
+    for row in &rows {
         let cell: i32 = row.try_get("cell")?;
         let level: String = row.try_get("level")?;
         cells.push(StoredCell {
@@ -311,36 +355,37 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             noise: noise.remove(&cell),
         });
     }
-    let mut first_plan = HashMap::new();
-    if info.plan < 2 {
-        let rows = sqlx::query(
-            "select level, measure_group, mechanism, scale from ledger where release_id = $1",
-        )
-        .bind(info.id)
-        .fetch_all(store.pool())
-        .await?;
-        for row in &rows {
-            let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
-                continue;
-            };
-            let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(decode)?;
-            let mechanism: Mechanism = row
-                .try_get::<String, _>("mechanism")?
-                .parse()
-                .map_err(decode)?;
-            first_plan.insert(
-                (level, row.try_get::<String, _>("measure_group")?),
-                noise_variance(mechanism, scale),
-            );
-        }
+    Ok(cells)
+}
+
+/// A plan-1 release's noise: the variance of one count per (level, group), from its
+/// ledger.
+async fn first_plan_variances(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<(Level, String), f64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select level, measure_group, mechanism, scale from ledger where release_id = $1",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
+    let mut variances = HashMap::new();
+    for row in &rows {
+        let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
+            continue;
+        };
+        let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(decode)?;
+        let mechanism: Mechanism = row
+            .try_get::<String, _>("mechanism")?
+            .parse()
+            .map_err(decode)?;
+        variances.insert(
+            (level, row.try_get::<String, _>("measure_group")?),
+            noise_variance(mechanism, scale),
+        );
     }
-    let months = months_held(store, info.period).await?;
-    Ok(Release {
-        info,
-        cells,
-        first_plan,
-        months,
-    })
+    Ok(variances)
 }
 
 /// The months a period's figures come from: a month's own; for a quarter, its months that
