@@ -63,15 +63,20 @@ pub struct Window {
     pub noise: BinNoise,
 }
 
-impl Window {
-    pub fn add(self, other: Window) -> Window {
+/// The window of two windows' months together: their counts and their noise add.
+impl std::ops::Add for Window {
+    type Output = Window;
+
+    fn add(self, other: Window) -> Window {
         Window {
             positive: self.positive + other.positive,
             not_positive: self.not_positive + other.not_positive,
-            noise: self.noise.add(other.noise),
+            noise: self.noise + other.noise,
         }
     }
+}
 
+impl Window {
     pub fn scored(&self) -> i64 {
         self.positive + self.not_positive
     }
@@ -105,7 +110,7 @@ impl Window {
     pub fn sum(windows: impl IntoIterator<Item = Option<Window>>) -> Option<Window> {
         let mut all = windows.into_iter();
         let first = all.next()??;
-        all.try_fold(first, |acc, w| Some(acc.add(w?)))
+        all.try_fold(first, |acc, w| Some(acc + w?))
     }
 }
 

@@ -292,18 +292,18 @@ impl PrivacySettings {
             Mechanism::Gaussian => m * m,
             Mechanism::Laplace => m,
         };
-        self.budget.div(Rational::integer(divisor))
+        self.budget.checked_div(Rational::integer(divisor))
     }
 
     /// The noise of a measurement that spends `share` of the per-response budget on a
     /// group's counts: calibrated to the group's sensitivity.
     pub fn noise(&self, group: Group, share: Rational) -> Result<Noise, RationalError> {
-        let spend = self.per_response_budget()?.mul(share)?;
+        let spend = self.per_response_budget()?.checked_mul(share)?;
         Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {
-                let sigma2 =
-                    Rational::integer(group.l2_squared()).div(spend.mul(Rational::integer(2))?)?;
+                let sigma2 = Rational::integer(group.l2_squared())
+                    .checked_div(spend.checked_mul(Rational::integer(2))?)?;
                 Noise::Gaussian {
                     dist: DiscreteGaussian::new(sigma2)?,
                     spend,
@@ -311,7 +311,7 @@ impl PrivacySettings {
             }
             // ε = Δ₁ / b  ⇒  b = Δ₁ / ε
             Mechanism::Laplace => {
-                let scale = Rational::integer(group.l1()).div(spend)?;
+                let scale = Rational::integer(group.l1()).checked_div(spend)?;
                 Noise::Laplace {
                     dist: DiscreteLaplace::new(scale)?,
                     spend,

@@ -299,10 +299,12 @@ pub struct BinNoise {
     pub with_total: f64,
 }
 
-impl BinNoise {
-    /// The noise of a sum of independent cells (months into a quarter, programs into the
-    /// portfolio): variances and covariances add.
-    pub fn add(self, other: BinNoise) -> BinNoise {
+/// The noise of a sum of independent cells (months into a quarter, programs into the
+/// portfolio): variances and covariances add.
+impl std::ops::Add for BinNoise {
+    type Output = BinNoise;
+
+    fn add(self, other: BinNoise) -> BinNoise {
         BinNoise {
             variance: self.variance + other.variance,
             covariance: self.covariance + other.covariance,
@@ -331,7 +333,7 @@ impl CellNoise {
         let mut groups = self.groups.clone();
         for (group, noise) in &other.groups {
             let slot = groups.entry(*group).or_default();
-            *slot = slot.add(*noise);
+            *slot = *slot + *noise;
         }
         CellNoise {
             responses: self.responses + other.responses,
@@ -611,7 +613,7 @@ mod tests {
             with_total: 0.3,
         };
         assert_eq!(
-            a.add(a),
+            a + a,
             BinNoise {
                 variance: 2.0,
                 covariance: -0.4,

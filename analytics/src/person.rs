@@ -64,7 +64,7 @@ pub fn protection(
         Neighbour::AddOrRemove => moved,
         Neighbour::Change => 2 * moved,
     };
-    let loss = per_answer.mul(Rational::integer(factor))?;
+    let loss = per_answer.checked_mul(Rational::integer(factor))?;
     let epsilon = match mechanism {
         Mechanism::Gaussian => zcdp::epsilon_at(loss.to_f64(), DELTA),
         Mechanism::Laplace => loss.to_f64(),

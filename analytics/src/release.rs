@@ -1007,7 +1007,7 @@ mod tests {
             .iter()
             .map(|m| {
                 // The person's share of the budget for this measurement.
-                let epsilon = settings.budget.mul(m.share()).unwrap().to_f64();
+                let epsilon = settings.budget.checked_mul(m.share()).unwrap().to_f64();
                 let key = match m.level {
                     Level::CircleMonth => circle_key(0, 1),
                     Level::ProgramMonth => program_key(1),
