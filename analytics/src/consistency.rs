@@ -426,15 +426,13 @@ fn integers(
     let n = tree.keys.len();
     let mut out: Vec<Vec<Option<i64>>> = vec![vec![None; measures().len()]; n];
     let total = position(Measure::RESPONSES).expect("responses is a measure");
-    out[0][total] = Some(responses[0].round().max(0.0) as i64);
+    let portfolio = responses[0].round().max(0.0) as i64;
+    out[0][total] = Some(portfolio);
     for h in histograms() {
         if smoothers.get(&h.group).is_some_and(|s| s.active[0]) {
             let at = h.positions();
             let values: Vec<f64> = at.iter().map(|&p| fitted[0][p]).collect();
-            for (&p, v) in at
-                .iter()
-                .zip(simplex_round(&values, out[0][total].unwrap()))
-            {
+            for (&p, v) in at.iter().zip(simplex_round(&values, portfolio)) {
                 out[0][p] = Some(v);
             }
         }
@@ -449,7 +447,9 @@ fn integers(
                 continue;
             }
             let kid_totals: Vec<f64> = kids.iter().map(|&c| responses[c]).collect();
-            let rows = simplex_round(&kid_totals, out[p][total].unwrap());
+            let parent_total =
+                out[p][total].expect("a parent's total is rounded before its children's");
+            let rows = simplex_round(&kid_totals, parent_total);
             for (&c, &r) in kids.iter().zip(&rows) {
                 out[c][total] = Some(r);
             }
@@ -461,7 +461,12 @@ fn integers(
                     continue;
                 }
                 let at = h.positions();
-                let cols: Vec<i64> = at.iter().map(|&b| out[p][b].unwrap()).collect();
+                // A group fitted at every child is fitted at their parent (a node is
+                // active when a child is), whose counts are rounded first.
+                let cols: Vec<i64> = at
+                    .iter()
+                    .map(|&b| out[p][b].expect("the parent's bins are rounded first"))
+                    .collect();
                 let values: Vec<Vec<f64>> = kids
                     .iter()
                     .map(|&c| at.iter().map(|&b| fitted[c][b]).collect())

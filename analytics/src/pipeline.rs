@@ -253,7 +253,7 @@ impl CopyParser {
             if &self.buffer[..11] != b"PGCOPY\n\xff\r\n\0" {
                 return Err(PipelineError::Copy("bad signature"));
             }
-            let extension = u32::from_be_bytes(self.buffer[15..19].try_into().unwrap()) as usize;
+            let extension = u32::from_be_bytes(four_bytes(&self.buffer, 15)) as usize;
             if self.buffer.len() < 19 + extension {
                 return Ok(());
             }
@@ -277,11 +277,11 @@ impl CopyParser {
             let mut values = [0i32; 3];
             for (k, value) in values.iter_mut().enumerate() {
                 let base = at + 2 + k * 8;
-                let len = i32::from_be_bytes(self.buffer[base..base + 4].try_into().unwrap());
+                let len = i32::from_be_bytes(four_bytes(&self.buffer, base));
                 if len != 4 {
                     return Err(PipelineError::Copy("expected a non-null int4"));
                 }
-                *value = i32::from_be_bytes(self.buffer[base + 4..base + 8].try_into().unwrap());
+                *value = i32::from_be_bytes(four_bytes(&self.buffer, base + 4));
             }
             self.columns.0.push(values[0]);
             self.columns.1.push(values[1]);
@@ -298,6 +298,11 @@ impl CopyParser {
         }
         Ok(self.columns)
     }
+}
+
+/// The four bytes of `bytes` from `at` (which the caller has checked are there).
+fn four_bytes(bytes: &[u8], at: usize) -> [u8; 4] {
+    [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
 }
 
 /// The indicator columns of each response, in [`measures`] order, as polars expressions
@@ -791,11 +796,11 @@ mod tests {
         let mut bytes = b"PGCOPY\n\xff\r\n\0".to_vec();
         bytes.extend_from_slice(&0u32.to_be_bytes());
         bytes.extend_from_slice(&0u32.to_be_bytes());
-        for (a, b, c) in [(1, 2, 3), (-4, 5, 1_679_615)] {
+        for (a, b, c) in [(1i32, 2, 3), (-4, 5, 1_679_615)] {
             bytes.extend_from_slice(&3i16.to_be_bytes());
             for v in [a, b, c] {
                 bytes.extend_from_slice(&4i32.to_be_bytes());
-                bytes.extend_from_slice(&(v as i32).to_be_bytes());
+                bytes.extend_from_slice(&v.to_be_bytes());
             }
         }
         bytes.extend_from_slice(&(-1i16).to_be_bytes());
