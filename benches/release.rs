@@ -31,6 +31,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 use analytics::period::Period;
+use analytics::progress::Checkpoints;
 use analytics::release::{self, ReleaseOptions};
 use chrono::NaiveDate;
 use domain::Store;
@@ -93,12 +94,12 @@ async fn child(url: String, today: NaiveDate) {
     let periods: Vec<Period> = quarter.months().into_iter().chain([quarter]).collect();
     for (i, period) in periods.into_iter().enumerate() {
         let _ = std::fs::write("/proc/self/clear_refs", "5");
-        let mut options = ReleaseOptions::seeded(i as u64);
-        options.checkpoint = Some(checkpoint);
+        let options = ReleaseOptions::seeded(i as u64);
         let started = Instant::now();
-        let summary = release::release(&store, period, today, &options)
-            .await
-            .unwrap();
+        let summary =
+            release::release_watched(&store, period, today, &options, &Checkpoints(checkpoint))
+                .await
+                .unwrap();
         println!(
             "RESULT {period} {} {:.2} {:.2} {:.2} {} {}",
             summary.cells,

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use analytics::period::Period;
 use analytics::person::Neighbour;
+use analytics::progress::Bars;
 use analytics::release::{self, ReleaseOptions};
 use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat};
@@ -975,7 +976,14 @@ async fn release_list(store: &Store) -> anyhow::Result<String> {
 /// `hearth release --period P`: one line summing up the release.
 async fn release_period(store: &Store, period: Period) -> anyhow::Result<String> {
     let today = chrono::Utc::now().date_naive();
-    let summary = release::release(store, period, today, &ReleaseOptions::new()).await?;
+    let summary = release::release_watched(
+        store,
+        period,
+        today,
+        &ReleaseOptions::new(),
+        &Bars::on_terminal(),
+    )
+    .await?;
     Ok(format!(
         "released {} · {} cells · {} per response for its month: {} · {:.1}s\n",
         summary.period,

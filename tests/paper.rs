@@ -281,7 +281,9 @@ async fn a_months_release_waits_for_its_paper_forms_and_includes_them(db: &TestD
         .find(|c| c.key.circle_id == Some(CIRCLE_A1))
         .expect("the circle's cell");
     assert_eq!(circle.manager, analytics::suppression::Status::Shown);
-    let released = circle.value("responses").unwrap();
+    let released = circle
+        .value(analytics::measure::Measure::RESPONSES)
+        .unwrap();
     assert!((20..=40).contains(&released), "{released}");
     // Released: even with the paper days back, nothing more reaches the month.
     age_closing(&store, &session, -8).await;

@@ -5,6 +5,7 @@
 mod common;
 
 use analytics::budget::save_setting;
+use analytics::measure::Measure;
 use analytics::period::Period;
 use analytics::release::{self, ReleaseError, ReleaseOptions};
 use analytics::schedule::release_due;
@@ -557,7 +558,7 @@ fn counts(
                         c.key.level.key().to_owned(),
                         c.key.program_id,
                         c.key.circle_id,
-                        m.clone(),
+                        m.to_string(),
                     ),
                     v.value,
                 )
@@ -800,7 +801,7 @@ async fn releases_of_the_first_plan_are_read_as_they_were_stored(db: &TestDb) {
     assert_eq!(stored.info.plan, 1);
     let cell = &stored.cells[0];
     let pct = stored
-        .figure(cell, Audience::Manager, "belonging_pct_positive")
+        .figure(cell, Audience::Manager, Measure::BELONGING_PCT_POSITIVE)
         .unwrap();
     assert_eq!(pct.value, Some(75.0));
     assert!(
@@ -808,7 +809,7 @@ async fn releases_of_the_first_plan_are_read_as_they_were_stored(db: &TestDb) {
         "{pct:?}: plan-1 margins come from its ledger"
     );
     let mean = stored
-        .figure(cell, Audience::Manager, "belong_mean")
+        .figure(cell, Audience::Manager, Measure::mean(Item::Belong))
         .unwrap();
     assert_eq!(mean.value, Some(4.5));
     // A quarter cannot be summed from a first-plan month.

@@ -42,6 +42,7 @@ use domain::instrument::Index;
 
 use crate::budget::Level;
 use crate::figures::{self, BinNoise, Estimate};
+use crate::measure::{Group, Measure};
 use crate::period::Period;
 use crate::suppression::{Audience, Status};
 use crate::view::{Release, StoredCell};
@@ -62,15 +63,20 @@ pub struct Window {
     pub noise: BinNoise,
 }
 
-impl Window {
-    pub fn add(self, other: Window) -> Window {
+/// The window of two windows' months together: their counts and their noise add.
+impl std::ops::Add for Window {
+    type Output = Window;
+
+    fn add(self, other: Window) -> Window {
         Window {
             positive: self.positive + other.positive,
             not_positive: self.not_positive + other.not_positive,
-            noise: self.noise.add(other.noise),
+            noise: self.noise + other.noise,
         }
     }
+}
 
+impl Window {
     pub fn scored(&self) -> i64 {
         self.positive + self.not_positive
     }
@@ -86,20 +92,16 @@ impl Window {
         if cell.status(Audience::Manager) != Status::Shown {
             return None;
         }
-        let noise = cell
-            .noise
-            .as_ref()?
-            .groups
-            .get(&crate::measure::Group::Indices)?;
-        let count = |name: String| {
+        let noise = cell.noise.as_ref()?.groups.get(&Group::Indices)?;
+        let count = |measure: Measure| {
             cell.counts
-                .get(&name)
+                .get(&measure)
                 .filter(|c| !c.manager_hidden)
                 .map(|c| c.value)
         };
         Some(Window {
-            positive: count(format!("{}_positive", index.key()))?,
-            not_positive: count(format!("{}_not_positive", index.key()))?,
+            positive: count(Measure::positive(index))?,
+            not_positive: count(Measure::not_positive(index))?,
             noise: *noise,
         })
     }
@@ -108,7 +110,7 @@ impl Window {
     pub fn sum(windows: impl IntoIterator<Item = Option<Window>>) -> Option<Window> {
         let mut all = windows.into_iter();
         let first = all.next()??;
-        all.try_fold(first, |acc, w| Some(acc.add(w?)))
+        all.try_fold(first, |acc, w| Some(acc + w?))
     }
 }
 
@@ -429,7 +431,6 @@ mod tests {
 
     use super::*;
     use crate::budget::PrivacySettings;
-    use crate::measure::Group;
     use crate::plan::{Shape, level_noise};
 
     /// The noise the default settings put on a circle's and a program's month of

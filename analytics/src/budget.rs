@@ -291,18 +291,18 @@ impl PrivacySettings {
             Mechanism::Gaussian => m * m,
             Mechanism::Laplace => m,
         };
-        self.budget.div(Rational::integer(divisor))
+        self.budget.checked_div(Rational::integer(divisor))
     }
 
     /// The noise of a measurement that spends `share` of the per-response budget on a
     /// group's counts: calibrated to the group's sensitivity.
     pub fn noise(&self, group: Group, share: Rational) -> Result<Noise, RationalError> {
-        let spend = self.per_response_budget()?.mul(share)?;
+        let spend = self.per_response_budget()?.checked_mul(share)?;
         Ok(match self.mechanism {
             // ρ = Δ₂² / 2σ²  ⇒  σ² = Δ₂² / 2ρ
             Mechanism::Gaussian => {
-                let sigma2 =
-                    Rational::integer(group.l2_squared()).div(spend.mul(Rational::integer(2))?)?;
+                let sigma2 = Rational::integer(group.l2_squared())
+                    .checked_div(spend.checked_mul(Rational::integer(2))?)?;
                 Noise::Gaussian {
                     dist: DiscreteGaussian::new(sigma2)?,
                     spend,
@@ -310,7 +310,7 @@ impl PrivacySettings {
             }
             // ε = Δ₁ / b  ⇒  b = Δ₁ / ε
             Mechanism::Laplace => {
-                let scale = Rational::integer(group.l1()).div(spend)?;
+                let scale = Rational::integer(group.l1()).checked_div(spend)?;
                 Noise::Laplace {
                     dist: DiscreteLaplace::new(scale)?,
                     spend,
@@ -456,27 +456,6 @@ impl Noise {
             Noise::Gaussian { dist, .. } => dist.sigma2(),
             Noise::Laplace { dist, .. } => dist.scale(),
         }
-    }
-
-    /// The smallest m ≥ 0 with P(noise > m) ≤ `tail`, from the exact pmf (floating point:
-    /// a public threshold, not the noise itself).
-    pub fn upper_quantile(&self, tail: f64) -> i64 {
-        let pmf = |x: i64| match self {
-            Noise::Gaussian { dist, .. } => {
-                crate::sampler::pmf::discrete_gaussian(dist.sigma2().to_f64(), x)
-            }
-            Noise::Laplace { dist, .. } => {
-                crate::sampler::pmf::discrete_laplace(dist.scale().to_f64(), x)
-            }
-        };
-        // P(X > m) = (1 - P(X = 0)) / 2 - Σ_{x=1..m} P(X = x), by symmetry.
-        let mut above = (1.0 - pmf(0)) / 2.0;
-        let mut m = 0;
-        while above > tail && m < 1_000_000 {
-            m += 1;
-            above -= pmf(m);
-        }
-        m
     }
 
     /// The noise's variance, for margins of error (post-processing, floating point).

@@ -24,39 +24,10 @@
 use std::collections::BTreeMap;
 
 use crate::budget::Level;
-use crate::figures::BinNoise;
+use crate::figures::{BinNoise, CellNoise};
 use crate::integer::{simplex_round, table_round};
-use crate::measure::{Group, Histogram, RESPONSES, histograms, measures, position};
+use crate::measure::{Group, Histogram, Measure, histograms, measures, position};
 use crate::pipeline::{CellKey, Measured};
-
-/// The noise of a released cell: the variance of its `responses`, and of each group's
-/// bins.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CellNoise {
-    pub responses: f64,
-    pub groups: BTreeMap<Group, BinNoise>,
-}
-
-impl CellNoise {
-    /// The noise variance of each count of a group's histograms (0 where the cell has
-    /// none of them).
-    pub fn variance_of(&self, group: Group) -> f64 {
-        self.groups.get(&group).map_or(0.0, |n| n.variance)
-    }
-
-    /// The noise of the sum of two independent cells.
-    pub fn add(&self, other: &CellNoise) -> CellNoise {
-        let mut groups = self.groups.clone();
-        for (group, noise) in &other.groups {
-            let slot = groups.entry(*group).or_default();
-            *slot = slot.add(*noise);
-        }
-        CellNoise {
-            responses: self.responses + other.responses,
-            groups,
-        }
-    }
-}
 
 /// One released cell: its counts in [`measures`] order (`None`: not released at this
 /// level), and their noise.
@@ -67,8 +38,8 @@ pub struct ReleasedCell {
 }
 
 impl ReleasedCell {
-    pub fn count(&self, name: &str) -> Option<i64> {
-        position(name).and_then(|p| self.counts[p])
+    pub fn count(&self, measure: Measure) -> Option<i64> {
+        position(measure).and_then(|p| self.counts[p])
     }
 }
 
@@ -112,8 +83,8 @@ pub(crate) fn sum_months(
                 counts: vec![None; measures().len()],
                 noise: CellNoise::default(),
             });
-            for (at, name) in measures().iter().enumerate() {
-                if let Some(v) = cell.value(name) {
+            for (at, &measure) in measures().iter().enumerate() {
+                if let Some(v) = cell.value(measure) {
                     slot.counts[at] = Some(slot.counts[at].unwrap_or(0) + v);
                 }
             }
@@ -396,8 +367,7 @@ pub(crate) fn fit(measured: Measured) -> Released {
         let Some(smoother) = smoothers.get(&h.group) else {
             continue;
         };
-        for bin in &h.bins {
-            let at = position(bin).expect("a measure");
+        for at in h.positions() {
             let y: Vec<Option<f64>> = rows
                 .iter()
                 .map(|r| r.get(at).copied().flatten().map(|v| v as f64))
@@ -410,10 +380,7 @@ pub(crate) fn fit(measured: Measured) -> Released {
 
     let weights = total_weights(&tree, &smoothers);
     let total_of = |row: &[f64], h: &Histogram| -> f64 {
-        h.bins
-            .iter()
-            .map(|b| row[position(b).unwrap()])
-            .sum::<f64>()
+        h.positions().into_iter().map(|at| row[at]).sum::<f64>()
     };
     let responses: Vec<f64> = (0..n)
         .map(|i| {
@@ -431,8 +398,8 @@ pub(crate) fn fit(measured: Measured) -> Released {
                 continue;
             }
             let shift = (responses[i] - total_of(&fitted[i], h)) / h.bins.len() as f64;
-            for b in &h.bins {
-                fitted[i][position(b).unwrap()] += shift;
+            for at in h.positions() {
+                fitted[i][at] += shift;
             }
         }
     }
@@ -458,16 +425,14 @@ fn integers(
 ) -> Vec<Vec<Option<i64>>> {
     let n = tree.keys.len();
     let mut out: Vec<Vec<Option<i64>>> = vec![vec![None; measures().len()]; n];
-    let total = position(RESPONSES).unwrap();
-    out[0][total] = Some(responses[0].round().max(0.0) as i64);
+    let total = position(Measure::RESPONSES).expect("responses is a measure");
+    let portfolio = responses[0].round().max(0.0) as i64;
+    out[0][total] = Some(portfolio);
     for h in histograms() {
         if smoothers.get(&h.group).is_some_and(|s| s.active[0]) {
-            let at: Vec<usize> = h.bins.iter().map(|b| position(b).unwrap()).collect();
+            let at = h.positions();
             let values: Vec<f64> = at.iter().map(|&p| fitted[0][p]).collect();
-            for (&p, v) in at
-                .iter()
-                .zip(simplex_round(&values, out[0][total].unwrap()))
-            {
+            for (&p, v) in at.iter().zip(simplex_round(&values, portfolio)) {
                 out[0][p] = Some(v);
             }
         }
@@ -482,7 +447,9 @@ fn integers(
                 continue;
             }
             let kid_totals: Vec<f64> = kids.iter().map(|&c| responses[c]).collect();
-            let rows = simplex_round(&kid_totals, out[p][total].unwrap());
+            let parent_total =
+                out[p][total].expect("a parent's total is rounded before its children's");
+            let rows = simplex_round(&kid_totals, parent_total);
             for (&c, &r) in kids.iter().zip(&rows) {
                 out[c][total] = Some(r);
             }
@@ -493,8 +460,13 @@ fn integers(
                 if !kids.iter().all(|&c| s.active[c]) {
                     continue;
                 }
-                let at: Vec<usize> = h.bins.iter().map(|b| position(b).unwrap()).collect();
-                let cols: Vec<i64> = at.iter().map(|&b| out[p][b].unwrap()).collect();
+                let at = h.positions();
+                // A group fitted at every child is fitted at their parent (a node is
+                // active when a child is), whose counts are rounded first.
+                let cols: Vec<i64> = at
+                    .iter()
+                    .map(|&b| out[p][b].expect("the parent's bins are rounded first"))
+                    .collect();
                 let values: Vec<Vec<f64>> = kids
                     .iter()
                     .map(|&c| at.iter().map(|&b| fitted[c][b]).collect())
@@ -536,9 +508,11 @@ pub(crate) mod tests {
                     assert!(*v >= 0, "{k:?} {m} = {v}");
                 }
             }
-            let n = cell.count(RESPONSES).expect("every cell has responses");
+            let n = cell
+                .count(Measure::RESPONSES)
+                .expect("every cell has responses");
             for h in histograms() {
-                let bins: Option<Vec<i64>> = h.bins.iter().map(|b| cell.count(b)).collect();
+                let bins: Option<Vec<i64>> = h.bins.iter().map(|&b| cell.count(b)).collect();
                 if let Some(bins) = bins {
                     assert_eq!(bins.iter().sum::<i64>(), n, "{k:?} {}", h.name);
                 }

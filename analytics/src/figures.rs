@@ -5,6 +5,10 @@
 //! # Privacy
 //! Everything here is post-processing of released noisy counts and public noise scales.
 
+use std::collections::BTreeMap;
+
+use crate::measure::Group;
+
 /// z for a two-sided 90 % interval.
 pub const Z90: f64 = 1.6449;
 
@@ -295,14 +299,45 @@ pub struct BinNoise {
     pub with_total: f64,
 }
 
-impl BinNoise {
-    /// The noise of a sum of independent cells (months into a quarter, programs into the
-    /// portfolio): variances and covariances add.
-    pub fn add(self, other: BinNoise) -> BinNoise {
+/// The noise of a sum of independent cells (months into a quarter, programs into the
+/// portfolio): variances and covariances add.
+impl std::ops::Add for BinNoise {
+    type Output = BinNoise;
+
+    fn add(self, other: BinNoise) -> BinNoise {
         BinNoise {
             variance: self.variance + other.variance,
             covariance: self.covariance + other.covariance,
             with_total: self.with_total + other.with_total,
+        }
+    }
+}
+
+/// The noise of a released cell: the variance of its `responses`, and of each group's
+/// bins.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellNoise {
+    pub responses: f64,
+    pub groups: BTreeMap<Group, BinNoise>,
+}
+
+impl CellNoise {
+    /// The noise variance of each count of a group's histograms (0 where the cell has
+    /// none of them).
+    pub fn variance_of(&self, group: Group) -> f64 {
+        self.groups.get(&group).map_or(0.0, |n| n.variance)
+    }
+
+    /// The noise of the sum of two independent cells.
+    pub fn add(&self, other: &CellNoise) -> CellNoise {
+        let mut groups = self.groups.clone();
+        for (group, noise) in &other.groups {
+            let slot = groups.entry(*group).or_default();
+            *slot = *slot + *noise;
+        }
+        CellNoise {
+            responses: self.responses + other.responses,
+            groups,
         }
     }
 }
@@ -578,7 +613,7 @@ mod tests {
             with_total: 0.3,
         };
         assert_eq!(
-            a.add(a),
+            a + a,
             BinNoise {
                 variance: 2.0,
                 covariance: -0.4,

@@ -14,22 +14,21 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use domain::store::random_id;
 use sqlx::{AnyConnection, Row};
 
+use crate::CODE_VERSION;
 use crate::budget::{Mechanism, PrivacySettings};
 use crate::consistency::Released;
 use crate::period::Period;
 use crate::pipeline::SessionInfo;
 use crate::plan::{self, PLAN};
-use crate::release::{CODE_VERSION, ReleaseError};
+use crate::release_error::{OverBudget, ReleaseError};
 use crate::sampler::Rational;
-
-/// δ at which the ledger states ε for a zCDP budget.
-pub const DELTA: f64 = 1e-6;
+use crate::zcdp::{self, DELTA};
 
 /// ε at δ = 10⁻⁶ for a spend in the mechanism's unit: the tight conversion from ρ
 /// (Canonne, Kamath and Steinke 2020); a pure-DP ε is itself.
 pub fn epsilon(unit: &str, spend: f64) -> f64 {
     if unit == Mechanism::Gaussian.unit() {
-        crate::zcdp::epsilon_at(spend, DELTA)
+        zcdp::epsilon_at(spend, DELTA)
     } else {
         spend
     }
@@ -59,13 +58,13 @@ pub(crate) async fn check_budget(
                 .unwrap_or((Rational::integer(0), None));
             let in_force = settings.per_response_budget()?;
             let budget = recorded.map_or(in_force, |r| r.min(in_force));
-            if already.add(needed)? > budget {
+            if already.checked_add(needed)? > budget {
                 let name: String = sqlx::query_scalar("select name from program where id = $1")
                     .bind(program)
                     .fetch_one(&mut *conn)
                     .await?;
                 let left = budget.checked_sub(already).unwrap_or(Rational::integer(0));
-                return Err(ReleaseError::OverBudget {
+                return Err(ReleaseError::OverBudget(Box::new(OverBudget {
                     period,
                     program: name,
                     month: month.clone(),
@@ -73,7 +72,7 @@ pub(crate) async fn check_budget(
                     needed: needed.to_string(),
                     left: left.to_string(),
                     budget: budget.to_string(),
-                });
+                })));
             }
         }
     }
@@ -102,14 +101,16 @@ pub async fn spent_by(
             let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
             let spend = match (mechanism, unit.as_str()) {
                 (Mechanism::Gaussian, "rho") | (Mechanism::Laplace, "epsilon") => spend,
-                (Mechanism::Gaussian, _) => spend.mul(spend)?.div(Rational::integer(2))?,
+                (Mechanism::Gaussian, _) => spend
+                    .checked_mul(spend)?
+                    .checked_div(Rational::integer(2))?,
                 (Mechanism::Laplace, _) => return Err(ReleaseError::MixedUnits(month.clone())),
             };
             let budget: Rational = row.try_get::<String, _>("budget")?.parse()?;
             let slot = spent
                 .entry((program, month.clone()))
                 .or_insert((Rational::integer(0), None));
-            slot.0 = slot.0.add(spend)?;
+            slot.0 = slot.0.checked_add(spend)?;
             slot.1 = Some(slot.1.map_or(budget, |b: Rational| b.min(budget)));
         }
     }
@@ -229,6 +230,13 @@ impl MonthLoss {
     }
 }
 
+/// One ledger entry's spend on a (program, month), as [`losses`] reads it.
+struct Spend {
+    unit: String,
+    spend: Rational,
+    answers_per_person: i32,
+}
+
 /// What one answer of each (program, month) has lost across all stored releases.
 /// Pure-ε spends are counted as ρ = ε²/2 when a month also holds ρ spends (as the budget
 /// check counts them); a month of ε spends only stays in ε.
@@ -240,35 +248,42 @@ pub async fn losses(
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut spends: BTreeMap<(i32, String), Vec<(String, Rational, i32)>> = BTreeMap::new();
+    let mut spends: BTreeMap<(i32, String), Vec<Spend>> = BTreeMap::new();
     for row in rows {
         spends
             .entry((row.try_get("program_id")?, row.try_get("month")?))
             .or_default()
-            .push((
-                row.try_get("unit")?,
-                row.try_get::<String, _>("spend")?.parse()?,
-                row.try_get("answers_per_person")?,
-            ));
+            .push(Spend {
+                unit: row.try_get("unit")?,
+                spend: row.try_get::<String, _>("spend")?.parse()?,
+                answers_per_person: row.try_get("answers_per_person")?,
+            });
     }
     let rho = Mechanism::Gaussian.unit();
     let mut out = BTreeMap::new();
     for (key, list) in spends {
-        let unit = if list.iter().any(|(u, _, _)| u == rho) {
+        let unit = if list.iter().any(|s| s.unit == rho) {
             rho.to_owned()
         } else {
             Mechanism::Laplace.unit().to_owned()
         };
         let mut total = Rational::integer(0);
         let mut planned = u32::MAX;
-        for (u, spend, answers) in list {
-            let spend = if u == unit {
+        for Spend {
+            unit: spent_in,
+            spend,
+            answers_per_person,
+        } in list
+        {
+            let spend = if spent_in == unit {
                 spend
             } else {
-                spend.mul(spend)?.div(Rational::integer(2))?
+                spend
+                    .checked_mul(spend)?
+                    .checked_div(Rational::integer(2))?
             };
-            total = total.add(spend)?;
-            planned = planned.min(answers.max(1) as u32);
+            total = total.checked_add(spend)?;
+            planned = planned.min(answers_per_person.max(1) as u32);
         }
         out.insert(
             key,

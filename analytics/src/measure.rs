@@ -6,8 +6,212 @@
 //! in the way" option as ticked / not ticked. So a cell's `responses` is the sum of any of
 //! its histograms, and a "% positive" is positive over (positive + not positive): its
 //! numerator and denominator are different counts, with independent noise.
+//!
+//! # Names
+//! A measure is named by a [`Measure`], never by a string: a count a release stores
+//! (`first_time_yes`, `belong_4`) or a figure derived from counts (`belonging_pct_positive`,
+//! `better_mean`). Only this module makes one — a constant ([`Measure::RESPONSES`],
+//! [`Measure::FIRST_TIME_YES`], …), a constructor from the instrument's typed keys
+//! ([`Measure::positive`]`(Index::Belonging)`, [`Measure::mean`]`(Item::Better)`), or
+//! [`Measure::stored`] reading a name back from the release tables — so a misspelt measure
+//! does not compile, and a stored name that is no measure is an error where it is read
+//! ([`crate::view::load`]), not a figure silently missing. The tables keep their text
+//! names; [`Measure::name`] is that text. Figures leave the crate with their name as text
+//! ([`crate::view::Figure::measure`]); code outside that picks figures by name compares
+//! with a `Measure`'s [`Measure::name`].
+
+use std::fmt;
+use std::sync::OnceLock;
 
 use domain::instrument::{Helped, Hindered, Index, Item};
+
+/// The name of a measure: a count a release stores, or a figure derived from counts (see
+/// the module docs). Ordered as its name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Measure(&'static str);
+
+impl Measure {
+    /// The derived total of a cell: the sum of each of its histograms.
+    pub const RESPONSES: Measure = Measure("responses");
+    pub const FIRST_TIME_YES: Measure = Measure("first_time_yes");
+    pub const FIRST_TIME_NO: Measure = Measure("first_time_no");
+    pub const FIRST_TIME_SKIPPED: Measure = Measure("first_time_skipped");
+    /// `Measure::pct_positive(Index::Belonging)`, as a constant for constant lists.
+    pub const BELONGING_PCT_POSITIVE: Measure = Measure("belonging_pct_positive");
+    /// `Measure::pct_positive(Index::Safety)`, as a constant for constant lists.
+    pub const SAFETY_PCT_POSITIVE: Measure = Measure("safety_pct_positive");
+    /// `Measure::mean(Item::Better)`, as a constant for constant lists.
+    pub const BETTER_MEAN: Measure = Measure("better_mean");
+
+    /// Its name, as the release tables, exports and figures write it.
+    pub const fn name(self) -> &'static str {
+        self.0
+    }
+
+    /// The measure a release stores under `name`: one of [`measures`], or an index's
+    /// `_scored` count, which releases of the first plan stored. `None` for any other name.
+    pub fn stored(name: &str) -> Option<Measure> {
+        let measure = Measure::known(name)?;
+        let scored = Index::ALL
+            .into_iter()
+            .any(|i| measure == Measure::scored(i));
+        (position(measure).is_some() || scored).then_some(measure)
+    }
+
+    /// An index's positive count: responses whose score is positive.
+    pub fn positive(index: Index) -> Measure {
+        Measure::of(index.key(), "positive")
+    }
+
+    pub fn not_positive(index: Index) -> Measure {
+        Measure::of(index.key(), "not_positive")
+    }
+
+    pub fn not_scored(index: Index) -> Measure {
+        Measure::of(index.key(), "not_scored")
+    }
+
+    /// Responses with a score for an index (positive + not positive): derived under the
+    /// measurement plan, stored by the first plan.
+    pub fn scored(index: Index) -> Measure {
+        Measure::of(index.key(), "scored")
+    }
+
+    /// An index's "% positive" (derived).
+    pub fn pct_positive(index: Index) -> Measure {
+        Measure::of(index.key(), "pct_positive")
+    }
+
+    /// The counts of an item's answers 1 to 5, in that order.
+    pub fn answers(item: Item) -> [Measure; 5] {
+        ["1", "2", "3", "4", "5"].map(|answer| Measure::of(item.key(), answer))
+    }
+
+    pub fn skipped(item: Item) -> Measure {
+        Measure::of(item.key(), "skipped")
+    }
+
+    /// An item's mean answer (derived).
+    pub fn mean(item: Item) -> Measure {
+        Measure::of(item.key(), "mean")
+    }
+
+    /// Responses that ticked the option: named as its column is (`helped_listened`).
+    pub fn ticked(choice: Choice) -> Measure {
+        Measure::known(&choice.column()).expect("every option's column is a measure")
+    }
+
+    pub fn unticked(choice: Choice) -> Measure {
+        Measure::of(&choice.column(), "unticked")
+    }
+
+    /// The share of responses that ticked the option, in % (derived).
+    pub fn pct(choice: Choice) -> Measure {
+        Measure::of(&choice.column(), "pct")
+    }
+
+    /// `{key}_{suffix}`, which [`names`] lists for every key of the instrument.
+    fn of(key: &str, suffix: &str) -> Measure {
+        Measure::known(&format!("{key}_{suffix}"))
+            .expect("every measure of the instrument's keys is listed in names()")
+    }
+
+    /// The measure of a name [`names`] lists.
+    fn known(name: &str) -> Option<Measure> {
+        let names = names();
+        let at = names.binary_search_by(|n| n.as_str().cmp(name)).ok()?;
+        Some(Measure(names[at].as_str()))
+    }
+}
+
+impl fmt::Display for Measure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+/// The name of [`Measure::RESPONSES`], for code that compares figures' names as text.
+pub const RESPONSES: &str = Measure::RESPONSES.name();
+
+/// Every measure's name, sorted: what a [`Measure`] points into. Each rule here has its
+/// constructor in `impl Measure`.
+fn names() -> &'static [String] {
+    static ALL: OnceLock<Vec<String>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut all: Vec<String> = [
+            Measure::RESPONSES,
+            Measure::FIRST_TIME_YES,
+            Measure::FIRST_TIME_NO,
+            Measure::FIRST_TIME_SKIPPED,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        for index in Index::ALL {
+            for suffix in [
+                "positive",
+                "not_positive",
+                "not_scored",
+                "scored",
+                "pct_positive",
+            ] {
+                all.push(format!("{}_{suffix}", index.key()));
+            }
+        }
+        for item in Item::ALL {
+            for suffix in ["1", "2", "3", "4", "5", "skipped", "mean"] {
+                all.push(format!("{}_{suffix}", item.key()));
+            }
+        }
+        for choice in Choice::all() {
+            let column = choice.column();
+            all.push(format!("{column}_unticked"));
+            all.push(format!("{column}_pct"));
+            all.push(column);
+        }
+        all.sort_unstable();
+        all
+    })
+}
+
+/// An option of "what helped" or "what got in the way".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    Helped(Helped),
+    Hindered(Hindered),
+}
+
+impl Choice {
+    /// Every option: what helped, then what got in the way, each in the form's order.
+    pub fn all() -> impl Iterator<Item = Choice> {
+        let helped = Helped::ALL.iter().map(|&c| Choice::Helped(c));
+        helped.chain(Hindered::ALL.iter().map(|&c| Choice::Hindered(c)))
+    }
+
+    /// Its column: the database's, and the name of the measure that counts it.
+    pub fn column(self) -> String {
+        match self {
+            Choice::Helped(c) => c.column(),
+            Choice::Hindered(c) => c.column(),
+        }
+    }
+
+    /// Its question's key in the form's messages (`helped`, `hindered`).
+    fn question(self) -> &'static str {
+        match self {
+            Choice::Helped(_) => "helped",
+            Choice::Hindered(_) => "hindered",
+        }
+    }
+
+    /// Its own key in the form's messages (`listened`).
+    fn key(self) -> &'static str {
+        match self {
+            Choice::Helped(c) => c.key(),
+            Choice::Hindered(c) => c.key(),
+        }
+    }
+}
 
 /// Measures are measured in groups of histograms; each group has its own sensitivity
 /// (how much adding or removing one response can change its counts) and its own shares of
@@ -74,33 +278,41 @@ pub struct Histogram {
     /// `belonging`, `belong`, `first_time`, `helped_listened`, …
     pub name: String,
     pub group: Group,
-    /// The measure names of its bins, in order.
-    pub bins: Vec<String>,
+    /// Its bins, in order.
+    pub bins: Vec<Measure>,
+}
+
+impl Histogram {
+    /// The positions of its bins in [`measures`].
+    pub fn positions(&self) -> Vec<usize> {
+        self.bins
+            .iter()
+            .map(|&bin| position(bin).expect("measures() lists every histogram's bins"))
+            .collect()
+    }
 }
 
 /// Every histogram, in a fixed order.
 pub fn histograms() -> &'static [Histogram] {
-    static ALL: std::sync::OnceLock<Vec<Histogram>> = std::sync::OnceLock::new();
+    static ALL: OnceLock<Vec<Histogram>> = OnceLock::new();
     ALL.get_or_init(|| {
         let mut all = Vec::new();
         for index in Index::ALL {
-            let k = index.key();
             all.push(Histogram {
-                name: k.into(),
+                name: index.key().into(),
                 group: Group::Indices,
                 bins: vec![
-                    format!("{k}_positive"),
-                    format!("{k}_not_positive"),
-                    format!("{k}_not_scored"),
+                    Measure::positive(index),
+                    Measure::not_positive(index),
+                    Measure::not_scored(index),
                 ],
             });
         }
         for item in Item::ALL {
-            let k = item.key();
-            let mut bins: Vec<String> = (1..=5).map(|b| format!("{k}_{b}")).collect();
-            bins.push(format!("{k}_skipped"));
+            let mut bins = Measure::answers(item).to_vec();
+            bins.push(Measure::skipped(item));
             all.push(Histogram {
-                name: k.into(),
+                name: item.key().into(),
                 group: Group::Items,
                 bins,
             });
@@ -109,131 +321,155 @@ pub fn histograms() -> &'static [Histogram] {
             name: "first_time".into(),
             group: Group::FirstTime,
             bins: vec![
-                "first_time_yes".into(),
-                "first_time_no".into(),
-                "first_time_skipped".into(),
+                Measure::FIRST_TIME_YES,
+                Measure::FIRST_TIME_NO,
+                Measure::FIRST_TIME_SKIPPED,
             ],
         });
-        let options = Helped::ALL
-            .iter()
-            .map(|c| c.column())
-            .chain(Hindered::ALL.iter().map(|c| c.column()));
-        for column in options {
+        for choice in Choice::all() {
             all.push(Histogram {
-                bins: vec![column.clone(), format!("{column}_unticked")],
-                name: column,
+                name: choice.column(),
                 group: Group::Choices,
+                bins: vec![Measure::ticked(choice), Measure::unticked(choice)],
             });
         }
         all
     })
 }
 
-/// The derived total of a cell: the sum of each of its histograms.
-pub const RESPONSES: &str = "responses";
-
 /// Every measure a release may store, in a fixed order: `responses`, then every
 /// histogram's bins.
-pub fn measures() -> &'static [String] {
-    static ALL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+pub fn measures() -> &'static [Measure] {
+    static ALL: OnceLock<Vec<Measure>> = OnceLock::new();
     ALL.get_or_init(|| {
-        std::iter::once(RESPONSES.to_owned())
-            .chain(histograms().iter().flat_map(|h| h.bins.iter().cloned()))
+        std::iter::once(Measure::RESPONSES)
+            .chain(histograms().iter().flat_map(|h| h.bins.iter().copied()))
             .collect()
     })
 }
 
-/// Position of a measure in [`measures`].
-pub fn position(name: &str) -> Option<usize> {
-    measures().iter().position(|m| m == name)
+/// Every figure derived from counts, in a fixed order: each index's scored count and
+/// "% positive", each item's mean, each option's share of responses.
+pub fn derived() -> impl Iterator<Item = Measure> {
+    Index::ALL
+        .into_iter()
+        .flat_map(|i| [Measure::scored(i), Measure::pct_positive(i)])
+        .chain(Item::ALL.map(Measure::mean))
+        .chain(Choice::all().map(Measure::pct))
+}
+
+/// Position of a measure in [`measures`] (`None` for a derived one).
+pub fn position(measure: Measure) -> Option<usize> {
+    measures().iter().position(|&m| m == measure)
 }
 
 /// The histogram a measure is a bin of, with the bin's position in it.
-pub fn bin_of(name: &str) -> Option<(&'static Histogram, usize)> {
+pub fn bin_of(measure: Measure) -> Option<(&'static Histogram, usize)> {
     histograms()
         .iter()
-        .find_map(|h| h.bins.iter().position(|b| b == name).map(|i| (h, i)))
+        .find_map(|h| h.bins.iter().position(|&b| b == measure).map(|i| (h, i)))
 }
 
 /// A measure in plain words, for the data dictionary of exports: each statement, option
 /// and question in the words the participant read (the English form), each index with
 /// the statements that make it up — never an internal name.
-pub fn describe(name: &str) -> String {
-    if name == RESPONSES {
+pub fn describe(measure: Measure) -> String {
+    if measure == Measure::RESPONSES {
         return "responses in the cell (the sum of every histogram below)".into();
     }
-    if let Some((h, i)) = bin_of(name) {
-        return match h.group {
-            Group::Indices => {
-                let Some(index) = index_of(&h.name) else {
-                    return name.to_owned();
-                };
-                let (words, made_of) = (index_words(index), index_statements(index));
-                let least = index.min_answered();
-                let all = index.items().count();
-                match i {
-                    0 => format!(
-                        "responses whose {words} score is positive: the mean of their answers to {made_of} is above 3.5, with at least {least} of the {all} answered"
-                    ),
-                    1 => format!(
-                        "responses whose {words} score is not positive: the mean of their answers to {made_of} is 3.5 or below, with at least {least} of the {all} answered"
-                    ),
-                    _ => format!(
-                        "responses with too few {words} statements answered to score it: fewer than {least} of the {all} ({made_of})"
-                    ),
-                }
+    let words = match bin_of(measure) {
+        Some((h, i)) => describe_bin(h, i),
+        None => describe_derived(measure),
+    };
+    words.unwrap_or_else(|| measure.to_string())
+}
+
+/// Bin `i` of histogram `h` in plain words.
+fn describe_bin(h: &Histogram, i: usize) -> Option<String> {
+    Some(match h.group {
+        Group::Indices => {
+            let index = index_of(&h.name)?;
+            let (words, made_of) = (index_words(index), index_statements(index));
+            let least = index.min_answered();
+            let all = index.items().count();
+            match i {
+                0 => format!(
+                    "responses whose {words} score is positive: the mean of their answers to {made_of} is above 3.5, with at least {least} of the {all} answered"
+                ),
+                1 => format!(
+                    "responses whose {words} score is not positive: the mean of their answers to {made_of} is 3.5 or below, with at least {least} of the {all} answered"
+                ),
+                _ => format!(
+                    "responses with too few {words} statements answered to score it: fewer than {least} of the {all} ({made_of})"
+                ),
             }
-            Group::Items => {
-                let statement = statement(&h.name);
-                match i {
-                    5 => format!(
-                        "responses that skipped the statement {statement} (left it blank or chose “{}”)",
-                        english("scale-skip")
-                    ),
-                    _ => format!(
-                        "responses that answered {} (“{}”, on a scale from 1 = strongly disagree to 5 = strongly agree) to the statement {statement}",
-                        i + 1,
-                        english(&format!("scale-{}", i + 1))
-                    ),
-                }
+        }
+        Group::Items => {
+            let statement = statement(&h.name);
+            match i {
+                5 => format!(
+                    "responses that skipped the statement {statement} (left it blank or chose “{}”)",
+                    english("scale-skip")
+                ),
+                _ => format!(
+                    "responses that answered {} (“{}”, on a scale from 1 = strongly disagree to 5 = strongly agree) to the statement {statement}",
+                    i + 1,
+                    english(&format!("scale-{}", i + 1))
+                ),
             }
-            Group::FirstTime => {
-                let question = english("first_time-legend");
-                match i {
-                    0 => format!(
-                        "responses that answered “{}” to “{question}”",
-                        english("first_time-yes")
-                    ),
-                    1 => format!(
-                        "responses that answered “{}” to “{question}”",
-                        english("first_time-no")
-                    ),
-                    _ => format!("responses that skipped the question “{question}”"),
-                }
+        }
+        Group::FirstTime => {
+            let question = english("first_time-legend");
+            match i {
+                0 => format!(
+                    "responses that answered “{}” to “{question}”",
+                    english("first_time-yes")
+                ),
+                1 => format!(
+                    "responses that answered “{}” to “{question}”",
+                    english("first_time-no")
+                ),
+                _ => format!("responses that skipped the question “{question}”"),
             }
-            Group::Choices => match i {
-                0 => format!("responses that ticked {}", option(&h.name)),
-                _ => format!("responses that did not tick {}", option(&h.name)),
-            },
-        };
+        }
+        Group::Choices => {
+            let choice = Choice::all().find(|c| c.column() == h.name)?;
+            match i {
+                0 => format!("responses that ticked {}", option(choice)),
+                _ => format!("responses that did not tick {}", option(choice)),
+            }
+        }
+    })
+}
+
+/// A derived figure in plain words.
+fn describe_derived(measure: Measure) -> Option<String> {
+    for index in Index::ALL {
+        if measure == Measure::scored(index) {
+            return Some(format!(
+                "responses with a score for {}: positive + not positive (derived)",
+                index_words(index)
+            ));
+        }
+        if measure == Measure::pct_positive(index) {
+            return Some(format!(
+                "% of scored responses whose {} score is positive: the mean of their answers to {} is above 3.5 (derived)",
+                index_words(index),
+                index_statements(index)
+            ));
+        }
     }
-    if let Some(index) = name.strip_suffix("_pct_positive").and_then(index_of) {
-        return format!(
-            "% of scored responses whose {} score is positive: the mean of their answers to {} is above 3.5 (derived)",
-            index_words(index),
-            index_statements(index)
-        );
-    }
-    if let Some(key) = name.strip_suffix("_mean") {
-        return format!(
+    if let Some(item) = Item::ALL.into_iter().find(|&i| measure == Measure::mean(i)) {
+        return Some(format!(
             "mean answer (1 = strongly disagree … 5 = strongly agree) to the statement {} over those who answered it (derived)",
-            statement(key)
-        );
+            statement(item.key())
+        ));
     }
-    if let Some(key) = name.strip_suffix("_pct") {
-        return format!("% of responses that ticked {} (derived)", option(key));
-    }
-    name.to_owned()
+    let choice = Choice::all().find(|&c| measure == Measure::pct(c))?;
+    Some(format!(
+        "% of responses that ticked {} (derived)",
+        option(choice)
+    ))
 }
 
 /// A message of the English participant form.
@@ -276,16 +512,9 @@ fn statement(key: &str) -> String {
     format!("“{}”", english(&format!("item-{key}")))
 }
 
-/// An option (its column, `hindered_dominated`) with its question: “Someone took over”
-/// under “What got in the way?”.
-fn option(column: &str) -> String {
-    let (question, key) = match Helped::ALL.iter().find(|c| c.column() == column) {
-        Some(c) => ("helped", c.key()),
-        None => match Hindered::ALL.iter().find(|c| c.column() == column) {
-            Some(c) => ("hindered", c.key()),
-            None => return format!("“{column}”"),
-        },
-    };
+/// An option with its question: “Someone took over” under “What got in the way?”.
+fn option(choice: Choice) -> String {
+    let (question, key) = (choice.question(), choice.key());
     let legend = english(&format!("{question}-legend"));
     // The question without its "Pick any that fit."
     let asked = legend.split_inclusive('?').next().unwrap_or(&legend);
@@ -303,12 +532,98 @@ mod tests {
     fn a_cell_has_78_counts_with_unique_names() {
         let all = measures();
         assert_eq!(all.len(), 1 + 2 * 3 + 8 * 6 + 3 + 10 * 2);
-        let mut names: Vec<&str> = all.iter().map(String::as_str).collect();
+        let mut names: Vec<&str> = all.iter().map(|m| m.name()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), all.len());
-        assert_eq!(position("belonging_positive"), Some(1));
-        assert_eq!(bin_of("belong_skipped").unwrap().1, 5);
+        assert_eq!(position(Measure::positive(Index::Belonging)), Some(1));
+        assert_eq!(bin_of(Measure::skipped(Item::Belong)).unwrap().1, 5);
+    }
+
+    #[test]
+    fn measures_keep_the_names_releases_are_stored_under() {
+        let mut expected = vec!["responses".to_owned()];
+        for index in Index::ALL {
+            let k = index.key();
+            expected.extend([
+                format!("{k}_positive"),
+                format!("{k}_not_positive"),
+                format!("{k}_not_scored"),
+            ]);
+        }
+        for item in Item::ALL {
+            let k = item.key();
+            expected.extend((1..=5).map(|b| format!("{k}_{b}")));
+            expected.push(format!("{k}_skipped"));
+        }
+        expected
+            .extend(["first_time_yes", "first_time_no", "first_time_skipped"].map(String::from));
+        for column in Helped::ALL
+            .iter()
+            .map(|c| c.column())
+            .chain(Hindered::ALL.iter().map(|c| c.column()))
+        {
+            expected.extend([column.clone(), format!("{column}_unticked")]);
+        }
+        let names: Vec<&str> = measures().iter().map(|m| m.name()).collect();
+        assert_eq!(names, expected);
+        for name in &expected {
+            assert_eq!(
+                Measure::stored(name).map(Measure::name),
+                Some(name.as_str())
+            );
+        }
+    }
+
+    #[test]
+    fn derived_figures_keep_their_names_and_are_never_read_as_stored() {
+        let constants = [
+            (
+                Measure::BELONGING_PCT_POSITIVE,
+                Measure::pct_positive(Index::Belonging),
+            ),
+            (
+                Measure::SAFETY_PCT_POSITIVE,
+                Measure::pct_positive(Index::Safety),
+            ),
+            (Measure::BETTER_MEAN, Measure::mean(Item::Better)),
+        ];
+        for (constant, made) in constants {
+            assert_eq!(constant, made);
+        }
+        for index in Index::ALL {
+            let k = index.key();
+            assert_eq!(
+                Measure::pct_positive(index).name(),
+                format!("{k}_pct_positive")
+            );
+            assert_eq!(Measure::scored(index).name(), format!("{k}_scored"));
+            // The first plan stored `_scored`; nothing stores a "% positive".
+            assert_eq!(
+                Measure::stored(&format!("{k}_scored")),
+                Some(Measure::scored(index))
+            );
+            assert_eq!(Measure::stored(&format!("{k}_pct_positive")), None);
+        }
+        for item in Item::ALL {
+            assert_eq!(Measure::mean(item).name(), format!("{}_mean", item.key()));
+        }
+        for choice in Choice::all() {
+            assert_eq!(
+                Measure::pct(choice).name(),
+                format!("{}_pct", choice.column())
+            );
+        }
+        assert_eq!(Measure::stored("first_tme_yes"), None);
+        assert_eq!(Measure::stored(""), None);
+    }
+
+    #[test]
+    fn every_measure_has_words_of_its_own() {
+        for measure in measures().iter().copied().chain(derived()) {
+            let words = describe(measure);
+            assert_ne!(words, measure.name(), "{measure} has no words");
+        }
     }
 
     #[test]

@@ -25,10 +25,9 @@
 //! answers in several of them (ρ and ε both add).
 
 use crate::budget::{Mechanism, PrivacySettings};
-use crate::ledger::DELTA;
 use crate::plan;
 use crate::sampler::{Rational, RationalError};
-use crate::zcdp;
+use crate::zcdp::{self, DELTA};
 
 /// Which two worlds the protection tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,7 +64,7 @@ pub fn protection(
         Neighbour::AddOrRemove => moved,
         Neighbour::Change => 2 * moved,
     };
-    let loss = per_answer.mul(Rational::integer(factor))?;
+    let loss = per_answer.checked_mul(Rational::integer(factor))?;
     let epsilon = match mechanism {
         Mechanism::Gaussian => zcdp::epsilon_at(loss.to_f64(), DELTA),
         Mechanism::Laplace => loss.to_f64(),

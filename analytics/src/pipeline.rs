@@ -15,7 +15,7 @@ use rand_distr::Distribution;
 use sqlx::Row;
 
 use crate::budget::{Level, Noise};
-use crate::measure::{Group, bin_of, measures};
+use crate::measure::{Choice, Group, Measure, bin_of, measures};
 use crate::period::Period;
 
 #[derive(Debug, thiserror::Error)]
@@ -253,7 +253,7 @@ impl CopyParser {
             if &self.buffer[..11] != b"PGCOPY\n\xff\r\n\0" {
                 return Err(PipelineError::Copy("bad signature"));
             }
-            let extension = u32::from_be_bytes(self.buffer[15..19].try_into().unwrap()) as usize;
+            let extension = u32::from_be_bytes(four_bytes(&self.buffer, 15)) as usize;
             if self.buffer.len() < 19 + extension {
                 return Ok(());
             }
@@ -277,11 +277,11 @@ impl CopyParser {
             let mut values = [0i32; 3];
             for (k, value) in values.iter_mut().enumerate() {
                 let base = at + 2 + k * 8;
-                let len = i32::from_be_bytes(self.buffer[base..base + 4].try_into().unwrap());
+                let len = i32::from_be_bytes(four_bytes(&self.buffer, base));
                 if len != 4 {
                     return Err(PipelineError::Copy("expected a non-null int4"));
                 }
-                *value = i32::from_be_bytes(self.buffer[base + 4..base + 8].try_into().unwrap());
+                *value = i32::from_be_bytes(four_bytes(&self.buffer, base + 4));
             }
             self.columns.0.push(values[0]);
             self.columns.1.push(values[1]);
@@ -300,12 +300,17 @@ impl CopyParser {
     }
 }
 
+/// The four bytes of `bytes` from `at` (which the caller has checked are there).
+fn four_bytes(bytes: &[u8], at: usize) -> [u8; 4] {
+    [bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]
+}
+
 /// The indicator columns of each response, in [`measures`] order, as polars expressions
 /// over the packed columns (`r`, `f`): summed per cell they are the cell's true counts.
 fn indicator_exprs() -> Vec<Expr> {
     let digit = |k: usize| (col("r").floor_div(lit(6i32.pow(k as u32)))) % lit(6i32);
     let flag = |divisor: i32| (col("f").floor_div(lit(divisor)) % lit(2i32)).eq(lit(1i32));
-    let mut exprs = vec![lit(1i32).alias("responses")];
+    let mut exprs = vec![lit(1i32).alias(Measure::RESPONSES.name())];
     for index in Index::ALL {
         let items: Vec<usize> = index.items().map(Item::position).collect();
         let answered = items.iter().fold(lit(0i32), |acc, &k| {
@@ -319,45 +324,55 @@ fn indicator_exprs() -> Vec<Expr> {
             scored
                 .clone()
                 .and(above.clone())
-                .alias(format!("{}_positive", index.key())),
+                .alias(Measure::positive(index).name()),
         );
         exprs.push(
             scored
                 .clone()
                 .and(above.not())
-                .alias(format!("{}_not_positive", index.key())),
+                .alias(Measure::not_positive(index).name()),
         );
-        exprs.push(scored.not().alias(format!("{}_not_scored", index.key())));
+        exprs.push(scored.not().alias(Measure::not_scored(index).name()));
     }
     for item in Item::ALL {
-        for bin in 1..=5i32 {
-            exprs.push(
-                digit(item.position())
-                    .eq(lit(bin))
-                    .alias(format!("{}_{bin}", item.key())),
-            );
+        for (bin, answer) in (1..=5i32).zip(Measure::answers(item)) {
+            exprs.push(digit(item.position()).eq(lit(bin)).alias(answer.name()));
         }
         exprs.push(
             digit(item.position())
                 .eq(lit(0i32))
-                .alias(format!("{}_skipped", item.key())),
+                .alias(Measure::skipped(item).name()),
         );
     }
     let first_time = col("f") % lit(3i32);
-    exprs.push(first_time.clone().eq(lit(2i32)).alias("first_time_yes"));
-    exprs.push(first_time.clone().eq(lit(1i32)).alias("first_time_no"));
-    exprs.push(first_time.eq(lit(0i32)).alias("first_time_skipped"));
-    for (i, c) in Helped::ALL.iter().enumerate() {
-        exprs.push(flag(3 << i).alias(c.column()));
-        exprs.push(flag(3 << i).not().alias(format!("{}_unticked", c.column())));
-    }
-    for (i, c) in Hindered::ALL.iter().enumerate() {
-        exprs.push(flag(96 << i).alias(c.column()));
-        exprs.push(
-            flag(96 << i)
-                .not()
-                .alias(format!("{}_unticked", c.column())),
-        );
+    exprs.push(
+        first_time
+            .clone()
+            .eq(lit(2i32))
+            .alias(Measure::FIRST_TIME_YES.name()),
+    );
+    exprs.push(
+        first_time
+            .clone()
+            .eq(lit(1i32))
+            .alias(Measure::FIRST_TIME_NO.name()),
+    );
+    exprs.push(
+        first_time
+            .eq(lit(0i32))
+            .alias(Measure::FIRST_TIME_SKIPPED.name()),
+    );
+    let helped = Helped::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (Choice::Helped(c), 3 << i));
+    let hindered = Hindered::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (Choice::Hindered(c), 96 << i));
+    for (choice, divisor) in helped.chain(hindered) {
+        exprs.push(flag(divisor).alias(Measure::ticked(choice).name()));
+        exprs.push(flag(divisor).not().alias(Measure::unticked(choice).name()));
     }
     exprs
 }
@@ -411,7 +426,7 @@ impl TrueCounts {
     ) -> Measured {
         let groups: Vec<Option<Group>> = measures()
             .iter()
-            .map(|m| bin_of(m).map(|(h, _)| h.group))
+            .map(|&m| bin_of(m).map(|(h, _)| h.group))
             .collect();
         let cells = self
             .0
@@ -447,7 +462,7 @@ pub(crate) fn true_counts(
     sessions: &[SessionInfo],
     keys: &[CellKey],
 ) -> Result<TrueCounts, PipelineError> {
-    let names: &[String] = measures();
+    let names: &[Measure] = measures();
     let catalog = DataFrame::new(
         sessions.len(),
         vec![
@@ -467,12 +482,7 @@ pub(crate) fn true_counts(
     )?;
     let sums: Vec<Expr> = names
         .iter()
-        .map(|n| {
-            col(n.as_str())
-                .cast(DataType::Int64)
-                .sum()
-                .alias(n.as_str())
-        })
+        .map(|n| col(n.name()).cast(DataType::Int64).sum().alias(n.name()))
         .collect();
     let frame = responses
         .lazy()
@@ -493,7 +503,7 @@ pub(crate) fn true_counts(
         .collect();
     let values: Vec<&Int64Chunked> = names
         .iter()
-        .map(|n| frame.column(n.as_str()).and_then(|c| c.i64()))
+        .map(|n| frame.column(n.name()).and_then(|c| c.i64()))
         .collect::<Result<_, _>>()?;
     let (programs, circles) = (
         frame.column("program_id")?.i32()?,
@@ -546,40 +556,39 @@ pub(crate) fn naive_counts(
         if !inside {
             continue;
         }
-        let mut add = |name: String| out[crate::measure::position(&name).unwrap()] += 1;
-        add("responses".into());
+        let mut add = |measure: Measure| {
+            out[crate::measure::position(measure).expect("a stored measure")] += 1;
+        };
+        add(Measure::RESPONSES);
         for index in Index::ALL {
-            match a.index_score(index) {
+            add(match a.index_score(index) {
                 Some((sum, n)) if domain::instrument::is_positive(sum, n) => {
-                    add(format!("{}_positive", index.key()))
+                    Measure::positive(index)
                 }
-                Some(_) => add(format!("{}_not_positive", index.key())),
-                None => add(format!("{}_not_scored", index.key())),
-            }
-        }
-        for item in Item::ALL {
-            match a.rating(item) {
-                Some(r) => add(format!("{}_{}", item.key(), r.get())),
-                None => add(format!("{}_skipped", item.key())),
-            }
-        }
-        add(match a.first_time {
-            Some(true) => "first_time_yes".into(),
-            Some(false) => "first_time_no".into(),
-            None => "first_time_skipped".into(),
-        });
-        for &c in Helped::ALL {
-            add(if a.helped(c) {
-                c.column()
-            } else {
-                format!("{}_unticked", c.column())
+                Some(_) => Measure::not_positive(index),
+                None => Measure::not_scored(index),
             });
         }
-        for &c in Hindered::ALL {
-            add(if a.hindered(c) {
-                c.column()
+        for item in Item::ALL {
+            add(match a.rating(item) {
+                Some(r) => Measure::answers(item)[usize::from(r.get()) - 1],
+                None => Measure::skipped(item),
+            });
+        }
+        add(match a.first_time {
+            Some(true) => Measure::FIRST_TIME_YES,
+            Some(false) => Measure::FIRST_TIME_NO,
+            None => Measure::FIRST_TIME_SKIPPED,
+        });
+        for choice in Choice::all() {
+            let ticked = match choice {
+                Choice::Helped(c) => a.helped(c),
+                Choice::Hindered(c) => a.hindered(c),
+            };
+            add(if ticked {
+                Measure::ticked(choice)
             } else {
-                format!("{}_unticked", c.column())
+                Measure::unticked(choice)
             });
         }
     }
@@ -787,11 +796,11 @@ mod tests {
         let mut bytes = b"PGCOPY\n\xff\r\n\0".to_vec();
         bytes.extend_from_slice(&0u32.to_be_bytes());
         bytes.extend_from_slice(&0u32.to_be_bytes());
-        for (a, b, c) in [(1, 2, 3), (-4, 5, 1_679_615)] {
+        for (a, b, c) in [(1i32, 2, 3), (-4, 5, 1_679_615)] {
             bytes.extend_from_slice(&3i16.to_be_bytes());
             for v in [a, b, c] {
                 bytes.extend_from_slice(&4i32.to_be_bytes());
-                bytes.extend_from_slice(&(v as i32).to_be_bytes());
+                bytes.extend_from_slice(&v.to_be_bytes());
             }
         }
         bytes.extend_from_slice(&(-1i16).to_be_bytes());

@@ -29,8 +29,8 @@
 use std::collections::BTreeMap;
 
 use crate::budget::{Level, Noise, PrivacySettings};
-use crate::consistency::{CellNoise, shape_noise};
-use crate::figures::{self, BinNoise};
+use crate::consistency::shape_noise;
+use crate::figures::{self, BinNoise, CellNoise};
 use crate::measure::Group;
 use crate::sampler::{Rational, RationalError};
 
@@ -132,7 +132,7 @@ pub const PLAN: [Measurement; 10] = [
 /// budget.
 pub fn total_share() -> Rational {
     PLAN.iter()
-        .try_fold(Rational::integer(0), |acc, m| acc.add(m.share()))
+        .try_fold(Rational::integer(0), |acc, m| acc.checked_add(m.share()))
         .expect("small shares")
 }
 
@@ -146,7 +146,7 @@ pub fn noise(settings: &PrivacySettings) -> Result<BTreeMap<(Level, Group), Nois
 /// What one response of a month loses through a month's release, in the mechanism's unit:
 /// the per-response budget (the budget ÷ m² or ÷ m for m answers a person).
 pub fn month_spend(settings: &PrivacySettings) -> Result<Rational, RationalError> {
-    settings.per_response_budget()?.mul(total_share())
+    settings.per_response_budget()?.checked_mul(total_share())
 }
 
 /// The shape the accuracy table assumes: circles per program, programs in the portfolio.

@@ -21,144 +21,59 @@ use chrono::NaiveDate;
 use domain::Store;
 use domain::audit::{self, Actor};
 use domain::store::random_id;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use sqlx::AnyConnection;
 
-use crate::budget::{
-    Level, Mechanism, PrivacySettings, SettingsError, SettingsLoadError, load_settings,
-};
-use crate::consistency::{self, Released};
+use crate::CODE_VERSION;
+use crate::budget::{Level, Mechanism, PrivacySettings, load_settings};
+use crate::consistency::{self, Released, ReleasedCell};
+use crate::figures::CellNoise;
 use crate::ledger;
-use crate::measure::{Group, measures};
+use crate::measure::{Group, Measure, bin_of, measures};
 use crate::period::Period;
 use crate::pipeline::{self, CellKey, PipelineError};
 use crate::plan::{self, PLAN_VERSION};
-use crate::sampler::{Rational, RationalError, secure_rng, seeded_rng};
+use crate::progress::{Progress, Quiet};
+use crate::sampler::{Rational, secure_rng, seeded_rng};
 use crate::suppression::{self, Rule, Sizes, Status};
 use crate::view::{self, StoredCell};
 
-pub const CODE_VERSION: &str = concat!("hearth ", env!("CARGO_PKG_VERSION"));
+pub use crate::release_error::ReleaseError;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ReleaseError {
-    #[error("{period} has not ended yet: it can be released from {from}")]
-    NotOver { period: Period, from: NaiveDate },
-    #[error("{period} still has {open} open session(s); it can be released once they close")]
-    SessionsOpen { period: Period, open: i64 },
-    #[error(
-        "{period} still takes paper forms until {until} UTC (typed in after a session closes); it can be released then"
-    )]
-    PaperForms { period: Period, until: String },
-    #[error("{0} has been released already; the stored release stands (see `hearth release list`)")]
-    AlreadyReleased(Period),
-    #[error("no session was held in {0}: there is nothing to release")]
-    Empty(Period),
-    #[error(
-        "{quarter} has been released already, so {month} can no longer be: months are released before their quarter"
-    )]
-    MonthAfterQuarter { month: Period, quarter: Period },
-    #[error("release {months} first: a quarter is released after its months")]
-    MonthsFirst { months: String },
-    #[error(
-        "releasing {period} would spend {unit} {needed} of program {program:?}'s budget for {month}, \
-         which has {left} left of {budget}; lower the weights of the levels still to release \
-         (a budget raised after a month has spent does not apply to that month)"
-    )]
-    OverBudget {
-        period: Period,
-        program: String,
-        month: String,
-        unit: &'static str,
-        needed: String,
-        left: String,
-        budget: String,
-    },
-    #[error(
-        "the ledger holds zCDP (ρ) spends for {0}, which cannot be counted against a pure-ε budget; keep the Gaussian mechanism"
-    )]
-    MixedUnits(String),
-    #[error(
-        "{quarter} cannot be summed from its months: {months} were released under the first measurement plan, \
-         whose counts do not add up; only months released under plan 2 make a quarter"
-    )]
-    FirstPlanMonths { quarter: Period, months: String },
-    #[error(transparent)]
-    Settings(#[from] SettingsError),
-    #[error("privacy arithmetic: {0}")]
-    Rational(#[from] RationalError),
-    #[error(transparent)]
-    Pipeline(#[from] PipelineError),
-    #[error("database: {0}")]
-    Database(#[from] sqlx::Error),
-}
-
-impl From<SettingsLoadError> for ReleaseError {
-    fn from(e: SettingsLoadError) -> ReleaseError {
-        match e {
-            SettingsLoadError::Settings(e) => ReleaseError::Settings(e),
-            SettingsLoadError::Database(e) => ReleaseError::Database(e),
-        }
-    }
-}
-
-/// How a release runs: where its randomness comes from and how it shows progress.
+/// What a release is, beside its period: where its noise comes from and who asked for it.
+/// How it is watched while it runs is apart: see [`release_watched`] and
+/// [`crate::progress`].
+#[derive(Clone, Copy, Debug)]
 pub struct ReleaseOptions {
     /// `Some(seed)` only in tests and reproducible benchmarks; releases use the secure
     /// generator.
     pub seed: Option<u64>,
-    pub progress: MultiProgress,
-    /// Called after loading (`"loaded"`) and at the end (`"done"`): the benchmark reads
-    /// peak memory there.
-    pub checkpoint: Option<fn(&'static str)>,
     /// Who asked for the release, for the audit trail.
     pub by: Actor<'static>,
 }
 
 impl ReleaseOptions {
-    /// Secure noise; progress bars when standard error is a terminal, silence otherwise.
+    /// Secure noise, asked for on the command line (`hearth release`).
     pub fn new() -> ReleaseOptions {
-        use std::io::IsTerminal;
-        let target = if std::io::stderr().is_terminal() {
-            ProgressDrawTarget::stderr()
-        } else {
-            ProgressDrawTarget::hidden()
-        };
         ReleaseOptions {
             seed: None,
-            progress: MultiProgress::with_draw_target(target),
-            checkpoint: None,
             by: Actor::CommandLine,
         }
     }
 
-    /// Secure noise, no progress bars (releases run by `serve`'s schedule).
+    /// Secure noise, by the scheduler (releases run by `serve`, which nobody watches).
     pub fn seedless_quiet() -> ReleaseOptions {
         ReleaseOptions {
             seed: None,
-            progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
-            checkpoint: None,
             by: Actor::Scheduler,
         }
     }
 
-    /// A seeded, silent release (tests, benchmarks).
+    /// Seeded noise (tests, benchmarks).
     pub fn seeded(seed: u64) -> ReleaseOptions {
         ReleaseOptions {
             seed: Some(seed),
-            progress: MultiProgress::with_draw_target(ProgressDrawTarget::hidden()),
-            checkpoint: None,
             by: Actor::CommandLine,
         }
-    }
-
-    fn stage(&self, message: &'static str) -> ProgressBar {
-        let bar = self.progress.add(ProgressBar::new_spinner());
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {msg} {elapsed}").expect("a valid template"),
-        );
-        bar.set_message(message);
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
     }
 }
 
@@ -179,13 +94,84 @@ pub struct ReleaseSummary {
     pub timings: (f64, f64),
 }
 
-/// Releases a closed period (see the module docs). `today` decides whether it has ended.
+/// Releases a closed period (see the module docs), unwatched. `today` decides whether it
+/// has ended.
 pub async fn release(
     store: &Store,
     period: Period,
     today: NaiveDate,
     options: &ReleaseOptions,
 ) -> Result<ReleaseSummary, ReleaseError> {
+    release_watched(store, period, today, options, &Quiet).await
+}
+
+/// [`release`], telling `progress` each stage as it runs.
+pub async fn release_watched(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+    options: &ReleaseOptions,
+    progress: &dyn Progress,
+) -> Result<ReleaseSummary, ReleaseError> {
+    refuse_unless_ready(store, period, today).await?;
+    let settings = load_settings(store).await?;
+    let sessions = pipeline::sessions_in(store, period).await?;
+    if sessions.is_empty() {
+        return Err(ReleaseError::Empty(period));
+    }
+    let (months, forced) = order_and_months(store, period, &settings, &sessions).await?;
+    ledger::check_budget(
+        &mut *store.pool().acquire().await?,
+        period,
+        &settings,
+        &sessions,
+    )
+    .await?;
+
+    let started = std::time::Instant::now();
+    let (released, load_seconds, mechanism) = if period.is_quarter() {
+        progress.checkpoint("loaded");
+        let released = consistency::sum_months(period, &months);
+        (released, 0.0, noise_of(&months))
+    } else {
+        let (released, load_seconds) =
+            measure_month(store, period, &settings, &sessions, options.seed, progress).await?;
+        (released, load_seconds, settings.mechanism)
+    };
+
+    let visibility = suppression::decide(&sizes(&released), &rule(&settings, mechanism), &forced);
+    let made = Made {
+        period,
+        mechanism,
+        released,
+        visibility,
+    };
+    progress.started("storing the release and its ledger");
+    store_release(store, &made, &settings, &sessions, options.by).await?;
+    progress.finished("release stored");
+    progress.checkpoint("done");
+    let spend = if period.is_quarter() {
+        Rational::integer(0)
+    } else {
+        plan::month_spend(&settings)?
+    };
+    Ok(ReleaseSummary {
+        period,
+        cells: made.released.cells().len(),
+        spend_per_response_month: spend,
+        unit: settings.mechanism.unit(),
+        timings: (load_seconds, started.elapsed().as_secs_f64() - load_seconds),
+    })
+}
+
+/// Refuses a period that cannot be released yet, or again: not over by `today`, released
+/// already, with a session still open or paper forms still to be typed in. Seals the
+/// closed sessions first, so what a release reads is final and in random order.
+async fn refuse_unless_ready(
+    store: &Store,
+    period: Period,
+    today: NaiveDate,
+) -> Result<(), ReleaseError> {
     if period.end() > today {
         return Err(ReleaseError::NotOver {
             period,
@@ -195,7 +181,6 @@ pub async fn release(
     if already_released(store, period).await? {
         return Err(ReleaseError::AlreadyReleased(period));
     }
-    // Closed sessions are sealed first, so what is read is final and in random order.
     let now = domain::catalog::now_unix();
     collector::seal::seal_closed_sessions(store, now).await?;
     let open: i64 = sqlx::query_scalar(
@@ -225,85 +210,41 @@ pub async fn release(
             .unwrap_or_default();
         return Err(ReleaseError::PaperForms { period, until });
     }
-    let settings = load_settings(store).await?;
-    let sessions = pipeline::sessions_in(store, period).await?;
-    if sessions.is_empty() {
-        return Err(ReleaseError::Empty(period));
-    }
-    let (months, forced) = order_and_months(store, period, &settings, &sessions).await?;
-    ledger::check_budget(
-        &mut *store.pool().acquire().await?,
-        period,
-        &settings,
-        &sessions,
-    )
-    .await?;
+    Ok(())
+}
 
+/// A month's released cells: its responses loaded, counted, measured with the plan's
+/// noise and fitted, off the async runtime; with the seconds loading took.
+async fn measure_month(
+    store: &Store,
+    period: Period,
+    settings: &PrivacySettings,
+    sessions: &[pipeline::SessionInfo],
+    seed: Option<u64>,
+    progress: &dyn Progress,
+) -> Result<(Released, f64), ReleaseError> {
     let started = std::time::Instant::now();
-    let (released, load_seconds, mechanism) = if period.is_quarter() {
-        let mechanism = noise_of(&months);
-        if let Some(checkpoint) = options.checkpoint {
-            checkpoint("loaded");
-        }
-        (consistency::sum_months(period, &months), 0.0, mechanism)
-    } else {
-        let stage = options.stage("loading responses");
-        // The exact number of responses never leaves the crate, not even in a message.
-        let responses = pipeline::load_responses(store, period, &sessions).await?;
-        stage.finish_with_message("responses loaded");
-        let load_seconds = started.elapsed().as_secs_f64();
-        if let Some(checkpoint) = options.checkpoint {
-            checkpoint("loaded");
-        }
-        let stage = options.stage("counting, measuring and fitting cells");
-        let noise = plan::noise(&settings)?;
-        let seed = options.seed;
-        let held = sessions.clone();
-        let released = off_runtime(move || -> Result<Released, PipelineError> {
-            let sessions = held;
-            let keys = pipeline::key_set(period, &sessions);
-            let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
-            let measured = match seed {
-                Some(seed) => counts.measure(&noise, &mut seeded_rng(seed)),
-                None => counts.measure(&noise, &mut secure_rng()),
-            };
-            Ok(consistency::fit(measured))
-        })
-        .await??;
-        stage.finish_with_message(format!("released {} cells", released.cells().len()));
-        (released, load_seconds, settings.mechanism)
-    };
-
-    let visibility = suppression::decide(&sizes(&released), &rule(&settings, mechanism), &forced);
-
-    let stage = options.stage("storing the release and its ledger");
-    store_release(
-        store,
-        period,
-        &settings,
-        &sessions,
-        mechanism,
-        &released,
-        &visibility,
-        options.by,
-    )
-    .await?;
-    stage.finish_with_message("release stored");
-    if let Some(checkpoint) = options.checkpoint {
-        checkpoint("done");
-    }
-    let spend = if period.is_quarter() {
-        Rational::integer(0)
-    } else {
-        plan::month_spend(&settings)?
-    };
-    Ok(ReleaseSummary {
-        period,
-        cells: released.cells().len(),
-        spend_per_response_month: spend,
-        unit: settings.mechanism.unit(),
-        timings: (load_seconds, started.elapsed().as_secs_f64() - load_seconds),
+    progress.started("loading responses");
+    // The exact number of responses never leaves the crate, not even in a message.
+    let responses = pipeline::load_responses(store, period, sessions).await?;
+    progress.finished("responses loaded");
+    let load_seconds = started.elapsed().as_secs_f64();
+    progress.checkpoint("loaded");
+    progress.started("counting, measuring and fitting cells");
+    let noise = plan::noise(settings)?;
+    let sessions = sessions.to_vec();
+    let released = off_runtime(move || -> Result<Released, PipelineError> {
+        let keys = pipeline::key_set(period, &sessions);
+        let counts = pipeline::true_counts(period, responses, &sessions, &keys)?;
+        let measured = match seed {
+            Some(seed) => counts.measure(&noise, &mut seeded_rng(seed)),
+            None => counts.measure(&noise, &mut secure_rng()),
+        };
+        Ok(consistency::fit(measured))
     })
+    .await??;
+    progress.finished(&format!("released {} cells", released.cells().len()));
+    Ok((released, load_seconds))
 }
 
 /// What suppression reads of each released cell: its counts and their noise.
@@ -313,13 +254,13 @@ fn sizes(released: &Released) -> BTreeMap<CellKey, Sizes> {
         .iter()
         .map(|(key, cell)| {
             let split = cell
-                .count("first_time_yes")
-                .zip(cell.count("first_time_no"));
+                .count(Measure::FIRST_TIME_YES)
+                .zip(cell.count(Measure::FIRST_TIME_NO));
             let split_variance = cell.noise.variance_of(Group::FirstTime);
             (
                 key.clone(),
                 Sizes {
-                    responses: cell.count(crate::measure::RESPONSES).unwrap_or(0),
+                    responses: cell.count(Measure::RESPONSES).unwrap_or(0),
                     responses_variance: cell.noise.responses,
                     split,
                     split_variance,
@@ -354,16 +295,13 @@ fn rule(settings: &PrivacySettings, mechanism: Mechanism) -> Rule {
 }
 
 /// Months are released before their quarter. For a quarter, returns its stored months and
-/// what they force: a program quarter whose program had exactly one month hidden (or one
-/// month's first-time split hidden) is hidden too (or has its split hidden), or the
-/// quarter minus the shown months would give the hidden month away.
+/// what they force on its cells ([`forced_by_months`]).
 async fn order_and_months(
     store: &Store,
     period: Period,
     settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
 ) -> Result<(Vec<view::Release>, BTreeMap<CellKey, suppression::Forced>), ReleaseError> {
-    let mut forced = BTreeMap::new();
     if !period.is_quarter() {
         if already_released(store, period.quarter()).await? {
             return Err(ReleaseError::MonthAfterQuarter {
@@ -371,12 +309,25 @@ async fn order_and_months(
                 quarter: period.quarter(),
             });
         }
-        return Ok((Vec::new(), forced));
+        return Ok((Vec::new(), BTreeMap::new()));
     }
+    let months = quarter_months(store, period, sessions).await?;
+    let rule = rule(settings, noise_of(&months));
+    let forced = forced_by_months(period, &rule, sessions, &months);
+    Ok((months, forced))
+}
+
+/// The stored releases of a quarter's months that had sessions: each must be released,
+/// under the measurement plan (plan 2), before the quarter can be summed from them.
+async fn quarter_months(
+    store: &Store,
+    quarter: Period,
+    sessions: &[pipeline::SessionInfo],
+) -> Result<Vec<view::Release>, ReleaseError> {
     let held: BTreeSet<&str> = sessions.iter().map(|s| s.month.as_str()).collect();
     let mut missing = Vec::new();
     let mut months = Vec::new();
-    for month in period.months() {
+    for month in quarter.months() {
         if !held.contains(month.to_string().as_str()) {
             continue;
         }
@@ -397,43 +348,42 @@ async fn order_and_months(
         .collect();
     if !first_plan.is_empty() {
         return Err(ReleaseError::FirstPlanMonths {
-            quarter: period,
+            quarter,
             months: first_plan.join(", "),
         });
     }
-    // Rule 2 across releases: the quarter minus the program's shown months is the sum of
-    // its hidden months, so the quarter is hidden (or its split) when that sum would be one
-    // hidden month or too few, by the rule of the months' audience (managers).
-    let rule = rule(settings, noise_of(&months));
-    let gives_away = |parts: Vec<(Vec<i64>, f64)>| -> bool {
-        match parts.len() {
-            0 => false,
-            1 => true,
-            _ => {
-                let mut sum = vec![0; parts[0].0.len()];
-                for (values, _) in &parts {
-                    for (s, v) in sum.iter_mut().zip(values) {
-                        *s += v;
-                    }
-                }
-                rule.too_small(0, &sum, parts.iter().map(|(_, v)| v).sum())
-            }
-        }
-    };
+    Ok(months)
+}
+
+/// What a quarter's stored months force on its program cells: a program quarter whose
+/// program had exactly one month hidden (or one month's first-time split hidden) is hidden
+/// too (or has its split hidden), or the quarter minus the shown months would give the
+/// hidden month away.
+///
+/// Rule 2 across releases: the quarter minus the program's shown months is the sum of its
+/// hidden months, so the quarter is hidden (or its split) when that sum would be one
+/// hidden month or too few, by the rule of the months' audience (managers).
+fn forced_by_months(
+    quarter: Period,
+    rule: &Rule,
+    sessions: &[pipeline::SessionInfo],
+    months: &[view::Release],
+) -> BTreeMap<CellKey, suppression::Forced> {
+    let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
     let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let mut forced = BTreeMap::new();
     for program in programs {
         let month_cells: Vec<&StoredCell> = months
             .iter()
             .flat_map(|r| r.cells.iter())
             .filter(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program))
             .collect();
-        let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
         let hidden: Vec<(Vec<i64>, f64)> = month_cells
             .iter()
             .filter(|c| c.manager != Status::Shown)
             .map(|c| {
                 (
-                    vec![c.value(crate::measure::RESPONSES).unwrap_or(0)],
+                    vec![c.value(Measure::RESPONSES).unwrap_or(0)],
                     noise(c).responses,
                 )
             })
@@ -447,7 +397,7 @@ async fn order_and_months(
                 let side = |name| c.value(name).unwrap_or(0);
                 let variance = noise(c).variance_of(Group::FirstTime);
                 (
-                    vec![side("first_time_yes"), side("first_time_no")],
+                    vec![side(Measure::FIRST_TIME_YES), side(Measure::FIRST_TIME_NO)],
                     variance,
                 )
             })
@@ -456,17 +406,35 @@ async fn order_and_months(
             level: Level::ProgramQuarter,
             program_id: Some(program),
             circle_id: None,
-            period,
+            period: quarter,
         };
         forced.insert(
             key,
             suppression::Forced {
-                cell: gives_away(hidden),
-                split: gives_away(split_hidden),
+                cell: gives_away(rule, &hidden),
+                split: gives_away(rule, &split_hidden),
             },
         );
     }
-    Ok((months, forced))
+    forced
+}
+
+/// Whether the sum of hidden months' counts (each with its noise variance) would give a
+/// hidden month away: it is one hidden month, or too few by the rule.
+fn gives_away(rule: &Rule, parts: &[(Vec<i64>, f64)]) -> bool {
+    match parts {
+        [] => false,
+        [_] => true,
+        [(first, _), ..] => {
+            let mut sum = vec![0; first.len()];
+            for (values, _) in parts {
+                for (s, v) in sum.iter_mut().zip(values) {
+                    *s += v;
+                }
+            }
+            rule.too_small(0, &sum, parts.iter().map(|(_, v)| v).sum())
+        }
+    }
 }
 
 /// Runs CPU-bound work (polars) on its own thread, outside the async runtime: polars'
@@ -496,14 +464,24 @@ pub async fn already_released(store: &Store, period: Period) -> Result<bool, sql
 
 const COUNT_ROWS_PER_INSERT: usize = 64;
 
+/// A period's release, made and ready to store: its released cells, what each audience
+/// may see of them, and the mechanism whose noise bound suppression used (a quarter's:
+/// its months').
+struct Made {
+    period: Period,
+    mechanism: Mechanism,
+    released: Released,
+    visibility: BTreeMap<CellKey, [suppression::Visibility; 2]>,
+}
+
+/// Stores a release, its ledger entries and its audit entry by `by` in one transaction,
+/// under the release lock, once the budget (of `settings`, for `sessions`) has been
+/// checked again.
 async fn store_release(
     store: &Store,
-    period: Period,
+    made: &Made,
     settings: &PrivacySettings,
     sessions: &[pipeline::SessionInfo],
-    mechanism: Mechanism,
-    released: &Released,
-    visibility: &BTreeMap<CellKey, [suppression::Visibility; 2]>,
     by: Actor<'_>,
 ) -> Result<(), ReleaseError> {
     let now = domain::catalog::now_unix();
@@ -513,8 +491,57 @@ async fn store_release(
     sqlx::query("update release_lock set id = id where id = 1")
         .execute(&mut *tx)
         .await?;
-    ledger::check_budget(&mut tx, period, settings, sessions).await?;
-    let release_id = loop {
+    ledger::check_budget(&mut tx, made.period, settings, sessions).await?;
+    let release_id = insert_release(&mut tx, made, settings, now).await?;
+    for (cell, (key, released_cell)) in made.released.cells().iter().enumerate() {
+        let cell = cell as i32;
+        insert_cell(&mut tx, release_id, cell, key, made.visibility[key]).await?;
+        insert_cell_counts(
+            &mut tx,
+            release_id,
+            cell,
+            released_cell,
+            made.visibility[key],
+        )
+        .await?;
+        insert_cell_noise(&mut tx, release_id, cell, &released_cell.noise).await?;
+    }
+    ledger::write_ledger(
+        &mut tx,
+        release_id,
+        made.period,
+        settings,
+        &made.released,
+        now,
+    )
+    .await?;
+    let noise = match made.mechanism {
+        Mechanism::Gaussian => "Gaussian",
+        Mechanism::Laplace => "Laplace",
+    };
+    let detail = format!(
+        "{} cells released, with {noise} noise",
+        made.released.cells().len()
+    );
+    audit::record(
+        &mut *tx,
+        audit::Entry::new(by, audit::Action::Released, &made.period.to_string()).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The release's header row, under a fresh random id; refused when the period was
+/// released meanwhile.
+async fn insert_release(
+    conn: &mut AnyConnection,
+    made: &Made,
+    settings: &PrivacySettings,
+    now: i64,
+) -> Result<i32, ReleaseError> {
+    let period = made.period;
+    loop {
         let id = random_id();
         let inserted = sqlx::query(
             "insert into data_release (id, period, mechanism, plan, manager_threshold, funder_threshold, code_version, released_at) \
@@ -522,95 +549,105 @@ async fn store_release(
         )
         .bind(id)
         .bind(period.to_string())
-        .bind(mechanism.key())
+        .bind(made.mechanism.key())
         .bind(PLAN_VERSION)
         .bind(settings.manager_threshold as i32)
         .bind(settings.funder_threshold as i32)
         .bind(CODE_VERSION)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
         if inserted.rows_affected() == 1 {
-            break id;
+            return Ok(id);
         }
         // Either the id collided or the period was released meanwhile.
         let taken: Option<i32> =
             sqlx::query_scalar("select id from data_release where period = $1")
                 .bind(period.to_string())
-                .fetch_optional(&mut *tx)
+                .fetch_optional(&mut *conn)
                 .await?;
         if taken.is_some() {
             return Err(ReleaseError::AlreadyReleased(period));
         }
-    };
-    let split: BTreeSet<&str> = ["first_time_yes", "first_time_no", "first_time_skipped"]
-        .into_iter()
+    }
+}
+
+/// A released cell's row: its key and its status for managers and for funders.
+async fn insert_cell(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    cell: i32,
+    key: &CellKey,
+    [manager, funder]: [suppression::Visibility; 2],
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "insert into release_cell (release_id, cell, level, program_id, circle_id, period, manager_status, funder_status) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(release_id)
+    .bind(cell)
+    .bind(key.level.key())
+    .bind(key.program_id)
+    .bind(key.circle_id)
+    .bind(key.period.to_string())
+    .bind(manager.status.key())
+    .bind(funder.status.key())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// A released cell's counts, each marked hidden from the audiences that may not see it
+/// (the whole cell, or its first-time split).
+async fn insert_cell_counts(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    cell: i32,
+    released: &ReleasedCell,
+    [manager, funder]: [suppression::Visibility; 2],
+) -> Result<(), sqlx::Error> {
+    let rows: Vec<(&str, i64, bool, bool)> = measures()
+        .iter()
+        .zip(&released.counts)
+        .filter_map(|(&m, value)| {
+            let value = (*value)?;
+            let in_split = bin_of(m).is_some_and(|(h, _)| h.group == Group::FirstTime);
+            let hidden = |v: suppression::Visibility| {
+                v.status != Status::Shown || (in_split && v.split_hidden)
+            };
+            Some((m.name(), value, hidden(manager), hidden(funder)))
+        })
         .collect();
-    for (cell, (key, released_cell)) in released.cells().iter().enumerate() {
-        let [manager, funder] = visibility[key];
+    for chunk in rows.chunks(COUNT_ROWS_PER_INSERT) {
+        insert_counts(conn, release_id, cell, chunk).await?;
+    }
+    Ok(())
+}
+
+/// A released cell's noise: the variance of its `responses`, and of each group's bins.
+async fn insert_cell_noise(
+    conn: &mut AnyConnection,
+    release_id: i32,
+    cell: i32,
+    noise: &CellNoise,
+) -> Result<(), sqlx::Error> {
+    let mut rows = vec![(Measure::RESPONSES.name(), noise.responses, 0.0, 0.0)];
+    for (group, n) in &noise.groups {
+        rows.push((group.key(), n.variance, n.covariance, n.with_total));
+    }
+    for (name, variance, covariance, with_total) in rows {
         sqlx::query(
-            "insert into release_cell (release_id, cell, level, program_id, circle_id, period, manager_status, funder_status) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8)",
+            "insert into release_noise (release_id, cell, name, variance, covariance, with_total) values ($1, $2, $3, $4, $5, $6)",
         )
         .bind(release_id)
-        .bind(cell as i32)
-        .bind(key.level.key())
-        .bind(key.program_id)
-        .bind(key.circle_id)
-        .bind(key.period.to_string())
-        .bind(manager.status.key())
-        .bind(funder.status.key())
-        .execute(&mut *tx)
+        .bind(cell)
+        .bind(name)
+        .bind(variance)
+        .bind(covariance)
+        .bind(with_total)
+        .execute(&mut *conn)
         .await?;
-        let rows: Vec<(&str, i64, bool, bool)> = measures()
-            .iter()
-            .zip(&released_cell.counts)
-            .filter_map(|(m, value)| {
-                let value = (*value)?;
-                let in_split = split.contains(m.as_str());
-                let hidden = |v: suppression::Visibility| {
-                    v.status != Status::Shown || (in_split && v.split_hidden)
-                };
-                Some((m.as_str(), value, hidden(manager), hidden(funder)))
-            })
-            .collect();
-        for chunk in rows.chunks(COUNT_ROWS_PER_INSERT) {
-            insert_counts(&mut tx, release_id, cell as i32, chunk).await?;
-        }
-        let noise = &released_cell.noise;
-        let mut noise_rows = vec![("responses", noise.responses, 0.0, 0.0)];
-        for (group, n) in &noise.groups {
-            noise_rows.push((group.key(), n.variance, n.covariance, n.with_total));
-        }
-        for (name, variance, covariance, with_total) in noise_rows {
-            sqlx::query(
-                "insert into release_noise (release_id, cell, name, variance, covariance, with_total) values ($1, $2, $3, $4, $5, $6)",
-            )
-            .bind(release_id)
-            .bind(cell as i32)
-            .bind(name)
-            .bind(variance)
-            .bind(covariance)
-            .bind(with_total)
-            .execute(&mut *tx)
-            .await?;
-        }
     }
-    ledger::write_ledger(&mut tx, release_id, period, settings, released, now).await?;
-    let noise = match mechanism {
-        Mechanism::Gaussian => "Gaussian",
-        Mechanism::Laplace => "Laplace",
-    };
-    let detail = format!(
-        "{} cells released, with {noise} noise",
-        released.cells().len()
-    );
-    audit::record(
-        &mut *tx,
-        audit::Entry::new(by, audit::Action::Released, &period.to_string()).detail(&detail),
-    )
-    .await?;
-    tx.commit().await?;
     Ok(())
 }
 
@@ -656,7 +693,7 @@ async fn insert_counts(
 mod tests {
     use std::collections::HashMap;
 
-    use domain::instrument::{Answers, Helped, Item, Rating};
+    use domain::instrument::{Answers, Helped, Index, Item, Rating};
     use rand::{RngExt, SeedableRng};
     use rand_distr::Distribution;
 
@@ -773,7 +810,11 @@ mod tests {
             let r = released(&sessions, &answers, seed);
             assert_consistent(&r);
             // Small circles with all-zero answers exercise the clamping at zero too.
-            assert!(r.cells().values().all(|c| c.count("responses").is_some()));
+            assert!(
+                r.cells()
+                    .values()
+                    .all(|c| c.count(Measure::RESPONSES).is_some())
+            );
         }
     }
 
@@ -789,21 +830,21 @@ mod tests {
         });
         let truth = true_counts(&sessions, &answers);
         let truth = truth.peek();
-        let mut z: HashMap<(Level, &str), Vec<f64>> = HashMap::new();
+        let mut z: HashMap<(Level, Measure), Vec<f64>> = HashMap::new();
         for seed in 0..150 {
             let r = released(&sessions, &answers, seed);
             for (key, cell) in r.cells() {
                 for name in [
-                    "responses",
-                    "belonging_positive",
-                    "belonging_not_positive",
-                    "first_time_no",
-                    "belong_4",
+                    Measure::RESPONSES,
+                    Measure::positive(Index::Belonging),
+                    Measure::not_positive(Index::Belonging),
+                    Measure::FIRST_TIME_NO,
+                    Measure::answers(Item::Belong)[3],
                 ] {
                     let Some(value) = cell.count(name) else {
                         continue;
                     };
-                    let variance = match crate::measure::bin_of(name) {
+                    let variance = match bin_of(name) {
                         Some((h, _)) => cell.noise.groups[&h.group].variance,
                         None => cell.noise.responses,
                     };
@@ -966,7 +1007,7 @@ mod tests {
             .iter()
             .map(|m| {
                 // The person's share of the budget for this measurement.
-                let epsilon = settings.budget.mul(m.share()).unwrap().to_f64();
+                let epsilon = settings.budget.checked_mul(m.share()).unwrap().to_f64();
                 let key = match m.level {
                     Level::CircleMonth => circle_key(0, 1),
                     Level::ProgramMonth => program_key(1),
@@ -984,9 +1025,8 @@ mod tests {
                     naive_counts(&d_prime, &sessions, &key),
                 );
                 let at = h
-                    .bins
-                    .iter()
-                    .map(|b| crate::measure::position(b).unwrap())
+                    .positions()
+                    .into_iter()
                     .find(|&p| a_counts[p] != b_counts[p])
                     .expect("the added answers move one count");
                 assert_eq!(b_counts[at] - a_counts[at], answers as i64, "{m:?}");

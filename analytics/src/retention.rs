@@ -37,7 +37,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use domain::audit::{self, Action, Actor, Entry};
 use domain::settings;
 use domain::{Backend, Store};
-use sqlx::Executor;
+use sqlx::{AnyConnection, Executor};
 
 use crate::period::Period;
 
@@ -228,9 +228,48 @@ impl Applied {
 /// release lock first, so they run one after the other and the second finds nothing.
 pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied, sqlx::Error> {
     let days = load_days(store).await?;
-    // Candidates from the catalog alone (small): a month retention has not run for, or a
-    // session still counting its answers or not sealed (it may hold answers or tickets;
-    // one emptied by retention is neither). No hourly scan of the responses.
+    let due = due_months(store, now, days).await?;
+    let mut applied = Applied::default();
+    if due.is_empty() {
+        return Ok(applied);
+    }
+    let mut tx = store.pool().begin().await?;
+    if store.backend() == Backend::Postgres {
+        // A large month may take longer than the pool's 15 s statement limit.
+        tx.execute("set local statement_timeout = '600s'").await?;
+    }
+    sqlx::query("update release_lock set id = id where id = 1")
+        .execute(&mut *tx)
+        .await?;
+    for month in due {
+        if delete_month(&mut tx, month, now).await? {
+            applied.months.push(month);
+        }
+    }
+    if applied.months.is_empty() {
+        tx.rollback().await?;
+        return Ok(applied);
+    }
+    let subject = applied.describe();
+    let detail = format!(
+        "Deleted the raw answers of these months and their sessions' counters, {days} days after each month and its quarter were released. Releases are unchanged."
+    );
+    audit::record(
+        &mut *tx,
+        Entry::new(actor, Action::RetentionApplied, &subject).detail(&detail),
+    )
+    .await?;
+    tx.commit().await?;
+    applied.log_truncated = scrub(store).await?;
+    Ok(applied)
+}
+
+/// The months whose answers may go by `now`, oldest first: both their releases stored
+/// `days` ago or more. Candidates come from the catalog alone (small): a month retention
+/// has not run for, or a session still counting its answers or not sealed (it may hold
+/// answers or tickets; one emptied by retention is neither). No hourly scan of the
+/// responses.
+async fn due_months(store: &Store, now: i64, days: u32) -> Result<Vec<Period>, sqlx::Error> {
     let months: Vec<String> = sqlx::query_scalar(
         "select distinct substr(held_on, 1, 7) from session where received <> 0 or sealed = 0 \
          or substr(held_on, 1, 7) not in (select month from retention_month)",
@@ -250,104 +289,85 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
         })
         .collect();
     due.sort();
-    let mut applied = Applied::default();
-    if due.is_empty() {
-        return Ok(applied);
+    Ok(due)
+}
+
+/// Deletes one due month's answers, tickets and sent-form hashes and zeroes its sessions'
+/// counters, inside the run's transaction, and records the run for the month. Returns
+/// whether the month was applied: not when its releases are missing after all, nor when
+/// retention ran for it before and nothing of it was left.
+async fn delete_month(
+    conn: &mut AnyConnection,
+    month: Period,
+    now: i64,
+) -> Result<bool, sqlx::Error> {
+    let month_key = month.to_string();
+    // Checked again under the lock: both releases stored (they are never deleted, but
+    // this is the promise the whole module rests on).
+    let releases: i64 = sqlx::query_scalar(
+        "select cast(count(*) as bigint) from data_release where period = $1 or period = $2",
+    )
+    .bind(&month_key)
+    .bind(month.quarter().to_string())
+    .fetch_one(&mut *conn)
+    .await?;
+    if releases != 2 {
+        return Ok(false);
     }
-    let mut tx = store.pool().begin().await?;
-    if store.backend() == Backend::Postgres {
-        // A large month may take longer than the pool's 15 s statement limit.
-        tx.execute("set local statement_timeout = '600s'").await?;
-    }
-    sqlx::query("update release_lock set id = id where id = 1")
-        .execute(&mut *tx)
-        .await?;
-    for month in due {
-        let month_key = month.to_string();
-        // Checked again under the lock: both releases stored (they are never deleted, but
-        // this is the promise the whole module rests on).
-        let releases: i64 = sqlx::query_scalar(
-            "select cast(count(*) as bigint) from data_release where period = $1 or period = $2",
-        )
-        .bind(&month_key)
-        .bind(month.quarter().to_string())
-        .fetch_one(&mut *tx)
-        .await?;
-        if releases != 2 {
-            continue;
-        }
-        // Only sessions that take nothing more (a released month's always have closed).
-        let sessions = "select id from session where substr(held_on, 1, 7) = $1 \
-                        and (closed = 1 or closes_at <= $2)";
-        let catalogued: i64 = sqlx::query_scalar(&format!(
-            "select cast(count(*) as bigint) from ({sessions}) s"
+    // Only sessions that take nothing more (a released month's always have closed).
+    let sessions = "select id from session where substr(held_on, 1, 7) = $1 \
+                    and (closed = 1 or closes_at <= $2)";
+    let catalogued: i64 = sqlx::query_scalar(&format!(
+        "select cast(count(*) as bigint) from ({sessions}) s"
+    ))
+    .bind(&month_key)
+    .bind(now)
+    .fetch_one(&mut *conn)
+    .await?;
+    let recorded: i64 =
+        sqlx::query_scalar("select cast(count(*) as bigint) from retention_month where month = $1")
+            .bind(&month_key)
+            .fetch_one(&mut *conn)
+            .await?;
+    // How many rows went decides only whether there was anything to do; it is
+    // recorded nowhere.
+    let mut deleted = 0;
+    for table in ["response", "ticket", "form_sent"] {
+        deleted += sqlx::query(&format!(
+            "delete from {table} where session_id in ({sessions})"
         ))
         .bind(&month_key)
         .bind(now)
-        .fetch_one(&mut *tx)
-        .await?;
-        let recorded: i64 = sqlx::query_scalar(
-            "select cast(count(*) as bigint) from retention_month where month = $1",
-        )
-        .bind(&month_key)
-        .fetch_one(&mut *tx)
-        .await?;
-        // How many rows went decides only whether there was anything to do; it is
-        // recorded nowhere.
-        let mut deleted = 0;
-        for table in ["response", "ticket", "form_sent"] {
-            deleted += sqlx::query(&format!(
-                "delete from {table} where session_id in ({sessions})"
-            ))
-            .bind(&month_key)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
-        }
-        let counters = sqlx::query(
-            "update session set received = 0, sealed = 1 \
-             where substr(held_on, 1, 7) = $1 and (closed = 1 or closes_at <= $2) \
-             and (received <> 0 or sealed = 0)",
-        )
-        .bind(&month_key)
-        .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?
         .rows_affected();
-        if recorded != 0 && deleted == 0 && counters == 0 {
-            continue;
-        }
-        // `sessions`: the month's sessions as the catalog lists them, not those that had
-        // answers.
-        sqlx::query(
-            "insert into retention_month (month, deleted_at, sessions) values ($1, $2, $3) \
-             on conflict (month) do update set deleted_at = excluded.deleted_at, \
-             sessions = excluded.sessions",
-        )
-        .bind(&month_key)
-        .bind(now)
-        .bind(catalogued as i32)
-        .execute(&mut *tx)
-        .await?;
-        applied.months.push(month);
     }
-    if applied.months.is_empty() {
-        tx.rollback().await?;
-        return Ok(applied);
-    }
-    let subject = applied.describe();
-    let detail = format!(
-        "Deleted the raw answers of these months and their sessions' counters, {days} days after each month and its quarter were released. Releases are unchanged."
-    );
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, Action::RetentionApplied, &subject).detail(&detail),
+    let counters = sqlx::query(
+        "update session set received = 0, sealed = 1 \
+         where substr(held_on, 1, 7) = $1 and (closed = 1 or closes_at <= $2) \
+         and (received <> 0 or sealed = 0)",
     )
+    .bind(&month_key)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?
+    .rows_affected();
+    if recorded != 0 && deleted == 0 && counters == 0 {
+        return Ok(false);
+    }
+    // `sessions`: the month's sessions as the catalog lists them, not those that had
+    // answers.
+    sqlx::query(
+        "insert into retention_month (month, deleted_at, sessions) values ($1, $2, $3) \
+         on conflict (month) do update set deleted_at = excluded.deleted_at, \
+         sessions = excluded.sessions",
+    )
+    .bind(&month_key)
+    .bind(now)
+    .bind(catalogued as i32)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
-    applied.log_truncated = scrub(store).await?;
-    Ok(applied)
+    Ok(true)
 }
 
 /// After a deletion: makes the deleted bytes go from the files.

@@ -69,7 +69,8 @@ impl Rational {
         self.num == 0
     }
 
-    pub fn mul(self, other: Rational) -> Result<Rational, RationalError> {
+    /// `self × other`, exact; an error when a part would overflow.
+    pub fn checked_mul(self, other: Rational) -> Result<Rational, RationalError> {
         let (a, b) = (
             Rational::new(self.num, other.den)?,
             Rational::new(other.num, self.den)?,
@@ -80,17 +81,19 @@ impl Rational {
         )
     }
 
-    pub fn div(self, other: Rational) -> Result<Rational, RationalError> {
+    /// `self ÷ other`, exact; an error on division by zero or overflow.
+    pub fn checked_div(self, other: Rational) -> Result<Rational, RationalError> {
         if other.num == 0 {
             return Err(RationalError::Zero);
         }
-        self.mul(Rational {
+        self.checked_mul(Rational {
             num: other.den,
             den: other.num,
         })
     }
 
-    pub fn add(self, other: Rational) -> Result<Rational, RationalError> {
+    /// `self + other`, exact; an error when a part would overflow.
+    pub fn checked_add(self, other: Rational) -> Result<Rational, RationalError> {
         let g = gcd(self.den, other.den);
         let den = (self.den / g)
             .checked_mul(other.den)
@@ -424,10 +427,13 @@ mod tests {
     fn rational_arithmetic_is_exact() {
         let a: Rational = "0.1".parse().unwrap();
         let b: Rational = "0.2".parse().unwrap();
-        assert_eq!(a.add(b).unwrap(), "0.3".parse().unwrap());
+        assert_eq!(a.checked_add(b).unwrap(), "0.3".parse().unwrap());
         assert_eq!(b.checked_sub(a), Some(a));
         assert_eq!(a.checked_sub(b), None);
-        assert_eq!(Rational::integer(8).div(b).unwrap(), Rational::integer(40));
+        assert_eq!(
+            Rational::integer(8).checked_div(b).unwrap(),
+            Rational::integer(40)
+        );
         assert_eq!(DiscreteGaussian::new("6.25".parse().unwrap()).unwrap().t, 3);
         assert_eq!(DiscreteGaussian::new(Rational::integer(9)).unwrap().t, 4);
         // Comparison never overflows, even for the largest values.

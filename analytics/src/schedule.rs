@@ -81,10 +81,10 @@ pub fn spawn_auto_release(store: Store, grace_hours: u32) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         while !store.pool().is_closed() {
             tick.tick().await;
-            if let Err(error) = release_due(&store, grace_hours).await {
-                if !store.pool().is_closed() {
-                    tracing::warn!(error = %error, "automatic releases failed");
-                }
+            if let Err(error) = release_due(&store, grace_hours).await
+                && !store.pool().is_closed()
+            {
+                tracing::warn!(error = %error, "automatic releases failed");
             }
             // After the releases: a period released just now starts its retention time.
             let now = chrono::Utc::now().timestamp();

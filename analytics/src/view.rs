@@ -13,14 +13,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
 use domain::Store;
-use domain::instrument::{Helped, Hindered, Index, Item};
+use domain::instrument::{Index, Item};
 use polars::prelude::*;
 use sqlx::Row;
 
 use crate::budget::{Level, Mechanism};
-use crate::consistency::CellNoise;
-use crate::figures::{self, BinNoise, Estimate, Z90};
-use crate::measure::{self, Group, RESPONSES, bin_of, measures};
+use crate::figures::{self, BinNoise, CellNoise, Estimate, Z90};
+use crate::measure::{self, Choice, Group, Measure, bin_of, measures};
 use crate::period::Period;
 use crate::pipeline::CellKey;
 use crate::sampler::{Rational, pmf};
@@ -179,15 +178,15 @@ pub struct StoredCell {
     pub circle: Option<String>,
     pub manager: Status,
     pub funder: Status,
-    /// By measure name: only the measures released for the cell.
-    pub counts: BTreeMap<String, StoredCount>,
+    /// By measure: only the measures released for the cell.
+    pub counts: BTreeMap<Measure, StoredCount>,
     /// Plan 2: the noise of its counts.
     pub noise: Option<CellNoise>,
 }
 
 impl StoredCell {
-    pub fn value(&self, name: &str) -> Option<i64> {
-        self.counts.get(name).map(|c| c.value)
+    pub fn value(&self, measure: Measure) -> Option<i64> {
+        self.counts.get(&measure).map(|c| c.value)
     }
 
     pub fn status(&self, audience: Audience) -> Status {
@@ -200,7 +199,7 @@ impl StoredCell {
     /// Whether the first-time split is hidden from the audience.
     pub fn split_hidden(&self, audience: Audience) -> bool {
         self.counts
-            .get("first_time_yes")
+            .get(&Measure::FIRST_TIME_YES)
             .is_none_or(|c| hidden_for(c, audience))
     }
 }
@@ -233,25 +232,46 @@ pub async fn load_release(store: &Store, period: Period) -> Result<Option<Releas
 
 /// Loads the stored release a header (from [`list_releases`]) describes.
 pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Error> {
-    let cell_rows = sqlx::query(
-        "select c.cell, c.level, c.program_id, c.circle_id, c.period, c.manager_status, c.funder_status, \
-         p.name as program, ci.name as circle from release_cell c \
-         left join program p on p.id = c.program_id left join circle ci on ci.id = c.circle_id \
-         where c.release_id = $1 order by c.cell",
-    )
-    .bind(info.id)
-    .fetch_all(store.pool())
-    .await?;
-    let count_rows = sqlx::query(
+    let counts = load_counts(store, info.id).await?;
+    let noise = if info.plan >= 2 {
+        load_noise(store, info.id).await?
+    } else {
+        HashMap::new()
+    };
+    let cells = load_cells(store, info.id, counts, noise).await?;
+    let first_plan = if info.plan < 2 {
+        first_plan_variances(store, info.id).await?
+    } else {
+        HashMap::new()
+    };
+    let months = months_held(store, info.period).await?;
+    Ok(Release {
+        info,
+        cells,
+        first_plan,
+        months,
+    })
+}
+
+/// A release's counts by cell, each under its measure: a stored name that is no measure
+/// is a decode error.
+async fn load_counts(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<i32, BTreeMap<Measure, StoredCount>>, sqlx::Error> {
+    let rows = sqlx::query(
         "select cell, measure, value, manager_hidden, funder_hidden from release_count where release_id = $1",
     )
-    .bind(info.id)
+    .bind(release_id)
     .fetch_all(store.pool())
     .await?;
-    let mut counts: HashMap<i32, BTreeMap<String, StoredCount>> = HashMap::new();
-    for row in &count_rows {
+    let mut counts: HashMap<i32, BTreeMap<Measure, StoredCount>> = HashMap::new();
+    for row in &rows {
+        let name: String = row.try_get("measure")?;
+        let measure =
+            Measure::stored(&name).ok_or_else(|| decode(format!("unknown measure {name}")))?;
         counts.entry(row.try_get("cell")?).or_default().insert(
-            row.try_get("measure")?,
+            measure,
             StoredCount {
                 value: row.try_get("value")?,
                 manager_hidden: row.try_get::<i16, _>("manager_hidden")? != 0,
@@ -259,34 +279,61 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             },
         );
     }
+    Ok(counts)
+}
+
+/// A plan-2 release's noise by cell: `responses`, or a group's bins.
+async fn load_noise(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<i32, CellNoise>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
     let mut noise: HashMap<i32, CellNoise> = HashMap::new();
-    if info.plan >= 2 {
-        let rows = sqlx::query(
-            "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
-        )
-        .bind(info.id)
-        .fetch_all(store.pool())
-        .await?;
-        for row in &rows {
-            let slot = noise.entry(row.try_get("cell")?).or_default();
-            let name: String = row.try_get("name")?;
-            let bins = BinNoise {
-                variance: row.try_get("variance")?,
-                covariance: row.try_get("covariance")?,
-                with_total: row.try_get("with_total")?,
-            };
-            match Group::from_key(&name) {
-                Some(group) => {
-                    slot.groups.insert(group, bins);
-                }
-                None => slot.responses = bins.variance,
-            }
+    for row in &rows {
+        let slot = noise.entry(row.try_get("cell")?).or_default();
+        let name: String = row.try_get("name")?;
+        let bins = BinNoise {
+            variance: row.try_get("variance")?,
+            covariance: row.try_get("covariance")?,
+            with_total: row.try_get("with_total")?,
+        };
+        if name == Measure::RESPONSES.name() {
+            slot.responses = bins.variance;
+        } else {
+            let group =
+                Group::from_key(&name).ok_or_else(|| decode(format!("unknown noise {name}")))?;
+            slot.groups.insert(group, bins);
         }
     }
+    Ok(noise)
+}
+
+/// A release's cells in order, with the names of their programs and circles, each with
+/// its counts and (plan 2) its noise.
+async fn load_cells(
+    store: &Store,
+    release_id: i32,
+    mut counts: HashMap<i32, BTreeMap<Measure, StoredCount>>,
+    mut noise: HashMap<i32, CellNoise>,
+) -> Result<Vec<StoredCell>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select c.cell, c.level, c.program_id, c.circle_id, c.period, c.manager_status, c.funder_status, \
+         p.name as program, ci.name as circle from release_cell c \
+         left join program p on p.id = c.program_id left join circle ci on ci.id = c.circle_id \
+         where c.release_id = $1 order by c.cell",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
     let status =
         |key: &str| Status::from_key(key).ok_or_else(|| decode(format!("unknown status {key}")));
-    let mut cells = Vec::with_capacity(cell_rows.len());
-    for row in &cell_rows {
+    let mut cells = Vec::with_capacity(rows.len());
+    for row in &rows {
         let cell: i32 = row.try_get("cell")?;
         let level: String = row.try_get("level")?;
         cells.push(StoredCell {
@@ -308,36 +355,37 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
             noise: noise.remove(&cell),
         });
     }
-    let mut first_plan = HashMap::new();
-    if info.plan < 2 {
-        let rows = sqlx::query(
-            "select level, measure_group, mechanism, scale from ledger where release_id = $1",
-        )
-        .bind(info.id)
-        .fetch_all(store.pool())
-        .await?;
-        for row in &rows {
-            let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
-                continue;
-            };
-            let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(decode)?;
-            let mechanism: Mechanism = row
-                .try_get::<String, _>("mechanism")?
-                .parse()
-                .map_err(decode)?;
-            first_plan.insert(
-                (level, row.try_get::<String, _>("measure_group")?),
-                noise_variance(mechanism, scale),
-            );
-        }
+    Ok(cells)
+}
+
+/// A plan-1 release's noise: the variance of one count per (level, group), from its
+/// ledger.
+async fn first_plan_variances(
+    store: &Store,
+    release_id: i32,
+) -> Result<HashMap<(Level, String), f64>, sqlx::Error> {
+    let rows = sqlx::query(
+        "select level, measure_group, mechanism, scale from ledger where release_id = $1",
+    )
+    .bind(release_id)
+    .fetch_all(store.pool())
+    .await?;
+    let mut variances = HashMap::new();
+    for row in &rows {
+        let Some(level) = Level::from_key(&row.try_get::<String, _>("level")?) else {
+            continue;
+        };
+        let scale: Rational = row.try_get::<String, _>("scale")?.parse().map_err(decode)?;
+        let mechanism: Mechanism = row
+            .try_get::<String, _>("mechanism")?
+            .parse()
+            .map_err(decode)?;
+        variances.insert(
+            (level, row.try_get::<String, _>("measure_group")?),
+            noise_variance(mechanism, scale),
+        );
     }
-    let months = months_held(store, info.period).await?;
-    Ok(Release {
-        info,
-        cells,
-        first_plan,
-        months,
-    })
+    Ok(variances)
 }
 
 /// The months a period's figures come from: a month's own; for a quarter, its months that
@@ -438,13 +486,13 @@ impl Figure {
     }
 }
 
-fn derived(measure: String, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
+fn derived(measure: Measure, kind: Kind, estimate: Option<Estimate>, hidden: bool) -> Figure {
     let estimate = estimate.filter(|_| !hidden);
     // Kept finer than any page shows, so a page rounds once.
     let places = if kind == Kind::Percent { 2 } else { 3 };
     let cap = if kind == Kind::Percent { 100.0 } else { 4.0 };
     Figure {
-        measure,
+        measure: measure.to_string(),
         kind,
         value: estimate.map(|e| round(e.value, places)),
         margin: estimate.map(|e| round(e.noise_margin().min(cap), places)),
@@ -482,10 +530,15 @@ impl Release {
     }
 
     /// One named figure of a cell (see [`Self::figures`]).
-    pub fn figure(&self, cell: &StoredCell, audience: Audience, name: &str) -> Option<Figure> {
+    pub fn figure(
+        &self,
+        cell: &StoredCell,
+        audience: Audience,
+        measure: Measure,
+    ) -> Option<Figure> {
         self.figures(cell, audience)
             .into_iter()
-            .find(|f| f.measure == name)
+            .find(|f| f.measure == measure.name())
     }
 
     fn first_plan_figures(&self, cell: &StoredCell, audience: Audience) -> Vec<Figure> {
@@ -497,38 +550,34 @@ impl Release {
                 .copied()
                 .unwrap_or(f64::NAN)
         };
-        let group_of = |name: &str| -> &str {
-            if name == RESPONSES {
+        // The ledger group of a stored count: `responses`, a bin's, or `indices` for an
+        // index's `_scored` count, the one count of the first plan that is no bin now.
+        let group_of = |measure: Measure| -> &str {
+            if measure == Measure::RESPONSES {
                 "responses"
-            } else if name.starts_with("first_time") {
-                "first_time"
-            } else if name.ends_with("_scored") || name.ends_with("_positive") {
-                "indices"
-            } else if name.starts_with("helped_") || name.starts_with("hindered_") {
-                "choices"
             } else {
-                "items"
+                bin_of(measure)
+                    .map_or(Group::Indices, |(h, _)| h.group)
+                    .key()
             }
         };
-        let value = |name: &str| cell.value(name).unwrap_or(0) as f64;
+        let value = |measure: Measure| cell.value(measure).unwrap_or(0) as f64;
         let mut out = Vec::new();
-        for (name, count) in &cell.counts {
+        for (&measure, count) in &cell.counts {
             let hidden = cell_hidden || hidden_for(count, audience);
             out.push(Figure {
-                measure: name.clone(),
+                measure: measure.to_string(),
                 kind: Kind::Count,
                 value: (!hidden).then_some(count.value as f64),
                 margin: (!hidden).then(|| {
-                    first_plan_count_margin(self.info.mechanism, variance(group_of(name)))
+                    first_plan_count_margin(self.info.mechanism, variance(group_of(measure)))
                 }),
                 combined: None,
                 hidden,
             });
         }
         for item in Item::ALL {
-            let bins: Vec<f64> = (1..=5)
-                .map(|k| value(&format!("{}_{k}", item.key())))
-                .collect();
+            let bins: Vec<f64> = Measure::answers(item).map(value).to_vec();
             let n: f64 = bins.iter().sum();
             let v = variance("items");
             let estimate = (n > 0.0).then(|| {
@@ -546,15 +595,15 @@ impl Release {
                 }
             });
             out.push(first_plan_derived(
-                format!("{}_mean", item.key()),
+                Measure::mean(item),
                 Kind::Mean,
                 estimate,
                 cell_hidden,
             ));
         }
         for index in Index::ALL {
-            let scored = value(&format!("{}_scored", index.key()));
-            let positive = value(&format!("{}_positive", index.key())).min(scored);
+            let scored = value(Measure::scored(index));
+            let positive = value(Measure::positive(index)).min(scored);
             let v = variance("indices");
             let estimate = (scored > 0.0).then(|| {
                 let p = (positive / scored).clamp(0.0, 1.0);
@@ -565,22 +614,22 @@ impl Release {
                 }
             });
             out.push(first_plan_derived(
-                format!("{}_pct_positive", index.key()),
+                Measure::pct_positive(index),
                 Kind::Percent,
                 estimate,
                 cell_hidden,
             ));
         }
-        let n = value(RESPONSES);
-        for column in choice_columns() {
+        let n = value(Measure::RESPONSES);
+        for choice in Choice::all() {
             let v = variance("choices");
             let estimate = (n >= 1.0).then(|| Estimate {
-                value: (100.0 * value(&column).max(0.0) / n).clamp(0.0, 100.0),
+                value: (100.0 * value(Measure::ticked(choice)).max(0.0) / n).clamp(0.0, 100.0),
                 noise_variance: 1e4 * v / (n * n),
                 sampling_variance: f64::NAN,
             });
             out.push(first_plan_derived(
-                format!("{column}_pct"),
+                Measure::pct(choice),
                 Kind::Percent,
                 estimate,
                 cell_hidden,
@@ -592,7 +641,7 @@ impl Release {
 
 /// Plan 1 has no sampling error on record: its derived figures carry the noise margin only.
 fn first_plan_derived(
-    measure: String,
+    measure: Measure,
     kind: Kind,
     estimate: Option<Estimate>,
     hidden: bool,
@@ -600,13 +649,6 @@ fn first_plan_derived(
     let mut figure = derived(measure, kind, estimate, hidden);
     figure.combined = None;
     figure
-}
-
-fn choice_columns() -> impl Iterator<Item = String> {
-    Helped::ALL
-        .iter()
-        .map(|c| c.column())
-        .chain(Hindered::ALL.iter().map(|c| c.column()))
 }
 
 fn measurement_plan_figures(
@@ -617,17 +659,17 @@ fn measurement_plan_figures(
     let cell_hidden = cell.status(audience) != Status::Shown;
     let mut out = Vec::new();
     let group_noise = |g: Group| noise.groups.get(&g).copied().unwrap_or_default();
-    for name in measures() {
-        let Some(count) = cell.counts.get(name) else {
+    for &measure in measures() {
+        let Some(count) = cell.counts.get(&measure) else {
             continue;
         };
         let hidden = cell_hidden || hidden_for(count, audience);
-        let variance = match bin_of(name) {
+        let variance = match bin_of(measure) {
             Some((h, _)) => group_noise(h.group).variance,
             None => noise.responses,
         };
         out.push(Figure {
-            measure: name.clone(),
+            measure: measure.to_string(),
             kind: Kind::Count,
             value: (!hidden).then_some(count.value as f64),
             margin: (!hidden).then(|| (Z90 * variance.sqrt()).ceil()),
@@ -635,17 +677,16 @@ fn measurement_plan_figures(
             hidden,
         });
     }
-    let value = |name: &str| cell.value(name);
+    let value = |measure: Measure| cell.value(measure);
     for index in Index::ALL {
-        let k = index.key();
         let (Some(p), Some(np)) = (
-            value(&format!("{k}_positive")),
-            value(&format!("{k}_not_positive")),
+            value(Measure::positive(index)),
+            value(Measure::not_positive(index)),
         ) else {
             continue;
         };
         out.push(Figure {
-            measure: format!("{k}_scored"),
+            measure: Measure::scored(index).to_string(),
             kind: Kind::Count,
             value: (!cell_hidden).then_some((p + np) as f64),
             margin: (!cell_hidden).then(|| {
@@ -656,34 +697,32 @@ fn measurement_plan_figures(
             hidden: cell_hidden,
         });
         out.push(derived(
-            format!("{k}_pct_positive"),
+            Measure::pct_positive(index),
             Kind::Percent,
             figures::pct_positive(p, np, group_noise(Group::Indices)),
             cell_hidden,
         ));
     }
     for item in Item::ALL {
-        let answers: Option<Vec<i64>> = (1..=5)
-            .map(|b| value(&format!("{}_{b}", item.key())))
-            .collect();
+        let answers: Option<Vec<i64>> = Measure::answers(item).map(value).into_iter().collect();
         let Some(answers) = answers else {
             continue;
         };
         let answers: [i64; 5] = answers.try_into().expect("five answers");
         out.push(derived(
-            format!("{}_mean", item.key()),
+            Measure::mean(item),
             Kind::Mean,
             figures::item_mean(&answers, group_noise(Group::Items)),
             cell_hidden,
         ));
     }
-    if let Some(n) = value(RESPONSES) {
-        for column in choice_columns() {
-            let Some(ticked) = value(&column) else {
+    if let Some(n) = value(Measure::RESPONSES) {
+        for choice in Choice::all() {
+            let Some(ticked) = value(Measure::ticked(choice)) else {
                 continue;
             };
             out.push(derived(
-                format!("{column}_pct"),
+                Measure::pct(choice),
                 Kind::Percent,
                 figures::share_of_responses(
                     ticked,
@@ -722,7 +761,7 @@ pub fn pooled_figures(cells: &[&StoredCell], audience: Audience) -> Option<Vec<F
             let value = shown.iter().map(|c| c.counts[name].value).sum();
             let hidden = shown.iter().any(|c| hidden_for(&c.counts[name], audience));
             pooled.counts.insert(
-                name.clone(),
+                *name,
                 StoredCount {
                     value,
                     manager_hidden: hidden,
@@ -890,28 +929,9 @@ pub fn dictionary_frame() -> PolarsResult<DataFrame> {
     ];
     let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("column {n}")).collect();
     let mut texts: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();
-    let derived_names = Index::ALL
-        .iter()
-        .flat_map(|i| {
-            [
-                format!("{}_scored", i.key()),
-                format!("{}_pct_positive", i.key()),
-            ]
-        })
-        .chain(Item::ALL.iter().map(|i| format!("{}_mean", i.key())))
-        .chain(choice_columns().map(|c| format!("{c}_pct")));
-    for name in measures().iter().cloned().chain(derived_names) {
-        let derived_scored = Index::ALL
-            .iter()
-            .find(|i| name == format!("{}_scored", i.key()));
-        texts.push(match derived_scored {
-            Some(index) => format!(
-                "responses with a score for {}: positive + not positive (derived)",
-                measure::index_words(*index)
-            ),
-            None => measure::describe(&name),
-        });
-        names.push(name);
+    for measure in measures().iter().copied().chain(measure::derived()) {
+        texts.push(measure::describe(measure));
+        names.push(measure.to_string());
     }
     DataFrame::new(
         names.len(),
@@ -987,10 +1007,10 @@ mod tests {
             manager: status,
             funder: Status::NotReleased,
             counts: [
-                ("responses".to_owned(), count(positive + not_positive)),
-                ("belonging_positive".to_owned(), count(positive)),
-                ("belonging_not_positive".to_owned(), count(not_positive)),
-                ("belonging_not_scored".to_owned(), count(0)),
+                (Measure::RESPONSES, count(positive + not_positive)),
+                (Measure::positive(Index::Belonging), count(positive)),
+                (Measure::not_positive(Index::Belonging), count(not_positive)),
+                (Measure::not_scored(Index::Belonging), count(0)),
             ]
             .into_iter()
             .collect(),
@@ -1011,13 +1031,13 @@ mod tests {
         let figures = pooled_figures(&[&a, &b, &hidden], Audience::Manager).unwrap();
         let pct = figures
             .iter()
-            .find(|f| f.measure == "belonging_pct_positive")
+            .find(|f| f.measure == Measure::BELONGING_PCT_POSITIVE.name())
             .unwrap();
         assert_eq!(pct.value, Some(75.0));
         let alone = measurement_plan_figures(&a, a.noise.as_ref().unwrap(), Audience::Manager);
         let one = alone
             .iter()
-            .find(|f| f.measure == "belonging_pct_positive")
+            .find(|f| f.measure == Measure::BELONGING_PCT_POSITIVE.name())
             .unwrap();
         assert!(
             pct.margin.unwrap() < one.margin.unwrap(),

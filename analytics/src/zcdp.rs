@@ -9,6 +9,9 @@
 //! the simple textbook bound ([`simple_epsilon_at`]) to show how much the tight one saves.
 //! At ρ = 1 and δ = 10⁻⁶ they give ε ≈ 7.77 and ε ≈ 8.43.
 
+/// δ at which Hearth states ε for a zCDP budget or spend (the ledger, the person table).
+pub const DELTA: f64 = 1e-6;
+
 /// The smallest ε such that ρ-zCDP implies (ε, δ)-DP, by the tight conversion of Canonne,
 /// Kamath and Steinke 2020 (Proposition 12 / Corollary 13 of "The Discrete Gaussian for
 /// Differential Privacy"), as OpenDP's `make_zCDP_to_approxDP` computes it:

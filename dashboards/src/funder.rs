@@ -14,7 +14,7 @@ use std::sync::Arc;
 use analytics::budget::{Level, Mechanism};
 use analytics::figures;
 use analytics::ledger;
-use analytics::measure::Group;
+use analytics::measure::{Group, Measure};
 use analytics::period::Period;
 use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat, LedgerEntry, Release, ReleaseInfo, StoredCell};
@@ -161,10 +161,10 @@ fn rational(text: &str) -> Option<f64> {
 }
 
 const REPORT: [&str; 4] = [
-    "responses",
-    "belonging_pct_positive",
-    "safety_pct_positive",
-    "better_mean",
+    Measure::RESPONSES.name(),
+    Measure::BELONGING_PCT_POSITIVE.name(),
+    Measure::SAFETY_PCT_POSITIVE.name(),
+    Measure::BETTER_MEAN.name(),
 ];
 
 /// One quarter of a program's (or all programs') trend.
@@ -188,7 +188,11 @@ struct ProgramTrend {
     note: Option<String>,
 }
 
-const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
+const TREND: [&str; 3] = [
+    Measure::RESPONSES.name(),
+    Measure::BELONGING_PCT_POSITIVE.name(),
+    Measure::SAFETY_PCT_POSITIVE.name(),
+];
 
 /// Belonging and safety for each program the funder may see, and for all programs, over
 /// every released quarter up to `shown` (oldest first), under the funder's threshold and

@@ -12,6 +12,7 @@
 use std::sync::Arc;
 
 use analytics::budget::Level;
+use analytics::measure::Measure;
 use analytics::period::Period;
 use analytics::suppression::Audience;
 use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
@@ -72,7 +73,11 @@ struct MonthRow {
     safety: Shown,
 }
 
-const TREND: [&str; 3] = ["responses", "belonging_pct_positive", "safety_pct_positive"];
+const TREND: [&str; 3] = [
+    Measure::RESPONSES.name(),
+    Measure::BELONGING_PCT_POSITIVE.name(),
+    Measure::SAFETY_PCT_POSITIVE.name(),
+];
 
 /// Trend rows and the two series of a cell per month.
 fn trend_rows(
@@ -410,7 +415,10 @@ pub(crate) async fn overview(
             r,
             program_cell(r, Level::ProgramMonth, program),
             Audience::Manager,
-            &["first_time_yes", "first_time_no"],
+            &[
+                Measure::FIRST_TIME_YES.name(),
+                Measure::FIRST_TIME_NO.name(),
+            ],
         );
         first_rows.push((
             charts::short_month(&r.info.period.to_string()),
@@ -612,10 +620,10 @@ struct QuarterFigures {
 }
 
 const QUARTER: [&str; 4] = [
-    "responses",
-    "belonging_pct_positive",
-    "safety_pct_positive",
-    "better_mean",
+    Measure::RESPONSES.name(),
+    Measure::BELONGING_PCT_POSITIVE.name(),
+    Measure::SAFETY_PCT_POSITIVE.name(),
+    Measure::BETTER_MEAN.name(),
 ];
 
 #[derive(Template)]

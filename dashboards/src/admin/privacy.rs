@@ -277,7 +277,7 @@ async fn privacy_page(
             shown: m.shown,
         });
         match level_shares.iter_mut().find(|(l, _)| *l == m.level.label()) {
-            Some((_, share)) => *share = share.add(m.share())?,
+            Some((_, share)) => *share = share.checked_add(m.share())?,
             None => level_shares.push((m.level.label(), m.share())),
         }
     }
