@@ -396,7 +396,9 @@ pub async fn open_session_by(
     new: &NewSession,
     by: Option<Actor<'_>>,
 ) -> Result<Opened, CatalogError> {
-    let mut tx = store.pool().begin().await?;
+    // It reads (the release, the names) before it writes: the write lock first, or a
+    // writer meanwhile fails it on SQLite (see [`Store::begin_write`]).
+    let mut tx = store.begin_write().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
     if let Some(period) = release_of(&mut tx, new.held_on).await? {
@@ -1455,6 +1457,67 @@ mod tests {
         );
         assert!(!same_name("Peer Bridges", "Peer  Bridges"));
         assert!(!same_name("Peer Bridges", "Peer Bridge"));
+    }
+
+    /// Sessions opened at once on a fresh SQLite store, while another connection writes,
+    /// all open. (A transaction that reads first and writes later cannot take SQLite's
+    /// write lock once another connection has written since its read: SQLite answers
+    /// "database is locked" at once, without the busy timeout. So every transaction here
+    /// that writes takes the lock first: see [`Store::begin_write`].)
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sessions_opened_at_once_on_sqlite_while_another_writes_all_open() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        const ROUNDS: usize = 6;
+        const AT_ONCE: usize = 8;
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("h.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let writer = tokio::spawn({
+            let (store, stop) = (store.clone(), stop.clone());
+            async move {
+                while !stop.load(Ordering::Relaxed) {
+                    sqlx::query("insert into commit_marker (token) values ($1)")
+                        .bind(format!("{:032x}", rand::random::<u128>()))
+                        .execute(store.pool())
+                        .await
+                        .unwrap();
+                    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+                }
+            }
+        });
+        let mut failed = vec![];
+        for round in 0..ROUNDS {
+            let opening: Vec<_> = (0..AT_ONCE)
+                .map(|i| {
+                    let store = store.clone();
+                    // Half the programs new, half shared: both paths of find-or-create.
+                    let program =
+                        format!("Program {}", if i % 2 == 0 { i } else { 100 * round + i });
+                    tokio::spawn(async move {
+                        let new = NewSession::new(&program, "Circle", day(), None, None, None)?;
+                        open_session(&store, &new).await
+                    })
+                })
+                .collect();
+            for task in opening {
+                if let Err(error) = task.await.unwrap() {
+                    failed.push(error.to_string());
+                }
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        writer.await.unwrap();
+        assert!(
+            failed.is_empty(),
+            "{} of {} sessions failed to open; first: {}",
+            failed.len(),
+            ROUNDS * AT_ONCE,
+            failed[0]
+        );
     }
 
     #[test]
