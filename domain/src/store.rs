@@ -158,6 +158,8 @@ impl Store {
     /// (waiting could not help: the read is already stale). `begin immediate` takes the
     /// lock at the start instead, waiting for it like any write. On PostgreSQL, a plain
     /// `begin`: row locks are taken as the statements run, and a read never blocks a write.
+    /// A transaction whose first statement writes takes the lock there, waiting for it,
+    /// and needs none of this.
     pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         match self.backend {
             Backend::Sqlite => self.pool.begin_with("begin immediate").await,
