@@ -52,28 +52,37 @@ pub struct Collector {
 /// Only a hint: the writer re-checks window, capacity and closing inside the commit, so a
 /// stale entry can at worst let a refusal come from the writer instead of here.
 #[derive(Clone, Debug, Default)]
-struct SessionCache(
-    Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Session)>>>,
-);
+struct SessionCache(Arc<std::sync::Mutex<CachedSessions>>);
+
+/// Sessions by code, with when each was read.
+type CachedSessions = std::collections::HashMap<String, (std::time::Instant, Session)>;
 
 const SESSION_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(2);
 const SESSION_CACHE_MAX: usize = 10_000;
 
 impl SessionCache {
+    /// The entries. A panic elsewhere while they were held leaves at worst a stale entry,
+    /// which the writer's own checks make harmless: so a poisoned lock is used as it is.
+    fn entries(&self) -> std::sync::MutexGuard<'_, CachedSessions> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     async fn find(
         &self,
         store: &Store,
         code: &SessionCode,
     ) -> Result<Option<Session>, sqlx::Error> {
         let now = std::time::Instant::now();
-        if let Some((at, session)) = self.0.lock().unwrap().get(code.as_str()) {
-            if now.duration_since(*at) < SESSION_CACHE_TTL {
-                return Ok(Some(session.clone()));
-            }
+        if let Some((at, session)) = self.entries().get(code.as_str())
+            && now.duration_since(*at) < SESSION_CACHE_TTL
+        {
+            return Ok(Some(session.clone()));
         }
         let found = catalog::find_session(store, code).await?;
         if let Some(session) = &found {
-            let mut map = self.0.lock().unwrap();
+            let mut map = self.entries();
             if map.len() >= SESSION_CACHE_MAX {
                 map.retain(|_, (at, _)| now.duration_since(*at) < SESSION_CACHE_TTL);
             }
