@@ -1152,7 +1152,7 @@ mod tests {
         let (one_place, tickets) = (&s[0].0, &s[0].1);
         let fake = domain::code::Ticket::generate();
         let mut writer = Writer::default();
-        let batch = vec![
+        let batch = [
             pending(one_place, Some(&fake)),
             pending(one_place, Some(&tickets[1])),
         ];
@@ -1164,7 +1164,7 @@ mod tests {
         );
         // The session is full now; a reused ticket still hears that it was used (409), and
         // a valid unused ticket hears the session is full, keeping its ticket unused.
-        let batch = vec![
+        let batch = [
             pending(one_place, Some(&tickets[1])),
             pending(one_place, Some(&tickets[0])),
         ];
