@@ -434,29 +434,61 @@ async fn apply_batch(
             }
         })
         .collect();
-
-    // Lock order, the same everywhere (here, sealing, replacing cards): a session's row
-    // before its tickets, sessions by id. Without it, two instances' batches for one
-    // ticketed session deadlock on PostgreSQL (each holds one ticket and waits for the
-    // other's in the rewrite below), and both batches' participants are told 503. SQLite
-    // has one writer at a time and needs no row locks.
     if backend == Backend::Postgres {
-        let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
-        sessions.sort_unstable();
-        sessions.dedup();
-        for session_id in sessions {
-            sqlx::query("select id from session where id = $1 for update")
-                .bind(session_id)
-                .execute(&mut *conn)
-                .await?;
-        }
+        lock_sessions(conn, batch).await?;
     }
-
     // Forms: one that has stored a response stores nothing more. Checked before tickets
     // and places, so a form sent again never touches either.
     let forms = SentForms::check(conn, batch, &mut outcomes).await?;
+    let ticketed_sessions = use_tickets(conn, batch, &mut outcomes, now).await?;
+    take_batch_places(conn, batch, &mut outcomes, now).await?;
+    rewrite_tickets(conn, ticketed_sessions).await?;
+    forms.record(conn, batch, &mut outcomes).await?;
 
-    // Tickets: each is used once.
+    let mut accepted: Vec<StoredResponse<'_>> = batch
+        .iter()
+        .zip(&outcomes)
+        .filter(|(_, o)| o.is_ok())
+        .map(|(p, _)| StoredResponse {
+            session_id: p.session_id,
+            version: VERSION,
+            answers: &p.answers,
+        })
+        .collect();
+    accepted.shuffle(&mut rand::rng());
+    insert_responses(conn, &accepted).await?;
+    Ok(outcomes)
+}
+
+/// PostgreSQL: locks the batch's sessions' rows, by id.
+///
+/// Lock order, the same everywhere (here, sealing, replacing cards): a session's row
+/// before its tickets, sessions by id. Without it, two instances' batches for one
+/// ticketed session deadlock on PostgreSQL (each holds one ticket and waits for the
+/// other's in the rewrite of [`rewrite_tickets`]), and both batches' participants are
+/// told 503. SQLite has one writer at a time and needs no row locks.
+async fn lock_sessions(conn: &mut AnyConnection, batch: &[&Pending]) -> Result<(), sqlx::Error> {
+    let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
+    sessions.sort_unstable();
+    sessions.dedup();
+    for session_id in sessions {
+        sqlx::query("select id from session where id = $1 for update")
+            .bind(session_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Tickets: each is used once. Uses the ticket of every submission still going, or
+/// refuses it (closed, unknown session, used or unknown ticket); returns the sessions
+/// that used one.
+async fn use_tickets(
+    conn: &mut AnyConnection,
+    batch: &[&Pending],
+    outcomes: &mut [Result<(), Refusal>],
+    now: i64,
+) -> Result<Vec<i32>, sqlx::Error> {
     let mut ticketed_sessions: Vec<i32> = Vec::new();
     for (i, pending) in batch.iter().enumerate() {
         let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
@@ -491,8 +523,17 @@ async fn apply_batch(
             Refusal::TicketUnknown
         });
     }
+    Ok(ticketed_sessions)
+}
 
-    // Places: per session, take all places its submissions need at once, or else one by one.
+/// Places: per session, take all places its submissions need at once, or else one by
+/// one; a submission that finds none is refused and its ticket given back.
+async fn take_batch_places(
+    conn: &mut AnyConnection,
+    batch: &[&Pending],
+    outcomes: &mut [Result<(), Refusal>],
+    now: i64,
+) -> Result<(), sqlx::Error> {
     let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
     sessions.sort_unstable();
     sessions.dedup();
@@ -521,9 +562,15 @@ async fn apply_batch(
             break;
         }
     }
+    Ok(())
+}
 
-    // Every ticket of a session that used one now carries this transaction's id, so the
-    // transaction id cannot tell which ticket came with which response.
+/// Every ticket of a session that used one now carries this transaction's id, so the
+/// transaction id cannot tell which ticket came with which response.
+async fn rewrite_tickets(
+    conn: &mut AnyConnection,
+    mut ticketed_sessions: Vec<i32>,
+) -> Result<(), sqlx::Error> {
     ticketed_sessions.sort_unstable();
     ticketed_sessions.dedup();
     for session_id in ticketed_sessions {
@@ -532,22 +579,7 @@ async fn apply_batch(
             .execute(&mut *conn)
             .await?;
     }
-
-    forms.record(conn, batch, &mut outcomes).await?;
-
-    let mut accepted: Vec<StoredResponse<'_>> = batch
-        .iter()
-        .zip(&outcomes)
-        .filter(|(_, o)| o.is_ok())
-        .map(|(p, _)| StoredResponse {
-            session_id: p.session_id,
-            version: VERSION,
-            answers: &p.answers,
-        })
-        .collect();
-    accepted.shuffle(&mut rand::rng());
-    insert_responses(conn, &accepted).await?;
-    Ok(outcomes)
+    Ok(())
 }
 
 /// The sent forms of a batch's sessions, between the check and the record.
@@ -1120,7 +1152,7 @@ mod tests {
         let (one_place, tickets) = (&s[0].0, &s[0].1);
         let fake = domain::code::Ticket::generate();
         let mut writer = Writer::default();
-        let batch = vec![
+        let batch = [
             pending(one_place, Some(&fake)),
             pending(one_place, Some(&tickets[1])),
         ];
@@ -1132,7 +1164,7 @@ mod tests {
         );
         // The session is full now; a reused ticket still hears that it was used (409), and
         // a valid unused ticket hears the session is full, keeping its ticket unused.
-        let batch = vec![
+        let batch = [
             pending(one_place, Some(&tickets[1])),
             pending(one_place, Some(&tickets[0])),
         ];

@@ -143,10 +143,10 @@ pub fn spawn_sealer(store: Store) {
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         while !store.pool().is_closed() {
             tick.tick().await;
-            if let Err(error) = seal_closed_sessions(&store, domain::catalog::now_unix()).await {
-                if !store.pool().is_closed() {
-                    tracing::warn!(error = %error, "sealing closed sessions failed");
-                }
+            if let Err(error) = seal_closed_sessions(&store, domain::catalog::now_unix()).await
+                && !store.pool().is_closed()
+            {
+                tracing::warn!(error = %error, "sealing closed sessions failed");
             }
         }
     });

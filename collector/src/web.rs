@@ -4,7 +4,9 @@
 //! These handlers read no client address and no User-Agent, set no cookie, and log
 //! nothing about the request or its answers (`skip_all`, no fields). Accept-Language is
 //! read only to pick the page language and is never kept. A store failure is logged once
-//! by `domain::http::log_internal_errors` with the error alone.
+//! by `domain::http::log_internal_errors` with the error alone: handlers return
+//! `error::ParticipantError`, which draws every error page and is the one place that
+//! hands an error on to be logged.
 
 use std::sync::Arc;
 
@@ -18,15 +20,18 @@ use axum::middleware;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use crate::commit::{CommitError, Committer, Pending, Refusal};
+use crate::commit::{Committer, Pending, Refusal};
 use crate::once::{FormKey, FormToken};
 use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_form};
 use domain::catalog::{self, Session, SessionState, TicketState, now_unix};
 use domain::code::{SessionCode, Ticket, TicketHash};
-use domain::http::{InternalError, security_headers, versioned_url};
+use domain::http::{security_headers, versioned_url};
 use domain::i18n::{Lang, Tr};
 use domain::instrument::{Answers, Helped, Hindered, Item};
 use domain::store::Store;
+use error::{At, Kind, ParticipantError, Redraw, Shown};
+
+mod error;
 
 /// Settings of the participant pages.
 #[derive(Clone, Debug, Default)]
@@ -52,28 +57,37 @@ pub struct Collector {
 /// Only a hint: the writer re-checks window, capacity and closing inside the commit, so a
 /// stale entry can at worst let a refusal come from the writer instead of here.
 #[derive(Clone, Debug, Default)]
-struct SessionCache(
-    Arc<std::sync::Mutex<std::collections::HashMap<String, (std::time::Instant, Session)>>>,
-);
+struct SessionCache(Arc<std::sync::Mutex<CachedSessions>>);
+
+/// Sessions by code, with when each was read.
+type CachedSessions = std::collections::HashMap<String, (std::time::Instant, Session)>;
 
 const SESSION_CACHE_TTL: std::time::Duration = std::time::Duration::from_secs(2);
 const SESSION_CACHE_MAX: usize = 10_000;
 
 impl SessionCache {
+    /// The entries. A panic elsewhere while they were held leaves at worst a stale entry,
+    /// which the writer's own checks make harmless: so a poisoned lock is used as it is.
+    fn entries(&self) -> std::sync::MutexGuard<'_, CachedSessions> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
     async fn find(
         &self,
         store: &Store,
         code: &SessionCode,
     ) -> Result<Option<Session>, sqlx::Error> {
         let now = std::time::Instant::now();
-        if let Some((at, session)) = self.0.lock().unwrap().get(code.as_str()) {
-            if now.duration_since(*at) < SESSION_CACHE_TTL {
-                return Ok(Some(session.clone()));
-            }
+        if let Some((at, session)) = self.entries().get(code.as_str())
+            && now.duration_since(*at) < SESSION_CACHE_TTL
+        {
+            return Ok(Some(session.clone()));
         }
         let found = catalog::find_session(store, code).await?;
         if let Some(session) = &found {
-            let mut map = self.0.lock().unwrap();
+            let mut map = self.entries();
             if map.len() >= SESSION_CACHE_MAX {
                 map.retain(|_, (at, _)| now.duration_since(*at) < SESSION_CACHE_TTL);
             }
@@ -218,20 +232,8 @@ fn linked_lang(raw: &Option<String>) -> Option<Lang> {
         .and_then(Lang::from_code)
 }
 
-fn render(status: StatusCode, template: &impl Template) -> Response {
-    match template.render() {
-        Ok(html) => (status, Html(html)).into_response(),
-        Err(error) => internal(StatusCode::INTERNAL_SERVER_ERROR, error),
-    }
-}
-
-/// An opaque error response whose cause is logged by the middleware.
-fn internal(status: StatusCode, error: impl std::fmt::Display) -> Response {
-    let mut response = (status, status.canonical_reason().unwrap_or("error")).into_response();
-    response
-        .extensions_mut()
-        .insert(InternalError(Arc::new(error.to_string())));
-    response
+fn render(status: StatusCode, template: &impl Template) -> Result<Response, ParticipantError> {
+    Ok((status, Html(template.render()?)).into_response())
 }
 
 // ---------------------------------------------------------------------------------------
@@ -458,100 +460,61 @@ fn field_key(key: &str) -> &'static str {
 // ---------------------------------------------------------------------------------------
 // Handlers
 
-fn message(
+/// The home page, with the code as typed and what was wrong with it.
+fn home_page(lang: Lang, typed: &str, linked: Option<Lang>, problem: Option<String>) -> HomePage {
+    HomePage {
+        page: Page::new(lang, "/", &[]),
+        code: typed.chars().take(16).collect(),
+        problem,
+        linked: linked.map(Lang::code),
+    }
+}
+
+/// A ticketed session's ticket page, with the ticket as typed and what was wrong with it.
+fn ticket_page(
     lang: Lang,
     path: &str,
-    status: StatusCode,
-    title_key: &str,
-    message_key: &str,
-) -> Response {
-    let t = lang.tr();
-    render(
-        status,
-        &MessagePage {
-            page: Page::new(lang, path, &[]),
-            title: t.get(title_key),
-            message: t.get(message_key),
-        },
-    )
-}
-
-fn not_found(lang: Lang, path: &str) -> Response {
-    message(
-        lang,
-        path,
-        StatusCode::NOT_FOUND,
-        "problem-title",
-        "problem-session-unknown",
-    )
-}
-
-/// The page for a session that exists but takes no more responses (410 Gone).
-fn gone(lang: Lang, path: &str, state: SessionState) -> Response {
-    let key = match state {
-        SessionState::Full => "problem-session-full",
-        _ => "problem-session-closed",
-    };
-    message(lang, path, StatusCode::GONE, "problem-title", key)
-}
-
-fn read_unavailable(lang: Lang, path: &str, error: sqlx::Error) -> Response {
-    let mut response = message(
-        lang,
-        path,
-        StatusCode::SERVICE_UNAVAILABLE,
-        "problem-title",
-        "problem-unavailable-read",
-    );
-    response
-        .extensions_mut()
-        .insert(InternalError(Arc::new(error.to_string())));
-    response
+    circle: &str,
+    typed: &str,
+    problem: Option<String>,
+) -> TicketPage {
+    TicketPage {
+        page: Page::new(lang, path, &[]),
+        action: path.to_owned(),
+        circle: circle.to_owned(),
+        ticket: typed.to_owned(),
+        problem,
+    }
 }
 
 #[tracing::instrument(name = "participant.home", skip_all)]
-async fn home(State(c): State<Collector>, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
-    let lang = choose_lang(&raw, &headers, None);
+async fn home(
+    State(c): State<Collector>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, ParticipantError> {
+    let at = At::new(choose_lang(&raw, &headers, None), "/");
     // Carried to the form only when the link chose it: otherwise the form page chooses
     // afresh, and a session's program default can apply there.
     let linked = linked_lang(&raw);
     let typed = query_param(&raw, "code").unwrap_or_default();
-    let page = |status, problem: Option<&str>| {
-        let t = lang.tr();
-        render(
-            status,
-            &HomePage {
-                page: Page::new(lang, "/", &[]),
-                code: typed.chars().take(16).collect(),
-                problem: problem.map(|key| t.get(key)),
-                linked: linked.map(Lang::code),
-            },
-        )
-    };
     if typed.trim().is_empty() {
-        return page(StatusCode::OK, None);
+        return render(StatusCode::OK, &home_page(at.lang, &typed, linked, None));
     }
-    let Some(code) = SessionCode::parse(&typed) else {
-        return page(StatusCode::NOT_FOUND, Some("problem-session-unknown"));
-    };
-    match catalog::find_session(&c.store, &code).await {
-        Ok(Some(_)) => Redirect::to(&match linked {
-            Some(lang) => href(&format!("/s/{code}"), lang, &[]),
-            None => format!("/s/{code}"),
+    let on_home = |error: ParticipantError| {
+        error.on(Shown::Home {
+            typed: typed.clone(),
+            linked,
         })
-        .into_response(),
-        Ok(None) => page(StatusCode::NOT_FOUND, Some("problem-session-unknown")),
-        Err(error) => {
-            let mut response = page(
-                StatusCode::SERVICE_UNAVAILABLE,
-                Some("problem-unavailable-read"),
-            );
-            response
-                .extensions_mut()
-                .insert(InternalError(Arc::new(error.to_string())));
-            response
-        }
-    }
+    };
+    let code = SessionCode::parse(&typed).ok_or_else(|| on_home(at.fail(Kind::NotFound)))?;
+    at.found(catalog::find_session(&c.store, &code).await)
+        .map_err(on_home)?;
+    Ok(Redirect::to(&match linked {
+        Some(lang) => href(&format!("/s/{code}"), lang, &[]),
+        None => format!("/s/{code}"),
+    })
+    .into_response())
 }
 
 #[tracing::instrument(name = "participant.form", skip_all)]
@@ -560,52 +523,40 @@ async fn form(
     code: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
-        return not_found(lang, "/");
+        return Err(At::new(lang, "/").fail(Kind::NotFound));
     };
-    let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(&code) else {
-        return not_found(lang, &path);
-    };
-    let session = match catalog::find_session(&c.store, &code).await {
-        Ok(Some(session)) => session,
-        Ok(None) => return not_found(lang, &path),
-        Err(error) => return read_unavailable(lang, &path, error),
-    };
-    let lang = choose_lang(&raw, &headers, session.default_lang);
+    let at = At::new(lang, format!("/s/{code}"));
+    let code = SessionCode::parse(&code).ok_or_else(|| at.fail(Kind::NotFound))?;
+    let session = at.found(catalog::find_session(&c.store, &code).await)?;
+    let at = at.in_lang(choose_lang(&raw, &headers, session.default_lang));
+    let lang = at.lang;
     match session.state(now_unix()) {
         SessionState::Open => {}
-        state => return gone(lang, &path, state),
+        state => return Err(at.fail(Kind::Gone(state))),
     }
     let typed: Option<String> =
         query_param(&raw, "ticket").map(|t| t.trim().chars().take(40).collect());
     let ticket = if session.ticketed {
         match check_ticket(&c, &session, typed.as_deref()).await {
-            Ok(ticket) => Some(ticket.as_str().to_owned()),
-            Err(Asked::Again(status, problem)) => {
-                let t = lang.tr();
-                return render(
-                    status,
-                    &TicketPage {
-                        page: Page::new(lang, &path, &[]),
-                        action: path.clone(),
-                        circle: session.circle.clone(),
-                        ticket: typed.unwrap_or_default(),
-                        problem: problem.map(|key| t.get(key)),
-                    },
-                );
+            Ok(Some(ticket)) => Some(ticket.as_str().to_owned()),
+            Ok(None) => {
+                let page = ticket_page(lang, &at.path, &session.circle, "", None);
+                return render(StatusCode::OK, &page);
             }
-            Err(Asked::Unavailable(error)) => return read_unavailable(lang, &path, error),
+            Err(kind) => {
+                return Err(at.fail(kind).on(Shown::Ticket {
+                    circle: session.circle.clone(),
+                    typed: typed.unwrap_or_default(),
+                }));
+            }
         }
     } else {
         typed
     };
-    let key = match c.form_key().await {
-        Ok(key) => key,
-        Err(error) => return read_unavailable(lang, &path, error),
-    };
+    let key = c.form_key().await.map_err(|error| at.fail(error))?;
     let submission = Submission {
         ticket,
         ..Submission::default()
@@ -616,15 +567,9 @@ async fn form(
     render(StatusCode::OK, &page)
 }
 
-/// Why a ticketed session's link shows the ticket page rather than the form.
-enum Asked {
-    /// Ask (again), with the problem's message key when a code was given.
-    Again(StatusCode, Option<&'static str>),
-    Unavailable(sqlx::Error),
-}
-
 /// The ticket of a ticketed session's link, checked before the form is shown, so a
 /// participant learns about a mistyped or used card before answering rather than after.
+/// `None` when none was typed: the ticket page asks for it.
 ///
 /// # Privacy
 /// Checking reads the ticket's row and writes nothing: the card stays unused until a
@@ -634,30 +579,17 @@ async fn check_ticket(
     c: &Collector,
     session: &Session,
     typed: Option<&str>,
-) -> Result<Ticket, Asked> {
+) -> Result<Option<Ticket>, Kind> {
     let typed = match typed {
-        None => return Err(Asked::Again(StatusCode::OK, None)),
-        Some("") => {
-            return Err(Asked::Again(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some("problem-ticket-empty"),
-            ));
-        }
+        None => return Ok(None),
+        Some("") => return Err(Kind::TicketEmpty),
         Some(typed) => typed,
     };
-    let unknown = Asked::Again(StatusCode::FORBIDDEN, Some("problem-ticket-unknown"));
-    let ticket = Ticket::parse(typed).ok_or(unknown)?;
-    match catalog::ticket_state(&c.store, session.id, &ticket.hash()).await {
-        Ok(Some(TicketState::Unused)) => Ok(ticket),
-        Ok(Some(TicketState::Used)) => Err(Asked::Again(
-            StatusCode::CONFLICT,
-            Some("problem-ticket-used"),
-        )),
-        Ok(None) => Err(Asked::Again(
-            StatusCode::FORBIDDEN,
-            Some("problem-ticket-unknown"),
-        )),
-        Err(error) => Err(Asked::Unavailable(error)),
+    let ticket = Ticket::parse(typed).ok_or(Refusal::TicketUnknown)?;
+    match catalog::ticket_state(&c.store, session.id, &ticket.hash()).await? {
+        Some(TicketState::Unused) => Ok(Some(ticket)),
+        Some(TicketState::Used) => Err(Refusal::TicketUsed.into()),
+        None => Err(Refusal::TicketUnknown.into()),
     }
 }
 
@@ -713,16 +645,21 @@ async fn submit(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Body,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
-        return not_found(lang, "/");
+        return Err(At::new(lang, "/").fail(Kind::NotFound));
     };
     submit_to(c, lang, &code, None, &headers, body).await
 }
 
 /// Takes one submission for the session of `code`: from its plain link, or (with
 /// `kiosk`, the token as typed) from its kiosk link, which must still open it.
+///
+/// In the order a participant should hear about them: the session (and the kiosk link),
+/// the form's token, the checks the handler can make ([`screen`]), then the writer's.
+/// Anything short of stored draws the form again with everything valid it carried
+/// (see [`Reply`]), or a page about the session.
 async fn submit_to(
     c: Collector,
     lang: Lang,
@@ -730,62 +667,37 @@ async fn submit_to(
     kiosk: Option<&str>,
     headers: &HeaderMap,
     body: Body,
-) -> Response {
-    let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(code) else {
-        return not_found(lang, &path);
-    };
+) -> Result<Response, ParticipantError> {
+    let at = At::new(lang, format!("/s/{code}"));
+    let code = SessionCode::parse(code).ok_or_else(|| at.fail(Kind::NotFound))?;
     let parsed = read_form(headers, body).await;
-    let (submission, problems) = match &parsed {
-        ReadForm::Read(Ok(s)) => (s.clone(), vec![]),
-        ReadForm::Read(Err(r)) => (r.partial.clone(), r.problems.clone()),
-        ReadForm::TooLarge => (Submission::default(), vec![]),
-    };
-    let mut reply = Reply {
-        lang,
-        kiosk_path: kiosk.map(|token| format!("/s/{code}/kiosk/{token}")),
-        code,
-        path,
-        once: submission.once.clone().unwrap_or_default(),
-        submission,
-        problems,
-    };
-
-    let session = match c.sessions.find(&c.store, &reply.code).await {
-        Ok(Some(session)) => session,
-        Ok(None) => return not_found(lang, &reply.path),
-        Err(error) => return reply.unavailable(None, error),
-    };
+    let mut reply = Reply::new(at, code, kiosk, &parsed);
+    let session = c
+        .sessions
+        .find(&c.store, &reply.form.code)
+        .await
+        .map_err(|error| reply.fail(None, error))?
+        .ok_or_else(|| reply.fail(None, Kind::NotFound))?;
     if let Some(token) = kiosk
         && !session.kiosk_open(token, now_unix())
     {
-        return kiosk_refused(lang, &reply.path, &session);
+        return Err(reply.at.fail(kiosk_refused(&session)));
     }
-    let once = match c.form_key().await {
-        Ok(key) => {
-            let once = Once::check(key, session.id, reply.submission.once.as_deref());
-            reply.once = match &once {
-                Once::Sent(token) => token.as_str().to_owned(),
-                Once::Missing | Once::Bad => key.issue(session.id).as_str().to_owned(),
-            };
-            once
-        }
-        Err(error) => return reply.unavailable(Some(&session), error),
-    };
-
-    let ticket = match screen(&session, &parsed, &once, reply.submission.ticket.as_deref()) {
+    let once = reply.check_once(&c, &session).await?;
+    let ticket = match screen(
+        &session,
+        &parsed,
+        &once,
+        reply.form.submission.ticket.as_deref(),
+    ) {
         Ok(ticket) => ticket,
-        Err(early) => {
-            // Sent again after it was stored (the browser's "send again?" after a refusal,
-            // say, when the session is full by now): say it is saved, and show none of
-            // what it carried. A store that cannot answer gets the refusal as it stands.
-            if let Once::Sent(token) = &once
-                && let Ok(true) = crate::once::was_sent(&c.store, &token.hash()).await
-            {
-                return reply.saved();
-            }
-            return reply.early(early, &session);
+        // Sent again after it was stored (the browser's "send again?" after a refusal,
+        // say, when the session is full by now): already sent, which shows none of what
+        // it carried. A store that cannot answer gets the refusal as it stands.
+        Err(_) if stored_before(&c, &once).await => {
+            return Err(reply.fail(Some(&session), Refusal::AlreadySent));
         }
+        Err(kind) => return Err(reply.fail(Some(&session), kind)),
     };
     let pending = Pending {
         session_id: session.id,
@@ -795,30 +707,13 @@ async fn submit_to(
             Once::Sent(token) => Some(token.hash()),
             Once::Missing | Once::Bad => None,
         },
-        answers: reply.submission.answers.clone(),
+        answers: reply.form.submission.answers.clone(),
     };
-    match c.committer.submit(pending).await {
-        // A kiosk's thanks page is its own: it goes back to an empty form by itself.
-        Ok(()) => match &reply.kiosk_path {
-            Some(kiosk_path) => Redirect::to(&href(&format!("{kiosk_path}/next"), lang, &[])),
-            None => Redirect::to(&href(&format!("/s/{}/thanks", reply.code), lang, &[])),
-        }
-        .into_response(),
-        Err(CommitError::Refused(Refusal::AlreadySent)) => reply.saved(),
-        Err(CommitError::Refused(refusal)) => reply.refused(refusal, &session),
-        // Perhaps stored: say so, and ask not to send again (a second copy would count
-        // twice, unless the form carries a token). Not a 503: that would promise nothing
-        // was kept.
-        Err(CommitError::Uncertain) => {
-            reply.form(StatusCode::ACCEPTED, Some(&session), &["problem-uncertain"])
-        }
-        // The writer has logged the cause already.
-        Err(CommitError::Unavailable) => reply.form(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Some(&session),
-            &["problem-unavailable"],
-        ),
-    }
+    c.committer
+        .submit(pending)
+        .await
+        .map_err(|error| reply.fail(Some(&session), error))?;
+    Ok(reply.stored())
 }
 
 /// What a submission's form token turned out to be (see [`crate::once`]).
@@ -841,14 +736,14 @@ impl Once {
     }
 }
 
-/// Why a submission is refused before it reaches the writer.
-enum Early {
-    Gone(SessionState),
-    TooLarge,
-    Problems,
-    BadForm,
-    TicketRequired,
-    TicketUnknown,
+/// Whether this form has stored its answers already (`false` when the store cannot say).
+async fn stored_before(c: &Collector, once: &Once) -> bool {
+    match once {
+        Once::Sent(token) => crate::once::was_sent(&c.store, &token.hash())
+            .await
+            .unwrap_or(false),
+        Once::Missing | Once::Bad => false,
+    }
 }
 
 /// The checks the handler makes before a submission reaches the writer, in the order a
@@ -858,150 +753,93 @@ fn screen(
     parsed: &ReadForm,
     once: &Once,
     ticket: Option<&str>,
-) -> Result<Option<TicketHash>, Early> {
+) -> Result<Option<TicketHash>, Kind> {
     match session.state(now_unix()) {
         SessionState::Open => {}
-        state => return Err(Early::Gone(state)),
+        state => return Err(Kind::Gone(state)),
     }
     match parsed {
-        ReadForm::TooLarge => return Err(Early::TooLarge),
+        ReadForm::TooLarge => return Err(Kind::TooLarge),
         // Refused like any other bad input, before a ticket is looked at or a place taken.
-        ReadForm::Read(Err(_)) => return Err(Early::Problems),
+        ReadForm::Read(Err(_)) => return Err(Kind::Problems),
         ReadForm::Read(Ok(_)) => {}
     }
     if let Once::Bad = once {
-        return Err(Early::BadForm);
+        return Err(Kind::FormUnknown);
     }
     match (ticket, session.ticketed) {
         (_, false) => Ok(None),
-        (None, true) => Err(Early::TicketRequired),
+        (None, true) => Err(Refusal::TicketRequired.into()),
         (Some(raw), true) => Ticket::parse(raw)
             .map(|ticket| Some(ticket.hash()))
-            .ok_or(Early::TicketUnknown),
+            .ok_or(Refusal::TicketUnknown.into()),
     }
 }
 
-/// How a submission that did not store is answered: its form drawn again with everything
-/// valid it carried (and a token to send it with), or a page about it.
+/// A submission on its way: where it was sent, and its form as it would be drawn again.
 struct Reply {
-    lang: Lang,
-    code: SessionCode,
-    /// The session's plain path.
-    path: String,
-    kiosk_path: Option<String>,
-    submission: Submission,
-    problems: Vec<Problem>,
-    /// The token the form drawn again carries: the one sent when it was the session's, so
-    /// a retry and any later "send again?" are the same form; a fresh one otherwise.
-    once: String,
+    /// The request's language and the session's plain path.
+    at: At,
+    form: Redraw,
 }
 
 impl Reply {
-    fn form(&self, status: StatusCode, session: Option<&Session>, keys: &[&str]) -> Response {
-        let t = self.lang.tr();
-        let messages = keys.iter().map(|k| t.get(k)).collect();
-        let mut page = FormPage::new(
-            self.lang,
-            &self.code,
-            session,
-            &self.submission,
-            &self.problems,
-            messages,
-        );
-        if let Some(kiosk_path) = &self.kiosk_path {
-            page = page.in_kiosk(self.lang, kiosk_path);
-        }
-        page.once = self.once.clone();
-        render(status, &page)
-    }
-
-    /// The store did not answer: the form again, its answers kept (503).
-    fn unavailable(&self, session: Option<&Session>, error: sqlx::Error) -> Response {
-        let mut response = self.form(
-            StatusCode::SERVICE_UNAVAILABLE,
-            session,
-            &["problem-unavailable"],
-        );
-        response
-            .extensions_mut()
-            .insert(InternalError(Arc::new(error.to_string())));
-        response
-    }
-
-    /// This form has stored its answers already: a calm page, 200 (the answers are saved,
-    /// which is what the participant asked for; nothing is wrong), holding none of them.
-    fn saved(&self) -> Response {
-        render(
-            StatusCode::OK,
-            &SavedPage {
-                // On a kiosk the language switch stays on the kiosk link.
-                page: Page::new(
-                    self.lang,
-                    self.kiosk_path.as_ref().unwrap_or(&self.path),
-                    &[],
-                ),
-                next: self.kiosk_path.clone(),
+    fn new(at: At, code: SessionCode, kiosk: Option<&str>, parsed: &ReadForm) -> Reply {
+        let (submission, problems) = match parsed {
+            ReadForm::Read(Ok(s)) => (s.clone(), vec![]),
+            ReadForm::Read(Err(r)) => (r.partial.clone(), r.problems.clone()),
+            ReadForm::TooLarge => (Submission::default(), vec![]),
+        };
+        Reply {
+            at,
+            form: Redraw {
+                kiosk_path: kiosk.map(|token| format!("/s/{code}/kiosk/{token}")),
+                code,
+                once: submission.once.clone().unwrap_or_default(),
+                submission,
+                problems,
+                session: None,
             },
-        )
-    }
-
-    fn early(&self, early: Early, session: &Session) -> Response {
-        let (lang, path) = (self.lang, self.path.as_str());
-        match early {
-            Early::Gone(state) => gone(lang, path, state),
-            Early::TooLarge => self.form(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                Some(session),
-                &["problem-too-large"],
-            ),
-            Early::Problems => {
-                let mut keys: Vec<&str> = Vec::new();
-                // Nothing answered is the form's calm note, not one of its problems.
-                for key in self
-                    .problems
-                    .iter()
-                    .filter(|p| **p != Problem::NothingAnswered)
-                    .map(Problem::message_key)
-                {
-                    if !keys.contains(&key) {
-                        keys.push(key);
-                    }
-                }
-                self.form(StatusCode::UNPROCESSABLE_ENTITY, Some(session), &keys)
-            }
-            Early::BadForm => self.form(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                Some(session),
-                &["problem-form-unknown"],
-            ),
-            Early::TicketRequired => self.refused(Refusal::TicketRequired, session),
-            Early::TicketUnknown => self.refused(Refusal::TicketUnknown, session),
         }
     }
 
-    fn refused(&self, refusal: Refusal, session: &Session) -> Response {
-        let (lang, path) = (self.lang, self.path.as_str());
-        match refusal {
-            Refusal::UnknownSession => not_found(lang, path),
-            Refusal::Closed => gone(lang, path, SessionState::Closed),
-            Refusal::Full => gone(lang, path, SessionState::Full),
-            Refusal::TicketRequired => self.form(
-                StatusCode::FORBIDDEN,
-                Some(session),
-                &["problem-ticket-required"],
-            ),
-            Refusal::TicketUnknown => self.form(
-                StatusCode::FORBIDDEN,
-                Some(session),
-                &["problem-ticket-unknown"],
-            ),
-            Refusal::TicketUsed => self.form(
-                StatusCode::CONFLICT,
-                Some(session),
-                &["problem-ticket-used"],
-            ),
-            Refusal::AlreadySent => self.saved(),
+    /// The form's token checked against the store's key. The form drawn again carries
+    /// the one sent when it is the session's, a fresh one otherwise.
+    async fn check_once(
+        &mut self,
+        c: &Collector,
+        session: &Session,
+    ) -> Result<Once, ParticipantError> {
+        let key = c
+            .form_key()
+            .await
+            .map_err(|error| self.fail(Some(session), error))?;
+        let once = Once::check(key, session.id, self.form.submission.once.as_deref());
+        self.form.once = match &once {
+            Once::Sent(token) => token.as_str().to_owned(),
+            Once::Missing | Once::Bad => key.issue(session.id).as_str().to_owned(),
+        };
+        Ok(once)
+    }
+
+    /// Not stored, for `kind`: said on the form drawn again, or on a page of its own.
+    fn fail(&self, session: Option<&Session>, kind: impl Into<Kind>) -> ParticipantError {
+        let form = Redraw {
+            session: session.cloned(),
+            ..self.form.clone()
+        };
+        self.at.fail(kind).on(Shown::Form(Box::new(form)))
+    }
+
+    /// Stored: on to the thanks page. A kiosk's is its own: it goes back to an empty
+    /// form by itself.
+    fn stored(&self) -> Response {
+        let lang = self.at.lang;
+        match &self.form.kiosk_path {
+            Some(kiosk_path) => Redirect::to(&href(&format!("{kiosk_path}/next"), lang, &[])),
+            None => Redirect::to(&href(&format!("/s/{}/thanks", self.form.code), lang, &[])),
         }
+        .into_response()
     }
 }
 
@@ -1011,14 +849,14 @@ async fn thanks(
     code: Result<Path<String>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
     let Ok(Path(code)) = code else {
-        return not_found(lang, "/");
+        return Err(At::new(lang, "/").fail(Kind::NotFound));
     };
     let path = format!("/s/{code}/thanks");
     let Some(code) = SessionCode::parse(&code) else {
-        return not_found(lang, &path);
+        return Err(At::new(lang, path).fail(Kind::NotFound));
     };
     let session = c.sessions.find(&c.store, &code).await.ok().flatten();
     let lang = choose_lang(
@@ -1066,10 +904,10 @@ struct KioskThanksPage {
 /// The answer to a kiosk link that does not open its session: closed (window passed,
 /// closed early, or sealed and its token erased) is said as for the plain link; a token
 /// that was never the session's is "not found", as an unknown code is.
-fn kiosk_refused(lang: Lang, path: &str, session: &Session) -> Response {
+fn kiosk_refused(session: &Session) -> Kind {
     match session.state(now_unix()) {
-        SessionState::Closed => gone(lang, path, SessionState::Closed),
-        _ => not_found(lang, path),
+        SessionState::Closed => Kind::Gone(SessionState::Closed),
+        _ => Kind::NotFound,
     }
 }
 
@@ -1080,23 +918,17 @@ async fn kiosk_session(
     c: &Collector,
     params: Result<Path<(String, String)>, PathRejection>,
     lang: Lang,
-) -> Result<(SessionCode, String, Session, String), Response> {
+) -> Result<(SessionCode, String, Session, At), ParticipantError> {
     let Ok(Path((code, token))) = params else {
-        return Err(not_found(lang, "/"));
+        return Err(At::new(lang, "/").fail(Kind::NotFound));
     };
-    let path = format!("/s/{code}");
-    let Some(code) = SessionCode::parse(&code) else {
-        return Err(not_found(lang, &path));
-    };
-    let session = match catalog::find_session(&c.store, &code).await {
-        Ok(Some(session)) => session,
-        Ok(None) => return Err(not_found(lang, &path)),
-        Err(error) => return Err(read_unavailable(lang, &path, error)),
-    };
+    let at = At::new(lang, format!("/s/{code}"));
+    let code = SessionCode::parse(&code).ok_or_else(|| at.fail(Kind::NotFound))?;
+    let session = at.found(catalog::find_session(&c.store, &code).await)?;
     if !session.kiosk_open(&token, now_unix()) {
-        return Err(kiosk_refused(lang, &path, &session));
+        return Err(at.fail(kiosk_refused(&session)));
     }
-    Ok((code, token, session, path))
+    Ok((code, token, session, at))
 }
 
 /// The form on a shared tablet.
@@ -1117,20 +949,15 @@ async fn kiosk_form(
     params: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
-    let (code, token, session, path) = match kiosk_session(&c, params, lang).await {
-        Ok(found) => found,
-        Err(refused) => return refused,
-    };
-    let lang = choose_lang(&raw, &headers, session.default_lang);
+    let (code, token, session, at) = kiosk_session(&c, params, lang).await?;
+    let at = at.in_lang(choose_lang(&raw, &headers, session.default_lang));
+    let lang = at.lang;
     if session.state(now_unix()) == SessionState::Full {
-        return gone(lang, &path, SessionState::Full);
+        return Err(at.fail(Kind::Gone(SessionState::Full)));
     }
-    let key = match c.form_key().await {
-        Ok(key) => key,
-        Err(error) => return read_unavailable(lang, &path, error),
-    };
+    let key = c.form_key().await.map_err(|error| at.fail(error))?;
     let kiosk_path = format!("/s/{code}/kiosk/{token}");
     let mut page = FormPage::new(
         lang,
@@ -1155,10 +982,10 @@ async fn kiosk_submit(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
     body: Body,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
     let Ok(Path((code, token))) = params else {
-        return not_found(lang, "/");
+        return Err(At::new(lang, "/").fail(Kind::NotFound));
     };
     submit_to(c, lang, &code, Some(&token), &headers, body).await
 }
@@ -1175,12 +1002,9 @@ async fn kiosk_thanks(
     params: Result<Path<(String, String)>, PathRejection>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
-    let (code, token, session, _) = match kiosk_session(&c, params, lang).await {
-        Ok(found) => found,
-        Err(refused) => return refused,
-    };
+    let (code, token, session, _) = kiosk_session(&c, params, lang).await?;
     let lang = choose_lang(&raw, &headers, session.default_lang);
     let crisis = crisis_line(&c, &code, lang).await;
     let next = format!("/s/{code}/kiosk/{token}");
@@ -1204,12 +1028,13 @@ async fn kiosk_thanks(
                 i64::from(KIOSK_RETURN_SECONDS),
             ),
         },
-    );
+    )
+    .unwrap_or_else(IntoResponse::into_response);
     response.headers_mut().insert(
         header::HeaderName::from_static("clear-site-data"),
         HeaderValue::from_static("\"cache\""),
     );
-    response
+    Ok(response)
 }
 
 /// The circle's published "you said, we did" line, in `lang` where translated. If the
@@ -1242,15 +1067,8 @@ async fn crisis_line(c: &Collector, code: &SessionCode, lang: Lang) -> String {
 }
 
 /// Any other path: the same friendly 404 page.
-async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
-    let lang = choose_lang(&raw, &headers, None);
-    message(
-        lang,
-        "/",
-        StatusCode::NOT_FOUND,
-        "problem-title",
-        "problem-not-found",
-    )
+async fn page_not_found(RawQuery(raw): RawQuery, headers: HeaderMap) -> ParticipantError {
+    At::new(choose_lang(&raw, &headers, None), "/").fail(Kind::NoSuchPage)
 }
 
 #[tracing::instrument(name = "participant.privacy", skip_all)]
@@ -1258,7 +1076,7 @@ async fn privacy(
     State(c): State<Collector>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
-) -> Response {
+) -> Result<Response, ParticipantError> {
     let lang = choose_lang(&raw, &headers, None);
     render(
         StatusCode::OK,

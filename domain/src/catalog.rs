@@ -396,7 +396,9 @@ pub async fn open_session_by(
     new: &NewSession,
     by: Option<Actor<'_>>,
 ) -> Result<Opened, CatalogError> {
-    let mut tx = store.pool().begin().await?;
+    // It reads (the release, the names) before it writes: the write lock first, or a
+    // writer meanwhile fails it on SQLite (see [`Store::begin_write`]).
+    let mut tx = store.begin_write().await?;
     // A released month (or quarter) is final: a session added to it later would never
     // reach the month's figures, and its quarter minus its months would single it out.
     if let Some(period) = release_of(&mut tx, new.held_on).await? {
@@ -771,7 +773,7 @@ pub async fn add_program(
     actor: Actor<'_>,
 ) -> Result<Added, CatalogError> {
     let name = checked_name(name, "program name")?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     match program_named(&mut tx, &name, None).await? {
         Some((_, stored, Some(_))) => return Err(CatalogError::ArchivedProgram(stored)),
         Some((id, _, None)) => return Ok(Added::Existing(id)),
@@ -795,7 +797,7 @@ pub async fn add_circle(
     actor: Actor<'_>,
 ) -> Result<Added, CatalogError> {
     let name = checked_name(name, "circle name")?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let (program, program_archived) = program_row(&mut tx, program_id).await?;
     if program_archived {
         return Err(CatalogError::ArchivedProgram(program));
@@ -875,7 +877,7 @@ pub async fn rename_program(
     actor: Actor<'_>,
 ) -> Result<Renamed, CatalogError> {
     let name = checked_name(name, "program name")?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let (old, _) = program_row(&mut tx, id).await?;
     if old == name {
         return Ok(Renamed { old, new: name });
@@ -912,7 +914,7 @@ pub async fn rename_circle(
     actor: Actor<'_>,
 ) -> Result<Renamed, CatalogError> {
     let name = checked_name(name, "circle name")?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let (old, program_id, program, _) = circle_row(&mut tx, id).await?;
     if old == name {
         return Ok(Renamed { old, new: name });
@@ -1057,7 +1059,7 @@ async fn set_archived(
     on: Option<NaiveDate>,
     actor: Actor<'_>,
 ) -> Result<bool, CatalogError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let (table, id, subject, archived, action) = match target {
         Target::Program(id) => {
             let (name, archived) = program_row(&mut tx, id).await?;
@@ -1455,6 +1457,100 @@ mod tests {
         );
         assert!(!same_name("Peer Bridges", "Peer  Bridges"));
         assert!(!same_name("Peer Bridges", "Peer Bridge"));
+    }
+
+    const ROUNDS: usize = 6;
+    const AT_ONCE: usize = 8;
+
+    /// Runs `job(store, round, task)` in [`AT_ONCE`] tasks at once, [`ROUNDS`] times, on a
+    /// fresh SQLite store while another connection writes; returns what failed.
+    ///
+    /// A transaction that reads first and writes later cannot take SQLite's write lock
+    /// once another connection holds it or has written since the read: SQLite answers
+    /// "database is locked" at once, without the busy timeout. So every transaction here
+    /// that reads before it writes takes the lock first (see [`Store::begin_write`]).
+    async fn at_once_while_another_writes<F, Fut>(job: F) -> Vec<String>
+    where
+        F: Fn(Store, usize, usize) -> Fut,
+        Fut: std::future::Future<Output = Result<(), CatalogError>> + Send + 'static,
+    {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite:{}", dir.path().join("h.db").display());
+        let store = Store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let stop = Arc::new(AtomicBool::new(false));
+        let writer = tokio::spawn({
+            let (store, stop) = (store.clone(), stop.clone());
+            async move {
+                while !stop.load(Ordering::Relaxed) {
+                    sqlx::query("insert into commit_marker (token) values ($1)")
+                        .bind(format!("{:032x}", rand::random::<u128>()))
+                        .execute(store.pool())
+                        .await
+                        .unwrap();
+                    tokio::time::sleep(std::time::Duration::from_millis(2)).await;
+                }
+            }
+        });
+        let mut failed = vec![];
+        for round in 0..ROUNDS {
+            let tasks: Vec<_> = (0..AT_ONCE)
+                .map(|i| tokio::spawn(job(store.clone(), round, i)))
+                .collect();
+            for task in tasks {
+                if let Err(error) = task.await.unwrap() {
+                    failed.push(error.to_string());
+                }
+            }
+        }
+        stop.store(true, Ordering::Relaxed);
+        writer.await.unwrap();
+        failed
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sessions_opened_at_once_on_sqlite_while_another_writes_all_open() {
+        let failed = at_once_while_another_writes(|store, round, i| async move {
+            // Half the programs new, half shared: both paths of find-or-create.
+            let program = format!("Program {}", if i % 2 == 0 { i } else { 100 * round + i });
+            let new = NewSession::new(&program, "Circle", day(), None, None, None)?;
+            open_session(&store, &new).await.map(|_| ())
+        })
+        .await;
+        assert!(
+            failed.is_empty(),
+            "{} of {} sessions failed to open; first: {}",
+            failed.len(),
+            ROUNDS * AT_ONCE,
+            failed[0]
+        );
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn programs_and_circles_changed_at_once_on_sqlite_while_another_writes_all_change() {
+        let failed = at_once_while_another_writes(|store, round, i| async move {
+            let by = Actor::Staff("admin@example.org");
+            let name = format!("Program {round}-{i}");
+            let program = add_program(&store, &name, by).await?.id();
+            let circle = add_circle(&store, program, "Circle", by).await?.id();
+            rename_program(&store, program, &format!("{name}, renamed"), by).await?;
+            rename_circle(&store, circle, "Circle, renamed", by).await?;
+            archive(&store, Target::Circle(circle), day(), by).await?;
+            archive(&store, Target::Program(program), day(), by).await?;
+            restore(&store, Target::Program(program), by).await?;
+            Ok(())
+        })
+        .await;
+        assert!(
+            failed.is_empty(),
+            "{} of {} changes failed; first: {}",
+            failed.len(),
+            ROUNDS * AT_ONCE,
+            failed[0]
+        );
     }
 
     #[test]

@@ -149,6 +149,24 @@ impl Store {
         &self.pool
     }
 
+    /// Begins a transaction that is going to write, holding the write lock from its start.
+    ///
+    /// On SQLite, `begin immediate`: a deferred transaction (`begin`, what
+    /// [`AnyPool::begin`] sends) that reads first takes the write lock only at its first
+    /// write, and if another connection holds the lock or has written since that read,
+    /// SQLite answers "database is locked" at once, without waiting out the busy timeout
+    /// (waiting could not help: the read is already stale). `begin immediate` takes the
+    /// lock at the start instead, waiting for it like any write. On PostgreSQL, a plain
+    /// `begin`: row locks are taken as the statements run, and a read never blocks a write.
+    /// A transaction whose first statement writes takes the lock there, waiting for it,
+    /// and needs none of this.
+    pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("begin immediate").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+
     /// The database URL (may hold a password: never print it).
     pub fn url(&self) -> &str {
         &self.url
