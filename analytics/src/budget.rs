@@ -390,7 +390,7 @@ pub async fn save_settings(
     proposed: &PrivacySettings,
     actor: Actor<'_>,
 ) -> Result<Vec<Change>, SettingsLoadError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let rows: Vec<(String, String)> =
         sqlx::query_as("select name, value from setting where name like 'privacy.%'")
             .fetch_all(&mut *tx)

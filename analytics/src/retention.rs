@@ -70,7 +70,7 @@ pub async fn save_days(
     days: u32,
     actor: Actor<'_>,
 ) -> Result<Option<u32>, RetentionError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let stored = settings::stored(&mut *tx, SETTING).await?;
     let old = stored
         .and_then(|v| parse_days(&v).ok())

@@ -49,6 +49,7 @@ use crate::once::FormHash;
 use domain::catalog::now_unix;
 use domain::code::TicketHash;
 use domain::instrument::{Answers, Helped, Hindered, Item, VERSION};
+use domain::store::chunked;
 use domain::store::{Backend, Store, random_id};
 
 /// The most submissions committed in one transaction.
@@ -719,21 +720,6 @@ pub(crate) fn response_columns() -> &'static [String] {
 /// binding one statement grows with the square of its size (measured: at 128 rows that
 /// scan was a tenth of the server's time).
 const CHUNKS: [usize; 4] = [8, 4, 2, 1];
-
-/// `rows` cut into chunks of the given sizes, each as large as what is left allows
-/// (`sizes` largest first and ending in 1), so a bulk insert prepares only a few statement
-/// shapes.
-pub(crate) fn chunked<'a, T>(
-    mut rows: &'a [T],
-    sizes: &'static [usize],
-) -> impl Iterator<Item = &'a [T]> {
-    std::iter::from_fn(move || {
-        let size = *sizes.iter().find(|&&c| c <= rows.len())?;
-        let (chunk, rest) = rows.split_at(size);
-        rows = rest;
-        Some(chunk)
-    })
-}
 
 /// `insert into response (…) values (…), … on conflict (id) do nothing returning id` for
 /// `rows` rows.

@@ -187,7 +187,7 @@ pub(crate) async fn rewrite(
 ) -> Result<(), sqlx::Error> {
     erase(conn, session_id).await?;
     hashes.shuffle(&mut rand::rng());
-    for chunk in crate::commit::chunked(&hashes, &CHUNKS) {
+    for chunk in domain::store::chunked(&hashes, &CHUNKS) {
         let values: Vec<String> = (0..chunk.len())
             .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
             .collect();

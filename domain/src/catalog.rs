@@ -424,41 +424,8 @@ pub async fn open_session_by(
     }
     let closes_at = now_unix() + i64::from(new.hours) * 3600;
     let kiosk = new.kiosk.then(KioskToken::generate);
-    let (id, code) = loop {
-        let (id, code) = (random_id(), SessionCode::generate());
-        let inserted = sqlx::query(
-            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token, opened_by) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
-        )
-        .bind(id)
-        .bind(code.as_str())
-        .bind(circle_id)
-        .bind(new.held_on.to_string())
-        .bind(closes_at)
-        .bind(new.capacity as i32)
-        .bind(i32::from(new.tickets > 0))
-        .bind(kiosk.as_ref().map(|k| k.as_str().to_owned()))
-        .bind(new.opened_by)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 {
-            break (id, code);
-        }
-    };
-    let mut tickets = Vec::with_capacity(new.tickets as usize);
-    while tickets.len() < new.tickets as usize {
-        let ticket = Ticket::generate();
-        let inserted = sqlx::query(
-            "insert into ticket (hash, session_id) values ($1, $2) on conflict do nothing",
-        )
-        .bind(ticket.hash().as_str())
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 {
-            tickets.push(ticket);
-        }
-    }
+    let (id, code) = insert_session(&mut tx, new, circle_id, closes_at, kiosk.as_ref()).await?;
+    let tickets = insert_tickets(&mut tx, id, new.tickets as usize).await?;
     if let Some(actor) = by {
         let subject = code.to_string();
         let detail = format!(
@@ -505,6 +472,61 @@ pub async fn open_session_by(
         program,
         circle,
     })
+}
+
+/// Inserts a session under a fresh random id and code (drawn again on a collision).
+async fn insert_session(
+    conn: &mut AnyConnection,
+    new: &NewSession,
+    circle_id: i32,
+    closes_at: i64,
+    kiosk: Option<&KioskToken>,
+) -> Result<(i32, SessionCode), sqlx::Error> {
+    loop {
+        let (id, code) = (random_id(), SessionCode::generate());
+        let inserted = sqlx::query(
+            "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token, opened_by) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
+        )
+        .bind(id)
+        .bind(code.as_str())
+        .bind(circle_id)
+        .bind(new.held_on.to_string())
+        .bind(closes_at)
+        .bind(new.capacity as i32)
+        .bind(i32::from(new.tickets > 0))
+        .bind(kiosk.map(|k| k.as_str().to_owned()))
+        .bind(new.opened_by)
+        .execute(&mut *conn)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            return Ok((id, code));
+        }
+    }
+}
+
+/// Stores `count` fresh tickets of a session (their hashes only) and hands them back:
+/// they exist nowhere else.
+async fn insert_tickets(
+    conn: &mut AnyConnection,
+    session_id: i32,
+    count: usize,
+) -> Result<Vec<Ticket>, sqlx::Error> {
+    let mut tickets = Vec::with_capacity(count);
+    while tickets.len() < count {
+        let ticket = Ticket::generate();
+        let inserted = sqlx::query(
+            "insert into ticket (hash, session_id) values ($1, $2) on conflict do nothing",
+        )
+        .bind(ticket.hash().as_str())
+        .bind(session_id)
+        .execute(&mut *conn)
+        .await?;
+        if inserted.rows_affected() == 1 {
+            tickets.push(ticket);
+        }
+    }
+    Ok(tickets)
 }
 
 /// The stored release that makes the month of `held_on` final, if there is one: the

@@ -112,7 +112,7 @@ async fn save_inner(
         .iter()
         .map(|(lang, text)| parse(*lang, text).map(|line| (*lang, line)))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let mut changes = Vec::new();
     for (lang, line) in parsed {
         let old: Option<String> = sqlx::query_scalar("select value from setting where name = $1")

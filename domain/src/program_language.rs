@@ -30,7 +30,7 @@ pub async fn set_by(
     actor: Actor<'_>,
     subject: &str,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let old: Option<Option<String>> =
         sqlx::query_scalar("select default_lang from program where id = $1")
             .bind(program_id)

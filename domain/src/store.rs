@@ -209,3 +209,15 @@ impl Store {
 pub fn random_id() -> i32 {
     rand::rng().random_range(1..=i32::MAX)
 }
+
+/// `rows` cut into chunks of the given sizes, each as large as what is left allows
+/// (`sizes` largest first and ending in 1), so a bulk insert prepares only a few statement
+/// shapes.
+pub fn chunked<'a, T>(mut rows: &'a [T], sizes: &'static [usize]) -> impl Iterator<Item = &'a [T]> {
+    std::iter::from_fn(move || {
+        let size = *sizes.iter().find(|&&c| c <= rows.len())?;
+        let (chunk, rest) = rows.split_at(size);
+        rows = rest;
+        Some(chunk)
+    })
+}
