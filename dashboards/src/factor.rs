@@ -14,13 +14,11 @@
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
-use domain::Store;
 use domain::audit::{self, Action, Actor, Entry};
+use domain::{Store, hex};
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 use totp_rs::{Algorithm, TOTP};
-
-use crate::hex;
 
 /// Seconds in a step, and the steps of drift accepted either way.
 const STEP: u64 = 30;
@@ -43,23 +41,13 @@ impl std::fmt::Debug for FactorKey {
 impl FactorKey {
     /// Parses 64 hex digits (`openssl rand -hex 32`).
     pub fn parse(text: &str) -> Result<FactorKey, String> {
-        let bytes = unhex(text.trim())
+        let bytes = hex::decode(text.trim())
             .filter(|b| b.len() == 32)
             .ok_or("the second-factor key must be 64 hexadecimal digits (openssl rand -hex 32)")?;
         Ok(FactorKey(
             Aes256Gcm::new_from_slice(&bytes).map_err(|e| e.to_string())?,
         ))
     }
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,13 +61,13 @@ pub enum FactorError {
 /// Seals a secret for storage (see the module doc).
 fn seal(secret: &[u8], key: Option<&FactorKey>) -> String {
     match key {
-        None => format!("plain:{}", hex(secret)),
+        None => format!("plain:{}", hex::encode(secret)),
         Some(FactorKey(cipher)) => {
             let nonce: [u8; 12] = rand::random();
             let sealed = cipher
                 .encrypt(Nonce::from_slice(&nonce), secret)
                 .expect("AES-GCM encrypts any short secret");
-            format!("v1:{}{}", hex(&nonce), hex(&sealed))
+            format!("v1:{}{}", hex::encode(&nonce), hex::encode(&sealed))
         }
     }
 }
@@ -87,11 +75,11 @@ fn seal(secret: &[u8], key: Option<&FactorKey>) -> String {
 /// Opens a stored secret.
 fn open(stored: &str, key: Option<&FactorKey>) -> Result<Vec<u8>, FactorError> {
     if let Some(plain) = stored.strip_prefix("plain:") {
-        return unhex(plain).ok_or(FactorError::Sealed("not hexadecimal"));
+        return hex::decode(plain).ok_or(FactorError::Sealed("not hexadecimal"));
     }
     let sealed = stored
         .strip_prefix("v1:")
-        .and_then(unhex)
+        .and_then(hex::decode)
         .filter(|b| b.len() > 12)
         .ok_or(FactorError::Sealed("unknown format"))?;
     let FactorKey(cipher) = key.ok_or(FactorError::Sealed(
@@ -198,7 +186,7 @@ fn recovery_hash(code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    hex(&Sha256::digest(normal.as_bytes()))
+    hex::encode(&Sha256::digest(normal.as_bytes()))
 }
 
 /// A recovery code: two groups of five from the one-time password's alphabet.
@@ -551,7 +539,7 @@ mod tests {
         let secret = b"12345678901234567890";
         let sealed = seal(secret, Some(&key));
         assert!(sealed.starts_with("v1:"));
-        assert!(!sealed.contains(&hex(secret)));
+        assert!(!sealed.contains(&hex::encode(secret)));
         assert_eq!(open(&sealed, Some(&key)).unwrap(), secret);
         assert!(open(&sealed, Some(&other)).is_err());
         assert!(open(&sealed, None).is_err());
