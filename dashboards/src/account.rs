@@ -508,14 +508,6 @@ pub async fn any_account(store: &Store) -> Result<bool, sqlx::Error> {
     Ok(found.is_some())
 }
 
-pub async fn list_users(store: &Store) -> Result<Vec<StaffUser>, sqlx::Error> {
-    Ok(list_accounts(store)
-        .await?
-        .into_iter()
-        .map(|a| a.user)
-        .collect())
-}
-
 /// Every account, admins first, then by email.
 pub async fn list_accounts(store: &Store) -> Result<Vec<Account>, sqlx::Error> {
     let rows = sqlx::query(&format!("{SELECT} order by u.role, u.email"))
