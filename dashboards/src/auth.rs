@@ -32,8 +32,8 @@ use crate::Dashboards;
 use crate::access::{Area, allowed};
 use crate::account::{self, Account, OneTimeRefusal, StaffUser};
 use crate::page::{Chrome, StaffError, render_with};
+use crate::session_store::SESSION_KEY;
 
-pub(crate) const SESSION_KEY: &str = "staff";
 /// A sign-in whose password was right, waiting for its second factor: see
 /// `second_factor::Pending`.
 pub(crate) const PENDING_KEY: &str = "sign_in.pending";

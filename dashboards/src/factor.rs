@@ -17,8 +17,9 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use domain::audit::{self, Action, Actor, Entry};
 use domain::{Store, hex};
 use sha2::{Digest, Sha256};
-use sqlx::AnyConnection;
 use totp_rs::{Algorithm, TOTP};
+
+use crate::account::{self, Role};
 
 /// Seconds in a step, and the steps of drift accepted either way.
 const STEP: u64 = 30;
@@ -398,7 +399,7 @@ pub async fn remove(
     if !had {
         return Ok(false);
     }
-    forget(&mut tx, user).await?;
+    account::forget_second_factor(&mut tx, user).await?;
     if action == Action::SecondFactorReset {
         crate::session_store::end_sessions(&mut tx, user).await?;
     }
@@ -415,8 +416,8 @@ pub async fn remove(
 /// reset-second-factor` (an admin who lost theirs, or a lost `HEARTH_SECOND_FACTOR_KEY`):
 /// `false` when it had none.
 pub async fn reset_by_email(store: &Store, by: Actor<'_>, email: &str) -> Result<bool, String> {
-    let email = crate::account::normalize_email(email).map_err(|e| e.to_string())?;
-    let user = crate::account::find_by_email(store, &email)
+    let email = account::normalize_email(email).map_err(|e| e.to_string())?;
+    let user = account::find_by_email(store, &email)
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no account has the email {email}"))?
@@ -424,17 +425,6 @@ pub async fn reset_by_email(store: &Store, by: Actor<'_>, email: &str) -> Result
     remove(store, by, &user.email, user.id, Action::SecondFactorReset)
         .await
         .map_err(|e| e.to_string())
-}
-
-/// Deletes every second-factor row of an account (when the account goes).
-pub(crate) async fn forget(conn: &mut AnyConnection, user: i32) -> Result<(), sqlx::Error> {
-    for table in ["staff_totp", "staff_recovery_code"] {
-        sqlx::query(&format!("delete from {table} where user_id = $1"))
-            .bind(user)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
 
 /// Whether admins and managers must have a second factor.
@@ -475,8 +465,8 @@ pub async fn set_required(store: &Store, by: &str, on: bool) -> Result<bool, sql
 }
 
 /// Whether a role must have a second factor when [`required`] is on.
-pub fn role_must_have(role: crate::Role) -> bool {
-    matches!(role, crate::Role::Admin | crate::Role::Manager)
+pub fn role_must_have(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Manager)
 }
 
 #[cfg(test)]
