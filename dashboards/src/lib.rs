@@ -30,6 +30,7 @@ pub mod factor;
 mod first_release;
 mod funder;
 mod hashing;
+mod home;
 pub mod links;
 mod manager;
 mod once;
@@ -185,7 +186,7 @@ where
         .with_secure(state.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     Router::new()
-        .route("/staff", get(page::home))
+        .route("/staff", get(home::home))
         .route(
             "/staff/sign-in",
             get(auth::sign_in_form).post(auth::sign_in),
