@@ -193,6 +193,18 @@ pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
     out
 }
 
+/// A moment as the staff pages show it, in the server's time zone: "3 Mar 2026, 18:30"
+/// (when a session closes, until when its paper forms are taken).
+pub(crate) fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%-d %b %Y, %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Renders a page and sets the CSRF cookie its forms' tokens are checked against.
 pub(crate) fn render_with(
     csrf: CsrfToken,

@@ -41,7 +41,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
-use crate::page::{Chrome, StaffError};
+use crate::page::{Chrome, StaffError, local_time};
 
 // ---------------------------------------------------------------------------------------
 // The printed form
@@ -226,18 +226,6 @@ struct EntrySessionsPage {
     paper_days: i64,
 }
 
-/// A moment as the staff pages show it (the server's time zone, as the desk shows when a
-/// session closes).
-pub(crate) fn local_time(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%-d %b %Y, %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 /// The program's sessions that take paper forms: open, or closed less than
 /// [`paper::PAPER_DAYS`] ago (and before their month's release); full ones too, marked.
 pub(crate) async fn sessions(
@@ -265,32 +253,6 @@ pub(crate) async fn sessions(
         paper_days: paper::PAPER_DAYS,
     };
     signed.render(&page)
-}
-
-/// What the close confirmation says of paper forms: how long, after closing now, they can
-/// still be typed in.
-pub(crate) fn after_closing(session: &Session, now: i64) -> String {
-    let closes = session.closes_at.min(now);
-    let until = paper::paper_until_of(session.held_on, closes);
-    let month = session.held_on.format("%B %Y");
-    if until <= closes {
-        format!(
-            "Paper forms: none can be typed in after it closes, since {month} is released from {}.",
-            local_time(paper::month_released_at(session.held_on))
-        )
-    } else if until < closes + paper::PAPER_DAYS * 86_400 {
-        format!(
-            "Paper forms can still be typed in after it closes, while it has room: until {} (when {month} is released, sooner than {} days after closing). They count in its month's release.",
-            local_time(until),
-            paper::PAPER_DAYS
-        )
-    } else {
-        format!(
-            "Paper forms can still be typed in for {} days after it closes, while it has room: until {}. They count in its month's release.",
-            paper::PAPER_DAYS,
-            local_time(until)
-        )
-    }
 }
 
 /// What refused a form or a stack, and what is still on the page.
