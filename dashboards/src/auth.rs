@@ -288,6 +288,12 @@ impl Signed {
     pub fn render(&self, template: &impl askama::Template) -> Result<Response, StaffError> {
         render_with(self.csrf.clone(), template)
     }
+
+    /// Renders a page again with a problem on it, as 422 (Unprocessable Entity).
+    pub fn refuse(&self, template: &impl askama::Template) -> Result<Response, StaffError> {
+        self.render(template)
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    }
 }
 
 #[derive(Deserialize)]

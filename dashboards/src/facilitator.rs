@@ -27,7 +27,6 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use collector::paper;
@@ -304,9 +303,7 @@ pub(crate) async fn open(
         Ok(new) => new,
         Err(problem) => {
             let page = sessions_page(&dash, &signed, form, Some(problem)).await?;
-            return signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed.refuse(&page);
         }
     };
     let by = Actor::Staff(&signed.user.email);
@@ -315,9 +312,7 @@ pub(crate) async fn open(
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let page = sessions_page(&dash, &signed, form, Some(sentence(e))).await?;
-            return signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed.refuse(&page);
         }
     };
     tracing::info!(session.code = %session.code, "session opened from the facilitator desk");

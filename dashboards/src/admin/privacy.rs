@@ -28,14 +28,12 @@ use analytics::sampler::Rational;
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::Actor;
 use domain::settings::{Setting, answers_per_person};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
@@ -352,7 +350,7 @@ pub(crate) async fn set_retention(
         let problems = Problems(vec![FieldProblem::new("retention-days", problem)]);
         let mut page = privacy_page(&dash, &signed, None, problems, None).await?;
         page.retention.value = typed.to_owned();
-        return refused(&signed, &page);
+        return signed.refuse(&page);
     };
     let note = match retention::save_days(&dash.store, days, Actor::Staff(&signed.user.email)).await
     {
@@ -729,9 +727,7 @@ async fn refuse(
     refusal: Refusal,
 ) -> Result<Response, StaffError> {
     let page = privacy_page(dash, signed, Some(refusal.form), refusal.problems, None).await?;
-    signed
-        .render(&page)
-        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    signed.refuse(&page)
 }
 
 /// Saves the settings the preview showed, once confirmed there (without `confirm=yes` it
