@@ -459,7 +459,7 @@ fn draw_readings(
                     let x = i as i32;
                     // Backend (whole-image) pixels: drawn on the root, not the panel.
                     hatch(
-                        &root,
+                        root,
                         chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
                         chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
                         8,

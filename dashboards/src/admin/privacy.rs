@@ -388,7 +388,8 @@ pub(crate) async fn privacy(
 /// with the budget in the new unit).
 struct Refusal {
     problems: Problems,
-    form: PrivacyForm,
+    /// Boxed: a form is large, and the refusal is an `Err` passed back by value.
+    form: Box<PrivacyForm>,
 }
 
 /// The margin a circle's month of 30 answers gets on "% positive": what a converted
@@ -522,7 +523,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     } else {
         Err(Refusal {
             problems: Problems(problems),
-            form: shown,
+            form: Box::new(shown),
         })
     }
 }
@@ -726,7 +727,7 @@ async fn refuse(
     signed: &Signed,
     refusal: Refusal,
 ) -> Result<Response, StaffError> {
-    let page = privacy_page(dash, signed, Some(refusal.form), refusal.problems, None).await?;
+    let page = privacy_page(dash, signed, Some(*refusal.form), refusal.problems, None).await?;
     signed.refuse(&page)
 }
 
