@@ -39,6 +39,7 @@ use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
+use domain::hex;
 use domain::store::Store;
 
 const NONCE_BYTES: usize = 16;
@@ -67,13 +68,13 @@ impl FormKey {
     pub async fn load(store: &Store) -> Result<FormKey, sqlx::Error> {
         let fresh: [u8; 32] = rand::random();
         sqlx::query("insert into form_key (id, secret) values (1, $1) on conflict (id) do nothing")
-            .bind(hex(&fresh))
+            .bind(hex::encode(&fresh))
             .execute(store.pool())
             .await?;
         let stored: String = sqlx::query_scalar("select secret from form_key where id = 1")
             .fetch_one(store.pool())
             .await?;
-        unhex(&stored)
+        hex::decode(&stored)
             .and_then(|bytes| <[u8; 32]>::try_from(bytes).ok())
             .map(FormKey)
             .ok_or_else(|| sqlx::Error::Decode("form_key.secret is not 32 bytes of hex".into()))
@@ -83,7 +84,7 @@ impl FormKey {
     pub fn issue(&self, session_id: i32) -> FormToken {
         let nonce: [u8; NONCE_BYTES] = rand::random();
         let tag = self.tag(session_id, &nonce);
-        FormToken(format!("{}{}", hex(&nonce), hex(&tag)))
+        FormToken(format!("{}{}", hex::encode(&nonce), hex::encode(&tag)))
     }
 
     /// The token a form of session `session_id` was sent with, if this key made it for
@@ -93,7 +94,7 @@ impl FormKey {
         if sent.len() != TOKEN_LEN {
             return None;
         }
-        let bytes = unhex(sent)?;
+        let bytes = hex::decode(sent)?;
         let (nonce, tag) = bytes.split_at(NONCE_BYTES);
         let expected = self.tag(session_id, nonce);
         let differs = expected
@@ -125,7 +126,7 @@ impl FormToken {
     }
 
     pub fn hash(&self) -> FormHash {
-        FormHash(hex(&Sha256::digest(self.0.as_bytes())))
+        FormHash(hex::encode(&Sha256::digest(self.0.as_bytes())))
     }
 }
 
@@ -222,21 +223,6 @@ fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     mac.finalize().into_bytes().into()
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Hex of either case; `None` for anything else.
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,7 +251,7 @@ mod tests {
             ),
         ];
         for (key, message, expected) in cases {
-            assert_eq!(hex(&hmac_sha256(key, message)), expected);
+            assert_eq!(hex::encode(&hmac_sha256(key, message)), expected);
         }
     }
 

@@ -508,14 +508,6 @@ pub async fn any_account(store: &Store) -> Result<bool, sqlx::Error> {
     Ok(found.is_some())
 }
 
-pub async fn list_users(store: &Store) -> Result<Vec<StaffUser>, sqlx::Error> {
-    Ok(list_accounts(store)
-        .await?
-        .into_iter()
-        .map(|a| a.user)
-        .collect())
-}
-
 /// Every account, admins first, then by email.
 pub async fn list_accounts(store: &Store) -> Result<Vec<Account>, sqlx::Error> {
     let rows = sqlx::query(&format!("{SELECT} order by u.role, u.email"))
@@ -653,7 +645,7 @@ pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUse
     keep_an_admin(&mut tx, &account).await?;
     end_sessions(&mut tx, id).await?;
     domain::catalog::forget_opener(&mut tx, id).await?;
-    crate::factor::forget(&mut tx, id).await?;
+    forget_second_factor(&mut tx, id).await?;
     sqlx::query("delete from staff_user where id = $1")
         .bind(id)
         .execute(&mut *tx)
@@ -673,6 +665,21 @@ pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUse
     .await?;
     tx.commit().await?;
     Ok(account.user)
+}
+
+/// Deletes every second-factor row of an account (`factor`'s app and recovery codes):
+/// when the account goes, or its second factor is removed.
+pub(crate) async fn forget_second_factor(
+    conn: &mut AnyConnection,
+    user: i32,
+) -> Result<(), sqlx::Error> {
+    for table in ["staff_totp", "staff_recovery_code"] {
+        sqlx::query(&format!("delete from {table} where user_id = $1"))
+            .bind(user)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
 }
 
 /// Gives an account a new [`one_time_password`], by `by`: only its hash is stored, the

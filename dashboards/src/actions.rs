@@ -20,7 +20,6 @@ use analytics::view::{self, Release, StoredCell};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use domain::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
@@ -183,12 +182,6 @@ pub(crate) async fn list(
     signed.render(&list_page(&dash, &signed, program_id, saved, None, None).await?)
 }
 
-fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
-    signed
-        .render(page)
-        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-}
-
 async fn saved(staff: &Session, note: String, to: &str) -> Result<Response, StaffError> {
     staff.insert(SAVED_KEY, note).await?;
     Ok(Redirect::to(to).into_response())
@@ -219,7 +212,7 @@ pub(crate) async fn create(
                 Some(form),
             )
             .await?;
-            return refused(&signed, &page);
+            return signed.refuse(&page);
         }
     };
     let id = actions::record(
@@ -463,7 +456,7 @@ pub(crate) async fn edit(
                 lines: None,
             };
             let page = action_page(&dash, &signed, program_id, id, None, Some(typed)).await?;
-            return refused(&signed, &page);
+            return signed.refuse(&page);
         }
     };
     let changed = actions::change(
@@ -547,7 +540,7 @@ pub(crate) async fn publish(
                 lines: Some((form.line_en, form.line_es)),
             };
             let page = action_page(&dash, &signed, program_id, id, None, Some(typed)).await?;
-            return refused(&signed, &page);
+            return signed.refuse(&page);
         }
     };
     let note = match (changed, form.withdraw == "yes") {

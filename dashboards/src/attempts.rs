@@ -19,10 +19,7 @@ use domain::Store;
 use sha2::{Digest, Sha256};
 
 fn key(bucket: &str) -> String {
-    Sha256::digest(bucket.trim().to_lowercase().as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    domain::hex::encode(&Sha256::digest(bucket.trim().to_lowercase().as_bytes()))
 }
 
 /// Takes one attempt from `bucket` at `now` (Unix seconds): whether it is within

@@ -32,8 +32,8 @@ use crate::Dashboards;
 use crate::access::{Area, allowed};
 use crate::account::{self, Account, OneTimeRefusal, StaffUser};
 use crate::page::{Chrome, StaffError, render_with};
+use crate::session_store::SESSION_KEY;
 
-pub(crate) const SESSION_KEY: &str = "staff";
 /// A sign-in whose password was right, waiting for its second factor: see
 /// `second_factor::Pending`.
 pub(crate) const PENDING_KEY: &str = "sign_in.pending";
@@ -288,6 +288,12 @@ impl Signed {
     pub fn render(&self, template: &impl askama::Template) -> Result<Response, StaffError> {
         render_with(self.csrf.clone(), template)
     }
+
+    /// Renders a page again with a problem on it, as 422 (Unprocessable Entity).
+    pub fn refuse(&self, template: &impl askama::Template) -> Result<Response, StaffError> {
+        self.render(template)
+            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    }
 }
 
 #[derive(Deserialize)]
@@ -377,22 +383,16 @@ pub(crate) async fn sign_in(
 ) -> Result<Response, StaffError> {
     let next = safe_next(form.next.as_deref()).to_owned();
     let email = form.email.trim().to_lowercase();
-    let first_admin = first_admin(&dash).await?;
-    let one_time_hours = dash.limits.one_time_words();
-    let refuse = |status, problem: &str| -> Result<Response, StaffError> {
-        let page = SignInPage {
-            chrome: Chrome::new("Sign in", None, &csrf),
-            email: email.clone(),
-            next: next.clone(),
-            problem: Some(problem.to_owned()),
-            first_admin,
-            single_sign_on: dash.sso.is_some(),
-            one_time_hours: one_time_hours.clone(),
-        };
-        render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
+    let again = SignInAgain {
+        csrf,
+        email: email.clone(),
+        next: next.clone(),
+        first_admin: first_admin(&dash).await?,
+        single_sign_on: dash.sso.is_some(),
+        one_time_hours: dash.limits.one_time_words(),
     };
     if email.is_empty() || form.password.is_empty() {
-        return refuse(
+        return again.refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
             "Enter your email and your password.",
         );
@@ -407,7 +407,7 @@ pub(crate) async fn sign_in(
         .attempt(&dash.store, &email, device.as_deref())
         .await?
     {
-        return refuse(
+        return again.refuse(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many sign-in attempts for this account. Wait a minute, then try again.",
         );
@@ -417,73 +417,124 @@ pub(crate) async fn sign_in(
         None => (None, account::decoy_hash().to_owned()),
     };
     let matches = account::password_matches_queued(form.password, hash).await;
-    // A failed attempt names the account when the email is one; an unknown email is
-    // recorded without the text typed (it could be a password typed in the wrong field).
-    let Some(account) = account else {
-        failed_sign_in(&dash, Actor::Unknown, "no account has that email").await?;
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "That email and password do not match an account.",
-        );
-    };
-    let user = &account.user;
-    if !matches {
-        failed_sign_in(&dash, Actor::Staff(&user.email), "wrong password").await?;
-        return refuse(
-            StatusCode::UNAUTHORIZED,
-            "That email and password do not match an account.",
-        );
-    }
-    if !account.active {
-        failed_sign_in(&dash, Actor::Staff(&user.email), "account deactivated").await?;
-        return refuse(
-            StatusCode::FORBIDDEN,
-            "This account has been deactivated. Ask an admin if you need it again.",
-        );
-    }
     let now = domain::catalog::now_unix();
-    match account.one_time_refusal(now, dash.limits.one_time_password_lifetime) {
-        None => {}
-        Some(OneTimeRefusal::Used) => {
-            failed_sign_in(
-                &dash,
-                Actor::Staff(&user.email),
-                "one-time password used already",
-            )
-            .await?;
-            return refuse(StatusCode::UNAUTHORIZED, ONE_TIME_USED);
+    let account = match standing(account, matches, now, &dash.limits) {
+        Ok(account) => account,
+        Err(refusal) => {
+            let actor = refusal
+                .email
+                .as_deref()
+                .map_or(Actor::Unknown, Actor::Staff);
+            failed_sign_in(&dash, actor, refusal.detail).await?;
+            return again.refuse(refusal.status, &refusal.problem);
         }
-        Some(OneTimeRefusal::Expired) => {
-            failed_sign_in(
-                &dash,
-                Actor::Staff(&user.email),
-                "one-time password expired",
-            )
-            .await?;
-            return refuse(
-                StatusCode::UNAUTHORIZED,
-                &format!(
-                    "That one-time password has expired: it worked for {one_time_hours} after it was made. Ask an admin to reset your password again."
-                ),
-            );
-        }
-    }
+    };
     // A new session id at sign-in, so an id planted before it is worth nothing after.
     session.cycle_id().await?;
     if account.has_second_factor {
-        session
-            .insert(
-                PENDING_KEY,
-                Pending {
-                    account: user.id,
-                    since: now,
-                    next,
-                },
-            )
-            .await?;
+        let pending = Pending {
+            account: account.user.id,
+            since: now,
+            next,
+        };
+        session.insert(PENDING_KEY, pending).await?;
         return Ok(Redirect::to(SECOND_STEP_PATH).into_response());
     }
     complete_sign_in(&dash, &session, &headers, &account, "", &next).await
+}
+
+/// The sign-in page sent back as the person filled it in, with a problem.
+struct SignInAgain {
+    csrf: CsrfToken,
+    email: String,
+    next: String,
+    first_admin: Option<&'static str>,
+    single_sign_on: bool,
+    one_time_hours: String,
+}
+
+impl SignInAgain {
+    fn refuse(&self, status: StatusCode, problem: &str) -> Result<Response, StaffError> {
+        let page = SignInPage {
+            chrome: Chrome::new("Sign in", None, &self.csrf),
+            email: self.email.clone(),
+            next: self.next.clone(),
+            problem: Some(problem.to_owned()),
+            first_admin: self.first_admin,
+            single_sign_on: self.single_sign_on,
+            one_time_hours: self.one_time_hours.clone(),
+        };
+        render_with(self.csrf.clone(), &page).map(|r| (status, r).into_response())
+    }
+}
+
+/// Why a sign-in is refused once its password has been checked: recorded with `detail`
+/// (by the account when the email is one, see [`failed_sign_in`]) and said on the page.
+struct Refusal {
+    /// The account's email; `None` when no account has the email typed, which is recorded
+    /// without the text typed (it could be a password typed in the wrong field).
+    email: Option<String>,
+    detail: &'static str,
+    status: StatusCode,
+    problem: String,
+}
+
+/// The account to sign in — one that exists, whose password `matches`, that is active,
+/// and whose one-time password (if it has one) is neither used nor expired at `now` — or
+/// why not.
+fn standing(
+    account: Option<Account>,
+    matches: bool,
+    now: i64,
+    limits: &SignInLimits,
+) -> Result<Account, Refusal> {
+    const NO_MATCH: &str = "That email and password do not match an account.";
+    let Some(account) = account else {
+        return Err(Refusal {
+            email: None,
+            detail: "no account has that email",
+            status: StatusCode::UNAUTHORIZED,
+            problem: NO_MATCH.to_owned(),
+        });
+    };
+    let refused = |detail, status, problem: String| {
+        Err(Refusal {
+            email: Some(account.user.email.clone()),
+            detail,
+            status,
+            problem,
+        })
+    };
+    if !matches {
+        return refused(
+            "wrong password",
+            StatusCode::UNAUTHORIZED,
+            NO_MATCH.to_owned(),
+        );
+    }
+    if !account.active {
+        return refused(
+            "account deactivated",
+            StatusCode::FORBIDDEN,
+            "This account has been deactivated. Ask an admin if you need it again.".to_owned(),
+        );
+    }
+    match account.one_time_refusal(now, limits.one_time_password_lifetime) {
+        None => Ok(account),
+        Some(OneTimeRefusal::Used) => refused(
+            "one-time password used already",
+            StatusCode::UNAUTHORIZED,
+            ONE_TIME_USED.to_owned(),
+        ),
+        Some(OneTimeRefusal::Expired) => refused(
+            "one-time password expired",
+            StatusCode::UNAUTHORIZED,
+            format!(
+                "That one-time password has expired: it worked for {} after it was made. Ask an admin to reset your password again.",
+                limits.one_time_words()
+            ),
+        ),
+    }
 }
 
 /// What the sign-in page says when a one-time password signs in a second time.

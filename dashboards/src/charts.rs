@@ -192,6 +192,17 @@ fn finish(svg: String, label: &str, layout: Layout) -> String {
     }
 }
 
+/// A whole image (or a panel of it), in pixels.
+type Canvas<'b> = DrawingArea<SVGBackend<'b>, plotters::coord::Shift>;
+
+/// A chart with months (or quarters) along the bottom and a value up the side.
+type MonthlyChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>>;
+
+/// A chart of horizontal bars: a value along the bottom, one row a bar.
+type BarChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordi32>>>;
+
 /// The last index of `n` segments: plotters' segmented integer ranges include their end.
 fn last(n: i32) -> i32 {
     (n - 1).max(1)
@@ -200,7 +211,7 @@ fn last(n: i32) -> i32 {
 /// Diagonal stripes filling the pixel rectangle from `(x0, y0)` to `(x1, y1)`, `step`
 /// pixels apart: the mark of a figure too uncertain to read.
 fn hatch(
-    area: &DrawingArea<SVGBackend<'_>, plotters::coord::Shift>,
+    area: &Canvas<'_>,
     (x0, y0): (i32, i32),
     (x1, y1): (i32, i32),
     step: i32,
@@ -256,11 +267,7 @@ pub fn short_month(period: &str) -> String {
 /// Months along the bottom — upright when side by side they would overlap — a value up
 /// the side (with `unit` after it), light gridlines.
 fn monthly_mesh(
-    chart: &mut ChartContext<
-        '_,
-        SVGBackend<'_>,
-        Cartesian2d<SegmentedCoord<RangedCoordi32>, RangedCoordf64>,
-    >,
+    chart: &mut MonthlyChart<'_, '_>,
     months: &[String],
     unit: &str,
     upright: bool,
@@ -374,75 +381,101 @@ fn draw_trend(
                 .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
                 .map_err(fail)?;
             monthly_mesh(&mut chart, months, "%", upright)?;
-            let at = |i: usize| SegmentValue::CenterOf(i as i32);
-            for (i, name) in marks.iter().filter(|(i, _)| *i < months.len()) {
-                chart
-                    .draw_series([PathElement::new(
-                        vec![(at(*i), 0.0), (at(*i), 94.0)],
-                        INK.mix(0.55).stroke_width(2),
-                    )])
-                    .map_err(fail)?;
-                chart
-                    .draw_series([note(
-                        name.clone(),
-                        (at(*i), 95.0),
-                        TEXT,
-                        INK,
-                        Pos::new(HPos::Center, VPos::Bottom),
-                    )])
-                    .map_err(fail)?;
-            }
-            // Lines join consecutive released values only: a gap stays a gap.
-            for (i, pair) in points.windows(2).enumerate() {
-                if let (Some(a), Some(b)) = (pair[0].value(), pair[1].value()) {
-                    chart
-                        .draw_series(std::iter::once(PathElement::new(
-                            vec![(at(i), a), (at(i + 1), b)],
-                            color.stroke_width(2),
-                        )))
-                        .map_err(fail)?;
-                }
-            }
-            for (i, p) in points.iter().enumerate() {
-                match p.reading {
-                    Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
-                        let range = p.range().unwrap_or(0.0);
-                        let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
-                        chart
-                            .draw_series([PathElement::new(
-                                vec![(at(i), lo), (at(i), hi)],
-                                color.stroke_width(1),
-                            )])
-                            .map_err(fail)?;
-                        chart
-                            .draw_series([Circle::new((at(i), value), 4, color.filled())])
-                            .map_err(fail)?;
-                    }
-                    Reading::TooUncertain | Reading::Hidden => {
-                        let (word, ink) = if p.is_uncertain() {
-                            let x = i as i32;
-                            // Backend (whole-image) pixels: drawn on the root, not the panel.
-                            hatch(
-                                &root,
-                                chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
-                                chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
-                                8,
-                            )?;
-                            ("uncertain", INK)
-                        } else {
-                            ("hidden", MUTED)
-                        };
-                        chart
-                            .draw_series([column_note(word, (at(i), 4.0), ink, column)])
-                            .map_err(fail)?;
-                    }
-                    Reading::NoData => {}
-                }
-            }
+            draw_marks(&mut chart, months, marks)?;
+            draw_readings(&root, &mut chart, *color, points, column)?;
         }
         root.present().map_err(fail)?;
     }
     Ok(svg)
+}
+
+/// The moments marked on a trend panel: an upright line at each `(month index, "A1")` on
+/// it, labelled at its top.
+fn draw_marks(
+    chart: &mut MonthlyChart<'_, '_>,
+    months: &[String],
+    marks: &[(usize, String)],
+) -> Result<(), ChartError> {
+    let at = |i: usize| SegmentValue::CenterOf(i as i32);
+    for (i, name) in marks.iter().filter(|(i, _)| *i < months.len()) {
+        chart
+            .draw_series([PathElement::new(
+                vec![(at(*i), 0.0), (at(*i), 94.0)],
+                INK.mix(0.55).stroke_width(2),
+            )])
+            .map_err(fail)?;
+        chart
+            .draw_series([note(
+                name.clone(),
+                (at(*i), 95.0),
+                TEXT,
+                INK,
+                Pos::new(HPos::Center, VPos::Bottom),
+            )])
+            .map_err(fail)?;
+    }
+    Ok(())
+}
+
+/// One series on its trend panel: lines between consecutive readable months, a dot with
+/// its error bar at each, and a word at the foot of each month too uncertain to read
+/// (hatched, on `root`) or hidden. Months `column` pixels wide.
+fn draw_readings(
+    root: &Canvas<'_>,
+    chart: &mut MonthlyChart<'_, '_>,
+    color: RGBColor,
+    points: &[Point],
+    column: f64,
+) -> Result<(), ChartError> {
+    let at = |i: usize| SegmentValue::CenterOf(i as i32);
+    // Lines join consecutive released values only: a gap stays a gap.
+    for (i, pair) in points.windows(2).enumerate() {
+        if let (Some(a), Some(b)) = (pair[0].value(), pair[1].value()) {
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    vec![(at(i), a), (at(i + 1), b)],
+                    color.stroke_width(2),
+                )))
+                .map_err(fail)?;
+        }
+    }
+    for (i, p) in points.iter().enumerate() {
+        match p.reading {
+            Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
+                let range = p.range().unwrap_or(0.0);
+                let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
+                chart
+                    .draw_series([PathElement::new(
+                        vec![(at(i), lo), (at(i), hi)],
+                        color.stroke_width(1),
+                    )])
+                    .map_err(fail)?;
+                chart
+                    .draw_series([Circle::new((at(i), value), 4, color.filled())])
+                    .map_err(fail)?;
+            }
+            Reading::TooUncertain | Reading::Hidden => {
+                let (word, ink) = if p.is_uncertain() {
+                    let x = i as i32;
+                    // Backend (whole-image) pixels: drawn on the root, not the panel.
+                    hatch(
+                        root,
+                        chart.backend_coord(&(SegmentValue::Exact(x), 100.0)),
+                        chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
+                        8,
+                    )?;
+                    ("uncertain", INK)
+                } else {
+                    ("hidden", MUTED)
+                };
+                chart
+                    .draw_series([column_note(word, (at(i), 4.0), ink, column)])
+                    .map_err(fail)?;
+            }
+            Reading::NoData => {}
+        }
+    }
+    Ok(())
 }
 
 /// A note at the foot of a chart's column (a month or a quarter) `room` pixels wide: across
@@ -615,11 +648,11 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
         true => 14,
         false => (longest * 9 + 16).clamp(60, 280),
     };
-    // A row's height, and how far its bar starts below the row's top (under its label).
-    let (row, label_room) = if over { (52, 21) } else { (38, 7) };
+    let rows = BarRows::of(over);
     {
-        let root = SVGBackend::with_string(&mut svg, (layout.width(560), row * n as u32 + 50))
-            .into_drawing_area();
+        let root =
+            SVGBackend::with_string(&mut svg, (layout.width(560), rows.height * n as u32 + 50))
+                .into_drawing_area();
         root.fill(&WHITE).map_err(fail)?;
         let mut chart = ChartBuilder::on(&root)
             .margin(8)
@@ -650,61 +683,96 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
             .draw()
             .map_err(fail)?;
         for (k, bar) in bars.iter().enumerate() {
-            let y = n - 1 - k as i32;
-            // The row's top and bottom in pixels, and the middle of its bar.
-            let (x0, top) = chart.backend_coord(&(0.0, SegmentValue::Exact(y + 1)));
-            let (_, bottom) = chart.backend_coord(&(0.0, SegmentValue::Exact(y)));
-            let middle = (top + label_room + bottom - 7) / 2;
-            let at = |v: f64| (chart.backend_coord(&(v, SegmentValue::Exact(y))).0, middle);
-            if over {
-                root.draw(&note(
-                    bar.label.clone(),
-                    (x0, top + 4),
-                    TEXT,
-                    INK,
-                    Pos::new(HPos::Left, VPos::Top),
-                ))
-                .map_err(fail)?;
-            }
-            match bar.point.reading {
-                Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
-                    let end = at(value.clamp(0.0, 100.0)).0;
-                    root.draw(&Rectangle::new(
-                        [(x0, top + label_room), (end, bottom - 7)],
-                        color.filled(),
-                    ))
-                    .map_err(fail)?;
-                    let range = bar.point.range().unwrap_or(0.0);
-                    let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
-                    root.draw(&PathElement::new(vec![at(lo), at(hi)], INK.stroke_width(1)))
-                        .map_err(fail)?;
-                    // The same words as the table beside it: "72%", or "91–100%" at a bound.
-                    let words = bar.point.reading.words().text;
-                    let room = if words.contains('–') { 76.0 } else { 88.0 };
-                    root.draw(&note(
-                        words,
-                        at(hi.min(room) + 1.5),
-                        TEXT,
-                        INK,
-                        Pos::new(HPos::Left, VPos::Center),
-                    ))
-                    .map_err(fail)?;
-                }
-                Reading::TooUncertain | Reading::Hidden | Reading::NoData => {
-                    root.draw(&note(
-                        bar.point.reading.words().text,
-                        at(1.0),
-                        TEXT,
-                        MUTED,
-                        Pos::new(HPos::Left, VPos::Center),
-                    ))
-                    .map_err(fail)?;
-                }
-            }
+            draw_bar(&root, &chart, bar, n - 1 - k as i32, color, rows)?;
         }
         root.present().map_err(fail)?;
     }
     Ok(svg)
+}
+
+/// How a bar chart's rows are laid out: the narrow layout's labels over their bars.
+#[derive(Clone, Copy)]
+struct BarRows {
+    over: bool,
+    /// A row's height in pixels.
+    height: u32,
+    /// How far a bar starts below its row's top (under its label).
+    label_room: i32,
+}
+
+impl BarRows {
+    fn of(over: bool) -> BarRows {
+        let (height, label_room) = if over { (52, 21) } else { (38, 7) };
+        BarRows {
+            over,
+            height,
+            label_room,
+        }
+    }
+}
+
+/// One bar of [`draw_bars`], in row `y` counted from the bottom: its label over it in the
+/// narrow layout, then the bar with its error bar and its words — or, for a figure that
+/// cannot be drawn, the words alone.
+fn draw_bar(
+    root: &Canvas<'_>,
+    chart: &BarChart<'_, '_>,
+    bar: &Bar,
+    y: i32,
+    color: RGBColor,
+    rows: BarRows,
+) -> Result<(), ChartError> {
+    // The row's top and bottom in pixels, and the middle of its bar.
+    let (x0, top) = chart.backend_coord(&(0.0, SegmentValue::Exact(y + 1)));
+    let (_, bottom) = chart.backend_coord(&(0.0, SegmentValue::Exact(y)));
+    let middle = (top + rows.label_room + bottom - 7) / 2;
+    let at = |v: f64| (chart.backend_coord(&(v, SegmentValue::Exact(y))).0, middle);
+    if rows.over {
+        root.draw(&note(
+            bar.label.clone(),
+            (x0, top + 4),
+            TEXT,
+            INK,
+            Pos::new(HPos::Left, VPos::Top),
+        ))
+        .map_err(fail)?;
+    }
+    match bar.point.reading {
+        Reading::Value { value, .. } | Reading::NearBound { value, .. } => {
+            let end = at(value.clamp(0.0, 100.0)).0;
+            root.draw(&Rectangle::new(
+                [(x0, top + rows.label_room), (end, bottom - 7)],
+                color.filled(),
+            ))
+            .map_err(fail)?;
+            let range = bar.point.range().unwrap_or(0.0);
+            let (lo, hi) = ((value - range).max(0.0), (value + range).min(100.0));
+            root.draw(&PathElement::new(vec![at(lo), at(hi)], INK.stroke_width(1)))
+                .map_err(fail)?;
+            // The same words as the table beside it: "72%", or "91–100%" at a bound.
+            let words = bar.point.reading.words().text;
+            let room = if words.contains('–') { 76.0 } else { 88.0 };
+            root.draw(&note(
+                words,
+                at(hi.min(room) + 1.5),
+                TEXT,
+                INK,
+                Pos::new(HPos::Left, VPos::Center),
+            ))
+            .map_err(fail)?;
+        }
+        Reading::TooUncertain | Reading::Hidden | Reading::NoData => {
+            root.draw(&note(
+                bar.point.reading.words().text,
+                at(1.0),
+                TEXT,
+                MUTED,
+                Pos::new(HPos::Left, VPos::Center),
+            ))
+            .map_err(fail)?;
+        }
+    }
+    Ok(())
 }
 
 /// Stacked monthly counts: returning (pale) under first-time (deep). Hidden months say so.

@@ -36,17 +36,14 @@ impl DeviceKey {
     fn mac(&self, account: i32, nonce: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
-        crate::hex(&mac.finalize().into_bytes())
+        domain::hex::encode(&mac.finalize().into_bytes())
     }
 
     fn valid_for(&self, account: i32, token: &str) -> Option<String> {
         let (nonce, sent) = token.split_once('.')?;
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
-        let sent = (0..sent.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(sent.get(i..i + 2)?, 16).ok())
-            .collect::<Option<Vec<u8>>>()?;
+        let sent = domain::hex::decode(sent)?;
         mac.verify_slice(&sent).ok().map(|()| nonce.to_owned())
     }
 

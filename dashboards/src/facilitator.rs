@@ -27,9 +27,9 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use collector::paper;
 use domain::audit::{self, Action, Actor, Entry};
 use domain::catalog::{
     self, CatalogError, CircleEntry, NewSession, ReplaceError, Session, SessionState, now_unix,
@@ -45,7 +45,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
-use crate::page::{Chrome, Confirmed, StaffError, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, local_time, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
@@ -303,9 +303,7 @@ pub(crate) async fn open(
         Ok(new) => new,
         Err(problem) => {
             let page = sessions_page(&dash, &signed, form, Some(problem)).await?;
-            return signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed.refuse(&page);
         }
     };
     let by = Actor::Staff(&signed.user.email);
@@ -314,9 +312,7 @@ pub(crate) async fn open(
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let page = sessions_page(&dash, &signed, form, Some(sentence(e))).await?;
-            return signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed.refuse(&page);
         }
     };
     tracing::info!(session.code = %session.code, "session opened from the facilitator desk");
@@ -460,13 +456,7 @@ fn session_view(
         closed,
         count: s.live_count(viewer.user.id, now_unix()),
         capacity: s.capacity,
-        closes: chrono::DateTime::from_timestamp(s.closes_at, 0)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%-d %b %Y, %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default(),
+        closes: local_time(s.closes_at),
         ticketed: s.ticketed,
         replaceable: replaceable(s, viewer),
         kiosk: s
@@ -518,6 +508,32 @@ pub(crate) async fn session(
     signed.render(&page)
 }
 
+/// What the close confirmation says of paper forms: how long, after closing now, they can
+/// still be typed in.
+fn after_closing(session: &Session, now: i64) -> String {
+    let closes = session.closes_at.min(now);
+    let until = paper::paper_until_of(session.held_on, closes);
+    let month = session.held_on.format("%B %Y");
+    if until <= closes {
+        format!(
+            "Paper forms: none can be typed in after it closes, since {month} is released from {}.",
+            local_time(paper::month_released_at(session.held_on))
+        )
+    } else if until < closes + paper::PAPER_DAYS * 86_400 {
+        format!(
+            "Paper forms can still be typed in after it closes, while it has room: until {} (when {month} is released, sooner than {} days after closing). They count in its month's release.",
+            local_time(until),
+            paper::PAPER_DAYS
+        )
+    } else {
+        format!(
+            "Paper forms can still be typed in for {} days after it closes, while it has room: until {}. They count in its month's release.",
+            paper::PAPER_DAYS,
+            local_time(until)
+        )
+    }
+}
+
 #[derive(Template)]
 #[template(path = "session_close.html")]
 struct ClosePage {
@@ -541,7 +557,7 @@ pub(crate) async fn confirm_close(
     let page = ClosePage {
         chrome: signed.chrome(format!("Close session {}?", session.code)),
         session: session_view(&dash, &session, &signed)?,
-        paper: crate::paper::after_closing(&session, now_unix()),
+        paper: after_closing(&session, now_unix()),
     };
     signed.render(&page)
 }

@@ -14,13 +14,12 @@
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
-use domain::Store;
 use domain::audit::{self, Action, Actor, Entry};
+use domain::{Store, hex};
 use sha2::{Digest, Sha256};
-use sqlx::AnyConnection;
 use totp_rs::{Algorithm, TOTP};
 
-use crate::hex;
+use crate::account::{self, Role};
 
 /// Seconds in a step, and the steps of drift accepted either way.
 const STEP: u64 = 30;
@@ -43,23 +42,13 @@ impl std::fmt::Debug for FactorKey {
 impl FactorKey {
     /// Parses 64 hex digits (`openssl rand -hex 32`).
     pub fn parse(text: &str) -> Result<FactorKey, String> {
-        let bytes = unhex(text.trim())
+        let bytes = hex::decode(text.trim())
             .filter(|b| b.len() == 32)
             .ok_or("the second-factor key must be 64 hexadecimal digits (openssl rand -hex 32)")?;
         Ok(FactorKey(
             Aes256Gcm::new_from_slice(&bytes).map_err(|e| e.to_string())?,
         ))
     }
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(text.get(i..i + 2)?, 16).ok())
-        .collect()
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -73,13 +62,13 @@ pub enum FactorError {
 /// Seals a secret for storage (see the module doc).
 fn seal(secret: &[u8], key: Option<&FactorKey>) -> String {
     match key {
-        None => format!("plain:{}", hex(secret)),
+        None => format!("plain:{}", hex::encode(secret)),
         Some(FactorKey(cipher)) => {
             let nonce: [u8; 12] = rand::random();
             let sealed = cipher
                 .encrypt(Nonce::from_slice(&nonce), secret)
                 .expect("AES-GCM encrypts any short secret");
-            format!("v1:{}{}", hex(&nonce), hex(&sealed))
+            format!("v1:{}{}", hex::encode(&nonce), hex::encode(&sealed))
         }
     }
 }
@@ -87,11 +76,11 @@ fn seal(secret: &[u8], key: Option<&FactorKey>) -> String {
 /// Opens a stored secret.
 fn open(stored: &str, key: Option<&FactorKey>) -> Result<Vec<u8>, FactorError> {
     if let Some(plain) = stored.strip_prefix("plain:") {
-        return unhex(plain).ok_or(FactorError::Sealed("not hexadecimal"));
+        return hex::decode(plain).ok_or(FactorError::Sealed("not hexadecimal"));
     }
     let sealed = stored
         .strip_prefix("v1:")
-        .and_then(unhex)
+        .and_then(hex::decode)
         .filter(|b| b.len() > 12)
         .ok_or(FactorError::Sealed("unknown format"))?;
     let FactorKey(cipher) = key.ok_or(FactorError::Sealed(
@@ -198,7 +187,7 @@ fn recovery_hash(code: &str) -> String {
         .filter(|c| c.is_ascii_alphanumeric())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    hex(&Sha256::digest(normal.as_bytes()))
+    hex::encode(&Sha256::digest(normal.as_bytes()))
 }
 
 /// A recovery code: two groups of five from the one-time password's alphabet.
@@ -410,7 +399,7 @@ pub async fn remove(
     if !had {
         return Ok(false);
     }
-    forget(&mut tx, user).await?;
+    account::forget_second_factor(&mut tx, user).await?;
     if action == Action::SecondFactorReset {
         crate::session_store::end_sessions(&mut tx, user).await?;
     }
@@ -427,8 +416,8 @@ pub async fn remove(
 /// reset-second-factor` (an admin who lost theirs, or a lost `HEARTH_SECOND_FACTOR_KEY`):
 /// `false` when it had none.
 pub async fn reset_by_email(store: &Store, by: Actor<'_>, email: &str) -> Result<bool, String> {
-    let email = crate::account::normalize_email(email).map_err(|e| e.to_string())?;
-    let user = crate::account::find_by_email(store, &email)
+    let email = account::normalize_email(email).map_err(|e| e.to_string())?;
+    let user = account::find_by_email(store, &email)
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no account has the email {email}"))?
@@ -436,17 +425,6 @@ pub async fn reset_by_email(store: &Store, by: Actor<'_>, email: &str) -> Result
     remove(store, by, &user.email, user.id, Action::SecondFactorReset)
         .await
         .map_err(|e| e.to_string())
-}
-
-/// Deletes every second-factor row of an account (when the account goes).
-pub(crate) async fn forget(conn: &mut AnyConnection, user: i32) -> Result<(), sqlx::Error> {
-    for table in ["staff_totp", "staff_recovery_code"] {
-        sqlx::query(&format!("delete from {table} where user_id = $1"))
-            .bind(user)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
 }
 
 /// Whether admins and managers must have a second factor.
@@ -487,8 +465,8 @@ pub async fn set_required(store: &Store, by: &str, on: bool) -> Result<bool, sql
 }
 
 /// Whether a role must have a second factor when [`required`] is on.
-pub fn role_must_have(role: crate::Role) -> bool {
-    matches!(role, crate::Role::Admin | crate::Role::Manager)
+pub fn role_must_have(role: Role) -> bool {
+    matches!(role, Role::Admin | Role::Manager)
 }
 
 #[cfg(test)]
@@ -551,7 +529,7 @@ mod tests {
         let secret = b"12345678901234567890";
         let sealed = seal(secret, Some(&key));
         assert!(sealed.starts_with("v1:"));
-        assert!(!sealed.contains(&hex(secret)));
+        assert!(!sealed.contains(&hex::encode(secret)));
         assert_eq!(open(&sealed, Some(&key)).unwrap(), secret);
         assert!(open(&sealed, Some(&other)).is_err());
         assert!(open(&sealed, None).is_err());

@@ -350,6 +350,42 @@ fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
     }
 }
 
+/// The privacy ledger's spends behind the quarter `period` (of `months`): its own, or
+/// its months' when it is their sum (`summed`). Alike spends are listed once, with their
+/// periods together.
+async fn quarter_spends(
+    dash: &Dashboards,
+    period: Period,
+    months: &[Period],
+    summed: bool,
+) -> Result<Vec<Spend>, StaffError> {
+    let mut ledger: Vec<Spend> = view::ledger(&dash.store)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            if summed {
+                months.contains(&l.period)
+            } else {
+                l.period == period
+                    && (l.level == Level::ProgramQuarter.key()
+                        || l.level == Level::PortfolioQuarter.key())
+            }
+        })
+        .map(Spend::of)
+        .collect();
+    ledger.sort_by(|a, b| (a.order, &a.periods).cmp(&(b.order, &b.periods)));
+    ledger.dedup_by(|next, kept| {
+        // No count of cells: a circle-month row's would tell a funder how many circles a
+        // program has, which is below what a funder sees.
+        let same = (next.order, &next.spend, &next.scale) == (kept.order, &kept.spend, &kept.scale);
+        if same {
+            kept.periods.append(&mut next.periods);
+        }
+        same
+    });
+    Ok(ledger)
+}
+
 pub(crate) async fn report(
     State(dash): State<Dashboards>,
     signed: Signed,
@@ -400,30 +436,7 @@ pub(crate) async fn report(
         .map(|i| ReleasedOn::listed(i, &infos))
         .collect();
     let trends = trends(&dash, &infos, period, signed.user.program_id).await?;
-    let mut ledger: Vec<Spend> = view::ledger(&dash.store)
-        .await?
-        .into_iter()
-        .filter(|l| {
-            if summed {
-                months.contains(&l.period)
-            } else {
-                l.period == period
-                    && (l.level == Level::ProgramQuarter.key()
-                        || l.level == Level::PortfolioQuarter.key())
-            }
-        })
-        .map(Spend::of)
-        .collect();
-    ledger.sort_by(|a, b| (a.order, &a.periods).cmp(&(b.order, &b.periods)));
-    ledger.dedup_by(|next, kept| {
-        // No count of cells: a circle-month row's would tell a funder how many circles a
-        // program has, which is below what a funder sees.
-        let same = (next.order, &next.spend, &next.scale) == (kept.order, &kept.spend, &kept.scale);
-        if same {
-            kept.periods.append(&mut next.periods);
-        }
-        same
-    });
+    let ledger = quarter_spends(&dash, period, &months, summed).await?;
     let month_loss = month_loss(&dash, &months, signed.user.program_id).await?;
     let noise_only = rows.iter().any(|r| r.noise_only) || trends.iter().any(|t| t.noise_only);
     let mechanism = release.info.mechanism;

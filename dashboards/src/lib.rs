@@ -30,8 +30,11 @@ pub mod factor;
 mod first_release;
 mod funder;
 mod hashing;
+mod home;
 pub mod links;
 mod manager;
+#[cfg(test)]
+mod module_graph;
 mod once;
 mod page;
 mod paper;
@@ -48,7 +51,7 @@ use axum::extract::FromRef;
 use axum::middleware;
 use axum::routing::{get, post};
 use axum_csrf::{CsrfConfig, Key, SameSite};
-use domain::Store;
+use domain::{Store, hex};
 use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use access::Area;
@@ -102,7 +105,7 @@ impl Dashboards {
         let secure_cookies = address.is_https();
         let csrf = CsrfConfig::default()
             .with_key(Some(Key::from(&key)))
-            .with_salt(hex(&salt))
+            .with_salt(hex::encode(&salt))
             .with_cookie_name("hearth_csrf")
             .with_cookie_path("/staff")
             .with_http_only(true)
@@ -151,10 +154,6 @@ impl Dashboards {
     }
 }
 
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A server secret of `len` random bytes, made once and shared by every instance.
 async fn secret(store: &Store, name: &str, len: usize) -> Result<Vec<u8>, sqlx::Error> {
     use rand::RngExt;
@@ -163,18 +162,15 @@ async fn secret(store: &Store, name: &str, len: usize) -> Result<Vec<u8>, sqlx::
         "insert into staff_secret (name, value) values ($1, $2) on conflict (name) do nothing",
     )
     .bind(name)
-    .bind(hex(&fresh))
+    .bind(hex::encode(&fresh))
     .execute(store.pool())
     .await?;
     let stored: String = sqlx::query_scalar("select value from staff_secret where name = $1")
         .bind(name)
         .fetch_one(store.pool())
         .await?;
-    (0..stored.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&stored[i..i + 2], 16))
-        .collect::<Result<_, _>>()
-        .map_err(|e| sqlx::Error::Decode(Box::new(e)))
+    hex::decode(&stored)
+        .ok_or_else(|| sqlx::Error::Decode(format!("staff_secret.{name} is not hex").into()))
 }
 
 /// Every staff page: `/staff/…`. Sign-in sessions and CSRF checks cover these routes
@@ -192,7 +188,7 @@ where
         .with_secure(state.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(8)));
     Router::new()
-        .route("/staff", get(page::home))
+        .route("/staff", get(home::home))
         .route(
             "/staff/sign-in",
             get(auth::sign_in_form).post(auth::sign_in),

@@ -326,6 +326,102 @@ async fn program_entry(dash: &Dashboards, program: i32) -> Result<catalog::Named
         .ok_or(StaffError::NotFound)
 }
 
+/// A program's released months, as the parts of its overview read them.
+struct ProgramMonths<'a> {
+    program: i32,
+    name: &'a str,
+    months: &'a [Arc<Release>],
+    /// Each month's period ("2026-03"), for the charts' axes.
+    periods: &'a [String],
+}
+
+/// The program's trend: the chart of belonging and safety (with the program's actions
+/// marked on it) and its table, and the statements' table.
+struct ProgramTrend {
+    svg: String,
+    rows: Vec<MonthRow>,
+    statements: Statements,
+    actions: Vec<crate::actions::Listed>,
+    /// How many actions are for single circles.
+    circle_actions: usize,
+    /// Some figure of it has the noise range only.
+    noise_only: bool,
+}
+
+async fn program_trend(
+    dash: &Dashboards,
+    of: &ProgramMonths<'_>,
+) -> Result<ProgramTrend, StaffError> {
+    let (rows, belonging, safety) = trend_rows(of.months, |r| {
+        program_cell(r, Level::ProgramMonth, of.program)
+    });
+    let statements = statements(
+        of.months,
+        |r| program_cell(r, Level::ProgramMonth, of.program),
+        false,
+    );
+    let noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
+    let (actions, marks, circle_actions) = program_actions(dash, of.program, of.periods).await?;
+    let svg = trend_chart(of.name, of.periods, belonging, safety, &marks)?;
+    Ok(ProgramTrend {
+        svg,
+        rows,
+        statements,
+        actions,
+        circle_actions,
+        noise_only,
+    })
+}
+
+/// One index of the program's circles, circle by month: the heatmap and its table.
+struct CircleHeatmap {
+    svg: String,
+    rows: Vec<(CircleEntry, Vec<Shown>)>,
+    /// Some cell has the noise range only.
+    noise_only: bool,
+}
+
+/// The heatmap of `measure` (named `index` in its title) for `circles`.
+fn circle_heatmap(
+    of: &ProgramMonths<'_>,
+    circles: &[CircleEntry],
+    measure: &str,
+    index: &str,
+) -> Result<CircleHeatmap, StaffError> {
+    let mut noise_only = false;
+    let mut heat = vec![];
+    let mut rows = vec![];
+    for circle in circles {
+        let cells: Vec<Point> = of
+            .months
+            .iter()
+            .map(|r| points(r, circle_cell(r, circle.id), Audience::Manager, &[measure])[0])
+            .collect();
+        let shown = cells.iter().map(|p| Shown::of(*p).brief()).collect();
+        noise_only |= lacks_sampling(&cells);
+        heat.push(cells);
+        rows.push((circle.clone(), shown));
+    }
+    let names: Vec<String> = circles
+        .iter()
+        .map(|c| match c.archived() {
+            true => format!("{} (archived)", c.name),
+            false => c.name.clone(),
+        })
+        .collect();
+    let svg = charts::heatmap(
+        &format!("{}: {index} % positive, circle by month", of.name),
+        &names,
+        of.periods,
+        &heat,
+    )?;
+    Ok(CircleHeatmap {
+        svg,
+        rows,
+        noise_only,
+    })
+}
+
 /// Which index the heatmap shows: `?heat=safety`, else belonging.
 #[derive(serde::Deserialize)]
 pub(crate) struct OverviewQuery {
@@ -360,52 +456,16 @@ pub(crate) async fn overview(
     let (months, quarter) = recent(&dash).await?;
     let k = months.last().map_or(0, |r| r.info.manager_threshold);
     let periods: Vec<String> = months.iter().map(|r| r.info.period.to_string()).collect();
-
-    let (rows, belonging, safety) =
-        trend_rows(&months, |r| program_cell(r, Level::ProgramMonth, program));
-    let statements = statements(
-        &months,
-        |r| program_cell(r, Level::ProgramMonth, program),
-        false,
-    );
-    let mut noise_only = statements.noise_only || lacks_sampling(belonging.iter().chain(&safety));
-    let (program_actions, marks, circle_actions) =
-        program_actions(&dash, program, &periods).await?;
-    let trend_svg = trend_chart(&name, &periods, belonging, safety, &marks)?;
+    let of = ProgramMonths {
+        program,
+        name: &name,
+        months: &months,
+        periods: &periods,
+    };
+    let trend = program_trend(&dash, &of).await?;
     let attention = crate::attention::attention(&dash, Some(program)).await?;
-
-    let mut heat = vec![];
-    let mut heat_rows = vec![];
-    for circle in &circles {
-        let cells: Vec<Point> = months
-            .iter()
-            .map(|r| {
-                points(
-                    r,
-                    circle_cell(r, circle.id),
-                    Audience::Manager,
-                    &[heat_measure],
-                )[0]
-            })
-            .collect();
-        let shown = cells.iter().map(|p| Shown::of(*p).brief()).collect();
-        noise_only |= lacks_sampling(&cells);
-        heat.push(cells);
-        heat_rows.push((circle.clone(), shown));
-    }
-    let names: Vec<String> = circles
-        .iter()
-        .map(|c| match c.archived() {
-            true => format!("{} (archived)", c.name),
-            false => c.name.clone(),
-        })
-        .collect();
-    let heat_svg = charts::heatmap(
-        &format!("{name}: {heat_name} % positive, circle by month"),
-        &names,
-        &periods,
-        &heat,
-    )?;
+    let heat = circle_heatmap(&of, &circles, heat_measure, heat_name)?;
+    let mut noise_only = trend.noise_only || heat.noise_only;
 
     let mut first = vec![];
     let mut returning = vec![];
@@ -442,8 +502,8 @@ pub(crate) async fn overview(
     let page = OverviewPage {
         chrome: signed.chrome(format!("{name} — overview")),
         attention,
-        actions: program_actions,
-        circle_actions,
+        actions: trend.actions,
+        circle_actions: trend.circle_actions,
         program_id: program,
         program: name,
         archived_on,
@@ -451,16 +511,13 @@ pub(crate) async fn overview(
         noise_only: noise_only.then_some(NOISE_ONLY_LINE),
         k,
         has_months: !months.is_empty(),
-        trend_svg,
-        rows,
-        heat_svg,
-        heat_rows,
+        trend_svg: trend.svg,
+        rows: trend.rows,
+        heat_svg: heat.svg,
+        heat_rows: heat.rows,
         safety_heat,
-        statements,
-        month_names: months
-            .iter()
-            .map(|r| charts::short_month(&r.info.period.to_string()))
-            .collect(),
+        statements: trend.statements,
+        month_names: periods.iter().map(|p| charts::short_month(p)).collect(),
         first_svg,
         first_rows,
         quarter: quarter.as_ref().map(|q| quarter_name(q)),

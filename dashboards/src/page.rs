@@ -1,20 +1,15 @@
 //! What every staff page shares: the frame (title, navigation, sign-out form), errors as
-//! pages, the stylesheet, and the home page.
+//! pages, the stylesheet. The home page is `home`.
 
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::State;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use axum_csrf::CsrfToken;
 
-use domain::catalog::{self, Named};
-
-use crate::Dashboards;
 use crate::access::{Area, allowed};
 use crate::account::{Role, StaffUser};
-use crate::auth::Signed;
 
 /// The frame around a page's content.
 pub(crate) struct Chrome {
@@ -198,6 +193,18 @@ pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
     out
 }
 
+/// A moment as the staff pages show it, in the server's time zone: "3 Mar 2026, 18:30"
+/// (when a session closes, until when its paper forms are taken).
+pub(crate) fn local_time(unix: i64) -> String {
+    chrono::DateTime::from_timestamp(unix, 0)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%-d %b %Y, %H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 /// Renders a page and sets the CSRF cookie its forms' tokens are checked against.
 pub(crate) fn render_with(
     csrf: CsrfToken,
@@ -229,44 +236,6 @@ pub(crate) async fn stylesheet() -> Response {
         STYLESHEET,
     )
         .into_response()
-}
-
-#[derive(Template)]
-#[template(path = "home.html")]
-struct HomePage {
-    chrome: Chrome,
-    role: Role,
-    program: Option<String>,
-    programs: Vec<Named>,
-    /// The alerts of the manager's program, or of every program for an admin.
-    attention: Option<crate::attention::Attention>,
-}
-
-pub(crate) async fn home(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-) -> Result<Response, StaffError> {
-    signed.require(Area::Home)?;
-    let programs = if signed.user.role == Role::Admin {
-        catalog::programs(&dash.store).await?
-    } else {
-        vec![]
-    };
-    let attention = match (signed.user.role, signed.user.program_id) {
-        (Role::Admin, _) => Some(crate::attention::attention(&dash, None).await?),
-        (Role::Manager, Some(p)) if allowed(&signed.user, Area::Program(p)) => {
-            Some(crate::attention::attention(&dash, Some(p)).await?)
-        }
-        _ => None,
-    };
-    let page = HomePage {
-        chrome: signed.chrome("Home"),
-        role: signed.user.role,
-        program: signed.user.program.clone(),
-        programs,
-        attention,
-    };
-    signed.render(&page)
 }
 
 /// Any other `/staff/…` address: a staff 404, with the staff headers.

@@ -26,7 +26,6 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use collector::paper::{self, MAX_STACK, NotSaved, Takes, Typed};
 use domain::audit::{Action, Actor, Entry};
@@ -41,7 +40,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
-use crate::page::{Chrome, StaffError};
+use crate::page::{Chrome, StaffError, local_time};
 
 // ---------------------------------------------------------------------------------------
 // The printed form
@@ -226,18 +225,6 @@ struct EntrySessionsPage {
     paper_days: i64,
 }
 
-/// A moment as the staff pages show it (the server's time zone, as the desk shows when a
-/// session closes).
-pub(crate) fn local_time(unix: i64) -> String {
-    chrono::DateTime::from_timestamp(unix, 0)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%-d %b %Y, %H:%M")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
-
 /// The program's sessions that take paper forms: open, or closed less than
 /// [`paper::PAPER_DAYS`] ago (and before their month's release); full ones too, marked.
 pub(crate) async fn sessions(
@@ -265,32 +252,6 @@ pub(crate) async fn sessions(
         paper_days: paper::PAPER_DAYS,
     };
     signed.render(&page)
-}
-
-/// What the close confirmation says of paper forms: how long, after closing now, they can
-/// still be typed in.
-pub(crate) fn after_closing(session: &Session, now: i64) -> String {
-    let closes = session.closes_at.min(now);
-    let until = paper::paper_until_of(session.held_on, closes);
-    let month = session.held_on.format("%B %Y");
-    if until <= closes {
-        format!(
-            "Paper forms: none can be typed in after it closes, since {month} is released from {}.",
-            local_time(paper::month_released_at(session.held_on))
-        )
-    } else if until < closes + paper::PAPER_DAYS * 86_400 {
-        format!(
-            "Paper forms can still be typed in after it closes, while it has room: until {} (when {month} is released, sooner than {} days after closing). They count in its month's release.",
-            local_time(until),
-            paper::PAPER_DAYS
-        )
-    } else {
-        format!(
-            "Paper forms can still be typed in for {} days after it closes, while it has room: until {}. They count in its month's release.",
-            paper::PAPER_DAYS,
-            local_time(until)
-        )
-    }
 }
 
 /// What refused a form or a stack, and what is still on the page.
@@ -373,14 +334,32 @@ fn kept_words(stack: usize, current: &Typed, adding: bool) -> Option<String> {
     }
 }
 
+/// What the entry page carries from one request to the next, in its own fields: the stack
+/// typed so far (encoded forms, not saved), the form in the fields, and the `once` token
+/// naming the stack.
+struct Carried {
+    stack: Vec<String>,
+    current: Typed,
+    once: String,
+}
+
+impl Carried {
+    /// An empty stack and empty fields, under a fresh token.
+    fn fresh() -> Carried {
+        Carried {
+            stack: vec![],
+            current: Typed::default(),
+            once: once::token(),
+        }
+    }
+}
+
 fn entry_page(
     signed: &Signed,
     session: &Session,
-    stack: Vec<String>,
-    current: Typed,
+    carried: Carried,
     refused: Option<Refused>,
     note: Option<String>,
-    once: String,
 ) -> EntryPage {
     let t = Lang::En.tr();
     let now = now_unix();
@@ -397,15 +376,16 @@ fn entry_page(
         closed: session.state(now) == SessionState::Closed,
         until: local_time(paper::paper_until(session)),
         paper_days: paper::PAPER_DAYS,
-        last: stack
+        last: carried
+            .stack
             .last()
             .and_then(|f| Typed::decode(f))
             .map(|f| digits_of(&f)),
-        stack,
-        current,
+        stack: carried.stack,
+        current: carried.current,
         refused,
         note,
-        once,
+        once: carried.once,
         statements: Item::ALL
             .iter()
             .map(|i| t.get(&format!("item-{}", i.key())))
@@ -429,27 +409,67 @@ pub(crate) async fn entry(
 ) -> Result<Response, StaffError> {
     let session = entry_session(&dash, &signed, &code).await?;
     let note: Option<String> = staff.remove(NOTE_KEY).await?;
-    let page = entry_page(
-        &signed,
-        &session,
-        vec![],
-        Typed::default(),
-        None,
-        note,
-        once::token(),
-    );
+    let page = entry_page(&signed, &session, Carried::fresh(), None, note);
     signed.render(&page)
 }
 
-/// The entry form as sent; `form` (read apart) repeats: the stack so far.
+/// What the entry form's button asks for (its `do` field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum EntryAction {
+    /// Enter: add the form in the fields to the stack (anything but "undo" or "save").
+    Add,
+    /// Take the last form off the stack.
+    Undo,
+    /// Save the stack, with the form in the fields when one is typed.
+    Save,
+}
+
+impl EntryAction {
+    fn parse(sent: &str) -> EntryAction {
+        match sent {
+            "undo" => EntryAction::Undo,
+            "save" => EntryAction::Save,
+            _ => EntryAction::Add,
+        }
+    }
+}
+
+/// The entry form as sent: the button, and what the page carries (`form`, repeated, is
+/// the stack so far).
 struct EntryForm {
-    ratings: String,
-    first_time: String,
-    helped: String,
-    hindered: String,
-    /// "add" (Enter), "undo" (drop the last form of the stack) or "save".
-    action: String,
-    once: String,
+    action: EntryAction,
+    carried: Carried,
+}
+
+impl EntryForm {
+    /// Reads the form; a stack sent without a `once` token gets a fresh one.
+    fn read(raw: &[u8]) -> EntryForm {
+        let field = |name: &str| {
+            form_urlencoded::parse(raw)
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.into_owned())
+                .unwrap_or_default()
+        };
+        let stack: Vec<String> = form_urlencoded::parse(raw)
+            .filter(|(k, _)| k == "form")
+            .map(|(_, v)| v.into_owned())
+            .take(MAX_STACK + 1)
+            .collect();
+        let once = field("once");
+        EntryForm {
+            action: EntryAction::parse(&field("do")),
+            carried: Carried {
+                stack,
+                current: Typed::new(
+                    &field("ratings"),
+                    &field("first_time"),
+                    &field("helped"),
+                    &field("hindered"),
+                ),
+                once: if once.is_empty() { once::token() } else { once },
+            },
+        }
+    }
 }
 
 /// Why a stack was not saved, in the typist's words.
@@ -480,40 +500,75 @@ pub(crate) async fn enter(
     axum::extract::RawForm(raw): axum::extract::RawForm,
 ) -> Result<Response, StaffError> {
     let session = entry_session(&dash, &signed, &code).await?;
-    let at = format!("/staff/entry/{}", session.code);
-    let field = |name: &str| {
-        form_urlencoded::parse(&raw)
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .unwrap_or_default()
+    let EntryForm { action, carried } = EntryForm::read(&raw);
+    let entering = Entering {
+        signed: &signed,
+        session: &session,
+        action,
     };
-    let form = EntryForm {
-        ratings: field("ratings"),
-        first_time: field("first_time"),
-        helped: field("helped"),
-        hindered: field("hindered"),
-        action: field("do"),
-        once: field("once"),
+    let typed = match reread(&carried.stack) {
+        Ok(typed) => typed,
+        Err(problem) => {
+            let dropped = Carried {
+                stack: vec![],
+                ..carried
+            };
+            return entering.refuse(dropped, vec![problem]);
+        }
     };
-    let stack: Vec<String> = form_urlencoded::parse(&raw)
-        .filter(|(k, _)| k == "form")
-        .map(|(_, v)| v.into_owned())
-        .take(MAX_STACK + 1)
-        .collect();
-    let once = if form.once.is_empty() {
-        once::token()
-    } else {
-        form.once.clone()
-    };
-    let current = Typed::new(
-        &form.ratings,
-        &form.first_time,
-        &form.helped,
-        &form.hindered,
-    );
-    let adding = !matches!(form.action.as_str(), "undo" | "save");
-    let refuse = |stack: Vec<String>, current: Typed, problems: Vec<String>, once: String| {
-        let kept = kept_words(stack.len(), &current, adding);
+    let saved_before = once::led_to(&staff, &carried.once).await?.is_some();
+    match action {
+        EntryAction::Undo => entering.undo(carried),
+        // The stack was saved already (a reload, a double press): nothing more is stored.
+        EntryAction::Add | EntryAction::Save if saved_before => {
+            Ok(Redirect::to(&entering.address()).into_response())
+        }
+        EntryAction::Add => entering.add(carried),
+        EntryAction::Save => save(&dash, &staff, &entering, carried, typed).await,
+    }
+}
+
+/// Every form of the stack, read again: the page is the client's, not a store. One that
+/// cannot be read drops the stack, with this problem.
+fn reread(stack: &[String]) -> Result<Vec<Typed>, String> {
+    let mut typed: Vec<Typed> = Vec::with_capacity(stack.len());
+    for (n, token) in stack.iter().enumerate() {
+        match Typed::decode(token).map(|t| (t.answers().map(|_| ()), t)) {
+            Some((Ok(()), t)) => typed.push(t),
+            _ => {
+                return Err(format!(
+                    "Form {} of the stack could not be read, so the stack was dropped and nothing was saved. Type this stack again.",
+                    n + 1
+                ));
+            }
+        }
+    }
+    Ok(typed)
+}
+
+/// One request to the entry page: who types, into which session, asking for what.
+struct Entering<'a> {
+    signed: &'a Signed,
+    session: &'a Session,
+    action: EntryAction,
+}
+
+impl Entering<'_> {
+    /// The session's entry page.
+    fn address(&self) -> String {
+        format!("/staff/entry/{}", self.session.code)
+    }
+
+    /// The page again with what it carries and a note, if any.
+    fn show(&self, carried: Carried, note: Option<String>) -> Result<Response, StaffError> {
+        let page = entry_page(self.signed, self.session, carried, None, note);
+        self.signed.render(&page)
+    }
+
+    /// The page again with what refused the form or the stack, as 422: nothing is stored,
+    /// and the page says what it still holds.
+    fn refuse(&self, carried: Carried, problems: Vec<String>) -> Result<Response, StaffError> {
+        let adding = self.action == EntryAction::Add;
         let refused = Refused {
             heading: if adding {
                 "This form was not added to the stack."
@@ -521,126 +576,123 @@ pub(crate) async fn enter(
                 "Nothing was saved."
             },
             problems,
-            kept,
+            kept: kept_words(carried.stack.len(), &carried.current, adding),
         };
-        let page = entry_page(&signed, &session, stack, current, Some(refused), None, once);
-        signed
-            .render(&page)
-            .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-    };
-    // Every form of the stack is read again: the page is the client's, not a store.
-    let mut typed: Vec<Typed> = Vec::with_capacity(stack.len());
-    for (n, token) in stack.iter().enumerate() {
-        match Typed::decode(token).map(|t| (t.answers().map(|_| ()), t)) {
-            Some((Ok(()), t)) => typed.push(t),
-            _ => {
-                let problem = format!(
-                    "Form {} of the stack could not be read, so the stack was dropped and nothing was saved. Type this stack again.",
-                    n + 1
-                );
-                return refuse(vec![], current, vec![problem], once);
-            }
-        }
+        let page = entry_page(self.signed, self.session, carried, Some(refused), None);
+        self.signed.refuse(&page)
     }
-    let saved_before = once::led_to(&staff, &once).await?.is_some();
-    match form.action.as_str() {
-        "undo" => {
-            let mut stack = stack;
-            let note = stack.pop().and_then(|f| Typed::decode(&f)).map(|f| {
+
+    /// Takes the last form off the stack.
+    fn undo(&self, mut carried: Carried) -> Result<Response, StaffError> {
+        let note = carried
+            .stack
+            .pop()
+            .and_then(|f| Typed::decode(&f))
+            .map(|f| {
                 format!(
                     "Took form {} off the stack ({}): {} left.",
-                    stack.len() + 1,
+                    carried.stack.len() + 1,
                     digits_of(&f),
-                    stack.len()
+                    carried.stack.len()
                 )
             });
-            let page = entry_page(&signed, &session, stack, current, None, note, once);
-            signed.render(&page)
+        self.show(carried, note)
+    }
+
+    /// Adds the form in the fields to the stack, and empties the fields for the next.
+    fn add(&self, mut carried: Carried) -> Result<Response, StaffError> {
+        if carried.current.is_blank() {
+            let problem = "Type the form's digits first (Tab moves between the fields).".to_owned();
+            return self.refuse(carried, vec![problem]);
         }
-        "save" => {
-            if saved_before {
-                return Ok(Redirect::to(&at).into_response());
+        if let Err(problems) = carried.current.answers() {
+            return self.refuse(carried, problems);
+        }
+        if carried.stack.len() >= MAX_STACK {
+            let problem = format!("The stack holds {MAX_STACK} forms: save it first.");
+            return self.refuse(carried, vec![problem]);
+        }
+        carried.stack.push(carried.current.encode());
+        let note = Some(format!(
+            "Form {} added to the stack (not saved yet).",
+            carried.stack.len()
+        ));
+        carried.current = Typed::default();
+        self.show(carried, note)
+    }
+}
+
+/// The forms a save stores: the stack's, and the form in the fields when one is typed (it
+/// is part of the stack); or what refuses the save.
+fn to_save(current: &Typed, mut typed: Vec<Typed>) -> Result<Vec<Typed>, Vec<String>> {
+    if !current.is_blank() {
+        if let Err(problems) = current.answers() {
+            let mut problems: Vec<String> = problems
+                .into_iter()
+                .map(|p| format!("The form in the fields: {p}"))
+                .collect();
+            if !typed.is_empty() {
+                problems.push(format!(
+                    "Correct it and save again, or empty its fields to save the {} alone.",
+                    forms(typed.len())
+                ));
             }
-            // A form typed but not added yet is part of the stack.
-            if !current.is_blank() {
-                if let Err(problems) = current.answers() {
-                    let mut problems: Vec<String> = problems
-                        .into_iter()
-                        .map(|p| format!("The form in the fields: {p}"))
-                        .collect();
-                    if !typed.is_empty() {
-                        problems.push(format!(
-                            "Correct it and save again, or empty its fields to save the {} alone.",
-                            forms(typed.len())
-                        ));
-                    }
-                    return refuse(stack, current, problems, once);
-                }
-                typed.push(current.clone());
-            }
-            if typed.is_empty() {
-                let problem = "The stack is empty: type a form in first.".to_owned();
-                return refuse(stack, current, vec![problem], once);
-            }
-            if typed.len() > MAX_STACK {
-                let problem = format!("Save at most {MAX_STACK} forms at a time.");
-                return refuse(stack, current, vec![problem], once);
-            }
-            let answers: Vec<_> = typed.iter().filter_map(|t| t.answers().ok()).collect();
-            let subject = session.code.to_string();
-            // Without how many: see the module's privacy note.
-            let detail = format!(
-                "{} / {}, {}: a stack of paper forms typed in (how many is not recorded)",
-                session.program, session.circle, session.held_on
+            return Err(problems);
+        }
+        typed.push(current.clone());
+    }
+    if typed.is_empty() {
+        return Err(vec!["The stack is empty: type a form in first.".to_owned()]);
+    }
+    if typed.len() > MAX_STACK {
+        return Err(vec![format!("Save at most {MAX_STACK} forms at a time.")]);
+    }
+    Ok(typed)
+}
+
+/// Saves the stack, all or none, with one audit entry, then leads back to the entry page
+/// with a note (post/redirect/get); a refusal stores nothing.
+async fn save(
+    dash: &Dashboards,
+    staff: &StaffSession,
+    entering: &Entering<'_>,
+    carried: Carried,
+    typed: Vec<Typed>,
+) -> Result<Response, StaffError> {
+    let typed = match to_save(&carried.current, typed) {
+        Ok(typed) => typed,
+        Err(problems) => return entering.refuse(carried, problems),
+    };
+    let session = entering.session;
+    let answers: Vec<_> = typed.iter().filter_map(|t| t.answers().ok()).collect();
+    let subject = session.code.to_string();
+    // Without how many: see the module's privacy note.
+    let detail = format!(
+        "{} / {}, {}: a stack of paper forms typed in (how many is not recorded)",
+        session.program, session.circle, session.held_on
+    );
+    let entry = Entry::new(
+        Actor::Staff(&entering.signed.user.email),
+        Action::PaperFormsEntered,
+        &subject,
+    )
+    .detail(&detail);
+    match paper::save_stack(&dash.store, session, &answers, entry).await? {
+        Ok(()) => {
+            tracing::info!(session.code = %session.code, "paper forms typed in");
+            let at = entering.address();
+            once::remember(staff, &carried.once, &at).await?;
+            let note = format!(
+                "Saved {} paper form{}. You can type the next stack.",
+                answers.len(),
+                if answers.len() == 1 { "" } else { "s" }
             );
-            let entry = Entry::new(
-                Actor::Staff(&signed.user.email),
-                Action::PaperFormsEntered,
-                &subject,
-            )
-            .detail(&detail);
-            match paper::save_stack(&dash.store, &session, &answers, entry).await? {
-                Ok(()) => {
-                    tracing::info!(session.code = %session.code, "paper forms typed in");
-                    once::remember(&staff, &once, &at).await?;
-                    let note = format!(
-                        "Saved {} paper form{}. You can type the next stack.",
-                        answers.len(),
-                        if answers.len() == 1 { "" } else { "s" }
-                    );
-                    staff.insert(NOTE_KEY, note).await?;
-                    Ok(Redirect::to(&at).into_response())
-                }
-                Err(refusal) => {
-                    let problem = not_saved_words(refusal, &session);
-                    refuse(stack, current, vec![problem], once)
-                }
-            }
+            staff.insert(NOTE_KEY, note).await?;
+            Ok(Redirect::to(&at).into_response())
         }
-        _ => {
-            if saved_before {
-                return Ok(Redirect::to(&at).into_response());
-            }
-            if current.is_blank() {
-                let problem =
-                    "Type the form's digits first (Tab moves between the fields).".to_owned();
-                return refuse(stack, current, vec![problem], once);
-            }
-            if let Err(problems) = current.answers() {
-                return refuse(stack, current, problems, once);
-            }
-            if stack.len() >= MAX_STACK {
-                let problem = format!("The stack holds {MAX_STACK} forms: save it first.");
-                return refuse(stack, current, vec![problem], once);
-            }
-            let mut stack = stack;
-            stack.push(current.encode());
-            let note = Some(format!(
-                "Form {} added to the stack (not saved yet).",
-                stack.len()
-            ));
-            let page = entry_page(&signed, &session, stack, Typed::default(), None, note, once);
-            signed.render(&page)
+        Err(refusal) => {
+            let problem = not_saved_words(refusal, session);
+            entering.refuse(carried, vec![problem])
         }
     }
 }

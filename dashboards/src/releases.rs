@@ -3,7 +3,7 @@
 //! thousand responses or ten million, because it never looks at responses at all.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
 
 use analytics::figures;
 use analytics::measure::RESPONSES;
@@ -27,6 +27,14 @@ const MAX_KEPT: usize = 96;
 pub(crate) struct ReleaseCache(Arc<Mutex<HashMap<i32, Arc<Release>>>>);
 
 impl ReleaseCache {
+    /// The kept releases, locked. Nothing panics while holding the lock (it only looks up,
+    /// inserts into or clears the map), so it is never poisoned.
+    fn kept(&self) -> MutexGuard<'_, HashMap<i32, Arc<Release>>> {
+        self.0
+            .lock()
+            .expect("the release cache is never poisoned: nothing panics holding it")
+    }
+
     /// Loads the newest releases into memory (as many as are kept), so the first staff
     /// page after a start does not wait for them. Returns how many were loaded.
     pub async fn warm(&self, store: &Store) -> Result<usize, sqlx::Error> {
@@ -62,7 +70,7 @@ impl ReleaseCache {
         let mut names = None;
         let mut out = vec![];
         for &info in infos {
-            let hit = self.0.lock().unwrap().get(&info.id).cloned();
+            let hit = self.kept().get(&info.id).cloned();
             let release = match hit {
                 Some(hit) => {
                     let names = match &names {
@@ -93,16 +101,13 @@ impl ReleaseCache {
             }
         }
         let renamed = Arc::new(renamed);
-        self.0
-            .lock()
-            .unwrap()
-            .insert(renamed.info.id, renamed.clone());
+        self.kept().insert(renamed.info.id, renamed.clone());
         renamed
     }
 
     async fn load(&self, store: &Store, info: &ReleaseInfo) -> Result<Arc<Release>, sqlx::Error> {
         let loaded = Arc::new(view::load(store, info.clone()).await?);
-        let mut kept = self.0.lock().unwrap();
+        let mut kept = self.kept();
         if kept.len() >= MAX_KEPT {
             kept.clear();
         }

@@ -12,6 +12,11 @@ use time::OffsetDateTime;
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
 
+/// Where a staff session holds the id of the account signed in on it (the session data
+/// is JSON such as `{"staff":123,…}`): written at sign-in (`auth`), read on every signed-in
+/// request, and looked for by [`end_sessions`].
+pub(crate) const SESSION_KEY: &str = "staff";
+
 #[derive(Clone, Debug)]
 pub struct StaffSessions(pub Store);
 
@@ -107,13 +112,13 @@ pub(crate) async fn end_sessions(
     // rows read; the parsed value decides.
     let rows: Vec<(String, String)> =
         sqlx::query_as("select id, data from staff_session where data like $1")
-            .bind(format!("%\"{}\":{account}%", crate::auth::SESSION_KEY))
+            .bind(format!("%\"{}\":{account}%", SESSION_KEY))
             .fetch_all(&mut *conn)
             .await?;
     for (id, data) in rows {
         let holder = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&data)
             .ok()
-            .and_then(|map| map.get(crate::auth::SESSION_KEY).and_then(|v| v.as_i64()));
+            .and_then(|map| map.get(SESSION_KEY).and_then(|v| v.as_i64()));
         if holder == Some(i64::from(account)) {
             sqlx::query("delete from staff_session where id = $1")
                 .bind(id)

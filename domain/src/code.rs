@@ -80,7 +80,7 @@ impl Ticket {
     }
 
     pub fn hash(&self) -> TicketHash {
-        TicketHash(hex(&Sha256::digest(self.0.as_bytes())))
+        TicketHash(crate::hex::encode(&Sha256::digest(self.0.as_bytes())))
     }
 }
 
@@ -107,10 +107,6 @@ fn random_string(len: usize) -> String {
     (0..len)
         .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
         .collect()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -58,6 +58,6 @@ pub async fn security_headers(request: Request, next: Next) -> Response {
 pub fn versioned_url(path: &str, content: &str) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(content.as_bytes());
-    let short: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+    let short = crate::hex::encode(&digest[..6]);
     format!("{path}?v={short}")
 }

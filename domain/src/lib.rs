@@ -8,6 +8,7 @@
 //!   [`program_language`]: what staff set and what is recorded of it.
 //! - [`i18n`] and [`text`]: participant languages and the one rule for staff-written text.
 //! - [`http`]: security headers, the one log line for an internal error, asset URLs.
+//! - [`hex`]: bytes as hexadecimal text and back (secrets, tokens, hashes).
 //!
 //! What it must never do: hold or read a response's answers (the `response` table is
 //! written only by `collector` and read only by `analytics`), know about a page's wording
@@ -19,6 +20,7 @@ pub mod audit;
 pub mod catalog;
 pub mod code;
 pub mod crisis;
+pub mod hex;
 pub mod http;
 pub mod i18n;
 pub mod instrument;

@@ -13,7 +13,6 @@ use domain::i18n::Lang;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
@@ -180,8 +179,7 @@ pub(crate) async fn set_crisis_line(
         {
             Some(p) => (Scope::Program(p.id), p.name.clone()),
             None => {
-                return refused(
-                    &signed,
+                return signed.refuse(
                     &catalog_page(
                         &dash,
                         &signed,
@@ -214,8 +212,7 @@ pub(crate) async fn set_crisis_line(
             Ok(Redirect::to("/staff/admin").into_response())
         }
         Err(crisis::CrisisLineError::Database(e)) => Err(e.into()),
-        Err(e) => refused(
-            &signed,
+        Err(e) => signed.refuse(
             &catalog_page_with(
                 &dash,
                 &signed,
@@ -243,10 +240,7 @@ async fn refused_on_catalog(
 ) -> Result<Response, StaffError> {
     match error {
         CatalogError::Database(e) => Err(e.into()),
-        e => refused(
-            signed,
-            &catalog_page(dash, signed, Some(sentence(e))).await?,
-        ),
+        e => signed.refuse(&catalog_page(dash, signed, Some(sentence(e))).await?),
     }
 }
 
@@ -302,8 +296,7 @@ pub(crate) async fn add_circle(
         .ok()
         .and_then(|id| programs.iter().find(|p| p.id == id))
     else {
-        return refused(
-            &signed,
+        return signed.refuse(
             &catalog_page(
                 &dash,
                 &signed,
@@ -489,7 +482,7 @@ async fn rename(
         Err(CatalogError::Database(e)) => Err(e.into()),
         Err(e) => {
             let page = rename_page(&dash, &signed, target, Some(name), Some(sentence(e))).await?;
-            refused(&signed, &page)
+            signed.refuse(&page)
         }
     }
 }

@@ -14,7 +14,6 @@ use domain::program_language;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
@@ -106,7 +105,7 @@ pub(crate) async fn set_program_language(
             None => {
                 let current = program_language::get(&dash.store, id).await?;
                 let problem = "Choose one of the languages listed.".to_owned();
-                return refused(&signed, &page(&signed, program, current, Some(problem)));
+                return signed.refuse(&page(&signed, program, current, Some(problem)));
             }
         }
     };

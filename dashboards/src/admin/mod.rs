@@ -24,17 +24,3 @@ pub(crate) use users::{
     deactivate_user, edit_user, reactivate_user, remove_user, require_second_factor, reset_factor,
     reset_password, users,
 };
-
-use askama::Template;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-
-use crate::auth::Signed;
-use crate::page::StaffError;
-
-/// Re-renders a page with a problem, as 422.
-pub(super) fn refused(signed: &Signed, page: &impl Template) -> Result<Response, StaffError> {
-    signed
-        .render(page)
-        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
-}

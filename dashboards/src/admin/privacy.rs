@@ -28,14 +28,12 @@ use analytics::sampler::Rational;
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::Actor;
 use domain::settings::{Setting, answers_per_person};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
@@ -352,7 +350,7 @@ pub(crate) async fn set_retention(
         let problems = Problems(vec![FieldProblem::new("retention-days", problem)]);
         let mut page = privacy_page(&dash, &signed, None, problems, None).await?;
         page.retention.value = typed.to_owned();
-        return refused(&signed, &page);
+        return signed.refuse(&page);
     };
     let note = match retention::save_days(&dash.store, days, Actor::Staff(&signed.user.email)).await
     {
@@ -390,7 +388,8 @@ pub(crate) async fn privacy(
 /// with the budget in the new unit).
 struct Refusal {
     problems: Problems,
-    form: PrivacyForm,
+    /// Boxed: a form is large, and the refusal is an `Err` passed back by value.
+    form: Box<PrivacyForm>,
 }
 
 /// The margin a circle's month of 30 answers gets on "% positive": what a converted
@@ -524,7 +523,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     } else {
         Err(Refusal {
             problems: Problems(problems),
-            form: shown,
+            form: Box::new(shown),
         })
     }
 }
@@ -728,10 +727,8 @@ async fn refuse(
     signed: &Signed,
     refusal: Refusal,
 ) -> Result<Response, StaffError> {
-    let page = privacy_page(dash, signed, Some(refusal.form), refusal.problems, None).await?;
-    signed
-        .render(&page)
-        .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response())
+    let page = privacy_page(dash, signed, Some(*refusal.form), refusal.problems, None).await?;
+    signed.refuse(&page)
 }
 
 /// Saves the settings the preview showed, once confirmed there (without `confirm=yes` it

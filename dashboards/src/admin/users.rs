@@ -12,14 +12,12 @@
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::Actor;
 use domain::catalog::{self, Named};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-use super::refused;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::account::{self, Account, AccountError, MIN_PASSWORD, NewUser, PasswordKind, Role};
@@ -203,10 +201,7 @@ pub(crate) async fn add_user(
             staff.insert(NOTE_KEY, note).await?;
             Ok(Redirect::to(USERS).into_response())
         }
-        Err(problem) => refused(
-            &signed,
-            &users_page(&dash, &signed, form, Some(problem)).await?,
-        ),
+        Err(problem) => signed.refuse(&users_page(&dash, &signed, form, Some(problem)).await?),
     }
 }
 
@@ -305,7 +300,7 @@ pub(crate) async fn change_user(
     let note = match changed {
         Err(problem) => {
             let page = edit_page(&dash, &signed, account, Some(form), Some(problem)).await?;
-            return refused(&signed, &page);
+            return signed.refuse(&page);
         }
         Ok(None) => format!("Nothing was changed for {}.", account.user.email),
         Ok(Some((user, detail))) => {
@@ -550,9 +545,7 @@ async fn act(
         Err(e) => {
             let account = target(&dash, id).await?;
             let page = confirm_page(&signed, asked, account, Some(sentence(e)));
-            return signed
-                .render(&page)
-                .map(|r| (StatusCode::UNPROCESSABLE_ENTITY, r).into_response());
+            return signed.refuse(&page);
         }
     };
     tracing::info!(staff.action = asked.key(), "staff account action");
