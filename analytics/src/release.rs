@@ -485,7 +485,7 @@ async fn store_release(
     by: Actor<'_>,
 ) -> Result<(), ReleaseError> {
     let now = domain::catalog::now_unix();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     // One release at a time, whatever process runs it; then the budget again, now that no
     // other release can spend between the check and the commit.
     sqlx::query("update release_lock set id = id where id = 1")

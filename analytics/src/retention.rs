@@ -233,7 +233,7 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
     if due.is_empty() {
         return Ok(applied);
     }
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     if store.backend() == Backend::Postgres {
         // A large month may take longer than the pool's 15 s statement limit.
         tx.execute("set local statement_timeout = '600s'").await?;

@@ -822,7 +822,7 @@ pub async fn insert_synthetic(
         })
         .collect();
     rows.shuffle(&mut rand::rng());
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     insert_responses(&mut tx, &rows).await?;
     sqlx::query("update session set received = received + $1 where id = $2")
         .bind(rows.len() as i32)

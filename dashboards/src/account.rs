@@ -366,7 +366,7 @@ async fn insert_user(
     kind: PasswordKind,
 ) -> Result<StaffUser, AccountError> {
     let hash = hashed(password).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let program_id = program_id(&mut tx, new.program.as_deref()).await?;
     let id = loop {
         let id = random_id();
@@ -556,7 +556,7 @@ pub async fn change_role(
     program: Option<&str>,
 ) -> Result<Option<(StaffUser, String)>, AccountError> {
     let (role, program) = scope(role, program)?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     let program_id = program_id(&mut tx, program.as_deref()).await?;
     let old = &account.user;
@@ -609,7 +609,7 @@ pub async fn set_active(
     id: i32,
     active: bool,
 ) -> Result<Option<StaffUser>, AccountError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     if account.active == active {
         return Ok(None);
@@ -640,7 +640,7 @@ pub async fn set_active(
 /// Removes an account, by `by`, and ends its sign-in sessions. Its past audit entries stay
 /// (they hold its email as text); the sessions it opened stay, with no opener.
 pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUser, AccountError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     keep_an_admin(&mut tx, &account).await?;
     end_sessions(&mut tx, id).await?;
@@ -692,7 +692,7 @@ pub async fn reset_password(
 ) -> Result<(StaffUser, String), AccountError> {
     let password = one_time_password();
     let hash = hashed(password.clone()).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     sqlx::query(
         "update staff_user set password_hash = $1, must_change_password = 1, \
@@ -722,7 +722,7 @@ pub async fn change_password(
     password: String,
 ) -> Result<(), AccountError> {
     let hash = hashed(password).await?;
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let changed = sqlx::query(
         "update staff_user set password_hash = $1, must_change_password = 0, \
          one_time_set_at = null, one_time_used = 0 where id = $2",

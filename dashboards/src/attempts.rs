@@ -32,7 +32,7 @@ pub(crate) async fn take(
 ) -> Result<bool, sqlx::Error> {
     let (minute, into) = (now.div_euclid(60), now.rem_euclid(60));
     let account = key(bucket);
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("delete from sign_in_attempt where minute < $1")
         .bind(minute - 1)
         .execute(&mut *tx)

@@ -243,7 +243,7 @@ pub async fn standing(
 /// (`false`) when one is confirmed already.
 pub async fn start(store: &Store, user: i32, key: Option<&FactorKey>) -> Result<bool, FactorError> {
     let secret: [u8; 20] = rand::random();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("delete from staff_totp where user_id = $1 and confirmed = 0")
         .bind(user)
         .execute(&mut *tx)
@@ -283,7 +283,7 @@ pub async fn confirm(
         return Ok(None);
     };
     let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| recovery_code()).collect();
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let done = sqlx::query(
         "update staff_totp set confirmed = 1, last_step = $1, secret = $2 \
          where user_id = $3 and confirmed = 0",
@@ -389,7 +389,7 @@ pub async fn remove(
     user: i32,
     action: Action,
 ) -> Result<bool, sqlx::Error> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let had = sqlx::query("delete from staff_totp where user_id = $1 and confirmed = 1")
         .bind(user)
         .execute(&mut *tx)
@@ -442,7 +442,7 @@ pub async fn set_required(store: &Store, by: &str, on: bool) -> Result<bool, sql
     if required(store).await? == on {
         return Ok(false);
     }
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query(
         "insert into staff_policy (name, value) values ($1, $2) \
          on conflict (name) do update set value = excluded.value",

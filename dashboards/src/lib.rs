@@ -33,8 +33,6 @@ mod hashing;
 mod home;
 pub mod links;
 mod manager;
-#[cfg(test)]
-mod module_graph;
 mod once;
 mod page;
 mod paper;

@@ -367,7 +367,7 @@ pub async fn record(
     draft: &Draft,
     actor: Actor<'_>,
 ) -> Result<i32, ActionError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let id = loop {
         let id = random_id();
         let inserted = sqlx::query(
@@ -410,7 +410,7 @@ pub async fn change(
     {
         return Ok(false);
     }
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query(
         "update action_taken set circle_id = $1, body = $2, taken_on = $3, \
          published_en = case when $4 = 1 then published_en else null end, \
@@ -445,7 +445,7 @@ pub async fn archive(
     today: NaiveDate,
     actor: Actor<'_>,
 ) -> Result<bool, ActionError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let done = sqlx::query(
         "update action_taken set archived_on = $1 where id = $2 and archived_on is null",
     )
@@ -490,7 +490,7 @@ pub async fn publish(
     if action.published_en == en && action.published_es == es {
         return Ok(false);
     }
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     sqlx::query("update action_taken set published_en = $1, published_es = $2 where id = $3")
         .bind(&en)
         .bind(&es)

@@ -1185,7 +1185,7 @@ pub async fn close_session_by(
     code: &SessionCode,
     by: Actor<'_>,
 ) -> Result<bool, CatalogError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     let closed = sqlx::query(&format!("{CLOSE_NOW} and closed = 0"))
         .bind(code.as_str())
         .bind(now_unix())
@@ -1244,7 +1244,7 @@ pub async fn replace_unused_tickets(
     session_id: i32,
     by: Actor<'_>,
 ) -> Result<Vec<Ticket>, ReplaceError> {
-    let mut tx = store.pool().begin().await?;
+    let mut tx = store.begin_write().await?;
     // The session row first, then its tickets, in the order the committer and the seal
     // take them (so none of them can deadlock): a ticket being used as this runs is either
     // used first (and stays used) or voided first (and its form is told the ticket is

@@ -159,7 +159,8 @@ impl Store {
     /// lock at the start instead, waiting for it like any write. On PostgreSQL, a plain
     /// `begin`: row locks are taken as the statements run, and a read never blocks a write.
     /// A transaction whose first statement writes takes the lock there, waiting for it,
-    /// and needs none of this.
+    /// and needs none of this; every write transaction in Hearth begins here all the same,
+    /// so none can start reading first by a later edit and fail this way.
     pub async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>, sqlx::Error> {
         match self.backend {
             Backend::Sqlite => self.pool.begin_with("begin immediate").await,
