@@ -816,7 +816,14 @@ async fn session_open(store: &Store, args: SessionOpenArgs) -> anyhow::Result<St
     )?;
     let new = if args.kiosk { new.for_tablet()? } else { new };
     let by = Some(domain::audit::Actor::CommandLine);
-    let opened = catalog::open_session_by(store, &new, by).await?;
+    let opened = catalog::open_session_by(store, &new, by)
+        .await
+        .map_err(|e| match e.is_archived() {
+            true => anyhow::anyhow!(
+                "{e} (an admin can restore it on the staff site's Programs and circles page)"
+            ),
+            false => e.into(),
+        })?;
     let (session, tickets) = (opened.session, opened.tickets);
     let until = Local
         .timestamp_opt(session.closes_at, 0)

@@ -608,6 +608,14 @@ async fn adds_and_the_crisis_line_leave_one_entry_each(db: &TestDb) {
     .await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("is archived"));
+    // The page says where it is put right; the catalog's own message names no page.
+    assert!(
+        refused
+            .body
+            .contains("An admin can restore it on the Programs and circles page."),
+        "{}",
+        refused.body
+    );
     assert_eq!(count().await, before);
 
     // The crisis line: one entry with old → new, none when nothing changed.
@@ -943,6 +951,7 @@ async fn the_command_line_records_and_refuses_archived_circles(db: &TestDb) {
         said.contains("“Thursday Circle” is archived: it takes no new sessions"),
         "{said}"
     );
+    assert!(said.contains("Programs and circles page"), "{said}");
 }
 
 on_both_stores!(

@@ -45,7 +45,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
-use crate::page::{Chrome, Confirmed, StaffError, local_time, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, catalog_problem, local_time, sentence};
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
@@ -311,7 +311,7 @@ pub(crate) async fn open(
         Ok(opened) => (opened.session, opened.tickets),
         Err(CatalogError::Database(e)) => return Err(e.into()),
         Err(e) => {
-            let page = sessions_page(&dash, &signed, form, Some(sentence(e))).await?;
+            let page = sessions_page(&dash, &signed, form, Some(catalog_problem(e))).await?;
             return signed.refuse(&page);
         }
     };

@@ -180,6 +180,16 @@ impl IntoResponse for StaffError {
 }
 
 /// An error's message as a sentence a person reads on a page: capitalised, with a full stop.
+/// A refused catalog change as a page says it: the problem, and where an admin puts it
+/// right when that is a page of this site.
+pub(crate) fn catalog_problem(error: domain::catalog::CatalogError) -> String {
+    let mut text = sentence(&error);
+    if error.is_archived() {
+        text.push_str(" An admin can restore it on the Programs and circles page.");
+    }
+    text
+}
+
 pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
     let text = message.to_string();
     let mut chars = text.chars();

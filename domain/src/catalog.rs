@@ -25,6 +25,9 @@ pub const MAX_HOURS: u32 = 14 * 24;
 pub const MAX_NAME_LEN: usize = 80;
 
 #[derive(Debug, thiserror::Error)]
+///
+/// Messages state what is wrong in plain words and name no page or command: where to put
+/// it right is the caller's to say (`dashboards::page::catalog_problem`, the CLI).
 pub enum CatalogError {
     #[error("{0} must not be empty")]
     EmptyName(&'static str),
@@ -47,13 +50,9 @@ pub enum CatalogError {
     Released(String),
     #[error("the date must be between the years 2000 and 2100")]
     Date,
-    #[error(
-        "the program “{0}” is archived: it takes no new sessions (an admin can restore it on the Programs and circles page)"
-    )]
+    #[error("the program “{0}” is archived: it takes no new sessions")]
     ArchivedProgram(String),
-    #[error(
-        "the circle “{0}” is archived: it takes no new sessions (an admin can restore it on the Programs and circles page)"
-    )]
+    #[error("the circle “{0}” is archived: it takes no new sessions")]
     ArchivedCircle(String),
     #[error(
         "there is already a program named “{0}”: two programs under one name would read as one history. Choose another name"
@@ -71,6 +70,16 @@ pub enum CatalogError {
     UnknownCircle,
     #[error(transparent)]
     Database(#[from] sqlx::Error),
+}
+
+impl CatalogError {
+    /// An archived program or circle refused a session: an admin can restore it.
+    pub fn is_archived(&self) -> bool {
+        matches!(
+            self,
+            CatalogError::ArchivedProgram(_) | CatalogError::ArchivedCircle(_)
+        )
+    }
 }
 
 /// What a facilitator asks for when opening a session. Checked by [`NewSession::new`].

@@ -16,7 +16,7 @@ use tower_sessions::Session;
 use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
-use crate::page::{Chrome, Confirmed, StaffError, sentence};
+use crate::page::{Chrome, Confirmed, StaffError, catalog_problem, sentence};
 
 #[derive(Template)]
 #[template(path = "admin_catalog.html")]
@@ -240,7 +240,7 @@ async fn refused_on_catalog(
 ) -> Result<Response, StaffError> {
     match error {
         CatalogError::Database(e) => Err(e.into()),
-        e => signed.refuse(&catalog_page(dash, signed, Some(sentence(e))).await?),
+        e => signed.refuse(&catalog_page(dash, signed, Some(catalog_problem(e))).await?),
     }
 }
 
@@ -481,7 +481,8 @@ async fn rename(
         }
         Err(CatalogError::Database(e)) => Err(e.into()),
         Err(e) => {
-            let page = rename_page(&dash, &signed, target, Some(name), Some(sentence(e))).await?;
+            let page =
+                rename_page(&dash, &signed, target, Some(name), Some(catalog_problem(e))).await?;
             signed.refuse(&page)
         }
     }
