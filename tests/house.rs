@@ -8,6 +8,8 @@
 //! `chunked` to `domain::store`. When the length check fails: split the function into
 //! named steps, and group parameters that travel together into a struct.
 
+#![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -81,8 +83,8 @@ fn code_only(source: &str) -> String {
                 j += 1;
             }
             j += closing.len();
-            for k in i..j.min(chars.len()) {
-                out.push(blank(chars[k]));
+            for &c in &chars[i..j.min(chars.len())] {
+                out.push(blank(c));
             }
             i = j;
         } else if c == '"' {
@@ -127,11 +129,10 @@ fn ident_before(chars: &[char], i: usize) -> bool {
 
 /// `'x'`, `'\n'`, `'{'` are characters; `'a` in `&'a str` is a lifetime.
 fn is_char_literal(chars: &[char], i: usize) -> bool {
-    match (chars.get(i + 1), chars.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.get(i + 1), chars.get(i + 2)),
+        (Some('\\'), _) | (Some(_), Some('\''))
+    )
 }
 
 /// Blanks `#[cfg(test)]` items (test modules and helpers) out of code-only source.
