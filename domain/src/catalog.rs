@@ -1287,20 +1287,7 @@ pub async fn replace_unused_tickets(
     if voided == 0 {
         return Ok(vec![]);
     }
-    let mut tickets = Vec::with_capacity(voided);
-    while tickets.len() < voided {
-        let ticket = Ticket::generate();
-        let inserted = sqlx::query(
-            "insert into ticket (hash, session_id) values ($1, $2) on conflict do nothing",
-        )
-        .bind(ticket.hash().as_str())
-        .bind(session_id)
-        .execute(&mut *tx)
-        .await?;
-        if inserted.rows_affected() == 1 {
-            tickets.push(ticket);
-        }
-    }
+    let tickets = insert_tickets(&mut tx, session_id, voided).await?;
     let subject = session.code.to_string();
     let detail = format!(
         "{} / {}, {}: every unused card voided, as many new cards issued",

@@ -23,13 +23,7 @@ impl SessionCode {
     /// Reads a code as a person might type it: any case, with or without the dash or
     /// spaces. Returns `None` for anything that cannot be a code.
     pub fn parse(input: &str) -> Option<Self> {
-        let cleaned: String = input
-            .chars()
-            .filter(|c| !matches!(c, '-' | ' ' | '\t'))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        (cleaned.len() == CODE_LEN && cleaned.bytes().all(|b| ALPHABET.contains(&b)))
-            .then_some(SessionCode(cleaned))
+        typed(input, CODE_LEN).map(SessionCode)
     }
 
     /// The canonical stored form (no dash).
@@ -44,6 +38,17 @@ impl fmt::Display for SessionCode {
     }
 }
 
+/// What a person typed, as stored: without dashes and spaces, in capitals; `None` unless
+/// it is `len` characters of [`ALPHABET`].
+fn typed(input: &str, len: usize) -> Option<String> {
+    let cleaned: String = input
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\t'))
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (cleaned.len() == len && cleaned.bytes().all(|b| ALPHABET.contains(&b))).then_some(cleaned)
+}
+
 /// A single-use ticket as printed on a card. Only its [`TicketHash`] is ever stored.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Ticket(String);
@@ -56,13 +61,7 @@ impl Ticket {
     /// Reads a ticket as a person might type it from a card: any case, with or without
     /// the dashes or spaces the card groups it with.
     pub fn parse(input: &str) -> Option<Self> {
-        let cleaned: String = input
-            .chars()
-            .filter(|c| !matches!(c, '-' | ' ' | '\t'))
-            .map(|c| c.to_ascii_uppercase())
-            .collect();
-        (cleaned.len() == TICKET_LEN && cleaned.bytes().all(|b| ALPHABET.contains(&b)))
-            .then_some(Ticket(cleaned))
+        typed(input, TICKET_LEN).map(Ticket)
     }
 
     pub fn as_str(&self) -> &str {
