@@ -940,7 +940,13 @@ async fn release_list(store: &Store) -> anyhow::Result<String> {
             writeln!(
                 out,
                 "    {:<18} {:<11} {}={:<8} scale {:<10} {} over {} cells",
-                l.level, l.group, l.unit, l.spend, l.scale, l.sensitivity, l.cells
+                l.level.key(),
+                l.group.key(),
+                l.unit,
+                l.spend,
+                l.scale,
+                l.sensitivity,
+                l.cells
             )?;
         }
     }

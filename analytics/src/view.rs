@@ -115,9 +115,9 @@ async fn release_infos(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LedgerEntry {
     pub period: Period,
-    pub level: String,
-    pub group: String,
-    pub mechanism: String,
+    pub level: Level,
+    pub group: Group,
+    pub mechanism: Mechanism,
     pub unit: String,
     pub spend: String,
     pub scale: String,
@@ -145,9 +145,12 @@ pub async fn ledger(store: &Store) -> Result<Vec<LedgerEntry>, sqlx::Error> {
                     .try_get::<String, _>("period")?
                     .parse()
                     .map_err(decode)?,
-                level: row.try_get("level")?,
-                group: row.try_get("measure_group")?,
-                mechanism: row.try_get("mechanism")?,
+                level: stored_key(row, "level", Level::from_key)?,
+                group: stored_key(row, "measure_group", Group::from_key)?,
+                mechanism: row
+                    .try_get::<String, _>("mechanism")?
+                    .parse()
+                    .map_err(decode)?,
                 unit: row.try_get("unit")?,
                 spend: row.try_get("spend")?,
                 scale: row.try_get("scale")?,
@@ -160,6 +163,17 @@ pub async fn ledger(store: &Store) -> Result<Vec<LedgerEntry>, sqlx::Error> {
             })
         })
         .collect()
+}
+
+/// A stored key read back as its type; an unknown one is a decode error, never shown as
+/// it was stored.
+fn stored_key<T>(
+    row: &sqlx::any::AnyRow,
+    column: &str,
+    from_key: fn(&str) -> Option<T>,
+) -> Result<T, sqlx::Error> {
+    let key: String = row.try_get(column)?;
+    from_key(&key).ok_or_else(|| decode(format!("unknown {column} {key:?} in the ledger")))
 }
 
 /// A released count as stored.

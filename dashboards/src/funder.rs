@@ -106,10 +106,10 @@ struct ProgramRow {
 /// of the quarter's months is one row, with its months.
 struct Spend {
     /// Level and group, in the order the plan lists them.
-    order: (Option<Level>, Option<Group>),
+    order: (Level, Group),
     periods: Vec<String>,
     /// The ledger's name of the level (`program_month`) and its words.
-    level_key: String,
+    level_key: &'static str,
     level: String,
     figures: String,
     spend: String,
@@ -122,7 +122,6 @@ struct Spend {
 impl Spend {
     fn of(l: LedgerEntry) -> Spend {
         let unit = unit_symbol(&l.unit);
-        let level = Level::from_key(&l.level);
         let spread = match (rational(&l.scale), l.unit.as_str()) {
             // σ² → σ.
             (Some(v), "rho") => format!("σ ≈ {:.1}", v.sqrt()),
@@ -131,11 +130,11 @@ impl Spend {
             (None, _) => String::new(),
         };
         Spend {
-            order: (level, Group::from_key(&l.group)),
+            order: (l.level, l.group),
             periods: vec![l.period.to_string()],
-            level: level.map_or(l.level.clone(), |v| v.label().to_owned()),
-            level_key: l.level,
-            figures: Group::from_key(&l.group).map_or(l.group.clone(), |g| g.label().to_owned()),
+            level: l.level.label().to_owned(),
+            level_key: l.level.key(),
+            figures: l.group.label().to_owned(),
             spend: format!("{unit} = {}", l.spend),
             scale: l.scale,
             spread,
@@ -367,8 +366,7 @@ async fn quarter_spends(
                 months.contains(&l.period)
             } else {
                 l.period == period
-                    && (l.level == Level::ProgramQuarter.key()
-                        || l.level == Level::PortfolioQuarter.key())
+                    && matches!(l.level, Level::ProgramQuarter | Level::PortfolioQuarter)
             }
         })
         .map(Spend::of)

@@ -1,9 +1,8 @@
 //! The privacy ledger, in plain words with its exact figures.
 
 use analytics::budget;
-use analytics::budget::Level;
+use analytics::budget::Mechanism;
 use analytics::ledger;
-use analytics::measure::Group;
 use analytics::person::Neighbour;
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
@@ -36,12 +35,12 @@ impl Spend {
                 format!("{n} count{}", if n == "1" { "" } else { "s" })
             });
         let variance = match l.scale.parse::<analytics::sampler::Rational>() {
-            Ok(scale) if l.mechanism == "discrete_gaussian" => format!("{:.1}", scale.to_f64()),
+            Ok(scale) if l.mechanism == Mechanism::Gaussian => format!("{:.1}", scale.to_f64()),
             _ => format!("Laplace scale {}", l.scale),
         };
         Spend {
-            level: Level::from_key(&l.level).map_or(l.level.clone(), |v| v.label().to_owned()),
-            figures: Group::from_key(&l.group).map_or(l.group.clone(), |g| g.label().to_owned()),
+            level: l.level.label().to_owned(),
+            figures: l.group.label().to_owned(),
             spend: format!("{} = {}", l.unit, l.spend),
             variance,
             moves,
@@ -172,9 +171,9 @@ mod tests {
     fn a_ledger_row_reads_in_plain_words_with_its_exact_figures() {
         let row = Spend::of(LedgerEntry {
             period: "2026-10".parse().unwrap(),
-            level: "circle_month".into(),
-            group: "items".into(),
-            mechanism: "discrete_gaussian".into(),
+            level: analytics::budget::Level::CircleMonth,
+            group: analytics::measure::Group::Items,
+            mechanism: Mechanism::Gaussian,
             unit: "rho".into(),
             spend: "11/50".into(),
             scale: "100/11".into(),
