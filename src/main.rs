@@ -347,7 +347,7 @@ struct ServeArgs {
     /// A directory of participant translations read at start (`CODE/participant.ftl`, see
     /// docs/translating.md): a new language, or messages overriding a built-in one. A file
     /// that `hearth translations check DIR` refuses stops the start, naming file and line.
-    #[arg(long, env = "HEARTH_TRANSLATIONS")]
+    #[arg(long, env = "HEARTH_TRANSLATIONS", hide_env_values = true)]
     translations: Option<PathBuf>,
 
     /// Fill an empty database with the demo network first (see `hearth demo`).
