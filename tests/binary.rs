@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 use std::time::Duration;

@@ -388,3 +388,74 @@ fn the_checks_see_a_long_function_and_a_circle() {
     dag.get_mut("c").unwrap().clear();
     assert_eq!(cycle(&dag), None);
 }
+
+/// Cargo.toml sets `autotests = false` so that the end-to-end tests link once, as
+/// tests/all.rs; a file under tests/ that all.rs does not declare would never be compiled
+/// or run, and nothing else would say so. A file that must run alone (scale_restart stops
+/// PostgreSQL) is its own `[[test]]` in Cargo.toml instead.
+#[test]
+fn every_test_file_is_a_module_of_the_suite() {
+    let tests = root().join("tests");
+    let suite = std::fs::read_to_string(tests.join("all.rs")).unwrap();
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+    let declared: BTreeSet<String> = suite
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("mod ")?.strip_suffix(';'))
+        .map(str::to_owned)
+        .collect();
+    let mut missing = Vec::new();
+    for entry in std::fs::read_dir(&tests).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        let module = if path.is_dir() {
+            path.join("mod.rs").exists()
+        } else {
+            path.extension().is_some_and(|e| e == "rs")
+        };
+        let own_binary = manifest.contains(&format!("path = \"tests/{stem}.rs\""));
+        if module && !own_binary && !declared.contains(stem) {
+            missing.push(stem.to_owned());
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "tests/all.rs does not declare `mod {};`: these tests would never run",
+        missing.join(";`, `mod ")
+    );
+}
+
+/// Every crate sets `doctest = false` (rustdoc's pass found nothing and cost CI minutes), so
+/// a Rust code block in a doc comment would never be compiled: examples live in tests, and
+/// a doc block that is not Rust says so (```text).
+#[test]
+fn no_doc_comment_holds_a_rust_example_that_would_never_run() {
+    let mut untested = Vec::new();
+    for krate in CRATES {
+        for file in sources(&root().join(krate)) {
+            let source = std::fs::read_to_string(&file).unwrap();
+            let mut open = false;
+            for (n, line) in source.lines().enumerate() {
+                let line = line.trim_start();
+                let Some(doc) = line
+                    .strip_prefix("///")
+                    .or_else(|| line.strip_prefix("//!"))
+                else {
+                    continue;
+                };
+                let Some(info) = doc.trim().strip_prefix("```") else {
+                    continue;
+                };
+                if !open && matches!(info.trim(), "" | "rust" | "no_run" | "should_panic") {
+                    untested.push(format!("{}:{}", file.display(), n + 1));
+                }
+                open = !open;
+            }
+        }
+    }
+    assert!(
+        untested.is_empty(),
+        "doc examples that would never run (doctest = false): {untested:?}"
+    );
+}

@@ -8,7 +8,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use axum::http::StatusCode as Http;
 use common::TestDb;

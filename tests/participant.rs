@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use common::{TestApp, TestDb, already_saved, assert_anonymous_headers, form_token, text};
 use reqwest::StatusCode;

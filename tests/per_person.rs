@@ -7,7 +7,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use analytics::period::Period;
 use analytics::person::Neighbour;

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use analytics::budget::save_setting;
 use analytics::measure::Measure;
