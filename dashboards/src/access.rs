@@ -1,5 +1,7 @@
 //! Who may see what: one rule, checked by every staff handler, and tested as a matrix.
 
+use domain::ProgramId;
+
 use crate::account::{Role, StaffUser};
 
 /// A part of the staff site, with the program it concerns where there is one.
@@ -9,22 +11,22 @@ pub enum Area {
     Home,
     /// Opening sessions, for circles of a program (and seeing the count of those one
     /// opened, while they are open: `Session::live_count`).
-    Sessions(i32),
+    Sessions(ProgramId),
     /// A program's overview and circle pages.
-    Program(i32),
+    Program(ProgramId),
     /// The quarterly portfolio reports (program level and above only).
     Reports,
     /// Programs, circles, users, privacy settings and the ledger.
     Admin,
     /// Typing in a program's paper forms.
-    PaperEntry(i32),
+    PaperEntry(ProgramId),
 }
 
 /// Whether `user` may see `area`. Managers and facilitators see their own program only;
 /// funders see reports only (their program's, or the portfolio's); admins see all but the
 /// facilitator's session desk, which belongs to a program's own staff.
 pub fn allowed(user: &StaffUser, area: Area) -> bool {
-    let own = |program: i32| user.program_id == Some(program);
+    let own = |program: ProgramId| user.program_id == Some(program);
     match (user.role, area) {
         (_, Area::Home) => true,
         (Role::Admin, Area::Program(_) | Area::Reports | Area::Admin) => true,

@@ -22,6 +22,7 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
+use domain::{ActionId, CircleId, ProgramId};
 use domain::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
 use domain::audit::Actor;
 use domain::catalog::{self, CircleEntry};
@@ -101,7 +102,7 @@ fn scope_words(action: &ActionTaken) -> String {
     }
 }
 
-async fn program(dash: &Dashboards, id: i32) -> Result<catalog::Named, StaffError> {
+async fn program(dash: &Dashboards, id: ProgramId) -> Result<catalog::Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()
@@ -109,7 +110,7 @@ async fn program(dash: &Dashboards, id: i32) -> Result<catalog::Named, StaffErro
         .ok_or(StaffError::NotFound)
 }
 
-async fn action(dash: &Dashboards, program: i32, id: i32) -> Result<ActionTaken, StaffError> {
+async fn action(dash: &Dashboards, program: ProgramId, id: ActionId) -> Result<ActionTaken, StaffError> {
     actions::find(&dash.store, program, id)
         .await?
         .ok_or(StaffError::NotFound)
@@ -130,7 +131,7 @@ pub(crate) struct ActionForm {
 #[template(path = "actions.html")]
 struct ListPage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     saved: Option<String>,
     problem: Option<String>,
@@ -143,7 +144,7 @@ struct ListPage {
 async fn list_page(
     dash: &Dashboards,
     signed: &Signed,
-    program_id: i32,
+    program_id: ProgramId,
     saved: Option<String>,
     problem: Option<String>,
     form: Option<ActionForm>,
@@ -175,7 +176,7 @@ pub(crate) async fn list(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(program_id): Path<i32>,
+    Path(program_id): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let saved: Option<String> = staff.remove(SAVED_KEY).await?;
@@ -194,7 +195,7 @@ pub(crate) async fn create(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(program_id): Path<i32>,
+    Path(program_id): Path<ProgramId>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -223,7 +224,7 @@ pub(crate) async fn create(
     )
     .await
     .map_err(internal)?;
-    tracing::info!(action.id = id, "action recorded");
+    tracing::info!(action.id = id.get(), "action recorded");
     saved(
         &staff,
         "Recorded the action. Its month is marked on the trend chart once it is released.".into(),
@@ -312,7 +313,7 @@ async fn months_around(dash: &Dashboards, day: NaiveDate) -> Result<Vec<Arc<Rele
     Ok(dash.releases.get_many(&dash.store, &around).await?)
 }
 
-fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&StoredCell> {
+fn cell_of(release: &Release, program: ProgramId, circle: Option<CircleId>) -> Option<&StoredCell> {
     release.cells.iter().find(|c| match circle {
         Some(id) => c.key.level == Level::CircleMonth && c.key.circle_id == Some(id),
         None => c.key.level == Level::ProgramMonth && c.key.program_id == Some(program),
@@ -323,7 +324,7 @@ fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&Stor
 #[template(path = "action.html")]
 struct ActionPage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     action: ActionTaken,
     /// Its number on the charts and lists ("A3"); none once archived.
@@ -352,8 +353,8 @@ struct Typed {
 async fn action_page(
     dash: &Dashboards,
     signed: &Signed,
-    program_id: i32,
-    id: i32,
+    program_id: ProgramId,
+    id: ActionId,
     saved: Option<String>,
     typed: Option<Typed>,
 ) -> Result<ActionPage, StaffError> {
@@ -422,7 +423,7 @@ pub(crate) async fn show(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let saved: Option<String> = staff.remove(SAVED_KEY).await?;
@@ -435,7 +436,7 @@ pub(crate) async fn edit(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -502,7 +503,7 @@ pub(crate) async fn publish(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<PublishForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -562,7 +563,7 @@ pub(crate) async fn publish(
 #[template(path = "action_archive.html")]
 struct ArchivePage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     action: ActionTaken,
     scope: String,
@@ -572,7 +573,7 @@ struct ArchivePage {
 pub(crate) async fn confirm_archive(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let entry = program(&dash, program_id).await?;
@@ -592,7 +593,7 @@ pub(crate) async fn archive(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;

@@ -15,6 +15,7 @@
 //! The server keeps only attempt counts under a hash of the nonce, for two minutes
 //! (`attempts`). The token is not a credential: it signs nobody in.
 
+use domain::StaffId;
 use axum::http::HeaderMap;
 use axum::http::header::{COOKIE, SET_COOKIE};
 use hmac::{Hmac, Mac};
@@ -33,13 +34,13 @@ impl DeviceKey {
         DeviceKey(bytes)
     }
 
-    fn mac(&self, account: i32, nonce: &str) -> String {
+    fn mac(&self, account: StaffId, nonce: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
         domain::hex::encode(&mac.finalize().into_bytes())
     }
 
-    fn valid_for(&self, account: i32, token: &str) -> Option<String> {
+    fn valid_for(&self, account: StaffId, token: &str) -> Option<String> {
         let (nonce, sent) = token.split_once('.')?;
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
@@ -48,7 +49,7 @@ impl DeviceKey {
     }
 
     /// The nonce of the token this browser holds for `account`, if it holds a valid one.
-    pub(crate) fn recognise(&self, headers: &HeaderMap, account: i32) -> Option<String> {
+    pub(crate) fn recognise(&self, headers: &HeaderMap, account: StaffId) -> Option<String> {
         tokens(headers)
             .iter()
             .find_map(|t| self.valid_for(account, t))
@@ -56,7 +57,7 @@ impl DeviceKey {
 
     /// The `Set-Cookie` value that remembers this browser for `account` (and the other
     /// accounts it was remembered for, newest first, at most [`KEPT`]).
-    pub(crate) fn remember(&self, headers: &HeaderMap, account: i32, secure: bool) -> String {
+    pub(crate) fn remember(&self, headers: &HeaderMap, account: StaffId, secure: bool) -> String {
         let nonce = format!("{:032x}", rand::random::<u128>());
         let mut kept = vec![format!("{nonce}.{}", self.mac(account, &nonce))];
         kept.extend(

@@ -30,6 +30,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use collector::paper;
+use domain::{CircleId, ProgramId};
 use domain::audit::{self, Action, Actor, Entry};
 use domain::catalog::{
     self, CatalogError, CircleEntry, NewSession, ReplaceError, Session, SessionState, now_unix,
@@ -69,7 +70,7 @@ pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
     ))
 }
 
-fn own_program(signed: &Signed) -> Result<(i32, String), StaffError> {
+fn own_program(signed: &Signed) -> Result<(ProgramId, String), StaffError> {
     match (signed.user.program_id, &signed.user.program) {
         (Some(id), Some(name)) => {
             signed.require(Area::Sessions(id))?;
@@ -272,7 +273,7 @@ pub(crate) async fn open(
         let circle = form
             .circle
             .trim()
-            .parse::<i32>()
+            .parse::<CircleId>()
             .ok()
             .and_then(|id| circles.iter().find(|c| c.id == id))
             .ok_or_else(|| "Choose one of your program's circles.".to_owned())?;
