@@ -42,13 +42,14 @@ pub fn allowed(user: &StaffUser, area: Area) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::StaffId;
 
     fn user(role: Role, program: Option<i32>) -> StaffUser {
         StaffUser {
-            id: 1,
+            id: StaffId::new(1),
             email: "x@y.org".into(),
             role,
-            program_id: program,
+            program_id: program.map(ProgramId::new),
             program: None,
         }
     }
@@ -56,9 +57,9 @@ mod tests {
     #[test]
     fn a_manager_of_one_program_sees_nothing_of_another() {
         let m = user(Role::Manager, Some(1));
-        assert!(allowed(&m, Area::Program(1)));
-        assert!(!allowed(&m, Area::Program(2)));
-        assert!(!allowed(&m, Area::Sessions(2)));
+        assert!(allowed(&m, Area::Program(ProgramId::new(1))));
+        assert!(!allowed(&m, Area::Program(ProgramId::new(2))));
+        assert!(!allowed(&m, Area::Sessions(ProgramId::new(2))));
         assert!(!allowed(&m, Area::Reports));
         assert!(!allowed(&m, Area::Admin));
     }
@@ -67,21 +68,21 @@ mod tests {
     fn funders_see_reports_only_and_facilitators_sessions_only() {
         let f = user(Role::Funder, None);
         assert!(allowed(&f, Area::Reports));
-        assert!(!allowed(&f, Area::Program(1)));
+        assert!(!allowed(&f, Area::Program(ProgramId::new(1))));
         let fa = user(Role::Facilitator, Some(1));
-        assert!(allowed(&fa, Area::Sessions(1)));
-        assert!(!allowed(&fa, Area::Program(1)));
-        assert!(!allowed(&user(Role::Admin, None), Area::Sessions(1)));
+        assert!(allowed(&fa, Area::Sessions(ProgramId::new(1))));
+        assert!(!allowed(&fa, Area::Program(ProgramId::new(1))));
+        assert!(!allowed(&user(Role::Admin, None), Area::Sessions(ProgramId::new(1))));
     }
 
     #[test]
     fn data_entry_types_in_its_own_programs_forms_and_sees_nothing_else() {
         let d = user(Role::DataEntry, Some(1));
-        assert!(allowed(&d, Area::PaperEntry(1)));
-        assert!(!allowed(&d, Area::PaperEntry(2)));
+        assert!(allowed(&d, Area::PaperEntry(ProgramId::new(1))));
+        assert!(!allowed(&d, Area::PaperEntry(ProgramId::new(2))));
         for area in [
-            Area::Sessions(1),
-            Area::Program(1),
+            Area::Sessions(ProgramId::new(1)),
+            Area::Program(ProgramId::new(1)),
             Area::Reports,
             Area::Admin,
         ] {
@@ -89,7 +90,7 @@ mod tests {
         }
         for role in [Role::Admin, Role::Manager, Role::Facilitator, Role::Funder] {
             assert!(
-                !allowed(&user(role, Some(1)), Area::PaperEntry(1)),
+                !allowed(&user(role, Some(1)), Area::PaperEntry(ProgramId::new(1))),
                 "{role:?}"
             );
         }

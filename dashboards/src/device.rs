@@ -110,28 +110,28 @@ mod tests {
     #[test]
     fn a_token_counts_for_its_own_account_only() {
         let key = DeviceKey::new(vec![7; 32]);
-        let cookie = key.remember(&HeaderMap::new(), 5, true);
+        let cookie = key.remember(&HeaderMap::new(), StaffId::new(5), true);
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
         assert!(cookie.contains("Secure") && cookie.contains("Path=/staff/sign-in"));
         let headers = with_cookie(&cookie);
-        assert!(key.recognise(&headers, 5).is_some());
+        assert!(key.recognise(&headers, StaffId::new(5)).is_some());
         assert!(
-            key.recognise(&headers, 6).is_none(),
+            key.recognise(&headers, StaffId::new(6)).is_none(),
             "not another account's"
         );
         assert!(
-            DeviceKey::new(vec![8; 32]).recognise(&headers, 5).is_none(),
+            DeviceKey::new(vec![8; 32]).recognise(&headers, StaffId::new(5)).is_none(),
             "not under another key"
         );
         // A second account on the same browser keeps the first.
-        let both = key.remember(&headers, 6, true);
+        let both = key.remember(&headers, StaffId::new(6), true);
         let headers = with_cookie(&both);
-        assert!(key.recognise(&headers, 5).is_some() && key.recognise(&headers, 6).is_some());
+        assert!(key.recognise(&headers, StaffId::new(5)).is_some() && key.recognise(&headers, StaffId::new(6)).is_some());
         // Signing in to 5 again replaces its token rather than adding one.
-        let again = key.remember(&headers, 5, true);
+        let again = key.remember(&headers, StaffId::new(5), true);
         assert_eq!(again.split(';').next().unwrap().matches(':').count(), 1);
         // Tampered: refused.
         let bad = cookie.replacen(".", ".00", 1);
-        assert!(key.recognise(&with_cookie(&bad), 5).is_none());
+        assert!(key.recognise(&with_cookie(&bad), StaffId::new(5)).is_none());
     }
 }
