@@ -2098,7 +2098,7 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
     let app = router(&store).await;
     let mut manager = sign_in(&app, MANAGER_A).await;
     // The number each page gives each action it lists.
-    let numbers = |html: &str| -> Vec<(i32, String)> {
+    let numbers = |html: &str| -> Vec<(ActionId, String)> {
         html.split("<span class=\"mark\">")
             .skip(1)
             .map(|item| {
@@ -2130,7 +2130,7 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
     // Oldest first: the Thursday Circle's July action, the program's August one, the
     // Monday Circle's September one.
     let expected = [(ids[2], "A1"), (ids[0], "A2"), (ids[1], "A3")];
-    let number_of = |id: i32| {
+    let number_of = |id: ActionId| {
         expected
             .iter()
             .find(|(i, _)| *i == id)

@@ -339,7 +339,10 @@ pub(crate) fn shape_noise(
     let mut cells = BTreeMap::new();
     cells.insert(key(Level::PortfolioMonth, None, None), vec![]);
     for p in 0..programs.max(1) as i32 {
-        cells.insert(key(Level::ProgramMonth, Some(ProgramId::new(p)), None), vec![]);
+        cells.insert(
+            key(Level::ProgramMonth, Some(ProgramId::new(p)), None),
+            vec![],
+        );
         for c in 0..circles.max(1) as i32 {
             cells.insert(
                 key(

@@ -84,7 +84,8 @@ pub struct CellKey {
 /// Every cell a month's release declares, in a fixed order: each circle that met, each
 /// program that met, and the portfolio.
 pub(crate) fn key_set(month: Period, sessions: &[SessionInfo]) -> Vec<CellKey> {
-    let programs: std::collections::BTreeSet<ProgramId> = sessions.iter().map(|s| s.program_id).collect();
+    let programs: std::collections::BTreeSet<ProgramId> =
+        sessions.iter().map(|s| s.program_id).collect();
     let circles: std::collections::BTreeSet<(ProgramId, CircleId)> = sessions
         .iter()
         .map(|s| (s.program_id, s.circle_id))
@@ -472,11 +473,17 @@ pub(crate) fn true_counts(
             ),
             Column::new(
                 "circle_id".into(),
-                sessions.iter().map(|s| s.circle_id.get()).collect::<Vec<_>>(),
+                sessions
+                    .iter()
+                    .map(|s| s.circle_id.get())
+                    .collect::<Vec<_>>(),
             ),
             Column::new(
                 "program_id".into(),
-                sessions.iter().map(|s| s.program_id.get()).collect::<Vec<_>>(),
+                sessions
+                    .iter()
+                    .map(|s| s.program_id.get())
+                    .collect::<Vec<_>>(),
             ),
         ],
     )?;

@@ -18,9 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use domain::{ProgramId, ReleaseId, Store};
 use domain::audit::{self, Actor};
 use domain::store::random_id;
+use domain::{ProgramId, ReleaseId, Store};
 use sqlx::AnyConnection;
 
 use crate::CODE_VERSION;
@@ -455,10 +455,11 @@ async fn off_runtime<T: Send + 'static>(
 }
 
 pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {
-    let found: Option<ReleaseId> = sqlx::query_scalar("select id from data_release where period = $1")
-        .bind(period.to_string())
-        .fetch_optional(store.pool())
-        .await?;
+    let found: Option<ReleaseId> =
+        sqlx::query_scalar("select id from data_release where period = $1")
+            .bind(period.to_string())
+            .fetch_optional(store.pool())
+            .await?;
     Ok(found.is_some())
 }
 
@@ -693,8 +694,8 @@ async fn insert_counts(
 mod tests {
     use std::collections::HashMap;
 
-    use domain::{CircleId, SessionId};
     use domain::instrument::{Answers, Helped, Index, Item, Rating};
+    use domain::{CircleId, SessionId};
     use rand::{RngExt, SeedableRng};
     use rand_distr::Distribution;
 

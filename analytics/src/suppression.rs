@@ -276,8 +276,8 @@ fn complement<'a>(
 
 #[cfg(test)]
 mod tests {
-    use domain::{CircleId, ProgramId};
     use super::*;
+    use domain::{CircleId, ProgramId};
 
     #[test]
     fn a_stored_status_reads_back_and_an_unknown_one_is_refused() {
@@ -479,8 +479,16 @@ mod tests {
         .into_iter()
         .collect();
         let d = decide(&cells, &RULE, &BTreeMap::new());
-        let p1 = d.iter().find(|(k, _)| k.program_id == Some(ProgramId::new(1))).unwrap().1;
-        let p2 = d.iter().find(|(k, _)| k.program_id == Some(ProgramId::new(2))).unwrap().1;
+        let p1 = d
+            .iter()
+            .find(|(k, _)| k.program_id == Some(ProgramId::new(1)))
+            .unwrap()
+            .1;
+        let p2 = d
+            .iter()
+            .find(|(k, _)| k.program_id == Some(ProgramId::new(2)))
+            .unwrap()
+            .1;
         assert!(p1[0].split_hidden && p1[1].split_hidden);
         // Rule 4: with p1's split hidden under the funders' portfolio split, the
         // next-smallest program split is hidden too, or portfolio minus p2 would give p1's

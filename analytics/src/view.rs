@@ -12,8 +12,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use domain::{CircleId, ProgramId, ReleaseId, Store};
 use domain::instrument::{Index, Item};
+use domain::{CircleId, ProgramId, ReleaseId, Store};
 use polars::prelude::*;
 use sqlx::Row;
 

@@ -46,11 +46,11 @@ use sqlx::{Any, AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::once::FormHash;
+use domain::SessionId;
 use domain::catalog::now_unix;
 use domain::code::TicketHash;
 use domain::instrument::{Answers, Helped, Hindered, Item, VERSION};
 use domain::store::chunked;
-use domain::SessionId;
 use domain::store::{Backend, Store, random_id};
 
 /// The most submissions committed in one transaction.

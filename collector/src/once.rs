@@ -39,8 +39,8 @@ use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
-use domain::hex;
 use domain::SessionId;
+use domain::hex;
 use domain::store::Store;
 
 const NONCE_BYTES: usize = 16;
@@ -207,7 +207,10 @@ pub(crate) async fn rewrite(
 }
 
 /// Deletes every sent-form hash of session `session_id` (sealing; a rewrite).
-pub(crate) async fn erase(conn: &mut AnyConnection, session_id: SessionId) -> Result<(), sqlx::Error> {
+pub(crate) async fn erase(
+    conn: &mut AnyConnection,
+    session_id: SessionId,
+) -> Result<(), sqlx::Error> {
     sqlx::query("delete from form_sent where session_id = $1")
         .bind(session_id)
         .execute(&mut *conn)
@@ -260,13 +263,20 @@ mod tests {
     fn a_token_passes_for_its_session_only() {
         let token = key().issue(SessionId::new(41));
         assert_eq!(token.as_str().len(), TOKEN_LEN);
-        assert_eq!(key().verify(SessionId::new(41), token.as_str()), Some(token.clone()));
+        assert_eq!(
+            key().verify(SessionId::new(41), token.as_str()),
+            Some(token.clone())
+        );
         assert_eq!(
             key().verify(SessionId::new(41), &token.as_str().to_ascii_uppercase()),
             Some(token.clone()),
             "hex is read in either case"
         );
-        assert_eq!(key().verify(SessionId::new(42), token.as_str()), None, "another session's");
+        assert_eq!(
+            key().verify(SessionId::new(42), token.as_str()),
+            None,
+            "another session's"
+        );
         assert_eq!(
             FormKey([8; 32]).verify(SessionId::new(41), token.as_str()),
             None,
@@ -281,7 +291,11 @@ mod tests {
         for at in [0, NONCE_BYTES * 2, TOKEN_LEN - 1] {
             let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
             let altered = format!("{}{flipped}{}", &text[..at], &text[at + 1..]);
-            assert_eq!(key().verify(SessionId::new(41), &altered), None, "changed at {at}");
+            assert_eq!(
+                key().verify(SessionId::new(41), &altered),
+                None,
+                "changed at {at}"
+            );
         }
         for bad in [
             "",
@@ -296,7 +310,10 @@ mod tests {
 
     #[test]
     fn tokens_are_fresh_and_never_printed() {
-        let (a, b) = (key().issue(SessionId::new(41)), key().issue(SessionId::new(41)));
+        let (a, b) = (
+            key().issue(SessionId::new(41)),
+            key().issue(SessionId::new(41)),
+        );
         assert_ne!(a, b);
         assert_ne!(a.hash(), b.hash());
         assert_eq!(a.hash().as_str().len(), 64);

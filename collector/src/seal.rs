@@ -19,8 +19,8 @@ use rand::seq::SliceRandom;
 use sqlx::{AnyConnection, Connection, Row};
 
 use crate::commit::{StoredResponse, insert_responses, response_columns};
-use domain::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
 use domain::SessionId;
+use domain::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
 use domain::store::Store;
 
 /// How often `hearth serve` looks for closed sessions to seal.

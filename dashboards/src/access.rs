@@ -72,7 +72,10 @@ mod tests {
         let fa = user(Role::Facilitator, Some(1));
         assert!(allowed(&fa, Area::Sessions(ProgramId::new(1))));
         assert!(!allowed(&fa, Area::Program(ProgramId::new(1))));
-        assert!(!allowed(&user(Role::Admin, None), Area::Sessions(ProgramId::new(1))));
+        assert!(!allowed(
+            &user(Role::Admin, None),
+            Area::Sessions(ProgramId::new(1))
+        ));
     }
 
     #[test]

@@ -16,10 +16,10 @@ use std::fmt;
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use domain::{ProgramId, StaffId};
 use domain::Store;
 use domain::audit::{self, Action, Actor, Entry};
 use domain::store::random_id;
+use domain::{ProgramId, StaffId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -387,10 +387,11 @@ async fn insert_user(
         if inserted.rows_affected() == 1 {
             break id;
         }
-        let taken: Option<StaffId> = sqlx::query_scalar("select id from staff_user where email = $1")
-            .bind(&new.email)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<StaffId> =
+            sqlx::query_scalar("select id from staff_user where email = $1")
+                .bind(&new.email)
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Err(AccountError::Taken(new.email.clone()));
         }
@@ -640,7 +641,11 @@ pub async fn set_active(
 
 /// Removes an account, by `by`, and ends its sign-in sessions. Its past audit entries stay
 /// (they hold its email as text); the sessions it opened stay, with no opener.
-pub async fn remove_account(store: &Store, by: &str, id: StaffId) -> Result<StaffUser, AccountError> {
+pub async fn remove_account(
+    store: &Store,
+    by: &str,
+    id: StaffId,
+) -> Result<StaffUser, AccountError> {
     let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     keep_an_admin(&mut tx, &account).await?;

@@ -22,11 +22,11 @@ use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
-use domain::{ActionId, CircleId, ProgramId};
 use domain::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE};
 use domain::audit::Actor;
 use domain::catalog::{self, CircleEntry};
 use domain::instrument::Index;
+use domain::{ActionId, CircleId, ProgramId};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -110,7 +110,11 @@ async fn program(dash: &Dashboards, id: ProgramId) -> Result<catalog::Named, Sta
         .ok_or(StaffError::NotFound)
 }
 
-async fn action(dash: &Dashboards, program: ProgramId, id: ActionId) -> Result<ActionTaken, StaffError> {
+async fn action(
+    dash: &Dashboards,
+    program: ProgramId,
+    id: ActionId,
+) -> Result<ActionTaken, StaffError> {
     actions::find(&dash.store, program, id)
         .await?
         .ok_or(StaffError::NotFound)

@@ -7,9 +7,9 @@
 //! release cache), with the manager's suppression: a hidden month never alerts, and the
 //! page says nothing of circles that were not tested.
 
-use domain::{CircleId, ProgramId};
 use analytics::alerts::{self, Alert};
 use analytics::view;
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::page::StaffError;

@@ -15,9 +15,9 @@
 //! The server keeps only attempt counts under a hash of the nonce, for two minutes
 //! (`attempts`). The token is not a credential: it signs nobody in.
 
-use domain::StaffId;
 use axum::http::HeaderMap;
 use axum::http::header::{COOKIE, SET_COOKIE};
+use domain::StaffId;
 use hmac::{Hmac, Mac};
 use sha2_hmac::Sha256;
 
@@ -120,13 +120,18 @@ mod tests {
             "not another account's"
         );
         assert!(
-            DeviceKey::new(vec![8; 32]).recognise(&headers, StaffId::new(5)).is_none(),
+            DeviceKey::new(vec![8; 32])
+                .recognise(&headers, StaffId::new(5))
+                .is_none(),
             "not under another key"
         );
         // A second account on the same browser keeps the first.
         let both = key.remember(&headers, StaffId::new(6), true);
         let headers = with_cookie(&both);
-        assert!(key.recognise(&headers, StaffId::new(5)).is_some() && key.recognise(&headers, StaffId::new(6)).is_some());
+        assert!(
+            key.recognise(&headers, StaffId::new(5)).is_some()
+                && key.recognise(&headers, StaffId::new(6)).is_some()
+        );
         // Signing in to 5 again replaces its token rather than adding one.
         let again = key.remember(&headers, StaffId::new(5), true);
         assert_eq!(again.split(';').next().unwrap().matches(':').count(), 1);

@@ -30,13 +30,13 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use collector::paper;
-use domain::{CircleId, ProgramId};
 use domain::audit::{self, Action, Actor, Entry};
 use domain::catalog::{
     self, CatalogError, CircleEntry, NewSession, ReplaceError, Session, SessionState, now_unix,
 };
 use domain::code::{SessionCode, Ticket};
 use domain::i18n::Lang;
+use domain::{CircleId, ProgramId};
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::Deserialize;

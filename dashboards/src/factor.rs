@@ -242,7 +242,11 @@ pub async fn standing(
 
 /// Starts (or starts again) enrolling an app: a fresh, unconfirmed secret. Refused
 /// (`false`) when one is confirmed already.
-pub async fn start(store: &Store, user: StaffId, key: Option<&FactorKey>) -> Result<bool, FactorError> {
+pub async fn start(
+    store: &Store,
+    user: StaffId,
+    key: Option<&FactorKey>,
+) -> Result<bool, FactorError> {
     let secret: [u8; 20] = rand::random();
     let mut tx = store.begin_write().await?;
     sqlx::query("delete from staff_totp where user_id = $1 and confirmed = 0")

@@ -6,12 +6,12 @@
 //! It says only what the catalog and the release schedule say: whether a release holds a
 //! cell of it, and the month of its first session. Never a count.
 
-use domain::{CircleId, ProgramId};
 use analytics::period::Period;
 use analytics::schedule::due_at;
 use askama::Template;
 use axum::response::Response;
 use chrono::NaiveDate;
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::auth::Signed;

@@ -19,10 +19,10 @@ use analytics::view::{self, ExportFormat, Release, ReleaseInfo, StoredCell};
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
-use domain::{CircleId, ProgramId};
 use domain::catalog::{self, CircleEntry};
 use domain::i18n::Lang;
 use domain::instrument::{Helped, Hindered, Item};
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -319,7 +319,10 @@ async fn program_name(dash: &Dashboards, program: ProgramId) -> Result<String, S
 }
 
 /// The program with whether (and since when) it is archived.
-async fn program_entry(dash: &Dashboards, program: ProgramId) -> Result<catalog::Named, StaffError> {
+async fn program_entry(
+    dash: &Dashboards,
+    program: ProgramId,
+) -> Result<catalog::Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()

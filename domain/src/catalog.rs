@@ -194,9 +194,10 @@ async fn program_named(
     name: &str,
     except: Option<ProgramId>,
 ) -> Result<Option<NamedRow<ProgramId>>, sqlx::Error> {
-    let rows: Vec<NamedRow<ProgramId>> = sqlx::query_as("select id, name, archived_on from program")
-        .fetch_all(&mut *conn)
-        .await?;
+    let rows: Vec<NamedRow<ProgramId>> =
+        sqlx::query_as("select id, name, archived_on from program")
+            .fetch_all(&mut *conn)
+            .await?;
     Ok(rows
         .into_iter()
         .find(|(id, stored, _)| Some(*id) != except && same_name(stored, name)))
@@ -796,6 +797,11 @@ impl<Id: Copy> Added<Id> {
         match self {
             Added::New(id) | Added::Existing(id) => id,
         }
+    }
+
+    /// Whether the add made a new row.
+    pub fn is_new(self) -> bool {
+        matches!(self, Added::New(_))
     }
 }
 
@@ -1445,12 +1451,20 @@ mod tests {
         assert_eq!(s.live_count(StaffId::new(6), 99), None, "another account");
         assert_eq!(s.live_count(StaffId::new(5), 100), None, "past its window");
         s.received = 9;
-        assert_eq!(s.live_count(StaffId::new(5), 99), Some(9), "full is not closed");
+        assert_eq!(
+            s.live_count(StaffId::new(5), 99),
+            Some(9),
+            "full is not closed"
+        );
         s.closed = true;
         assert_eq!(s.live_count(StaffId::new(5), 0), None, "closed early");
         s.closed = false;
         s.opened_by = None;
-        assert_eq!(s.live_count(StaffId::new(5), 99), None, "opened from the command line");
+        assert_eq!(
+            s.live_count(StaffId::new(5), 99),
+            None,
+            "opened from the command line"
+        );
     }
 
     #[test]

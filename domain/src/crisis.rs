@@ -220,6 +220,9 @@ mod tests {
     #[test]
     fn each_scope_and_language_has_its_own_setting_name() {
         assert_eq!(Scope::Organization.key(Lang::Es), "crisis_line.es");
-        assert_eq!(Scope::Program(ProgramId::new(7)).key(Lang::En), "crisis_line.program.7.en");
+        assert_eq!(
+            Scope::Program(ProgramId::new(7)).key(Lang::En),
+            "crisis_line.program.7.en"
+        );
     }
 }

@@ -6,11 +6,11 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::{CircleId, ProgramId};
 use domain::audit::Actor;
 use domain::catalog::{self, Added, CatalogError, CircleEntry, Named, Target};
 use domain::crisis::{self, Scope};
 use domain::i18n::Lang;
+use domain::{CircleId, ProgramId};
 use serde::Deserialize;
 use tower_sessions::Session;
 

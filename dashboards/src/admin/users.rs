@@ -13,9 +13,9 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
-use domain::{ProgramId, StaffId};
 use domain::audit::Actor;
 use domain::catalog::{self, Named};
+use domain::{ProgramId, StaffId};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
