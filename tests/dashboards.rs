@@ -1005,9 +1005,50 @@ async fn an_admin_sets_the_crisis_line_per_language_and_program(db: &TestDb) {
     );
 }
 
+/// A path id that is not a number is refused before any handler runs, as it was when the
+/// ids were bare `i32`s: the typed ids deserialise through `i32`, so the rejection (400,
+/// and its text) is the one `Path<i32>` gave.
+async fn a_path_id_that_is_not_a_number_is_refused_as_before(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    for (jar, path, segment) in [
+        (&mut manager, "/staff/programs/abc".to_owned(), "abc"),
+        (
+            &mut manager,
+            format!("/staff/programs/{PROGRAM_A}/circles/x1"),
+            "x1",
+        ),
+        (
+            &mut manager,
+            format!("/staff/programs/{PROGRAM_A}/actions/1.5"),
+            "1.5",
+        ),
+        (&mut admin, "/staff/admin/users/me".to_owned(), "me"),
+        (
+            &mut admin,
+            "/staff/admin/programs/99999999999/rename".to_owned(),
+            "99999999999",
+        ),
+    ] {
+        let page = get(&app, jar, &path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            page.body.starts_with("Invalid URL: Cannot parse")
+                && page.body.contains(&format!("`{segment}`"))
+                && page.body.ends_with("to a `i32`"),
+            "{path}: {}",
+            page.body
+        );
+    }
+}
+
 on_both_stores!(
     the_role_page_matrix_holds,
     a_manager_of_one_program_sees_nothing_of_another,
+    a_path_id_that_is_not_a_number_is_refused_as_before,
     forms_without_a_valid_csrf_token_change_nothing,
     sign_in_is_guarded,
     the_facilitator_desk_opens_sessions_for_its_own_program,

@@ -102,7 +102,10 @@ mod tests {
     #[tokio::test]
     async fn binds_and_reads_as_an_integer_on_the_any_driver() {
         sqlx::any::install_default_drivers();
-        let pool = sqlx::AnyPool::connect("sqlite::memory:")
+        // One connection: each connection to `sqlite::memory:` is a database of its own.
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .connect("sqlite::memory:")
             .await
             .expect("an in-memory SQLite database");
         sqlx::query("create table t (id integer primary key, program_id integer)")
