@@ -836,22 +836,27 @@ async fn session_open(store: &Store, args: SessionOpenArgs) -> anyhow::Result<St
         "session {} · {} · {} · {}",
         session.code, session.program, session.circle, session.held_on
     )?;
-    for (what, added, typed, stored) in [
+    for (what, new, typed, stored) in [
         (
             "program",
-            opened.program,
+            opened.program.is_new(),
             args.program.trim(),
             &session.program,
         ),
-        ("circle", opened.circle, args.circle.trim(), &session.circle),
+        (
+            "circle",
+            opened.circle.is_new(),
+            args.circle.trim(),
+            &session.circle,
+        ),
     ] {
-        match added {
-            catalog::Added::New(_) => writeln!(out, "created the {what} “{stored}” (it is new)")?,
-            catalog::Added::Existing(_) if typed != stored => writeln!(
+        if new {
+            writeln!(out, "created the {what} “{stored}” (it is new)")?;
+        } else if typed != stored {
+            writeln!(
                 out,
                 "matched the {what} “{stored}” (you typed “{typed}”; names are matched whatever their letter case)"
-            )?,
-            catalog::Added::Existing(_) => {}
+            )?;
         }
     }
     writeln!(
@@ -952,7 +957,7 @@ async fn release_list(store: &Store) -> anyhow::Result<String> {
     }
     let losses = analytics::ledger::losses(&mut *store.pool().acquire().await?).await?;
     if !losses.is_empty() {
-        let names: std::collections::HashMap<i32, String> = catalog::programs(store)
+        let names: std::collections::HashMap<domain::ProgramId, String> = catalog::programs(store)
             .await?
             .into_iter()
             .map(|p| (p.id, p.name))

@@ -37,7 +37,7 @@ fn today() -> NaiveDate {
 }
 
 /// An action of program A's busy circle, recorded directly.
-async fn seeded_action(store: &Store) -> i32 {
+async fn seeded_action(store: &Store) -> ActionId {
     let draft = Draft {
         circle_id: Some(CIRCLE_A1),
         body: "We read the ground rules at the start".into(),
@@ -208,7 +208,7 @@ async fn an_action_is_recorded_changed_published_and_archived_once_each(db: &Tes
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     let at = done.location.unwrap();
     assert!(at.starts_with(&format!("{base}/")), "{at}");
-    let id: i32 = at.rsplit('/').next().unwrap().parse().unwrap();
+    let id: ActionId = at.rsplit('/').next().unwrap().parse().unwrap();
     let page = get(&app, &mut m, &at).await;
     assert!(page.body.contains("Recorded the action."));
     assert!(page.body.contains("Before and after"));

@@ -200,7 +200,7 @@ async fn only_the_opener_sees_a_sessions_count_and_only_while_it_is_open(db: &Te
     }
     let cli = open_from_the_command_line(&store, 9).await;
     let opener_id = staff_id(&store, FACILITATOR_A).await;
-    let stored: Vec<(String, Option<i32>)> =
+    let stored: Vec<(String, Option<StaffId>)> =
         sqlx::query_as("select code, opened_by from session where code = $1 or code = $2")
             .bind(SessionCode::parse(&code).unwrap().as_str())
             .bind(SessionCode::parse(&cli).unwrap().as_str())

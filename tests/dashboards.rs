@@ -1005,9 +1005,51 @@ async fn an_admin_sets_the_crisis_line_per_language_and_program(db: &TestDb) {
     );
 }
 
+/// A path id that is not a number is refused before any handler runs, as it was when the
+/// ids were bare `i32`s: the typed ids deserialise through `i32`, so the rejection (400,
+/// and its text) is the one `Path<i32>` gave.
+async fn a_path_id_that_is_not_a_number_is_refused_as_before(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let app = router(&store).await;
+    let mut manager = sign_in(&app, MANAGER_A).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    for (as_admin, path, segment) in [
+        (false, "/staff/programs/abc".to_owned(), "abc"),
+        (
+            false,
+            format!("/staff/programs/{PROGRAM_A}/circles/x1"),
+            "x1",
+        ),
+        (
+            false,
+            format!("/staff/programs/{PROGRAM_A}/actions/1.5"),
+            "1.5",
+        ),
+        (true, "/staff/admin/users/me".to_owned(), "me"),
+        (
+            true,
+            "/staff/admin/programs/99999999999/rename".to_owned(),
+            "99999999999",
+        ),
+    ] {
+        let jar = if as_admin { &mut admin } else { &mut manager };
+        let page = get(&app, jar, &path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{path}");
+        assert!(
+            page.body.starts_with("Invalid URL: Cannot parse")
+                && page.body.contains(&format!("`{segment}`"))
+                && page.body.ends_with("to a `i32`"),
+            "{path}: {}",
+            page.body
+        );
+    }
+}
+
 on_both_stores!(
     the_role_page_matrix_holds,
     a_manager_of_one_program_sees_nothing_of_another,
+    a_path_id_that_is_not_a_number_is_refused_as_before,
     forms_without_a_valid_csrf_token_change_nothing,
     sign_in_is_guarded,
     the_facilitator_desk_opens_sessions_for_its_own_program,
@@ -2098,7 +2140,7 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
     let app = router(&store).await;
     let mut manager = sign_in(&app, MANAGER_A).await;
     // The number each page gives each action it lists.
-    let numbers = |html: &str| -> Vec<(i32, String)> {
+    let numbers = |html: &str| -> Vec<(ActionId, String)> {
         html.split("<span class=\"mark\">")
             .skip(1)
             .map(|item| {
@@ -2130,7 +2172,7 @@ async fn an_action_keeps_one_number_on_every_page(db: &TestDb) {
     // Oldest first: the Thursday Circle's July action, the program's August one, the
     // Monday Circle's September one.
     let expected = [(ids[2], "A1"), (ids[0], "A2"), (ids[1], "A3")];
-    let number_of = |id: i32| {
+    let number_of = |id: ActionId| {
         expected
             .iter()
             .find(|(i, _)| *i == id)

@@ -102,9 +102,9 @@ async fn every_csv_writes_formula_names_as_text_and_numbers_as_numbers(db: &Test
     seed_network(&store).await;
     let app = router(&store).await;
     // Refused at entry: stored directly, as an older version could have.
-    rename(&store, "program", PROGRAM_A, PROGRAM).await;
-    rename(&store, "circle", CIRCLE_A1, CIRCLE_1).await;
-    rename(&store, "circle", CIRCLE_A3, CIRCLE_3).await;
+    rename(&store, "program", PROGRAM_A.get(), PROGRAM).await;
+    rename(&store, "circle", CIRCLE_A1.get(), CIRCLE_1).await;
+    rename(&store, "circle", CIRCLE_A3.get(), CIRCLE_3).await;
     // A leading '-' is typed in on the admin's rename page.
     let mut admin = sign_in(&app, ADMIN).await;
     let at = format!("/staff/admin/circles/{CIRCLE_A2}/rename");

@@ -128,7 +128,7 @@ async fn a_valid_submission_is_committed_before_the_thanks_page(db: &TestDb) {
     );
     // The 303 has gone out: the response is in the store already.
     type Row = (
-        i32,
+        domain::SessionId,
         i16,
         Option<i16>,
         Option<i16>,

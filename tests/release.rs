@@ -547,7 +547,15 @@ async fn a_quarter_never_gives_away_its_one_hidden_month(db: &TestDb) {
 /// Every count of every cell of a release, by (level, program, circle) and measure.
 fn counts(
     release: &view::Release,
-) -> std::collections::BTreeMap<(String, Option<i32>, Option<i32>, String), i64> {
+) -> std::collections::BTreeMap<
+    (
+        String,
+        Option<domain::ProgramId>,
+        Option<domain::CircleId>,
+        String,
+    ),
+    i64,
+> {
     release
         .cells
         .iter()

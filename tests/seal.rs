@@ -323,7 +323,7 @@ async fn send_drawn(app: &TestApp, session: &domain::catalog::Session, n: i16) -
         .to_owned()
 }
 
-async fn sent_forms(app: &TestApp, session_id: i32) -> i64 {
+async fn sent_forms(app: &TestApp, session_id: domain::SessionId) -> i64 {
     app.count(&format!(
         "select count(*) from form_sent where session_id = {session_id}"
     ))

@@ -42,7 +42,7 @@ async fn seeded(db: &TestDb) -> (Store, Router) {
     (store, app)
 }
 
-async fn id_of(store: &Store, email: &str) -> i32 {
+async fn id_of(store: &Store, email: &str) -> StaffId {
     sqlx::query_scalar("select id from staff_user where email = $1")
         .bind(email)
         .fetch_one(store.pool())
@@ -51,7 +51,7 @@ async fn id_of(store: &Store, email: &str) -> i32 {
 }
 
 /// (role, program id, active, must change) of an account, or `None` when it is gone.
-async fn standing(store: &Store, email: &str) -> Option<(String, Option<i32>, i32, i32)> {
+async fn standing(store: &Store, email: &str) -> Option<(String, Option<ProgramId>, i32, i32)> {
     sqlx::query_as(
         "select role, program_id, active, must_change_password from staff_user where email = $1",
     )

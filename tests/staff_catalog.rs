@@ -23,7 +23,7 @@ async fn entries(store: &Store, action: Action) -> Vec<audit::Stored> {
     audit::list(store, &filter, 100).await.unwrap()
 }
 
-async fn circle_name(store: &Store, id: i32) -> String {
+async fn circle_name(store: &Store, id: CircleId) -> String {
     sqlx::query_scalar("select name from circle where id = $1")
         .bind(id)
         .fetch_one(store.pool())
@@ -31,7 +31,7 @@ async fn circle_name(store: &Store, id: i32) -> String {
         .unwrap()
 }
 
-async fn program_name(store: &Store, id: i32) -> String {
+async fn program_name(store: &Store, id: ProgramId) -> String {
     sqlx::query_scalar("select name from program where id = $1")
         .bind(id)
         .fetch_one(store.pool())

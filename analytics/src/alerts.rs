@@ -39,6 +39,7 @@
 use std::collections::BTreeMap;
 
 use domain::instrument::Index;
+use domain::{CircleId, ProgramId};
 
 use crate::budget::Level;
 use crate::figures::{self, BinNoise, Estimate};
@@ -222,8 +223,8 @@ pub fn benjamini_hochberg(p_values: &[f64], q: f64) -> Vec<bool> {
 /// What an alert is about: a program, or one of its circles.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Subject {
-    pub program_id: i32,
-    pub circle_id: Option<i32>,
+    pub program_id: ProgramId,
+    pub circle_id: Option<CircleId>,
     /// The program's name, and the circle's where it is one.
     pub program: String,
     pub circle: Option<String>,
@@ -318,7 +319,7 @@ pub fn quarter_alerts(months: &[&Release]) -> Vec<Alert> {
         return vec![];
     };
     // Every subject that has a cell in each month of both quarters.
-    let mut subjects: BTreeMap<(i32, Option<i32>), Subject> = BTreeMap::new();
+    let mut subjects: BTreeMap<(ProgramId, Option<CircleId>), Subject> = BTreeMap::new();
     for cell in after_months.iter().flat_map(|r| &r.cells) {
         let (Some(program_id), level) = (cell.key.program_id, cell.key.level) else {
             continue;
@@ -335,7 +336,7 @@ pub fn quarter_alerts(months: &[&Release]) -> Vec<Alert> {
                 circle: cell.circle.clone(),
             });
     }
-    let window = |releases: &[&Release], key: (i32, Option<i32>), index: Index| {
+    let window = |releases: &[&Release], key: (ProgramId, Option<CircleId>), index: Index| {
         Window::sum(releases.iter().map(|r| {
             r.cells
                 .iter()
@@ -347,7 +348,7 @@ pub fn quarter_alerts(months: &[&Release]) -> Vec<Alert> {
                 .and_then(|c| Window::of_cell(c, index))
         }))
     };
-    let mut by_program: BTreeMap<i32, Vec<Alert>> = BTreeMap::new();
+    let mut by_program: BTreeMap<ProgramId, Vec<Alert>> = BTreeMap::new();
     for (key, subject) in subjects {
         for index in Index::ALL {
             let (Some(b), Some(a)) = (
@@ -662,8 +663,8 @@ mod tests {
     fn the_evidence_reads_as_the_issue_asks() {
         let alert = Alert {
             subject: Subject {
-                program_id: 1,
-                circle_id: Some(2),
+                program_id: ProgramId::new(1),
+                circle_id: Some(CircleId::new(2)),
                 program: "Loss".into(),
                 circle: Some("Grief and Loss".into()),
             },

@@ -23,6 +23,8 @@
 
 use std::collections::BTreeMap;
 
+use domain::{CircleId, ProgramId};
+
 use crate::budget::Level;
 use crate::figures::{BinNoise, CellNoise};
 use crate::integer::{simplex_round, table_round};
@@ -337,10 +339,17 @@ pub(crate) fn shape_noise(
     let mut cells = BTreeMap::new();
     cells.insert(key(Level::PortfolioMonth, None, None), vec![]);
     for p in 0..programs.max(1) as i32 {
-        cells.insert(key(Level::ProgramMonth, Some(p), None), vec![]);
+        cells.insert(
+            key(Level::ProgramMonth, Some(ProgramId::new(p)), None),
+            vec![],
+        );
         for c in 0..circles.max(1) as i32 {
             cells.insert(
-                key(Level::CircleMonth, Some(p), Some(p * 10_000 + c)),
+                key(
+                    Level::CircleMonth,
+                    Some(ProgramId::new(p)),
+                    Some(CircleId::new(p * 10_000 + c)),
+                ),
                 vec![],
             );
         }
@@ -493,8 +502,8 @@ pub(crate) mod tests {
     pub(crate) fn key(level: Level, program: Option<i32>, circle: Option<i32>) -> CellKey {
         CellKey {
             level,
-            program_id: program,
-            circle_id: circle,
+            program_id: program.map(ProgramId::new),
+            circle_id: circle.map(CircleId::new),
             period: "2026-10".parse::<Period>().unwrap(),
         }
     }

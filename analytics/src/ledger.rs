@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use domain::store::random_id;
+use domain::{ProgramId, ReleaseId};
 use sqlx::{AnyConnection, Row};
 
 use crate::CODE_VERSION;
@@ -47,7 +48,7 @@ pub(crate) async fn check_budget(
         return Ok(());
     }
     let needed = plan::month_spend(settings)?;
-    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let programs: BTreeSet<ProgramId> = sessions.iter().map(|s| s.program_id).collect();
     let months: Vec<String> = period.months().iter().map(ToString::to_string).collect();
     let spent = spent_by(conn, &months, settings.mechanism).await?;
     for program in programs {
@@ -86,8 +87,8 @@ pub async fn spent_by(
     conn: &mut AnyConnection,
     months: &[String],
     mechanism: Mechanism,
-) -> Result<HashMap<(i32, String), (Rational, Option<Rational>)>, ReleaseError> {
-    let mut spent: HashMap<(i32, String), (Rational, Option<Rational>)> = HashMap::new();
+) -> Result<HashMap<(ProgramId, String), (Rational, Option<Rational>)>, ReleaseError> {
+    let mut spent: HashMap<(ProgramId, String), (Rational, Option<Rational>)> = HashMap::new();
     for month in months {
         let rows = sqlx::query(
             "select s.program_id, l.unit, l.spend, l.budget from ledger_scope s join ledger l on l.id = s.ledger_id where s.month = $1",
@@ -96,7 +97,7 @@ pub async fn spent_by(
         .fetch_all(&mut *conn)
         .await?;
         for row in rows {
-            let program: i32 = row.try_get("program_id")?;
+            let program: ProgramId = row.try_get("program_id")?;
             let unit: String = row.try_get("unit")?;
             let spend: Rational = row.try_get::<String, _>("spend")?.parse()?;
             let spend = match (mechanism, unit.as_str()) {
@@ -119,7 +120,7 @@ pub async fn spent_by(
 
 pub(crate) async fn write_ledger(
     conn: &mut AnyConnection,
-    release_id: i32,
+    release_id: ReleaseId,
     period: Period,
     settings: &PrivacySettings,
     released: &Released,
@@ -129,7 +130,7 @@ pub(crate) async fn write_ledger(
         return Ok(());
     }
     let noise = plan::noise(settings)?;
-    let all_programs: BTreeSet<i32> = released
+    let all_programs: BTreeSet<ProgramId> = released
         .cells()
         .keys()
         .filter_map(|k| k.program_id)
@@ -140,7 +141,7 @@ pub(crate) async fn write_ledger(
             .keys()
             .filter(|k| k.level == m.level)
             .count();
-        let programs: BTreeSet<i32> = match m.level {
+        let programs: BTreeSet<ProgramId> = match m.level {
             crate::budget::Level::PortfolioMonth => all_programs.clone(),
             level => released
                 .cells()
@@ -242,13 +243,13 @@ struct Spend {
 /// check counts them); a month of ε spends only stays in ε.
 pub async fn losses(
     conn: &mut AnyConnection,
-) -> Result<BTreeMap<(i32, String), MonthLoss>, ReleaseError> {
+) -> Result<BTreeMap<(ProgramId, String), MonthLoss>, ReleaseError> {
     let rows = sqlx::query(
         "select s.program_id, s.month, l.unit, l.spend, l.answers_per_person from ledger_scope s join ledger l on l.id = s.ledger_id",
     )
     .fetch_all(&mut *conn)
     .await?;
-    let mut spends: BTreeMap<(i32, String), Vec<Spend>> = BTreeMap::new();
+    let mut spends: BTreeMap<(ProgramId, String), Vec<Spend>> = BTreeMap::new();
     for row in rows {
         spends
             .entry((row.try_get("program_id")?, row.try_get("month")?))

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashSet};
 
 use domain::instrument::{Helped, Hindered, Index, Item};
-use domain::{Backend, Store};
+use domain::{Backend, CircleId, ProgramId, SessionId, Store};
 use polars::prelude::*;
 use rand::Rng;
 use rand_distr::Distribution;
@@ -37,9 +37,9 @@ pub enum PipelineError {
 /// A session held in the period: where its responses belong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct SessionInfo {
-    pub id: i32,
-    pub circle_id: i32,
-    pub program_id: i32,
+    pub id: SessionId,
+    pub circle_id: CircleId,
+    pub program_id: ProgramId,
     /// `YYYY-MM`
     pub month: String,
 }
@@ -76,16 +76,17 @@ pub(crate) async fn sessions_in(
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct CellKey {
     pub level: Level,
-    pub program_id: Option<i32>,
-    pub circle_id: Option<i32>,
+    pub program_id: Option<ProgramId>,
+    pub circle_id: Option<CircleId>,
     pub period: Period,
 }
 
 /// Every cell a month's release declares, in a fixed order: each circle that met, each
 /// program that met, and the portfolio.
 pub(crate) fn key_set(month: Period, sessions: &[SessionInfo]) -> Vec<CellKey> {
-    let programs: std::collections::BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
-    let circles: std::collections::BTreeSet<(i32, i32)> = sessions
+    let programs: std::collections::BTreeSet<ProgramId> =
+        sessions.iter().map(|s| s.program_id).collect();
+    let circles: std::collections::BTreeSet<(ProgramId, CircleId)> = sessions
         .iter()
         .map(|s| (s.program_id, s.circle_id))
         .collect();
@@ -152,7 +153,7 @@ pub(crate) async fn load_responses(
     period: Period,
     sessions: &[SessionInfo],
 ) -> Result<LoadedResponses, PipelineError> {
-    let wanted: HashSet<i32> = sessions.iter().map(|s| s.id).collect();
+    let wanted: HashSet<i32> = sessions.iter().map(|s| s.id.get()).collect();
     let (ids, r, f) = match store.backend() {
         Backend::Sqlite => {
             let path = store
@@ -468,15 +469,21 @@ pub(crate) fn true_counts(
         vec![
             Column::new(
                 "session_id".into(),
-                sessions.iter().map(|s| s.id).collect::<Vec<_>>(),
+                sessions.iter().map(|s| s.id.get()).collect::<Vec<_>>(),
             ),
             Column::new(
                 "circle_id".into(),
-                sessions.iter().map(|s| s.circle_id).collect::<Vec<_>>(),
+                sessions
+                    .iter()
+                    .map(|s| s.circle_id.get())
+                    .collect::<Vec<_>>(),
             ),
             Column::new(
                 "program_id".into(),
-                sessions.iter().map(|s| s.program_id).collect::<Vec<_>>(),
+                sessions
+                    .iter()
+                    .map(|s| s.program_id.get())
+                    .collect::<Vec<_>>(),
             ),
         ],
     )?;
@@ -510,7 +517,10 @@ pub(crate) fn true_counts(
         frame.column("circle_id")?.i32()?,
     );
     for i in 0..frame.height() {
-        let (program, circle) = (programs.get(i), circles.get(i));
+        let (program, circle) = (
+            programs.get(i).map(ProgramId::new),
+            circles.get(i).map(CircleId::new),
+        );
         let cells = [
             (Level::CircleMonth, program, circle),
             (Level::ProgramMonth, program, None),
@@ -544,7 +554,7 @@ pub(crate) fn naive_counts(
     key: &CellKey,
 ) -> Vec<i64> {
     let by_id: std::collections::HashMap<i32, &SessionInfo> =
-        sessions.iter().map(|s| (s.id, s)).collect();
+        sessions.iter().map(|s| (s.id.get(), s)).collect();
     let mut out = vec![0i64; measures().len()];
     for (session, a) in answers {
         let s = by_id[session];
@@ -651,9 +661,9 @@ mod tests {
     fn polars_counts_match_a_row_by_row_count() {
         let sessions: Vec<SessionInfo> = (0..6)
             .map(|i| SessionInfo {
-                id: 100 + i,
-                circle_id: 10 + i % 3,
-                program_id: 1 + (10 + i % 3) % 2,
+                id: SessionId::new(100 + i),
+                circle_id: CircleId::new(10 + i % 3),
+                program_id: ProgramId::new(1 + (10 + i % 3) % 2),
                 month: "2026-10".into(),
             })
             .collect();
@@ -692,9 +702,9 @@ mod tests {
     fn the_same_responses_in_any_row_order_give_the_same_counts() {
         let sessions: Vec<SessionInfo> = (0..4)
             .map(|i| SessionInfo {
-                id: i,
-                circle_id: 10 + i,
-                program_id: 1,
+                id: SessionId::new(i),
+                circle_id: CircleId::new(10 + i),
+                program_id: ProgramId::new(1),
                 month: "2026-10".into(),
             })
             .collect();
@@ -730,21 +740,21 @@ mod tests {
     fn the_key_set_comes_from_sessions_held_not_from_answers() {
         let sessions = vec![
             SessionInfo {
-                id: 1,
-                circle_id: 10,
-                program_id: 1,
+                id: SessionId::new(1),
+                circle_id: CircleId::new(10),
+                program_id: ProgramId::new(1),
                 month: "2026-10".into(),
             },
             SessionInfo {
-                id: 2,
-                circle_id: 11,
-                program_id: 1,
+                id: SessionId::new(2),
+                circle_id: CircleId::new(11),
+                program_id: ProgramId::new(1),
                 month: "2026-10".into(),
             },
             SessionInfo {
-                id: 3,
-                circle_id: 20,
-                program_id: 2,
+                id: SessionId::new(3),
+                circle_id: CircleId::new(20),
+                program_id: ProgramId::new(2),
                 month: "2026-10".into(),
             },
         ];

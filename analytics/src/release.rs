@@ -18,9 +18,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
-use domain::Store;
 use domain::audit::{self, Actor};
 use domain::store::random_id;
+use domain::{ProgramId, ReleaseId, Store};
 use sqlx::AnyConnection;
 
 use crate::CODE_VERSION;
@@ -370,7 +370,7 @@ fn forced_by_months(
     months: &[view::Release],
 ) -> BTreeMap<CellKey, suppression::Forced> {
     let noise = |c: &StoredCell| c.noise.clone().unwrap_or_default();
-    let programs: BTreeSet<i32> = sessions.iter().map(|s| s.program_id).collect();
+    let programs: BTreeSet<ProgramId> = sessions.iter().map(|s| s.program_id).collect();
     let mut forced = BTreeMap::new();
     for program in programs {
         let month_cells: Vec<&StoredCell> = months
@@ -455,10 +455,11 @@ async fn off_runtime<T: Send + 'static>(
 }
 
 pub async fn already_released(store: &Store, period: Period) -> Result<bool, sqlx::Error> {
-    let found: Option<i32> = sqlx::query_scalar("select id from data_release where period = $1")
-        .bind(period.to_string())
-        .fetch_optional(store.pool())
-        .await?;
+    let found: Option<ReleaseId> =
+        sqlx::query_scalar("select id from data_release where period = $1")
+            .bind(period.to_string())
+            .fetch_optional(store.pool())
+            .await?;
     Ok(found.is_some())
 }
 
@@ -539,10 +540,10 @@ async fn insert_release(
     made: &Made,
     settings: &PrivacySettings,
     now: i64,
-) -> Result<i32, ReleaseError> {
+) -> Result<ReleaseId, ReleaseError> {
     let period = made.period;
     loop {
-        let id = random_id();
+        let id = ReleaseId::new(random_id());
         let inserted = sqlx::query(
             "insert into data_release (id, period, mechanism, plan, manager_threshold, funder_threshold, code_version, released_at) \
              values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict do nothing",
@@ -561,7 +562,7 @@ async fn insert_release(
             return Ok(id);
         }
         // Either the id collided or the period was released meanwhile.
-        let taken: Option<i32> =
+        let taken: Option<ReleaseId> =
             sqlx::query_scalar("select id from data_release where period = $1")
                 .bind(period.to_string())
                 .fetch_optional(&mut *conn)
@@ -575,7 +576,7 @@ async fn insert_release(
 /// A released cell's row: its key and its status for managers and for funders.
 async fn insert_cell(
     conn: &mut AnyConnection,
-    release_id: i32,
+    release_id: ReleaseId,
     cell: i32,
     key: &CellKey,
     [manager, funder]: [suppression::Visibility; 2],
@@ -601,7 +602,7 @@ async fn insert_cell(
 /// (the whole cell, or its first-time split).
 async fn insert_cell_counts(
     conn: &mut AnyConnection,
-    release_id: i32,
+    release_id: ReleaseId,
     cell: i32,
     released: &ReleasedCell,
     [manager, funder]: [suppression::Visibility; 2],
@@ -627,7 +628,7 @@ async fn insert_cell_counts(
 /// A released cell's noise: the variance of its `responses`, and of each group's bins.
 async fn insert_cell_noise(
     conn: &mut AnyConnection,
-    release_id: i32,
+    release_id: ReleaseId,
     cell: i32,
     noise: &CellNoise,
 ) -> Result<(), sqlx::Error> {
@@ -653,7 +654,7 @@ async fn insert_cell_noise(
 
 async fn insert_counts(
     conn: &mut AnyConnection,
-    release_id: i32,
+    release_id: ReleaseId,
     cell: i32,
     rows: &[(&str, i64, bool, bool)],
 ) -> Result<(), sqlx::Error> {
@@ -694,6 +695,7 @@ mod tests {
     use std::collections::HashMap;
 
     use domain::instrument::{Answers, Helped, Index, Item, Rating};
+    use domain::{CircleId, SessionId};
     use rand::{RngExt, SeedableRng};
     use rand_distr::Distribution;
 
@@ -713,9 +715,9 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(c, &(program, _))| SessionInfo {
-                id: c as i32,
-                circle_id: 100 + c as i32,
-                program_id: program,
+                id: SessionId::new(c as i32),
+                circle_id: CircleId::new(100 + c as i32),
+                program_id: ProgramId::new(program),
                 month: "2026-10".into(),
             })
             .collect();
@@ -764,8 +766,8 @@ mod tests {
     fn circle_key(c: i32, program: i32) -> CellKey {
         CellKey {
             level: Level::CircleMonth,
-            program_id: Some(program),
-            circle_id: Some(100 + c),
+            program_id: Some(ProgramId::new(program)),
+            circle_id: Some(CircleId::new(100 + c)),
             period: "2026-10".parse().unwrap(),
         }
     }
@@ -773,7 +775,7 @@ mod tests {
     fn program_key(p: i32) -> CellKey {
         CellKey {
             level: Level::ProgramMonth,
-            program_id: Some(p),
+            program_id: Some(ProgramId::new(p)),
             circle_id: None,
             period: "2026-10".parse().unwrap(),
         }

@@ -277,6 +277,7 @@ fn complement<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::{CircleId, ProgramId};
 
     #[test]
     fn a_stored_status_reads_back_and_an_unknown_one_is_refused() {
@@ -304,8 +305,8 @@ mod tests {
         (
             CellKey {
                 level,
-                program_id: program,
-                circle_id: circle,
+                program_id: program.map(ProgramId::new),
+                circle_id: circle.map(CircleId::new),
                 period: "2026-10".parse().unwrap(),
             },
             Sizes {
@@ -319,7 +320,7 @@ mod tests {
 
     fn manager(d: &BTreeMap<CellKey, [Visibility; 2]>, circle: i32) -> Status {
         d.iter()
-            .find(|(k, _)| k.circle_id == Some(circle))
+            .find(|(k, _)| k.circle_id == Some(CircleId::new(circle)))
             .unwrap()
             .1[0]
             .status
@@ -419,7 +420,7 @@ mod tests {
         let d = decide(&cells, &RULE, &BTreeMap::new());
         let split = |circle: i32| {
             d.iter()
-                .find(|(k, _)| k.circle_id == Some(circle))
+                .find(|(k, _)| k.circle_id == Some(CircleId::new(circle)))
                 .unwrap()
                 .1[0]
                 .split_hidden
@@ -444,7 +445,7 @@ mod tests {
         .collect();
         let p1 = cells
             .keys()
-            .find(|k| k.program_id == Some(1))
+            .find(|k| k.program_id == Some(ProgramId::new(1)))
             .unwrap()
             .clone();
         let forced: BTreeMap<_, _> = [(
@@ -478,8 +479,16 @@ mod tests {
         .into_iter()
         .collect();
         let d = decide(&cells, &RULE, &BTreeMap::new());
-        let p1 = d.iter().find(|(k, _)| k.program_id == Some(1)).unwrap().1;
-        let p2 = d.iter().find(|(k, _)| k.program_id == Some(2)).unwrap().1;
+        let p1 = d
+            .iter()
+            .find(|(k, _)| k.program_id == Some(ProgramId::new(1)))
+            .unwrap()
+            .1;
+        let p2 = d
+            .iter()
+            .find(|(k, _)| k.program_id == Some(ProgramId::new(2)))
+            .unwrap()
+            .1;
         assert!(p1[0].split_hidden && p1[1].split_hidden);
         // Rule 4: with p1's split hidden under the funders' portfolio split, the
         // next-smallest program split is hidden too, or portfolio minus p2 would give p1's

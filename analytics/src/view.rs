@@ -12,8 +12,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
-use domain::Store;
 use domain::instrument::{Index, Item};
+use domain::{CircleId, ProgramId, ReleaseId, Store};
 use polars::prelude::*;
 use sqlx::Row;
 
@@ -28,7 +28,7 @@ use crate::suppression::{Audience, Status};
 /// A stored release's header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReleaseInfo {
-    pub id: i32,
+    pub id: ReleaseId,
     pub period: Period,
     pub mechanism: Mechanism,
     /// The measurement plan it was made under (1 or 2).
@@ -55,8 +55,8 @@ pub async fn list_releases(store: &Store) -> Result<Vec<ReleaseInfo>, sqlx::Erro
 /// no figure of it anywhere, hidden or shown.
 pub async fn ever_released(
     store: &Store,
-    program: i32,
-    circle: Option<i32>,
+    program: ProgramId,
+    circle: Option<CircleId>,
 ) -> Result<bool, sqlx::Error> {
     let query = match circle {
         Some(circle) => {
@@ -68,7 +68,7 @@ pub async fn ever_released(
                 .bind(program)
         }
     };
-    let found: Option<i32> = query.fetch_optional(store.pool()).await?;
+    let found: Option<ReleaseId> = query.fetch_optional(store.pool()).await?;
     Ok(found.is_some())
 }
 
@@ -271,7 +271,7 @@ pub async fn load(store: &Store, info: ReleaseInfo) -> Result<Release, sqlx::Err
 /// is a decode error.
 async fn load_counts(
     store: &Store,
-    release_id: i32,
+    release_id: ReleaseId,
 ) -> Result<HashMap<i32, BTreeMap<Measure, StoredCount>>, sqlx::Error> {
     let rows = sqlx::query(
         "select cell, measure, value, manager_hidden, funder_hidden from release_count where release_id = $1",
@@ -299,7 +299,7 @@ async fn load_counts(
 /// A plan-2 release's noise by cell: `responses`, or a group's bins.
 async fn load_noise(
     store: &Store,
-    release_id: i32,
+    release_id: ReleaseId,
 ) -> Result<HashMap<i32, CellNoise>, sqlx::Error> {
     let rows = sqlx::query(
         "select cell, name, variance, covariance, with_total from release_noise where release_id = $1",
@@ -331,7 +331,7 @@ async fn load_noise(
 /// its counts and (plan 2) its noise.
 async fn load_cells(
     store: &Store,
-    release_id: i32,
+    release_id: ReleaseId,
     mut counts: HashMap<i32, BTreeMap<Measure, StoredCount>>,
     mut noise: HashMap<i32, CellNoise>,
 ) -> Result<Vec<StoredCell>, sqlx::Error> {
@@ -376,7 +376,7 @@ async fn load_cells(
 /// ledger.
 async fn first_plan_variances(
     store: &Store,
-    release_id: i32,
+    release_id: ReleaseId,
 ) -> Result<HashMap<(Level, String), f64>, sqlx::Error> {
     let rows = sqlx::query(
         "select level, measure_group, mechanism, scale from ledger where release_id = $1",
@@ -1012,8 +1012,8 @@ mod tests {
         StoredCell {
             key: CellKey {
                 level: Level::CircleMonth,
-                program_id: Some(1),
-                circle_id: Some(2),
+                program_id: Some(ProgramId::new(1)),
+                circle_id: Some(CircleId::new(2)),
                 period: "2026-10".parse().unwrap(),
             },
             program: None,

@@ -46,6 +46,7 @@ use sqlx::{Any, AnyConnection, Connection};
 use tokio::sync::{mpsc, oneshot};
 
 use crate::once::FormHash;
+use domain::SessionId;
 use domain::catalog::now_unix;
 use domain::code::TicketHash;
 use domain::instrument::{Answers, Helped, Hindered, Item, VERSION};
@@ -109,7 +110,7 @@ enum BatchError {
 /// One submission on its way to the store.
 #[derive(Clone, Debug)]
 pub struct Pending {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub ticketed: bool,
     pub ticket: Option<TicketHash>,
     /// The hash of the form's token, when the form carried one: stored with the response,
@@ -469,7 +470,7 @@ async fn apply_batch(
 /// other's in the rewrite of [`rewrite_tickets`]), and both batches' participants are
 /// told 503. SQLite has one writer at a time and needs no row locks.
 async fn lock_sessions(conn: &mut AnyConnection, batch: &[&Pending]) -> Result<(), sqlx::Error> {
-    let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
+    let mut sessions: Vec<SessionId> = batch.iter().map(|p| p.session_id).collect();
     sessions.sort_unstable();
     sessions.dedup();
     for session_id in sessions {
@@ -489,8 +490,8 @@ async fn use_tickets(
     batch: &[&Pending],
     outcomes: &mut [Result<(), Refusal>],
     now: i64,
-) -> Result<Vec<i32>, sqlx::Error> {
-    let mut ticketed_sessions: Vec<i32> = Vec::new();
+) -> Result<Vec<SessionId>, sqlx::Error> {
+    let mut ticketed_sessions: Vec<SessionId> = Vec::new();
     for (i, pending) in batch.iter().enumerate() {
         let (Ok(()), true, Some(hash)) = (&outcomes[i], pending.ticketed, &pending.ticket) else {
             continue;
@@ -535,7 +536,7 @@ async fn take_batch_places(
     outcomes: &mut [Result<(), Refusal>],
     now: i64,
 ) -> Result<(), sqlx::Error> {
-    let mut sessions: Vec<i32> = batch.iter().map(|p| p.session_id).collect();
+    let mut sessions: Vec<SessionId> = batch.iter().map(|p| p.session_id).collect();
     sessions.sort_unstable();
     sessions.dedup();
     for session_id in sessions {
@@ -570,7 +571,7 @@ async fn take_batch_places(
 /// transaction id cannot tell which ticket came with which response.
 async fn rewrite_tickets(
     conn: &mut AnyConnection,
-    mut ticketed_sessions: Vec<i32>,
+    mut ticketed_sessions: Vec<SessionId>,
 ) -> Result<(), sqlx::Error> {
     ticketed_sessions.sort_unstable();
     ticketed_sessions.dedup();
@@ -586,7 +587,7 @@ async fn rewrite_tickets(
 /// The sent forms of a batch's sessions, between the check and the record.
 struct SentForms {
     /// Per session with a form in the batch: the hashes of its forms already stored.
-    stored: HashMap<i32, Vec<FormHash>>,
+    stored: HashMap<SessionId, Vec<FormHash>>,
     /// `(later, first)`: the same form twice in one batch (a double tap). The later one
     /// takes no place; it gets the first's refusal, or "already sent" if the first stores.
     repeats: Vec<(usize, usize)>,
@@ -640,7 +641,7 @@ impl SentForms {
             }
         }
         let mut stored = self.stored;
-        let mut gained: Vec<i32> = Vec::new();
+        let mut gained: Vec<SessionId> = Vec::new();
         for (pending, outcome) in batch.iter().zip(outcomes.iter()) {
             if let (Ok(()), Some(hash)) = (outcome, &pending.form) {
                 stored
@@ -663,7 +664,7 @@ impl SentForms {
 /// Takes `n` places of an open session, all or none.
 async fn take_places(
     conn: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
     n: usize,
     now: i64,
 ) -> Result<bool, sqlx::Error> {
@@ -681,7 +682,7 @@ async fn take_places(
 
 async fn why_not_open(
     conn: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
     now: i64,
 ) -> Result<Refusal, sqlx::Error> {
     let state: Option<(i32, i32, i64)> =
@@ -755,7 +756,7 @@ fn insert_sql(rows: usize) -> &'static str {
 /// A response as it is written: its session, its instrument version, its answers.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct StoredResponse<'a> {
-    pub session_id: i32,
+    pub session_id: SessionId,
     pub version: i16,
     pub answers: &'a Answers,
 }
@@ -810,7 +811,7 @@ pub(crate) async fn insert_responses(
 /// and the sealer rewrites it as it does every closed session.
 pub async fn insert_synthetic(
     store: &Store,
-    session_id: i32,
+    session_id: SessionId,
     answers: &[Answers],
 ) -> Result<(), sqlx::Error> {
     let mut rows: Vec<StoredResponse<'_>> = answers
@@ -850,7 +851,7 @@ pub async fn insert_synthetic(
 /// kept forever, and a count of answers in it would be exact and outside the releases.
 pub async fn commit_entered(
     store: &Store,
-    session_id: i32,
+    session_id: SessionId,
     answers: &[Answers],
     entry: domain::audit::Entry<'_>,
 ) -> Result<Result<(), Refusal>, sqlx::Error> {
@@ -997,7 +998,7 @@ mod tests {
                 Err(R(Refusal::TicketUnknown)),
             ]
         );
-        let received = |id: i32| {
+        let received = |id: SessionId| {
             let pool = store.pool().clone();
             async move {
                 sqlx::query_scalar::<_, i32>("select received from session where id = $1")
@@ -1220,7 +1221,7 @@ mod tests {
                 Err(R(Refusal::Full)),
             ]
         );
-        let sent = |session_id: i32| {
+        let sent = |session_id: SessionId| {
             let pool = store.pool().clone();
             async move {
                 let mut hashes: Vec<String> =

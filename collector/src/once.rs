@@ -39,6 +39,7 @@ use rand::seq::SliceRandom;
 use sha2::{Digest, Sha256};
 use sqlx::AnyConnection;
 
+use domain::SessionId;
 use domain::hex;
 use domain::store::Store;
 
@@ -81,7 +82,7 @@ impl FormKey {
     }
 
     /// A fresh token for one drawing of the form of session `session_id`.
-    pub fn issue(&self, session_id: i32) -> FormToken {
+    pub fn issue(&self, session_id: SessionId) -> FormToken {
         let nonce: [u8; NONCE_BYTES] = rand::random();
         let tag = self.tag(session_id, &nonce);
         FormToken(format!("{}{}", hex::encode(&nonce), hex::encode(&tag)))
@@ -90,7 +91,7 @@ impl FormKey {
     /// The token a form of session `session_id` was sent with, if this key made it for
     /// that session; `None` for anything else (cut short, altered, made up, or another
     /// session's).
-    pub fn verify(&self, session_id: i32, sent: &str) -> Option<FormToken> {
+    pub fn verify(&self, session_id: SessionId, sent: &str) -> Option<FormToken> {
         if sent.len() != TOKEN_LEN {
             return None;
         }
@@ -104,10 +105,10 @@ impl FormKey {
         (differs == 0).then(|| FormToken(sent.to_ascii_lowercase()))
     }
 
-    fn tag(&self, session_id: i32, nonce: &[u8]) -> [u8; TAG_BYTES] {
+    fn tag(&self, session_id: SessionId, nonce: &[u8]) -> [u8; TAG_BYTES] {
         let mut message = Vec::with_capacity(CONTEXT.len() + 4 + nonce.len());
         message.extend_from_slice(CONTEXT);
-        message.extend_from_slice(&session_id.to_be_bytes());
+        message.extend_from_slice(&session_id.get().to_be_bytes());
         message.extend_from_slice(nonce);
         let mac = hmac_sha256(&self.0, &message);
         let mut tag = [0u8; TAG_BYTES];
@@ -159,7 +160,7 @@ pub async fn was_sent(store: &Store, hash: &FormHash) -> Result<bool, sqlx::Erro
 /// The hashes of the forms that stored a response in session `session_id`.
 pub(crate) async fn sent_in(
     conn: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
 ) -> Result<Vec<FormHash>, sqlx::Error> {
     let hashes: Vec<String> =
         sqlx::query_scalar("select hash from form_sent where session_id = $1")
@@ -183,7 +184,7 @@ const CHUNKS: [usize; 3] = [64, 8, 1];
 /// session's capacity of rows per batch, as with tickets.
 pub(crate) async fn rewrite(
     conn: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
     mut hashes: Vec<FormHash>,
 ) -> Result<(), sqlx::Error> {
     erase(conn, session_id).await?;
@@ -206,7 +207,10 @@ pub(crate) async fn rewrite(
 }
 
 /// Deletes every sent-form hash of session `session_id` (sealing; a rewrite).
-pub(crate) async fn erase(conn: &mut AnyConnection, session_id: i32) -> Result<(), sqlx::Error> {
+pub(crate) async fn erase(
+    conn: &mut AnyConnection,
+    session_id: SessionId,
+) -> Result<(), sqlx::Error> {
     sqlx::query("delete from form_sent where session_id = $1")
         .bind(session_id)
         .execute(&mut *conn)
@@ -257,17 +261,24 @@ mod tests {
 
     #[test]
     fn a_token_passes_for_its_session_only() {
-        let token = key().issue(41);
+        let token = key().issue(SessionId::new(41));
         assert_eq!(token.as_str().len(), TOKEN_LEN);
-        assert_eq!(key().verify(41, token.as_str()), Some(token.clone()));
         assert_eq!(
-            key().verify(41, &token.as_str().to_ascii_uppercase()),
+            key().verify(SessionId::new(41), token.as_str()),
+            Some(token.clone())
+        );
+        assert_eq!(
+            key().verify(SessionId::new(41), &token.as_str().to_ascii_uppercase()),
             Some(token.clone()),
             "hex is read in either case"
         );
-        assert_eq!(key().verify(42, token.as_str()), None, "another session's");
         assert_eq!(
-            FormKey([8; 32]).verify(41, token.as_str()),
+            key().verify(SessionId::new(42), token.as_str()),
+            None,
+            "another session's"
+        );
+        assert_eq!(
+            FormKey([8; 32]).verify(SessionId::new(41), token.as_str()),
             None,
             "another key's"
         );
@@ -275,12 +286,16 @@ mod tests {
 
     #[test]
     fn altered_short_or_made_up_tokens_fail() {
-        let token = key().issue(41);
+        let token = key().issue(SessionId::new(41));
         let text = token.as_str();
         for at in [0, NONCE_BYTES * 2, TOKEN_LEN - 1] {
             let flipped = if &text[at..=at] == "0" { "1" } else { "0" };
             let altered = format!("{}{flipped}{}", &text[..at], &text[at + 1..]);
-            assert_eq!(key().verify(41, &altered), None, "changed at {at}");
+            assert_eq!(
+                key().verify(SessionId::new(41), &altered),
+                None,
+                "changed at {at}"
+            );
         }
         for bad in [
             "",
@@ -289,13 +304,16 @@ mod tests {
             &"z".repeat(TOKEN_LEN),
             &"é".repeat(TOKEN_LEN / 2),
         ] {
-            assert_eq!(key().verify(41, bad), None, "{bad:?}");
+            assert_eq!(key().verify(SessionId::new(41), bad), None, "{bad:?}");
         }
     }
 
     #[test]
     fn tokens_are_fresh_and_never_printed() {
-        let (a, b) = (key().issue(41), key().issue(41));
+        let (a, b) = (
+            key().issue(SessionId::new(41)),
+            key().issue(SessionId::new(41)),
+        );
         assert_ne!(a, b);
         assert_ne!(a.hash(), b.hash());
         assert_eq!(a.hash().as_str().len(), 64);

@@ -19,6 +19,7 @@ use rand::seq::SliceRandom;
 use sqlx::{AnyConnection, Connection, Row};
 
 use crate::commit::{StoredResponse, insert_responses, response_columns};
+use domain::SessionId;
 use domain::instrument::{Answers, Helped, Hindered, Item, Rating, VERSION};
 use domain::store::Store;
 
@@ -27,7 +28,7 @@ pub const SEAL_EVERY: Duration = Duration::from_secs(60);
 
 /// Seals every closed, unsealed session. Returns how many were sealed.
 pub async fn seal_closed_sessions(store: &Store, now: i64) -> Result<usize, sqlx::Error> {
-    let ids: Vec<i32> = sqlx::query_scalar(
+    let ids: Vec<SessionId> = sqlx::query_scalar(
         "select id from session where sealed = 0 and (closed = 1 or closes_at <= $1)",
     )
     .bind(now)
@@ -48,7 +49,7 @@ pub async fn seal_closed_sessions(store: &Store, now: i64) -> Result<usize, sqlx
 }
 
 /// Seals one session; `false` when another process sealed it first.
-async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Error> {
+async fn seal_session(store: &Store, session_id: SessionId) -> Result<bool, sqlx::Error> {
     let mut conn = store.pool().acquire().await?;
     let mut tx = conn.begin().await?;
     let sealed = seal_in(&mut tx, session_id, &[]).await?;
@@ -63,7 +64,7 @@ async fn seal_session(store: &Store, session_id: i32) -> Result<bool, sqlx::Erro
 /// by resealing it whole, so no row of them sits apart from the others.
 pub(crate) async fn seal_in(
     tx: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
     extra: &[Answers],
 ) -> Result<bool, sqlx::Error> {
     // Claiming the session first also stops the committer: it takes no place in a sealed

@@ -23,6 +23,7 @@ use axum::routing::get;
 use crate::commit::{Committer, Pending, Refusal};
 use crate::once::{FormKey, FormToken};
 use crate::submission::{MAX_BODY_BYTES, Problem, Rejected, Submission, parse_form};
+use domain::SessionId;
 use domain::catalog::{self, Session, SessionState, TicketState, now_unix};
 use domain::code::{SessionCode, Ticket, TicketHash};
 use domain::http::{security_headers, versioned_url};
@@ -728,7 +729,7 @@ enum Once {
 }
 
 impl Once {
-    fn check(key: &FormKey, session_id: i32, sent: Option<&str>) -> Once {
+    fn check(key: &FormKey, session_id: SessionId, sent: Option<&str>) -> Once {
         match sent {
             None => Once::Missing,
             Some(sent) => key.verify(session_id, sent).map_or(Once::Bad, Once::Sent),
@@ -1039,7 +1040,7 @@ async fn kiosk_thanks(
 
 /// The circle's published "you said, we did" line, in `lang` where translated. If the
 /// store cannot answer, the page is shown without it rather than as an error.
-async fn you_said(c: &Collector, session_id: i32, lang: Lang) -> Option<Written> {
+async fn you_said(c: &Collector, session_id: SessionId, lang: Lang) -> Option<Written> {
     domain::actions::published_for_session(&c.store, session_id, lang)
         .await
         .map(|line| line.map(|(lang, text)| Written { lang, text }))

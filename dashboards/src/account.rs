@@ -19,6 +19,7 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use domain::Store;
 use domain::audit::{self, Action, Actor, Entry};
 use domain::store::random_id;
+use domain::{ProgramId, StaffId};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
@@ -116,10 +117,10 @@ pub enum AccountError {
 /// A signed-in (or listed) staff member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StaffUser {
-    pub id: i32,
+    pub id: StaffId,
     pub email: String,
     pub role: Role,
-    pub program_id: Option<i32>,
+    pub program_id: Option<ProgramId>,
     pub program: Option<String>,
 }
 
@@ -308,7 +309,7 @@ pub async fn password_matches_queued(password: String, hash: String) -> bool {
 
 /// Marks an account's one-time password used, at the sign-in it allows: `false` when it
 /// already was (two sign-ins racing with it: only one gets through).
-pub async fn use_one_time_password(store: &Store, id: i32) -> Result<bool, sqlx::Error> {
+pub async fn use_one_time_password(store: &Store, id: StaffId) -> Result<bool, sqlx::Error> {
     let done = sqlx::query(
         "update staff_user set one_time_used = 1 \
          where id = $1 and must_change_password = 1 and one_time_used = 0",
@@ -322,11 +323,11 @@ pub async fn use_one_time_password(store: &Store, id: i32) -> Result<bool, sqlx:
 async fn program_id(
     conn: &mut AnyConnection,
     program: Option<&str>,
-) -> Result<Option<i32>, AccountError> {
+) -> Result<Option<ProgramId>, AccountError> {
     match program {
         None => Ok(None),
         Some(name) => Ok(Some(
-            sqlx::query_scalar::<_, i32>("select id from program where name = $1")
+            sqlx::query_scalar::<_, ProgramId>("select id from program where name = $1")
                 .bind(name)
                 .fetch_optional(&mut *conn)
                 .await?
@@ -369,7 +370,7 @@ async fn insert_user(
     let mut tx = store.begin_write().await?;
     let program_id = program_id(&mut tx, new.program.as_deref()).await?;
     let id = loop {
-        let id = random_id();
+        let id = StaffId::new(random_id());
         let inserted = sqlx::query(
             "insert into staff_user (id, email, password_hash, role, program_id, active, must_change_password, one_time_set_at) \
              values ($1, $2, $3, $4, $5, 1, $6, $7) on conflict do nothing",
@@ -386,10 +387,11 @@ async fn insert_user(
         if inserted.rows_affected() == 1 {
             break id;
         }
-        let taken: Option<i32> = sqlx::query_scalar("select id from staff_user where email = $1")
-            .bind(&new.email)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<StaffId> =
+            sqlx::query_scalar("select id from staff_user where email = $1")
+                .bind(&new.email)
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Err(AccountError::Taken(new.email.clone()));
         }
@@ -474,12 +476,12 @@ pub async fn find_account_by_email(
         .transpose()
 }
 
-pub async fn find_by_id(store: &Store, id: i32) -> Result<Option<StaffUser>, sqlx::Error> {
+pub async fn find_by_id(store: &Store, id: StaffId) -> Result<Option<StaffUser>, sqlx::Error> {
     Ok(find_account(store, id).await?.map(|a| a.user))
 }
 
 /// An account with its standing, read from the store on every signed-in request.
-pub async fn find_account(store: &Store, id: i32) -> Result<Option<Account>, sqlx::Error> {
+pub async fn find_account(store: &Store, id: StaffId) -> Result<Option<Account>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} where u.id = $1"))
         .bind(id)
         .fetch_optional(store.pool())
@@ -488,7 +490,7 @@ pub async fn find_account(store: &Store, id: i32) -> Result<Option<Account>, sql
 }
 
 /// The password hash of an account (to check its owner's current password).
-pub async fn password_hash(store: &Store, id: i32) -> Result<Option<String>, sqlx::Error> {
+pub async fn password_hash(store: &Store, id: StaffId) -> Result<Option<String>, sqlx::Error> {
     sqlx::query_scalar("select password_hash from staff_user where id = $1")
         .bind(id)
         .fetch_optional(store.pool())
@@ -502,7 +504,7 @@ pub const FIRST_ADMIN: &str = "hearth user add --email you@example.org --role ad
 /// Whether any staff account exists (active or not): a fresh install has none, and nobody
 /// can sign in until one is made with [`FIRST_ADMIN`].
 pub async fn any_account(store: &Store) -> Result<bool, sqlx::Error> {
-    let found: Option<i32> = sqlx::query_scalar("select id from staff_user limit 1")
+    let found: Option<StaffId> = sqlx::query_scalar("select id from staff_user limit 1")
         .fetch_optional(store.pool())
         .await?;
     Ok(found.is_some())
@@ -516,7 +518,7 @@ pub async fn list_accounts(store: &Store) -> Result<Vec<Account>, sqlx::Error> {
     rows.iter().map(account_of).collect()
 }
 
-async fn account_in(conn: &mut AnyConnection, id: i32) -> Result<Account, AccountError> {
+async fn account_in(conn: &mut AnyConnection, id: StaffId) -> Result<Account, AccountError> {
     let row = sqlx::query(&format!("{SELECT} where u.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -551,7 +553,7 @@ async fn keep_an_admin(conn: &mut AnyConnection, account: &Account) -> Result<()
 pub async fn change_role(
     store: &Store,
     by: &str,
-    id: i32,
+    id: StaffId,
     role: &str,
     program: Option<&str>,
 ) -> Result<Option<(StaffUser, String)>, AccountError> {
@@ -606,7 +608,7 @@ pub async fn change_role(
 pub async fn set_active(
     store: &Store,
     by: &str,
-    id: i32,
+    id: StaffId,
     active: bool,
 ) -> Result<Option<StaffUser>, AccountError> {
     let mut tx = store.begin_write().await?;
@@ -639,7 +641,11 @@ pub async fn set_active(
 
 /// Removes an account, by `by`, and ends its sign-in sessions. Its past audit entries stay
 /// (they hold its email as text); the sessions it opened stay, with no opener.
-pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUser, AccountError> {
+pub async fn remove_account(
+    store: &Store,
+    by: &str,
+    id: StaffId,
+) -> Result<StaffUser, AccountError> {
     let mut tx = store.begin_write().await?;
     let account = account_in(&mut tx, id).await?;
     keep_an_admin(&mut tx, &account).await?;
@@ -671,7 +677,7 @@ pub async fn remove_account(store: &Store, by: &str, id: i32) -> Result<StaffUse
 /// when the account goes, or its second factor is removed.
 pub(crate) async fn forget_second_factor(
     conn: &mut AnyConnection,
-    user: i32,
+    user: StaffId,
 ) -> Result<(), sqlx::Error> {
     for table in ["staff_totp", "staff_recovery_code"] {
         sqlx::query(&format!("delete from {table} where user_id = $1"))
@@ -688,7 +694,7 @@ pub(crate) async fn forget_second_factor(
 pub async fn reset_password(
     store: &Store,
     by: &str,
-    id: i32,
+    id: StaffId,
 ) -> Result<(StaffUser, String), AccountError> {
     let password = one_time_password();
     let hash = hashed(password.clone()).await?;

@@ -26,6 +26,7 @@ use domain::actions::{self, ActionError, ActionTaken, Draft, MAX_BODY, MAX_LINE}
 use domain::audit::Actor;
 use domain::catalog::{self, CircleEntry};
 use domain::instrument::Index;
+use domain::{ActionId, CircleId, ProgramId};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -101,7 +102,7 @@ fn scope_words(action: &ActionTaken) -> String {
     }
 }
 
-async fn program(dash: &Dashboards, id: i32) -> Result<catalog::Named, StaffError> {
+async fn program(dash: &Dashboards, id: ProgramId) -> Result<catalog::Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()
@@ -109,7 +110,11 @@ async fn program(dash: &Dashboards, id: i32) -> Result<catalog::Named, StaffErro
         .ok_or(StaffError::NotFound)
 }
 
-async fn action(dash: &Dashboards, program: i32, id: i32) -> Result<ActionTaken, StaffError> {
+async fn action(
+    dash: &Dashboards,
+    program: ProgramId,
+    id: ActionId,
+) -> Result<ActionTaken, StaffError> {
     actions::find(&dash.store, program, id)
         .await?
         .ok_or(StaffError::NotFound)
@@ -130,7 +135,7 @@ pub(crate) struct ActionForm {
 #[template(path = "actions.html")]
 struct ListPage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     saved: Option<String>,
     problem: Option<String>,
@@ -143,7 +148,7 @@ struct ListPage {
 async fn list_page(
     dash: &Dashboards,
     signed: &Signed,
-    program_id: i32,
+    program_id: ProgramId,
     saved: Option<String>,
     problem: Option<String>,
     form: Option<ActionForm>,
@@ -175,7 +180,7 @@ pub(crate) async fn list(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(program_id): Path<i32>,
+    Path(program_id): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let saved: Option<String> = staff.remove(SAVED_KEY).await?;
@@ -194,7 +199,7 @@ pub(crate) async fn create(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(program_id): Path<i32>,
+    Path(program_id): Path<ProgramId>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -223,7 +228,7 @@ pub(crate) async fn create(
     )
     .await
     .map_err(internal)?;
-    tracing::info!(action.id = id, "action recorded");
+    tracing::info!(action.id = id.get(), "action recorded");
     saved(
         &staff,
         "Recorded the action. Its month is marked on the trend chart once it is released.".into(),
@@ -312,7 +317,7 @@ async fn months_around(dash: &Dashboards, day: NaiveDate) -> Result<Vec<Arc<Rele
     Ok(dash.releases.get_many(&dash.store, &around).await?)
 }
 
-fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&StoredCell> {
+fn cell_of(release: &Release, program: ProgramId, circle: Option<CircleId>) -> Option<&StoredCell> {
     release.cells.iter().find(|c| match circle {
         Some(id) => c.key.level == Level::CircleMonth && c.key.circle_id == Some(id),
         None => c.key.level == Level::ProgramMonth && c.key.program_id == Some(program),
@@ -323,7 +328,7 @@ fn cell_of(release: &Release, program: i32, circle: Option<i32>) -> Option<&Stor
 #[template(path = "action.html")]
 struct ActionPage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     action: ActionTaken,
     /// Its number on the charts and lists ("A3"); none once archived.
@@ -352,8 +357,8 @@ struct Typed {
 async fn action_page(
     dash: &Dashboards,
     signed: &Signed,
-    program_id: i32,
-    id: i32,
+    program_id: ProgramId,
+    id: ActionId,
     saved: Option<String>,
     typed: Option<Typed>,
 ) -> Result<ActionPage, StaffError> {
@@ -422,7 +427,7 @@ pub(crate) async fn show(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let saved: Option<String> = staff.remove(SAVED_KEY).await?;
@@ -435,7 +440,7 @@ pub(crate) async fn edit(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<ActionForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -502,7 +507,7 @@ pub(crate) async fn publish(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<PublishForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
@@ -562,7 +567,7 @@ pub(crate) async fn publish(
 #[template(path = "action_archive.html")]
 struct ArchivePage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     action: ActionTaken,
     scope: String,
@@ -572,7 +577,7 @@ struct ArchivePage {
 pub(crate) async fn confirm_archive(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;
     let entry = program(&dash, program_id).await?;
@@ -592,7 +597,7 @@ pub(crate) async fn archive(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path((program_id, id)): Path<(i32, i32)>,
+    Path((program_id, id)): Path<(ProgramId, ActionId)>,
     Form(form): Form<Confirmed>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program_id))?;

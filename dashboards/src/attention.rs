@@ -9,6 +9,7 @@
 
 use analytics::alerts::{self, Alert};
 use analytics::view;
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::page::StaffError;
@@ -39,7 +40,7 @@ pub(crate) struct Attention {
 
 impl Attention {
     /// Only the alerts about one circle.
-    pub fn of_circle(self, circle: i32) -> Attention {
+    pub fn of_circle(self, circle: CircleId) -> Attention {
         let keep = |a: &AlertLine| a.href.ends_with(&format!("/circles/{circle}"));
         Attention {
             drops: self.drops.into_iter().filter(keep).collect(),
@@ -75,7 +76,7 @@ fn line(alert: &Alert, with_program: bool) -> AlertLine {
 /// The alerts of `program` (or of every program), from the latest released months.
 pub(crate) async fn attention(
     dash: &Dashboards,
-    program: Option<i32>,
+    program: Option<ProgramId>,
 ) -> Result<Attention, StaffError> {
     let infos = view::list_releases(&dash.store).await?;
     let months: Vec<_> = infos.iter().filter(|i| !i.period.is_quarter()).collect();

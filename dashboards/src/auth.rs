@@ -24,6 +24,7 @@ use axum::http::{HeaderMap, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_csrf::{CsrfConfig, CsrfToken};
+use domain::StaffId;
 use domain::audit::{self, Action, Actor, Entry};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
@@ -109,7 +110,7 @@ impl SignInLimits {
     pub(crate) async fn code_attempt(
         &self,
         store: &domain::Store,
-        account: i32,
+        account: StaffId,
     ) -> Result<bool, sqlx::Error> {
         let now = domain::catalog::now_unix();
         crate::attempts::take(
@@ -222,7 +223,7 @@ where
                 .finish();
             Redirect::to(&format!("/staff/sign-in?{query}")).into_response()
         };
-        let id: Option<i32> = session
+        let id: Option<StaffId> = session
             .get(SESSION_KEY)
             .await
             .map_err(|e| StaffError::internal(e).into_response())?;
@@ -345,7 +346,7 @@ pub(crate) async fn sign_in_form(
 ) -> Result<Response, StaffError> {
     let next = safe_next(query.next.as_deref()).to_owned();
     if session
-        .get::<i32>(SESSION_KEY)
+        .get::<StaffId>(SESSION_KEY)
         .await
         .ok()
         .flatten()
@@ -546,7 +547,7 @@ pub(crate) const SECOND_STEP_PATH: &str = "/staff/sign-in/code";
 /// A sign-in whose password was right, waiting in the session for its second factor.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct Pending {
-    pub account: i32,
+    pub account: StaffId,
     /// When the password was right (Unix seconds): the second step must follow within
     /// [`PENDING_SECONDS`].
     pub since: i64,

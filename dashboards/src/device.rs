@@ -17,6 +17,7 @@
 
 use axum::http::HeaderMap;
 use axum::http::header::{COOKIE, SET_COOKIE};
+use domain::StaffId;
 use hmac::{Hmac, Mac};
 use sha2_hmac::Sha256;
 
@@ -33,13 +34,13 @@ impl DeviceKey {
         DeviceKey(bytes)
     }
 
-    fn mac(&self, account: i32, nonce: &str) -> String {
+    fn mac(&self, account: StaffId, nonce: &str) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
         domain::hex::encode(&mac.finalize().into_bytes())
     }
 
-    fn valid_for(&self, account: i32, token: &str) -> Option<String> {
+    fn valid_for(&self, account: StaffId, token: &str) -> Option<String> {
         let (nonce, sent) = token.split_once('.')?;
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes any key");
         mac.update(format!("{account}.{nonce}").as_bytes());
@@ -48,7 +49,7 @@ impl DeviceKey {
     }
 
     /// The nonce of the token this browser holds for `account`, if it holds a valid one.
-    pub(crate) fn recognise(&self, headers: &HeaderMap, account: i32) -> Option<String> {
+    pub(crate) fn recognise(&self, headers: &HeaderMap, account: StaffId) -> Option<String> {
         tokens(headers)
             .iter()
             .find_map(|t| self.valid_for(account, t))
@@ -56,7 +57,7 @@ impl DeviceKey {
 
     /// The `Set-Cookie` value that remembers this browser for `account` (and the other
     /// accounts it was remembered for, newest first, at most [`KEPT`]).
-    pub(crate) fn remember(&self, headers: &HeaderMap, account: i32, secure: bool) -> String {
+    pub(crate) fn remember(&self, headers: &HeaderMap, account: StaffId, secure: bool) -> String {
         let nonce = format!("{:032x}", rand::random::<u128>());
         let mut kept = vec![format!("{nonce}.{}", self.mac(account, &nonce))];
         kept.extend(
@@ -109,28 +110,33 @@ mod tests {
     #[test]
     fn a_token_counts_for_its_own_account_only() {
         let key = DeviceKey::new(vec![7; 32]);
-        let cookie = key.remember(&HeaderMap::new(), 5, true);
+        let cookie = key.remember(&HeaderMap::new(), StaffId::new(5), true);
         assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"));
         assert!(cookie.contains("Secure") && cookie.contains("Path=/staff/sign-in"));
         let headers = with_cookie(&cookie);
-        assert!(key.recognise(&headers, 5).is_some());
+        assert!(key.recognise(&headers, StaffId::new(5)).is_some());
         assert!(
-            key.recognise(&headers, 6).is_none(),
+            key.recognise(&headers, StaffId::new(6)).is_none(),
             "not another account's"
         );
         assert!(
-            DeviceKey::new(vec![8; 32]).recognise(&headers, 5).is_none(),
+            DeviceKey::new(vec![8; 32])
+                .recognise(&headers, StaffId::new(5))
+                .is_none(),
             "not under another key"
         );
         // A second account on the same browser keeps the first.
-        let both = key.remember(&headers, 6, true);
+        let both = key.remember(&headers, StaffId::new(6), true);
         let headers = with_cookie(&both);
-        assert!(key.recognise(&headers, 5).is_some() && key.recognise(&headers, 6).is_some());
+        assert!(
+            key.recognise(&headers, StaffId::new(5)).is_some()
+                && key.recognise(&headers, StaffId::new(6)).is_some()
+        );
         // Signing in to 5 again replaces its token rather than adding one.
-        let again = key.remember(&headers, 5, true);
+        let again = key.remember(&headers, StaffId::new(5), true);
         assert_eq!(again.split(';').next().unwrap().matches(':').count(), 1);
         // Tampered: refused.
         let bad = cookie.replacen(".", ".00", 1);
-        assert!(key.recognise(&with_cookie(&bad), 5).is_none());
+        assert!(key.recognise(&with_cookie(&bad), StaffId::new(5)).is_none());
     }
 }

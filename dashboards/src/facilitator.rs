@@ -36,6 +36,7 @@ use domain::catalog::{
 };
 use domain::code::{SessionCode, Ticket};
 use domain::i18n::Lang;
+use domain::{CircleId, ProgramId};
 use qrcode::QrCode;
 use qrcode::render::svg;
 use serde::Deserialize;
@@ -69,7 +70,7 @@ pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
     ))
 }
 
-fn own_program(signed: &Signed) -> Result<(i32, String), StaffError> {
+fn own_program(signed: &Signed) -> Result<(ProgramId, String), StaffError> {
     match (signed.user.program_id, &signed.user.program) {
         (Some(id), Some(name)) => {
             signed.require(Area::Sessions(id))?;
@@ -272,7 +273,7 @@ pub(crate) async fn open(
         let circle = form
             .circle
             .trim()
-            .parse::<i32>()
+            .parse::<CircleId>()
             .ok()
             .and_then(|id| circles.iter().find(|c| c.id == id))
             .ok_or_else(|| "Choose one of your program's circles.".to_owned())?;

@@ -14,6 +14,7 @@
 
 use aes_gcm::aead::{Aead, KeyInit};
 use aes_gcm::{Aes256Gcm, Nonce};
+use domain::StaffId;
 use domain::audit::{self, Action, Actor, Entry};
 use domain::{Store, hex};
 use sha2::{Digest, Sha256};
@@ -217,7 +218,7 @@ pub enum Standing {
 
 pub async fn standing(
     store: &Store,
-    user: i32,
+    user: StaffId,
     key: Option<&FactorKey>,
 ) -> Result<Standing, FactorError> {
     let row: Option<(String, i32)> =
@@ -241,7 +242,11 @@ pub async fn standing(
 
 /// Starts (or starts again) enrolling an app: a fresh, unconfirmed secret. Refused
 /// (`false`) when one is confirmed already.
-pub async fn start(store: &Store, user: i32, key: Option<&FactorKey>) -> Result<bool, FactorError> {
+pub async fn start(
+    store: &Store,
+    user: StaffId,
+    key: Option<&FactorKey>,
+) -> Result<bool, FactorError> {
     let secret: [u8; 20] = rand::random();
     let mut tx = store.begin_write().await?;
     sqlx::query("delete from staff_totp where user_id = $1 and confirmed = 0")
@@ -265,7 +270,7 @@ pub async fn start(store: &Store, user: i32, key: Option<&FactorKey>) -> Result<
 pub async fn confirm(
     store: &Store,
     email: &str,
-    user: i32,
+    user: StaffId,
     code: &str,
     now: u64,
     key: Option<&FactorKey>,
@@ -332,7 +337,7 @@ pub enum Passed {
 /// recovery code (deleted as it is used). `None`: neither.
 pub async fn verify(
     store: &Store,
-    user: i32,
+    user: StaffId,
     typed: &str,
     now: u64,
     key: Option<&FactorKey>,
@@ -386,7 +391,7 @@ pub async fn remove(
     store: &Store,
     by: Actor<'_>,
     subject: &str,
-    user: i32,
+    user: StaffId,
     action: Action,
 ) -> Result<bool, sqlx::Error> {
     let mut tx = store.begin_write().await?;

@@ -11,6 +11,7 @@ use analytics::schedule::due_at;
 use askama::Template;
 use axum::response::Response;
 use chrono::NaiveDate;
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::auth::Signed;
@@ -18,10 +19,10 @@ use crate::page::{Chrome, StaffError};
 
 /// The program, or one of its circles, whose page is asked for.
 pub(crate) struct Whose<'a> {
-    pub program_id: i32,
+    pub program_id: ProgramId,
     pub program: &'a str,
     /// A circle of the program: its id and name.
-    pub circle: Option<(i32, &'a str)>,
+    pub circle: Option<(CircleId, &'a str)>,
     pub archived_on: Option<NaiveDate>,
 }
 
@@ -29,7 +30,7 @@ pub(crate) struct Whose<'a> {
 #[template(path = "first_release.html")]
 struct FirstReleasePage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     circle: Option<String>,
     archived_on: Option<NaiveDate>,

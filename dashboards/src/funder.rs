@@ -9,6 +9,7 @@
 //! the quarters before it, for the trend), with the funder's suppression status and
 //! program scope; nothing below program level reaches this page or its CSV.
 
+use domain::ProgramId;
 use std::sync::Arc;
 
 use analytics::budget::{Level, Mechanism};
@@ -81,7 +82,7 @@ async fn funder_release(
 }
 
 /// The cells of a quarter's release a funder with this program scope may see.
-fn seen_by(release: &Release, scope: Option<i32>) -> Release {
+fn seen_by(release: &Release, scope: Option<ProgramId>) -> Release {
     release.restricted(|c| match c.key.level {
         Level::ProgramQuarter => scope.is_none_or(|p| c.key.program_id == Some(p)),
         Level::PortfolioQuarter => scope.is_none(),
@@ -200,7 +201,7 @@ async fn trends(
     dash: &Dashboards,
     infos: &[ReleaseInfo],
     shown: Period,
-    scope: Option<i32>,
+    scope: Option<ProgramId>,
 ) -> Result<Vec<ProgramTrend>, StaffError> {
     let shown_quarters: Vec<&ReleaseInfo> = infos
         .iter()
@@ -214,7 +215,7 @@ async fn trends(
         .map(|release| seen_by(release, scope))
         .collect();
     // Programs by id (the newest name wins), then all programs.
-    let mut programs: Vec<(Option<i32>, String)> = vec![];
+    let mut programs: Vec<(Option<ProgramId>, String)> = vec![];
     for q in quarters.iter().rev() {
         for c in &q.cells {
             let id = (c.key.level == Level::ProgramQuarter)
@@ -393,7 +394,7 @@ pub(crate) async fn report(
     let (release, seen) = funder_release(&dash, &signed.user, &quarter).await?;
     let mut cells: Vec<&StoredCell> = seen.cells.iter().collect();
     cells.sort_by_key(|c| (c.key.level == Level::PortfolioQuarter, c.program.clone()));
-    let archived: Vec<i32> = domain::catalog::programs(&dash.store)
+    let archived: Vec<ProgramId> = domain::catalog::programs(&dash.store)
         .await?
         .into_iter()
         .filter(|p| p.archived())
@@ -488,7 +489,7 @@ struct MonthLossWords {
 async fn month_loss(
     dash: &Dashboards,
     months: &[Period],
-    scope: Option<i32>,
+    scope: Option<ProgramId>,
 ) -> Result<Option<MonthLossWords>, StaffError> {
     use analytics::person::{Neighbour, worded};
     let months: Vec<String> = months.iter().map(ToString::to_string).collect();

@@ -22,6 +22,7 @@ use axum::response::Response;
 use domain::catalog::{self, CircleEntry};
 use domain::i18n::Lang;
 use domain::instrument::{Helped, Hindered, Item};
+use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
 use crate::access::Area;
@@ -51,14 +52,14 @@ async fn recent(
     Ok((loaded, quarter))
 }
 
-fn program_cell(release: &Release, level: Level, program: i32) -> Option<&StoredCell> {
+fn program_cell(release: &Release, level: Level, program: ProgramId) -> Option<&StoredCell> {
     release
         .cells
         .iter()
         .find(|c| c.key.level == level && c.key.program_id == Some(program))
 }
 
-fn circle_cell(release: &Release, circle: i32) -> Option<&StoredCell> {
+fn circle_cell(release: &Release, circle: CircleId) -> Option<&StoredCell> {
     release
         .cells
         .iter()
@@ -274,7 +275,7 @@ struct OverviewPage {
     actions: Vec<crate::actions::Listed>,
     /// How many actions are for single circles (shown on their pages).
     circle_actions: usize,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     /// An archived program still shows its history, marked.
     archived_on: Option<chrono::NaiveDate>,
@@ -304,7 +305,7 @@ struct OverviewPage {
 /// it (its circles' are marked on theirs), with how many are for single circles.
 async fn program_actions(
     dash: &Dashboards,
-    program: i32,
+    program: ProgramId,
     periods: &[String],
 ) -> Result<(Vec<crate::actions::Listed>, Vec<(usize, String)>, usize), StaffError> {
     let all = domain::actions::list(&dash.store, program).await?;
@@ -313,12 +314,15 @@ async fn program_actions(
     Ok((listed, marks, circles))
 }
 
-async fn program_name(dash: &Dashboards, program: i32) -> Result<String, StaffError> {
+async fn program_name(dash: &Dashboards, program: ProgramId) -> Result<String, StaffError> {
     Ok(program_entry(dash, program).await?.name)
 }
 
 /// The program with whether (and since when) it is archived.
-async fn program_entry(dash: &Dashboards, program: i32) -> Result<catalog::Named, StaffError> {
+async fn program_entry(
+    dash: &Dashboards,
+    program: ProgramId,
+) -> Result<catalog::Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()
@@ -328,7 +332,7 @@ async fn program_entry(dash: &Dashboards, program: i32) -> Result<catalog::Named
 
 /// A program's released months, as the parts of its overview read them.
 struct ProgramMonths<'a> {
-    program: i32,
+    program: ProgramId,
     name: &'a str,
     months: &'a [Arc<Release>],
     /// Each month's period ("2026-03"), for the charts' axes.
@@ -431,7 +435,7 @@ pub(crate) struct OverviewQuery {
 pub(crate) async fn overview(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(program): Path<i32>,
+    Path(program): Path<ProgramId>,
     Query(query): Query<OverviewQuery>,
 ) -> Result<Response, StaffError> {
     let safety_heat = query.heat.as_deref() == Some("safety");
@@ -534,7 +538,7 @@ pub(crate) async fn overview(
 /// and the chart.
 fn choices(
     quarter: &Option<Arc<Release>>,
-    program: i32,
+    program: ProgramId,
     helped: bool,
     name: &str,
 ) -> Result<(Vec<ChoiceRow>, String), StaffError> {
@@ -594,7 +598,7 @@ struct CirclePage {
     attention: crate::attention::Attention,
     /// The circle's actions and the program's, marked on the trend.
     actions: Vec<crate::actions::Listed>,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     circle: String,
     /// The circle's own archiving date, else its program's: its history stays, marked.
@@ -612,7 +616,7 @@ struct CirclePage {
 pub(crate) async fn circle(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path((program, circle)): Path<(i32, i32)>,
+    Path((program, circle)): Path<(ProgramId, CircleId)>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
     let program_row = program_entry(&dash, program).await?;
@@ -687,7 +691,7 @@ const QUARTER: [&str; 4] = [
 #[template(path = "program_report.html")]
 struct ProgramReportPage {
     chrome: Chrome,
-    program_id: i32,
+    program_id: ProgramId,
     program: String,
     noise: &'static str,
     noise_only: Option<&'static str>,
@@ -716,7 +720,7 @@ struct ProgramReportPage {
 pub(crate) async fn report(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(program): Path<i32>,
+    Path(program): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
     let name = program_name(&dash, program).await?;
@@ -798,7 +802,7 @@ pub(crate) async fn report(
 
 /// The cells of a release a manager of `program` may take away: its circles' months, its
 /// months and its quarters.
-fn own_cells(release: &Release, program: i32) -> Release {
+fn own_cells(release: &Release, program: ProgramId) -> Release {
     release.restricted(|c| {
         matches!(
             c.key.level,
@@ -813,7 +817,7 @@ fn own_cells(release: &Release, program: i32) -> Release {
 pub(crate) async fn csv(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(program): Path<i32>,
+    Path(program): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
     let name = program_name(&dash, program).await?;
@@ -851,7 +855,7 @@ pub(crate) async fn csv(
 pub(crate) async fn dictionary(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(program): Path<i32>,
+    Path(program): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Program(program))?;
     let name = program_name(&dash, program).await?;

@@ -28,6 +28,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use collector::paper::{self, MAX_STACK, NotSaved, Takes, Typed};
+use domain::ProgramId;
 use domain::audit::{Action, Actor, Entry};
 use domain::catalog::{self, Session, SessionState, now_unix};
 use domain::code::SessionCode;
@@ -184,7 +185,7 @@ async fn find(dash: &Dashboards, code: &str) -> Result<Session, StaffError> {
 // Typing in a stack of forms
 
 /// The signed-in data-entry account's program, or 403.
-fn entry_program(signed: &Signed) -> Result<i32, StaffError> {
+fn entry_program(signed: &Signed) -> Result<ProgramId, StaffError> {
     let program = signed.user.program_id.ok_or(StaffError::Forbidden)?;
     signed.require(Area::PaperEntry(program))?;
     Ok(program)

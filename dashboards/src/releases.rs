@@ -13,6 +13,7 @@ use analytics::view::{self, Figure, Release, ReleaseInfo, StoredCell};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Datelike;
+use domain::ReleaseId;
 use domain::Store;
 use domain::audit::{self, Action, Actor};
 
@@ -24,12 +25,12 @@ use crate::page::StaffError;
 const MAX_KEPT: usize = 96;
 
 #[derive(Clone, Default)]
-pub(crate) struct ReleaseCache(Arc<Mutex<HashMap<i32, Arc<Release>>>>);
+pub(crate) struct ReleaseCache(Arc<Mutex<HashMap<ReleaseId, Arc<Release>>>>);
 
 impl ReleaseCache {
     /// The kept releases, locked. Nothing panics while holding the lock (it only looks up,
     /// inserts into or clears the map), so it is never poisoned.
-    fn kept(&self) -> MutexGuard<'_, HashMap<i32, Arc<Release>>> {
+    fn kept(&self) -> MutexGuard<'_, HashMap<ReleaseId, Arc<Release>>> {
         self.0
             .lock()
             .expect("the release cache is never poisoned: nothing panics holding it")

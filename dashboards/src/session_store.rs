@@ -6,6 +6,7 @@
 //! reset, an account deactivated or removed).
 
 use async_trait::async_trait;
+use domain::StaffId;
 use domain::Store;
 use sqlx::AnyConnection;
 use time::OffsetDateTime;
@@ -106,7 +107,7 @@ impl SessionStore for StaffSessions {
 /// page, on every `hearth serve` sharing the store.
 pub(crate) async fn end_sessions(
     conn: &mut AnyConnection,
-    account: i32,
+    account: StaffId,
 ) -> Result<(), sqlx::Error> {
     // The session data is JSON such as `{"staff":123,…}`: the text filter only narrows the
     // rows read; the parsed value decides.
@@ -119,7 +120,7 @@ pub(crate) async fn end_sessions(
         let holder = serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&data)
             .ok()
             .and_then(|map| map.get(SESSION_KEY).and_then(|v| v.as_i64()));
-        if holder == Some(i64::from(account)) {
+        if holder == Some(i64::from(account.get())) {
             sqlx::query("delete from staff_session where id = $1")
                 .bind(id)
                 .execute(&mut *conn)

@@ -18,6 +18,7 @@ use crate::Store;
 use crate::audit::{self, Action, Actor, Entry};
 use crate::catalog::{self, CircleEntry};
 use crate::i18n::Lang;
+use crate::ids::{ActionId, CircleId, ProgramId, SessionId};
 use crate::store::random_id;
 
 /// The longest action text, in characters.
@@ -28,10 +29,10 @@ pub const MAX_LINE: usize = 200;
 /// A recorded action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionTaken {
-    pub id: i32,
-    pub program_id: i32,
+    pub id: ActionId,
+    pub program_id: ProgramId,
     /// `None`: the whole program.
-    pub circle_id: Option<i32>,
+    pub circle_id: Option<CircleId>,
     pub circle: Option<String>,
     pub body: String,
     pub taken_on: NaiveDate,
@@ -87,7 +88,7 @@ pub enum ActionError {
 /// day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
-    pub circle_id: Option<i32>,
+    pub circle_id: Option<CircleId>,
     pub body: String,
     pub taken_on: NaiveDate,
 }
@@ -107,7 +108,7 @@ impl Draft {
         } else {
             Some(
                 circle
-                    .parse::<i32>()
+                    .parse::<CircleId>()
                     .ok()
                     .filter(|id| circles.iter().any(|c| c.id == *id))
                     .ok_or(ActionError::UnknownCircle)?,
@@ -312,7 +313,7 @@ const SELECT: &str = "select a.id, a.program_id, a.circle_id, c.name as circle, 
      from action_taken a left join circle c on c.id = a.circle_id";
 
 /// A program's actions that are not archived, latest first.
-pub async fn list(store: &Store, program_id: i32) -> Result<Vec<ActionTaken>, sqlx::Error> {
+pub async fn list(store: &Store, program_id: ProgramId) -> Result<Vec<ActionTaken>, sqlx::Error> {
     let rows = sqlx::query(&format!(
         "{SELECT} where a.program_id = $1 and a.archived_on is null order by a.taken_on desc, a.id"
     ))
@@ -325,8 +326,8 @@ pub async fn list(store: &Store, program_id: i32) -> Result<Vec<ActionTaken>, sq
 /// One action of a program, archived or not.
 pub async fn find(
     store: &Store,
-    program_id: i32,
-    id: i32,
+    program_id: ProgramId,
+    id: ActionId,
 ) -> Result<Option<ActionTaken>, sqlx::Error> {
     let row = sqlx::query(&format!("{SELECT} where a.program_id = $1 and a.id = $2"))
         .bind(program_id)
@@ -339,8 +340,8 @@ pub async fn find(
 /// What the audit trail names an action by: its program or circle, and its day.
 async fn subject(
     conn: &mut sqlx::AnyConnection,
-    program_id: i32,
-    circle_id: Option<i32>,
+    program_id: ProgramId,
+    circle_id: Option<CircleId>,
     taken_on: NaiveDate,
 ) -> Result<String, sqlx::Error> {
     let program: String = sqlx::query_scalar("select name from program where id = $1")
@@ -363,13 +364,13 @@ async fn subject(
 /// Records an action, with its audit entry in the same transaction; returns its id.
 pub async fn record(
     store: &Store,
-    program_id: i32,
+    program_id: ProgramId,
     draft: &Draft,
     actor: Actor<'_>,
-) -> Result<i32, ActionError> {
+) -> Result<ActionId, ActionError> {
     let mut tx = store.begin_write().await?;
     let id = loop {
-        let id = random_id();
+        let id = ActionId::new(random_id());
         let inserted = sqlx::query(
             "insert into action_taken (id, program_id, circle_id, body, taken_on, recorded_by) \
              values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing",
@@ -524,7 +525,7 @@ pub async fn publish(
 /// program-wide one.
 pub async fn published_for_session(
     store: &Store,
-    session_id: i32,
+    session_id: SessionId,
     lang: Lang,
 ) -> Result<Option<(Lang, String)>, sqlx::Error> {
     let row: Option<(String, Option<String>)> = sqlx::query_as(
@@ -548,8 +549,8 @@ mod tests {
 
     fn circles() -> Vec<CircleEntry> {
         vec![CircleEntry {
-            id: 7,
-            program_id: 1,
+            id: CircleId::new(7),
+            program_id: ProgramId::new(1),
             name: "Tuesday".into(),
             archived_on: None,
         }]
@@ -569,7 +570,7 @@ mod tests {
             today(),
         )
         .unwrap();
-        assert_eq!(d.circle_id, Some(7));
+        assert_eq!(d.circle_id, Some(CircleId::new(7)));
         assert_eq!(d.body, "Read the ground rules");
         assert!(
             Draft::parse("", "x", "2026-08-03", &circles(), today())

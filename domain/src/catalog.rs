@@ -15,6 +15,7 @@ use sqlx::{AnyConnection, Row};
 use crate::audit::{self, Action, Actor, Entry};
 use crate::code::{SessionCode, Ticket, TicketHash};
 use crate::i18n::Lang;
+use crate::ids::{CircleId, ProgramId, SessionId, StaffId};
 use crate::store::{Store, random_id};
 
 /// Defaults and limits for opening a session.
@@ -93,7 +94,7 @@ pub struct NewSession {
     tickets: u32,
     kiosk: bool,
     /// The staff account opening it at the desk (see [`NewSession::opened_by`]).
-    opened_by: Option<i32>,
+    opened_by: Option<StaffId>,
 }
 
 impl NewSession {
@@ -143,7 +144,7 @@ impl NewSession {
     /// The session is opened by this staff account (at the desk), who alone will see its
     /// live count (see [`Session::live_count`]). Without it — the command line, seeding —
     /// nobody sees the count.
-    pub fn opened_by(mut self, staff_id: i32) -> Self {
+    pub fn opened_by(mut self, staff_id: StaffId) -> Self {
         self.opened_by = Some(staff_id);
         self
     }
@@ -185,17 +186,18 @@ pub fn same_name(a: &str, b: &str) -> bool {
 }
 
 /// A catalog row found by [`same_name`]: its id, name as stored, and archived date.
-type NamedRow = (i32, String, Option<String>);
+type NamedRow<Id> = (Id, String, Option<String>);
 
 /// The program whose name is `name` by [`same_name`], other than `except`.
 async fn program_named(
     conn: &mut AnyConnection,
     name: &str,
-    except: Option<i32>,
-) -> Result<Option<NamedRow>, sqlx::Error> {
-    let rows: Vec<NamedRow> = sqlx::query_as("select id, name, archived_on from program")
-        .fetch_all(&mut *conn)
-        .await?;
+    except: Option<ProgramId>,
+) -> Result<Option<NamedRow<ProgramId>>, sqlx::Error> {
+    let rows: Vec<NamedRow<ProgramId>> =
+        sqlx::query_as("select id, name, archived_on from program")
+            .fetch_all(&mut *conn)
+            .await?;
     Ok(rows
         .into_iter()
         .find(|(id, stored, _)| Some(*id) != except && same_name(stored, name)))
@@ -204,11 +206,11 @@ async fn program_named(
 /// The circle of `program_id` whose name is `name` by [`same_name`], other than `except`.
 async fn circle_named(
     conn: &mut AnyConnection,
-    program_id: i32,
+    program_id: ProgramId,
     name: &str,
-    except: Option<i32>,
-) -> Result<Option<NamedRow>, sqlx::Error> {
-    let rows: Vec<NamedRow> =
+    except: Option<CircleId>,
+) -> Result<Option<NamedRow<CircleId>>, sqlx::Error> {
+    let rows: Vec<NamedRow<CircleId>> =
         sqlx::query_as("select id, name, archived_on from circle where program_id = $1")
             .bind(program_id)
             .fetch_all(&mut *conn)
@@ -228,9 +230,9 @@ pub enum SessionState {
 
 #[derive(Clone, Debug)]
 pub struct Session {
-    pub id: i32,
+    pub id: SessionId,
     pub code: SessionCode,
-    pub program_id: i32,
+    pub program_id: ProgramId,
     pub program: String,
     pub circle: String,
     pub held_on: NaiveDate,
@@ -248,7 +250,7 @@ pub struct Session {
     pub kiosk: Option<KioskToken>,
     /// The staff account that opened it at the desk; `None` when it was opened from the
     /// command line, or its opener's account has been removed.
-    pub opened_by: Option<i32>,
+    pub opened_by: Option<StaffId>,
     /// The language its program's pages fall back to when neither the link nor the
     /// browser names one we have (an admin setting; `None`: English). See
     /// [`crate::i18n::Lang::choose`].
@@ -287,7 +289,7 @@ impl Session {
     /// by refreshing, and read each session's exact count just before it closes, and so
     /// rebuild exact circle-month counts. Once the session closes nobody sees it: its size
     /// is the release's business, noisy and suppressed.
-    pub fn live_count(&self, viewer: i32, now: i64) -> Option<u32> {
+    pub fn live_count(&self, viewer: StaffId, now: i64) -> Option<u32> {
         (self.opened_by == Some(viewer) && self.state(now) != SessionState::Closed)
             .then_some(self.received)
     }
@@ -393,8 +395,8 @@ pub struct Opened {
     pub session: Session,
     /// Exist nowhere else once this is dropped.
     pub tickets: Vec<Ticket>,
-    pub program: Added,
-    pub circle: Added,
+    pub program: Added<ProgramId>,
+    pub circle: Added<CircleId>,
 }
 
 /// [`open_session`], recording who opened it in the audit trail, in the same transaction
@@ -487,12 +489,12 @@ pub async fn open_session_by(
 async fn insert_session(
     conn: &mut AnyConnection,
     new: &NewSession,
-    circle_id: i32,
+    circle_id: CircleId,
     closes_at: i64,
     kiosk: Option<&KioskToken>,
-) -> Result<(i32, SessionCode), sqlx::Error> {
+) -> Result<(SessionId, SessionCode), sqlx::Error> {
     loop {
-        let (id, code) = (random_id(), SessionCode::generate());
+        let (id, code) = (SessionId::new(random_id()), SessionCode::generate());
         let inserted = sqlx::query(
             "insert into session (id, code, circle_id, held_on, closes_at, capacity, ticketed, kiosk_token, opened_by) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing",
@@ -518,7 +520,7 @@ async fn insert_session(
 /// they exist nowhere else.
 async fn insert_tickets(
     conn: &mut AnyConnection,
-    session_id: i32,
+    session_id: SessionId,
     count: usize,
 ) -> Result<Vec<Ticket>, sqlx::Error> {
     let mut tickets = Vec::with_capacity(count);
@@ -557,7 +559,7 @@ pub async fn release_of(
 async fn find_or_create_program(
     conn: &mut AnyConnection,
     name: &str,
-) -> Result<(Added, String), sqlx::Error> {
+) -> Result<(Added<ProgramId>, String), sqlx::Error> {
     let mut made = None;
     loop {
         if let Some((id, stored, _)) = program_named(conn, name, None).await? {
@@ -568,7 +570,7 @@ async fn find_or_create_program(
             };
             return Ok((added, stored));
         }
-        let id = random_id();
+        let id = ProgramId::new(random_id());
         let inserted =
             sqlx::query("insert into program (id, name) values ($1, $2) on conflict do nothing")
                 .bind(id)
@@ -585,9 +587,9 @@ async fn find_or_create_program(
 /// one: which, and its name as stored.
 async fn find_or_create_circle(
     conn: &mut AnyConnection,
-    program_id: i32,
+    program_id: ProgramId,
     name: &str,
-) -> Result<(Added, String), sqlx::Error> {
+) -> Result<(Added<CircleId>, String), sqlx::Error> {
     let mut made = None;
     loop {
         if let Some((id, stored, _)) = circle_named(conn, program_id, name, None).await? {
@@ -598,7 +600,7 @@ async fn find_or_create_circle(
             };
             return Ok((added, stored));
         }
-        let id = random_id();
+        let id = CircleId::new(random_id());
         let inserted = sqlx::query(
             "insert into circle (id, program_id, name) values ($1, $2, $3) on conflict do nothing",
         )
@@ -629,7 +631,7 @@ pub async fn find_session(
 /// A program: its id, its current name, and the day it was archived (if it was).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Named {
-    pub id: i32,
+    pub id: ProgramId,
     pub name: String,
     pub archived_on: Option<NaiveDate>,
 }
@@ -643,8 +645,8 @@ impl Named {
 /// A circle with its program.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CircleEntry {
-    pub id: i32,
-    pub program_id: i32,
+    pub id: CircleId,
+    pub program_id: ProgramId,
     pub name: String,
     /// The day the circle itself was archived (its program may be archived too).
     pub archived_on: Option<NaiveDate>,
@@ -666,7 +668,7 @@ fn archived_date(stored: Option<String>) -> Option<NaiveDate> {
 
 /// Every program, archived ones too (their history stays on every page), by name.
 pub async fn programs(store: &Store) -> Result<Vec<Named>, sqlx::Error> {
-    let rows: Vec<(i32, String, Option<String>)> =
+    let rows: Vec<NamedRow<ProgramId>> =
         sqlx::query_as("select id, name, archived_on from program order by name")
             .fetch_all(store.pool())
             .await?;
@@ -683,9 +685,9 @@ pub async fn programs(store: &Store) -> Result<Vec<Named>, sqlx::Error> {
 /// Circles of one program, or of all programs, by name; archived ones too.
 pub async fn circles(
     store: &Store,
-    program_id: Option<i32>,
+    program_id: Option<ProgramId>,
 ) -> Result<Vec<CircleEntry>, sqlx::Error> {
-    let rows: Vec<(i32, i32, String, Option<String>)> = sqlx::query_as(
+    let rows: Vec<(CircleId, ProgramId, String, Option<String>)> = sqlx::query_as(
         "select id, program_id, name, archived_on from circle \
          where $1 is null or program_id = $1 order by name",
     )
@@ -707,8 +709,8 @@ pub async fn circles(
 /// figures, which are keyed by id (so a rename carries a history with it).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Names {
-    pub programs: std::collections::HashMap<i32, String>,
-    pub circles: std::collections::HashMap<i32, String>,
+    pub programs: std::collections::HashMap<ProgramId, String>,
+    pub circles: std::collections::HashMap<CircleId, String>,
 }
 
 pub async fn names(store: &Store) -> Result<Names, sqlx::Error> {
@@ -720,9 +722,9 @@ pub async fn names(store: &Store) -> Result<Names, sqlx::Error> {
     let mut names = Names::default();
     for (kind, id, name) in rows {
         if kind == 0 {
-            names.programs.insert(id, name);
+            names.programs.insert(ProgramId::new(id), name);
         } else {
-            names.circles.insert(id, name);
+            names.circles.insert(CircleId::new(id), name);
         }
     }
     Ok(names)
@@ -732,8 +734,8 @@ pub async fn names(store: &Store) -> Result<Names, sqlx::Error> {
 /// it), if any: the month whose release will be its first.
 pub async fn first_session_on(
     store: &Store,
-    program_id: i32,
-    circle: Option<i32>,
+    program_id: ProgramId,
+    circle: Option<CircleId>,
 ) -> Result<Option<NaiveDate>, sqlx::Error> {
     let first: Option<String> = match circle {
         Some(circle) => {
@@ -759,8 +761,11 @@ pub async fn first_session_on(
 
 /// The circles of a program that a new session may be opened for: neither the circle nor
 /// its program archived. What the facilitator's desk offers.
-pub async fn open_circles(store: &Store, program_id: i32) -> Result<Vec<CircleEntry>, sqlx::Error> {
-    let rows: Vec<(i32, i32, String)> = sqlx::query_as(
+pub async fn open_circles(
+    store: &Store,
+    program_id: ProgramId,
+) -> Result<Vec<CircleEntry>, sqlx::Error> {
+    let rows: Vec<(CircleId, ProgramId, String)> = sqlx::query_as(
         "select c.id, c.program_id, c.name from circle c join program p on p.id = c.program_id \
          where c.program_id = $1 and c.archived_on is null and p.archived_on is null \
          order by c.name",
@@ -782,16 +787,21 @@ pub async fn open_circles(store: &Store, program_id: i32) -> Result<Vec<CircleEn
 /// What an add did: made a new row, or found one of that name already there (and
 /// changed nothing, so nothing is recorded).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Added {
-    New(i32),
-    Existing(i32),
+pub enum Added<Id> {
+    New(Id),
+    Existing(Id),
 }
 
-impl Added {
-    pub fn id(self) -> i32 {
+impl<Id: Copy> Added<Id> {
+    pub fn id(self) -> Id {
         match self {
             Added::New(id) | Added::Existing(id) => id,
         }
+    }
+
+    /// Whether the add made a new row.
+    pub fn is_new(self) -> bool {
+        matches!(self, Added::New(_))
     }
 }
 
@@ -802,7 +812,7 @@ pub async fn add_program(
     store: &Store,
     name: &str,
     actor: Actor<'_>,
-) -> Result<Added, CatalogError> {
+) -> Result<Added<ProgramId>, CatalogError> {
     let name = checked_name(name, "program name")?;
     let mut tx = store.begin_write().await?;
     match program_named(&mut tx, &name, None).await? {
@@ -823,10 +833,10 @@ pub async fn add_program(
 /// archived program takes no new circles.
 pub async fn add_circle(
     store: &Store,
-    program_id: i32,
+    program_id: ProgramId,
     name: &str,
     actor: Actor<'_>,
-) -> Result<Added, CatalogError> {
+) -> Result<Added<CircleId>, CatalogError> {
     let name = checked_name(name, "circle name")?;
     let mut tx = store.begin_write().await?;
     let (program, program_archived) = program_row(&mut tx, program_id).await?;
@@ -852,7 +862,10 @@ pub fn circle_subject(program: &str, circle: &str) -> String {
     format!("{circle} ({program})")
 }
 
-async fn program_row(conn: &mut AnyConnection, id: i32) -> Result<(String, bool), CatalogError> {
+async fn program_row(
+    conn: &mut AnyConnection,
+    id: ProgramId,
+) -> Result<(String, bool), CatalogError> {
     let row: Option<(String, Option<String>)> =
         sqlx::query_as("select name, archived_on from program where id = $1")
             .bind(id)
@@ -865,9 +878,9 @@ async fn program_row(conn: &mut AnyConnection, id: i32) -> Result<(String, bool)
 /// A circle's name, its program's id and name, and whether the circle is archived.
 async fn circle_row(
     conn: &mut AnyConnection,
-    id: i32,
-) -> Result<(String, i32, String, bool), CatalogError> {
-    let row: Option<(String, i32, String, Option<String>)> = sqlx::query_as(
+    id: CircleId,
+) -> Result<(String, ProgramId, String, bool), CatalogError> {
+    let row: Option<(String, ProgramId, String, Option<String>)> = sqlx::query_as(
         "select c.name, p.id, p.name, c.archived_on from circle c \
          join program p on p.id = c.program_id where c.id = $1",
     )
@@ -903,7 +916,7 @@ impl Renamed {
 /// histories would read as one.
 pub async fn rename_program(
     store: &Store,
-    id: i32,
+    id: ProgramId,
     name: &str,
     actor: Actor<'_>,
 ) -> Result<Renamed, CatalogError> {
@@ -940,7 +953,7 @@ pub async fn rename_program(
 /// program has ([`same_name`]) is refused.
 pub async fn rename_circle(
     store: &Store,
-    id: i32,
+    id: CircleId,
     name: &str,
     actor: Actor<'_>,
 ) -> Result<Renamed, CatalogError> {
@@ -979,8 +992,8 @@ pub async fn rename_circle(
 /// A program or a circle, by id: what is archived or restored.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    Program(i32),
-    Circle(i32),
+    Program(ProgramId),
+    Circle(CircleId),
 }
 
 /// What archiving would touch, for the confirmation page: the name, and the sessions
@@ -1035,7 +1048,8 @@ pub async fn archive_view(store: &Store, target: Target) -> Result<ArchiveView, 
         }
     };
     let id = match target {
-        Target::Program(id) | Target::Circle(id) => id,
+        Target::Program(id) => id.get(),
+        Target::Circle(id) => id.get(),
     };
     let sql = format!(
         "{SESSION_SELECT} where {filter} and s.closed = 0 and s.closes_at > $2 \
@@ -1099,7 +1113,7 @@ async fn set_archived(
             } else {
                 Action::ProgramRestored
             };
-            ("program", id, name, archived, action)
+            ("program", id.get(), name, archived, action)
         }
         Target::Circle(id) => {
             let (name, _, program, archived) = circle_row(&mut tx, id).await?;
@@ -1110,7 +1124,7 @@ async fn set_archived(
             };
             (
                 "circle",
-                id,
+                id.get(),
                 circle_subject(&program, &name),
                 archived,
                 action,
@@ -1140,7 +1154,7 @@ async fn set_archived(
 /// Forgets a staff account as the opener of its sessions, for its removal (in the
 /// removal's transaction): nobody sees those sessions' live counts any more, and the
 /// account's id, which a later account may be given, then names no session.
-pub async fn forget_opener(conn: &mut AnyConnection, staff_id: i32) -> Result<(), sqlx::Error> {
+pub async fn forget_opener(conn: &mut AnyConnection, staff_id: StaffId) -> Result<(), sqlx::Error> {
     sqlx::query("update session set opened_by = null where opened_by = $1")
         .bind(staff_id)
         .execute(conn)
@@ -1151,7 +1165,7 @@ pub async fn forget_opener(conn: &mut AnyConnection, staff_id: i32) -> Result<()
 /// The latest sessions of a program, newest first: what a facilitator's desk lists.
 pub async fn recent_sessions(
     store: &Store,
-    program_id: i32,
+    program_id: ProgramId,
     limit: u32,
 ) -> Result<Vec<Session>, sqlx::Error> {
     let sql = format!(
@@ -1250,7 +1264,7 @@ pub enum ReplaceError {
 /// carry it (an open session's count of answers is shown live, never kept).
 pub async fn replace_unused_tickets(
     store: &Store,
-    session_id: i32,
+    session_id: SessionId,
     by: Actor<'_>,
 ) -> Result<Vec<Ticket>, ReplaceError> {
     let mut tx = store.begin_write().await?;
@@ -1303,7 +1317,7 @@ pub async fn replace_unused_tickets(
 }
 
 /// How many tickets of a session are not used yet (what a replacement would void).
-pub async fn unused_tickets(store: &Store, session_id: i32) -> Result<u32, sqlx::Error> {
+pub async fn unused_tickets(store: &Store, session_id: SessionId) -> Result<u32, sqlx::Error> {
     let n: i64 =
         sqlx::query_scalar("select count(*) from ticket where session_id = $1 and used = 0")
             .bind(session_id)
@@ -1327,7 +1341,7 @@ pub enum TicketState {
 /// A read only: it writes nothing, so checking a card stores no trace of the check.
 pub async fn ticket_state(
     store: &Store,
-    session_id: i32,
+    session_id: SessionId,
     ticket: &TicketHash,
 ) -> Result<Option<TicketState>, sqlx::Error> {
     let used: Option<i32> =
@@ -1399,9 +1413,9 @@ mod tests {
     /// An open session of `capacity` closing at 100, with `received` responses.
     fn session(capacity: u32, received: u32) -> Session {
         Session {
-            id: 1,
+            id: SessionId::new(1),
             code: SessionCode::generate(),
-            program_id: 1,
+            program_id: ProgramId::new(1),
             program: "p".into(),
             circle: "c".into(),
             held_on: day(),
@@ -1430,19 +1444,27 @@ mod tests {
     #[test]
     fn only_the_opener_reads_the_live_count_and_only_until_the_session_closes() {
         let mut s = Session {
-            opened_by: Some(5),
+            opened_by: Some(StaffId::new(5)),
             ..session(9, 7)
         };
-        assert_eq!(s.live_count(5, 99), Some(7));
-        assert_eq!(s.live_count(6, 99), None, "another account");
-        assert_eq!(s.live_count(5, 100), None, "past its window");
+        assert_eq!(s.live_count(StaffId::new(5), 99), Some(7));
+        assert_eq!(s.live_count(StaffId::new(6), 99), None, "another account");
+        assert_eq!(s.live_count(StaffId::new(5), 100), None, "past its window");
         s.received = 9;
-        assert_eq!(s.live_count(5, 99), Some(9), "full is not closed");
+        assert_eq!(
+            s.live_count(StaffId::new(5), 99),
+            Some(9),
+            "full is not closed"
+        );
         s.closed = true;
-        assert_eq!(s.live_count(5, 0), None, "closed early");
+        assert_eq!(s.live_count(StaffId::new(5), 0), None, "closed early");
         s.closed = false;
         s.opened_by = None;
-        assert_eq!(s.live_count(5, 99), None, "opened from the command line");
+        assert_eq!(
+            s.live_count(StaffId::new(5), 99),
+            None,
+            "opened from the command line"
+        );
     }
 
     #[test]

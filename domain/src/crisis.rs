@@ -13,6 +13,7 @@
 
 use crate::audit::{self, Action, Actor, Entry};
 use crate::i18n::Lang;
+use crate::ids::ProgramId;
 use crate::store::Store;
 
 /// The longest line an admin may write, in characters: a sentence and a phone number or two.
@@ -22,7 +23,7 @@ pub const MAX_LEN: usize = 300;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Scope {
     Organization,
-    Program(i32),
+    Program(ProgramId),
 }
 
 impl Scope {
@@ -170,7 +171,7 @@ async fn save_inner(
 /// any: one query by primary key, the program's line winning over the organization's.
 pub async fn set_line(
     store: &Store,
-    program: Option<i32>,
+    program: Option<ProgramId>,
     lang: Lang,
 ) -> Result<Option<String>, sqlx::Error> {
     let organization = Scope::Organization.key(lang);
@@ -219,6 +220,9 @@ mod tests {
     #[test]
     fn each_scope_and_language_has_its_own_setting_name() {
         assert_eq!(Scope::Organization.key(Lang::Es), "crisis_line.es");
-        assert_eq!(Scope::Program(7).key(Lang::En), "crisis_line.program.7.en");
+        assert_eq!(
+            Scope::Program(ProgramId::new(7)).key(Lang::En),
+            "crisis_line.program.7.en"
+        );
     }
 }

@@ -8,6 +8,8 @@
 //!   [`program_language`]: what staff set and what is recorded of it.
 //! - [`i18n`] and [`text`]: participant languages and the one rule for staff-written text.
 //! - [`http`]: security headers, the one log line for an internal error, asset URLs.
+//! - [`ids`]: row ids as types (`ProgramId`, `CircleId`, `SessionId`, `StaffId`, …),
+//!   parsed once at the edge so one kind of id cannot stand for another.
 //! - [`hex`]: bytes as hexadecimal text and back (secrets, tokens, hashes).
 //!
 //! What it must never do: hold or read a response's answers (the `response` table is
@@ -23,6 +25,7 @@ pub mod crisis;
 pub mod hex;
 pub mod http;
 pub mod i18n;
+pub mod ids;
 pub mod instrument;
 pub mod program_language;
 pub mod settings;
@@ -30,4 +33,5 @@ pub mod store;
 pub mod text;
 pub mod translations;
 
+pub use ids::{ActionId, CircleId, ProgramId, ReleaseId, SessionId, StaffId};
 pub use store::{Backend, Store, StoreError};

@@ -9,10 +9,11 @@
 
 use crate::audit::{self, Action, Actor, Entry};
 use crate::i18n::Lang;
+use crate::ids::ProgramId;
 use crate::store::Store;
 
 /// The program's default language; `None` (English) when unset or no longer built in.
-pub async fn get(store: &Store, program_id: i32) -> Result<Option<Lang>, sqlx::Error> {
+pub async fn get(store: &Store, program_id: ProgramId) -> Result<Option<Lang>, sqlx::Error> {
     let code: Option<Option<String>> =
         sqlx::query_scalar("select default_lang from program where id = $1")
             .bind(program_id)
@@ -25,7 +26,7 @@ pub async fn get(store: &Store, program_id: i32) -> Result<Option<Lang>, sqlx::E
 /// when it changes. Returns whether it changed; an unknown program changes nothing.
 pub async fn set_by(
     store: &Store,
-    program_id: i32,
+    program_id: ProgramId,
     lang: Option<Lang>,
     actor: Actor<'_>,
     subject: &str,

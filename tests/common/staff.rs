@@ -9,8 +9,11 @@ use chrono::NaiveDate;
 use collector::Settings;
 use dashboards::account::{self, NewUser};
 use domain::Store;
+// The typed ids, for the test files that name one.
 use domain::catalog::{self, NewSession};
 use domain::instrument::{Answers, Helped, Hindered, Item, Rating};
+#[allow(unused_imports)]
+pub use domain::{ActionId, CircleId, ProgramId, SessionId, StaffId};
 use rand::rngs::ChaCha8Rng;
 use rand::{RngExt, SeedableRng};
 
@@ -18,15 +21,15 @@ use rand::{RngExt, SeedableRng};
 #[allow(unused_imports)]
 pub use super::http::{Jar, Page, get, post, token};
 
-pub const PROGRAM_A: i32 = 101;
-pub const PROGRAM_B: i32 = 202;
+pub const PROGRAM_A: ProgramId = ProgramId::new(101);
+pub const PROGRAM_B: ProgramId = ProgramId::new(202);
 /// A busy circle of program A.
-pub const CIRCLE_A1: i32 = 1011;
+pub const CIRCLE_A1: CircleId = CircleId::new(1011);
 /// A circle of program A too small to show.
-pub const CIRCLE_A2: i32 = 1012;
+pub const CIRCLE_A2: CircleId = CircleId::new(1012);
 /// Another circle of program A.
-pub const CIRCLE_A3: i32 = 1013;
-pub const CIRCLE_B1: i32 = 2021;
+pub const CIRCLE_A3: CircleId = CircleId::new(1013);
+pub const CIRCLE_B1: CircleId = CircleId::new(2021);
 pub const QUARTER: &str = "2026-Q3";
 pub const PASSWORD: &str = "correct horse battery staple";
 
@@ -185,7 +188,7 @@ pub fn outcome(page: &Page) -> Expect {
 }
 
 /// The id of the staff account with this email.
-pub async fn staff_id(store: &Store, email: &str) -> i32 {
+pub async fn staff_id(store: &Store, email: &str) -> StaffId {
     sqlx::query_scalar("select id from staff_user where email = $1")
         .bind(email)
         .fetch_one(store.pool())

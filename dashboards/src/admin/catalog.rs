@@ -10,6 +10,7 @@ use domain::audit::Actor;
 use domain::catalog::{self, Added, CatalogError, CircleEntry, Named, Target};
 use domain::crisis::{self, Scope};
 use domain::i18n::Lang;
+use domain::{CircleId, ProgramId};
 use serde::Deserialize;
 use tower_sessions::Session;
 
@@ -173,7 +174,7 @@ pub(crate) async fn set_crisis_line(
         (Scope::Organization, "the whole organization".to_owned())
     } else {
         match program
-            .parse::<i32>()
+            .parse::<ProgramId>()
             .ok()
             .and_then(|id| programs.iter().find(|p| p.id == id))
         {
@@ -292,7 +293,7 @@ pub(crate) async fn add_circle(
     let Some(program) = form
         .program
         .trim()
-        .parse::<i32>()
+        .parse::<ProgramId>()
         .ok()
         .and_then(|id| programs.iter().find(|p| p.id == id))
     else {
@@ -408,7 +409,7 @@ async fn rename_page(
 pub(crate) async fn rename_program_form(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     signed.render(&rename_page(&dash, &signed, Target::Program(id), None, None).await?)
@@ -417,7 +418,7 @@ pub(crate) async fn rename_program_form(
 pub(crate) async fn rename_circle_form(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<CircleId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     signed.render(&rename_page(&dash, &signed, Target::Circle(id), None, None).await?)
@@ -427,7 +428,7 @@ pub(crate) async fn rename_program(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<ProgramId>,
     Form(form): Form<ProgramForm>,
 ) -> Result<Response, StaffError> {
     rename(dash, signed, staff, Target::Program(id), form.name).await
@@ -437,7 +438,7 @@ pub(crate) async fn rename_circle(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<CircleId>,
     Form(form): Form<ProgramForm>,
 ) -> Result<Response, StaffError> {
     rename(dash, signed, staff, Target::Circle(id), form.name).await
@@ -544,8 +545,8 @@ async fn archive_page(
 
 fn target(kind: &str, id: i32) -> Result<Target, StaffError> {
     match kind {
-        "programs" => Ok(Target::Program(id)),
-        "circles" => Ok(Target::Circle(id)),
+        "programs" => Ok(Target::Program(ProgramId::new(id))),
+        "circles" => Ok(Target::Circle(CircleId::new(id))),
         _ => Err(StaffError::NotFound),
     }
 }

@@ -7,6 +7,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
+use domain::ProgramId;
 use domain::audit::Actor;
 use domain::catalog::{self, Named};
 use domain::i18n::Lang;
@@ -36,7 +37,7 @@ struct LangOption {
     selected: bool,
 }
 
-async fn program(dash: &Dashboards, id: i32) -> Result<Named, StaffError> {
+async fn program(dash: &Dashboards, id: ProgramId) -> Result<Named, StaffError> {
     catalog::programs(&dash.store)
         .await?
         .into_iter()
@@ -70,7 +71,7 @@ fn page(
 pub(crate) async fn program_language_form(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<ProgramId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let program = program(&dash, id).await?;
@@ -90,7 +91,7 @@ pub(crate) async fn set_program_language(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<ProgramId>,
     Form(form): Form<LanguageForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;

@@ -8,6 +8,7 @@ use analytics::view::{self, LedgerEntry};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use domain::ProgramId;
 use domain::catalog;
 
 use crate::Dashboards;
@@ -111,7 +112,7 @@ pub(crate) async fn ledger(
     signed.require(Area::Admin)?;
     let entries = view::ledger(&dash.store).await?;
     let settings = budget::load_settings(&dash.store).await?;
-    let names: std::collections::HashMap<i32, String> = catalog::programs(&dash.store)
+    let names: std::collections::HashMap<ProgramId, String> = catalog::programs(&dash.store)
         .await?
         .into_iter()
         .map(|p| (p.id, p.name))

@@ -15,6 +15,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use domain::audit::Actor;
 use domain::catalog::{self, Named};
+use domain::{ProgramId, StaffId};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -46,7 +47,7 @@ struct UsersPage {
     accounts: Vec<Account>,
     programs: Vec<Named>,
     roles: [Role; 5],
-    me: i32,
+    me: StaffId,
     problem: Option<String>,
     note: Option<String>,
     one_time: Option<OneTime>,
@@ -127,7 +128,7 @@ fn program_of(programs: &[Named], field: &str) -> Result<Option<String>, String>
         return Ok(None);
     }
     field
-        .parse::<i32>()
+        .parse::<ProgramId>()
         .ok()
         .and_then(|id| programs.iter().find(|p| p.id == id))
         .map(|p| Some(p.name.clone()))
@@ -206,7 +207,7 @@ pub(crate) async fn add_user(
 }
 
 /// The account an admin acts on, or 404.
-async fn target(dash: &Dashboards, id: i32) -> Result<Account, StaffError> {
+async fn target(dash: &Dashboards, id: StaffId) -> Result<Account, StaffError> {
     account::find_account(&dash.store, id)
         .await?
         .ok_or(StaffError::NotFound)
@@ -261,7 +262,7 @@ async fn edit_page(
 pub(crate) async fn edit_user(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let account = target(&dash, id).await?;
@@ -274,7 +275,7 @@ pub(crate) async fn change_user(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
     Form(form): Form<EditForm>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
@@ -337,7 +338,7 @@ impl Asked {
         }
     }
 
-    fn path(self, id: i32) -> String {
+    fn path(self, id: StaffId) -> String {
         format!("{USERS}/{id}/{}", self.key())
     }
 }
@@ -410,7 +411,7 @@ fn confirm_page(
 
 /// Resetting, deactivating or removing one's own account is refused: one's own password
 /// is changed under "Your account", and an admin needs another admin to switch them off.
-fn not_yourself(signed: &Signed, id: i32, asked: Asked) -> Result<(), StaffError> {
+fn not_yourself(signed: &Signed, id: StaffId, asked: Asked) -> Result<(), StaffError> {
     if id != signed.user.id {
         return Ok(());
     }
@@ -432,7 +433,7 @@ fn not_yourself(signed: &Signed, id: i32, asked: Asked) -> Result<(), StaffError
 async fn ask(
     dash: Dashboards,
     signed: Signed,
-    id: i32,
+    id: StaffId,
     asked: Asked,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
@@ -449,7 +450,7 @@ async fn ask(
 pub(crate) async fn confirm_reset(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     ask(dash, signed, id, Asked::Reset).await
 }
@@ -457,7 +458,7 @@ pub(crate) async fn confirm_reset(
 pub(crate) async fn confirm_deactivate(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     ask(dash, signed, id, Asked::Deactivate).await
 }
@@ -465,7 +466,7 @@ pub(crate) async fn confirm_deactivate(
 pub(crate) async fn confirm_remove(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     ask(dash, signed, id, Asked::Remove).await
 }
@@ -487,7 +488,7 @@ async fn act(
     dash: Dashboards,
     signed: Signed,
     staff: Session,
-    id: i32,
+    id: StaffId,
     asked: Asked,
     form: ConfirmForm,
 ) -> Result<Response, StaffError> {
@@ -559,7 +560,7 @@ async fn act(
 async fn reset_factor_of(
     dash: &Dashboards,
     by: &str,
-    id: i32,
+    id: StaffId,
 ) -> Result<Option<(account::StaffUser, Option<String>)>, AccountError> {
     let user = account::find_by_id(&dash.store, id)
         .await?
@@ -578,7 +579,7 @@ async fn reset_factor_of(
 pub(crate) async fn confirm_reset_factor(
     State(dash): State<Dashboards>,
     signed: Signed,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     ask(dash, signed, id, Asked::ResetFactor).await
 }
@@ -587,7 +588,7 @@ pub(crate) async fn reset_factor(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
     Form(form): Form<ConfirmForm>,
 ) -> Result<Response, StaffError> {
     act(dash, signed, staff, id, Asked::ResetFactor, form).await
@@ -631,7 +632,7 @@ pub(crate) async fn reset_password(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
     Form(form): Form<ConfirmForm>,
 ) -> Result<Response, StaffError> {
     act(dash, signed, staff, id, Asked::Reset, form).await
@@ -641,7 +642,7 @@ pub(crate) async fn deactivate_user(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
     Form(form): Form<ConfirmForm>,
 ) -> Result<Response, StaffError> {
     act(dash, signed, staff, id, Asked::Deactivate, form).await
@@ -651,7 +652,7 @@ pub(crate) async fn remove_user(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
     Form(form): Form<ConfirmForm>,
 ) -> Result<Response, StaffError> {
     act(dash, signed, staff, id, Asked::Remove, form).await
@@ -662,7 +663,7 @@ pub(crate) async fn reactivate_user(
     State(dash): State<Dashboards>,
     signed: Signed,
     staff: Session,
-    Path(id): Path<i32>,
+    Path(id): Path<StaffId>,
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     match account::set_active(&dash.store, &signed.user.email, id, true).await {
