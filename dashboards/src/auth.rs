@@ -197,6 +197,8 @@ pub(crate) struct Signed {
     pub must_change_password: bool,
     pub must_enrol: bool,
     pub csrf: CsrfToken,
+    /// The account's own language setting for staff pages (`None`: the browser's).
+    pub lang: Option<domain::i18n::Lang>,
 }
 
 impl<S> FromRequestParts<S> for Signed
@@ -238,6 +240,7 @@ where
             let _ = session.flush().await;
             return Err(to_sign_in());
         };
+        crate::words::use_account_language(account.lang);
         let path = parts.uri.path();
         // Until its owner replaces a password someone else set, the account reaches only
         // the page where they do (and signing out, which needs no account).
@@ -260,6 +263,7 @@ where
             must_change_password: account.must_change_password,
             must_enrol,
             csrf,
+            lang: account.lang,
         })
     }
 }

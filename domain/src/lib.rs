@@ -24,6 +24,7 @@ pub mod hex;
 pub mod http;
 pub mod i18n;
 pub mod instrument;
+pub mod locale;
 pub mod program_language;
 pub mod settings;
 pub mod store;
