@@ -73,10 +73,12 @@ impl Default for SignInLimits {
 impl SignInLimits {
     /// How long a one-time password works, in words: "72 hours", "1 hour".
     pub(crate) fn one_time_words(&self) -> String {
-        match self.one_time_password_lifetime.as_secs() / 3600 {
-            1 => "1 hour".to_owned(),
-            n => format!("{n} hours"),
-        }
+        let hours = self.one_time_password_lifetime.as_secs() / 3600;
+        crate::words::tr().count(
+            "sign-in-hours",
+            "n",
+            i64::try_from(hours).unwrap_or(i64::MAX),
+        )
     }
 
     /// Takes one attempt at `email`'s password: from the browser's own allowance when it
@@ -358,7 +360,7 @@ pub(crate) async fn sign_in_form(
         return Ok(Redirect::to(&next).into_response());
     }
     let page = SignInPage {
-        chrome: Chrome::new("Sign in", None, &csrf),
+        chrome: Chrome::new(crate::words::tr().get("sign-in-title"), None, &csrf),
         email: String::new(),
         next,
         problem: query.used.is_some().then(|| ONE_TIME_USED.to_owned()),
@@ -460,7 +462,7 @@ struct SignInAgain {
 impl SignInAgain {
     fn refuse(&self, status: StatusCode, problem: &str) -> Result<Response, StaffError> {
         let page = SignInPage {
-            chrome: Chrome::new("Sign in", None, &self.csrf),
+            chrome: Chrome::new(crate::words::tr().get("sign-in-title"), None, &self.csrf),
             email: self.email.clone(),
             next: self.next.clone(),
             problem: Some(problem.to_owned()),

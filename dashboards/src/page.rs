@@ -162,16 +162,27 @@ impl IntoResponse for StaffError {
                 tr.get("error-forbidden-title"),
                 tr.get("error-forbidden"),
             ),
-            StaffError::NotFound => (StatusCode::NOT_FOUND, tr.get("error-not-found-title"), tr.get("error-not-found")),
-            StaffError::BadRequest(message) => (StatusCode::BAD_REQUEST, tr.get("error-bad-request-title"), message),
+            StaffError::NotFound => (
+                StatusCode::NOT_FOUND,
+                tr.get("error-not-found-title"),
+                tr.get("error-not-found"),
+            ),
+            StaffError::BadRequest(message) => (
+                StatusCode::BAD_REQUEST,
+                tr.get("error-bad-request-title"),
+                message,
+            ),
             StaffError::Csrf => (
                 StatusCode::FORBIDDEN,
                 tr.get("error-csrf-title"),
                 tr.get("error-csrf"),
             ),
             StaffError::Internal(error) => {
-                let mut response = (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
-                response.extensions_mut().insert(domain::http::InternalError(Arc::new(error)));
+                let mut response =
+                    (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
+                response
+                    .extensions_mut()
+                    .insert(domain::http::InternalError(Arc::new(error)));
                 return response;
             }
         };

@@ -73,7 +73,10 @@ fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> Acco
         problem,
         saved,
         lang_setting: signed.lang.map_or("", Lang::code),
-        languages: Lang::STAFF.iter().map(|l| (l.code(), l.native_name())).collect(),
+        languages: Lang::STAFF
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
     }
 }
 
@@ -185,10 +188,7 @@ pub(crate) async fn change_password(
     // new id (written when the request ends).
     staff.cycle_id().await?;
     staff
-        .insert(
-            CHANGED_KEY,
-            "account-password-changed",
-        )
+        .insert(CHANGED_KEY, "account-password-changed")
         .await?;
     tracing::info!(
         staff.role = signed.user.role.key(),

@@ -106,11 +106,48 @@ impl T {
         Safe(self.0.args(key, &pairs))
     }
 
+    /// A message with a number `name` (plural rules apply) and one text argument.
+    pub fn count_with(
+        &self,
+        key: &str,
+        name: &str,
+        n: impl Count,
+        arg: &str,
+        value: impl std::fmt::Display,
+    ) -> Safe<String> {
+        let value = escape(&value.to_string());
+        Safe(
+            self.0
+                .count_with(key, name, n.count(), &[(arg, value.as_str())]),
+        )
+    }
+
     /// A message with a number (plural rules apply).
-    pub fn count(&self, key: &str, name: &str, n: impl TryInto<i64>) -> Safe<String> {
-        Safe(self.0.count(key, name, n.try_into().unwrap_or(i64::MAX)))
+    pub fn count(&self, key: &str, name: &str, n: impl Count) -> Safe<String> {
+        Safe(self.0.count(key, name, n.count()))
     }
 }
+
+/// A whole number a template hands a plural message (templates pass references).
+pub(crate) trait Count {
+    fn count(&self) -> i64;
+}
+
+macro_rules! count {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn count(&self) -> i64 {
+                i64::try_from(*self).unwrap_or(i64::MAX)
+            }
+        }
+        impl Count for &$t {
+            fn count(&self) -> i64 {
+                i64::try_from(**self).unwrap_or(i64::MAX)
+            }
+        }
+    )*};
+}
+count!(usize, i64, i32, u32);
 
 /// Text as HTML: the five characters askama escapes, escaped the way it does.
 pub(crate) fn escape(text: &str) -> String {
@@ -135,8 +172,11 @@ mod tests {
     #[test]
     fn arguments_are_escaped_and_messages_are_not() {
         let t = T(Lang::En.tr());
-        let text = t.with("overview-archived-on", "date", "<b>'x'</b>").0;
-        assert!(text.contains("&#60;b&#62;&#39;x&#39;&#60;/b&#62;"), "{text}");
+        let text = t.with("ov-archived-on", "date", "<b>'x'</b>").0;
+        assert!(
+            text.contains("&#60;b&#62;&#39;x&#39;&#60;/b&#62;"),
+            "{text}"
+        );
     }
 
     #[test]

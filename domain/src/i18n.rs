@@ -333,6 +333,13 @@ impl Tr {
         )
     }
 
+    /// A message with a number argument `name` (plural rules apply) and text arguments.
+    pub fn count_with(&self, key: &str, name: &str, value: i64, args: &[(&str, &str)]) -> String {
+        let mut all = vec![(name, FluentValue::from(value))];
+        all.extend(args.iter().map(|(n, v)| (*n, FluentValue::from(*v))));
+        self.message(key, all)
+    }
+
     /// A message with a number argument (plural rules apply).
     pub fn count(&self, key: &str, name: &str, value: i64) -> String {
         self.message(key, vec![(name, FluentValue::from(value))])
@@ -487,10 +494,17 @@ mod tests {
     #[test]
     fn every_staff_language_has_every_english_staff_message() {
         let english = staff_keys("en");
-        assert!(english.len() > 40, "staff parse found only {}", english.len());
+        assert!(
+            english.len() > 40,
+            "staff parse found only {}",
+            english.len()
+        );
         let participant = keys("en");
         let shared: Vec<&String> = english.iter().filter(|k| participant.contains(k)).collect();
-        assert!(shared.is_empty(), "staff keys also in participant.ftl: {shared:?}");
+        assert!(
+            shared.is_empty(),
+            "staff keys also in participant.ftl: {shared:?}"
+        );
         let english_text: HashMap<String, String> =
             messages_of(&source_of("en", "staff")).into_iter().collect();
         for lang in Lang::STAFF {
@@ -515,7 +529,11 @@ mod tests {
                 );
             }
             if lang != Lang::En {
-                assert!(source.contains("Status:"), "{}/staff.ftl: no Status: header", lang.code());
+                assert!(
+                    source.contains("Status:"),
+                    "{}/staff.ftl: no Status: header",
+                    lang.code()
+                );
             }
         }
     }

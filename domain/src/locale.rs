@@ -19,6 +19,8 @@
 //! staff.ftl (`month-short-N`), so a drop-in translation can correct them. A language
 //! without an entry here (an added one) writes numbers as English does.
 
+use std::borrow::Borrow;
+
 use chrono::{Datelike, NaiveDate};
 
 use crate::i18n::{Lang, Tr};
@@ -113,7 +115,8 @@ fn month_name(tr: Tr, date: NaiveDate) -> String {
 }
 
 /// "November 2026" / "noviembre de 2026".
-pub fn month_year(lang: Lang, date: NaiveDate) -> String {
+pub fn month_year(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     let tr = lang.tr();
     tr.args(
         "date-month-year",
@@ -125,7 +128,8 @@ pub fn month_year(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// "Nov 2026" / "nov 2026".
-pub fn short_month_year(lang: Lang, date: NaiveDate) -> String {
+pub fn short_month_year(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     let tr = lang.tr();
     tr.args(
         "date-short-month-year",
@@ -137,17 +141,20 @@ pub fn short_month_year(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// The short month alone: "Nov" / "nov".
-pub fn short_month(lang: Lang, date: NaiveDate) -> String {
+pub fn short_month(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     lang.tr().get(&format!("month-short-{}", date.month()))
 }
 
 /// The month alone: "November" / "noviembre".
-pub fn month(lang: Lang, date: NaiveDate) -> String {
+pub fn month(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     month_name(lang.tr(), date)
 }
 
 /// "3 November 2026" / "3 de noviembre de 2026".
-pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
+pub fn day_month_year(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     let tr = lang.tr();
     tr.args(
         "date-day-month-year",
@@ -160,7 +167,8 @@ pub fn day_month_year(lang: Lang, date: NaiveDate) -> String {
 }
 
 /// "3 Nov 2026" / "3 nov 2026".
-pub fn day_short_month_year(lang: Lang, date: NaiveDate) -> String {
+pub fn day_short_month_year(lang: Lang, date: impl Borrow<NaiveDate>) -> String {
+    let date = *date.borrow();
     let tr = lang.tr();
     tr.args(
         "date-day-short-month-year",
