@@ -106,22 +106,6 @@ impl T {
         Safe(self.0.args(key, &pairs))
     }
 
-    /// A message with a number `name` (plural rules apply) and one text argument.
-    pub fn count_with(
-        &self,
-        key: &str,
-        name: &str,
-        n: impl Count,
-        arg: &str,
-        value: impl std::fmt::Display,
-    ) -> Safe<String> {
-        let value = escape(&value.to_string());
-        Safe(
-            self.0
-                .count_with(key, name, n.count(), &[(arg, value.as_str())]),
-        )
-    }
-
     /// A message with a number (plural rules apply).
     pub fn count(&self, key: &str, name: &str, n: impl Count) -> Safe<String> {
         Safe(self.0.count(key, name, n.count()))

@@ -333,13 +333,6 @@ impl Tr {
         )
     }
 
-    /// A message with a number argument `name` (plural rules apply) and text arguments.
-    pub fn count_with(&self, key: &str, name: &str, value: i64, args: &[(&str, &str)]) -> String {
-        let mut all = vec![(name, FluentValue::from(value))];
-        all.extend(args.iter().map(|(n, v)| (*n, FluentValue::from(*v))));
-        self.message(key, all)
-    }
-
     /// A message with a number argument (plural rules apply).
     pub fn count(&self, key: &str, name: &str, value: i64) -> String {
         self.message(key, vec![(name, FluentValue::from(value))])
