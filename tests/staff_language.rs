@@ -122,6 +122,20 @@ async fn a_manager_whose_account_says_spanish_reads_the_overview_and_dictionary_
         );
     }
 
+    let circle = get(
+        &app,
+        &mut manager,
+        &format!("/staff/programs/{PROGRAM_A}/circles/{CIRCLE_A1}"),
+    )
+    .await;
+    assert_eq!(circle.status, StatusCode::OK);
+    assert!(
+        circle.body.contains("<span class=\"sub\">círculo</span>"),
+        "{}",
+        circle.body
+    );
+    assert!(circle.body.contains("Cifras por mes"), "{}", circle.body);
+
     let dictionary = get(
         &app,
         &mut manager,

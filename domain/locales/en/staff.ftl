@@ -238,3 +238,13 @@ sign-in-hours = { $n ->
     [one] 1 hour
    *[other] { $n } hours
 }
+
+## A circle’s page (manager)
+
+circle-sub = circle
+circle-program-archived-on = Its program was archived on { $date }: it takes no new sessions. Its released history stays here.
+circle-archived-on = This circle was archived on { $date }: it takes no new sessions. Its released history stays here.
+circle-no-month = No month has been released yet.
+circle-table-label = Figures by month (table)
+circle-table-caption = Figures by month
+circle-statements-intro = The mean answer to each statement, from 1 (strongly disagree) to 5 (strongly agree), in the latest months, and over those months together: one month of one circle is usually too few answers to read a statement, three months together often are.

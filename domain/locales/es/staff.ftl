@@ -239,3 +239,13 @@ sign-in-hours = { $n ->
     [one] 1 hora
    *[other] { $n } horas
 }
+
+## A circle’s page (manager)
+
+circle-sub = círculo
+circle-program-archived-on = Su programa se archivó el { $date }: ya no admite sesiones nuevas. Su historial publicado se conserva aquí.
+circle-archived-on = Este círculo se archivó el { $date }: ya no admite sesiones nuevas. Su historial publicado se conserva aquí.
+circle-no-month = Todavía no se ha publicado ningún mes.
+circle-table-label = Cifras por mes (tabla)
+circle-table-caption = Cifras por mes
+circle-statements-intro = La respuesta media a cada afirmación, de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo), en los últimos meses y en esos meses juntos: un mes de un solo círculo suele tener muy pocas respuestas para leer una afirmación; tres meses juntos, a menudo sí.
