@@ -122,6 +122,14 @@ async fn a_manager_whose_account_says_spanish_reads_the_overview_and_dictionary_
         );
     }
 
+    let home = get(&app, &mut manager, "/staff").await;
+    assert!(
+        home.body
+            .contains("Inició sesión como coordinación de programa"),
+        "{}",
+        home.body
+    );
+
     let circle = get(
         &app,
         &mut manager,

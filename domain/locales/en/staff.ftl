@@ -248,3 +248,29 @@ circle-no-month = No month has been released yet.
 circle-table-label = Figures by month (table)
 circle-table-caption = Figures by month
 circle-statements-intro = The mean answer to each statement, from 1 (strongly disagree) to 5 (strongly agree), in the latest months, and over those months together: one month of one circle is usually too few answers to read a statement, three months together often are.
+
+## Home
+
+home-welcome = Welcome
+home-as-admin = You are signed in as an admin
+home-as-manager = You are signed in as a program manager
+home-as-facilitator = You are signed in as a facilitator
+home-as-funder = You are signed in as a funder
+home-as-data-entry = You are signed in as data entry
+home-for-program = for <strong>{ $program }</strong>
+home-overviews = Program overviews
+home-what-you-can-do = What you can do here
+home-step-open-link = Open a session
+home-step-open = for one of your circles when the group meets: you get a short code, a link and a QR code to show the group.
+home-step-cards = If you like, print ticket cards when you open it: one per person, each works once.
+home-step-count = In a session you opened, watch how many have answered so far while it is open. Only you see that count, and only until the session closes; it is a count only: no one's answers are ever shown.
+home-step-close = Close the session when you are done, or let it close by itself (after 24 hours unless you chose otherwise).
+home-facilitator-note = The answers are added up into a release once the month is over; program managers see those figures. They are counts with a little random noise, and small groups are hidden.
+home-note = Every figure here comes from a release: counts with calibrated noise added once, when the period closed. Nothing here shows a single person's answers.
+
+## Funder: list of reports
+
+reports-title = Quarterly portfolio reports
+reports-none = No quarter has been released yet. A quarter's report appears once its three months and the quarter itself are released.
+reports-report = Report { $quarter }
+reports-released = released

@@ -249,3 +249,29 @@ circle-no-month = Todavía no se ha publicado ningún mes.
 circle-table-label = Cifras por mes (tabla)
 circle-table-caption = Cifras por mes
 circle-statements-intro = La respuesta media a cada afirmación, de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo), en los últimos meses y en esos meses juntos: un mes de un solo círculo suele tener muy pocas respuestas para leer una afirmación; tres meses juntos, a menudo sí.
+
+## Home
+
+home-welcome = Bienvenida
+home-as-admin = Inició sesión como persona de administración
+home-as-manager = Inició sesión como coordinación de programa
+home-as-facilitator = Inició sesión como facilitación
+home-as-funder = Inició sesión como financiador
+home-as-data-entry = Inició sesión como captura de datos
+home-for-program = de <strong>{ $program }</strong>
+home-overviews = Resúmenes de los programas
+home-what-you-can-do = Qué puede hacer aquí
+home-step-open-link = Abra una sesión
+home-step-open = para uno de sus círculos cuando el grupo se reúna: obtendrá un código corto, un enlace y un código QR para mostrarle al grupo.
+home-step-cards = Si lo desea, imprima tarjetas al abrirla: una por persona; cada una funciona una sola vez.
+home-step-count = En una sesión que usted abrió puede ver cuántas personas han respondido mientras esté abierta. Solo usted ve ese recuento, y solo hasta que la sesión se cierre; es únicamente un número: nunca se muestran las respuestas de nadie.
+home-step-close = Cierre la sesión al terminar, o deje que se cierre sola (a las 24 horas, salvo que haya elegido otra cosa).
+home-facilitator-note = Las respuestas se suman en una publicación cuando termina el mes; la coordinación del programa ve esas cifras. Son recuentos con un poco de ruido aleatorio, y los grupos pequeños se ocultan.
+home-note = Cada cifra de esta página viene de una publicación: recuentos a los que se añadió una sola vez ruido calibrado, al cerrarse el periodo. Nada aquí muestra las respuestas de una sola persona.
+
+## Funder: list of reports
+
+reports-title = Informes trimestrales del conjunto de programas
+reports-none = Todavía no se ha publicado ningún trimestre. El informe de un trimestre aparece cuando se publican sus tres meses y el propio trimestre.
+reports-report = Informe { $quarter }
+reports-released = publicado el
