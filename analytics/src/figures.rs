@@ -7,6 +7,9 @@
 
 use std::collections::BTreeMap;
 
+use domain::i18n::Lang;
+use domain::locale;
+
 use crate::measure::Group;
 
 /// z for a two-sided 90 % interval.
@@ -41,10 +44,10 @@ impl Kind {
         }
     }
 
-    fn unit(self) -> &'static str {
+    fn unit(self, lang: Lang) -> String {
         match self {
-            Kind::Percent => "%",
-            Kind::Count | Kind::Mean => "",
+            Kind::Percent => locale::percent_sign(lang),
+            Kind::Count | Kind::Mean => String::new(),
         }
     }
 
@@ -181,30 +184,38 @@ impl Reading {
         }
     }
 
-    /// The figure in words, as a table or a report prints it.
+    /// The figure in words, as a table or a report prints it, in English.
     pub fn words(&self) -> Words {
-        let plain = |text: &str| Words {
-            text: text.to_owned(),
+        self.words_in(Lang::En)
+    }
+
+    /// The figure in words in a staff language: numbers written as it writes them
+    /// ([`domain::locale`]), the words from the staff catalog (`reading-*`).
+    pub fn words_in(&self, lang: Lang) -> Words {
+        let tr = lang.tr();
+        let plain = |key: &str| Words {
+            text: tr.get(key),
             margin: String::new(),
             sampling: None,
         };
+        let with_sampling = |range: String| tr.with("reading-with-sampling", "range", &range);
         match *self {
-            Reading::NoData => plain("no data"),
-            Reading::Hidden => plain("hidden to protect anonymity"),
-            Reading::TooUncertain => plain("too uncertain to read"),
+            Reading::NoData => plain("reading-no-data"),
+            Reading::Hidden => plain("reading-hidden"),
+            Reading::TooUncertain => plain("reading-too-uncertain"),
             Reading::Value {
                 kind,
                 value,
                 margin,
                 sampling,
             } => Words {
-                text: format!("{}{}", number(value, kind.places()), kind.unit()),
-                margin: format!("± {}", margin_text(margin, kind.places())),
+                text: format!("{}{}", number(lang, value, kind.places()), kind.unit(lang)),
+                margin: format!("± {}", margin_text(lang, margin, kind.places())),
                 sampling: sampling.map(|s| {
                     if crosses(kind, value, s) {
-                        format!("{} with sampling", range(kind, value, s, kind.unit()))
+                        with_sampling(range(lang, kind, value, s, &kind.unit(lang)))
                     } else {
-                        format!("± {} with sampling", margin_text(s, kind.places()))
+                        with_sampling(format!("± {}", margin_text(lang, s, kind.places())))
                     }
                 }),
             },
@@ -214,17 +225,22 @@ impl Reading {
                 margin,
                 sampling,
             } => Words {
-                text: range(kind, value, margin, kind.unit()),
+                text: range(lang, kind, value, margin, &kind.unit(lang)),
                 margin: String::new(),
                 sampling: sampling
-                    .map(|s| format!("{} with sampling", range(kind, value, s, kind.unit()))),
+                    .map(|s| with_sampling(range(lang, kind, value, s, &kind.unit(lang)))),
             },
         }
     }
 
     /// The figure in the two short lines of a heatmap cell, without its unit: ("72",
-    /// "±3"), ("91–100", "") at a bound; `None` where no number is shown.
+    /// "±3"), ("91–100", "") at a bound; `None` where no number is shown. In English.
     pub fn compact(&self) -> Option<(String, String)> {
+        self.compact_in(Lang::En)
+    }
+
+    /// [`Reading::compact`] with numbers written as `lang` writes them.
+    pub fn compact_in(&self, lang: Lang) -> Option<(String, String)> {
         match *self {
             Reading::Value {
                 kind,
@@ -232,15 +248,18 @@ impl Reading {
                 margin,
                 ..
             } => Some((
-                number(value, kind.places()),
-                format!("±{}", margin_text(margin, kind.places()).replace(' ', "")),
+                number(lang, value, kind.places()),
+                format!(
+                    "±{}",
+                    margin_text(lang, margin, kind.places()).replace(' ', "")
+                ),
             )),
             Reading::NearBound {
                 kind,
                 value,
                 margin,
                 ..
-            } => Some((range(kind, value, margin, ""), String::new())),
+            } => Some((range(lang, kind, value, margin, ""), String::new())),
             _ => None,
         }
     }
@@ -251,18 +270,17 @@ fn round_to(x: f64, places: usize) -> f64 {
     (x * f).round() / f
 }
 
-fn number(x: f64, places: usize) -> String {
-    // `+ 0.0` turns a -0 into 0.
-    format!("{:.places$}", round_to(x, places) + 0.0)
+fn number(lang: Lang, x: f64, places: usize) -> String {
+    locale::number(lang, x, places)
 }
 
 /// A margin as printed: one that rounds to zero at the figure's precision reads "< 1"
 /// (points, counts) or "< 0.1" (means), never "0".
-fn margin_text(margin: f64, places: usize) -> String {
+fn margin_text(lang: Lang, margin: f64, places: usize) -> String {
     if round_to(margin, places) <= 0.0 {
-        format!("< {}", number(10f64.powi(-(places as i32)), places))
+        format!("< {}", number(lang, 10f64.powi(-(places as i32)), places))
     } else {
-        number(margin, places)
+        number(lang, margin, places)
     }
 }
 
@@ -275,18 +293,22 @@ fn crosses(kind: Kind, value: f64, margin: f64) -> bool {
 /// `value` ± `margin` as a range cut at the kind's bounds, its ends rounded outwards (a
 /// printed range is never narrower than the range it stands for): "91–100%", "1.0–1.6",
 /// "0–6".
-fn range(kind: Kind, value: f64, margin: f64, unit: &str) -> String {
+fn range(lang: Lang, kind: Kind, value: f64, margin: f64, unit: &str) -> String {
     let (low, high) = kind.bounds();
     let places = kind.places();
     let f = 10f64.powi(places as i32);
     // A hair of slack, so that 91.4 − 1e-13 still rounds down to 91, not 90.
     let a = (((value - margin).max(low) * f + 1e-9).floor() / f).max(low);
     let b = (((value + margin).min(high) * f - 1e-9).ceil() / f).min(high);
-    if number(a, places) == number(b, places) {
+    if number(lang, a, places) == number(lang, b, places) {
         // A range of no width (no noise at all): the value itself.
-        return format!("{}{unit}", number(value, places));
+        return format!("{}{unit}", number(lang, value, places));
     }
-    format!("{}–{}{unit}", number(a, places), number(b, places))
+    format!(
+        "{}–{}{unit}",
+        number(lang, a, places),
+        number(lang, b, places)
+    )
 }
 
 /// The noise of one histogram's bins in one cell, after the consistency fit: every bin has
@@ -581,6 +603,23 @@ mod tests {
             percent(64.0, 0.4, None).compact(),
             Some(("64".to_owned(), "±<1".to_owned()))
         );
+    }
+
+    #[test]
+    fn spanish_reads_with_a_decimal_comma_and_its_own_words() {
+        let w = percent(72.4, 3.2, Some(9.0)).words_in(Lang::Es);
+        assert_eq!(w.text, "72\u{a0}%");
+        assert_eq!(w.margin, "± 3");
+        assert_eq!(w.sampling.as_deref(), Some("± 9 con muestreo"));
+        let m = mean(3.44, 0.3, None).words_in(Lang::Es);
+        assert_eq!((m.text.as_str(), m.margin.as_str()), ("3,4", "± 0,3"));
+        let near = percent(97.0, 5.0, None).words_in(Lang::Es);
+        assert_eq!(near.text, "92–100\u{a0}%");
+        assert_eq!(
+            Reading::TooUncertain.words_in(Lang::Es).text,
+            "demasiado incierta para leerla"
+        );
+        assert_eq!(mean(3.44, 0.3, None).compact_in(Lang::Es).unwrap().0, "3,4");
     }
 
     #[test]

@@ -23,6 +23,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
+use domain::i18n::{Lang, Tr};
 use domain::instrument::{Helped, Hindered, Index, Item};
 
 /// The name of a measure: a count a release stores, or a figure derived from counts (see
@@ -374,107 +375,176 @@ pub fn bin_of(measure: Measure) -> Option<(&'static Histogram, usize)> {
 /// and question in the words the participant read (the English form), each index with
 /// the statements that make it up — never an internal name.
 pub fn describe(measure: Measure) -> String {
+    describe_in(measure, Lang::En)
+}
+
+/// [`describe`] in a staff language (the data dictionary's `meaning` column): the words
+/// come from the staff catalog (`dict-*`), the statements and options from the
+/// participant form of the same language.
+pub fn describe_in(measure: Measure, lang: Lang) -> String {
+    let w = Words(lang.tr());
     if measure == Measure::RESPONSES {
-        return "responses in the cell (the sum of every histogram below)".into();
+        return w.0.get("dict-responses");
     }
     let words = match bin_of(measure) {
-        Some((h, i)) => describe_bin(h, i),
-        None => describe_derived(measure),
+        Some((h, i)) => describe_bin(&w, h, i),
+        None => describe_derived(&w, measure),
     };
     words.unwrap_or_else(|| measure.to_string())
 }
 
+/// The catalog a description is written from.
+struct Words(Tr);
+
+impl Words {
+    fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.0.args(key, args)
+    }
+
+    /// A message of the participant form in this language.
+    fn form(&self, key: &str) -> String {
+        self.0.get(key)
+    }
+
+    /// What a manager calls an index.
+    fn index(&self, index: Index) -> String {
+        self.0.get(&format!("index-{}", index.key()))
+    }
+
+    /// "the 3 belonging statements “I felt like I belonged in this group today.”, … and …".
+    fn index_statements(&self, index: Index) -> String {
+        let quoted: Vec<String> = index
+            .items()
+            .map(|item| self.statement(item.key()))
+            .collect();
+        let list = match quoted.split_last() {
+            Some((last, rest)) if !rest.is_empty() => self.say(
+                "dict-list-and",
+                &[("rest", &rest.join(", ")), ("last", last)],
+            ),
+            _ => quoted.concat(),
+        };
+        self.say(
+            "dict-statements",
+            &[
+                ("n", &quoted.len().to_string()),
+                ("index", &self.index(index)),
+                ("list", &list),
+            ],
+        )
+    }
+
+    /// A statement as the form words it: “I could share as much or as little as I wanted.”
+    fn statement(&self, key: &str) -> String {
+        format!("“{}”", self.form(&format!("item-{key}")))
+    }
+
+    /// An option with its question: “Someone took over” under “What got in the way?”.
+    fn option(&self, choice: Choice) -> String {
+        let (question, key) = (choice.question(), choice.key());
+        let legend = self.form(&format!("{question}-legend"));
+        // The question without its "Pick any that fit."
+        let asked = legend.split_inclusive('?').next().unwrap_or(&legend);
+        self.say(
+            "dict-option",
+            &[
+                ("option", &self.form(&format!("{question}-{key}"))),
+                ("question", asked),
+            ],
+        )
+    }
+}
+
 /// Bin `i` of histogram `h` in plain words.
-fn describe_bin(h: &Histogram, i: usize) -> Option<String> {
+fn describe_bin(w: &Words, h: &Histogram, i: usize) -> Option<String> {
     Some(match h.group {
         Group::Indices => {
             let index = index_of(&h.name)?;
-            let (words, made_of) = (index_words(index), index_statements(index));
-            let least = index.min_answered();
-            let all = index.items().count();
-            match i {
-                0 => format!(
-                    "responses whose {words} score is positive: the mean of their answers to {made_of} is above 3.5, with at least {least} of the {all} answered"
-                ),
-                1 => format!(
-                    "responses whose {words} score is not positive: the mean of their answers to {made_of} is 3.5 or below, with at least {least} of the {all} answered"
-                ),
-                _ => format!(
-                    "responses with too few {words} statements answered to score it: fewer than {least} of the {all} ({made_of})"
-                ),
-            }
+            let (words, made_of) = (w.index(index), w.index_statements(index));
+            let least = index.min_answered().to_string();
+            let all = index.items().count().to_string();
+            let key = match i {
+                0 => "dict-index-positive",
+                1 => "dict-index-not-positive",
+                _ => "dict-index-unscored",
+            };
+            w.say(
+                key,
+                &[
+                    ("index", &words),
+                    ("statements", &made_of),
+                    ("least", &least),
+                    ("all", &all),
+                ],
+            )
         }
         Group::Items => {
-            let statement = statement(&h.name);
+            let statement = w.statement(&h.name);
             match i {
-                5 => format!(
-                    "responses that skipped the statement {statement} (left it blank or chose “{}”)",
-                    english("scale-skip")
+                5 => w.say(
+                    "dict-item-skipped",
+                    &[("statement", &statement), ("skip", &w.form("scale-skip"))],
                 ),
-                _ => format!(
-                    "responses that answered {} (“{}”, on a scale from 1 = strongly disagree to 5 = strongly agree) to the statement {statement}",
-                    i + 1,
-                    english(&format!("scale-{}", i + 1))
+                _ => w.say(
+                    "dict-item-answer",
+                    &[
+                        ("n", &(i + 1).to_string()),
+                        ("label", &w.form(&format!("scale-{}", i + 1))),
+                        ("statement", &statement),
+                    ],
                 ),
             }
         }
         Group::FirstTime => {
-            let question = english("first_time-legend");
+            let question = w.form("first_time-legend");
             match i {
-                0 => format!(
-                    "responses that answered “{}” to “{question}”",
-                    english("first_time-yes")
-                ),
-                1 => format!(
-                    "responses that answered “{}” to “{question}”",
-                    english("first_time-no")
-                ),
-                _ => format!("responses that skipped the question “{question}”"),
+                0 | 1 => {
+                    let answer = w.form(if i == 0 {
+                        "first_time-yes"
+                    } else {
+                        "first_time-no"
+                    });
+                    w.say(
+                        "dict-first-answer",
+                        &[("answer", &answer), ("question", &question)],
+                    )
+                }
+                _ => w.say("dict-first-skipped", &[("question", &question)]),
             }
         }
         Group::Choices => {
             let choice = Choice::all().find(|c| c.column() == h.name)?;
-            match i {
-                0 => format!("responses that ticked {}", option(choice)),
-                _ => format!("responses that did not tick {}", option(choice)),
-            }
+            let key = if i == 0 {
+                "dict-ticked"
+            } else {
+                "dict-not-ticked"
+            };
+            w.say(key, &[("option", &w.option(choice))])
         }
     })
 }
 
 /// A derived figure in plain words.
-fn describe_derived(measure: Measure) -> Option<String> {
+fn describe_derived(w: &Words, measure: Measure) -> Option<String> {
     for index in Index::ALL {
         if measure == Measure::scored(index) {
-            return Some(format!(
-                "responses with a score for {}: positive + not positive (derived)",
-                index_words(index)
-            ));
+            return Some(w.say("dict-scored", &[("index", &w.index(index))]));
         }
         if measure == Measure::pct_positive(index) {
-            return Some(format!(
-                "% of scored responses whose {} score is positive: the mean of their answers to {} is above 3.5 (derived)",
-                index_words(index),
-                index_statements(index)
+            return Some(w.say(
+                "dict-pct-positive",
+                &[
+                    ("index", &w.index(index)),
+                    ("statements", &w.index_statements(index)),
+                ],
             ));
         }
     }
     if let Some(item) = Item::ALL.into_iter().find(|&i| measure == Measure::mean(i)) {
-        return Some(format!(
-            "mean answer (1 = strongly disagree … 5 = strongly agree) to the statement {} over those who answered it (derived)",
-            statement(item.key())
-        ));
+        return Some(w.say("dict-mean", &[("statement", &w.statement(item.key()))]));
     }
     let choice = Choice::all().find(|&c| measure == Measure::pct(c))?;
-    Some(format!(
-        "% of responses that ticked {} (derived)",
-        option(choice)
-    ))
-}
-
-/// A message of the English participant form.
-fn english(key: &str) -> String {
-    domain::i18n::Lang::En.tr().get(key)
+    Some(w.say("dict-pct", &[("option", &w.option(choice))]))
 }
 
 /// The index a histogram or measure key names (`belonging`, `safety`).
@@ -482,46 +552,9 @@ fn index_of(key: &str) -> Option<Index> {
     Index::ALL.into_iter().find(|i| i.key() == key)
 }
 
-/// What a manager calls an index.
-pub fn index_words(index: Index) -> &'static str {
-    match index {
-        Index::Belonging => "belonging",
-        Index::Safety => "emotional safety",
-    }
-}
-
-/// "the 3 belonging statements “I felt like I belonged in this group today.”, … and …".
-fn index_statements(index: Index) -> String {
-    let quoted: Vec<String> = index
-        .items()
-        .map(|item| format!("“{}”", english(&format!("item-{}", item.key()))))
-        .collect();
-    let list = match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    };
-    format!(
-        "the {} {} statements {list}",
-        quoted.len(),
-        index_words(index)
-    )
-}
-
-/// A statement as the form words it: “I could share as much or as little as I wanted.”
-fn statement(key: &str) -> String {
-    format!("“{}”", english(&format!("item-{key}")))
-}
-
-/// An option with its question: “Someone took over” under “What got in the way?”.
-fn option(choice: Choice) -> String {
-    let (question, key) = (choice.question(), choice.key());
-    let legend = english(&format!("{question}-legend"));
-    // The question without its "Pick any that fit."
-    let asked = legend.split_inclusive('?').next().unwrap_or(&legend);
-    format!(
-        "“{}” under “{asked}”",
-        english(&format!("{question}-{key}"))
-    )
+/// What a manager calls an index, in English.
+pub fn index_words(index: Index) -> String {
+    Words(Lang::En.tr()).index(index)
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
+use domain::i18n::Lang;
 use domain::instrument::{Index, Item};
 use domain::{CircleId, ProgramId, ReleaseId, Store};
 use polars::prelude::*;
@@ -895,56 +896,48 @@ pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataF
 
 /// The data dictionary of exports: every column, and every measure in plain words.
 pub fn dictionary_frame() -> PolarsResult<DataFrame> {
-    let status = format!(
-        "what the pages show for the figure: shown; too_uncertain (its margin_of_error is wider \
-         than ±{:.0} points for a %, ±{:.1} for a mean, so the pages print no number; value and \
-         margins are kept here for analysts who combine figures); hidden to protect anonymity \
-         (small cell, or a sibling of one); or no_data (nothing to derive it from, such as the \
-         mean of a statement nobody answered)",
-        figures::READABLE_PCT_MARGIN,
-        figures::READABLE_MEAN_MARGIN
-    );
-    let columns = [
-        (
-            "program",
-            "the program's name (\"all programs\" for the portfolio)",
-        ),
-        ("circle", "the circle's name, for a circle's month"),
-        ("period", "the month (2026-10) or quarter (2026-Q4)"),
-        (
-            "months",
-            "the months the figures come from, separated by spaces: the month itself, or the months of the quarter that were released (a quarter whose first month had no sessions holds two: 2025-11 2025-12)",
-        ),
-        (
-            "level",
-            "what the row's cell covers: circle_month (a circle's month; a circle is one peer-support group of a program), program_month (a program's month), program_quarter (a program's quarter) or portfolio_quarter (all programs' quarter)",
-        ),
-        (
-            "measure",
-            "what the row counts or derives (see the measures below)",
-        ),
-        (
-            "count",
-            "a released count of responses: a whole number with privacy noise; counts add up across levels",
-        ),
-        (
-            "value",
-            "a figure derived from the counts: a % (0–100) or a mean on the 1–5 scale",
-        ),
-        (
-            "margin_of_error",
-            "half-width of the range the privacy noise alone leaves, 9 times out of 10 (90 %)",
-        ),
-        (
-            "margin_with_sampling",
-            "half-width of the 90 % range counting noise and who happened to answer; use it to compare figures",
-        ),
-        ("status", status.as_str()),
-    ];
-    let mut names: Vec<String> = columns.iter().map(|(n, _)| format!("column {n}")).collect();
-    let mut texts: Vec<String> = columns.iter().map(|(_, t)| (*t).to_owned()).collect();
+    dictionary_frame_in(Lang::En)
+}
+
+/// The columns of an export, in order (their names are machine-readable: never translated).
+const EXPORT_COLUMNS: [&str; 11] = [
+    "program",
+    "circle",
+    "period",
+    "months",
+    "level",
+    "measure",
+    "count",
+    "value",
+    "margin_of_error",
+    "margin_with_sampling",
+    "status",
+];
+
+/// [`dictionary_frame`] with its meanings in a staff language: the `measure` column (the
+/// names of columns and measures) stays as it is in every language, for programs that read
+/// it; the `meaning` column is the staff catalog's (`dict-*`).
+pub fn dictionary_frame_in(lang: Lang) -> PolarsResult<DataFrame> {
+    let tr = lang.tr();
+    let pct = domain::locale::number(lang, figures::READABLE_PCT_MARGIN, 0);
+    let mean = domain::locale::number(lang, figures::READABLE_MEAN_MARGIN, 1);
+    let mut names: Vec<String> = EXPORT_COLUMNS
+        .iter()
+        .map(|n| format!("column {n}"))
+        .collect();
+    let mut texts: Vec<String> = EXPORT_COLUMNS
+        .iter()
+        .map(|n| {
+            let key = format!("dict-col-{n}");
+            if *n == "status" {
+                tr.args(&key, &[("pct", &pct), ("mean", &mean)])
+            } else {
+                tr.get(&key)
+            }
+        })
+        .collect();
     for measure in measures().iter().copied().chain(measure::derived()) {
-        texts.push(measure::describe(measure));
+        texts.push(measure::describe_in(measure, lang));
         names.push(measure.to_string());
     }
     DataFrame::new(

@@ -18,6 +18,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use domain::Store;
 use domain::audit::{self, Action, Actor, Entry};
+use domain::i18n::Lang;
 use domain::store::random_id;
 use domain::{ProgramId, StaffId};
 use sqlx::any::AnyRow;
@@ -69,6 +70,11 @@ impl Role {
             Role::DataEntry => "data entry",
             other => other.key(),
         }
+    }
+
+    /// The staff catalog's message for its label (`role-data-entry`), for pages.
+    pub fn message_key(self) -> String {
+        format!("role-{}", self.key().replace('_', "-"))
     }
 
     pub fn parse(key: &str) -> Option<Role> {
@@ -137,6 +143,9 @@ pub struct Account {
     pub one_time_used: bool,
     /// A confirmed authenticator app: sign-in asks for its code after the password.
     pub has_second_factor: bool,
+    /// The language its owner chose for staff pages ("Your account"); `None` follows the
+    /// browser's Accept-Language.
+    pub lang: Option<Lang>,
 }
 
 impl Account {
@@ -426,7 +435,7 @@ fn describe(role: Role, program: Option<&str>) -> String {
 }
 
 const SELECT: &str = "select u.id, u.email, u.role, u.program_id, p.name as program, u.password_hash, \
-                      u.active, u.must_change_password, u.one_time_set_at, u.one_time_used, \
+                      u.active, u.must_change_password, u.one_time_set_at, u.one_time_used, u.lang, \
                       (select count(*) from staff_totp t where t.user_id = u.id and t.confirmed = 1) as factors \
                       from staff_user u left join program p on p.id = u.program_id";
 
@@ -450,6 +459,10 @@ fn account_of(row: &AnyRow) -> Result<Account, sqlx::Error> {
         one_time_set_at: row.try_get("one_time_set_at")?,
         one_time_used: row.try_get::<i32, _>("one_time_used")? != 0,
         has_second_factor: row.try_get::<i64, _>("factors")? > 0,
+        lang: row
+            .try_get::<Option<String>, _>("lang")?
+            .as_deref()
+            .and_then(Lang::from_code),
     })
 }
 
@@ -487,6 +500,16 @@ pub async fn find_account(store: &Store, id: StaffId) -> Result<Option<Account>,
         .fetch_optional(store.pool())
         .await?;
     row.as_ref().map(account_of).transpose()
+}
+
+/// Sets (or, with `None`, clears) the language an account's staff pages are in.
+pub async fn set_language(store: &Store, id: i32, lang: Option<Lang>) -> Result<(), sqlx::Error> {
+    sqlx::query("update staff_user set lang = $1 where id = $2")
+        .bind(lang.map(|l| l.code().to_owned()))
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
 }
 
 /// The password hash of an account (to check its owner's current password).

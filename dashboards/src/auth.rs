@@ -74,10 +74,12 @@ impl Default for SignInLimits {
 impl SignInLimits {
     /// How long a one-time password works, in words: "72 hours", "1 hour".
     pub(crate) fn one_time_words(&self) -> String {
-        match self.one_time_password_lifetime.as_secs() / 3600 {
-            1 => "1 hour".to_owned(),
-            n => format!("{n} hours"),
-        }
+        let hours = self.one_time_password_lifetime.as_secs() / 3600;
+        crate::words::tr().count(
+            "sign-in-hours",
+            "n",
+            i64::try_from(hours).unwrap_or(i64::MAX),
+        )
     }
 
     /// Takes one attempt at `email`'s password: from the browser's own allowance when it
@@ -198,6 +200,8 @@ pub(crate) struct Signed {
     pub must_change_password: bool,
     pub must_enrol: bool,
     pub csrf: CsrfToken,
+    /// The account's own language setting for staff pages (`None`: the browser's).
+    pub lang: Option<domain::i18n::Lang>,
 }
 
 impl<S> FromRequestParts<S> for Signed
@@ -239,6 +243,7 @@ where
             let _ = session.flush().await;
             return Err(to_sign_in());
         };
+        crate::words::use_account_language(account.lang);
         let path = parts.uri.path();
         // Until its owner replaces a password someone else set, the account reaches only
         // the page where they do (and signing out, which needs no account).
@@ -261,6 +266,7 @@ where
             must_change_password: account.must_change_password,
             must_enrol,
             csrf,
+            lang: account.lang,
         })
     }
 }
@@ -355,7 +361,7 @@ pub(crate) async fn sign_in_form(
         return Ok(Redirect::to(&next).into_response());
     }
     let page = SignInPage {
-        chrome: Chrome::new("Sign in", None, &csrf),
+        chrome: Chrome::new(crate::words::tr().get("sign-in-title"), None, &csrf),
         email: String::new(),
         next,
         problem: query.used.is_some().then(|| ONE_TIME_USED.to_owned()),
@@ -457,7 +463,7 @@ struct SignInAgain {
 impl SignInAgain {
     fn refuse(&self, status: StatusCode, problem: &str) -> Result<Response, StaffError> {
         let page = SignInPage {
-            chrome: Chrome::new("Sign in", None, &self.csrf),
+            chrome: Chrome::new(crate::words::tr().get("sign-in-title"), None, &self.csrf),
             email: self.email.clone(),
             next: self.next.clone(),
             problem: Some(problem.to_owned()),

@@ -250,14 +250,15 @@ fn month_label(months: &[String], v: &SegmentValue<i32>) -> String {
     }
 }
 
-/// `2026-03` → `Mar 26`.
+/// `2026-03` → `Mar 26` (`nov 26` in Spanish: the staff catalog's `month-short-N`).
 pub fn short_month(period: &str) -> String {
-    const NAMES: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     match period.split_once('-') {
         Some((y, m)) if m.len() == 2 => match m.parse::<usize>() {
-            Ok(k @ 1..=12) => format!("{} {}", NAMES[k - 1], &y[y.len().saturating_sub(2)..]),
+            Ok(k @ 1..=12) => format!(
+                "{} {}",
+                crate::words::tr().get(&format!("month-short-{k}")),
+                &y[y.len().saturating_sub(2)..]
+            ),
             _ => period.to_owned(),
         },
         _ => period.to_owned(),

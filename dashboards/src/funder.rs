@@ -30,8 +30,8 @@ use crate::auth::Signed;
 use crate::charts::{self, Bar};
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
-    lacks_sampling, months_words, points,
+    ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling, months_words, noise_line,
+    noise_only_line, points,
 };
 
 #[derive(Template)]
@@ -300,8 +300,8 @@ struct ReportPage {
     quarter: String,
     /// "July–September 2026".
     quarter_months: String,
-    noise: &'static str,
-    noise_only: Option<&'static str>,
+    noise: String,
+    noise_only: Option<String>,
     k: i32,
     /// The mechanism as the ledger and settings name it (`discrete_gaussian`), and in words.
     mechanism_key: &'static str,
@@ -443,8 +443,8 @@ pub(crate) async fn report(
         chrome: signed.chrome(format!("Portfolio report {quarter}")),
         quarter: period.to_string(),
         quarter_months: months_words(period, release.months(), false),
-        noise: NOISE_LINE.as_str(),
-        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
+        noise: noise_line(),
+        noise_only: noise_only.then(noise_only_line),
         k: release.info.funder_threshold,
         mechanism_key: mechanism.key(),
         mechanism: match mechanism {

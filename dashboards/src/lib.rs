@@ -41,6 +41,7 @@ mod releases;
 mod second_factor;
 mod session_store;
 pub mod sso;
+mod words;
 
 use std::sync::Arc;
 
@@ -301,6 +302,7 @@ where
             "/staff/account",
             get(password::account_page).post(password::change_password),
         )
+        .route("/staff/account/language", post(password::set_language))
         .route(
             "/staff/account/second-factor",
             get(second_factor::page).post(second_factor::start),
@@ -333,6 +335,7 @@ where
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))
+        .layer(middleware::from_fn(words::with_language))
         .layer(middleware::from_fn_with_state(
             state.csrf.clone(),
             auth::csrf_guard,

@@ -31,8 +31,8 @@ use crate::charts::{self, Bar, Point};
 use crate::first_release;
 use crate::page::{Chrome, StaffError};
 use crate::releases::{
-    NOISE_LINE, NOISE_ONLY_LINE, ReleasedOn, Shown, csv_download, dictionary_download,
-    lacks_sampling, points, pooled_points, quarter_name,
+    ReleasedOn, Shown, csv_download, dictionary_download, lacks_sampling, noise_line,
+    noise_only_line, points, pooled_points, quarter_name,
 };
 
 /// How many released months a page shows.
@@ -279,9 +279,9 @@ struct OverviewPage {
     program: String,
     /// An archived program still shows its history, marked.
     archived_on: Option<chrono::NaiveDate>,
-    noise: &'static str,
+    noise: String,
     /// Set when some figure has the noise range only (a release of the first plan).
-    noise_only: Option<&'static str>,
+    noise_only: Option<String>,
     k: i32,
     has_months: bool,
     trend_svg: String,
@@ -511,8 +511,8 @@ pub(crate) async fn overview(
         program_id: program,
         program: name,
         archived_on,
-        noise: NOISE_LINE.as_str(),
-        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
+        noise: noise_line(),
+        noise_only: noise_only.then(noise_only_line),
         k,
         has_months: !months.is_empty(),
         trend_svg: trend.svg,
@@ -604,8 +604,8 @@ struct CirclePage {
     /// The circle's own archiving date, else its program's: its history stays, marked.
     archived_on: Option<chrono::NaiveDate>,
     program_archived: bool,
-    noise: &'static str,
-    noise_only: Option<&'static str>,
+    noise: String,
+    noise_only: Option<String>,
     k: i32,
     has_months: bool,
     trend_svg: String,
@@ -659,8 +659,8 @@ pub(crate) async fn circle(
         circle: entry.name,
         archived_on: entry.archived_on.or(program_row.archived_on),
         program_archived: program_row.archived_on.is_some(),
-        noise: NOISE_LINE.as_str(),
-        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
+        noise: noise_line(),
+        noise_only: noise_only.then(noise_only_line),
         k,
         has_months: !months.is_empty(),
         trend_svg,
@@ -693,8 +693,8 @@ struct ProgramReportPage {
     chrome: Chrome,
     program_id: ProgramId,
     program: String,
-    noise: &'static str,
-    noise_only: Option<&'static str>,
+    noise: String,
+    noise_only: Option<String>,
     k: i32,
     quarter: Option<QuarterFigures>,
     trend_svg: String,
@@ -780,8 +780,8 @@ pub(crate) async fn report(
         chrome: signed.chrome(format!("{name} — program report")),
         program_id: program,
         program: name,
-        noise: NOISE_LINE.as_str(),
-        noise_only: noise_only.then_some(NOISE_ONLY_LINE),
+        noise: noise_line(),
+        noise_only: noise_only.then(noise_only_line),
         k,
         quarter: quarter_figures,
         trend_svg,

@@ -10,6 +10,7 @@ use axum_csrf::CsrfToken;
 
 use crate::access::{Area, allowed};
 use crate::account::{Role, StaffUser};
+use crate::words::{self, T};
 
 /// The frame around a page's content.
 pub(crate) struct Chrome {
@@ -19,76 +20,79 @@ pub(crate) struct Chrome {
     pub csrf: String,
     pub user: Option<StaffUser>,
     pub nav: Vec<NavLink>,
+    /// The page's text in its language (see [`crate::words`]).
+    pub t: T,
 }
 
 pub(crate) struct NavLink {
     pub href: String,
-    pub label: &'static str,
+    pub label: String,
 }
 
 impl Chrome {
     pub fn new(title: impl Into<String>, user: Option<&StaffUser>, csrf: &CsrfToken) -> Chrome {
+        let tr = words::tr();
         let mut nav = vec![];
         if let Some(user) = user {
             nav.push(NavLink {
                 href: "/staff".into(),
-                label: "Home",
+                label: tr.get("nav-home"),
             });
             if let Some(p) = user.program_id {
                 if allowed(user, Area::Program(p)) {
                     nav.push(NavLink {
                         href: format!("/staff/programs/{p}"),
-                        label: "Program overview",
+                        label: tr.get("nav-overview"),
                     });
                 }
                 if allowed(user, Area::Sessions(p)) {
                     nav.push(NavLink {
                         href: "/staff/sessions".into(),
-                        label: "Sessions",
+                        label: tr.get("nav-sessions"),
                     });
                 }
                 if allowed(user, Area::PaperEntry(p)) {
                     nav.push(NavLink {
                         href: "/staff/entry".into(),
-                        label: "Type in paper forms",
+                        label: tr.get("nav-paper"),
                     });
                 }
             }
             if allowed(user, Area::Reports) {
                 nav.push(NavLink {
                     href: "/staff/reports".into(),
-                    label: "Reports",
+                    label: tr.get("nav-reports"),
                 });
             }
             if user.role == Role::Admin {
                 nav.push(NavLink {
                     href: "/staff/admin".into(),
-                    label: "Programs",
+                    label: tr.get("nav-programs"),
                 });
                 nav.push(NavLink {
                     href: "/staff/admin/users".into(),
-                    label: "Users",
+                    label: tr.get("nav-users"),
                 });
                 nav.push(NavLink {
                     href: "/staff/admin/privacy".into(),
-                    label: "Privacy",
+                    label: tr.get("nav-privacy"),
                 });
                 nav.push(NavLink {
                     href: "/staff/admin/ledger".into(),
-                    label: "Ledger",
+                    label: tr.get("nav-ledger"),
                 });
                 nav.push(NavLink {
                     href: "/staff/admin/audit".into(),
-                    label: "Audit",
+                    label: tr.get("nav-audit"),
                 });
                 nav.push(NavLink {
                     href: "/staff/admin/single-sign-on".into(),
-                    label: "Single sign-on",
+                    label: tr.get("nav-sso"),
                 });
             }
             nav.push(NavLink {
                 href: "/staff/account".into(),
-                label: "Your account",
+                label: tr.get("nav-account"),
             });
         }
         Chrome {
@@ -97,6 +101,7 @@ impl Chrome {
             csrf: csrf.authenticity_token().unwrap_or_default(),
             user: user.cloned(),
             nav,
+            t: words::t(),
         }
     }
 
@@ -108,6 +113,7 @@ impl Chrome {
             csrf: String::new(),
             user: None,
             nav: vec![],
+            t: words::t(),
         }
     }
 }
@@ -149,27 +155,39 @@ struct ErrorPage {
 
 impl IntoResponse for StaffError {
     fn into_response(self) -> Response {
+        let tr = words::tr();
         let (status, title, message) = match self {
             StaffError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "Not for your role",
-                "Your account cannot see this page. Pages follow your role and your program.".to_owned(),
+                tr.get("error-forbidden-title"),
+                tr.get("error-forbidden"),
             ),
-            StaffError::NotFound => (StatusCode::NOT_FOUND, "Not found", "There is no such page.".to_owned()),
-            StaffError::BadRequest(message) => (StatusCode::BAD_REQUEST, "That did not work", message),
+            StaffError::NotFound => (
+                StatusCode::NOT_FOUND,
+                tr.get("error-not-found-title"),
+                tr.get("error-not-found"),
+            ),
+            StaffError::BadRequest(message) => (
+                StatusCode::BAD_REQUEST,
+                tr.get("error-bad-request-title"),
+                message,
+            ),
             StaffError::Csrf => (
                 StatusCode::FORBIDDEN,
-                "This form has expired",
-                "The form was old or came from another site, so nothing was changed. Go back, reload the page and try again.".to_owned(),
+                tr.get("error-csrf-title"),
+                tr.get("error-csrf"),
             ),
             StaffError::Internal(error) => {
-                let mut response = (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
-                response.extensions_mut().insert(domain::http::InternalError(Arc::new(error)));
+                let mut response =
+                    (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
+                response
+                    .extensions_mut()
+                    .insert(domain::http::InternalError(Arc::new(error)));
                 return response;
             }
         };
         let page = ErrorPage {
-            chrome: Chrome::bare(title),
+            chrome: Chrome::bare(&title),
             message,
         };
         match page.render() {

@@ -20,6 +20,8 @@ use crate::Dashboards;
 use crate::account::{self, MAX_PASSWORD, MIN_PASSWORD};
 use crate::auth::{CHANGE_PASSWORD_PATH, Signed};
 use crate::page::{Chrome, StaffError};
+use crate::words;
+use domain::i18n::Lang;
 
 #[derive(Template)]
 #[template(path = "account.html")]
@@ -30,6 +32,10 @@ struct AccountPage {
     max: usize,
     problem: Option<String>,
     saved: Option<String>,
+    /// The account's language setting: `""` (the browser's) or a language code.
+    lang_setting: &'static str,
+    /// The staff languages to choose from: code and own name.
+    languages: Vec<(&'static str, &'static str)>,
 }
 
 /// Where "Your password was changed" waits for the GET after the change.
@@ -53,10 +59,11 @@ async fn take_try(staff: &Session) -> Result<bool, StaffError> {
 }
 
 fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> AccountPage {
+    let tr = words::tr();
     let title = if signed.must_change_password {
-        "Choose your password"
+        tr.get("account-choose-title")
     } else {
-        "Your account"
+        tr.get("nav-account")
     };
     AccountPage {
         chrome: signed.chrome(title),
@@ -65,12 +72,50 @@ fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> Acco
         max: MAX_PASSWORD,
         problem,
         saved,
+        lang_setting: signed.lang.map_or("", Lang::code),
+        languages: Lang::STAFF
+            .iter()
+            .map(|l| (l.code(), l.native_name()))
+            .collect(),
     }
 }
 
 pub(crate) async fn account_page(signed: Signed, staff: Session) -> Result<Response, StaffError> {
     let saved: Option<String> = staff.remove(CHANGED_KEY).await?;
+    // The session holds the message's key; it is read in the page's language.
+    let saved = saved.map(|key| words::tr().get(&key));
     signed.render(&page(&signed, None, saved))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LanguageForm {
+    #[serde(default)]
+    lang: String,
+}
+
+/// "Language of these pages" on "Your account": a staff language, or `""` to follow the
+/// browser. Anything else is refused and nothing is stored.
+pub(crate) async fn set_language(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Form(form): Form<LanguageForm>,
+) -> Result<Response, StaffError> {
+    let choice = form.lang.trim();
+    let lang = if choice.is_empty() {
+        None
+    } else {
+        match Lang::from_code(choice).filter(|l| Lang::STAFF.contains(l)) {
+            Some(lang) => Some(lang),
+            None => {
+                let problem = words::tr().get("account-language-unknown");
+                return signed.refuse(&page(&signed, Some(problem), None));
+            }
+        }
+    };
+    account::set_language(&dash.store, signed.user.id, lang).await?;
+    staff.insert(CHANGED_KEY, "account-language-saved").await?;
+    Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response())
 }
 
 #[derive(Deserialize)]
@@ -86,18 +131,22 @@ pub(crate) struct PasswordForm {
 /// Why a new password is refused, before the current one is checked.
 fn refusal(form: &PasswordForm) -> Option<String> {
     if form.current.is_empty() || form.new.is_empty() || form.again.is_empty() {
-        return Some("Fill in all three fields.".into());
+        return Some(words::tr().get("account-fill-all"));
     }
     if form.new != form.again {
-        return Some("The two new passwords are not the same. Type the new one twice.".into());
+        return Some(words::tr().get("account-not-same"));
     }
     if account::check_password(&form.new).is_err() {
-        return Some(format!(
-            "A password must be {MIN_PASSWORD} to {MAX_PASSWORD} characters long. A few words you will remember make a good one."
+        return Some(words::tr().args(
+            "account-length",
+            &[
+                ("min", &MIN_PASSWORD.to_string()),
+                ("max", &MAX_PASSWORD.to_string()),
+            ],
         ));
     }
     if form.new == form.current {
-        return Some("The new password must differ from your current one.".into());
+        return Some(words::tr().get("account-must-differ"));
     }
     None
 }
@@ -121,7 +170,7 @@ pub(crate) async fn change_password(
     if !take_try(&staff).await? {
         return refuse(
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many attempts. Wait a minute, then try again.".into(),
+            words::tr().get("account-too-many"),
         );
     }
     let hash = account::password_hash(&dash.store, signed.user.id)
@@ -131,7 +180,7 @@ pub(crate) async fn change_password(
     if !matches {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Your current password is not right. Nothing was changed.".into(),
+            words::tr().get("account-current-wrong"),
         );
     }
     account::change_password(&dash.store, &signed.user, form.new).await?;
@@ -139,10 +188,7 @@ pub(crate) async fn change_password(
     // new id (written when the request ends).
     staff.cycle_id().await?;
     staff
-        .insert(
-            CHANGED_KEY,
-            "Your password was changed. Anywhere else you were signed in has been signed out.",
-        )
+        .insert(CHANGED_KEY, "account-password-changed")
         .await?;
     tracing::info!(
         staff.role = signed.user.role.key(),

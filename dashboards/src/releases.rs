@@ -3,7 +3,7 @@
 //! thousand responses or ten million, because it never looks at responses at all.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use analytics::figures;
 use analytics::measure::RESPONSES;
@@ -16,6 +16,8 @@ use chrono::Datelike;
 use domain::ReleaseId;
 use domain::Store;
 use domain::audit::{self, Action, Actor};
+use domain::i18n::Lang;
+use domain::locale;
 
 use crate::account::StaffUser;
 use crate::charts::{Point, Reading};
@@ -225,14 +227,16 @@ impl ReleasedOn {
             name: if quarter {
                 info.period.to_string()
             } else {
-                info.period.start().format("%B %Y").to_string()
+                locale::month_year(crate::words::lang(), info.period.start())
             },
             months: if quarter {
                 months_words(info.period, months, false)
             } else {
                 String::new()
             },
-            date: at.map_or_else(String::new, |t| t.format("%-d %B %Y").to_string()),
+            date: at.map_or_else(String::new, |t| {
+                locale::day_month_year(crate::words::lang(), t.date_naive())
+            }),
             iso: at.map_or_else(String::new, |t| t.format("%Y-%m-%d").to_string()),
         }
     }
@@ -243,38 +247,37 @@ impl ReleasedOn {
 /// the first quarter of a network that started mid-quarter, say — names the months it
 /// holds, "November and December 2025 only", so it is never read as three months.
 pub(crate) fn months_words(quarter: Period, months: &[Period], short: bool) -> String {
-    let (month, year) = if short {
-        ("%b", "%b %Y")
-    } else {
-        ("%B", "%B %Y")
-    };
-    let name = |p: &Period, with_year: bool| {
-        p.start()
-            .format(if with_year { year } else { month })
-            .to_string()
-    };
+    let lang = crate::words::lang();
     let whole = quarter.months();
     match months {
         [] => String::new(),
         held if held == whole.as_slice() => {
             format!(
                 "{}–{}",
-                name(&held[0], false),
-                name(&held[held.len() - 1], true)
+                month_name(lang, &held[0], false, short),
+                month_name(lang, &held[held.len() - 1], true, short)
             )
         }
-        held => format!("{} only", months_list(held, short)),
+        held => lang
+            .tr()
+            .with("months-only", "months", &months_list(held, short)),
+    }
+}
+
+/// A month in words, with its year or without, full or short.
+fn month_name(lang: Lang, p: &Period, with_year: bool, short: bool) -> String {
+    match (with_year, short) {
+        (true, false) => locale::month_year(lang, p.start()),
+        (true, true) => locale::short_month_year(lang, p.start()),
+        (false, false) => locale::month(lang, p.start()),
+        (false, true) => locale::short_month(lang, p.start()),
     }
 }
 
 /// Months in words, oldest first: "September, October and November 2026", "December 2025
 /// and January 2026" when they span two years ("Sep, Oct and Nov 2026" `short`).
 pub(crate) fn months_list(months: &[Period], short: bool) -> String {
-    let (month, year) = if short {
-        ("%b", "%b %Y")
-    } else {
-        ("%B", "%B %Y")
-    };
+    let lang = crate::words::lang();
     let one_year = months
         .windows(2)
         .all(|w| w[0].start().year() == w[1].start().year());
@@ -283,14 +286,15 @@ pub(crate) fn months_list(months: &[Period], short: bool) -> String {
         .enumerate()
         .map(|(k, m)| {
             let with_year = !one_year || k + 1 == months.len();
-            m.start()
-                .format(if with_year { year } else { month })
-                .to_string()
+            month_name(lang, m, with_year, short)
         })
         .collect();
     match words.split_last() {
         Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        Some((last, rest)) => lang.tr().args(
+            "dict-list-and",
+            &[("rest", &rest.join(", ")), ("last", last)],
+        ),
         None => String::new(),
     }
 }
@@ -345,7 +349,7 @@ fn attachment(out: Vec<u8>, filename: &str) -> Result<Response, StaffError> {
 pub(crate) fn dictionary_download(filename: &str) -> Result<Response, StaffError> {
     let mut out = Vec::new();
     view::write_export(
-        &mut view::dictionary_frame()?,
+        &mut view::dictionary_frame_in(crate::words::lang())?,
         view::ExportFormat::Csv,
         &mut out,
     )?;
@@ -368,11 +372,13 @@ pub(crate) struct Shown {
 
 impl Shown {
     pub fn of(point: Point) -> Shown {
-        let words = point.reading.words();
+        let lang = crate::words::lang();
+        let words = point.reading.words_in(lang);
         let margin = match point.reading {
-            Reading::TooUncertain => point
-                .responses
-                .map_or_else(String::new, |n| format!("({n:.0} responses)")),
+            Reading::TooUncertain => point.responses.map_or_else(String::new, |n| {
+                let n = domain::locale::number(lang, n, 0);
+                lang.tr().with("reading-responses", "n", &n)
+            }),
             _ => words.margin,
         };
         Shown {
@@ -389,12 +395,12 @@ impl Shown {
         match self.reading {
             Reading::Value { .. } | Reading::NearBound { .. } => {}
             Reading::TooUncertain => {
-                self.text = "too uncertain".into();
+                self.text = crate::words::tr().get("reading-brief-uncertain");
                 self.margin.clear();
             }
             // Not "fewer than k": a larger cell can be hidden too, so that a small one
             // cannot be worked out by subtraction. The page's legend says both.
-            Reading::Hidden => self.text = "hidden".into(),
+            Reading::Hidden => self.text = crate::words::tr().get("reading-brief-hidden"),
             Reading::NoData => self.text = "–".into(),
         }
         self
@@ -419,30 +425,32 @@ impl Shown {
 /// The plain-language note on noise that every figure page carries: what a ± covers, what
 /// "with sampling" adds and when to use it, and what "too uncertain to read" means (its
 /// thresholds are the ones [`Figure::reading`] applies).
-pub(crate) static NOISE_LINE: LazyLock<String> = LazyLock::new(|| {
-    format!(
-        "Every number here had a little random noise added once, when it was released, so \
-         that it shows little about any one person's answers. “72% ± 3”: the noise moved that \
-         figure by at most 3 points, 9 times out of 10 (“± < 1”: by less than a point). \
-         “± 9 with sampling” also counts the chance in who happened to come and answer: use \
-         it, and the chart bars that show it, to compare one figure with another — a \
-         smaller difference may be chance. A figure whose noise range reaches 0% or 100% is \
-         shown as that range (“91–100%”): counts are never below zero, so a 100% may hide a \
-         few answers that were not positive. “Too uncertain to read” stands for a figure \
-         whose noise range — the ± before “with sampling” — is wider than ±{pct:.0} points \
-         (±{mean:.1} on a 1–5 mean): no page or chart shows a number for it.",
-        pct = figures::READABLE_PCT_MARGIN,
-        mean = figures::READABLE_MEAN_MARGIN,
+pub(crate) fn noise_line() -> String {
+    let lang = crate::words::lang();
+    lang.tr().args(
+        "noise-line",
+        &[
+            (
+                "pct",
+                &locale::number(lang, figures::READABLE_PCT_MARGIN, 0),
+            ),
+            (
+                "mean",
+                &locale::number(lang, figures::READABLE_MEAN_MARGIN, 1),
+            ),
+        ],
     )
-});
+}
 
-/// The limits of [`NOISE_LINE`], for the legends that repeat them.
+/// The limits of [`noise_line`], for the legends that repeat them.
 pub(crate) use analytics::figures::{
     READABLE_MEAN_MARGIN as READABLE_MEAN, READABLE_PCT_MARGIN as READABLE_PCT,
 };
 
 /// Said on a page where some figure has no range with sampling.
-pub(crate) const NOISE_ONLY_LINE: &str = "Figures released under the first measurement plan have no range with sampling: they and their chart bars show the noise range only.";
+pub(crate) fn noise_only_line() -> String {
+    crate::words::tr().get("noise-only-line")
+}
 
 #[cfg(test)]
 mod tests {

@@ -193,6 +193,30 @@ impl Lang {
     /// order of their q-value (ties keep the browser's order), `q=0` ("not this one")
     /// never chosen, `*` ignored.
     pub fn from_accept_language(header: &str) -> Option<Lang> {
+        Lang::from_accept_language_among(header, |_| true)
+    }
+
+    /// The languages staff pages are written in (`locales/{code}/staff.ftl`): staff pages
+    /// are offered in these only, so a browser asking for French gets its next choice among
+    /// them, then English. Every one of them carries every English staff message (a test
+    /// checks it).
+    pub const STAFF: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The language of a staff page: the account's own setting ("Your account") when it
+    /// has one, else the most preferred staff language of the browser's Accept-Language
+    /// (read for this request only: never stored, never logged), else English.
+    pub fn choose_staff(account: Option<Lang>, accept_language: Option<&str>) -> Lang {
+        account
+            .filter(|l| Lang::STAFF.contains(l))
+            .or_else(|| {
+                accept_language
+                    .and_then(|h| Lang::from_accept_language_among(h, |l| Lang::STAFF.contains(&l)))
+            })
+            .unwrap_or_default()
+    }
+
+    /// [`Lang::from_accept_language`] among the languages `offered` accepts.
+    fn from_accept_language_among(header: &str, offered: impl Fn(Lang) -> bool) -> Option<Lang> {
         let mut ranked: Vec<(u16, usize, &str)> = header
             .split(',')
             .enumerate()
@@ -209,7 +233,7 @@ impl Lang {
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         ranked
             .into_iter()
-            .find_map(|(_, _, tag)| Lang::from_tag(tag))
+            .find_map(|(_, _, tag)| Lang::from_tag(tag).filter(|l| offered(*l)))
     }
 
     /// `?lang=` when present and known, else Accept-Language, else the program's default
@@ -352,8 +376,12 @@ mod tests {
     use fluent_templates::fluent_bundle::FluentResource;
 
     fn source(lang: &str) -> String {
+        source_of(lang, "participant")
+    }
+
+    fn source_of(lang: &str, catalog: &str) -> String {
         let path = format!(
-            "{}/locales/{lang}/participant.ftl",
+            "{}/locales/{lang}/{catalog}.ftl",
             env!("CARGO_MANIFEST_DIR")
         );
         std::fs::read_to_string(path).unwrap()
@@ -361,8 +389,12 @@ mod tests {
 
     /// Each message of a catalog with its whole text (value, variants, attributes).
     fn messages(lang: &str) -> Vec<(String, String)> {
+        messages_of(&source(lang))
+    }
+
+    fn messages_of(source: &str) -> Vec<(String, String)> {
         let mut out: Vec<(String, String)> = Vec::new();
-        for line in source(lang).lines() {
+        for line in source.lines() {
             let starts_message =
                 !line.starts_with([' ', '#', '.', '*', '[', '}']) && line.contains(" =");
             if starts_message {
@@ -438,6 +470,78 @@ mod tests {
                 );
             }
         }
+    }
+
+    fn staff_keys(lang: &str) -> Vec<String> {
+        let mut keys: Vec<String> = messages_of(&source_of(lang, "staff"))
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Issue 20, item 6 for staff pages: every staff language carries every English staff
+    /// message and none English lacks; the messages parse, use English's arguments, and
+    /// share no name with a participant message (both files load into one bundle).
+    #[test]
+    fn every_staff_language_has_every_english_staff_message() {
+        let english = staff_keys("en");
+        assert!(
+            english.len() > 40,
+            "staff parse found only {}",
+            english.len()
+        );
+        let participant = keys("en");
+        let shared: Vec<&String> = english.iter().filter(|k| participant.contains(k)).collect();
+        assert!(
+            shared.is_empty(),
+            "staff keys also in participant.ftl: {shared:?}"
+        );
+        let english_text: HashMap<String, String> =
+            messages_of(&source_of("en", "staff")).into_iter().collect();
+        for lang in Lang::STAFF {
+            let source = source_of(lang.code(), "staff");
+            if let Err((_, errors)) = FluentResource::try_new(source.clone()) {
+                panic!("{}/staff.ftl: {errors:?}", lang.code());
+            }
+            let own = staff_keys(lang.code());
+            let missing: Vec<&String> = english.iter().filter(|k| !own.contains(k)).collect();
+            let extra: Vec<&String> = own.iter().filter(|k| !english.contains(k)).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{}/staff.ftl: missing {missing:?}, not in English {extra:?}",
+                lang.code()
+            );
+            for (key, text) in messages_of(&source) {
+                assert_eq!(
+                    variables(&text),
+                    variables(&english_text[&key]),
+                    "{}/staff.ftl: {key} uses other arguments than English",
+                    lang.code()
+                );
+            }
+            if lang != Lang::En {
+                assert!(
+                    source.contains("Status:"),
+                    "{}/staff.ftl: no Status: header",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn staff_pages_follow_the_account_then_the_browser_then_english() {
+        assert_eq!(Lang::choose_staff(Some(Lang::Es), Some("en-US")), Lang::Es);
+        assert_eq!(Lang::choose_staff(Some(Lang::En), Some("es-MX")), Lang::En);
+        assert_eq!(Lang::choose_staff(None, Some("es-MX,es;q=0.9")), Lang::Es);
+        // French has no staff catalog: the browser's next choice among staff languages.
+        assert_eq!(Lang::choose_staff(None, Some("fr-FR, es;q=0.5")), Lang::Es);
+        assert_eq!(Lang::choose_staff(None, Some("fr-FR")), Lang::En);
+        // A participant-only language stored by mistake does not stick.
+        assert_eq!(Lang::choose_staff(Some(Lang::Ar), Some("es")), Lang::Es);
+        assert_eq!(Lang::choose_staff(None, None), Lang::En);
     }
 
     #[test]

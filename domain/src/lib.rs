@@ -27,6 +27,7 @@ pub mod http;
 pub mod i18n;
 pub mod ids;
 pub mod instrument;
+pub mod locale;
 pub mod program_language;
 pub mod settings;
 pub mod store;

@@ -4,7 +4,7 @@
 // server's address, and runs axe-core. Exits 1 on a failed sign-in, an unexpected page, or any
 // serious or critical accessibility violation.
 //
-// Usage: node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
+// Usage: [HEARTH_LOCALE=es-MX] node staff.mjs BASE_URL OUT_DIR name=email:password:path[,path…] …
 //   A path "open:N" opens a session at the facilitator's desk with N ticket cards;
 //   "confirm-close", on a session's page, follows "Close the session now…" to its
 //   confirmation page (which closes nothing by itself).
@@ -23,7 +23,10 @@ for (const spec of accounts) {
   const [email, password, ...rest] = spec.slice(at + 1).split(":");
   const paths = rest.join(":");
   for (const [device, width, height] of viewports) {
-    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true });
+    // HEARTH_LOCALE=es-MX: the browser asks for that language (Accept-Language), as a
+    // Spanish-speaking manager's would.
+    const locale = process.env.HEARTH_LOCALE ? { locale: process.env.HEARTH_LOCALE } : {};
+    const context = await browser.newContext({ viewport: { width, height }, bypassCSP: true, ...locale });
     const page = await context.newPage();
     await page.goto(base + "/staff");
     if (!page.url().includes("/staff/sign-in")) {

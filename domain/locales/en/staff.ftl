@@ -1,0 +1,276 @@
+# Hearth, staff pages, English: the reference every staff catalog is checked against.
+# Staff pages (manager, funder, facilitator, data entry, admin) read these through
+# `dashboards::words`; see docs/translating.md. Messages are written into pages as HTML
+# (they may hold the typographic characters the pages print: ’ “ ” – ±); arguments are
+# escaped.
+
+## Dates (the month names are participant.ftl's `month-N`)
+
+date-month-year = { $month } { $year }
+date-day-month-year = { $day } { $month } { $year }
+date-short-month-year = { $month } { $year }
+date-day-short-month-year = { $day } { $month } { $year }
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+
+## The frame of every page
+
+staff-title-suffix = Hearth staff
+staff-skip = Skip to content
+staff-brand-sub = staff
+staff-nav-label = Staff pages
+staff-sign-out = Sign out
+nav-home = Home
+nav-overview = Program overview
+nav-sessions = Sessions
+nav-paper = Type in paper forms
+nav-reports = Reports
+nav-programs = Programs
+nav-users = Users
+nav-privacy = Privacy
+nav-ledger = Ledger
+nav-audit = Audit
+nav-sso = Single sign-on
+nav-account = Your account
+role-admin = admin
+role-manager = manager
+role-facilitator = facilitator
+role-funder = funder
+role-data-entry = data entry
+
+## Error pages
+
+error-forbidden-title = Not for your role
+error-forbidden = Your account cannot see this page. Pages follow your role and your program.
+error-not-found-title = Not found
+error-not-found = There is no such page.
+error-bad-request-title = That did not work
+error-csrf-title = This form has expired
+error-csrf = The form was old or came from another site, so nothing was changed. Go back, reload the page and try again.
+error-back-home = Back to your home page
+
+## Your account
+
+account-choose-title = Choose your password
+account-choose-heading = Choose your own password
+account-choose-intro = Your password was set by someone else, so it was meant for your first sign-in only. Choose one that only you know before you go on.
+account-go-home = Go to your home page
+account-change-heading = Change your password
+account-current = Current password
+account-current-hint = (the one you signed in with)
+account-new = New password
+account-new-hint = ({ $min } to { $max } characters; a few words you will remember work well)
+account-again = New password again
+account-change-button = Change password
+account-change-note = Changing it signs you out everywhere else you are signed in.
+account-second-factor-heading = Second factor
+account-second-factor-link = Authenticator app and recovery codes
+account-second-factor-text = : a code from your phone after your password.
+account-fill-all = Fill in all three fields.
+account-not-same = The two new passwords are not the same. Type the new one twice.
+account-length = A password must be { $min } to { $max } characters long. A few words you will remember make a good one.
+account-must-differ = The new password must differ from your current one.
+account-too-many = Too many attempts. Wait a minute, then try again.
+account-current-wrong = Your current password is not right. Nothing was changed.
+account-password-changed = Your password was changed. Anywhere else you were signed in has been signed out.
+account-language-heading = Language of these pages
+account-language-label = Staff pages in
+account-language-browser = Your browser’s language
+account-language-button = Save language
+account-language-note = Staff pages are in English or Spanish. Without a choice here they follow your browser’s language setting, which is read for each page and never stored. Participants choose their own language on their pages.
+account-language-saved = Your language was saved.
+account-language-unknown = Choose one of the languages listed. Nothing was changed.
+
+## The data dictionary of CSV exports (`…dictionary.csv`). Its column names and the
+## measure names (`column program`, `pct_positive_belonging`) are machine-readable and
+## stay in English in every language; the meanings below are translated.
+
+index-belonging = belonging
+index-safety = emotional safety
+dict-col-program = the program's name ("all programs" for the portfolio)
+dict-col-circle = the circle's name, for a circle's month
+dict-col-period = the month (2026-10) or quarter (2026-Q4)
+dict-col-months = the months the figures come from, separated by spaces: the month itself, or the months of the quarter that were released (a quarter whose first month had no sessions holds two: 2025-11 2025-12)
+dict-col-level = what the row's cell covers: circle_month (a circle's month; a circle is one peer-support group of a program), program_month (a program's month), program_quarter (a program's quarter) or portfolio_quarter (all programs' quarter)
+dict-col-measure = what the row counts or derives (see the measures below)
+dict-col-count = a released count of responses: a whole number with privacy noise; counts add up across levels
+dict-col-value = a figure derived from the counts: a % (0–100) or a mean on the 1–5 scale
+dict-col-margin_of_error = half-width of the range the privacy noise alone leaves, 9 times out of 10 (90 %)
+dict-col-margin_with_sampling = half-width of the 90 % range counting noise and who happened to answer; use it to compare figures
+dict-col-status = what the pages show for the figure: shown; too_uncertain (its margin_of_error is wider than ±{ $pct } points for a %, ±{ $mean } for a mean, so the pages print no number; value and margins are kept here for analysts who combine figures); hidden to protect anonymity (small cell, or a sibling of one); or no_data (nothing to derive it from, such as the mean of a statement nobody answered)
+dict-responses = responses in the cell (the sum of every histogram below)
+dict-index-positive = responses whose { $index } score is positive: the mean of their answers to { $statements } is above 3.5, with at least { $least } of the { $all } answered
+dict-index-not-positive = responses whose { $index } score is not positive: the mean of their answers to { $statements } is 3.5 or below, with at least { $least } of the { $all } answered
+dict-index-unscored = responses with too few { $index } statements answered to score it: fewer than { $least } of the { $all } ({ $statements })
+dict-item-skipped = responses that skipped the statement { $statement } (left it blank or chose “{ $skip }”)
+dict-item-answer = responses that answered { $n } (“{ $label }”, on a scale from 1 = strongly disagree to 5 = strongly agree) to the statement { $statement }
+dict-first-answer = responses that answered “{ $answer }” to “{ $question }”
+dict-first-skipped = responses that skipped the question “{ $question }”
+dict-ticked = responses that ticked { $option }
+dict-not-ticked = responses that did not tick { $option }
+dict-scored = responses with a score for { $index }: positive + not positive (derived)
+dict-pct-positive = % of scored responses whose { $index } score is positive: the mean of their answers to { $statements } is above 3.5 (derived)
+dict-mean = mean answer (1 = strongly disagree … 5 = strongly agree) to the statement { $statement } over those who answered it (derived)
+dict-pct = % of responses that ticked { $option } (derived)
+dict-statements = the { $n } { $index } statements { $list }
+dict-list-and = { $rest } and { $last }
+dict-option = “{ $option }” under “{ $question }”
+
+## How a figure reads (analytics::figures::Reading)
+
+reading-no-data = no data
+reading-hidden = hidden to protect anonymity
+reading-too-uncertain = too uncertain to read
+reading-with-sampling = { $range } with sampling
+reading-responses = ({ $n } responses)
+reading-brief-uncertain = too uncertain
+reading-brief-hidden = hidden
+
+## The note on noise every figure page carries
+
+noise-line = Every number here had a little random noise added once, when it was released, so that it shows little about any one person's answers. “72% ± 3”: the noise moved that figure by at most 3 points, 9 times out of 10 (“± < 1”: by less than a point). “± 9 with sampling” also counts the chance in who happened to come and answer: use it, and the chart bars that show it, to compare one figure with another — a smaller difference may be chance. A figure whose noise range reaches 0% or 100% is shown as that range (“91–100%”): counts are never below zero, so a 100% may hide a few answers that were not positive. “Too uncertain to read” stands for a figure whose noise range — the ± before “with sampling” — is wider than ±{ $pct } points (±{ $mean } on a 1–5 mean): no page or chart shows a number for it.
+noise-only-line = Figures released under the first measurement plan have no range with sampling: they and their chart bars show the noise range only.
+months-only = { $months } only
+
+## Program overview (manager)
+
+ov-sub = program overview
+tag-archived = archived
+ov-archived-on = This program was archived on { $date }: it takes no new sessions. Its released history stays here.
+ov-actions = Actions
+ov-report-link = Program report to print
+ov-download-csv = Download CSV
+ov-dictionary = data dictionary
+ov-how-to-read = How to read these figures: ranges, hidden and uncertain
+ov-nodata-legend = no session held, or not released yet
+ov-no-month = No month has been released yet. Figures appear here once a month has closed and its release has run.
+ov-belonging-safety = Belonging and emotional safety
+ov-trend-intro = Share of responses that were positive on each index, by month.
+ov-trend-bars = The bars show each month's range with sampling: where two months' bars overlap, the change between them may be chance. A hatched month is too uncertain to read.
+table-summary = The figures as a table
+ov-trend-table-label = Belonging and safety by month (table)
+col-month = Month
+col-responses = Responses
+col-belonging-pct = Belonging, % positive
+col-safety-pct = Safety, % positive
+ov-circle-actions = { $n ->
+    [one] { $n } action is
+   *[other] { $n } actions are
+} for single circles: see them on the circle pages or in
+ov-all-actions = all actions
+ov-circles-by-month = Circles by month
+ov-show = Show:
+ov-belonging = Belonging
+ov-safety = Emotional safety
+ov-heat-intro = , % positive, per circle. Each cell reads as the table beneath it does: the figure and, under it, the ± of its noise range — the range that decides whether a figure can be read — or, where that range reaches 0% or 100%, the range itself (“82–100”). Counting who happened to come, a circle's range is wider still (the table gives it “with sampling”), so two cells a few points apart may not really differ: look for patterns over several months rather than single cells.
+heat-key-label = Colour key
+heat-0 = under 20%
+heat-1 = 20–39%
+heat-2 = 40–59%
+heat-3 = 60–79%
+heat-4 = 80% and over
+heat-uncertain = uncertain: noise range wider than ±{ $pct } points, too uncertain to read, not coloured
+heat-hidden = hidden
+heat-nodata = – no data
+heat-label = Heatmap, scrolls sideways
+heat-scroll-hint = Scroll sideways for every month →
+ov-heat-table-label = Circles by month (table)
+col-circle = Circle
+ov-circle-pages = Circle pages
+ov-statements = Statement by statement
+ov-statements-intro = The program's mean answer to each statement, from 1 (strongly disagree) to 5 (strongly agree), in the latest months.
+ov-first-returning = First-time and returning
+ov-first-intro = How many responses came from people at the group for the first time (dark) and from returning members (light).
+ov-first-table-label = First-time and returning by month (table)
+col-first-time = First time
+col-returning = Returning
+ov-helped-hindered = What helped and what got in the way
+ov-options-intro = Share of responses in { $quarter } that ticked each option. The bars show the range with sampling.
+ov-helped = What helped
+ov-hindered = What got in the way
+ov-no-quarter = No quarter has been released yet.
+
+## Shared parts of figure pages (macros.html)
+
+legend-uncertain = <strong>too uncertain to read</strong>: with so few answers the noise is too large for the figure to mean much — its noise range alone, the ± before “with sampling”, is wider than ±{ $pct } points (±{ $mean } on a 1–5 mean) — so no number is shown, and the CSV marks it <code>too_uncertain</code>.
+legend-hidden = <strong>hidden</strong>: fewer than { $k } responses — hidden to protect anonymity; a few larger figures are hidden too, so that a small one cannot be worked out by subtraction.
+legend-nodata = <strong>no data</strong>:
+statements-table-label = Statements by month (table)
+col-statement = Statement
+options-table-label = What helped and what got in the way (table)
+col-option = Option
+col-pct-responses = % of responses
+option-helped = Helped: { $option }
+option-hindered = Got in the way: { $option }
+attention-heading = Needs attention
+attention-against = { $quarter } against the quarter before
+attention-not-yet = Alerts start once two quarters of months have been released.
+attention-none = No alerts for { $quarter }: nothing fell by more than chance explains.
+attention-rises = Went up
+actions-heading = Actions taken
+actions-none = No action recorded here yet.
+actions-intro = Each action keeps one number on every page, A1 being the program's oldest; the trend chart marks the month of each action taken in the months it shows. Each action's page compares the figures before and after it.
+tag-told = told to participants
+actions-record = Record an action
+actions-all = All actions
+
+## Sign in
+
+sign-in-title = Sign in
+sign-in-intro = For program staff. Participants never need an account: they answer with a session code.
+sign-in-first-admin = <strong>Hearth has no staff account yet.</strong> Whoever runs Hearth makes the first admin on its server, with the same database settings as <code>hearth serve</code>, and is asked for a password:
+sign-in-first-admin-then = Sign in here with that email and password. That admin then adds everyone else under Users.
+sign-in-email = Email
+sign-in-password = Password
+sign-in-sso = Sign in with your work account
+sign-in-one-time = Signing in with a one-time password an admin gave you? It works once, within { $hours }, and you choose your own password straight after. If you signed out before choosing one, it no longer works: ask an admin to reset your password again.
+sign-in-hours = { $n ->
+    [one] 1 hour
+   *[other] { $n } hours
+}
+
+## A circle’s page (manager)
+
+circle-sub = circle
+circle-program-archived-on = Its program was archived on { $date }: it takes no new sessions. Its released history stays here.
+circle-archived-on = This circle was archived on { $date }: it takes no new sessions. Its released history stays here.
+circle-no-month = No month has been released yet.
+circle-table-label = Figures by month (table)
+circle-table-caption = Figures by month
+circle-statements-intro = The mean answer to each statement, from 1 (strongly disagree) to 5 (strongly agree), in the latest months, and over those months together: one month of one circle is usually too few answers to read a statement, three months together often are.
+
+## Home
+
+home-welcome = Welcome
+home-as-admin = You are signed in as an admin
+home-as-manager = You are signed in as a program manager
+home-as-facilitator = You are signed in as a facilitator
+home-as-funder = You are signed in as a funder
+home-as-data-entry = You are signed in as data entry
+home-for-program = for <strong>{ $program }</strong>
+home-overviews = Program overviews
+home-what-you-can-do = What you can do here
+home-step-open-link = Open a session
+home-step-open = for one of your circles when the group meets: you get a short code, a link and a QR code to show the group.
+home-step-cards = If you like, print ticket cards when you open it: one per person, each works once.
+home-step-count = In a session you opened, watch how many have answered so far while it is open. Only you see that count, and only until the session closes; it is a count only: no one's answers are ever shown.
+home-step-close = Close the session when you are done, or let it close by itself (after 24 hours unless you chose otherwise).
+home-facilitator-note = The answers are added up into a release once the month is over; program managers see those figures. They are counts with a little random noise, and small groups are hidden.
+home-note = Every figure here comes from a release: counts with calibrated noise added once, when the period closed. Nothing here shows a single person's answers.
+
+## Funder: list of reports
+
+reports-title = Quarterly portfolio reports
+reports-none = No quarter has been released yet. A quarter's report appears once its three months and the quarter itself are released.
+reports-report = Report { $quarter }
+reports-released = released
