@@ -82,6 +82,10 @@ impl Chrome {
                     label: "Audit",
                 });
                 nav.push(NavLink {
+                    href: "/staff/admin/api-tokens".into(),
+                    label: "API tokens",
+                });
+                nav.push(NavLink {
                     href: "/staff/admin/single-sign-on".into(),
                     label: "Single sign-on",
                 });
