@@ -543,6 +543,18 @@ async fn a_token_over_its_rate_is_answered_429_and_others_are_not(db: &TestDb) {
     assert_eq!(call(&app, Some(&two), "/api/v1/releases").await.0, 200);
 }
 
+/// Every column of `api_token`, in order.
+type TokenRow = (
+    i32,
+    String,
+    String,
+    Option<i32>,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 async fn tokens_are_stored_hashed_and_their_use_as_a_day(db: &TestDb) {
     let app = app(db).await;
     let text = make(&app, "board", "funder", None).await;
@@ -560,16 +572,7 @@ async fn tokens_are_stored_hashed_and_their_use_as_a_day(db: &TestDb) {
     assert_eq!(row.0, hex);
     assert_eq!(row.2, None, "not used yet");
     call(&app, Some(&text), "/api/v1/releases").await;
-    let everything: Vec<(
-        i32,
-        String,
-        String,
-        Option<i32>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = sqlx::query_as("select * from api_token")
+    let everything: Vec<TokenRow> = sqlx::query_as("select * from api_token")
         .fetch_all(app.store.pool())
         .await
         .unwrap();

@@ -242,6 +242,19 @@ type Row = (
     Option<String>,
 );
 
+/// A [`Row`] and the token's hash.
+type WithHash = (
+    i32,
+    String,
+    String,
+    Option<i32>,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
 fn token_of(row: Row) -> Result<ApiToken, sqlx::Error> {
     let (id, name, audience, program_id, program, created, used, revoked) = row;
     Ok(ApiToken {
@@ -322,28 +335,35 @@ pub async fn authenticate(store: &Store, text: &str) -> Result<Option<ApiToken>,
         return Ok(None);
     }
     let hashed = hash(text);
-    let row: Option<(String, i32)> = sqlx::query_as(
-        "select token_hash, id from api_token where token_hash = $1 and revoked_on is null",
-    )
+    let row: Option<WithHash> = sqlx::query_as(&format!(
+        "select {COLUMNS}, t.token_hash from api_token t left join program p on p.id = t.program_id \
+         where t.token_hash = $1 and t.revoked_on is null"
+    ))
     .bind(&hashed)
     .fetch_optional(store.pool())
     .await?;
-    let Some((stored, id)) = row else {
+    let Some((id, name, audience, program_id, program, created, used, revoked, stored)) = row
+    else {
         return Ok(None);
     };
     if !constant_time_eq(stored.as_bytes(), hashed.as_bytes()) {
         return Ok(None);
     }
-    let today = today().to_string();
-    sqlx::query(
-        "update api_token set last_used_on = $1 \
-         where id = $2 and (last_used_on is null or last_used_on <> $1)",
-    )
-    .bind(&today)
-    .bind(id)
-    .execute(store.pool())
-    .await?;
-    find(store, id).await
+    let row = (
+        id, name, audience, program_id, program, created, used, revoked,
+    );
+    let mut token = token_of(row)?;
+    let today = today();
+    // One write a day per token: every other request only reads.
+    if token.last_used_on != Some(today) {
+        sqlx::query("update api_token set last_used_on = $1 where id = $2")
+            .bind(today.to_string())
+            .bind(token.id)
+            .execute(store.pool())
+            .await?;
+        token.last_used_on = Some(today);
+    }
+    Ok(Some(token))
 }
 
 #[cfg(test)]
