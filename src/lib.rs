@@ -69,6 +69,7 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     collector::routes()
         .merge(dashboards::routes(&state.dashboards))
+        .merge(dashboards::api::routes())
         .layer(middleware::from_fn(domain::http::log_internal_errors))
         .with_state(state)
 }

@@ -68,6 +68,9 @@ enum Command {
     /// Staff accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Tokens of the read-only API of released figures (`/api/v1`).
+    #[command(subcommand)]
+    ApiToken(ApiTokenCommand),
     /// Fill an empty database with a synthetic demo network, print one sign-in per role,
     /// and serve it.
     Demo(DemoArgs),
@@ -112,6 +115,38 @@ enum UserCommand {
     /// Remove a staff account's authenticator app and recovery codes (a lost phone, when
     /// no other admin can reset it on the users page), and sign it out everywhere.
     ResetSecondFactor(UserEmailArgs),
+}
+
+#[derive(Subcommand)]
+enum ApiTokenCommand {
+    /// Make a token; its text is printed once (only its SHA-256 is stored).
+    Add(ApiTokenAddArgs),
+    /// Every token: name, audience, program, the day it was made and last used, and
+    /// whether it is revoked (never its text).
+    List,
+    /// Revoke a token: every request with it is refused from now on.
+    Revoke(ApiTokenNameArgs),
+}
+
+#[derive(Args)]
+struct ApiTokenAddArgs {
+    /// What the token is for ("Board dashboard"); names are unique.
+    #[arg(long)]
+    name: String,
+    /// Whose view it reads: a program's manager's (needs --program) or a funder's.
+    #[arg(long, value_enum)]
+    audience: AudienceArg,
+    /// The program it is scoped to (needed for a manager; a funder's without one reads
+    /// every program).
+    #[arg(long)]
+    program: Option<String>,
+}
+
+#[derive(Args)]
+struct ApiTokenNameArgs {
+    /// The token's name.
+    #[arg(long)]
+    name: String,
 }
 
 #[derive(Args)]
@@ -337,6 +372,16 @@ struct ServeArgs {
         hide_env_values = true
     )]
     release_grace_hours: u32,
+
+    /// Requests each API token may make per minute, counted by each `hearth serve`
+    /// process on its own (docs/api.md); more are answered 429.
+    #[arg(
+        long,
+        env = "HEARTH_API_REQUESTS_PER_MINUTE",
+        default_value_t = dashboards::ApiLimit::default().0,
+        hide_env_values = true
+    )]
+    api_requests_per_minute: std::num::NonZeroU32,
 
     #[command(flatten)]
     sso: SsoArgs,
@@ -618,6 +663,7 @@ async fn run() -> anyhow::Result<()> {
         Command::Serve(args) => serve_command(store, args, &cli.database_url).await?,
         Command::Demo(args) => demo_command(store, args, &cli.database_url).await?,
         Command::User(UserCommand::Add(args)) => print_out(&user_add(&store, args).await?),
+        Command::ApiToken(command) => print_out(&api_token(&store, command).await?),
         Command::User(UserCommand::ResetSecondFactor(args)) => {
             let reset = dashboards::factor::reset_by_email(&store, Actor::CommandLine, &args.email)
                 .await
@@ -748,6 +794,7 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
         },
         crisis_line: None,
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
+        api_requests_per_minute: dashboards::ApiLimit::default().0,
         sso: SsoArgs::default(),
         limits: LimitArgs::default(),
         translations: None,
@@ -1238,7 +1285,10 @@ async fn run_server(
         args.sign_in.limits(),
     )
     .await?;
-    state.dashboards = state.dashboards.with_second_factor_key(factor_key);
+    state.dashboards = state
+        .dashboards
+        .with_second_factor_key(factor_key)
+        .with_api_limit(dashboards::ApiLimit(args.api_requests_per_minute));
     state.dashboards.release_grace_hours = args.release_grace_hours;
     if let Some(settings) = args.sso.settings() {
         let issuer = settings.issuer.clone();
@@ -1319,6 +1369,50 @@ fn read_password(email: &str) -> anyhow::Result<String> {
 }
 
 /// Prints command output; a reader that went away (`| head`) is not an error.
+/// `hearth api-token add|list|revoke`: the same rules and audit entries as the admin's
+/// page (`dashboards::api::token`).
+async fn api_token(store: &Store, command: ApiTokenCommand) -> anyhow::Result<String> {
+    use dashboards::api::token;
+    Ok(match command {
+        ApiTokenCommand::Add(args) => {
+            let audience = match args.audience {
+                AudienceArg::Manager => "manager",
+                AudienceArg::Funder => "funder",
+            };
+            let new = token::NewToken::new(&args.name, audience, args.program.as_deref())?;
+            let (made, text) = token::add(store, Actor::CommandLine, &new).await?;
+            format!(
+                "made API token {:?} ({}, {})\n{}\nIt is shown only this once: Hearth keeps only its SHA-256.\n",
+                made.name,
+                made.audience.key(),
+                made.program.as_deref().unwrap_or("all programs"),
+                text.expose()
+            )
+        }
+        ApiTokenCommand::List => {
+            let mut out = String::from("name\taudience\tprogram\tmade\tlast used\trevoked\n");
+            for t in token::list(store).await? {
+                let day =
+                    |d: Option<chrono::NaiveDate>| d.map_or("-".to_owned(), |d| d.to_string());
+                out.push_str(&format!(
+                    "{}\t{}\t{}\t{}\t{}\t{}\n",
+                    t.name,
+                    t.audience.key(),
+                    t.program.as_deref().unwrap_or("all programs"),
+                    t.created_on,
+                    day(t.last_used_on),
+                    day(t.revoked_on),
+                ));
+            }
+            out
+        }
+        ApiTokenCommand::Revoke(args) => {
+            token::revoke_by_name(store, Actor::CommandLine, &args.name).await?;
+            format!("revoked API token {:?}\n", args.name.trim())
+        }
+    })
+}
+
 fn print_out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }

@@ -14,6 +14,7 @@
 mod common;
 
 mod alerts;
+mod api;
 mod audit;
 mod backup;
 mod binary;
@@ -39,4 +40,5 @@ mod sign_in;
 mod sso;
 mod staff_accounts;
 mod staff_catalog;
+mod staff_language;
 mod staff_text;

@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used)] // a test or benchmark harness: a panic is the failure
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;

@@ -834,69 +834,130 @@ impl std::str::FromStr for ExportFormat {
 /// and `status`, what the pages show for the figure ([`Figure::reading`]): `shown`,
 /// `too_uncertain`, `hidden` or `no_data`. Funders get program-level quarterly cells only.
 pub fn export_frame(release: &Release, audience: Audience) -> PolarsResult<DataFrame> {
-    let mut program = vec![];
-    let mut circle = vec![];
-    let mut period = vec![];
-    let mut months = vec![];
-    let mut level = vec![];
-    let mut measure = vec![];
-    let mut count: Vec<Option<i64>> = vec![];
-    let mut value: Vec<Option<f64>> = vec![];
-    let mut margin = vec![];
-    let mut combined = vec![];
-    let mut status = vec![];
-    let held = release
-        .months
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(" ");
+    rows_frame(&export_rows(release, audience))
+}
+
+/// One row of an export ([`export_frame`]): a figure of a cell for an audience, with what
+/// names the cell. The API (`dashboards`) answers with these rows, so its JSON and every
+/// CSV agree by construction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRow {
+    /// The program's name ("all programs" for the portfolio's quarter).
+    pub program: Option<String>,
+    pub program_id: Option<ProgramId>,
+    pub circle: Option<String>,
+    pub circle_id: Option<CircleId>,
+    pub period: Period,
+    /// The months the figures come from (see [`Release::months`]).
+    pub months: Vec<Period>,
+    pub level: Level,
+    pub figure: Figure,
+}
+
+impl ExportRow {
+    /// A released count, as an integer (`None` for a derived figure, or a hidden one).
+    pub fn count(&self) -> Option<i64> {
+        (self.figure.kind == Kind::Count)
+            .then_some(self.figure.value)
+            .flatten()
+            .map(|v| v as i64)
+    }
+
+    /// A derived figure's value (a % or a 1–5 mean; `None` for a count).
+    pub fn value(&self) -> Option<f64> {
+        (self.figure.kind != Kind::Count)
+            .then_some(self.figure.value)
+            .flatten()
+    }
+}
+
+/// The rows of [`export_frame`], in its order: every figure of every cell the audience
+/// has released to it.
+pub fn export_rows(release: &Release, audience: Audience) -> Vec<ExportRow> {
+    let mut rows = vec![];
     for cell in &release.cells {
         if cell.status(audience) == Status::NotReleased {
             continue;
         }
         for figure in release.figures(cell, audience) {
-            status.push(figure.reading().status().to_owned());
-            program.push(cell.program.clone().or_else(|| {
-                (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())
-            }));
-            circle.push(cell.circle.clone());
-            period.push(cell.key.period.to_string());
-            months.push(held.clone());
-            level.push(cell.key.level.key().to_owned());
-            if figure.kind == Kind::Count {
-                count.push(figure.value.map(|v| v as i64));
-                value.push(None);
-            } else {
-                count.push(None);
-                value.push(figure.value);
-            }
-            measure.push(figure.measure);
-            margin.push(figure.margin);
-            combined.push(figure.combined);
+            rows.push(ExportRow {
+                program: cell.program.clone().or_else(|| {
+                    (cell.key.level == Level::PortfolioQuarter).then(|| "all programs".to_owned())
+                }),
+                program_id: cell.key.program_id,
+                circle: cell.circle.clone(),
+                circle_id: cell.key.circle_id,
+                period: cell.key.period,
+                months: release.months.clone(),
+                level: cell.key.level,
+                figure,
+            });
         }
     }
+    rows
+}
+
+/// Every measure an export may name, stored counts first, then derived figures.
+pub fn export_measures() -> impl Iterator<Item = Measure> {
+    measures().iter().copied().chain(measure::derived())
+}
+
+/// The tidy table of [`export_frame`] for these rows.
+pub fn rows_frame(rows: &[ExportRow]) -> PolarsResult<DataFrame> {
+    let months = |r: &ExportRow| {
+        r.months
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let text = |f: &dyn Fn(&ExportRow) -> Option<String>| rows.iter().map(f).collect::<Vec<_>>();
+    let number = |f: &dyn Fn(&ExportRow) -> Option<f64>| rows.iter().map(f).collect::<Vec<_>>();
     DataFrame::new(
-        program.len(),
+        rows.len(),
         vec![
-            Column::new("program".into(), program),
-            Column::new("circle".into(), circle),
-            Column::new("period".into(), period),
-            Column::new("months".into(), months),
-            Column::new("level".into(), level),
-            Column::new("measure".into(), measure),
-            Column::new("count".into(), count),
-            Column::new("value".into(), value),
-            Column::new("margin_of_error".into(), margin),
-            Column::new("margin_with_sampling".into(), combined),
-            Column::new("status".into(), status),
+            Column::new("program".into(), text(&|r| r.program.clone())),
+            Column::new("circle".into(), text(&|r| r.circle.clone())),
+            Column::new("period".into(), text(&|r| Some(r.period.to_string()))),
+            Column::new("months".into(), text(&|r| Some(months(r)))),
+            Column::new("level".into(), text(&|r| Some(r.level.key().to_owned()))),
+            Column::new("measure".into(), text(&|r| Some(r.figure.measure.clone()))),
+            Column::new(
+                "count".into(),
+                rows.iter().map(ExportRow::count).collect::<Vec<_>>(),
+            ),
+            Column::new("value".into(), number(&ExportRow::value)),
+            Column::new("margin_of_error".into(), number(&|r| r.figure.margin)),
+            Column::new(
+                "margin_with_sampling".into(),
+                number(&|r| r.figure.combined),
+            ),
+            Column::new(
+                "status".into(),
+                text(&|r| Some(r.figure.reading().status().to_owned())),
+            ),
         ],
     )
 }
 
-/// The data dictionary of exports: every column, and every measure in plain words.
+/// The data dictionary of exports as a table: `measure` (a column's name as `column
+/// count`, or a measure's) and `meaning` (see [`dictionary`]).
 pub fn dictionary_frame() -> PolarsResult<DataFrame> {
     dictionary_frame_in(Lang::En)
+}
+
+/// [`dictionary_frame`] with its meanings in a staff language: the `measure` column (the
+/// names of columns and measures) stays as it is in every language, for programs that read
+/// it; the `meaning` column is the staff catalog's (`dict-*`).
+pub fn dictionary_frame_in(lang: Lang) -> PolarsResult<DataFrame> {
+    let (names, texts): (Vec<String>, Vec<String>) = dictionary_in(lang).into_iter().unzip();
+    DataFrame::new(
+        names.len(),
+        vec![
+            Column::new("measure".into(), names),
+            Column::new("meaning".into(), texts),
+        ],
+    )
 }
 
 /// The columns of an export, in order (their names are machine-readable: never translated).
@@ -914,10 +975,13 @@ const EXPORT_COLUMNS: [&str; 11] = [
     "status",
 ];
 
-/// [`dictionary_frame`] with its meanings in a staff language: the `measure` column (the
-/// names of columns and measures) stays as it is in every language, for programs that read
-/// it; the `meaning` column is the staff catalog's (`dict-*`).
-pub fn dictionary_frame_in(lang: Lang) -> PolarsResult<DataFrame> {
+/// The data dictionary of exports: every column, and every measure in plain words.
+pub fn dictionary() -> Vec<(String, String)> {
+    dictionary_in(Lang::En)
+}
+
+/// [`dictionary`] in a staff language (names stay machine-readable, meanings translated).
+pub fn dictionary_in(lang: Lang) -> Vec<(String, String)> {
     let tr = lang.tr();
     let pct = domain::locale::number(lang, figures::READABLE_PCT_MARGIN, 0);
     let mean = domain::locale::number(lang, figures::READABLE_MEAN_MARGIN, 1);
@@ -940,13 +1004,7 @@ pub fn dictionary_frame_in(lang: Lang) -> PolarsResult<DataFrame> {
         texts.push(measure::describe_in(measure, lang));
         names.push(measure.to_string());
     }
-    DataFrame::new(
-        names.len(),
-        vec![
-            Column::new("measure".into(), names),
-            Column::new("meaning".into(), texts),
-        ],
-    )
+    names.into_iter().zip(texts).collect()
 }
 
 /// Writes an export with polars' writers: every CSV Hearth writes is written here, its text

@@ -503,7 +503,11 @@ pub async fn find_account(store: &Store, id: StaffId) -> Result<Option<Account>,
 }
 
 /// Sets (or, with `None`, clears) the language an account's staff pages are in.
-pub async fn set_language(store: &Store, id: i32, lang: Option<Lang>) -> Result<(), sqlx::Error> {
+pub async fn set_language(
+    store: &Store,
+    id: StaffId,
+    lang: Option<Lang>,
+) -> Result<(), sqlx::Error> {
     sqlx::query("update staff_user set lang = $1 where id = $2")
         .bind(lang.map(|l| l.code().to_owned()))
         .bind(id)

@@ -82,7 +82,7 @@ async fn funder_release(
 }
 
 /// The cells of a quarter's release a funder with this program scope may see.
-fn seen_by(release: &Release, scope: Option<ProgramId>) -> Release {
+pub(crate) fn seen_by(release: &Release, scope: Option<ProgramId>) -> Release {
     release.restricted(|c| match c.key.level {
         Level::ProgramQuarter => scope.is_none_or(|p| c.key.program_id == Some(p)),
         Level::PortfolioQuarter => scope.is_none(),

@@ -20,6 +20,7 @@ pub mod access;
 pub mod account;
 mod actions;
 mod admin;
+pub mod api;
 mod attempts;
 mod attention;
 mod auth;
@@ -55,6 +56,7 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 
 pub use access::Area;
 pub use account::{Role, StaffUser};
+pub use api::ApiLimit;
 pub use auth::{ONE_TIME_PASSWORD_HOURS, SignInLimits};
 pub use factor::FactorKey;
 
@@ -77,6 +79,8 @@ pub struct Dashboards {
     releases: releases::ReleaseCache,
     /// Single sign-on, when set up (`with_single_sign_on`).
     sso: Option<Arc<sso::SingleSignOn>>,
+    /// Requests per API token, counted in this process (`api`).
+    api: api::Limiter,
 }
 
 impl std::fmt::Debug for Dashboards {
@@ -122,6 +126,7 @@ impl Dashboards {
             factor_key: None,
             releases: releases::ReleaseCache::default(),
             sso: None,
+            api: api::Limiter::new(ApiLimit::default()),
         })
     }
 
@@ -138,6 +143,12 @@ impl Dashboards {
     /// must be given the same key).
     pub fn with_second_factor_key(mut self, key: Option<FactorKey>) -> Dashboards {
         self.factor_key = key;
+        self
+    }
+
+    /// Limits each API token to `limit` requests a minute (in this process).
+    pub fn with_api_limit(mut self, limit: ApiLimit) -> Dashboards {
+        self.api = api::Limiter::new(limit);
         self
     }
 
@@ -331,6 +342,14 @@ where
         .route("/staff/admin/retention", post(admin::set_retention))
         .route("/staff/admin/ledger", get(admin::ledger))
         .route("/staff/admin/audit", get(admin::audit))
+        .route(
+            "/staff/admin/api-tokens",
+            get(admin::api_tokens).post(admin::add_api_token),
+        )
+        .route(
+            "/staff/admin/api-tokens/{id}/revoke",
+            get(admin::confirm_revoke).post(admin::revoke_api_token),
+        )
         .route("/staff/admin/single-sign-on", get(admin::single_sign_on))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))

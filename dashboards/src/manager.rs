@@ -802,7 +802,7 @@ pub(crate) async fn report(
 
 /// The cells of a release a manager of `program` may take away: its circles' months, its
 /// months and its quarters.
-fn own_cells(release: &Release, program: ProgramId) -> Release {
+pub(crate) fn own_cells(release: &Release, program: ProgramId) -> Release {
     release.restricted(|c| {
         matches!(
             c.key.level,

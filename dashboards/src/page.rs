@@ -86,6 +86,10 @@ impl Chrome {
                     label: tr.get("nav-audit"),
                 });
                 nav.push(NavLink {
+                    href: "/staff/admin/api-tokens".into(),
+                    label: tr.get("nav-api-tokens"),
+                });
+                nav.push(NavLink {
                     href: "/staff/admin/single-sign-on".into(),
                     label: tr.get("nav-sso"),
                 });

@@ -58,10 +58,12 @@ pub enum Action {
     SecondFactorEnrolled,
     SecondFactorRemoved,
     SecondFactorReset,
+    ApiTokenAdded,
+    ApiTokenRevoked,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 35] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -95,6 +97,8 @@ impl Action {
         Action::SecondFactorEnrolled,
         Action::SecondFactorRemoved,
         Action::SecondFactorReset,
+        Action::ApiTokenAdded,
+        Action::ApiTokenRevoked,
     ];
 
     pub fn key(self) -> &'static str {
@@ -132,6 +136,8 @@ impl Action {
             Action::SecondFactorEnrolled => "second_factor_enrolled",
             Action::SecondFactorRemoved => "second_factor_removed",
             Action::SecondFactorReset => "second_factor_reset",
+            Action::ApiTokenAdded => "api_token_added",
+            Action::ApiTokenRevoked => "api_token_revoked",
         }
     }
 
@@ -171,6 +177,8 @@ impl Action {
             Action::SecondFactorEnrolled => "Set up a second factor",
             Action::SecondFactorRemoved => "Removed own second factor",
             Action::SecondFactorReset => "Reset someone's second factor",
+            Action::ApiTokenAdded => "Made an API token",
+            Action::ApiTokenRevoked => "Revoked an API token",
         }
     }
 

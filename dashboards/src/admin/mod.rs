@@ -2,6 +2,7 @@
 //! participant language), users and roles, privacy settings (never below their floors:
 //! `PrivacySettings::set` refuses them), and the privacy ledger.
 
+mod api_tokens;
 mod audit;
 mod catalog;
 mod language;
@@ -10,6 +11,7 @@ mod privacy;
 mod sso;
 mod users;
 
+pub(crate) use api_tokens::{add_api_token, api_tokens, confirm_revoke, revoke_api_token};
 pub(crate) use audit::audit;
 pub(crate) use catalog::{
     add_circle, add_program, archive, catalog, confirm_archive, confirm_restore, rename_circle,

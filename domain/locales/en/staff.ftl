@@ -40,6 +40,7 @@ nav-users = Users
 nav-privacy = Privacy
 nav-ledger = Ledger
 nav-audit = Audit
+nav-api-tokens = API tokens
 nav-sso = Single sign-on
 nav-account = Your account
 role-admin = admin

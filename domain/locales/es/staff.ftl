@@ -41,6 +41,7 @@ nav-users = Usuarios
 nav-privacy = Privacidad
 nav-ledger = Registro de privacidad
 nav-audit = Auditoría
+nav-api-tokens = Claves de API
 nav-sso = Inicio de sesión único
 nav-account = Mi cuenta
 role-admin = administración
