@@ -58,10 +58,14 @@ pub enum Action {
     SecondFactorEnrolled,
     SecondFactorRemoved,
     SecondFactorReset,
+    DigestsSent,
+    WebhooksDelivered,
+    WebhookAdded,
+    WebhookRemoved,
 }
 
 impl Action {
-    pub const ALL: [Action; 33] = [
+    pub const ALL: [Action; 37] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -95,6 +99,10 @@ impl Action {
         Action::SecondFactorEnrolled,
         Action::SecondFactorRemoved,
         Action::SecondFactorReset,
+        Action::DigestsSent,
+        Action::WebhooksDelivered,
+        Action::WebhookAdded,
+        Action::WebhookRemoved,
     ];
 
     pub fn key(self) -> &'static str {
@@ -132,6 +140,10 @@ impl Action {
             Action::SecondFactorEnrolled => "second_factor_enrolled",
             Action::SecondFactorRemoved => "second_factor_removed",
             Action::SecondFactorReset => "second_factor_reset",
+            Action::DigestsSent => "digests_sent",
+            Action::WebhooksDelivered => "webhooks_delivered",
+            Action::WebhookAdded => "webhook_added",
+            Action::WebhookRemoved => "webhook_removed",
         }
     }
 
@@ -171,6 +183,10 @@ impl Action {
             Action::SecondFactorEnrolled => "Set up a second factor",
             Action::SecondFactorRemoved => "Removed own second factor",
             Action::SecondFactorReset => "Reset someone's second factor",
+            Action::DigestsSent => "Sent a release's digests",
+            Action::WebhooksDelivered => "Delivered a release's webhooks",
+            Action::WebhookAdded => "Registered a webhook",
+            Action::WebhookRemoved => "Removed a webhook",
         }
     }
 
