@@ -28,15 +28,17 @@ struct Smtp(std::process::Child);
 
 impl Smtp {
     fn start(port: u16, dir: &std::path::Path) -> Smtp {
-        let child = std::process::Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-            .args(["-c", "aiosmtpd.handlers.Mailbox"])
-            .arg(dir)
-            .spawn()
-            .expect("python3 -m aiosmtpd (pip install aiosmtpd)");
+        let smtp = Smtp(
+            std::process::Command::new("python3")
+                .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+                .args(["-c", "aiosmtpd.handlers.Mailbox"])
+                .arg(dir)
+                .spawn()
+                .expect("python3 -m aiosmtpd (pip install aiosmtpd)"),
+        );
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Smtp(child);
+                return smtp;
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
