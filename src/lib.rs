@@ -6,6 +6,7 @@
 
 pub mod backup;
 pub mod demo;
+pub mod notify;
 
 use std::io;
 use std::net::SocketAddr;

@@ -60,6 +60,8 @@ enum Command {
     Session(SessionCommand),
     /// Release a closed period (`--period 2026-10` or `--period 2026-Q4`), or list releases.
     Release(ReleaseArgs),
+    /// Send a released period's digests to staff now (`--dry-run` prints them).
+    Digest(DigestArgs),
     /// Export a stored release (released data only) as a tidy table.
     Export(ExportArgs),
     /// Privacy settings and the accuracy they give.
@@ -387,6 +389,9 @@ struct ServeArgs {
     sso: SsoArgs,
 
     #[command(flatten)]
+    mail: MailArgs,
+
+    #[command(flatten)]
     limits: LimitArgs,
 
     /// A directory of participant translations read at start (`CODE/participant.ftl`, see
@@ -402,6 +407,51 @@ struct ServeArgs {
     /// The seed of the demo network.
     #[arg(long, default_value_t = 2026, hide = true)]
     demo_seed: u64,
+}
+
+/// Release digests by e-mail (docs/deploy.md, "Release digests"). Credentials come from
+/// HEARTH_SMTP_USERNAME and HEARTH_SMTP_PASSWORD only, never a flag, and are never printed.
+#[derive(Args, Default, Clone)]
+struct MailArgs {
+    /// The SMTP server digests go through: smtp://host:25, smtps://host:465, or
+    /// smtp://host:587?tls=required for STARTTLS. None: no digests are queued.
+    #[arg(long, env = "HEARTH_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+
+    /// The address digests come from.
+    #[arg(
+        long,
+        env = "HEARTH_MAIL_FROM",
+        default_value = "hearth@localhost",
+        hide_env_values = true
+    )]
+    mail_from: String,
+}
+
+impl MailArgs {
+    fn mailer(&self) -> anyhow::Result<Option<hearth::notify::Mailer>> {
+        self.smtp_url
+            .as_deref()
+            .map(|url| hearth::notify::Mailer::new(url, &self.mail_from))
+            .transpose()
+    }
+}
+
+#[derive(Args)]
+struct DigestArgs {
+    /// The released month (2026-10) or quarter (2026-Q4) whose digests to send.
+    #[arg(long)]
+    period: Period,
+
+    /// Print the digests instead of sending them.
+    #[arg(long)]
+    dry_run: bool,
+
+    #[command(flatten)]
+    mail: MailArgs,
+
+    #[command(flatten)]
+    links: LinkArgs,
 }
 
 /// Single sign-on with OpenID Connect: staff sign in with their work account. The
@@ -701,6 +751,7 @@ async fn run() -> anyhow::Result<()> {
             "say which period to release (--period 2026-10 or --period 2026-Q4), or `hearth release list`"
         ),
         Command::Export(args) => export(&store, args).await?,
+        Command::Digest(args) => print_out(&digest(store, args).await?),
         Command::Privacy(command) => print_out(&privacy(&store, command).await?),
         Command::Retention(command) => print_out(&retention(&store, command).await?),
         Command::Backup(args) => print_out(&backup(&store, args).await?),
@@ -796,6 +847,7 @@ async fn demo_command(store: Store, args: DemoArgs, database_url: &str) -> anyho
         release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
         api_requests_per_minute: dashboards::ApiLimit::default().0,
         sso: SsoArgs::default(),
+        mail: MailArgs::default(),
         limits: LimitArgs::default(),
         translations: None,
         demo: false,
@@ -1036,6 +1088,67 @@ async fn release_list(store: &Store) -> anyhow::Result<String> {
         }
     }
     Ok(out)
+}
+
+/// `hearth digest --period P [--dry-run]`: a released period's digests, sent now or printed.
+async fn digest(store: Store, args: DigestArgs) -> anyhow::Result<String> {
+    let mailer = args.mail.mailer()?;
+    if mailer.is_none() && !args.dry_run {
+        anyhow::bail!(
+            "no SMTP server: set HEARTH_SMTP_URL (or --smtp-url), or print them with --dry-run"
+        );
+    }
+    let dash =
+        dashboards::Dashboards::new(store, args.links.address()?, SignInLimits::default()).await?;
+    let Some(digests) = hearth::notify::digests_of(&dash, args.period).await? else {
+        anyhow::bail!(
+            "{} has not been released (see `hearth release list`): no digest sent",
+            args.period
+        );
+    };
+    let mut out = String::new();
+    let Some(mailer) = mailer.filter(|_| !args.dry_run) else {
+        for d in &digests {
+            out.push_str(&format!(
+                "To: {}\nSubject: {}\n\n{}\n",
+                d.to, d.subject, d.text
+            ));
+        }
+        out.push_str(&format!(
+            "{} digests for {} (not sent: --dry-run)\n",
+            digests.len(),
+            args.period
+        ));
+        return Ok(out);
+    };
+    let mut sent = 0;
+    for d in &digests {
+        let outcome = mailer.send(d).await;
+        if outcome.delivered {
+            sent += 1;
+        } else {
+            out.push_str(&format!("not sent to {}: {}\n", d.to, outcome.status));
+        }
+    }
+    domain::audit::record(
+        store_pool(&dash),
+        domain::audit::Entry::new(
+            domain::audit::Actor::CommandLine,
+            domain::audit::Action::DigestsSent,
+            &format!("digest for {} sent to {sent} staff", args.period),
+        ),
+    )
+    .await?;
+    out.push_str(&format!(
+        "digest for {} sent to {sent} of {} staff\n",
+        args.period,
+        digests.len()
+    ));
+    Ok(out)
+}
+
+fn store_pool(dash: &dashboards::Dashboards) -> &sqlx::AnyPool {
+    dash.store.pool()
 }
 
 /// `hearth release --period P`: one line summing up the release.
@@ -1301,6 +1414,12 @@ async fn run_server(
         );
     }
     state.dashboards.spawn_warm_up();
+    let mailer = args.mail.mailer()?;
+    state.dashboards.mail = mailer.is_some();
+    if mailer.is_none() {
+        tracing::info!("no HEARTH_SMTP_URL: release digests are not sent (webhooks still are)");
+    }
+    hearth::notify::Notifier::new(state.dashboards.clone(), mailer)?.spawn();
     // Said before the line that announces the port: whoever watches for that line (a
     // test, a supervisor) has seen these by then.
     match (address.base(), address.warning()) {

@@ -28,6 +28,7 @@ mod first_use;
 mod house;
 mod kiosk;
 mod links;
+mod notify;
 mod paper;
 mod participant;
 mod per_person;

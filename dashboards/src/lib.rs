@@ -34,6 +34,7 @@ mod hashing;
 mod home;
 pub mod links;
 mod manager;
+pub mod notify;
 mod once;
 mod page;
 mod paper;
@@ -69,6 +70,8 @@ pub struct Dashboards {
     /// Hours after a month ends before `hearth serve` releases it by itself (see
     /// `analytics::schedule`): what pages say about when figures come.
     pub release_grace_hours: u32,
+    /// Whether release digests can be sent (an SMTP server is set up: `hearth::notify`).
+    pub mail: bool,
     csrf: CsrfConfig,
     secure_cookies: bool,
     limits: SignInLimits,
@@ -119,6 +122,7 @@ impl Dashboards {
             store,
             address,
             release_grace_hours: analytics::schedule::DEFAULT_GRACE_HOURS,
+            mail: false,
             csrf,
             secure_cookies,
             limits,

@@ -60,10 +60,14 @@ pub enum Action {
     SecondFactorReset,
     ApiTokenAdded,
     ApiTokenRevoked,
+    DigestsSent,
+    WebhooksDelivered,
+    WebhookAdded,
+    WebhookRemoved,
 }
 
 impl Action {
-    pub const ALL: [Action; 35] = [
+    pub const ALL: [Action; 39] = [
         Action::SignIn,
         Action::SignInFailed,
         Action::PasswordChanged,
@@ -99,6 +103,10 @@ impl Action {
         Action::SecondFactorReset,
         Action::ApiTokenAdded,
         Action::ApiTokenRevoked,
+        Action::DigestsSent,
+        Action::WebhooksDelivered,
+        Action::WebhookAdded,
+        Action::WebhookRemoved,
     ];
 
     pub fn key(self) -> &'static str {
@@ -138,6 +146,10 @@ impl Action {
             Action::SecondFactorReset => "second_factor_reset",
             Action::ApiTokenAdded => "api_token_added",
             Action::ApiTokenRevoked => "api_token_revoked",
+            Action::DigestsSent => "digests_sent",
+            Action::WebhooksDelivered => "webhooks_delivered",
+            Action::WebhookAdded => "webhook_added",
+            Action::WebhookRemoved => "webhook_removed",
         }
     }
 
@@ -179,6 +191,10 @@ impl Action {
             Action::SecondFactorReset => "Reset someone's second factor",
             Action::ApiTokenAdded => "Made an API token",
             Action::ApiTokenRevoked => "Revoked an API token",
+            Action::DigestsSent => "Sent a release's digests",
+            Action::WebhooksDelivered => "Delivered a release's webhooks",
+            Action::WebhookAdded => "Registered a webhook",
+            Action::WebhookRemoved => "Removed a webhook",
         }
     }
 
