@@ -13,6 +13,7 @@
 #[macro_use]
 mod common;
 
+mod account_digests;
 mod alerts;
 mod api;
 mod audit;

@@ -502,6 +502,26 @@ pub async fn find_account(store: &Store, id: StaffId) -> Result<Option<Account>,
     row.as_ref().map(account_of).transpose()
 }
 
+/// Whether an account gets release digests by e-mail (`staff_user.digests`, on unless
+/// its owner turned them off on "Your account").
+pub async fn digests(store: &Store, id: StaffId) -> Result<bool, sqlx::Error> {
+    let on: Option<i32> = sqlx::query_scalar("select digests from staff_user where id = $1")
+        .bind(id)
+        .fetch_optional(store.pool())
+        .await?;
+    Ok(on == Some(1))
+}
+
+/// Turns an account's release digests on or off.
+pub async fn set_digests(store: &Store, id: StaffId, on: bool) -> Result<(), sqlx::Error> {
+    sqlx::query("update staff_user set digests = $1 where id = $2")
+        .bind(i32::from(on))
+        .bind(id)
+        .execute(store.pool())
+        .await?;
+    Ok(())
+}
+
 /// Sets (or, with `None`, clears) the language an account's staff pages are in.
 pub async fn set_language(
     store: &Store,

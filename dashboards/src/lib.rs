@@ -318,6 +318,7 @@ where
             get(password::account_page).post(password::change_password),
         )
         .route("/staff/account/language", post(password::set_language))
+        .route("/staff/account/digests", post(password::set_digests))
         .route(
             "/staff/account/second-factor",
             get(second_factor::page).post(second_factor::start),

@@ -36,6 +36,22 @@ struct AccountPage {
     lang_setting: &'static str,
     /// The staff languages to choose from: code and own name.
     languages: Vec<(&'static str, &'static str)>,
+    /// Whether this account gets release digests by e-mail; `None` for a role that sees
+    /// no figures (facilitators, data entry), which gets none and sees no setting.
+    digests: Option<bool>,
+    /// Whether an SMTP server is set up, so that digests are sent at all.
+    mail_ready: bool,
+}
+
+/// The account's digest setting, for roles that get digests ([`crate::notify::outbox::gets_digest`]).
+async fn digest_setting(dash: &Dashboards, signed: &Signed) -> Result<Option<bool>, StaffError> {
+    let role = signed.user.role;
+    if !(crate::notify::outbox::gets_digest(role, false)
+        || crate::notify::outbox::gets_digest(role, true))
+    {
+        return Ok(None);
+    }
+    Ok(Some(account::digests(&dash.store, signed.user.id).await?))
 }
 
 /// Where "Your password was changed" waits for the GET after the change.
@@ -58,7 +74,26 @@ async fn take_try(staff: &Session) -> Result<bool, StaffError> {
     Ok(allowed)
 }
 
-fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> AccountPage {
+/// What the page shows besides the form's own state: the account's digest setting and
+/// whether mail can be sent.
+struct Setting {
+    digests: Option<bool>,
+    mail_ready: bool,
+}
+
+async fn setting(dash: &Dashboards, signed: &Signed) -> Result<Setting, StaffError> {
+    Ok(Setting {
+        digests: digest_setting(dash, signed).await?,
+        mail_ready: dash.mail,
+    })
+}
+
+fn page(
+    signed: &Signed,
+    setting: &Setting,
+    problem: Option<String>,
+    saved: Option<String>,
+) -> AccountPage {
     let tr = words::tr();
     let title = if signed.must_change_password {
         tr.get("account-choose-title")
@@ -77,14 +112,58 @@ fn page(signed: &Signed, problem: Option<String>, saved: Option<String>) -> Acco
             .iter()
             .map(|l| (l.code(), l.native_name()))
             .collect(),
+        digests: setting.digests,
+        mail_ready: setting.mail_ready,
     }
 }
 
-pub(crate) async fn account_page(signed: Signed, staff: Session) -> Result<Response, StaffError> {
+pub(crate) async fn account_page(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+) -> Result<Response, StaffError> {
     let saved: Option<String> = staff.remove(CHANGED_KEY).await?;
     // The session holds the message's key; it is read in the page's language.
     let saved = saved.map(|key| words::tr().get(&key));
-    signed.render(&page(&signed, None, saved))
+    let setting = setting(&dash, &signed).await?;
+    signed.render(&page(&signed, &setting, None, saved))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct DigestForm {
+    #[serde(default)]
+    digests: String,
+}
+
+/// "Release digests" on "Your account": `on` or `off`. Anything else, or a role that gets
+/// no digests, is refused and nothing is stored.
+pub(crate) async fn set_digests(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Form(form): Form<DigestForm>,
+) -> Result<Response, StaffError> {
+    let setting = setting(&dash, &signed).await?;
+    let on = match form.digests.trim() {
+        "on" => true,
+        "off" => false,
+        _ => {
+            let problem = words::tr().get("account-digests-unknown");
+            return signed.refuse(&page(&signed, &setting, Some(problem), None));
+        }
+    };
+    if setting.digests.is_none() {
+        let problem = words::tr().get("account-digests-none");
+        return signed.refuse(&page(&signed, &setting, Some(problem), None));
+    }
+    account::set_digests(&dash.store, signed.user.id, on).await?;
+    let saved = if on {
+        "account-digests-on-saved"
+    } else {
+        "account-digests-off-saved"
+    };
+    staff.insert(CHANGED_KEY, saved).await?;
+    Ok(Redirect::to(CHANGE_PASSWORD_PATH).into_response())
 }
 
 #[derive(Deserialize)]
@@ -109,7 +188,8 @@ pub(crate) async fn set_language(
             Some(lang) => Some(lang),
             None => {
                 let problem = words::tr().get("account-language-unknown");
-                return signed.refuse(&page(&signed, Some(problem), None));
+                let setting = setting(&dash, &signed).await?;
+                return signed.refuse(&page(&signed, &setting, Some(problem), None));
             }
         }
     };
@@ -157,9 +237,10 @@ pub(crate) async fn change_password(
     staff: Session,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, StaffError> {
+    let setting = setting(&dash, &signed).await?;
     let refuse = |status: StatusCode, problem: String| {
         signed
-            .render(&page(&signed, Some(problem), None))
+            .render(&page(&signed, &setting, Some(problem), None))
             .map(|r| (status, r).into_response())
     };
     if let Some(problem) = refusal(&form) {

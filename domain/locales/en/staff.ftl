@@ -91,6 +91,17 @@ account-language-button = Save language
 account-language-note = Staff pages are in English or Spanish. Without a choice here they follow your browser’s language setting, which is read for each page and never stored. Participants choose their own language on their pages.
 account-language-saved = Your language was saved.
 account-language-unknown = Choose one of the languages listed. Nothing was changed.
+account-digests-heading = Release digests
+account-digests-label = When figures you may see are released
+account-digests-on = Send me a digest by e-mail
+account-digests-off = Send me nothing
+account-digests-button = Save
+account-digests-note = A digest comes once per released month or quarter, with the figures your role may see and their ranges, never anything about a single session or answer.
+account-digests-no-mail = No mail server is set up for this Hearth yet, so nothing is sent until whoever runs it sets one.
+account-digests-on-saved = You will get a digest when figures are released.
+account-digests-off-saved = You will get no digests.
+account-digests-unknown = Choose one of the two options. Nothing was changed.
+account-digests-none = Your role sees no figures, so it gets no digests. Nothing was changed.
 
 ## The data dictionary of CSV exports (`…dictionary.csv`). Its column names and the
 ## measure names (`column program`, `pct_positive_belonging`) are machine-readable and

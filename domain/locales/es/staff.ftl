@@ -92,6 +92,17 @@ account-language-button = Guardar idioma
 account-language-note = Las páginas del personal están en inglés o en español. Si no elige uno aquí, siguen la configuración de idioma de su navegador, que se lee en cada página y nunca se guarda. Cada participante elige su propio idioma en sus páginas.
 account-language-saved = Se guardó su idioma.
 account-language-unknown = Elija uno de los idiomas de la lista. No se cambió nada.
+account-digests-heading = Resúmenes de publicación
+account-digests-label = Cuando se publiquen cifras que usted puede ver
+account-digests-on = Enviarme un resumen por correo electrónico
+account-digests-off = No enviarme nada
+account-digests-button = Guardar
+account-digests-note = Llega un resumen por cada mes o trimestre publicado, con las cifras que su función puede ver y sus márgenes, nunca nada sobre una sesión o una respuesta en particular.
+account-digests-no-mail = Este Hearth aún no tiene un servidor de correo configurado, así que no se envía nada hasta que quien lo administra configure uno.
+account-digests-on-saved = Recibirá un resumen cuando se publiquen cifras.
+account-digests-off-saved = No recibirá resúmenes.
+account-digests-unknown = Elija una de las dos opciones. No se cambió nada.
+account-digests-none = Su función no ve cifras, así que no recibe resúmenes. No se cambió nada.
 
 ## El diccionario de datos de las exportaciones CSV (`…dictionary.csv`). Los nombres de
 ## columnas y de medidas (`column program`, `pct_positive_belonging`) son para máquinas y
