@@ -44,3 +44,4 @@ mod staff_accounts;
 mod staff_catalog;
 mod staff_language;
 mod staff_text;
+mod webhook_admin;

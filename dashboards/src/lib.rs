@@ -355,6 +355,14 @@ where
             "/staff/admin/api-tokens/{id}/revoke",
             get(admin::confirm_revoke).post(admin::revoke_api_token),
         )
+        .route(
+            "/staff/admin/webhooks",
+            get(admin::webhooks).post(admin::add_webhook),
+        )
+        .route(
+            "/staff/admin/webhooks/{id}/remove",
+            get(admin::confirm_remove_webhook).post(admin::remove_webhook),
+        )
         .route("/staff/admin/single-sign-on", get(admin::single_sign_on))
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))

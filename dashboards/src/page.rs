@@ -90,6 +90,10 @@ impl Chrome {
                     label: tr.get("nav-api-tokens"),
                 });
                 nav.push(NavLink {
+                    href: "/staff/admin/webhooks".into(),
+                    label: tr.get("nav-webhooks"),
+                });
+                nav.push(NavLink {
                     href: "/staff/admin/single-sign-on".into(),
                     label: tr.get("nav-sso"),
                 });

@@ -10,6 +10,7 @@ mod ledger;
 mod privacy;
 mod sso;
 mod users;
+mod webhooks;
 
 pub(crate) use api_tokens::{add_api_token, api_tokens, confirm_revoke, revoke_api_token};
 pub(crate) use audit::audit;
@@ -26,3 +27,4 @@ pub(crate) use users::{
     deactivate_user, edit_user, reactivate_user, remove_user, require_second_factor, reset_factor,
     reset_password, users,
 };
+pub(crate) use webhooks::{add_webhook, confirm_remove_webhook, remove_webhook, webhooks};

@@ -41,6 +41,7 @@ nav-privacy = Privacy
 nav-ledger = Ledger
 nav-audit = Audit
 nav-api-tokens = API tokens
+nav-webhooks = Webhooks
 nav-sso = Single sign-on
 nav-account = Your account
 role-admin = admin

@@ -42,6 +42,7 @@ nav-privacy = Privacidad
 nav-ledger = Registro de privacidad
 nav-audit = Auditoría
 nav-api-tokens = Claves de API
+nav-webhooks = Webhooks
 nav-sso = Inicio de sesión único
 nav-account = Mi cuenta
 role-admin = administración
