@@ -317,6 +317,26 @@ async fn an_unreachable_webhook_gives_up_after_its_backoff(db: &TestDb) {
             .await
             .contains(&"webhook for 2026-07 delivered to 0 of 1".to_owned())
     );
+    // The admin's delivery log says so, one row per release, in words.
+    let app = router(&store).await;
+    let mut admin = sign_in(&app, ADMIN).await;
+    let page = common::http::get(&app, &mut admin, "/staff/admin/webhooks").await;
+    assert_eq!(
+        page.body
+            .matches("<td data-label=\"State\">gave up</td>")
+            .count(),
+        4,
+        "{}",
+        page.body
+    );
+    for period in ["2026-07", "2026-08", "2026-09", QUARTER] {
+        assert!(
+            page.body
+                .contains(&format!("<th scope=\"row\">{period}</th>")),
+            "{period}"
+        );
+    }
+    assert!(page.body.contains("<td data-label=\"Attempts\">6</td>"));
 }
 
 on_both_stores!(
