@@ -339,7 +339,44 @@ async fn an_unreachable_webhook_gives_up_after_its_backoff(db: &TestDb) {
     assert!(page.body.contains("<td data-label=\"Attempts\">6</td>"));
 }
 
+/// A participant's answers are never an event: after a submission through the real
+/// server, the worker finds nothing to announce or send, and the receiver hears nothing.
+async fn a_submission_sends_nothing(db: &TestDb) {
+    let app = common::TestApp::spawn(db).await;
+    let status = Arc::new(Mutex::new(StatusCode::OK));
+    let (hook_url, got) = receiver(status).await;
+    webhook::add(&app.store, &hook_url, Actor::Staff(ADMIN), 0)
+        .await
+        .unwrap()
+        .unwrap();
+    let (session, _) = app.open_session(None, None).await;
+    let answers = "belong=5&welcome=4&heard=4&safe_to_share=3&not_judged=5&confidential=4\
+                   &own_pace=skip&better=2&first_time=yes";
+    let posted = app
+        .post_form(&format!("/s/{}", session.code), answers)
+        .await;
+    assert_eq!(posted.status(), StatusCode::SEE_OTHER);
+    assert_eq!(app.count("select count(*) from response").await, 1);
+    let dash = dashboards::Dashboards::new(
+        app.store.clone(),
+        "https://hearth.test",
+        dashboards::SignInLimits::default(),
+    )
+    .await
+    .unwrap();
+    let notifier = hearth::notify::Notifier::new(dash, None).unwrap();
+    let run = notifier.run_once(1_800_000_000).await.unwrap();
+    assert!(run.announced.is_empty());
+    assert_eq!(run.attempted, 0);
+    assert_eq!(app.count("select count(*) from outbox").await, 0);
+    assert!(
+        got.lock().unwrap().is_empty(),
+        "nothing is sent per response"
+    );
+}
+
 on_both_stores!(
     released_periods_reach_staff_and_webhooks,
-    an_unreachable_webhook_gives_up_after_its_backoff
+    an_unreachable_webhook_gives_up_after_its_backoff,
+    a_submission_sends_nothing,
 );
