@@ -375,7 +375,57 @@ async fn a_submission_sends_nothing(db: &TestDb) {
     );
 }
 
+/// `hearth digest --dry-run` through the real binary: a released month prints one digest
+/// per manager of its program and admin, with ranges and the stop line, and sends nothing;
+/// an unreleased month is refused; without SMTP and without --dry-run nothing is sent.
+async fn the_digest_command_prints_a_released_period_and_refuses_others(db: &TestDb) {
+    let store = db.store().await;
+    seed_network(&store).await;
+    let run = |args: &[&str]| common::run_hearth(db, args);
+    let out = run(&[
+        "digest",
+        "--period",
+        "2026-08",
+        "--dry-run",
+        "--base-url",
+        "https://hearth.test",
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(&format!("To: {MANAGER_A}")), "{stdout}");
+    assert!(stdout.contains(&format!("To: {ADMIN}")), "{stdout}");
+    assert!(
+        !stdout.contains(&format!("To: {FACILITATOR_A}")),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains(&format!("To: {FUNDER}")),
+        "a month is not a funder's: {stdout}"
+    );
+    assert!(stdout.contains("±"), "{stdout}");
+    assert!(stdout.contains("https://hearth.test/"), "{stdout}");
+    assert!(stdout.contains("(not sent: --dry-run)"), "{stdout}");
+    let audited: i64 =
+        sqlx::query_scalar("select count(*) from staff_audit where action = 'digests_sent'")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+    assert_eq!(audited, 0, "a dry run sends and records nothing");
+
+    let unreleased = run(&["digest", "--period", "2026-11", "--dry-run"]);
+    assert!(!unreleased.status.success());
+    assert!(String::from_utf8_lossy(&unreleased.stderr).contains("has not been released"));
+    let no_smtp = run(&["digest", "--period", "2026-08"]);
+    assert!(!no_smtp.status.success());
+    assert!(String::from_utf8_lossy(&no_smtp.stderr).contains("no SMTP server"));
+}
+
 on_both_stores!(
+    the_digest_command_prints_a_released_period_and_refuses_others,
     released_periods_reach_staff_and_webhooks,
     an_unreachable_webhook_gives_up_after_its_backoff,
     a_submission_sends_nothing,
