@@ -381,6 +381,14 @@ async fn a_submission_sends_nothing(db: &TestDb) {
 async fn the_digest_command_prints_a_released_period_and_refuses_others(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
+    let draft = domain::actions::Draft {
+        circle_id: None,
+        body: "Moved the Tuesday circle to a quieter room".to_owned(),
+        taken_on: chrono::NaiveDate::from_ymd_opt(2026, 8, 12).unwrap(),
+    };
+    domain::actions::record(&store, PROGRAM_A, &draft, Actor::Staff(MANAGER_A))
+        .await
+        .unwrap();
     let run = |args: &[&str]| common::run_hearth(db, args);
     let out = run(&[
         "digest",
@@ -409,6 +417,19 @@ async fn the_digest_command_prints_a_released_period_and_refuses_others(db: &Tes
     assert!(stdout.contains("±"), "{stdout}");
     assert!(stdout.contains("https://hearth.test/"), "{stdout}");
     assert!(stdout.contains("(not sent: --dry-run)"), "{stdout}");
+    // The manager's actions: the one taken in August, and that it is not told yet.
+    assert!(
+        stdout.contains("1 action was recorded as taken in 2026-08:"),
+        "{stdout}"
+    );
+    assert!(
+        stdout
+            .contains("Moved the Tuesday circle to a quieter room (the whole program, 2026-08-12)")
+    );
+    assert!(
+        stdout.contains("1 action is not yet told to participants"),
+        "{stdout}"
+    );
     let audited: i64 =
         sqlx::query_scalar("select count(*) from staff_audit where action = 'digests_sent'")
             .fetch_one(store.pool())

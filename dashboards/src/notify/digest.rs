@@ -216,11 +216,54 @@ async fn manager(
             lines: figures,
         },
         attention_section(&attention, link(&format!("/staff/programs/{program}"))),
+        actions_section(
+            &domain::actions::list(&dash.store, program).await?,
+            period,
+            link(&format!("/staff/programs/{program}/actions")),
+        ),
     ];
     Ok((
         format!("Hearth: {name}'s figures for {period} are released"),
         sections,
     ))
+}
+
+/// The program's actions ("you said, we did") a manager follows up: those taken in the
+/// released period, and those still waiting to be told to participants (recorded, not
+/// archived, with no line published on the form).
+fn actions_section(
+    actions: &[domain::actions::ActionTaken],
+    period: analytics::period::Period,
+    link: Option<String>,
+) -> Section {
+    let current = actions.iter().filter(|a| !a.archived());
+    let taken: Vec<_> = current
+        .clone()
+        .filter(|a| a.taken_on >= period.start() && a.taken_on < period.end())
+        .collect();
+    let untold = current.filter(|a| !a.published()).count();
+    let mut lines = vec![Line::plain(match taken.len() {
+        0 => format!("No action was recorded as taken in {period}."),
+        1 => format!("1 action was recorded as taken in {period}:"),
+        n => format!("{n} actions were recorded as taken in {period}:"),
+    })];
+    lines.extend(taken.iter().map(|a| {
+        let scope = a.circle.as_deref().unwrap_or("the whole program");
+        Line::plain(format!("{} ({scope}, {})", a.body, a.taken_on))
+    }));
+    lines.push(Line::plain(match untold {
+        0 => "Every current action has been told to participants.".to_owned(),
+        1 => "1 action is not yet told to participants: add its line so they see what changed.".to_owned(),
+        n => format!("{n} actions are not yet told to participants: add their lines so they see what changed."),
+    }));
+    lines.push(Line {
+        text: "Actions".to_owned(),
+        link,
+    });
+    Section {
+        heading: "Actions".to_owned(),
+        lines,
+    }
 }
 
 /// A figure's words as the pages print them: "72 % ± 4", "too uncertain to read".
