@@ -36,7 +36,7 @@ use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Network, generate};
+use common::{Network, PgDatabase, generate};
 use dashboards::api::token::{self, NewToken};
 use domain::Store;
 use domain::audit::Actor;
@@ -53,54 +53,6 @@ fn main() {
         .build()
         .unwrap()
         .block_on(run());
-}
-
-/// A PostgreSQL database made for this run, dropped when this is dropped.
-struct PgDatabase {
-    admin: String,
-    name: String,
-}
-
-impl PgDatabase {
-    async fn create(admin: &str) -> PgDatabase {
-        let mut conn = PgConnection::connect(admin).await.unwrap();
-        let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
-        conn.execute(format!("create database {name}").as_str())
-            .await
-            .unwrap();
-        conn.close().await.unwrap();
-        PgDatabase {
-            admin: admin.to_owned(),
-            name,
-        }
-    }
-
-    fn url(&self) -> String {
-        let (base, _) = self.admin.rsplit_once('/').unwrap();
-        format!("{base}/{}", self.name)
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let (admin, name) = (self.admin.clone(), self.name.clone());
-        let dropped = std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(async {
-                    let mut conn = PgConnection::connect(&admin).await?;
-                    conn.execute(format!("drop database if exists {name} with (force)").as_str())
-                        .await?;
-                    conn.close().await
-                })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("could not drop the benchmark database {}", self.name);
-        }
-    }
 }
 
 /// One stored, released network, a funder's token, and the application over it.

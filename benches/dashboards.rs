@@ -58,7 +58,7 @@ use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Network, generate};
+use common::{Network, PgDatabase, generate};
 use dashboards::account::{self, NewUser};
 use domain::Store;
 use options::{arg, env_flag, flag, in_ci, smoke, today};
@@ -130,56 +130,6 @@ impl Kind {
         match self {
             Kind::Sqlite => "SQLite",
             Kind::Postgres => "PostgreSQL",
-        }
-    }
-}
-
-/// A PostgreSQL database made for this run, dropped when this is dropped (also when the
-/// benchmark panics).
-struct PgDatabase {
-    admin: String,
-    name: String,
-}
-
-impl PgDatabase {
-    async fn create(admin: &str) -> PgDatabase {
-        let mut conn = PgConnection::connect(admin).await.unwrap();
-        let name = format!("hearth_bench_{:08x}", rand::random::<u32>());
-        conn.execute(format!("create database {name}").as_str())
-            .await
-            .unwrap();
-        conn.close().await.unwrap();
-        PgDatabase {
-            admin: admin.to_owned(),
-            name,
-        }
-    }
-
-    fn url(&self) -> String {
-        let (base, _) = self.admin.rsplit_once('/').unwrap();
-        format!("{base}/{}", self.name)
-    }
-}
-
-impl Drop for PgDatabase {
-    fn drop(&mut self) {
-        let (admin, name) = (self.admin.clone(), self.name.clone());
-        // Its own thread and runtime: this may run inside the benchmark's runtime.
-        let dropped = std::thread::spawn(move || {
-            tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap()
-                .block_on(async {
-                    let mut conn = PgConnection::connect(&admin).await?;
-                    conn.execute(format!("drop database if exists {name} with (force)").as_str())
-                        .await?;
-                    conn.close().await
-                })
-        })
-        .join();
-        if !matches!(dropped, Ok(Ok(()))) {
-            eprintln!("could not drop the benchmark database {}", self.name);
         }
     }
 }

@@ -18,7 +18,7 @@ use domain::catalog::{self, NewSession};
 use domain::instrument::{Answers, Helped, Hindered, Item, Rating};
 use indicatif::{ProgressBar, ProgressStyle};
 use rand::rngs::ChaCha8Rng;
-use rand::{Rng, RngExt, SeedableRng};
+use rand::{RngExt, SeedableRng};
 use rand_distr::{Bernoulli, Distribution, Normal, Poisson};
 
 /// One circle of the demo network.
@@ -332,7 +332,7 @@ async fn add_accounts(store: &Store) -> Result<Vec<DemoAccount>, DemoError> {
         (Role::Funder, None),
     ] {
         let email = format!("{}@demo.hearth", role.key());
-        let password = passphrase(&mut rand::rng());
+        let password = dashboards::account::one_time_password();
         account::add_user(
             store,
             &NewUser::new(&email, role.key(), program)?,
@@ -429,17 +429,4 @@ async fn record_actions(store: &Store, first: NaiveDate) -> Result<(), DemoError
         }
     }
     Ok(())
-}
-
-/// A random password of four groups, easy to type: `kq7m-2xpf-…` (about 83 bits).
-fn passphrase(rng: &mut impl Rng) -> String {
-    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
-    (0..4)
-        .map(|_| {
-            (0..4)
-                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
 }

@@ -287,11 +287,12 @@ struct DemoArgs {
 
 #[derive(Subcommand)]
 enum TranslationsCommand {
-    /// Check a directory of translations (`CODE/participant.ftl`) against English: reports
-    /// missing, extra and malformed messages; exits with an error when a file would stop
-    /// `hearth serve --translations DIR` from starting.
+    /// Check a directory of translations (`CODE/participant.ftl`, `CODE/staff.ftl`) against
+    /// English: reports missing, extra and malformed messages; exits with an error when a
+    /// file would stop `hearth serve --translations DIR` from starting.
     Check {
-        /// The directory, laid out as the built-in one: `so/participant.ftl`, ….
+        /// The directory, laid out as the built-in one: `so/participant.ftl`,
+        /// `es/staff.ftl`, ….
         dir: PathBuf,
     },
 }
@@ -394,8 +395,9 @@ struct ServeArgs {
     #[command(flatten)]
     limits: LimitArgs,
 
-    /// A directory of participant translations read at start (`CODE/participant.ftl`, see
-    /// docs/translating.md): a new language, or messages overriding a built-in one. A file
+    /// A directory of translations read at start (`CODE/participant.ftl` and
+    /// `CODE/staff.ftl`, see docs/translating.md): a new language, or messages overriding a
+    /// built-in one. A file
     /// that `hearth translations check DIR` refuses stops the start, naming file and line.
     #[arg(long, env = "HEARTH_TRANSLATIONS", hide_env_values = true)]
     translations: Option<PathBuf>,

@@ -16,7 +16,6 @@ use dashboards::notify::digest::{self, Digest};
 use dashboards::notify::outbox::{self, Kind, Message, Outcome};
 use dashboards::notify::webhook;
 use domain::StaffId;
-use domain::i18n::Lang;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
@@ -171,7 +170,7 @@ impl Notifier {
         let Ok(period) = message.period.parse::<Period>() else {
             return failed("not a period");
         };
-        match digest::compose(&self.dash, StaffId::new(message.target), period, Lang::En).await {
+        match digest::compose(&self.dash, StaffId::new(message.target), period).await {
             Ok(Some(digest)) => mailer.send(&digest).await,
             Ok(None) => Outcome {
                 delivered: true,
@@ -249,7 +248,7 @@ pub async fn digests_of(dash: &Dashboards, period: Period) -> anyhow::Result<Opt
         .await?;
     let mut digests = Vec::new();
     for id in ids {
-        if let Some(d) = digest::compose(dash, id, period, Lang::En).await? {
+        if let Some(d) = digest::compose(dash, id, period).await? {
             digests.push(d);
         }
     }

@@ -395,8 +395,9 @@ async fn user_add_reads_the_password_from_stdin(db: &TestDb) {
 fn translations_dir(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for (code, text) in files {
+        let (code, file) = code.split_once('/').unwrap_or((code, "participant.ftl"));
         std::fs::create_dir_all(dir.path().join(code)).unwrap();
-        std::fs::write(dir.path().join(code).join("participant.ftl"), text).unwrap();
+        std::fs::write(dir.path().join(code).join(file), text).unwrap();
     }
     dir
 }
@@ -414,6 +415,9 @@ async fn a_translation_dropped_in_a_directory_is_served_without_rebuilding(db: &
             "language-name = دری\nlanguage-name-english = Dari\nhome-start = شروع\n",
         ),
         ("es", "home-start = ¡Empecemos!\n"),
+        // Staff pages: one reviewed Spanish message, and Somali staff pages begun.
+        ("es/staff.ftl", "sign-in-title = Acceso del personal\n"),
+        ("so/staff.ftl", "sign-in-title = Soo gal\n"),
     ]);
     let (code, _) = open_session(db, &[]);
     let path = dir.path().to_str().unwrap();
@@ -446,6 +450,16 @@ async fn a_translation_dropped_in_a_directory_is_served_without_rebuilding(db: &
     let (_, spanish, _) = server.request("GET", "/?lang=es", "");
     assert!(spanish.contains("¡Empecemos!"), "{spanish}");
     assert!(spanish.contains("Escribe el código"), "{spanish}");
+
+    // Staff pages: the Spanish override, the rest built-in Spanish; Somali offered to a
+    // browser that asks for it, with English where its file has no message yet.
+    let (_, sign_in, _) = server.request_in("es-MX", "GET", "/staff/sign-in", "");
+    assert!(sign_in.contains("Acceso del personal"), "{sign_in}");
+    assert!(sign_in.contains("Contraseña"), "{sign_in}");
+    let (_, somali, _) = server.request_in("so, en;q=0.5", "GET", "/staff/sign-in", "");
+    assert!(somali.contains(r#"<html lang="so""#), "{somali}");
+    assert!(somali.contains("Soo gal"), "{somali}");
+    assert!(somali.contains("Password"), "{somali}");
     server.stop();
 
     // Without the directory, Somali is not on offer.

@@ -238,7 +238,7 @@ async fn released_periods_reach_staff_and_webhooks(db: &TestDb) {
     }
     let september = mail
         .iter()
-        .find(|m| m.contains(&format!("To: {MANAGER_A}")) && m.contains("2026-09"))
+        .find(|m| m.contains(&format!("To: {MANAGER_A}")) && m.contains("September 2026"))
         .unwrap();
     assert!(september.contains("Belonging (% positive)"), "{september}");
     assert!(september.contains("± "), "ranges in words: {september}");
@@ -419,12 +419,14 @@ async fn the_digest_command_prints_a_released_period_and_refuses_others(db: &Tes
     assert!(stdout.contains("(not sent: --dry-run)"), "{stdout}");
     // The manager's actions: the one taken in August, and that it is not told yet.
     assert!(
-        stdout.contains("1 action was recorded as taken in 2026-08:"),
+        stdout.contains("1 action was recorded as taken in August 2026:"),
         "{stdout}"
     );
     assert!(
-        stdout
-            .contains("Moved the Tuesday circle to a quieter room (the whole program, 2026-08-12)")
+        stdout.contains(
+            "Moved the Tuesday circle to a quieter room (the whole program, 12 August 2026)"
+        ),
+        "{stdout}"
     );
     assert!(
         stdout.contains("1 action is not yet told to participants"),
@@ -436,6 +438,53 @@ async fn the_digest_command_prints_a_released_period_and_refuses_others(db: &Tes
             .await
             .unwrap();
     assert_eq!(audited, 0, "a dry run sends and records nothing");
+
+    // A manager whose account says Spanish gets the same digest in Spanish, with the
+    // numbers written the Spanish way; the admin's stays English.
+    sqlx::query("update staff_user set lang = 'es' where email = $1")
+        .bind(MANAGER_A)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    let out = run(&["digest", "--period", "2026-08", "--dry-run"]);
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let digest_of = |who: &str| {
+        stdout
+            .split("To: ")
+            .find(|d| d.starts_with(who))
+            .unwrap_or_else(|| panic!("no digest to {who}: {stdout}"))
+            .to_owned()
+    };
+    let spanish = digest_of(MANAGER_A);
+    for words in [
+        "Subject: Hearth: se publicaron las cifras de",
+        "de agosto de 2026",
+        "Pertenencia (% positivo): ",
+        "Los rangos son márgenes de error del 90 %",
+        "Se registró 1 acción tomada en agosto de 2026:",
+        "(todo el programa, 12 de agosto de 2026)",
+        "1 acción aún no se ha comunicado",
+        "desactívelos en «Mi cuenta»",
+    ] {
+        assert!(spanish.contains(words), "{words:?} missing: {spanish}");
+    }
+    for english in [
+        "Belonging",
+        "recorded",
+        "Ranges are",
+        "To stop them",
+        "August",
+    ] {
+        assert!(
+            !spanish.contains(english),
+            "{english:?} in Spanish: {spanish}"
+        );
+    }
+    assert!(
+        digest_of(ADMIN).contains("Hearth: August 2026 is released"),
+        "{stdout}"
+    );
 
     let unreleased = run(&["digest", "--period", "2026-11", "--dry-run"]);
     assert!(!unreleased.status.success());

@@ -524,12 +524,11 @@ async fn store_release(
         "{} cells released, with {noise} noise",
         made.released.cells().len()
     );
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         audit::Entry::new(by, audit::Action::Released, &made.period.to_string()).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 

@@ -80,12 +80,11 @@ pub async fn save_days(
     }
     settings::put(&mut *tx, SETTING, &days.to_string()).await?;
     let detail = format!("{old} days → {days} days");
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(actor, Action::SettingChanged, SETTING.key()).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(Some(old))
 }
 
@@ -254,12 +253,11 @@ pub async fn apply(store: &Store, now: i64, actor: Actor<'_>) -> Result<Applied,
     let detail = format!(
         "Deleted the raw answers of these months and their sessions' counters, {days} days after each month and its quarter were released. Releases are unchanged."
     );
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(actor, Action::RetentionApplied, &subject).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     applied.log_truncated = scrub(store).await?;
     Ok(applied)
 }

@@ -470,11 +470,25 @@ async fn apply_batch(
 /// other's in the rewrite of [`rewrite_tickets`]), and both batches' participants are
 /// told 503. SQLite has one writer at a time and needs no row locks.
 async fn lock_sessions(conn: &mut AnyConnection, batch: &[&Pending]) -> Result<(), sqlx::Error> {
-    let mut sessions: Vec<SessionId> = batch.iter().map(|p| p.session_id).collect();
+    let sessions = batch.iter().map(|p| p.session_id).collect();
+    each_session(
+        conn,
+        "select id from session where id = $1 for update",
+        sessions,
+    )
+    .await
+}
+
+/// Runs `statement` (its `$1` a session's id) once for each of `sessions`, in id order.
+async fn each_session(
+    conn: &mut AnyConnection,
+    statement: &'static str,
+    mut sessions: Vec<SessionId>,
+) -> Result<(), sqlx::Error> {
     sessions.sort_unstable();
     sessions.dedup();
     for session_id in sessions {
-        sqlx::query("select id from session where id = $1 for update")
+        sqlx::query(statement)
             .bind(session_id)
             .execute(&mut *conn)
             .await?;
@@ -571,17 +585,10 @@ async fn take_batch_places(
 /// transaction id cannot tell which ticket came with which response.
 async fn rewrite_tickets(
     conn: &mut AnyConnection,
-    mut ticketed_sessions: Vec<SessionId>,
+    ticketed_sessions: Vec<SessionId>,
 ) -> Result<(), sqlx::Error> {
-    ticketed_sessions.sort_unstable();
-    ticketed_sessions.dedup();
-    for session_id in ticketed_sessions {
-        sqlx::query("update ticket set used = used where session_id = $1")
-            .bind(session_id)
-            .execute(&mut *conn)
-            .await?;
-    }
-    Ok(())
+    let statement = "update ticket set used = used where session_id = $1";
+    each_session(conn, statement, ticketed_sessions).await
 }
 
 /// The sent forms of a batch's sessions, between the check and the record.
@@ -876,8 +883,7 @@ pub async fn commit_entered(
         return Ok(Err(refusal));
     }
     insert_responses(&mut tx, &rows).await?;
-    domain::audit::record(&mut *tx, entry).await?;
-    tx.commit().await?;
+    domain::audit::commit(tx, entry).await?;
     Ok(Ok(()))
 }
 

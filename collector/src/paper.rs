@@ -170,8 +170,7 @@ async fn save_after_closing(
         return Ok(Err(NotSaved::Released));
     }
     crate::seal::seal_in(&mut tx, session.id, answers).await?;
-    domain::audit::record(&mut *tx, entry).await?;
-    tx.commit().await?;
+    domain::audit::commit(tx, entry).await?;
     // As after any seal: the old page images leave the write-ahead log.
     drop(conn);
     if !store.empty_write_ahead_log().await? {

@@ -372,45 +372,41 @@ impl FormPage {
                 problem: flagged(item.key()),
             })
             .collect();
-        let first_time = Question {
-            key: "first_time",
-            legend: t.get("first_time-legend"),
-            options: [("yes", true), ("no", false)]
+        // A question of options: its legend and labels are `{key}-legend`, `{key}-{value}`.
+        let options = |key: &'static str, options: Vec<(&'static str, bool)>| Question {
+            key,
+            legend: t.get(&format!("{key}-legend")),
+            options: options
                 .into_iter()
-                .map(|(value, yes)| Choice {
+                .map(|(value, checked)| Choice {
                     value,
-                    label: t.get(&format!("first_time-{value}")),
-                    checked: answers.first_time == Some(yes),
+                    label: t.get(&format!("{key}-{value}")),
+                    checked,
                 })
                 .collect(),
-            problem: flagged("first_time"),
+            problem: flagged(key),
         };
-        let helped = Question {
-            key: Helped::COLUMN_PREFIX,
-            legend: t.get("helped-legend"),
-            options: Helped::ALL
+        let first_time = options(
+            "first_time",
+            vec![
+                ("yes", answers.first_time == Some(true)),
+                ("no", answers.first_time == Some(false)),
+            ],
+        );
+        let helped = options(
+            Helped::COLUMN_PREFIX,
+            Helped::ALL
                 .iter()
-                .map(|&c| Choice {
-                    value: c.key(),
-                    label: t.get(&format!("helped-{}", c.key())),
-                    checked: answers.helped(c),
-                })
+                .map(|&c| (c.key(), answers.helped(c)))
                 .collect(),
-            problem: flagged(Helped::COLUMN_PREFIX),
-        };
-        let hindered = Question {
-            key: Hindered::COLUMN_PREFIX,
-            legend: t.get("hindered-legend"),
-            options: Hindered::ALL
+        );
+        let hindered = options(
+            Hindered::COLUMN_PREFIX,
+            Hindered::ALL
                 .iter()
-                .map(|&c| Choice {
-                    value: c.key(),
-                    label: t.get(&format!("hindered-{}", c.key())),
-                    checked: answers.hindered(c),
-                })
+                .map(|&c| (c.key(), answers.hindered(c)))
                 .collect(),
-            problem: flagged(Hindered::COLUMN_PREFIX),
-        };
+        );
         let ticket = submission.ticket.clone().unwrap_or_default();
         let path = format!("/s/{code}");
         let keep: Vec<(&str, &str)> = if ticket.is_empty() {

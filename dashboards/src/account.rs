@@ -634,12 +634,11 @@ pub async fn change_role(
         .execute(&mut *tx)
         .await?;
     let detail = changes.join(", ");
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(Actor::Staff(by), Action::AccountChanged, &old.email).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     let user = StaffUser {
         role,
         program_id,
@@ -677,12 +676,11 @@ pub async fn set_active(
     } else {
         Action::AccountDeactivated
     };
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(Actor::Staff(by), action, &account.user.email),
     )
     .await?;
-    tx.commit().await?;
     Ok(Some(account.user))
 }
 

@@ -108,7 +108,7 @@ fn page(
         problem,
         saved,
         lang_setting: signed.lang.map_or("", Lang::code),
-        languages: Lang::STAFF
+        languages: Lang::staff()
             .iter()
             .map(|l| (l.code(), l.native_name()))
             .collect(),
@@ -184,7 +184,7 @@ pub(crate) async fn set_language(
     let lang = if choice.is_empty() {
         None
     } else {
-        match Lang::from_code(choice).filter(|l| Lang::STAFF.contains(l)) {
+        match Lang::from_code(choice).filter(|l| l.is_staff()) {
             Some(lang) => Some(lang),
             None => {
                 let problem = words::tr().get("account-language-unknown");

@@ -50,10 +50,16 @@ pub(crate) async fn with_language(request: Request, next: Next) -> Response {
     LANG.scope(Cell::new(lang), next.run(request)).await
 }
 
+/// `work` with its staff language set to `lang`: for what is written outside a request
+/// (a release digest, in its account's language).
+pub(crate) async fn in_language<F: std::future::Future>(lang: Lang, work: F) -> F::Output {
+    LANG.scope(Cell::new(lang), work).await
+}
+
 /// A signed-in request: the account's language setting, when it has one, wins over the
 /// browser's.
 pub(crate) fn use_account_language(account: Option<Lang>) {
-    if let Some(lang) = account.filter(|l| Lang::STAFF.contains(l)) {
+    if let Some(lang) = account.filter(|l| l.is_staff()) {
         let _ = LANG.try_with(|c| c.set(lang));
     }
 }
@@ -195,7 +201,6 @@ mod tests {
         "admin_users.html",
         "admin_webhook_remove.html",
         "admin_webhooks.html",
-        "digest.html",
         "first_release.html",
         "paper_entry.html",
         "paper_form.html",

@@ -338,6 +338,19 @@ pub async fn find(
 }
 
 /// What the audit trail names an action by: its program or circle, and its day.
+/// Records what was done to an action (`what`, with its detail) in the audit trail, in the
+/// transaction that did it, and commits both: the action's program, circle and day name
+/// the entry's subject.
+async fn commit_audited(
+    mut tx: sqlx::Transaction<'_, sqlx::Any>,
+    actor: Actor<'_>,
+    (what, detail): (Action, &str),
+    (program_id, circle_id, taken_on): (ProgramId, Option<CircleId>, NaiveDate),
+) -> Result<(), sqlx::Error> {
+    let subject = subject(&mut tx, program_id, circle_id, taken_on).await?;
+    audit::commit(tx, Entry::new(actor, what, &subject).detail(detail)).await
+}
+
 async fn subject(
     conn: &mut sqlx::AnyConnection,
     program_id: ProgramId,
@@ -387,13 +400,8 @@ pub async fn record(
             break id;
         }
     };
-    let subject = subject(&mut tx, program_id, draft.circle_id, draft.taken_on).await?;
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, Action::ActionRecorded, &subject).detail(&draft.body),
-    )
-    .await?;
-    tx.commit().await?;
+    let at = (program_id, draft.circle_id, draft.taken_on);
+    commit_audited(tx, actor, (Action::ActionRecorded, &draft.body), at).await?;
     Ok(id)
 }
 
@@ -427,14 +435,9 @@ pub async fn change(
     .bind(action.id)
     .execute(&mut *tx)
     .await?;
-    let subject = subject(&mut tx, action.program_id, draft.circle_id, draft.taken_on).await?;
     let detail = format!("{} → {}", action.body, draft.body);
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, Action::ActionChanged, &subject).detail(&detail),
-    )
-    .await?;
-    tx.commit().await?;
+    let at = (action.program_id, draft.circle_id, draft.taken_on);
+    commit_audited(tx, actor, (Action::ActionChanged, &detail), at).await?;
     Ok(true)
 }
 
@@ -457,19 +460,8 @@ pub async fn archive(
     if done.rows_affected() == 0 {
         return Ok(false);
     }
-    let subject = subject(
-        &mut tx,
-        action.program_id,
-        action.circle_id,
-        action.taken_on,
-    )
-    .await?;
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, Action::ActionArchived, &subject).detail(&action.body),
-    )
-    .await?;
-    tx.commit().await?;
+    let at = (action.program_id, action.circle_id, action.taken_on);
+    commit_audited(tx, actor, (Action::ActionArchived, &action.body), at).await?;
     Ok(true)
 }
 
@@ -498,24 +490,13 @@ pub async fn publish(
         .bind(action.id)
         .execute(&mut *tx)
         .await?;
-    let subject = subject(
-        &mut tx,
-        action.program_id,
-        action.circle_id,
-        action.taken_on,
-    )
-    .await?;
     let detail = match (&en, &es) {
         (Some(en), Some(es)) => format!("told participants: {en} / {es}"),
         (Some(en), None) => format!("told participants: {en}"),
         _ => "no longer told to participants".to_owned(),
     };
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, Action::ActionPublished, &subject).detail(&detail),
-    )
-    .await?;
-    tx.commit().await?;
+    let at = (action.program_id, action.circle_id, action.taken_on);
+    commit_audited(tx, actor, (Action::ActionPublished, &detail), at).await?;
     Ok(true)
 }
 

@@ -266,6 +266,16 @@ fn now_ms() -> i64 {
         .unwrap_or(0)
 }
 
+/// Records `entry` in the transaction `tx` that made the change it tells of, and commits
+/// both: an audited change and its entry are stored together or not at all.
+pub async fn commit(
+    mut tx: sqlx::Transaction<'_, Any>,
+    entry: Entry<'_>,
+) -> Result<(), sqlx::Error> {
+    record(&mut *tx, entry).await?;
+    tx.commit().await
+}
+
 /// Writes one entry, on a connection or transaction (so it commits with the change it
 /// records) or on the pool.
 pub async fn record<'c, E>(executor: E, entry: Entry<'_>) -> Result<(), sqlx::Error>

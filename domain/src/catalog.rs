@@ -939,12 +939,11 @@ pub async fn rename_program(
         other => other?,
     };
     let detail = format!("{old} → {name}");
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(actor, Action::ProgramRenamed, &name).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(Renamed { old, new: name })
 }
 
@@ -980,12 +979,11 @@ pub async fn rename_circle(
     };
     let subject = circle_subject(&program, &name);
     let detail = format!("{old} → {name}");
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(actor, Action::CircleRenamed, &subject).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(Renamed { old, new: name })
 }
 
@@ -1142,12 +1140,7 @@ async fn set_archived(
     .execute(&mut *tx)
     .await?;
     let detail = on.map(|d| format!("as of {d}")).unwrap_or_default();
-    audit::record(
-        &mut *tx,
-        Entry::new(actor, action, &subject).detail(&detail),
-    )
-    .await?;
-    tx.commit().await?;
+    audit::commit(tx, Entry::new(actor, action, &subject).detail(&detail)).await?;
     Ok(true)
 }
 
@@ -1232,12 +1225,11 @@ pub async fn close_session_by(
         "{} / {}, {}",
         session.program, session.circle, session.held_on
     );
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(by, Action::SessionClosed, &subject).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(true)
 }
 
@@ -1307,12 +1299,11 @@ pub async fn replace_unused_tickets(
         "{} / {}, {}: every unused card voided, as many new cards issued",
         session.program, session.circle, session.held_on
     );
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(by, Action::TicketsReplaced, &subject).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(tickets)
 }
 

@@ -155,15 +155,14 @@ async fn save_inner(
     if changes.is_empty() {
         return Ok(false);
     }
-    if let Some((actor, subject)) = by {
-        let detail = changes.join("; ");
-        audit::record(
-            &mut *tx,
-            Entry::new(actor, Action::SettingChanged, subject).detail(&detail),
-        )
-        .await?;
+    match by {
+        Some((actor, subject)) => {
+            let detail = changes.join("; ");
+            let entry = Entry::new(actor, Action::SettingChanged, subject).detail(&detail);
+            audit::commit(tx, entry).await?
+        }
+        None => tx.commit().await?,
     }
-    tx.commit().await?;
     Ok(true)
 }
 

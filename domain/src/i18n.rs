@@ -202,15 +202,30 @@ impl Lang {
     /// checks it).
     pub const STAFF: [Lang; 2] = [Lang::En, Lang::Es];
 
+    /// The languages staff pages are offered in: the built-in [`Lang::STAFF`], then the
+    /// languages an organization added at start with a `staff.ftl` of their own
+    /// ([`crate::translations`]; a message it lacks is shown in English).
+    pub fn staff() -> Vec<Lang> {
+        let added = Lang::all()
+            .into_iter()
+            .skip(Lang::BUILT_IN.len())
+            .filter(|l| l.catalog().is_some_and(|a| a.has_staff));
+        Lang::STAFF.into_iter().chain(added).collect()
+    }
+
+    /// Staff pages are offered in this language ([`Lang::staff`]).
+    pub fn is_staff(self) -> bool {
+        Lang::STAFF.contains(&self) || Lang::staff().contains(&self)
+    }
+
     /// The language of a staff page: the account's own setting ("Your account") when it
     /// has one, else the most preferred staff language of the browser's Accept-Language
     /// (read for this request only: never stored, never logged), else English.
     pub fn choose_staff(account: Option<Lang>, accept_language: Option<&str>) -> Lang {
         account
-            .filter(|l| Lang::STAFF.contains(l))
+            .filter(|l| l.is_staff())
             .or_else(|| {
-                accept_language
-                    .and_then(|h| Lang::from_accept_language_among(h, |l| Lang::STAFF.contains(&l)))
+                accept_language.and_then(|h| Lang::from_accept_language_among(h, Lang::is_staff))
             })
             .unwrap_or_default()
     }
@@ -336,6 +351,13 @@ impl Tr {
     /// A message with a number argument (plural rules apply).
     pub fn count(&self, key: &str, name: &str, value: i64) -> String {
         self.message(key, vec![(name, FluentValue::from(value))])
+    }
+
+    /// A message with a number argument (plural rules apply) and text arguments beside it.
+    pub fn count_args(&self, key: &str, count: (&str, i64), args: &[(&str, &str)]) -> String {
+        let mut all = vec![(count.0, FluentValue::from(count.1))];
+        all.extend(args.iter().map(|(n, v)| (*n, FluentValue::from(*v))));
+        self.message(key, all)
     }
 
     /// The message from the language's added catalog when it has it (an organization's

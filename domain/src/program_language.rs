@@ -56,11 +56,10 @@ pub async fn set_by(
             .english_name()
     };
     let detail = format!("{} → {}", name(&old), name(&new));
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(actor, Action::SettingChanged, subject).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     Ok(true)
 }

@@ -1,13 +1,15 @@
-//! Participant translations an organization adds without rebuilding: a directory laid out
-//! as the built-in one (`{code}/participant.ftl`, e.g. `so/participant.ftl` for Somali),
-//! read once at start (`hearth serve --translations DIR`), and checked first
-//! (`hearth translations check DIR`). See docs/translating.md.
+//! Translations an organization adds without rebuilding: a directory laid out as the
+//! built-in one (`{code}/participant.ftl`, e.g. `so/participant.ftl` for Somali, and
+//! `{code}/staff.ftl` for staff pages), read once at start (`hearth serve --translations
+//! DIR`), and checked first (`hearth translations check DIR`). See docs/translating.md.
 //!
-//! A file for a built-in language (`es/participant.ftl`) overrides that language's messages
-//! one by one; a file for a new code adds a language to every switcher. A message a file
-//! lacks falls back to the built-in catalog of its language, then to English. A file that
-//! does not parse, uses a `$variable` English's message does not, or (a new language) does
-//! not name itself is refused with its file and line: Hearth does not start with it.
+//! A file for a built-in language (`es/participant.ftl`, `es/staff.ftl`) overrides that
+//! language's messages one by one; a directory for a new code adds a language to every
+//! switcher (its `participant.ftl` must name it), and with a `staff.ftl` also to the staff
+//! languages of "Your account". A message a file lacks falls back to the built-in catalog
+//! of its language, then to English. A file that does not parse, uses a `$variable`
+//! English's message does not, or (a new language) does not name itself is refused with
+//! its file and line: Hearth does not start with it.
 //!
 //! This module is a leaf: [`crate::i18n`] asks it for added catalogs; it knows languages
 //! only by their codes.
@@ -22,8 +24,33 @@ use fluent_templates::LanguageIdentifier;
 use fluent_templates::fluent_bundle::concurrent::FluentBundle;
 use fluent_templates::fluent_bundle::{FluentArgs, FluentResource};
 
-/// English, the reference every catalog is checked against.
-const ENGLISH: &str = include_str!("../locales/en/participant.ftl");
+/// A catalog file of a language: the participant pages' or the staff pages'.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Part {
+    #[default]
+    Participant,
+    Staff,
+}
+
+impl Part {
+    const ALL: [Part; 2] = [Part::Participant, Part::Staff];
+
+    /// The file's name in a language's directory.
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Part::Participant => "participant.ftl",
+            Part::Staff => "staff.ftl",
+        }
+    }
+
+    /// English's messages of this part, the reference a file is checked against.
+    fn english(self) -> &'static Messages {
+        match self {
+            Part::Participant => &ENGLISH_PARTICIPANT,
+            Part::Staff => &ENGLISH_STAFF,
+        }
+    }
+}
 
 /// A catalog's own name for its language ("Soomaali"): required of a new language, for
 /// the language switch.
@@ -52,6 +79,8 @@ pub struct Added {
     /// Its own name (required for a new language; a built-in one keeps its own).
     pub native_name: Option<&'static str>,
     pub english_name: Option<&'static str>,
+    /// It has staff messages of its own (a `staff.ftl`).
+    pub has_staff: bool,
     bundle: FluentBundle<FluentResource>,
 }
 
@@ -115,6 +144,7 @@ impl fmt::Display for Problem {
 #[derive(Clone, Debug, Default)]
 pub struct LanguageReport {
     pub code: String,
+    pub part: Part,
     pub file: PathBuf,
     /// A built-in language this file overrides message by message.
     pub overrides_built_in: bool,
@@ -141,7 +171,10 @@ impl Report {
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.languages.is_empty() {
-            return writeln!(f, "no catalogs found (expected CODE/participant.ftl)");
+            return writeln!(
+                f,
+                "no catalogs found (expected CODE/participant.ftl or CODE/staff.ftl)"
+            );
         }
         for l in &self.languages {
             let kind = if l.overrides_built_in {
@@ -158,19 +191,15 @@ impl fmt::Display for Report {
             for p in &l.problems {
                 writeln!(f, "  error: {p}")?;
             }
+            let english = l.part.english().0.len();
             if l.overrides_built_in {
-                let own = ENGLISH_KEYS.len() - l.missing.len();
-                writeln!(
-                    f,
-                    "  overrides {own} of its {} messages",
-                    ENGLISH_KEYS.len()
-                )?;
+                let own = english - l.missing.len();
+                writeln!(f, "  overrides {own} of its {english} messages")?;
             } else if !l.missing.is_empty() {
                 writeln!(
                     f,
-                    "  missing {} of English's {} messages (shown in English): {}",
+                    "  missing {} of English's {english} messages (shown in English): {}",
                     l.missing.len(),
-                    ENGLISH_KEYS.len(),
                     l.missing.join(", ")
                 )?;
             }
@@ -211,45 +240,111 @@ fn read_dir(dir: &Path, built_in: &[&str]) -> Result<(Report, Vec<Added>), Trans
         let path = path.to_owned();
         move |error| TranslationError::Read { path, error }
     };
-    let mut files = BTreeMap::new();
+    let mut languages: BTreeMap<String, Vec<(Part, PathBuf)>> = BTreeMap::new();
     for entry in std::fs::read_dir(dir).map_err(read_error(dir))? {
         let entry = entry.map_err(read_error(dir))?;
-        let file = entry.path().join("participant.ftl");
-        if entry.path().is_dir() && file.is_file() {
-            let code = entry.file_name().to_string_lossy().to_lowercase();
-            files.insert(code, file);
+        let code = entry.file_name().to_string_lossy().to_lowercase();
+        for part in Part::ALL {
+            let file = entry.path().join(part.file_name());
+            if entry.path().is_dir() && file.is_file() {
+                languages
+                    .entry(code.clone())
+                    .or_default()
+                    .push((part, file));
+            }
         }
     }
-    let english = Messages::of(&ENGLISH_RESOURCE);
     let mut report = Report::default();
     let mut added = Vec::new();
-    for (code, file) in files {
-        let source = std::fs::read_to_string(&file).map_err(read_error(&file))?;
+    for (code, files) in languages {
         let overrides = built_in.contains(&code.as_str());
-        let (language, catalog) = read_one(&code, &file, source, overrides, &english);
-        report.languages.push(language);
-        added.extend(catalog);
+        let mut resources = Vec::new();
+        let first = report.languages.len();
+        for (part, file) in files {
+            let source = std::fs::read_to_string(&file).map_err(read_error(&file))?;
+            let (language, resource) = read_one(&code, part, &file, source, overrides);
+            report.languages.push(language);
+            resources.push((part, resource));
+        }
+        let reports = &mut report.languages[first..];
+        if !overrides {
+            must_name_itself(reports, dir, &code, &resources);
+        }
+        if reports.iter().all(|l| l.problems.is_empty()) {
+            match catalog(&code, resources) {
+                Ok(catalog) => added.push(catalog),
+                Err(message) => reports[0].problems.push(Problem {
+                    file: reports[0].file.clone(),
+                    line: 0,
+                    message,
+                }),
+            }
+        }
     }
     Ok((report, added))
 }
 
-static ENGLISH_RESOURCE: std::sync::LazyLock<FluentResource> = std::sync::LazyLock::new(|| {
-    FluentResource::try_new(ENGLISH.to_owned()).unwrap_or_else(|(resource, _)| resource)
-});
+/// A new language must say its own name in its participant.ftl (the language switch shows
+/// it), so it must have one.
+fn must_name_itself(
+    reports: &mut [LanguageReport],
+    dir: &Path,
+    code: &str,
+    resources: &[(Part, FluentResource)],
+) {
+    let named = resources
+        .iter()
+        .any(|(part, r)| *part == Part::Participant && Messages::of(r).has(NAME_KEY));
+    if named {
+        return;
+    }
+    let has_participant = resources.iter().any(|(part, _)| *part == Part::Participant);
+    let message = if has_participant {
+        format!(
+            "a new language must name itself: add `{NAME_KEY} = …` (its own name) and `{ENGLISH_NAME_KEY} = …`"
+        )
+    } else {
+        format!(
+            "a new language needs its participant pages first: add {}",
+            dir.join(code).join(Part::Participant.file_name()).display()
+        )
+    };
+    let at = reports
+        .iter()
+        .position(|l| l.part == Part::Participant)
+        .unwrap_or_default();
+    if let Some(report) = reports.get_mut(at) {
+        report.problems.push(Problem {
+            file: report.file.clone(),
+            line: 0,
+            message,
+        });
+    }
+}
 
-static ENGLISH_KEYS: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| Messages::of(&ENGLISH_RESOURCE).keys().cloned().collect());
+static ENGLISH_PARTICIPANT: std::sync::LazyLock<Messages> =
+    std::sync::LazyLock::new(|| english_messages(include_str!("../locales/en/participant.ftl")));
 
-/// Checks one file and, when it passes, builds its catalog.
+static ENGLISH_STAFF: std::sync::LazyLock<Messages> =
+    std::sync::LazyLock::new(|| english_messages(include_str!("../locales/en/staff.ftl")));
+
+fn english_messages(source: &str) -> Messages {
+    let resource = FluentResource::try_new(source.to_owned()).unwrap_or_else(|(r, _)| r);
+    Messages::of(&resource)
+}
+
+/// Checks one file against English's messages of its part, and reads it.
 fn read_one(
     code: &str,
+    part: Part,
     file: &Path,
     source: String,
     overrides: bool,
-    english: &Messages,
-) -> (LanguageReport, Option<Added>) {
+) -> (LanguageReport, FluentResource) {
+    let english = part.english();
     let mut report = LanguageReport {
         code: code.to_owned(),
+        part,
         file: file.to_owned(),
         overrides_built_in: overrides,
         ..LanguageReport::default()
@@ -259,8 +354,7 @@ fn read_one(
         line,
         message,
     };
-    let id: Option<LanguageIdentifier> = code.parse().ok();
-    if id.is_none() {
+    if code.parse::<LanguageIdentifier>().is_err() {
         report.problems.push(problem(
             0,
             format!("{code:?} is not a language code (the directory's name must be one, e.g. so, tl, fa)"),
@@ -295,32 +389,33 @@ fn read_one(
             }
         }
     }
-    if !overrides && !own.has(NAME_KEY) {
-        report.problems.push(problem(
-            0,
-            format!("a new language must name itself: add `{NAME_KEY} = …` (its own name) and `{ENGLISH_NAME_KEY} = …`"),
-        ));
-    }
-    let (Some(id), true) = (id, report.problems.is_empty()) else {
-        return (report, None);
-    };
+    (report, resource)
+}
+
+/// The catalog of one language from its checked files (one bundle, as the built-in
+/// catalogs are); an error when a message is defined twice across them.
+fn catalog(code: &str, resources: Vec<(Part, FluentResource)>) -> Result<Added, String> {
+    let id: LanguageIdentifier = code.parse().map_err(|e| format!("{e}"))?;
     let mut bundle = FluentBundle::new_concurrent(vec![id.clone()]);
     bundle.set_use_isolating(is_rtl_code(code));
-    if let Err(errors) = bundle.add_resource(resource) {
-        // Parsed cleanly above, so only a message defined twice lands here.
-        report.problems.push(problem(0, format!("{errors:?}")));
-        return (report, None);
+    let has_staff = resources.iter().any(|(part, _)| *part == Part::Staff);
+    for (_, resource) in resources {
+        // Parsed cleanly, so only a message defined twice lands here.
+        bundle
+            .add_resource(resource)
+            .map_err(|errors| format!("{errors:?}"))?;
     }
     let mut added = Added {
         code: leak(code.to_owned()),
         id,
         native_name: None,
         english_name: None,
+        has_staff,
         bundle,
     };
     added.native_name = added.lookup(NAME_KEY, None).map(leak);
     added.english_name = added.lookup(ENGLISH_NAME_KEY, None).map(leak);
-    (report, Some(added))
+    Ok(added)
 }
 
 /// Installed once per process, for its whole life.
@@ -469,9 +564,76 @@ mod tests {
 
     #[test]
     fn every_english_message_is_read_with_its_variables() {
-        let english = Messages::of(&ENGLISH_RESOURCE);
+        let english = Part::Participant.english();
         assert!(english.0.len() > 40);
         let (_, vars) = &english.0["home-code-hint"];
         assert!(vars.contains("example"), "{vars:?}");
+        let staff = Part::Staff.english();
+        assert!(staff.0.len() > 200);
+        let (_, vars) = &staff.0["account-new-hint"];
+        assert!(vars.contains("min") && vars.contains("max"), "{vars:?}");
+    }
+
+    fn write(dir: &Path, code: &str, part: Part, text: &str) {
+        std::fs::create_dir_all(dir.join(code)).unwrap();
+        std::fs::write(dir.join(code).join(part.file_name()), text).unwrap();
+    }
+
+    #[test]
+    fn a_staff_file_is_checked_against_english_staff_messages() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "es", Part::Staff, "staff-sign-out = Salir\n");
+        let report = check(dir.path(), &["en", "es"]).unwrap();
+        let text = report.to_string();
+        assert!(!report.is_broken(), "{text}");
+        let es = &report.languages[0];
+        assert_eq!((es.part, es.overrides_built_in), (Part::Staff, true));
+        assert!(
+            text.contains("es (") && text.contains("staff.ftl"),
+            "{text}"
+        );
+        assert!(es.missing.contains(&"account-new-hint".to_owned()));
+
+        // A variable English's staff message does not give, with its file and line.
+        write(
+            dir.path(),
+            "es",
+            Part::Staff,
+            "\naccount-new-hint = { $minimo }\n",
+        );
+        let text = check(dir.path(), &["en", "es"]).unwrap().to_string();
+        assert!(
+            text.contains("es/staff.ftl:2: account-new-hint uses"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_new_language_with_staff_pages_names_itself_in_its_participant_file() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), "so", Part::Staff, "staff-sign-out = Ka bax\n");
+        let alone = check(dir.path(), &["en"]).unwrap();
+        assert!(alone.is_broken());
+        assert!(
+            alone
+                .to_string()
+                .contains("needs its participant pages first"),
+            "{alone}"
+        );
+        write(
+            dir.path(),
+            "so",
+            Part::Participant,
+            "language-name = Soomaali\nlanguage-name-english = Somali\n",
+        );
+        let both = check(dir.path(), &["en"]).unwrap();
+        assert!(!both.is_broken(), "{both}");
+        assert_eq!(both.languages.len(), 2);
+        let (_, added) = read_dir(dir.path(), &["en"]).unwrap();
+        assert!(added[0].has_staff);
+        assert_eq!(
+            added[0].lookup("staff-sign-out", None).as_deref(),
+            Some("Ka bax")
+        );
     }
 }

@@ -73,12 +73,23 @@ impl Server {
     /// A request over a plain socket, so the test knows the client's own address.
     /// Returns (status, body, the client's local port).
     pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String, u16) {
+        self.request_in("qx-Canarylang, qy;q=0.5", method, path, body)
+    }
+
+    /// [`Server::request`] from a browser that asks for `accept_language`.
+    pub fn request_in(
+        &self,
+        accept_language: &str,
+        method: &str,
+        path: &str,
+        body: &str,
+    ) -> (u16, String, u16) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
         let client_port = stream.local_addr().unwrap().port();
         write!(
             stream,
             "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: CanaryBrowser/9.1 (LogProbe)\r\n\
-             Accept-Language: qx-Canarylang, qy;q=0.5\r\n\
+             Accept-Language: {accept_language}\r\n\
              X-Forwarded-For: 203.0.113.77\r\nContent-Type: application/x-www-form-urlencoded\r\n\
              Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
             body.len()

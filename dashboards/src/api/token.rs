@@ -209,12 +209,11 @@ pub async fn add(
         Some(p) => format!("audience {}, program {p}", new.audience.key()),
         None => format!("audience {}, all programs", new.audience.key()),
     };
-    audit::record(
-        &mut *tx,
+    audit::commit(
+        tx,
         Entry::new(by, Action::ApiTokenAdded, &new.name).detail(&detail),
     )
     .await?;
-    tx.commit().await?;
     let token = ApiToken {
         id,
         name: new.name.clone(),
@@ -320,8 +319,7 @@ pub async fn revoke(store: &Store, by: Actor<'_>, id: i32) -> Result<(), TokenEr
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    audit::record(&mut *tx, Entry::new(by, Action::ApiTokenRevoked, &name)).await?;
-    tx.commit().await?;
+    audit::commit(tx, Entry::new(by, Action::ApiTokenRevoked, &name)).await?;
     Ok(())
 }
 

@@ -5,9 +5,10 @@
 //! and what needs attention across programs. Facilitators and data entry get none.
 //!
 //! Each digest has a plain-text and an HTML part made from the same lines, and a last
-//! line saying how to stop them. [`compose`] takes the language to write in; every digest
-//! is in English for now (staff pages are not translated yet), and the parameter is where
-//! an account's language will be passed once accounts have one.
+//! line saying how to stop them. A digest is written in its account's language (the
+//! setting on "Your account"; English when it has none, since no browser is there to ask),
+//! with the words, numbers and months of the staff pages in that language
+//! (`digest-*` in `domain/locales/{code}/staff.ftl`).
 
 use analytics::budget::Level;
 use analytics::measure::Measure;
@@ -16,7 +17,8 @@ use analytics::suppression::Audience;
 use analytics::view;
 use askama::Template;
 use domain::catalog;
-use domain::i18n::Lang;
+use domain::i18n::{Lang, Tr};
+use domain::locale;
 use domain::{ProgramId, StaffId};
 
 use crate::Dashboards;
@@ -62,31 +64,25 @@ struct DigestHtml<'a> {
     title: &'a str,
     sections: &'a [Section],
     stop: &'a Line,
+    your_account: &'a str,
 }
 
-/// The headline figures a digest gives, with their names on the pages.
+/// The headline figures a digest gives, with the keys of their names.
 const HEADLINES: [(Measure, &str); 3] = [
-    (Measure::BELONGING_PCT_POSITIVE, "Belonging (% positive)"),
-    (
-        Measure::SAFETY_PCT_POSITIVE,
-        "Emotional safety (% positive)",
-    ),
-    (
-        Measure::BETTER_MEAN,
-        "Leaving better than they came (mean of 1–5)",
-    ),
+    (Measure::BELONGING_PCT_POSITIVE, "digest-headline-belonging"),
+    (Measure::SAFETY_PCT_POSITIVE, "digest-headline-safety"),
+    (Measure::BETTER_MEAN, "digest-headline-better"),
 ];
 
-/// The digest of `period` for the staff account `account`, in `lang` (English for now:
-/// see the module's note), or `None` when the account gets none for it (its role sees no
-/// figures of that kind of period, it turned digests off, or it is deactivated).
+/// The digest of `period` for the staff account `account`, in the account's language, or
+/// `None` when the account gets none for it (its role sees no figures of that kind of
+/// period, it turned digests off, or it is deactivated).
 pub async fn compose(
     dash: &Dashboards,
     account: StaffId,
     period: Period,
-    lang: Lang,
 ) -> Result<Option<Digest>, ComposeError> {
-    compose_in(dash, account, period, lang)
+    compose_in(dash, account, period)
         .await
         .map_err(|e| ComposeError(format!("{e:?}")))
 }
@@ -96,21 +92,35 @@ pub async fn compose(
 #[error("could not write the digest: {0}")]
 pub struct ComposeError(String);
 
+/// The account's row as a digest needs it: address, role, program, active, digests on,
+/// language.
+type Recipient = (String, String, Option<ProgramId>, i32, i32, Option<String>);
+
 async fn compose_in(
     dash: &Dashboards,
     account: StaffId,
     period: Period,
-    lang: Lang,
 ) -> Result<Option<Digest>, StaffError> {
-    let row: Option<(String, String, Option<ProgramId>, i32, i32)> = sqlx::query_as(
-        "select email, role, program_id, active, digests from staff_user where id = $1",
+    let row: Option<Recipient> = sqlx::query_as(
+        "select email, role, program_id, active, digests, lang from staff_user where id = $1",
     )
     .bind(account)
     .fetch_optional(dash.store.pool())
     .await?;
-    let Some((email, role, program, active, digests)) = row else {
+    let Some(recipient) = row else {
         return Ok(None);
     };
+    let lang = Lang::choose_staff(recipient.5.as_deref().and_then(Lang::from_code), None);
+    crate::words::in_language(lang, write(dash, recipient, period)).await
+}
+
+/// The digest of an account, in the language set for this task.
+async fn write(
+    dash: &Dashboards,
+    (email, role, program, active, digests, _): Recipient,
+    period: Period,
+) -> Result<Option<Digest>, StaffError> {
+    let tr = crate::words::tr();
     let Some(role) = Role::parse(&role) else {
         return Ok(None);
     };
@@ -126,24 +136,25 @@ async fn compose_in(
             let Some(program) = program else {
                 return Ok(None);
             };
-            manager(dash, &release, program, &link).await?
+            manager(dash, tr, &release, program, &link).await?
         }
-        Role::Funder => funder(period, &link),
-        Role::Admin => admin(dash, period, &link).await?,
+        Role::Funder => funder(tr, period, &link),
+        Role::Admin => admin(dash, tr, period, &link).await?,
         Role::Facilitator | Role::DataEntry => return Ok(None),
     };
     let stop = Line {
-        text: "You get this e-mail because release digests are on for your Hearth account. To stop them, turn them off on “Your account”.".to_owned(),
+        text: tr.get("digest-stop"),
         link: link("/staff/account"),
     };
     Ok(Some(Digest {
         to: email,
         text: text(&subject, &sections, &stop),
         html: DigestHtml {
-            lang: lang.code(),
+            lang: tr.lang().code(),
             title: &subject,
             sections: &sections,
             stop: &stop,
+            your_account: &tr.get("digest-your-account"),
         }
         .render()
         .map_err(StaffError::internal)?,
@@ -172,66 +183,79 @@ fn text(title: &str, sections: &[Section], stop: &Line) -> String {
 
 type Links<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
+/// A period as a digest names it: "September 2026" ("septiembre de 2026"), or "2026-Q3"
+/// as the reports name a quarter.
+fn period_words(tr: Tr, period: Period) -> String {
+    if period.is_quarter() {
+        period.to_string()
+    } else {
+        locale::month_year(tr.lang(), period.start())
+    }
+}
+
 async fn manager(
     dash: &Dashboards,
+    tr: Tr,
     release: &view::Release,
     program: ProgramId,
     link: &Links<'_>,
 ) -> Result<(String, Vec<Section>), StaffError> {
-    let period = release.info.period;
+    let month = period_words(tr, release.info.period);
     let name = catalog::programs(&dash.store)
         .await?
         .into_iter()
         .find(|p| p.id == program)
-        .map_or_else(|| "your program".to_owned(), |p| p.name);
+        .map_or_else(|| tr.get("digest-your-program"), |p| p.name);
+    let named = |key: &str| tr.args(key, &[("program", &name), ("period", &month)]);
     let cell = release
         .cells
         .iter()
         .find(|c| c.key.level == Level::ProgramMonth && c.key.program_id == Some(program));
     let mut figures = Vec::new();
     match cell {
-        None => figures.push(Line::plain(format!(
-            "{name} held no sessions in {period}: it has no figures this month."
-        ))),
+        None => figures.push(Line::plain(named("digest-no-sessions"))),
         Some(cell) => {
             for (measure, label) in HEADLINES {
                 let words = release
                     .figure(cell, Audience::Manager, measure)
-                    .map_or_else(|| "no data".to_owned(), |f| said(&f.reading().words()));
-                figures.push(Line::plain(format!("{label}: {words}")));
+                    .map_or_else(
+                        || tr.get("reading-no-data"),
+                        |f| said(&f.reading().words_in(tr.lang())),
+                    );
+                let label = tr.get(label);
+                figures.push(Line::plain(
+                    tr.args("digest-figure", &[("label", &label), ("words", &words)]),
+                ));
             }
-            figures.push(Line::plain(
-                "Ranges are 90 % margins of error: the noise added to protect anonymity (and, where shown, the chance in who answered).",
-            ));
+            figures.push(Line::plain(tr.get("digest-ranges")));
         }
     }
     figures.push(Line {
-        text: format!("{name}'s overview"),
+        text: named("digest-overview"),
         link: link(&format!("/staff/programs/{program}")),
     });
     let attention = crate::attention::attention(dash, Some(program)).await?;
     let sections = vec![
         Section {
-            heading: format!("{name} in {period}"),
+            heading: named("digest-program-in"),
             lines: figures,
         },
-        attention_section(&attention, link(&format!("/staff/programs/{program}"))),
+        attention_section(tr, &attention, link(&format!("/staff/programs/{program}"))),
         actions_section(
+            tr,
             &domain::actions::list(&dash.store, program).await?,
-            period,
+            release.info.period,
             link(&format!("/staff/programs/{program}/actions")),
         ),
     ];
-    Ok((
-        format!("Hearth: {name}'s figures for {period} are released"),
-        sections,
-    ))
+    Ok((named("digest-manager-subject"), sections))
 }
 
 /// The program's actions ("you said, we did") a manager follows up: those taken in the
 /// released period, and those still waiting to be told to participants (recorded, not
 /// archived, with no line published on the form).
 fn actions_section(
+    tr: Tr,
     actions: &[domain::actions::ActionTaken],
     period: analytics::period::Period,
     link: Option<String>,
@@ -242,26 +266,29 @@ fn actions_section(
         .filter(|a| a.taken_on >= period.start() && a.taken_on < period.end())
         .collect();
     let untold = current.filter(|a| !a.published()).count();
-    let mut lines = vec![Line::plain(match taken.len() {
-        0 => format!("No action was recorded as taken in {period}."),
-        1 => format!("1 action was recorded as taken in {period}:"),
-        n => format!("{n} actions were recorded as taken in {period}:"),
-    })];
+    let month = period_words(tr, period);
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let mut lines = vec![Line::plain(tr.count_args(
+        "digest-actions-taken",
+        ("n", count(taken.len())),
+        &[("period", &month)],
+    ))];
+    let whole_program = tr.get("digest-whole-program");
     lines.extend(taken.iter().map(|a| {
-        let scope = a.circle.as_deref().unwrap_or("the whole program");
-        Line::plain(format!("{} ({scope}, {})", a.body, a.taken_on))
+        let scope = a.circle.as_deref().unwrap_or(&whole_program);
+        let date = locale::day_month_year(tr.lang(), a.taken_on);
+        Line::plain(tr.args(
+            "digest-action",
+            &[("action", &a.body), ("scope", scope), ("date", &date)],
+        ))
     }));
-    lines.push(Line::plain(match untold {
-        0 => "Every current action has been told to participants.".to_owned(),
-        1 => "1 action is not yet told to participants: add its line so they see what changed.".to_owned(),
-        n => format!("{n} actions are not yet told to participants: add their lines so they see what changed."),
-    }));
+    lines.push(Line::plain(tr.count("digest-untold", "n", count(untold))));
     lines.push(Line {
-        text: "Actions".to_owned(),
+        text: tr.get("digest-actions"),
         link,
     });
     Section {
-        heading: "Actions".to_owned(),
+        heading: tr.get("digest-actions"),
         lines,
     }
 }
@@ -279,85 +306,85 @@ fn said(words: &analytics::figures::Words) -> String {
     out
 }
 
-fn attention_section(attention: &crate::attention::Attention, link: Option<String>) -> Section {
+fn attention_section(
+    tr: Tr,
+    attention: &crate::attention::Attention,
+    link: Option<String>,
+) -> Section {
+    let line = |key: &str, a: &crate::attention::AlertLine| {
+        Line::plain(tr.args(key, &[("name", &a.name), ("text", &a.text)]))
+    };
     let mut lines: Vec<Line> = attention
         .drops
         .iter()
-        .map(|a| Line::plain(format!("Fell: {} — {}", a.name, a.text)))
-        .chain(
-            attention
-                .rises
-                .iter()
-                .map(|a| Line::plain(format!("Rose: {} — {}", a.name, a.text))),
-        )
+        .map(|a| line("digest-fell", a))
+        .chain(attention.rises.iter().map(|a| line("digest-rose", a)))
         .collect();
     if lines.is_empty() {
-        lines.push(Line::plain(
-            "Nothing needs attention: no change larger than the noise and chance can explain.",
-        ));
+        lines.push(Line::plain(tr.get("digest-nothing-needs-attention")));
     }
     lines.push(Line {
-        text: "What needs attention, and how it is decided".to_owned(),
+        text: tr.get("digest-attention-link"),
         link,
     });
     Section {
-        heading: "What needs attention".to_owned(),
+        heading: tr.get("digest-attention"),
         lines,
     }
 }
 
-fn funder(period: Period, link: &Links<'_>) -> (String, Vec<Section>) {
+fn funder(tr: Tr, period: Period, link: &Links<'_>) -> (String, Vec<Section>) {
+    let named = |key: &str| tr.with(key, "period", &period_words(tr, period));
     let sections = vec![Section {
-        heading: format!("The report for {period}"),
+        heading: named("digest-report-for"),
         lines: vec![Line {
-            text: format!("The quarterly report for {period} is ready to read and download."),
+            text: named("digest-report-ready"),
             link: link(&format!("/staff/reports/{period}")),
         }],
     }];
-    (
-        format!("Hearth: the report for {period} is ready"),
-        sections,
-    )
+    (named("digest-funder-subject"), sections)
 }
 
 async fn admin(
     dash: &Dashboards,
+    tr: Tr,
     period: Period,
     link: &Links<'_>,
 ) -> Result<(String, Vec<Section>), StaffError> {
+    let named = |key: &str| tr.with(key, "period", &period_words(tr, period));
     let spent: Vec<Line> = view::ledger(&dash.store)
         .await?
         .into_iter()
         .filter(|l| l.period == period)
         .map(|l| {
-            Line::plain(format!(
-                "{} {}: {}={} over {} cells",
-                l.level.key(),
-                l.group.key(),
-                l.unit,
-                l.spend,
-                l.cells
+            Line::plain(tr.count_args(
+                "digest-ledger-line",
+                ("cells", l.cells.into()),
+                &[
+                    ("level", l.level.key()),
+                    ("group", l.group.key()),
+                    ("unit", &l.unit),
+                    ("spend", &l.spend),
+                ],
             ))
         })
         .collect();
     let mut ledger = if spent.is_empty() {
-        vec![Line::plain(format!(
-            "{period} is the sum of its released months: nothing measured, nothing spent."
-        ))]
+        vec![Line::plain(named("digest-quarter-spends-nothing"))]
     } else {
         spent
     };
     ledger.push(Line {
-        text: "The privacy ledger".to_owned(),
+        text: tr.get("digest-ledger"),
         link: link("/staff/admin/ledger"),
     });
     let attention = crate::attention::attention(dash, None).await?;
     let sections = vec![
         Section {
-            heading: format!("The ledger for {period}"),
+            heading: named("digest-ledger-for"),
             lines: ledger,
         },
-        attention_section(&attention, link("/staff")),
+        attention_section(tr, &attention, link("/staff")),
     ];
-    Ok((format!("Hearth: {period} is released"), sections))
+    Ok((named("digest-admin-subject"), sections))
 }

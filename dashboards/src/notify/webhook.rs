@@ -103,8 +103,7 @@ pub async fn add(
             break id;
         }
     };
-    audit::record(&mut *tx, Entry::new(actor, Action::WebhookAdded, &url)).await?;
-    tx.commit().await?;
+    audit::commit(tx, Entry::new(actor, Action::WebhookAdded, &url)).await?;
     Ok(Ok((
         Webhook {
             id,
@@ -167,8 +166,7 @@ pub async fn remove(
     .bind(id)
     .execute(&mut *tx)
     .await?;
-    audit::record(&mut *tx, Entry::new(actor, Action::WebhookRemoved, &url)).await?;
-    tx.commit().await?;
+    audit::commit(tx, Entry::new(actor, Action::WebhookRemoved, &url)).await?;
     Ok(true)
 }
 

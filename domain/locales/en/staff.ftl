@@ -287,3 +287,45 @@ reports-title = Quarterly portfolio reports
 reports-none = No quarter has been released yet. A quarter's report appears once its three months and the quarter itself are released.
 reports-report = Report { $quarter }
 reports-released = released
+
+## Release digests by e-mail (dashboards::notify::digest): one per released period and
+## staff member, in the account's language
+
+digest-stop = You get this e-mail because release digests are on for your Hearth account. To stop them, turn them off on “Your account”.
+digest-your-account = Your account
+digest-headline-belonging = Belonging (% positive)
+digest-headline-safety = Emotional safety (% positive)
+digest-headline-better = Leaving better than they came (mean of 1–5)
+digest-your-program = your program
+digest-no-sessions = { $program } held no sessions in { $period }: it has no figures this month.
+digest-figure = { $label }: { $words }
+digest-ranges = Ranges are 90 % margins of error: the noise added to protect anonymity (and, where shown, the chance in who answered).
+digest-overview = { $program }’s overview
+digest-program-in = { $program } in { $period }
+digest-manager-subject = Hearth: { $program }’s figures for { $period } are released
+digest-actions-taken = { $n ->
+    [0] No action was recorded as taken in { $period }.
+    [one] 1 action was recorded as taken in { $period }:
+   *[other] { $n } actions were recorded as taken in { $period }:
+}
+digest-whole-program = the whole program
+digest-action = { $action } ({ $scope }, { $date })
+digest-untold = { $n ->
+    [0] Every current action has been told to participants.
+    [one] 1 action is not yet told to participants: add its line so they see what changed.
+   *[other] { $n } actions are not yet told to participants: add their lines so they see what changed.
+}
+digest-actions = Actions
+digest-fell = Fell: { $name } — { $text }
+digest-rose = Rose: { $name } — { $text }
+digest-nothing-needs-attention = Nothing needs attention: no change larger than the noise and chance can explain.
+digest-attention-link = What needs attention, and how it is decided
+digest-attention = What needs attention
+digest-report-for = The report for { $period }
+digest-report-ready = The quarterly report for { $period } is ready to read and download.
+digest-funder-subject = Hearth: the report for { $period } is ready
+digest-ledger-line = { $level } { $group }: { $unit }={ $spend } over { $cells } cells
+digest-quarter-spends-nothing = { $period } is the sum of its released months: nothing measured, nothing spent.
+digest-ledger = The privacy ledger
+digest-ledger-for = The ledger for { $period }
+digest-admin-subject = Hearth: { $period } is released

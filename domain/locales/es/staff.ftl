@@ -288,3 +288,45 @@ reports-title = Informes trimestrales del conjunto de programas
 reports-none = Todavía no se ha publicado ningún trimestre. El informe de un trimestre aparece cuando se publican sus tres meses y el propio trimestre.
 reports-report = Informe { $quarter }
 reports-released = publicado el
+
+## Resúmenes de publicación por correo (dashboards::notify::digest): uno por periodo
+## publicado y persona del personal, en el idioma de su cuenta
+
+digest-stop = Recibe este correo porque los resúmenes de publicación están activados en su cuenta de Hearth. Para dejar de recibirlos, desactívelos en «Mi cuenta».
+digest-your-account = Mi cuenta
+digest-headline-belonging = Pertenencia (% positivo)
+digest-headline-safety = Seguridad emocional (% positivo)
+digest-headline-better = Se van mejor de lo que llegaron (media de 1 a 5)
+digest-your-program = su programa
+digest-no-sessions = { $program } no tuvo sesiones en { $period }: no tiene cifras este mes.
+digest-figure = { $label }: { $words }
+digest-ranges = Los rangos son márgenes de error del 90 %: el ruido que se añade para proteger el anonimato (y, donde se indica, el azar de quién respondió).
+digest-overview = Resumen de { $program }
+digest-program-in = { $program } en { $period }
+digest-manager-subject = Hearth: se publicaron las cifras de { $program } de { $period }
+digest-actions-taken = { $n ->
+    [0] No se registró ninguna acción tomada en { $period }.
+    [one] Se registró 1 acción tomada en { $period }:
+   *[other] Se registraron { $n } acciones tomadas en { $period }:
+}
+digest-whole-program = todo el programa
+digest-action = { $action } ({ $scope }, { $date })
+digest-untold = { $n ->
+    [0] Todas las acciones vigentes se han comunicado a las personas participantes.
+    [one] 1 acción aún no se ha comunicado a las personas participantes: añada su línea para que vean qué cambió.
+   *[other] { $n } acciones aún no se han comunicado a las personas participantes: añada sus líneas para que vean qué cambió.
+}
+digest-actions = Acciones
+digest-fell = Bajó: { $name } — { $text }
+digest-rose = Subió: { $name } — { $text }
+digest-nothing-needs-attention = Nada requiere atención: ningún cambio es mayor de lo que el ruido y el azar pueden explicar.
+digest-attention-link = Qué requiere atención y cómo se decide
+digest-attention = Qué requiere atención
+digest-report-for = El informe de { $period }
+digest-report-ready = El informe trimestral de { $period } está listo para leer y descargar.
+digest-funder-subject = Hearth: el informe de { $period } está listo
+digest-ledger-line = { $level } { $group }: { $unit }={ $spend } en { $cells } celdas
+digest-quarter-spends-nothing = { $period } es la suma de sus meses publicados: no se midió nada ni se gastó nada.
+digest-ledger = El registro de privacidad
+digest-ledger-for = El registro de { $period }
+digest-admin-subject = Hearth: se publicó { $period }
