@@ -17,6 +17,7 @@ use crate::access::Area;
 use crate::api::token::{self, ApiToken, Audience, NewToken, TokenError};
 use crate::auth::Signed;
 use crate::page::{Chrome, StaffError, sentence};
+use crate::words::tr;
 
 const TOKENS: &str = "/staff/admin/api-tokens";
 /// The note shown once after a change.
@@ -63,7 +64,7 @@ async fn tokens_page(
     problem: Option<String>,
 ) -> Result<TokensPage, StaffError> {
     Ok(TokensPage {
-        chrome: signed.chrome("API tokens"),
+        chrome: signed.chrome(tr().get("tokens-title")),
         tokens: token::list(&dash.store).await?,
         programs: catalog::programs(&dash.store).await?,
         audiences: Audience::ALL,
@@ -101,19 +102,17 @@ pub(crate) async fn add_api_token(
             .ok()
             .and_then(|id| programs.iter().find(|p| p.id == id))
             .map(|p| Some(p.name.clone()))
-            .ok_or_else(|| {
-                "That program does not exist (any more). Choose one from the list.".to_owned()
-            }),
+            .ok_or_else(|| tr().get("tokens-no-such-program")),
     };
     let made = match program {
         Err(problem) => Err(problem),
         Ok(program) => match NewToken::new(&form.name, &form.audience, program.as_deref()) {
-            Err(e) => Err(sentence(e)),
+            Err(e) => Err(token_problem(e)),
             Ok(new) => {
                 match token::add(&dash.store, Actor::Staff(&signed.user.email), &new).await {
                     Ok(made) => Ok(made),
                     Err(TokenError::Database(e)) => return Err(e.into()),
-                    Err(e) => Err(sentence(e)),
+                    Err(e) => Err(token_problem(e)),
                 }
             }
         },
@@ -135,6 +134,19 @@ pub(crate) async fn add_api_token(
     }
 }
 
+/// A refused token as the page's language says it, for the errors the form meets; any
+/// other keeps the error's English sentence.
+fn token_problem(error: TokenError) -> String {
+    let t = tr();
+    match error {
+        TokenError::NoName => t.get("tokens-error-no-name"),
+        TokenError::LongName => t.get("tokens-error-long-name"),
+        TokenError::ManagerWithoutProgram => t.get("tokens-error-manager-program"),
+        TokenError::Taken(name) => t.with("tokens-error-taken", "name", &format!("{name:?}")),
+        e => sentence(e),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin_api_token_revoke.html")]
 struct RevokePage {
@@ -153,7 +165,7 @@ pub(crate) async fn confirm_revoke(
         .filter(|t| t.revoked_on.is_none())
         .ok_or(StaffError::NotFound)?;
     signed.render(&RevokePage {
-        chrome: signed.chrome(format!("Revoke {}", token.name)),
+        chrome: signed.chrome(tr().with("tokens-revoke-heading", "name", &token.name)),
         token,
     })
 }
@@ -171,10 +183,7 @@ pub(crate) async fn revoke_api_token(
     match token::revoke(&dash.store, Actor::Staff(&signed.user.email), id).await {
         Ok(()) => {
             staff
-                .insert(
-                    NOTE_KEY,
-                    format!("Revoked {}: it reads nothing from now on.", token.name),
-                )
+                .insert(NOTE_KEY, tr().with("tokens-revoked", "name", &token.name))
                 .await?;
         }
         // Revoked already (a second click): nothing more to do.

@@ -18,6 +18,7 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::page::{Chrome, Confirmed, StaffError, catalog_problem, sentence};
+use crate::words::tr;
 
 #[derive(Template)]
 #[template(path = "admin_catalog.html")]
@@ -72,11 +73,12 @@ async fn crisis_form(
             language: lang.native_name(),
             value,
             otherwise: match scope {
-                Scope::Organization => format!(
-                    "the built-in line (unless the server was started with --crisis-line): “{}”",
-                    lang.tr().get("thanks-crisis")
+                Scope::Organization => tr().with(
+                    "catalog-crisis-built-in",
+                    "line",
+                    &lang.tr().get("thanks-crisis"),
                 ),
-                Scope::Program(_) => "the organization's line in this language".to_owned(),
+                Scope::Program(_) => tr().get("catalog-crisis-organization-line"),
             },
         })
         .collect();
@@ -120,7 +122,7 @@ async fn catalog_page_with(
         crisis_form(
             dash,
             Scope::Organization,
-            "The whole organization".to_owned(),
+            tr().get("catalog-crisis-whole-organization"),
             typed,
         )
         .await?,
@@ -129,7 +131,7 @@ async fn catalog_page_with(
         crisis.push(crisis_form(dash, Scope::Program(p.id), p.name.clone(), typed).await?);
     }
     Ok(CatalogPage {
-        chrome: signed.chrome("Programs and circles"),
+        chrome: signed.chrome(tr().get("catalog-title")),
         programs,
         problem,
         saved,
@@ -171,7 +173,10 @@ pub(crate) async fn set_crisis_line(
     let programs = catalog::programs(&dash.store).await?;
     let program = field("program").trim();
     let (scope, name) = if program.is_empty() {
-        (Scope::Organization, "the whole organization".to_owned())
+        (
+            Scope::Organization,
+            tr().get("catalog-crisis-for-organization"),
+        )
     } else {
         match program
             .parse::<ProgramId>()
@@ -184,7 +189,7 @@ pub(crate) async fn set_crisis_line(
                     &catalog_page(
                         &dash,
                         &signed,
-                        Some("Choose a program for the line.".into()),
+                        Some(tr().get("catalog-crisis-choose-program")),
                     )
                     .await?,
                 );
@@ -204,11 +209,12 @@ pub(crate) async fn set_crisis_line(
     match crisis::save_by(&dash.store, scope, &written, actor, &subject).await {
         Ok(changed) => {
             tracing::info!(setting.name = "crisis_line", changed, "crisis line saved");
-            let saved = if changed {
-                format!("Saved the crisis line for {name}. The thanks page shows it from now on.")
+            let key = if changed {
+                "catalog-crisis-saved"
             } else {
-                format!("The crisis line for {name} was already as written: nothing changed.")
+                "catalog-crisis-unchanged"
             };
+            let saved = tr().with(key, "name", &name);
             staff.insert(CATALOG_SAVED_KEY, saved).await?;
             Ok(Redirect::to("/staff/admin").into_response())
         }
@@ -217,12 +223,51 @@ pub(crate) async fn set_crisis_line(
             &catalog_page_with(
                 &dash,
                 &signed,
-                Some(sentence(e)),
+                Some(crisis_problem(e)),
                 None,
                 Some(&(scope, typed)),
             )
             .await?,
         ),
+    }
+}
+
+/// A refused crisis line as the page's language says it (a line that is not plain text
+/// keeps `domain::text`'s English sentence).
+fn crisis_problem(error: crisis::CrisisLineError) -> String {
+    match error {
+        crisis::CrisisLineError::TooLong(language) => tr().args(
+            "catalog-crisis-too-long",
+            &[
+                ("language", language),
+                ("max", &crisis::MAX_LEN.to_string()),
+            ],
+        ),
+        e => sentence(e),
+    }
+}
+
+/// A refused catalog change as the page's language says it, for the errors the admin's
+/// forms meet; any other keeps `catalog_problem`'s English sentence.
+fn name_problem(error: CatalogError) -> String {
+    let t = tr();
+    let max = catalog::MAX_NAME_LEN.to_string();
+    match error {
+        CatalogError::EmptyName("program name") => t.get("catalog-error-empty-program"),
+        CatalogError::EmptyName("circle name") => t.get("catalog-error-empty-circle"),
+        CatalogError::LongName("program name") => t.with("catalog-error-long-program", "max", &max),
+        CatalogError::LongName("circle name") => t.with("catalog-error-long-circle", "max", &max),
+        CatalogError::ProgramNameTaken(name) => {
+            t.with("catalog-error-program-taken", "name", &name)
+        }
+        CatalogError::CircleNameTaken(name) => t.with("catalog-error-circle-taken", "name", &name),
+        CatalogError::ArchivedProgram(name) => {
+            t.with("catalog-error-archived-program", "name", &name)
+        }
+        CatalogError::ArchivedCircle(name) => {
+            t.with("catalog-error-archived-circle", "name", &name)
+        }
+        e => catalog_problem(e),
     }
 }
 
@@ -241,7 +286,7 @@ async fn refused_on_catalog(
 ) -> Result<Response, StaffError> {
     match error {
         CatalogError::Database(e) => Err(e.into()),
-        e => signed.refuse(&catalog_page(dash, signed, Some(catalog_problem(e))).await?),
+        e => signed.refuse(&catalog_page(dash, signed, Some(name_problem(e))).await?),
     }
 }
 
@@ -261,13 +306,11 @@ pub(crate) async fn add_program(
     let actor = Actor::Staff(&signed.user.email);
     match catalog::add_program(&dash.store, &form.name, actor).await {
         Ok(Added::New(_)) => {
-            saved(&staff, format!("Added the program “{}”.", form.name.trim())).await
+            let note = tr().with("catalog-program-added", "name", form.name.trim());
+            saved(&staff, note).await
         }
         Ok(Added::Existing(_)) => {
-            let note = format!(
-                "There is already a program named “{}”: nothing was added.",
-                form.name.trim()
-            );
+            let note = tr().with("catalog-program-exists", "name", form.name.trim());
             saved(&staff, note).await
         }
         Err(e) => refused_on_catalog(&dash, &signed, e).await,
@@ -298,29 +341,22 @@ pub(crate) async fn add_circle(
         .and_then(|id| programs.iter().find(|p| p.id == id))
     else {
         return signed.refuse(
-            &catalog_page(
-                &dash,
-                &signed,
-                Some("Choose a program for the circle.".into()),
-            )
-            .await?,
+            &catalog_page(&dash, &signed, Some(tr().get("catalog-choose-program"))).await?,
         );
     };
     let actor = Actor::Staff(&signed.user.email);
     match catalog::add_circle(&dash.store, program.id, &form.name, actor).await {
         Ok(Added::New(_)) => {
-            let note = format!(
-                "Added the circle “{}” to {}.",
-                form.name.trim(),
-                program.name
+            let note = tr().args(
+                "catalog-circle-added",
+                &[("name", form.name.trim()), ("program", &program.name)],
             );
             saved(&staff, note).await
         }
         Ok(Added::Existing(_)) => {
-            let note = format!(
-                "{} already has a circle named “{}”: nothing was added.",
-                program.name,
-                form.name.trim()
+            let note = tr().args(
+                "catalog-circle-exists",
+                &[("name", form.name.trim()), ("program", &program.name)],
             );
             saved(&staff, note).await
         }
@@ -398,7 +434,7 @@ async fn rename_page(
 ) -> Result<RenamePage, StaffError> {
     let subject = subject(dash, target).await?;
     Ok(RenamePage {
-        chrome: signed.chrome(format!("Rename {}", subject.name)),
+        chrome: signed.chrome(tr().with("rename-heading", "name", &subject.name)),
         value: typed.unwrap_or_else(|| subject.name.clone()),
         subject,
         problem,
@@ -463,27 +499,17 @@ async fn rename(
     match renamed {
         Ok(r) if r.changed() => {
             tracing::info!("catalog entry renamed");
-            let note = format!(
-                "Renamed “{}” to “{}”. Its history follows it: every page and report, \
-                 released months included, now shows the new name.",
-                r.old, r.new
-            );
+            let note = tr().args("rename-done", &[("old", &r.old), ("new", &r.new)]);
             saved(&staff, note).await
         }
-        Ok(r) => {
-            saved(
-                &staff,
-                format!("“{}” kept its name: nothing changed.", r.new),
-            )
-            .await
-        }
+        Ok(r) => saved(&staff, tr().with("rename-unchanged", "name", &r.new)).await,
         Err(CatalogError::UnknownProgram | CatalogError::UnknownCircle) => {
             Err(StaffError::NotFound)
         }
         Err(CatalogError::Database(e)) => Err(e.into()),
         Err(e) => {
             let page =
-                rename_page(&dash, &signed, target, Some(name), Some(catalog_problem(e))).await?;
+                rename_page(&dash, &signed, target, Some(name), Some(name_problem(e))).await?;
             signed.refuse(&page)
         }
     }
@@ -532,9 +558,13 @@ async fn archive_page(
                 .unwrap_or_default(),
         })
         .collect();
-    let verb = if archiving { "Archive" } else { "Restore" };
+    let heading = if archiving {
+        "archive-heading"
+    } else {
+        "archive-restore-heading"
+    };
     Ok(ArchivePage {
-        chrome: signed.chrome(format!("{verb} {}?", subject.name)),
+        chrome: signed.chrome(tr().with(heading, "name", &subject.name)),
         subject,
         archiving,
         circles: view.circles,
@@ -625,14 +655,11 @@ async fn set_archived(
         }
         Err(e) => return Err(StaffError::internal(e)),
     };
-    let note = match (changed, archiving) {
-        (true, true) => format!(
-            "Archived “{}”. It takes no new sessions; its history stays on every page and report, marked archived.",
-            subject.name
-        ),
-        (true, false) => format!("Restored “{}”. It takes new sessions again.", subject.name),
-        (false, true) => format!("“{}” was already archived: nothing changed.", subject.name),
-        (false, false) => format!("“{}” was not archived: nothing changed.", subject.name),
+    let key = match (changed, archiving) {
+        (true, true) => "archive-done",
+        (true, false) => "archive-restored",
+        (false, true) => "archive-was-archived",
+        (false, false) => "archive-was-not-archived",
     };
-    saved(&staff, note).await
+    saved(&staff, tr().with(key, "name", &subject.name)).await
 }

@@ -25,6 +25,7 @@ use crate::account::{self, Account, AccountError, MIN_PASSWORD, NewUser, Passwor
 use crate::auth::Signed;
 use crate::once;
 use crate::page::{Chrome, StaffError, sentence};
+use crate::words::tr;
 
 const USERS: &str = "/staff/admin/users";
 /// The note shown once on the users page after a change.
@@ -91,7 +92,7 @@ async fn users_page(
     problem: Option<String>,
 ) -> Result<UsersPage, StaffError> {
     Ok(UsersPage {
-        chrome: signed.chrome("Users and roles"),
+        chrome: signed.chrome(tr().get("users-title")),
         accounts: account::list_accounts(&dash.store).await?,
         programs: catalog::programs(&dash.store).await?,
         roles: Role::ALL,
@@ -132,16 +133,51 @@ fn program_of(programs: &[Named], field: &str) -> Result<Option<String>, String>
         .ok()
         .and_then(|id| programs.iter().find(|p| p.id == id))
         .map(|p| Some(p.name.clone()))
-        .ok_or_else(|| {
-            "That program does not exist (any more). Choose one from the list.".to_owned()
-        })
+        .ok_or_else(|| tr().get("users-no-such-program"))
+}
+
+/// A role as the page's language names it ("data entry", "captura de datos").
+fn role_name(role: Role) -> String {
+    tr().get(&role.message_key())
 }
 
 /// "manager of Riverside", "admin".
 fn role_words(role: Role, program: Option<&str>) -> String {
     match program {
-        Some(p) => format!("{role} of {p}"),
-        None => role.to_string(),
+        Some(p) => tr().args(
+            "users-role-of",
+            &[("role", &role_name(role)), ("program", p)],
+        ),
+        None => role_name(role),
+    }
+}
+
+/// A refused account change as the page's language says it; the English is the error's
+/// own sentence.
+fn account_problem(error: &AccountError) -> String {
+    let t = tr();
+    match error {
+        AccountError::Email(email) => t.with("users-error-email", "email", &format!("{email:?}")),
+        AccountError::Password => t.args(
+            "users-error-password",
+            &[
+                ("min", &MIN_PASSWORD.to_string()),
+                ("max", &account::MAX_PASSWORD.to_string()),
+            ],
+        ),
+        AccountError::Role(role) => t.with("users-error-role", "role", &format!("{role:?}")),
+        AccountError::NeedsProgram(role) => {
+            t.with("users-error-needs-program", "role", &role_name(*role))
+        }
+        AccountError::AdminProgram => t.get("users-error-admin-program"),
+        AccountError::UnknownProgram(name) => t.with(
+            "users-error-unknown-program",
+            "program",
+            &format!("{name:?}"),
+        ),
+        AccountError::Taken(email) => t.with("users-error-taken", "email", &format!("{email:?}")),
+        AccountError::LastAdmin(email) => t.with("users-error-last-admin", "email", email),
+        other => sentence(other),
     }
 }
 
@@ -162,7 +198,7 @@ pub(crate) async fn add_user(
     let added = match program_of(&programs, &form.program) {
         Err(problem) => Err(problem),
         Ok(program) => match NewUser::new(&form.email, &form.role, program.as_deref()) {
-            Err(e) => Err(sentence(e)),
+            Err(e) => Err(account_problem(&e)),
             Ok(new) => match account::add_account(
                 &dash.store,
                 Actor::Staff(&signed.user.email),
@@ -174,7 +210,7 @@ pub(crate) async fn add_user(
             {
                 Ok(user) => Ok(user),
                 Err(AccountError::Database(e)) => return Err(e.into()),
-                Err(e) => Err(sentence(e)),
+                Err(e) => Err(account_problem(&e)),
             },
         },
     };
@@ -183,9 +219,9 @@ pub(crate) async fn add_user(
             tracing::info!(staff.role = user.role.key(), "staff account added");
             let who = role_words(user.role, user.program.as_deref());
             let note = if typed {
-                format!(
-                    "Added {} as {who}. Give them the password you typed, in person; when they first sign in they will choose their own.",
-                    user.email
+                tr().args(
+                    "users-added-typed",
+                    &[("email", &user.email), ("who", &who)],
                 )
             } else {
                 staff
@@ -197,7 +233,7 @@ pub(crate) async fn add_user(
                         },
                     )
                     .await?;
-                format!("Added {} as {who}.", user.email)
+                tr().args("users-added", &[("email", &user.email), ("who", &who)])
             };
             staff.insert(NOTE_KEY, note).await?;
             Ok(Redirect::to(USERS).into_response())
@@ -249,7 +285,7 @@ async fn edit_page(
             .unwrap_or_default(),
     });
     Ok(EditPage {
-        chrome: signed.chrome(format!("Account {}", account.user.email)),
+        chrome: signed.chrome(tr().with("user-edit-title", "email", &account.user.email)),
         is_me: account.user.id == signed.user.id,
         account,
         programs: catalog::programs(&dash.store).await?,
@@ -295,7 +331,7 @@ pub(crate) async fn change_user(
             Ok(changed) => Ok(changed),
             Err(AccountError::Database(e)) => return Err(e.into()),
             Err(AccountError::NoSuchAccount) => return Err(StaffError::NotFound),
-            Err(e) => Err(sentence(e)),
+            Err(e) => Err(account_problem(&e)),
         },
     };
     let note = match changed {
@@ -303,10 +339,16 @@ pub(crate) async fn change_user(
             let page = edit_page(&dash, &signed, account, Some(form), Some(problem)).await?;
             return signed.refuse(&page);
         }
-        Ok(None) => format!("Nothing was changed for {}.", account.user.email),
-        Ok(Some((user, detail))) => {
+        Ok(None) => tr().with("users-nothing-changed-for", "email", &account.user.email),
+        Ok(Some((user, _))) => {
             tracing::info!(staff.role = user.role.key(), "staff account changed");
-            format!("Changed {}: {detail}.", user.email)
+            tr().args(
+                "users-changed",
+                &[
+                    ("email", &user.email),
+                    ("detail", &change_words(&account.user, &user)),
+                ],
+            )
         }
     };
     staff.insert(NOTE_KEY, note).await?;
@@ -317,6 +359,28 @@ pub(crate) async fn change_user(
     } else {
         Ok(Redirect::to("/staff").into_response())
     }
+}
+
+/// What a role change changed, in the page's language: "role facilitator → manager,
+/// program A → B" (the audit trail keeps `account::change_role`'s English words).
+fn change_words(old: &account::StaffUser, new: &account::StaffUser) -> String {
+    let t = tr();
+    let mut changes = vec![];
+    if old.role != new.role {
+        changes.push(t.args(
+            "users-change-role-detail",
+            &[("old", &role_name(old.role)), ("new", &role_name(new.role))],
+        ));
+    }
+    if old.program_id != new.program_id {
+        let none = t.get("users-change-no-program");
+        let name = |p: &Option<String>| p.clone().unwrap_or_else(|| none.clone());
+        changes.push(t.args(
+            "users-change-program-detail",
+            &[("old", &name(&old.program)), ("new", &name(&new.program))],
+        ));
+    }
+    changes.join(", ")
 }
 
 /// The actions that ask first.
@@ -349,9 +413,9 @@ struct ConfirmPage {
     chrome: Chrome,
     account: Account,
     heading: String,
-    says: Vec<&'static str>,
+    says: Vec<String>,
     action: String,
-    button: &'static str,
+    button: String,
     once: String,
     problem: Option<String>,
 }
@@ -362,41 +426,18 @@ fn confirm_page(
     account: Account,
     problem: Option<String>,
 ) -> ConfirmPage {
-    let email = &account.user.email;
-    let (heading, says, button): (String, Vec<&'static str>, &'static str) = match asked {
-        Asked::Reset => (
-            format!("Reset the password of {email}?"),
-            vec![
-                "Hearth makes a new one-time password and shows it to you once, on the next page. Their current password stops working at once, and they are signed out everywhere.",
-                "Give them the one-time password in person or read it out on the phone, not by email. When they sign in with it, they choose their own password before anything else.",
-            ],
-            "Reset the password",
-        ),
-        Asked::Deactivate => (
-            format!("Deactivate {email}?"),
-            vec![
-                "They are signed out at once and cannot sign in until an admin reactivates the account. The account, its role and program are kept, and so is what the audit trail says they did.",
-                "Use this when someone leaves for a while, or when you are not sure; you can undo it with “Reactivate”.",
-            ],
-            "Deactivate the account",
-        ),
-        Asked::Remove => (
-            format!("Remove {email}?"),
-            vec![
-                "The account is deleted: they are signed out at once and can never sign in with it again. This cannot be undone; to let them back in, an admin adds a new account.",
-                "The audit trail keeps what they did, under their email. If you may need the account again, deactivate it instead.",
-            ],
-            "Remove the account",
-        ),
-        Asked::ResetFactor => (
-            format!("Reset the second factor of {email}?"),
-            vec![
-                "Their authenticator app and recovery codes stop working at once, and they are signed out everywhere. Their password stays as it is.",
-                "Do this only when you know it is them asking — in person, or on a call you made to a number you already had. If a second factor is required for their role, they set up a new app at their next sign-in; otherwise they can set one up under “Your account”.",
-            ],
-            "Reset the second factor",
-        ),
+    let email = account.user.email.as_str();
+    let name = match asked {
+        Asked::Reset => "reset",
+        Asked::Deactivate => "deactivate",
+        Asked::Remove => "remove",
+        Asked::ResetFactor => "factor",
     };
+    let t = tr();
+    let key = |part: &str| format!("user-confirm-{name}-{part}");
+    let heading = t.with(&key("heading"), "email", email);
+    let says = vec![t.get(&key("1")), t.get(&key("2"))];
+    let button = t.get(&key("button"));
     ConfirmPage {
         chrome: signed.chrome(heading.clone()),
         action: asked.path(account.user.id),
@@ -415,19 +456,13 @@ fn not_yourself(signed: &Signed, id: StaffId, asked: Asked) -> Result<(), StaffE
     if id != signed.user.id {
         return Ok(());
     }
-    Err(StaffError::BadRequest(match asked {
-        Asked::Reset => "Change your own password under “Your account”.".into(),
-        Asked::Deactivate => {
-            "You cannot deactivate your own account while signed in with it. Ask another admin."
-                .into()
-        }
-        Asked::Remove => {
-            "You cannot remove your own account while signed in with it. Ask another admin.".into()
-        }
-        Asked::ResetFactor => {
-            "Remove your own second factor under “Your account” (with a code from it), or ask another admin.".into()
-        }
-    }))
+    let key = match asked {
+        Asked::Reset => "user-confirm-not-yourself-reset",
+        Asked::Deactivate => "user-confirm-not-yourself-deactivate",
+        Asked::Remove => "user-confirm-not-yourself-remove",
+        Asked::ResetFactor => "user-confirm-not-yourself-factor",
+    };
+    Err(StaffError::BadRequest(tr().get(key)))
 }
 
 async fn ask(
@@ -527,15 +562,13 @@ async fn act(
                             },
                         )
                         .await?;
-                    format!("The password of {email} was reset, and they were signed out.")
+                    tr().with("user-confirm-reset-done", "email", &email)
                 }
-                (Asked::Deactivate, _) => format!(
-                    "Deactivated {email}: they were signed out and cannot sign in. “Reactivate” undoes it."
-                ),
-                (Asked::ResetFactor, _) => format!(
-                    "The second factor of {email} was reset, and they were signed out. Their password still works."
-                ),
-                _ => format!("Removed {email}. What they did stays in the audit trail."),
+                (Asked::Deactivate, _) => {
+                    tr().with("user-confirm-deactivate-done", "email", &email)
+                }
+                (Asked::ResetFactor, _) => tr().with("user-confirm-factor-done", "email", &email),
+                _ => tr().with("user-confirm-remove-done", "email", &email),
             }
         }
         // Already deactivated, or already removed: a form sent twice.
@@ -545,7 +578,7 @@ async fn act(
         Err(AccountError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let account = target(&dash, id).await?;
-            let page = confirm_page(&signed, asked, account, Some(sentence(e)));
+            let page = confirm_page(&signed, asked, account, Some(account_problem(&e)));
             return signed.refuse(&page);
         }
     };
@@ -613,16 +646,14 @@ pub(crate) async fn require_second_factor(
         "yes" => true,
         "" => false,
         _ => {
-            return Err(StaffError::BadRequest(
-                "That form was not sent by the users page.".into(),
-            ));
+            return Err(StaffError::BadRequest(tr().get("users-factor-bad-form")));
         }
     };
     let changed = crate::factor::set_required(&dash.store, &signed.user.email, on).await?;
     let note = match (changed, on) {
-        (false, _) => "Nothing was changed.".to_owned(),
-        (true, true) => "A second factor is now required for admins and managers: those without one set it up at their next page.".to_owned(),
-        (true, false) => "A second factor is now optional for everyone. Those who have one keep it.".to_owned(),
+        (false, _) => tr().get("users-nothing-changed"),
+        (true, true) => tr().get("users-factor-now-required"),
+        (true, false) => tr().get("users-factor-now-optional"),
     };
     staff.insert(NOTE_KEY, note).await?;
     Ok(Redirect::to(USERS).into_response())
@@ -671,10 +702,7 @@ pub(crate) async fn reactivate_user(
             staff
                 .insert(
                     NOTE_KEY,
-                    format!(
-                        "Reactivated {}: they can sign in again with their password.",
-                        user.email
-                    ),
+                    tr().with("users-reactivated", "email", &user.email),
                 )
                 .await?;
         }

@@ -18,8 +18,10 @@ use crate::Dashboards;
 use crate::access::Area;
 use crate::auth::Signed;
 use crate::notify::outbox::{self, Kind, Message, State as Delivery};
+use crate::notify::webhook::WebhookError;
 use crate::notify::webhook::{self, Webhook};
-use crate::page::{Chrome, StaffError, sentence};
+use crate::page::{Chrome, StaffError};
+use crate::words::tr;
 
 const WEBHOOKS: &str = "/staff/admin/webhooks";
 /// The note shown once after a change.
@@ -41,7 +43,7 @@ struct Shown {
 struct LogRow {
     period: String,
     receiver: String,
-    state: &'static str,
+    state: String,
     attempts: i32,
     last_status: String,
     when: String,
@@ -74,13 +76,13 @@ fn log_row(message: Message, hooks: &[Webhook]) -> LogRow {
     let receiver = hooks
         .iter()
         .find(|h| h.id == message.target)
-        .map_or_else(|| "(removed)".to_owned(), |h| h.url.clone());
-    let state = match message.state {
-        Delivery::Pending => "waiting to retry",
-        Delivery::Sending => "sending",
-        Delivery::Sent => "delivered",
-        Delivery::Failed => "gave up",
-    };
+        .map_or_else(|| tr().get("webhooks-receiver-removed"), |h| h.url.clone());
+    let state = tr().get(match message.state {
+        Delivery::Pending => "webhooks-state-pending",
+        Delivery::Sending => "webhooks-state-sending",
+        Delivery::Sent => "webhooks-state-sent",
+        Delivery::Failed => "webhooks-state-failed",
+    });
     let next = (message.state == Delivery::Pending).then(|| minute(message.next_attempt_at));
     LogRow {
         period: message.period,
@@ -113,7 +115,7 @@ async fn webhooks_page(
         })
         .collect();
     Ok(WebhooksPage {
-        chrome: signed.chrome("Webhooks and digests"),
+        chrome: signed.chrome(tr().get("webhooks-title")),
         mail_ready: dash.mail,
         hooks,
         log,
@@ -160,9 +162,25 @@ pub(crate) async fn add_webhook(
             Ok(Redirect::to(WEBHOOKS).into_response())
         }
         Err(problem) => {
-            let page = webhooks_page(&dash, &signed, form.url, Some(sentence(problem))).await?;
+            let page = webhooks_page(&dash, &signed, form.url, Some(url_problem(&problem))).await?;
             signed.refuse(&page)
         }
+    }
+}
+
+/// Why a typed address was refused, in the page's language.
+fn url_problem(error: &WebhookError) -> String {
+    let t = tr();
+    match error {
+        WebhookError::NotAUrl => t.get("webhooks-error-not-a-url"),
+        WebhookError::Scheme => t.get("webhooks-error-scheme"),
+        WebhookError::Credentials => t.get("webhooks-error-credentials"),
+        WebhookError::TooLong => t.with(
+            "webhooks-error-too-long",
+            "max",
+            &webhook::MAX_URL.to_string(),
+        ),
+        WebhookError::Duplicate => t.get("webhooks-error-duplicate"),
     }
 }
 
@@ -189,7 +207,7 @@ pub(crate) async fn confirm_remove_webhook(
     signed.require(Area::Admin)?;
     let hook = find(&dash, id).await?;
     signed.render(&RemovePage {
-        chrome: signed.chrome("Remove a webhook"),
+        chrome: signed.chrome(tr().get("webhooks-remove-title")),
         hook,
     })
 }
@@ -204,7 +222,7 @@ pub(crate) async fn remove_webhook(
     let actor = Actor::Staff(&signed.user.email);
     let hook = find(&dash, id).await?;
     if webhook::remove(&dash.store, id, actor, now_unix()).await? {
-        let note = format!("Removed {}: it hears of no release from now on.", hook.url);
+        let note = tr().with("webhooks-removed", "url", &hook.url);
         staff.insert(NOTE_KEY, note).await?;
     }
     Ok(Redirect::to(WEBHOOKS).into_response())
