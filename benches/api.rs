@@ -36,7 +36,7 @@ use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Network, PgDatabase, generate};
+use common::{Network, PgDatabase, generate, quantile, reachable};
 use dashboards::api::token::{self, NewToken};
 use domain::Store;
 use domain::audit::Actor;
@@ -160,27 +160,6 @@ async fn build(postgres: Option<&str>, n: u64, network: Network) -> Site {
         _dir: dir,
         _database: database,
     }
-}
-
-async fn reachable(url: &str) -> bool {
-    match tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        PgConnection::connect(url),
-    )
-    .await
-    {
-        Ok(Ok(conn)) => {
-            let _ = conn.close().await;
-            true
-        }
-        _ => false,
-    }
-}
-
-/// The `q`-quantile (nearest rank) of sorted values.
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
 }
 
 async fn run() {

@@ -58,7 +58,7 @@ use analytics::release::{self, ReleaseOptions};
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
-use common::{Network, PgDatabase, generate};
+use common::{Network, PgDatabase, generate, quantile, reachable};
 use dashboards::account::{self, NewUser};
 use domain::Store;
 use options::{arg, env_flag, flag, in_ci, smoke, today};
@@ -318,28 +318,6 @@ async fn build(kind: Kind, n: u64, network: Network, postgres: &str) -> Site {
         setup: (generated, months, quarter_s),
         _place: place,
     }
-}
-
-/// Whether a PostgreSQL server answers at `url` (within 5 s).
-async fn reachable(url: &str) -> bool {
-    match tokio::time::timeout(
-        std::time::Duration::from_secs(5),
-        PgConnection::connect(url),
-    )
-    .await
-    {
-        Ok(Ok(conn)) => {
-            let _ = conn.close().await;
-            true
-        }
-        _ => false,
-    }
-}
-
-/// The `q`-quantile (nearest rank) of sorted values.
-fn quantile(sorted: &[f64], q: f64) -> f64 {
-    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
 }
 
 fn human(n: u64) -> String {

@@ -218,6 +218,9 @@ async fn the_account_pages_follow_the_role_matrix(db: &TestDb) {
         }
     }
     assert_eq!(checked, 42);
+    // An action the account pages do not have is not found, for the admin too.
+    let unknown = get(&app, &mut jars[1], &format!("{edit}/promote")).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
     // Every page's navigation leads to "Your account".
     let home = get(&app, &mut jars[4], "/staff").await;
     assert!(home.body.contains("href=\"/staff/account\""));

@@ -3,8 +3,9 @@
 //! with rand_distr around a latent mean per circle, a few troubled circles lower, skips,
 //! first-time answers and ticked options), written in bulk (rusqlite; PostgreSQL COPY).
 //!
-//! Included with `#[path = "common/mod.rs"] mod common;` by benches/release.rs and
-//! benches/dashboards.rs.
+//! Also a PostgreSQL database made and dropped per run, and the timing helpers. Included
+//! with `#[path = "common/mod.rs"] mod common;` by benches/release.rs, dashboards.rs and
+//! api.rs.
 #![allow(dead_code)]
 
 use analytics::period::Period;
@@ -267,4 +268,26 @@ impl Drop for PgDatabase {
             eprintln!("could not drop the benchmark database {}", self.name);
         }
     }
+}
+
+/// Whether a PostgreSQL server answers at `url` (within 5 s).
+pub async fn reachable(url: &str) -> bool {
+    match tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        PgConnection::connect(url),
+    )
+    .await
+    {
+        Ok(Ok(conn)) => {
+            let _ = conn.close().await;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// The `q`-quantile (nearest rank) of sorted values.
+pub fn quantile(sorted: &[f64], q: f64) -> f64 {
+    let rank = ((q * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
+    sorted[rank - 1]
 }

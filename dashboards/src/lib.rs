@@ -297,21 +297,14 @@ where
             "/staff/admin/users/{id}",
             get(admin::edit_user).post(admin::change_user),
         )
+        // reset-password, deactivate, remove, reset-second-factor: each asks first.
         .route(
-            "/staff/admin/users/{id}/reset-password",
-            get(admin::confirm_reset).post(admin::reset_password),
-        )
-        .route(
-            "/staff/admin/users/{id}/deactivate",
-            get(admin::confirm_deactivate).post(admin::deactivate_user),
+            "/staff/admin/users/{id}/{action}",
+            get(admin::confirm_user_action).post(admin::user_action),
         )
         .route(
             "/staff/admin/users/{id}/reactivate",
             post(admin::reactivate_user),
-        )
-        .route(
-            "/staff/admin/users/{id}/remove",
-            get(admin::confirm_remove).post(admin::remove_user),
         )
         .route(
             "/staff/account",
@@ -330,10 +323,6 @@ where
         .route(
             "/staff/account/second-factor/remove",
             post(second_factor::remove),
-        )
-        .route(
-            "/staff/admin/users/{id}/reset-second-factor",
-            get(admin::confirm_reset_factor).post(admin::reset_factor),
         )
         .route(
             "/staff/admin/second-factor",

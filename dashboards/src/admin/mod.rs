@@ -23,8 +23,7 @@ pub(crate) use ledger::ledger;
 pub(crate) use privacy::{preview as preview_privacy, privacy, set_privacy, set_retention};
 pub(crate) use sso::single_sign_on;
 pub(crate) use users::{
-    add_user, change_user, confirm_deactivate, confirm_remove, confirm_reset, confirm_reset_factor,
-    deactivate_user, edit_user, reactivate_user, remove_user, require_second_factor, reset_factor,
-    reset_password, users,
+    add_user, change_user, confirm_user_action, edit_user, reactivate_user, require_second_factor,
+    user_action, users,
 };
 pub(crate) use webhooks::{add_webhook, confirm_remove_webhook, remove_webhook, webhooks};

@@ -405,6 +405,39 @@ impl Asked {
     fn path(self, id: StaffId) -> String {
         format!("{USERS}/{id}/{}", self.key())
     }
+
+    /// The action a path names (`reset-password`, …); any other is not found.
+    fn from_key(key: &str) -> Result<Asked, StaffError> {
+        [
+            Asked::Reset,
+            Asked::Deactivate,
+            Asked::Remove,
+            Asked::ResetFactor,
+        ]
+        .into_iter()
+        .find(|a| a.key() == key)
+        .ok_or(StaffError::NotFound)
+    }
+}
+
+/// `GET /staff/admin/users/{id}/{action}`: the page that asks before an action.
+pub(crate) async fn confirm_user_action(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    Path((id, action)): Path<(StaffId, String)>,
+) -> Result<Response, StaffError> {
+    ask(dash, signed, id, Asked::from_key(&action)?).await
+}
+
+/// `POST /staff/admin/users/{id}/{action}`: the action, once its page asked.
+pub(crate) async fn user_action(
+    State(dash): State<Dashboards>,
+    signed: Signed,
+    staff: Session,
+    Path((id, action)): Path<(StaffId, String)>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, StaffError> {
+    act(dash, signed, staff, id, Asked::from_key(&action)?, form).await
 }
 
 #[derive(Template)]
@@ -480,30 +513,6 @@ async fn ask(
         return Ok(Redirect::to(&format!("{USERS}/{id}")).into_response());
     }
     signed.render(&confirm_page(&signed, asked, account, None))
-}
-
-pub(crate) async fn confirm_reset(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    Path(id): Path<StaffId>,
-) -> Result<Response, StaffError> {
-    ask(dash, signed, id, Asked::Reset).await
-}
-
-pub(crate) async fn confirm_deactivate(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    Path(id): Path<StaffId>,
-) -> Result<Response, StaffError> {
-    ask(dash, signed, id, Asked::Deactivate).await
-}
-
-pub(crate) async fn confirm_remove(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    Path(id): Path<StaffId>,
-) -> Result<Response, StaffError> {
-    ask(dash, signed, id, Asked::Remove).await
 }
 
 #[derive(Deserialize)]
@@ -609,24 +618,6 @@ async fn reset_factor_of(
     Ok(removed.then_some((user, None)))
 }
 
-pub(crate) async fn confirm_reset_factor(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    Path(id): Path<StaffId>,
-) -> Result<Response, StaffError> {
-    ask(dash, signed, id, Asked::ResetFactor).await
-}
-
-pub(crate) async fn reset_factor(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    staff: Session,
-    Path(id): Path<StaffId>,
-    Form(form): Form<ConfirmForm>,
-) -> Result<Response, StaffError> {
-    act(dash, signed, staff, id, Asked::ResetFactor, form).await
-}
-
 #[derive(Deserialize)]
 pub(crate) struct PolicyForm {
     /// `yes` when the box is ticked; absent when not.
@@ -657,36 +648,6 @@ pub(crate) async fn require_second_factor(
     };
     staff.insert(NOTE_KEY, note).await?;
     Ok(Redirect::to(USERS).into_response())
-}
-
-pub(crate) async fn reset_password(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    staff: Session,
-    Path(id): Path<StaffId>,
-    Form(form): Form<ConfirmForm>,
-) -> Result<Response, StaffError> {
-    act(dash, signed, staff, id, Asked::Reset, form).await
-}
-
-pub(crate) async fn deactivate_user(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    staff: Session,
-    Path(id): Path<StaffId>,
-    Form(form): Form<ConfirmForm>,
-) -> Result<Response, StaffError> {
-    act(dash, signed, staff, id, Asked::Deactivate, form).await
-}
-
-pub(crate) async fn remove_user(
-    State(dash): State<Dashboards>,
-    signed: Signed,
-    staff: Session,
-    Path(id): Path<StaffId>,
-    Form(form): Form<ConfirmForm>,
-) -> Result<Response, StaffError> {
-    act(dash, signed, staff, id, Asked::Remove, form).await
 }
 
 /// Lets a deactivated account sign in again (nothing destructive: no confirmation).
