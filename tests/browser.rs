@@ -333,9 +333,35 @@ fn each_role_signs_in_and_its_pages_pass_axe_in_chromium() {
         ),
     ];
     let report = run_checker(&tools.join("staff.mjs"), server.port, &shots, &accounts);
-    server.stop();
     assert!(
         report.contains("38 staff page views checked, 0 problems"),
+        "{report}"
+    );
+    // The figure pages again from a Spanish-speaking browser: the same checks (axe, no
+    // sideways scrolling, no figure against its legend, read with decimal commas and
+    // "72 %"), and every page in Spanish.
+    let spanish = [
+        account(
+            "es-manager",
+            MANAGER_A,
+            &[
+                format!("/staff/programs/{PROGRAM_A}"),
+                format!("/staff/programs/{PROGRAM_A}/report"),
+                format!("/staff/programs/{PROGRAM_A}/actions"),
+            ],
+        ),
+        account("es-funder", FUNDER, &[format!("/staff/reports/{QUARTER}")]),
+    ];
+    let report = run_checker_with(
+        &tools.join("staff.mjs"),
+        server.port,
+        &shots,
+        &spanish,
+        &[("HEARTH_LOCALE", "es-MX")],
+    );
+    server.stop();
+    assert!(
+        report.contains("8 staff page views checked, 0 problems"),
         "{report}"
     );
     assert!(

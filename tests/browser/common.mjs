@@ -89,17 +89,19 @@ export async function contradictions(page) {
   const around = (t, m) => t.slice(Math.max(0, m.index - 12), m.index + m[0].length + 6);
   // In the page's text a share carries "%" (a count of 100 ± 4 is a count); in a chart
   // every figure with a ± is a share.
+  // A decimal point or, on a Spanish page, a decimal comma ("5,0 ±", "± 0,3"); "%" after a
+  // space or a no-break space ("72 %"), which \s matches.
   const rules = [
-    [text, /(?<![\d.,])(?:100|0)(?:\.0)?\s?%\s?±/g],
-    [drawn, /(?<![\d.,])(?:100|0)(?:\.0)?\s?%?\s?±/g],
-    [text, /(?<![\d.,])(?:1|5)\.0\s?±/g],
-    [text, /±\s?0(?:\.0)?(?![.\d])/g],
-    [drawn, /±\s?0(?:\.0)?(?![.\d])/g],
+    [text, /(?<![\d.,])(?:100|0)(?:[.,]0)?\s?%\s?±/g],
+    [drawn, /(?<![\d.,])(?:100|0)(?:[.,]0)?\s?%?\s?±/g],
+    [text, /(?<![\d.,])(?:1|5)[.,]0\s?±/g],
+    [text, /±\s?0(?:[.,]0)?(?![.,]?\d)/g],
+    [drawn, /±\s?0(?:[.,]0)?(?![.,]?\d)/g],
   ];
   for (const [t, rule] of rules) for (const m of t.matchAll(rule)) found.push(around(t, m));
   // A share past its bounds (one point of slack for rounding).
   const past = (m) => Number(m[1]) - Number(m[2]) < -1 || Number(m[1]) + Number(m[2]) > 101;
-  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})%\s?±\s?(\d+)(?![.\d])/g)) if (past(m)) found.push(around(text, m));
-  for (const m of drawn.matchAll(/(?<![\d.,])(\d{1,3})%?\s?±\s?(\d+)(?![.\d])/g)) if (past(m)) found.push(around(drawn, m));
+  for (const m of text.matchAll(/(?<![\d.,])(\d{1,3})\s?%\s?±\s?(\d+)(?![.,]?\d)/g)) if (past(m)) found.push(around(text, m));
+  for (const m of drawn.matchAll(/(?<![\d.,])(\d{1,3})\s?%?\s?±\s?(\d+)(?![.,]?\d)/g)) if (past(m)) found.push(around(drawn, m));
   return found;
 }

@@ -61,6 +61,13 @@ for (const spec of accounts) {
         failed++;
       }
       failed += await check(page, `${name} (${device}) ${path}`, `${out}/staff-${name}-${k}-${device}.png`);
+      // A browser that asks for a staff language gets the page in it (`<html lang>`).
+      const asked = (process.env.HEARTH_LOCALE || "").split("-")[0];
+      const lang = await page.evaluate(() => document.documentElement.lang);
+      if (asked && lang !== asked) {
+        console.log(`${name} (${device}) ${path}: asked for ${asked}, got lang="${lang}"`);
+        failed++;
+      }
       // Every participant link a page prints or links to (session links, QR captions,
       // kiosk links) follows the address this server was reached at, not a default.
       const links = await page.evaluate(() => {
