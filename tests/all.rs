@@ -43,6 +43,7 @@ mod sso;
 mod staff_accounts;
 mod staff_catalog;
 mod staff_es_admin_setup;
+mod staff_es_figures;
 mod staff_language;
 mod staff_text;
 mod webhook_admin;

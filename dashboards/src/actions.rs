@@ -97,8 +97,8 @@ pub(crate) fn marked(
 
 fn scope_words(action: &ActionTaken) -> String {
     match &action.circle {
-        Some(c) => format!("circle {c}"),
-        None => "the whole program".to_owned(),
+        Some(c) => crate::words::tr().with("action-scope-circle", "circle", c),
+        None => crate::words::tr().get("action-scope-program"),
     }
 }
 
@@ -161,7 +161,7 @@ async fn list_page(
     );
     let circles = catalog::circles(&dash.store, Some(program_id)).await?;
     Ok(ListPage {
-        chrome: signed.chrome(format!("{} — actions", entry.name)),
+        chrome: signed.chrome(crate::words::tr().with("actions-title", "program", &entry.name)),
         program_id,
         program: entry.name,
         saved,
@@ -213,7 +213,7 @@ pub(crate) async fn create(
                 &signed,
                 program_id,
                 None,
-                Some(sentence(e)),
+                Some(problem_words(e)),
                 Some(form),
             )
             .await?;
@@ -231,10 +231,28 @@ pub(crate) async fn create(
     tracing::info!(action.id = id.get(), "action recorded");
     saved(
         &staff,
-        "Recorded the action. Its month is marked on the trend chart once it is released.".into(),
+        crate::words::tr().get("action-recorded"),
         &format!("/staff/programs/{program_id}/actions/{id}"),
     )
     .await
+}
+
+/// A problem with what was typed, as a sentence in the page's language (the same
+/// sentence as [`sentence`] makes of the error in English).
+fn problem_words(e: ActionError) -> String {
+    let tr = crate::words::tr();
+    match e {
+        ActionError::EmptyBody => tr.get("action-problem-empty-body"),
+        ActionError::LongBody => tr.with("action-problem-long-body", "n", &MAX_BODY.to_string()),
+        ActionError::BadDate => tr.get("action-problem-bad-date"),
+        ActionError::FarDate => tr.get("action-problem-far-date"),
+        ActionError::UnknownCircle => tr.get("action-problem-unknown-circle"),
+        ActionError::EmptyLine => tr.get("action-problem-empty-line"),
+        ActionError::LongLine => tr.with("action-problem-long-line", "n", &MAX_LINE.to_string()),
+        ActionError::FigureInLine => tr.get("action-problem-figure"),
+        ActionError::ProgramWide => tr.get("action-problem-program-wide"),
+        e => sentence(e),
+    }
 }
 
 fn internal(e: ActionError) -> StaffError {
@@ -243,56 +261,74 @@ fn internal(e: ActionError) -> StaffError {
 
 /// One index before and after an action, in words.
 pub(crate) struct BeforeAfter {
-    pub index: &'static str,
+    pub index: String,
     pub text: String,
     /// The difference is larger than chance explains (1 time in 20).
     pub clear: bool,
 }
 
 fn month_span(periods: &[Period]) -> String {
-    let name = |p: &Period| p.start().format("%B %Y").to_string();
+    let lang = crate::words::lang();
+    let name = |p: &Period| domain::locale::month_year(lang, p.start());
     match periods {
         [] => String::new(),
         [one] => name(one),
-        [first, .., last] => format!("{} to {}", name(first), name(last)),
+        [first, .., last] => lang.tr().args(
+            "action-month-span",
+            &[("first", &name(first)), ("last", &name(last))],
+        ),
     }
+}
+
+/// How rarely chance alone makes a change this large, in words ("less than 1 time in
+/// 20"), or `None` when it does more often than that: [`Comparison::chance_words`]'s
+/// bounds, in the page's language.
+fn chance_words(c: &Comparison) -> Option<String> {
+    let key = match c.chance_words()? {
+        "less than 1 time in 1,000" => "action-chance-1000",
+        "less than 1 time in 100" => "action-chance-100",
+        "less than 1 time in 20" => "action-chance-20",
+        words => return Some(words.to_owned()),
+    };
+    Some(crate::words::tr().get(key))
 }
 
 fn before_after_words(
     index: Index,
     result: Option<(Vec<Period>, Vec<Period>, Comparison)>,
 ) -> BeforeAfter {
+    let lang = crate::words::lang();
+    let tr = lang.tr();
     let name = match index {
-        Index::Belonging => "Belonging",
-        Index::Safety => "Emotional safety",
+        Index::Belonging => tr.get("ov-belonging"),
+        Index::Safety => tr.get("ov-safety"),
     };
     let Some((before, after, c)) = result else {
         return BeforeAfter {
             index: name,
-            text: "Too little released data to tell yet. The comparison needs released months on both sides of the action's month, with at least 20 answers on each side.".into(),
+            text: tr.get("action-too-little"),
             clear: false,
         };
     };
-    let figures = format!(
-        "About {:.0} % positive in {} and about {:.0} % in {}",
-        c.before,
-        month_span(&before),
-        c.after,
-        month_span(&after)
+    let whole = |x: f64| domain::locale::localize(lang, &format!("{x:.0}"));
+    let figures = tr.args(
+        "action-figures",
+        &[
+            ("before", &whole(c.before)),
+            ("before_months", &month_span(&before)),
+            ("after", &whole(c.after)),
+            ("after_months", &month_span(&after)),
+        ],
     );
-    let (text, clear) = match c.chance_words() {
+    let (text, clear) = match chance_words(&c) {
         Some(chance) => (
-            format!(
-                "{figures}. A change this large happens by chance {chance}, counting the noise added for privacy and the chance in who answered."
+            tr.args(
+                "action-clear",
+                &[("figures", &figures), ("chance", &chance)],
             ),
             true,
         ),
-        None => (
-            format!(
-                "{figures}. A change of this size is within what noise and chance produce, so these figures cannot tell whether anything changed."
-            ),
-            false,
-        ),
+        None => (tr.with("action-unclear", "figures", &figures), false),
     };
     BeforeAfter {
         index: name,
@@ -404,7 +440,13 @@ async fn action_page(
         )
     });
     Ok(ActionPage {
-        chrome: signed.chrome(format!("Action of {} — {}", action.taken_on, entry.name)),
+        chrome: signed.chrome(crate::words::tr().args(
+            "action-page-title",
+            &[
+                ("date", &action.taken_on.to_string()),
+                ("program", &entry.name),
+            ],
+        )),
         program_id,
         program: entry.name,
         scope: scope_words(&action),
@@ -447,7 +489,7 @@ pub(crate) async fn edit(
     let current = action(&dash, program_id, id).await?;
     if current.archived() {
         return Err(StaffError::BadRequest(
-            "This action is archived: it can no longer be changed.".into(),
+            crate::words::tr().get("action-archived-no-change"),
         ));
     }
     let circles = catalog::circles(&dash.store, Some(program_id)).await?;
@@ -455,7 +497,7 @@ pub(crate) async fn edit(
         Ok(d) => d,
         Err(e) => {
             let typed = Typed {
-                problem: sentence(e),
+                problem: problem_words(e),
                 at: "edit",
                 form: Some(form),
                 lines: None,
@@ -472,15 +514,15 @@ pub(crate) async fn edit(
     )
     .await
     .map_err(internal)?;
+    let tr = crate::words::tr();
     let mut note = if changed {
-        "Saved the changes to the action.".to_owned()
+        tr.get("action-saved")
     } else {
-        "The action was already as written: nothing changed.".to_owned()
+        tr.get("action-unchanged")
     };
     if changed && current.published() && draft.circle_id != current.circle_id {
-        note.push_str(
-            " It is for another circle now, so its line is no longer shown to participants.",
-        );
+        note.push(' ');
+        note.push_str(&tr.get("action-moved"));
     }
     saved(
         &staff,
@@ -514,7 +556,7 @@ pub(crate) async fn publish(
     let current = action(&dash, program_id, id).await?;
     if current.archived() {
         return Err(StaffError::BadRequest(
-            "This action is archived: participants are no longer told about it.".into(),
+            crate::words::tr().get("action-archived-no-publish"),
         ));
     }
     let lines = if form.withdraw == "yes" {
@@ -539,7 +581,7 @@ pub(crate) async fn publish(
         Err(ActionError::Database(e)) => return Err(e.into()),
         Err(e) => {
             let typed = Typed {
-                problem: sentence(e),
+                problem: problem_words(e),
                 at: "publish",
                 form: None,
                 lines: Some((form.line_en, form.line_es)),
@@ -549,15 +591,13 @@ pub(crate) async fn publish(
         }
     };
     let note = match (changed, form.withdraw == "yes") {
-        (false, _) => "Participants are already told exactly this: nothing changed.",
-        (true, true) => "Participants are no longer told about this action.",
-        (true, false) => {
-            "Published: the circle's form and thanks page now show this line to its participants."
-        }
+        (false, _) => "action-line-unchanged",
+        (true, true) => "action-withdrawn",
+        (true, false) => "action-published",
     };
     saved(
         &staff,
-        note.to_owned(),
+        crate::words::tr().get(note),
         &format!("/staff/programs/{program_id}/actions/{id}"),
     )
     .await
@@ -583,7 +623,11 @@ pub(crate) async fn confirm_archive(
     let entry = program(&dash, program_id).await?;
     let action = action(&dash, program_id, id).await?;
     signed.render(&ArchivePage {
-        chrome: signed.chrome(format!("Archive the action of {}?", action.taken_on)),
+        chrome: signed.chrome(crate::words::tr().with(
+            "action-archive-page-title",
+            "date",
+            &action.taken_on.to_string(),
+        )),
         program_id,
         program: entry.name,
         scope: scope_words(&action),
@@ -616,18 +660,16 @@ pub(crate) async fn archive(
     )
     .await
     .map_err(internal)?;
+    let tr = crate::words::tr();
     let note = if done {
-        format!(
-            "Archived the action of {}. It no longer shows on the charts{}.",
-            current.taken_on,
-            if current.published() {
-                " or to participants"
-            } else {
-                ""
-            }
-        )
+        let key = if current.published() {
+            "action-archived-done-told"
+        } else {
+            "action-archived-done"
+        };
+        tr.with(key, "date", &current.taken_on.to_string())
     } else {
-        "That action was archived already.".to_owned()
+        tr.get("action-archived-before")
     };
     saved(
         &staff,

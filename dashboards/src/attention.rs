@@ -35,7 +35,7 @@ pub(crate) struct Attention {
     /// "2026-Q3": the quarter tested, when there was one to test.
     pub quarter: Option<String>,
     /// How alerts are made, in plain words.
-    pub line: &'static str,
+    pub line: String,
 }
 
 impl Attention {
@@ -56,21 +56,54 @@ fn line(alert: &Alert, with_program: bool) -> AlertLine {
         Some(c) => format!("/staff/programs/{}/circles/{c}", s.program_id),
         None => format!("/staff/programs/{}", s.program_id),
     };
-    let evidence = alert.evidence();
-    let mut chars = evidence.chars();
-    let text = match chars.next() {
-        Some(first) => format!("{}{}.", first.to_uppercase(), chars.as_str()),
-        None => evidence,
-    };
+    let as_a_whole = || crate::words::tr().with("attn-as-a-whole", "program", &s.program);
     AlertLine {
         href,
         name: match (&s.circle, with_program) {
             (Some(c), true) => format!("{}: {c}", s.program),
             (Some(c), false) => c.clone(),
-            (None, _) => format!("{} as a whole", s.program),
+            (None, _) => as_a_whole(),
         },
-        text,
+        text: evidence(alert, s.circle.clone().unwrap_or_else(as_a_whole)),
     }
+}
+
+/// The evidence of an alert as a sentence in the page's language (in English, the
+/// sentence [`Alert::evidence`] says): "Belonging in Grief and Loss fell from about 78 % to
+/// about 52 % between 2026-Q2 and 2026-Q3; a drop this large happens by chance less than
+/// 1 time in 20, counting the noise added for privacy and the chance in who answered."
+fn evidence(alert: &Alert, subject: String) -> String {
+    let lang = crate::words::lang();
+    let tr = lang.tr();
+    let c = &alert.comparison;
+    let index = match alert.index {
+        domain::instrument::Index::Belonging => tr.get("ov-belonging"),
+        domain::instrument::Index::Safety => tr.get("ov-safety"),
+    };
+    let chance = match c.chance_words() {
+        Some("less than 1 time in 1,000") => tr.get("action-chance-1000"),
+        Some("less than 1 time in 100") => tr.get("action-chance-100"),
+        Some("less than 1 time in 20") => tr.get("action-chance-20"),
+        Some(other) => other.to_owned(),
+        None => tr.get("attn-chance-more"),
+    };
+    let whole = |x: f64| domain::locale::localize(lang, &format!("{x:.0}"));
+    tr.args(
+        if alert.fell() {
+            "attn-fell"
+        } else {
+            "attn-rose"
+        },
+        &[
+            ("index", &index),
+            ("subject", &subject),
+            ("before", &whole(c.before)),
+            ("after", &whole(c.after)),
+            ("from", &alert.before.to_string()),
+            ("to", &alert.after.to_string()),
+            ("chance", &chance),
+        ],
+    )
 }
 
 /// The alerts of `program` (or of every program), from the latest released months.
@@ -103,9 +136,6 @@ pub(crate) async fn attention(
         drops: drops.into_iter().map(|(_, l)| l).collect(),
         rises: rises.into_iter().map(|(_, l)| l).collect(),
         quarter,
-        line: ALERTS_LINE,
+        line: crate::words::tr().get("attn-how"),
     })
 }
-
-/// What the alerts' box says about how they are made, in plain words.
-pub(crate) const ALERTS_LINE: &str = "Each quarter, every circle and the program as a whole are compared with the quarter before, on belonging and emotional safety. A change is listed only when it is larger than the noise added for privacy and the chance in who happened to answer can explain, checked for all of the program's circles at once so that, when nothing has changed, a false alarm comes up less than 1 quarter in 20. Hidden figures are never compared.";

@@ -381,7 +381,7 @@ fn draw_trend(
                 .y_label_area_size(48)
                 .build_cartesian_2d((0..last(n)).into_segmented(), 0f64..100f64)
                 .map_err(fail)?;
-            monthly_mesh(&mut chart, months, "%", upright)?;
+            monthly_mesh(&mut chart, months, &percent_sign(), upright)?;
             draw_marks(&mut chart, months, marks)?;
             draw_readings(&root, &mut chart, *color, points, column)?;
         }
@@ -465,18 +465,35 @@ fn draw_readings(
                         chart.backend_coord(&(SegmentValue::Exact(x + 1), 0.0)),
                         8,
                     )?;
-                    ("uncertain", INK)
+                    (uncertain_word(), INK)
                 } else {
-                    ("hidden", MUTED)
+                    (hidden_word(), MUTED)
                 };
                 chart
-                    .draw_series([column_note(word, (at(i), 4.0), ink, column)])
+                    .draw_series([column_note(&word, (at(i), 4.0), ink, column)])
                     .map_err(fail)?;
             }
             Reading::NoData => {}
         }
     }
     Ok(())
+}
+
+/// The sign on a chart's percentage axis in the page's language: "%", or a no-break
+/// space and "%" in Spanish.
+fn percent_sign() -> String {
+    domain::locale::percent_sign(crate::words::lang())
+}
+
+/// The word a chart writes on a figure too uncertain to read ("uncertain"), in the page's
+/// language: the chart's own legend and table say the rest.
+fn uncertain_word() -> String {
+    crate::words::tr().get("chart-uncertain")
+}
+
+/// The word a chart writes on a hidden figure ("hidden"), in the page's language.
+fn hidden_word() -> String {
+    crate::words::tr().get("reading-brief-hidden")
 }
 
 /// A note at the foot of a chart's column (a month or a quarter) `room` pixels wide: across
@@ -591,9 +608,11 @@ pub fn heatmap(
                     (_, Some((range, _))) => root.draw(&words(&range, TEXT)).map_err(fail)?,
                     (Reading::TooUncertain, None) => {
                         hatch(&root, (left, top), (right, low), 6)?;
-                        root.draw(&words("uncertain", SMALL)).map_err(fail)?;
+                        root.draw(&words(&uncertain_word(), SMALL)).map_err(fail)?;
                     }
-                    (Reading::Hidden, None) => root.draw(&words("hidden", SMALL)).map_err(fail)?,
+                    (Reading::Hidden, None) => {
+                        root.draw(&words(&hidden_word(), SMALL)).map_err(fail)?
+                    }
                     (_, None) => root.draw(&words("–", TEXT)).map_err(fail)?,
                 }
             }
@@ -662,13 +681,14 @@ fn draw_bars(layout: Layout, bars: &[Bar], color: RGBColor) -> Result<String, Ch
             .y_label_area_size(left)
             .build_cartesian_2d(0f64..100f64, (0..last(n)).into_segmented())
             .map_err(fail)?;
+        let pct = percent_sign();
         chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(WHITE)
             .bold_line_style(GRID)
             .x_labels(if over { 3 } else { 6 })
-            .x_label_formatter(&|v| format!("{v:.0}%"))
+            .x_label_formatter(&|v| format!("{v:.0}{pct}"))
             .y_labels(bars.len())
             .y_label_formatter(&|v| match v {
                 // Over its bar in the narrow layout, drawn below.
@@ -751,7 +771,7 @@ fn draw_bar(
             root.draw(&PathElement::new(vec![at(lo), at(hi)], INK.stroke_width(1)))
                 .map_err(fail)?;
             // The same words as the table beside it: "72%", or "91–100%" at a bound.
-            let words = bar.point.reading.words().text;
+            let words = bar.point.reading.words_in(crate::words::lang()).text;
             let room = if words.contains('–') { 76.0 } else { 88.0 };
             root.draw(&note(
                 words,
@@ -764,7 +784,7 @@ fn draw_bar(
         }
         Reading::TooUncertain | Reading::Hidden | Reading::NoData => {
             root.draw(&note(
-                bar.point.reading.words().text,
+                bar.point.reading.words_in(crate::words::lang()).text,
                 at(1.0),
                 TEXT,
                 MUTED,
@@ -842,7 +862,7 @@ fn draw_stacked(
                 _ if is(f, Reading::Hidden) || is(r, Reading::Hidden) => {
                     chart
                         .draw_series([column_note(
-                            "hidden",
+                            &hidden_word(),
                             (SegmentValue::CenterOf(x), top * 0.04),
                             MUTED,
                             column,
@@ -854,7 +874,7 @@ fn draw_stacked(
                 _ if is(f, Reading::TooUncertain) || is(r, Reading::TooUncertain) => {
                     chart
                         .draw_series([column_note(
-                            "uncertain",
+                            &uncertain_word(),
                             (SegmentValue::CenterOf(x), top * 0.04),
                             INK,
                             column,

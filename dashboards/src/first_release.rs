@@ -11,6 +11,8 @@ use analytics::schedule::due_at;
 use askama::Template;
 use axum::response::Response;
 use chrono::NaiveDate;
+use domain::i18n::Tr;
+use domain::locale;
 use domain::{CircleId, ProgramId};
 
 use crate::Dashboards;
@@ -55,19 +57,18 @@ pub(crate) async fn page(
         .await?
         .map(Period::month_of);
     let name = whose.circle.map_or(whose.program, |(_, name)| name);
+    let tr = crate::words::tr();
     let page = FirstReleasePage {
         chrome: signed.chrome(match whose.circle {
             Some((_, circle)) => format!("{circle} — {}", whose.program),
-            None => format!("{} — overview", whose.program),
+            None => tr.with("first-release-overview-title", "program", whose.program),
         }),
         program_id: whose.program_id,
         program: whose.program.to_owned(),
         circle: whose.circle.map(|(_, name)| name.to_owned()),
         archived_on: whose.archived_on,
-        none_yet: format!(
-            "No month of {name} has been released yet, so there are no figures to show."
-        ),
-        when: when(first, dash.release_grace_hours, chrono::Utc::now()),
+        none_yet: tr.with("first-release-none-yet", "name", name),
+        when: when(tr, first, dash.release_grace_hours, chrono::Utc::now()),
     };
     signed.render(&page).map(Some)
 }
@@ -75,35 +76,40 @@ pub(crate) async fn page(
 /// When the first release comes: `grace_hours` after the end of the month of the first
 /// session (`first`), as `hearth serve` releases each month by itself
 /// (`analytics::schedule`).
-fn when(first: Option<Period>, grace_hours: u32, now: chrono::DateTime<chrono::Utc>) -> String {
+fn when(
+    tr: Tr,
+    first: Option<Period>,
+    grace_hours: u32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let hours = grace_hours.to_string();
     let Some(month) = first else {
-        return format!(
-            "It has held no session yet. Each month is released by itself {grace_hours} hours \
-             after it ends; the first figures come after the first month in which it meets."
-        );
+        return tr.with("first-release-no-session", "hours", &hours);
     };
-    let name = month.start().format("%B %Y");
+    let lang = tr.lang();
+    let name = locale::month_year(lang, month.start());
     let due = due_at(month, grace_hours);
-    if due > now {
-        format!(
-            "The first release, of {name}, comes on {} or soon after: Hearth releases each \
-             month by itself {grace_hours} hours after it ends, once that month's sessions \
-             have all closed.",
-            due.format("%-d %B %Y")
-        )
+    let day = locale::day_month_year(lang, due.date_naive());
+    let key = if due > now {
+        "first-release-comes"
     } else {
-        format!(
-            "The first release, of {name}, was due on {}: it runs by itself within the hour \
-             once that month's sessions have all closed (an admin can also run it with \
-             `hearth release --period {month}`).",
-            due.format("%-d %B %Y")
-        )
-    }
+        "first-release-was-due"
+    };
+    tr.args(
+        key,
+        &[
+            ("month", &name),
+            ("day", &day),
+            ("hours", &hours),
+            ("period", &month.to_string()),
+        ],
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use domain::i18n::Lang;
 
     fn at(y: i32, m: u32, d: u32) -> chrono::DateTime<chrono::Utc> {
         NaiveDate::from_ymd_opt(y, m, d)
@@ -116,13 +122,13 @@ mod tests {
     #[test]
     fn the_first_release_comes_72_hours_after_the_first_month_ends() {
         let november: Period = "2026-11".parse().unwrap();
-        let said = when(Some(november), 72, at(2026, 11, 20));
+        let said = when(Lang::En.tr(), Some(november), 72, at(2026, 11, 20));
         assert!(said.contains("of November 2026"), "{said}");
         assert!(said.contains("72 hours"), "{said}");
         assert!(said.contains("on 4 December 2026 or soon after"), "{said}");
-        let late = when(Some(november), 72, at(2026, 12, 10));
+        let late = when(Lang::En.tr(), Some(november), 72, at(2026, 12, 10));
         assert!(late.contains("was due on 4 December 2026"), "{late}");
-        let none = when(None, 24, at(2026, 12, 10));
+        let none = when(Lang::En.tr(), None, 24, at(2026, 12, 10));
         assert!(
             none.contains("no session yet") && none.contains("24 hours"),
             "{none}"

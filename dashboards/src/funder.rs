@@ -10,6 +10,7 @@
 //! program scope; nothing below program level reaches this page or its CSV.
 
 use domain::ProgramId;
+use domain::locale;
 use std::sync::Arc;
 
 use analytics::budget::{Level, Mechanism};
@@ -55,7 +56,7 @@ pub(crate) async fn reports(
         .collect();
     quarters.reverse();
     signed.render(&ReportsPage {
-        chrome: signed.chrome("Quarterly reports"),
+        chrome: signed.chrome(crate::words::tr().get("reports-page-title")),
         quarters,
     })
 }
@@ -123,24 +124,32 @@ struct Spend {
 impl Spend {
     fn of(l: LedgerEntry) -> Spend {
         let unit = unit_symbol(&l.unit);
+        let lang = crate::words::lang();
+        let tr = lang.tr();
+        let sigma = |x: f64| format!("σ ≈ {}", locale::localize(lang, &format!("{x:.1}")));
         let spread = match (rational(&l.scale), l.unit.as_str()) {
             // σ² → σ.
-            (Some(v), "rho") => format!("σ ≈ {:.1}", v.sqrt()),
+            (Some(v), "rho") => sigma(v.sqrt()),
             // A discrete Laplace of scale b has variance ≈ 2b².
-            (Some(b), _) => format!("σ ≈ {:.1}", (2.0 * b * b).sqrt()),
+            (Some(b), _) => sigma((2.0 * b * b).sqrt()),
             (None, _) => String::new(),
         };
         Spend {
             order: (l.level, l.group),
             periods: vec![l.period.to_string()],
-            level: l.level.label().to_owned(),
+            level: tr.get(&format!("report-level-{}", l.level.key())),
             level_key: l.level.key(),
-            figures: l.group.label().to_owned(),
+            figures: tr.get(&format!("report-group-{}", l.group.key())),
             spend: format!("{unit} = {}", l.spend),
             scale: l.scale,
             spread,
         }
     }
+}
+
+/// "All programs", the portfolio's row and chart, in the page's language.
+fn all_programs() -> String {
+    crate::words::tr().get("report-all-programs")
 }
 
 /// The symbol of a ledger unit: ρ for `rho`, ε for `epsilon`.
@@ -222,7 +231,7 @@ async fn trends(
                 .then_some(c.key.program_id)
                 .flatten();
             if !programs.iter().any(|(p, _)| *p == id) {
-                let name = c.program.clone().unwrap_or_else(|| "All programs".into());
+                let name = c.program.clone().unwrap_or_else(all_programs);
                 programs.push((id, name));
             }
         }
@@ -243,10 +252,12 @@ async fn trends(
         .iter()
         .filter(partial)
         .map(|q| {
-            format!(
-                "{}* holds {}",
-                q.info.period,
-                months_words(q.info.period, q.months(), false)
+            crate::words::tr().args(
+                "report-starred",
+                &[
+                    ("quarter", &q.info.period.to_string()),
+                    ("months", &months_words(q.info.period, q.months(), false)),
+                ],
             )
         })
         .collect();
@@ -272,14 +283,17 @@ async fn trends(
                 safety: Shown::of(p[2]),
             });
         }
+        let tr = crate::words::tr();
         let svg = charts::trend(
-            &format!(
-                "{name}: belonging and safety, % positive by quarter, with 90% ranges counting sampling"
-            ),
+            &tr.with("chart-quarter-trend-title", "who", &name),
             &names,
             &[
-                ("Belonging — % positive", charts::BLUE, belonging),
-                ("Emotional safety — % positive", charts::RUST, safety),
+                (
+                    tr.get("chart-belonging-series").as_str(),
+                    charts::BLUE,
+                    belonging,
+                ),
+                (tr.get("chart-safety-series").as_str(), charts::RUST, safety),
             ],
         )?;
         out.push(ProgramTrend {
@@ -305,7 +319,7 @@ struct ReportPage {
     k: i32,
     /// The mechanism as the ledger and settings name it (`discrete_gaussian`), and in words.
     mechanism_key: &'static str,
-    mechanism: &'static str,
+    mechanism: String,
     /// The unit of the budget as the ledger names it (`rho`), its symbol, and whether it
     /// is zero-concentrated (ρ) rather than pure (ε) differential privacy.
     unit_key: &'static str,
@@ -329,18 +343,15 @@ struct ReportPage {
     /// The quarter's release, and its months' (those released on their own).
     released: ReleasedOn,
     months_released: Vec<ReleasedOn>,
-    readable_pct: f64,
-    readable_mean: f64,
+    readable_pct: String,
+    readable_mean: String,
 }
 
 fn row(release: &Release, cell: &StoredCell) -> ProgramRow {
     let p = points(release, Some(cell), Audience::Funder, &REPORT);
     ProgramRow {
         noise_only: lacks_sampling(&p[1..]),
-        name: cell
-            .program
-            .clone()
-            .unwrap_or_else(|| "All programs".into()),
+        name: cell.program.clone().unwrap_or_else(all_programs),
         archived: false,
         portfolio: cell.key.level == Level::PortfolioQuarter,
         responses: Shown::of(p[0]),
@@ -411,18 +422,22 @@ pub(crate) async fn report(
         let bars: Vec<Bar> = cells
             .iter()
             .map(|c| Bar {
-                label: c.program.clone().unwrap_or_else(|| "All programs".into()),
+                label: c.program.clone().unwrap_or_else(all_programs),
                 point: points(&seen, Some(c), Audience::Funder, &[REPORT[measure]])[0],
             })
             .collect();
         charts::bars(
-            &format!("{title}, {quarter}, % positive by program"),
+            &crate::words::tr().args(
+                "chart-by-program-title",
+                &[("index", title), ("quarter", &quarter)],
+            ),
             &bars,
             colour,
         )
     };
-    let belonging_svg = chart(1, "Belonging", charts::BLUE)?;
-    let safety_svg = chart(2, "Emotional safety", charts::RUST)?;
+    let tr = crate::words::tr();
+    let belonging_svg = chart(1, &tr.get("ov-belonging"), charts::BLUE)?;
+    let safety_svg = chart(2, &tr.get("ov-safety"), charts::RUST)?;
     // A quarter of the measurement plan has no spends of its own: it is the sum of its
     // months, so the spends behind it are theirs. One of the first plan measured itself.
     let summed = release.info.plan >= 2;
@@ -440,17 +455,17 @@ pub(crate) async fn report(
     let noise_only = rows.iter().any(|r| r.noise_only) || trends.iter().any(|t| t.noise_only);
     let mechanism = release.info.mechanism;
     let page = ReportPage {
-        chrome: signed.chrome(format!("Portfolio report {quarter}")),
+        chrome: signed.chrome(tr.with("report-title", "quarter", &quarter)),
         quarter: period.to_string(),
         quarter_months: months_words(period, release.months(), false),
         noise: noise_line(),
         noise_only: noise_only.then(noise_only_line),
         k: release.info.funder_threshold,
         mechanism_key: mechanism.key(),
-        mechanism: match mechanism {
-            Mechanism::Gaussian => "the discrete Gaussian mechanism",
-            Mechanism::Laplace => "the discrete Laplace mechanism",
-        },
+        mechanism: tr.get(match mechanism {
+            Mechanism::Gaussian => "report-mechanism-gaussian",
+            Mechanism::Laplace => "report-mechanism-laplace",
+        }),
         unit_key: mechanism.unit(),
         unit: unit_symbol(mechanism.unit()),
         zcdp: mechanism == Mechanism::Gaussian,
@@ -466,8 +481,8 @@ pub(crate) async fn report(
         month_loss,
         released: ReleasedOn::of(&release),
         months_released,
-        readable_pct: figures::READABLE_PCT_MARGIN,
-        readable_mean: figures::READABLE_MEAN_MARGIN,
+        readable_pct: locale::localize(tr.lang(), &figures::READABLE_PCT_MARGIN.to_string()),
+        readable_mean: locale::localize(tr.lang(), &figures::READABLE_MEAN_MARGIN.to_string()),
     };
     signed.render(&page)
 }

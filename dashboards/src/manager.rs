@@ -20,7 +20,6 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use domain::catalog::{self, CircleEntry};
-use domain::i18n::Lang;
 use domain::instrument::{Helped, Hindered, Item};
 use domain::{CircleId, ProgramId};
 
@@ -126,16 +125,16 @@ struct Statements {
 /// Why one month's statements, over the same responses, can read differently: said
 /// beside the table rather than left for a manager to puzzle over.
 fn mixed_words(months: &[String]) -> String {
-    format!(
-        "Why, with the same responses, some statements read and others are too uncertain \
-         ({}): a statement's range depends on how many people answered it — anyone may skip \
-         one, while “responses” counts every form — and on where its mean lies, since the \
-         privacy noise moves a mean more the further it is from the middle of the scale. So \
-         statements near the ±{:.1} limit fall on either side of it. “Too uncertain” says \
-         nothing about whether a statement scored well or badly; the months together read \
-         more surely.",
-        list_words(months),
-        analytics::figures::READABLE_MEAN_MARGIN
+    let lang = crate::words::lang();
+    lang.tr().args(
+        "prog-report-mixed",
+        &[
+            ("months", &list_words(months)),
+            (
+                "mean",
+                &domain::locale::number(lang, analytics::figures::READABLE_MEAN_MARGIN, 1),
+            ),
+        ],
     )
 }
 
@@ -144,7 +143,10 @@ fn list_words(items: &[String]) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => crate::words::tr().args(
+            "dict-list-and",
+            &[("rest", &rest.join(", ")), ("last", last)],
+        ),
     }
 }
 
@@ -190,9 +192,10 @@ fn statements(
             })
             .map(|r| r.info.period)
             .collect();
+        let tr = crate::words::tr();
         columns.push((
-            format!("{} shown months together", together.len()),
-            "the months together".to_owned(),
+            tr.count("prog-report-shown-together", "n", together.len() as i64),
+            tr.get("prog-report-the-months-together"),
             pooled_points(&cells, Audience::Manager, &refs),
         ));
         // Where no single month can be read but the months together can, the table shows
@@ -207,10 +210,11 @@ fn statements(
     let all = || columns.iter().flat_map(|c| &c.2);
     let unreadable =
         (all().any(Point::is_uncertain) && !all().any(|p| p.value().is_some())).then(|| {
-            format!(
-                "At this size the mean answers to the statements are too uncertain to read: \
-                 their noise ranges are wider than ±{:.1} on the 1–5 scale.",
-                analytics::figures::READABLE_MEAN_MARGIN
+            let lang = crate::words::lang();
+            lang.tr().with(
+                "prog-report-unreadable",
+                "mean",
+                &domain::locale::number(lang, analytics::figures::READABLE_MEAN_MARGIN, 1),
             )
         });
     // Columns where some statements read and others do not, over the same responses.
@@ -219,7 +223,7 @@ fn statements(
         .filter(|c| c.2.iter().any(Point::is_uncertain) && c.2.iter().any(|p| p.value().is_some()))
         .map(|c| c.1.clone())
         .collect();
-    let t = Lang::En.tr();
+    let t = crate::words::tr();
     let rows = Item::ALL
         .iter()
         .enumerate()
@@ -246,14 +250,17 @@ fn trend_chart(
     safety: Vec<Point>,
     marks: &[(usize, String)],
 ) -> Result<String, StaffError> {
+    let tr = crate::words::tr();
     Ok(charts::trend_marked(
-        &format!(
-            "{who}: belonging and safety, % positive by month, with 90% ranges counting sampling"
-        ),
+        &tr.with("chart-trend-title", "who", who),
         periods,
         &[
-            ("Belonging — % positive", charts::BLUE, belonging),
-            ("Emotional safety — % positive", charts::RUST, safety),
+            (
+                tr.get("chart-belonging-series").as_str(),
+                charts::BLUE,
+                belonging,
+            ),
+            (tr.get("chart-safety-series").as_str(), charts::RUST, safety),
         ],
         marks,
     )?)
@@ -409,12 +416,12 @@ fn circle_heatmap(
     let names: Vec<String> = circles
         .iter()
         .map(|c| match c.archived() {
-            true => format!("{} (archived)", c.name),
+            true => crate::words::tr().with("chart-archived-circle", "circle", &c.name),
             false => c.name.clone(),
         })
         .collect();
     let svg = charts::heatmap(
-        &format!("{}: {index} % positive, circle by month", of.name),
+        &crate::words::tr().args("chart-heat-title", &[("who", of.name), ("index", index)]),
         &names,
         of.periods,
         &heat,
@@ -439,10 +446,11 @@ pub(crate) async fn overview(
     Query(query): Query<OverviewQuery>,
 ) -> Result<Response, StaffError> {
     let safety_heat = query.heat.as_deref() == Some("safety");
+    let tr = crate::words::tr();
     let (heat_measure, heat_name) = if safety_heat {
-        ("safety_pct_positive", "emotional safety")
+        ("safety_pct_positive", tr.get("index-safety"))
     } else {
-        ("belonging_pct_positive", "belonging")
+        ("belonging_pct_positive", tr.get("index-belonging"))
     };
     signed.require(Area::Program(program))?;
     let entry = program_entry(&dash, program).await?;
@@ -468,7 +476,7 @@ pub(crate) async fn overview(
     };
     let trend = program_trend(&dash, &of).await?;
     let attention = crate::attention::attention(&dash, Some(program)).await?;
-    let heat = circle_heatmap(&of, &circles, heat_measure, heat_name)?;
+    let heat = circle_heatmap(&of, &circles, heat_measure, &heat_name)?;
     let mut noise_only = trend.noise_only || heat.noise_only;
 
     let mut first = vec![];
@@ -493,7 +501,7 @@ pub(crate) async fn overview(
         returning.push(p[1]);
     }
     let first_svg = charts::stacked_counts(
-        &format!("{name}: first-time and returning participants by month"),
+        &tr.with("chart-first-title", "who", &name),
         &periods,
         &first,
         &returning,
@@ -504,7 +512,7 @@ pub(crate) async fn overview(
     noise_only |= helped.iter().chain(&hindered).any(|c| c.noise_only);
 
     let page = OverviewPage {
-        chrome: signed.chrome(format!("{name} — overview")),
+        chrome: signed.chrome(tr.with("first-release-overview-title", "program", &name)),
         attention,
         actions: trend.actions,
         circle_actions: trend.circle_actions,
@@ -545,7 +553,7 @@ fn choices(
     let Some(q) = quarter else {
         return Ok((vec![], String::new()));
     };
-    let t = Lang::En.tr();
+    let t = crate::words::tr();
     let (columns, labels): (Vec<String>, Vec<String>) = if helped {
         Helped::ALL
             .iter()
@@ -571,12 +579,12 @@ fn choices(
         .map(|(label, point)| Bar { label, point })
         .collect();
     let what = if helped {
-        "what helped"
+        "chart-helped-title"
     } else {
-        "what got in the way"
+        "chart-hindered-title"
     };
     let svg = charts::bars(
-        &format!("{name}, {}: {what}, % of responses", quarter_name(q)),
+        &crate::words::tr().args(what, &[("who", name), ("quarter", &quarter_name(q))]),
         &bars,
         if helped { charts::BLUE } else { charts::RUST },
     )?;
@@ -747,7 +755,8 @@ pub(crate) async fn report(
     // On paper the column names its months: a board cannot look them up.
     let together = crate::releases::months_list(&statements.together, false);
     if !statements.together.is_empty() {
-        statements.months = vec![format!("{together} together")];
+        statements.months =
+            vec![crate::words::tr().with("prog-report-months-together", "months", &together)];
     }
     noise_only |= statements.noise_only;
 
@@ -773,11 +782,12 @@ pub(crate) async fn report(
     noise_only |= helped.iter().chain(&hindered).any(|c| c.noise_only);
 
     let span = months.first().zip(months.last()).map(|(a, b)| {
-        let words = |r: &Release| r.info.period.start().format("%B %Y").to_string();
+        let words =
+            |r: &Release| domain::locale::month_year(crate::words::lang(), r.info.period.start());
         (words(a), words(b))
     });
     let page = ProgramReportPage {
-        chrome: signed.chrome(format!("{name} — program report")),
+        chrome: signed.chrome(crate::words::tr().with("prog-report-title", "program", &name)),
         program_id: program,
         program: name,
         noise: noise_line(),

@@ -182,21 +182,15 @@ mod tests {
     /// taken off this list when its words come from `t.get`. The test below fails for a
     /// template on the list that has no English left, so the list only shrinks.
     const NOT_YET_TRANSLATED: &[&str] = &[
-        "action.html",
-        "action_archive.html",
-        "actions.html",
         "admin_audit.html",
         "admin_ledger.html",
         "admin_privacy.html",
         "admin_privacy_preview.html",
         "admin_program_language.html",
         "admin_sso.html",
-        "first_release.html",
         "paper_entry.html",
         "paper_form.html",
         "paper_sessions.html",
-        "program_report.html",
-        "report.html",
         "second_factor.html",
         "session.html",
         "session_close.html",

@@ -605,3 +605,252 @@ webhooks-error-scheme = Solo las direcciones http:// y https:// pueden recibir w
 webhooks-error-credentials = No se aceptan direcciones que contengan un nombre de usuario o una contraseña: la firma es lo que le indica al receptor que la solicitud viene de Hearth.
 webhooks-error-too-long = Esa dirección tiene más de { $max } caracteres.
 webhooks-error-duplicate = Esa dirección ya está registrada.
+
+## Páginas de cifras: el informe del programa, las acciones, la primera publicación y el
+## informe del financiador (program_report.html, actions.html, action.html,
+## action_archive.html, first_release.html, report.html; dashboards/src/{manager,actions,
+## first_release,attention,funder,charts}.rs)
+
+report-dictionary-csv = Diccionario de datos (CSV)
+report-print-hint = Para imprimirlo o guardarlo como PDF, use la opción Imprimir de su navegador.
+report-col-quarter = Trimestre
+report-col-better-plain = "Me voy mejor", media de 1 a 5
+report-col-better = “Me voy mejor”, media de 1 a 5
+report-how-to-read = Cómo leer este informe
+prog-report-title = { $program } — informe del programa
+prog-report-sub = informe del programa
+prog-report-intro = Cómo valoraron las personas participantes sus sesiones de apoyo entre pares en { $program }
+prog-report-intro-quarter = en el último trimestre publicado, { $quarter } ({ $months }),
+prog-report-intro-span = y mes a mes de { $first } a { $last }
+prog-report-intro-end = , y las acciones que tomó el programa.
+prog-report-ranges = Cada cifra tiene un intervalo (±) y algunas se ocultan para proteger el anonimato de las personas participantes: <a href="#how-to-read">Cómo leer este informe</a>, al final, explica ambas cosas.
+prog-report-csv-note = : cada cifra publicada del programa, mes a mes y trimestre a trimestre, y qué significa cada columna.
+prog-report-latest-quarter = El último trimestre
+prog-report-released = { $quarter } se publicó el
+prog-report-quarter-table-label = El último trimestre (tabla)
+prog-report-options-intro = Proporción de respuestas de { $quarter } que marcaron cada opción.
+prog-report-by-month = Mes a mes
+prog-report-months-intro = { $n ->
+    [one] Proporción de respuestas positivas en cada índice, en el último mes publicado.
+   *[other] Proporción de respuestas positivas en cada índice, en los últimos { $n } meses publicados.
+}
+prog-report-marks = Las marcas A1, A2… son las acciones que se enumeran más abajo.
+prog-report-col-released = Publicado
+prog-report-statements-latest = La respuesta media del programa a cada afirmación, de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo), en el último mes. La pertenencia son las tres primeras afirmaciones; la seguridad emocional, las cuatro siguientes.
+prog-report-statements-together = La respuesta media del programa a cada afirmación, de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo), en { $months } tomados en conjunto: un solo mes suele tener muy pocas respuestas para leer una afirmación. La pertenencia son las tres primeras afirmaciones; la seguridad emocional, las cuatro siguientes.
+prog-report-months-together = { $months } en conjunto
+prog-report-circle-actions = { $n ->
+    [one] Se tomó { $n } acción más
+   *[other] Se tomaron { $n } acciones más
+} para círculos concretos del programa; las páginas de los círculos las enumeran.
+prog-report-how = Ninguna cifra de esta página se calculó a partir de las respuestas de nadie al abrir este informe: cada mes y cada trimestre se contó una sola vez, después de cerrarse, y se publicó. Las cifras publicadas nunca cambian. <strong>% positivo</strong> es la proporción de respuestas que, en conjunto, estuvieron de acuerdo con las afirmaciones sobre pertenencia (o sobre seguridad emocional): su respuesta media a ellas es mayor que 3,5; <strong>“me voy mejor”</strong> es la respuesta media a esa afirmación, de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo).
+prog-report-nodata-legend = no se publicó nada del programa en ese periodo
+prog-report-shown-together = { $n ->
+    [one] { $n } mes mostrado en conjunto
+   *[other] { $n } meses mostrados en conjunto
+}
+prog-report-the-months-together = los meses en conjunto
+prog-report-unreadable = Con este tamaño, las respuestas medias a las afirmaciones son demasiado inciertas para leerlas: sus intervalos de ruido superan ±{ $mean } en la escala del 1 al 5.
+prog-report-mixed = Por qué, con las mismas respuestas, unas afirmaciones se pueden leer y otras son demasiado inciertas ({ $months }): el intervalo de una afirmación depende de cuántas personas la respondieron —cualquiera puede omitir una, mientras que “respuestas” cuenta cada formulario— y de dónde queda su media, ya que el ruido de privacidad mueve una media más cuanto más lejos está del centro de la escala. Por eso las afirmaciones cercanas al límite de ±{ $mean } quedan a uno u otro lado. “Demasiado incierta” no dice nada sobre si una afirmación tuvo un resultado bueno o malo; los meses en conjunto se leen con más seguridad.
+chart-trend-title = { $who }: pertenencia y seguridad, % positivo por mes, con intervalos del 90 % que cuentan el muestreo
+chart-belonging-series = Pertenencia — % positivo
+chart-safety-series = Seguridad emocional — % positivo
+chart-archived-circle = { $circle } (archivado)
+chart-heat-title = { $who }: { $index }, % positivo, círculo por mes
+chart-first-title = { $who }: participantes por primera vez y que regresan, por mes
+chart-helped-title = { $who }, { $quarter }: qué ayudó, % de respuestas
+chart-hindered-title = { $who }, { $quarter }: qué estorbó, % de respuestas
+chart-uncertain = incierta
+first-release-overview-title = { $program } — resumen
+actions-title = { $program } — acciones
+actions-crumb = acciones
+actions-page-intro = Anote lo que hace después de leer las cifras —“empezamos cada reunión leyendo las normas del grupo”—, para un círculo o para todo el programa. Los gráficos de tendencia marcan el mes de cada acción, y la página de cada acción compara las cifras publicadas de antes y de después. Puede contarles a las personas participantes de un círculo lo que hizo, en una línea corta en su formulario.
+actions-recorded = Acciones registradas
+actions-none-yet = Todavía no hay ninguna acción registrada.
+actions-body-hint = (hasta { $n } caracteres; lo ve el personal, no las personas participantes)
+actions-record-button = Registrar la acción
+action-for = Para
+action-whole-program = Todo el programa
+action-circle-option = Círculo { $circle }
+action-archived-option = (archivado)
+action-what = Qué se hizo
+action-day = Día en que se tomó
+action-scope-circle = círculo { $circle }
+action-scope-program = todo el programa
+action-page-title = Acción del { $date } — { $program }
+action-title = Acción del { $date }
+action-recorded-by = Registrada por { $who }.
+action-before-after = Antes y después
+action-compare-circle = Las cifras publicadas del círculo en hasta tres meses antes del mes de la acción, frente a hasta tres meses después. Un cambio después de una acción no prueba que la acción lo causara, pero vale la pena saberlo.
+action-compare-program = Las cifras publicadas del programa en hasta tres meses antes del mes de la acción, frente a hasta tres meses después. Un cambio después de una acción no prueba que la acción lo causara, pero vale la pena saberlo.
+action-too-little = Todavía hay muy pocos datos publicados para saberlo. La comparación necesita meses publicados a ambos lados del mes de la acción, con al menos 20 respuestas en cada lado.
+action-figures = Alrededor de { $before } % positivo en { $before_months } y alrededor de { $after } % en { $after_months }
+action-month-span = de { $first } a { $last }
+action-clear = { $figures }. Un cambio así de grande ocurre por azar { $chance }, contando el ruido añadido por privacidad y el azar de quién respondió.
+action-unclear = { $figures }. Un cambio de este tamaño está dentro de lo que producen el ruido y el azar, así que estas cifras no permiten saber si algo cambió.
+action-chance-1000 = menos de 1 vez de cada 1000
+action-chance-100 = menos de 1 vez de cada 100
+action-chance-20 = menos de 1 vez de cada 20
+action-tell = Contarlo a las personas participantes
+action-tell-circle-only = Solo una acción de un círculo se puede contar a las personas participantes: su línea aparece en el formulario y en la página de agradecimiento de ese círculo, en ningún otro lugar. Regístrela para un círculo para usar esto.
+action-tell-intro = Una línea corta en el formulario y la página de agradecimiento de este círculo solamente: lo que las personas participantes le dijeron y lo que usted hizo.
+action-line-rule = Nunca una cifra: ningún porcentaje, proporción ni número de personas, en cifras o en palabras; no “80 %”, “la mitad de ustedes”, “la mayoría de ustedes” ni “3 de cada 10”. Diga lo que escuchó, no cuántas personas lo dijeron; otros números (“diez minutos”, “a las 7 de la tarde”) están bien.
+action-now-read = Las personas participantes leen ahora:
+action-line-en = La línea, en inglés
+action-line-hint = (hasta { $n } caracteres)
+action-line-placeholder = You told us meetings felt rushed. We now keep the last ten minutes for check-out.
+action-line-es = En español
+action-line-es-hint = (opcional; sin ella, quienes leen en español ven la línea en inglés)
+action-save-line = Guardar la línea
+action-publish = Publicar para las personas participantes
+action-withdraw = Dejar de contarlo
+action-change = Cambiar la acción
+action-save-changes = Guardar los cambios
+action-archive-link = Archivar esta acción…
+action-archived-note = Esta acción está archivada: ya no aparece en los gráficos ni ante las personas participantes. El registro de auditoría conserva su historial.
+action-archive-page-title = ¿Archivar la acción del { $date }?
+action-archive-crumb = archivar
+action-archive-title = ¿Archivar la acción del { $date }?
+action-archived-already = Esta acción ya está archivada.
+action-back = Volver a las acciones
+action-archive-explain = Al archivarla, sale de la lista de acciones y de los gráficos de tendencia. No se puede recuperar; el registro de auditoría conserva constancia de ella.
+action-archive-explain-told = Al archivarla, sale de la lista de acciones y de los gráficos de tendencia, y <strong>ya no se les cuenta a las personas participantes del círculo</strong>. No se puede recuperar; el registro de auditoría conserva constancia de ella.
+action-archive-button = Archivar la acción
+action-keep = Conservarla
+action-recorded = Se registró la acción. Su mes se marca en el gráfico de tendencia cuando se publique.
+action-archived-no-change = Esta acción está archivada: ya no se puede cambiar.
+action-saved = Se guardaron los cambios de la acción.
+action-unchanged = La acción ya estaba así: no cambió nada.
+action-moved = Ahora es para otro círculo, así que su línea ya no se muestra a las personas participantes.
+action-archived-no-publish = Esta acción está archivada: ya no se les cuenta a las personas participantes.
+action-line-unchanged = Las personas participantes ya leen exactamente esto: no cambió nada.
+action-withdrawn = Ya no se les cuenta esta acción a las personas participantes.
+action-published = Publicada: el formulario y la página de agradecimiento del círculo muestran ahora esta línea a sus participantes.
+action-archived-done = Se archivó la acción del { $date }. Ya no aparece en los gráficos.
+action-archived-done-told = Se archivó la acción del { $date }. Ya no aparece en los gráficos ni ante las personas participantes.
+action-archived-before = Esa acción ya estaba archivada.
+action-problem-empty-body = Escriba qué se hizo.
+action-problem-long-body = La acción debe tener { $n } caracteres o menos.
+action-problem-bad-date = Indique el día en que se tomó la acción, como fecha (por ejemplo, 2026-09-14).
+action-problem-far-date = El día puede estar, como mucho, a un año de hoy.
+action-problem-unknown-circle = Elija uno de los círculos del programa, o todo el programa.
+action-problem-empty-line = Escriba la línea que leerán las personas participantes, o retírela.
+action-problem-long-line = La línea debe tener { $n } caracteres o menos: las personas participantes la leen en un teléfono.
+action-problem-figure = La línea no puede decir cuántas personas dijeron algo —ningún porcentaje, proporción ni número de personas, en cifras o en palabras (“80 %”, “la mitad de ustedes”, “la mayoría de ustedes”, “3 de cada 10”)—: a las personas participantes nunca se les muestra una cifra, solo lo que usted escuchó y lo que se hizo.
+action-problem-program-wide = Solo una acción de un círculo se puede contar a las personas participantes: la ven en el formulario de ese círculo.
+first-release-heading = Todavía no hay cifras
+first-release-how = Cada cifra de esta página viene de una publicación: un mes se cuenta una sola vez, después de terminar, con ruido que mantiene ocultas las respuestas de cada persona, y nunca cambia después. Nada se calcula a partir de las respuestas a medida que llegan.
+first-release-none-yet = Todavía no se ha publicado ningún mes de { $name }, así que no hay cifras que mostrar.
+first-release-no-session = Todavía no ha tenido ninguna sesión. Cada mes se publica solo { $hours } horas después de terminar; las primeras cifras llegan después del primer mes en que se reúna.
+first-release-comes = La primera publicación, de { $month }, llega el { $day } o poco después: Hearth publica cada mes por sí solo { $hours } horas después de que termina, una vez cerradas todas las sesiones de ese mes.
+first-release-was-due = La primera publicación, de { $month }, correspondía el { $day }: se hace sola en menos de una hora una vez cerradas todas las sesiones de ese mes (una persona de administración también puede hacerla con `hearth release --period { $period }`).
+attn-as-a-whole = { $program } en su conjunto
+attn-chance-more = más de 1 vez de cada 20
+attn-fell = { $index } en { $subject } bajó de alrededor del { $before } % a alrededor del { $after } % entre { $from } y { $to }; una bajada así de grande ocurre por azar { $chance }, contando el ruido añadido por privacidad y el azar de quién respondió.
+attn-rose = { $index } en { $subject } subió de alrededor del { $before } % a alrededor del { $after } % entre { $from } y { $to }; una subida así de grande ocurre por azar { $chance }, contando el ruido añadido por privacidad y el azar de quién respondió.
+attn-how = Cada trimestre, cada círculo y el programa en su conjunto se comparan con el trimestre anterior en pertenencia y seguridad emocional. Un cambio solo aparece cuando es mayor de lo que pueden explicar el ruido añadido por privacidad y el azar de quién respondió, comprobado para todos los círculos del programa a la vez, de modo que, cuando nada ha cambiado, una falsa alarma aparece menos de 1 trimestre de cada 20. Las cifras ocultas nunca se comparan.
+reports-page-title = Informes trimestrales
+report-title = Informe del conjunto de programas { $quarter }
+report-heading = Informe del conjunto de programas
+report-intro = Cómo valoraron las personas participantes sus sesiones de apoyo entre pares en { $months }, programa por programa, y cómo se compara con trimestres anteriores.
+report-released-on = Las cifras de este trimestre se publicaron el
+report-summed = , como la suma de sus meses
+report-summed-months = , cada uno publicado una sola vez después de cerrarse:
+report-whole = , medidas para el trimestre en su conjunto
+report-whole-months = ; sus meses se publicaron por separado:
+report-month-on = { $month }, el
+report-and = y
+report-never-change = Las cifras publicadas nunca cambian.
+report-csv-note = : qué significa cada columna y cada medida del CSV.
+report-api = Las mismas cifras para sus propias herramientas, en JSON o CSV: <code>GET /api/v1/releases/{ $quarter }/cells</code>, con una clave de API que le crea una persona de administración de Hearth (la guía de la API es docs/api.md; <a href="/api/v1/openapi.json">su descripción</a>).
+report-says-more = , al final, explica más.
+report-nodata-legend = no se publicó nada de ese programa en este trimestre
+report-glance = Los programas de un vistazo
+report-glance-table-label = Los programas de un vistazo (tabla)
+report-col-program = Programa
+report-by-program = Programa por programa
+report-bars-note = Las barras de los gráficos muestran el intervalo con muestreo de cada programa: donde las barras de dos programas se superponen, la diferencia entre ellos puede deberse al azar.
+report-safety-caption = Seguridad emocional, % positivo
+report-by-quarter = Trimestre a trimestre
+report-trend-intro = Pertenencia y seguridad emocional, % positivo, en cada trimestre publicado hasta { $quarter }.
+report-trend-intro-all = Pertenencia y seguridad emocional, % positivo, en cada trimestre publicado hasta { $quarter }, para cada programa y para todos los programas en conjunto.
+report-trend-bars = Las barras muestran el intervalo con muestreo de cada trimestre: donde las barras de dos trimestres se superponen, el cambio entre ellos puede deberse al azar. Un trimestre rayado es demasiado incierto para leerlo; uno oculto tuvo muy pocas respuestas para mostrarlo.
+report-trend-note = En los gráficos, { $note }
+report-first-quarter = { $quarter } es el primer trimestre publicado, así que todavía no hay un trimestre anterior con el que compararlo.
+report-trend-table-label = { $name }, trimestre a trimestre (tabla)
+report-what-numbers = Qué son los números
+report-numbers = Después de cada sesión, las personas participantes pudieron decir, de forma anónima y sin cuenta, cómo se sintieron en la sesión: si sintieron que pertenecían (3 afirmaciones), si se sintieron emocionalmente seguras (4 afirmaciones) y si se fueron mejor, cada una de 1 (totalmente en desacuerdo) a 5 (totalmente de acuerdo). Podían omitir cualquier afirmación.
+report-numbers-terms = <strong>Respuestas</strong> es cuántos formularios de opinión enviaron las personas participantes durante el trimestre. <strong>% positivo</strong> es la proporción de respuestas que, en conjunto, estuvieron de acuerdo: su media en las afirmaciones que respondieron es mayor que 3,5, y respondieron al menos dos tercios de ellas. <strong>“Me voy mejor”</strong> es la respuesta media a esa afirmación, de 1 a 5. Las cifras de un trimestre son la suma de sus tres meses.
+report-what-pm = Qué significa “±”
+report-pm = Ninguna cifra de esta página es exacta, por dos razones. Primero, a cada recuento se le añadió a propósito una pequeña cantidad aleatoria, para que el informe diga muy poco sobre las respuestas de una persona: “72 % ± 3” significa que ese ruido añadido movió la cifra como mucho 3 puntos, 9 de cada 10 veces. Segundo, las personas que vinieron y respondieron son solo algunas de las que podrían haberlo hecho: “± 9 con muestreo” cuenta también ese azar. Use el intervalo más ancho, con muestreo, al comparar programas o trimestres: si dos intervalos se superponen, la diferencia entre ellos puede deberse al azar. Una cifra cercana al 0 % o al 100 % se da como intervalo (“91–100 %”), ya que ninguna proporción puede ser menor que 0 % ni mayor que 100 %.
+report-why-hidden = Por qué se ocultan algunas cifras
+report-hidden = Este informe muestra programas completos, nunca un solo grupo o sesión. Las cifras de un programa solo se muestran cuando tuvo suficientes respuestas en el trimestre —{ $k }, más un margen por el ruido—, de modo que un programa con menos de { $k } respuestas se muestra como mucho 1 vez de cada 100. También se ocultan algunas cifras mayores, cuando mostrarlas permitiría deducir una oculta restando: un programa cuyas cifras, restadas de “Todos los programas”, revelarían las de un programa oculto, o un trimestre que, junto a las cifras mensuales que ve la coordinación de su programa, revelaría un mes oculto. “Oculta para proteger el anonimato” no dice nada sobre si a un programa le fue bien o mal; “sin datos” significa que no se publicó nada de ese programa en ese trimestre.
+report-what-uncertain = Qué significa “demasiado incierta para leerla”
+report-uncertain = Donde llegaron pocas respuestas, el ruido añadido puede ser grande en comparación con la propia cifra. Cuando un porcentaje podría desviarse más de { $pct } puntos (o una media más de { $mean } en la escala del 1 al 5), el informe no muestra ningún número y dice “demasiado incierta para leerla”, con el número de respuestas que hay detrás. No es una puntuación baja ni alta: significa que no hubo suficientes respuestas para saberlo.
+report-privacy-heading = Cómo se protege la privacidad de las personas participantes
+report-privacy-summed = Ninguna cifra de esta página se calculó a partir de las respuestas de nadie al abrir este informe. Cada mes, una vez cerrado, se contó una sola vez —para cada grupo, cada programa y todos los programas en conjunto— y a cada recuento se le añadió una pequeña cantidad aleatoria. Después, los recuentos se ajustaron para que todo sume exactamente: los grupos con su programa, los programas con todos los programas y los tres meses con el trimestre. Este trimestre es simplemente la suma de sus tres meses, así que no revela nada que sus meses no hubieran revelado ya. Los porcentajes y las medias se calculan a partir de estos recuentos.
+report-privacy-first = Ninguna cifra de esta página se calculó a partir de las respuestas de nadie al abrir este informe. Este trimestre se publicó con el método anterior de Hearth: sus recuentos se hicieron una sola vez, para el trimestre en su conjunto, y a cada uno se le añadió una pequeña cantidad aleatoria. Los porcentajes y las medias se calculan a partir de estos recuentos.
+report-allowance = Cada programa tiene un margen de privacidad fijo para cada mes: un límite de cuánto puede revelar, todo junto, lo que se publica sobre ese mes acerca de las personas que respondieron. Hearth registra cada uso y se niega a publicar más sobre un mes cuando se agota su margen.
+report-allowance-weekly = El margen se fijó para proteger todas las respuestas juntas de alguien que vino todas las semanas de un mes.
+report-allowance-some = El margen se fijó para proteger { $n ->
+    [one] una respuesta
+   *[other] hasta { $n } respuestas
+} de una persona en un mes: alguien que respondió todas las semanas está menos protegido, ya que sus respuestas juntas mueven más los recuentos.
+report-allowance-response = La protección es para cada respuesta: alguien que respondió todas las semanas de un mes está menos protegido que alguien que respondió una vez.
+report-allowance-end = Las personas participantes responden sin cuenta, y Hearth no guarda ningún identificador con sus respuestas. Las cifras publicadas nunca cambian, así que volver a abrir este informe nunca puede revelar más.
+report-settings-below = Los parámetros exactos de esta protección están en el apéndice técnico, más abajo.
+report-technical = Apéndice técnico: parámetros exactos de privacidad
+report-technical-intro = Para especialistas en estadística y en revisión de privacidad. Las palabras en <code>este tipo de letra</code> son los nombres que usan el registro de privacidad, la configuración y la exportación CSV de Hearth; cada una se explica donde aparece.
+report-dt-definition = Definición de privacidad
+report-zcdp = Privacidad diferencial de concentración cero (zCDP), cuya pérdida se mide con ρ (<code>{ $key }</code>).
+report-pure = Privacidad diferencial pura, cuya pérdida se mide con ε (<code>{ $key }</code>).
+report-budget = El presupuesto es por programa y por mes, y protege todas las respuestas que una persona da ese mes hasta un número previsto (abajo); cada publicación que usa un mes cuenta contra él.
+report-dt-loss = Pérdida de privacidad
+report-loss-many = Como mucho { $answer } para cualquier respuesta dada a estos programas en cualquier mes de { $quarter }, sumando cada publicación que la usó
+report-loss-one = Como mucho { $answer } para cualquier respuesta dada a este programa en cualquier mes de { $quarter }, sumando cada publicación que la usó
+report-loss-zcdp = ; ε con δ = 10⁻⁶ según la conversión de Canonne, Kamath y Steinke (2020)
+report-loss-planned = El presupuesto se previó para una persona que responde hasta { $n ->
+    [one] { $n } vez
+   *[other] { $n } veces
+} al mes: todas sus respuestas juntas,
+report-loss-weekly = Alguien que respondió todas las semanas (4 respuestas, que pueden caer en los mismos recuentos) queda en { $weekly }; una sola respuesta cuyo contenido cambió (que mueve dos recuentos, no uno), en { $changed }. Una persona que responde mes tras mes acumula estas pérdidas mes a mes.
+report-loss-none = No hay ningún gasto registrado para los meses de { $quarter }.
+report-quarter-adds-nothing = El trimestre en sí no añade nada ({ $unit } = 0).
+report-dt-mechanism = Mecanismo
+report-mechanism-gaussian = el mecanismo gaussiano discreto
+report-mechanism-laplace = el mecanismo de Laplace discreto
+report-mechanism-how = Se añade ruido entero a recuentos enteros con un muestreador exacto construido a partir de bits aleatorios, sin coma flotante, calibrado según la parte del presupuesto de cada medición y cuánto puede moverla una respuesta (un recuento de cada histograma).
+report-dt-plan = Plan de medición
+report-plan = Plan { $plan }.
+report-plan-summed = Cada mes se mide una sola vez, como histogramas disjuntos, en tres niveles: <code>circle_month</code> (el mes de un círculo: Hearth llama círculo a cada grupo de apoyo entre pares de un programa), <code>program_month</code> (el mes de un programa) y <code>portfolio_month</code> (el mes de todos los programas). Unos mínimos cuadrados ponderados sobre todos los programas → programas → círculos hacen que los niveles sumen, y después los recuentos pasan a ser enteros no negativos con sumas exactas, de arriba abajo. Las filas de programas de este informe son celdas <code>program_quarter</code> (el trimestre de un programa) y su fila “Todos los programas” es la celda <code>portfolio_quarter</code> (el trimestre de todos los programas): cada una es la suma de los recuentos publicados de sus tres meses, sin medición ni gasto propios.
+report-plan-first = El primer plan: cada nivel se midió por separado, incluidos <code>program_quarter</code> (el trimestre de un programa) y <code>portfolio_quarter</code> (el trimestre de todos los programas), las celdas de este informe.
+report-dt-suppression = Supresión
+report-suppression = Umbral k = { $k } respuestas (el umbral para financiadores). Una celda se muestra cuando su recuento publicado de respuestas alcanza k más ⌈2,33·√V⌉, siendo V la varianza del ruido de ese recuento (una aproximación normal), de modo que una celda con menos de k respuestas reales se muestra como mucho alrededor de 1 vez de cada 100. Supresión complementaria: las celdas ocultas deben alcanzar juntas el umbral, o se ocultan más: entre los programas dentro de todos los programas, y entre los meses de un programa dentro de su trimestre.
+report-dt-ranges = Intervalos
+report-ranges = “±” es el intervalo del 90 % del ruido (1,645 desviaciones estándar), a partir de la varianza del ruido que cada publicación guarda para sus recuentos. “Con muestreo” añade la varianza del muestreo (para una proporción, con el ajuste de Agresti y Coull). Una cifra es “demasiado incierta para leerla” cuando su intervalo de ruido supera ±{ $pct } puntos en un porcentaje o ±{ $mean } en una media de 1 a 5.
+report-spends = Gastos detrás de este informe
+report-spends-summed = Cada fila es una medición hecha en cada mes del trimestre, tal como la registra el registro de privacidad.
+report-spends-first = Cada fila es una medición del trimestre, tal como la registra el registro de privacidad.
+report-spend-explain = <strong>Gasto</strong>: la parte del presupuesto de esa medición, en { $unit } (<code>{ $key }</code>). <strong>Escala del ruido</strong>:
+report-scale-zcdp = la varianza exacta σ² del ruido de cada recuento, con su desviación estándar σ
+report-scale-pure = la escala exacta b del ruido de cada recuento, con su desviación estándar σ
+report-ledger-page = La página del registro de privacidad de la administración enumera cada gasto de cada mes.
+report-spends-table-label = Gastos detrás de este informe (tabla)
+report-col-spent-in = Gastado en
+report-col-level = Nivel
+report-col-figures = Cifras
+report-col-spend = Gasto
+report-col-scale = Escala del ruido
+report-all-programs = Todos los programas
+report-starred = { $quarter }* incluye { $months }
+chart-quarter-trend-title = { $who }: pertenencia y seguridad, % positivo por trimestre, con intervalos del 90 % que cuentan el muestreo
+chart-by-program-title = { $index }, { $quarter }, % positivo por programa
+report-level-circle_month = el mes de un círculo
+report-level-program_month = el mes de un programa
+report-level-portfolio_month = el mes de todos los programas
+report-level-program_quarter = el trimestre de un programa
+report-level-portfolio_quarter = el trimestre de todos los programas
+report-group-indices = pertenencia y seguridad (% positivo)
+report-group-items = las ocho afirmaciones (respuestas de 1 a 5 u omitidas)
+report-group-first_time = primera vez o regresan
+report-group-choices = qué ayudó y qué estorbó
