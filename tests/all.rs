@@ -44,6 +44,7 @@ mod staff_accounts;
 mod staff_catalog;
 mod staff_es_admin_setup;
 mod staff_es_figures;
+mod staff_es_frontline;
 mod staff_language;
 mod staff_text;
 mod webhook_admin;

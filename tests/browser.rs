@@ -225,7 +225,7 @@ fn participant_pages_in_arabic_mirror_at_three_widths_and_every_language_passes_
     let kiosk_path = kiosk_link[kiosk_link.find("/s/").unwrap()..].to_owned();
 
     let server = Server::start(&db, None);
-    let mut pages = vec![
+    let pages = vec![
         "rtl-home=/?lang=ar".to_owned(),
         format!("form-rtl=/s/{code}?lang=ar"),
         format!("rtl-refused=post:/s/{code}?lang=ar"),

@@ -364,7 +364,10 @@ pub(crate) async fn sign_in_form(
         chrome: Chrome::new(crate::words::tr().get("sign-in-title"), None, &csrf),
         email: String::new(),
         next,
-        problem: query.used.is_some().then(|| ONE_TIME_USED.to_owned()),
+        problem: query
+            .used
+            .is_some()
+            .then(|| crate::words::tr().get(ONE_TIME_USED)),
         first_admin: first_admin(&dash).await?,
         single_sign_on: dash.sso.is_some(),
         one_time_hours: dash.limits.one_time_words(),
@@ -401,7 +404,7 @@ pub(crate) async fn sign_in(
     if email.is_empty() || form.password.is_empty() {
         return again.refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Enter your email and your password.",
+            &crate::words::tr().get("sign-in-refused-empty"),
         );
     }
     let found = account::find_account_by_email(&dash.store, &email).await?;
@@ -416,7 +419,7 @@ pub(crate) async fn sign_in(
     {
         return again.refuse(
             StatusCode::TOO_MANY_REQUESTS,
-            "Too many sign-in attempts for this account. Wait a minute, then try again.",
+            &crate::words::tr().get("sign-in-refused-too-many"),
         );
     }
     let (account, hash) = match found {
@@ -495,13 +498,13 @@ fn standing(
     now: i64,
     limits: &SignInLimits,
 ) -> Result<Account, Refusal> {
-    const NO_MATCH: &str = "That email and password do not match an account.";
+    let t = crate::words::tr();
     let Some(account) = account else {
         return Err(Refusal {
             email: None,
             detail: "no account has that email",
             status: StatusCode::UNAUTHORIZED,
-            problem: NO_MATCH.to_owned(),
+            problem: t.get("sign-in-refused-no-match"),
         });
     };
     let refused = |detail, status, problem: String| {
@@ -516,14 +519,14 @@ fn standing(
         return refused(
             "wrong password",
             StatusCode::UNAUTHORIZED,
-            NO_MATCH.to_owned(),
+            t.get("sign-in-refused-no-match"),
         );
     }
     if !account.active {
         return refused(
             "account deactivated",
             StatusCode::FORBIDDEN,
-            "This account has been deactivated. Ask an admin if you need it again.".to_owned(),
+            t.get("sign-in-refused-deactivated"),
         );
     }
     match account.one_time_refusal(now, limits.one_time_password_lifetime) {
@@ -531,21 +534,18 @@ fn standing(
         Some(OneTimeRefusal::Used) => refused(
             "one-time password used already",
             StatusCode::UNAUTHORIZED,
-            ONE_TIME_USED.to_owned(),
+            t.get(ONE_TIME_USED),
         ),
         Some(OneTimeRefusal::Expired) => refused(
             "one-time password expired",
             StatusCode::UNAUTHORIZED,
-            format!(
-                "That one-time password has expired: it worked for {} after it was made. Ask an admin to reset your password again.",
-                limits.one_time_words()
-            ),
+            t.with("sign-in-refused-expired", "hours", &limits.one_time_words()),
         ),
     }
 }
 
-/// What the sign-in page says when a one-time password signs in a second time.
-pub(crate) const ONE_TIME_USED: &str = "That one-time password has been used already: it works for one sign-in only, and choosing your own password had to follow it. Ask an admin to reset your password again.";
+/// The message the sign-in page shows when a one-time password signs in a second time.
+pub(crate) const ONE_TIME_USED: &str = "sign-in-refused-used";
 
 /// Where the second step of signing in asks for a code.
 pub(crate) const SECOND_STEP_PATH: &str = "/staff/sign-in/code";

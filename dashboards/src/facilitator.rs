@@ -47,6 +47,7 @@ use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
 use crate::page::{Chrome, Confirmed, StaffError, catalog_problem, local_time, sentence};
+use crate::words;
 
 /// A QR code of `text` as inline SVG that scales with the page.
 pub fn qr_svg(text: &str, label: &str) -> Result<String, StaffError> {
@@ -84,6 +85,7 @@ struct SessionRow {
     code: String,
     circle: String,
     held_on: String,
+    /// The message key of its state (see [`state_key`]).
     state: &'static str,
     closed: bool,
     /// The count of responses, for its opener while it is not closed (see
@@ -98,15 +100,15 @@ const MAX_CARDS: u32 = 200;
 /// How far from today a meeting opened at the desk may be.
 const DESK_DAYS: i64 = 7;
 
-/// A session's state in a word, which is all anyone but its opener sees of its count:
-/// open, full, or closed — with "(was full)" when it closed full, so a closed session
-/// keeps the state it ended in.
-pub(crate) fn state_word(session: &Session) -> &'static str {
+/// A session's state in a word (the key of its message), which is all anyone but its
+/// opener sees of its count: open, full, or closed — with "(was full)" when it closed
+/// full, so a closed session keeps the state it ended in.
+pub(crate) fn state_key(session: &Session) -> &'static str {
     match session.state(now_unix()) {
-        SessionState::Open => "open",
-        SessionState::Full => "full",
-        SessionState::Closed if session.filled() => "closed (was full)",
-        SessionState::Closed => "closed",
+        SessionState::Open => "session-state-open",
+        SessionState::Full => "session-state-full",
+        SessionState::Closed if session.filled() => "session-state-closed-full",
+        SessionState::Closed => "session-state-closed",
     }
 }
 
@@ -162,14 +164,14 @@ async fn sessions_page(
             code: s.code.to_string(),
             circle: s.circle.clone(),
             held_on: s.held_on.to_string(),
-            state: state_word(s),
+            state: state_key(s),
             closed: s.state(now) == SessionState::Closed,
             count: s.live_count(signed.user.id, now),
             capacity: s.capacity,
         })
         .collect();
     Ok(SessionsPage {
-        chrome: signed.chrome("Sessions"),
+        chrome: signed.chrome(words::tr().get("nav-sessions")),
         program,
         circles,
         today: chrono::Local::now().date_naive().to_string(),
@@ -188,7 +190,9 @@ pub(crate) async fn sessions(
     signed.render(&page)
 }
 
-fn optional_number(field: &str, what: &str) -> Result<Option<u32>, String> {
+/// A number field left empty, or a whole number; `not_a_number` is the message key that
+/// says which field is not one.
+fn optional_number(field: &str, not_a_number: &str) -> Result<Option<u32>, String> {
     let field = field.trim();
     if field.is_empty() {
         return Ok(None);
@@ -196,7 +200,7 @@ fn optional_number(field: &str, what: &str) -> Result<Option<u32>, String> {
     field
         .parse()
         .map(Some)
-        .map_err(|_| format!("{what} must be a whole number."))
+        .map_err(|_| words::tr().get(not_a_number))
 }
 
 #[derive(Template)]
@@ -276,20 +280,18 @@ pub(crate) async fn open(
             .parse::<CircleId>()
             .ok()
             .and_then(|id| circles.iter().find(|c| c.id == id))
-            .ok_or_else(|| "Choose one of your program's circles.".to_owned())?;
+            .ok_or_else(|| words::tr().get("sessions-choose-circle"))?;
         let date = NaiveDate::parse_from_str(form.held_on.trim(), "%Y-%m-%d")
-            .map_err(|_| "Give the session's date as YYYY-MM-DD.".to_owned())?;
+            .map_err(|_| words::tr().get("sessions-date-format"))?;
         let today = chrono::Local::now().date_naive();
         if (date - today).num_days().abs() > DESK_DAYS {
-            return Err(format!(
-                "The meeting's date must be within {DESK_DAYS} days of today."
-            ));
+            return Err(words::tr().with("sessions-date-near", "days", &DESK_DAYS.to_string()));
         }
-        let capacity = optional_number(&form.capacity, "Capacity")?;
-        let hours = optional_number(&form.hours, "Hours open")?;
-        let tickets = optional_number(&form.tickets, "Tickets")?;
+        let capacity = optional_number(&form.capacity, "sessions-capacity-number")?;
+        let hours = optional_number(&form.hours, "sessions-hours-number")?;
+        let tickets = optional_number(&form.tickets, "sessions-tickets-number")?;
         if tickets.is_some_and(|n| n > MAX_CARDS) {
-            return Err(format!("Print at most {MAX_CARDS} ticket cards at a time."));
+            return Err(words::tr().with("sessions-max-cards", "n", &MAX_CARDS.to_string()));
         }
         let new = NewSession::new(&program, &circle.name, date, capacity, hours, tickets)
             .map_err(sentence)?
@@ -379,6 +381,7 @@ pub(crate) async fn tickets(
     let view = session_view(&dash, &session, &signed)?;
     let base = view.link.clone();
     let tickets = waiting.tickets;
+    let qr_label = words::tr().get("tickets-qr-label");
     // Drawing a few hundred QR codes is CPU work: off the async runtime.
     let cards = tokio::task::spawn_blocking(move || {
         tickets
@@ -390,7 +393,7 @@ pub(crate) async fn tickets(
                     .as_ref()
                     .map(|base| {
                         let link = format!("{base}?ticket={}", t.as_str());
-                        qr_svg(&link, "QR code of this card's single-use link")
+                        qr_svg(&link, &qr_label)
                     })
                     .transpose()?;
                 Ok(Card {
@@ -402,7 +405,7 @@ pub(crate) async fn tickets(
     })
     .await??;
     let page = TicketsPage {
-        chrome: signed.chrome(format!("Ticket cards · {}", session.code)),
+        chrome: signed.chrome(words::tr().with("tickets-title", "code", &session.code.to_string())),
         words: card_words(session.held_on, session.default_lang),
         session: view,
         replacement: waiting.replacement,
@@ -422,7 +425,10 @@ struct SessionView {
     /// Said wherever the link or QR code is shown (never printed on the cards) when phones
     /// cannot follow them: see [`crate::links::PublicAddress::warning`].
     warning: Option<String>,
+    /// The message key of its state (see [`state_key`]).
     state: &'static str,
+    /// Open (not full, not closed): its page says until when.
+    open: bool,
     closed: bool,
     /// The count of responses, for its opener while it is not closed; `None` for everyone
     /// else.
@@ -449,11 +455,15 @@ fn session_view(
         held_on: s.held_on.to_string(),
         qr: link
             .as_ref()
-            .map(|link| qr_svg(link, &format!("QR code of the link to session {}", s.code)))
+            .map(|link| {
+                let label = words::tr().with("session-qr-label", "code", &s.code.to_string());
+                qr_svg(link, &label)
+            })
             .transpose()?,
         // A closed session's page shows no link, so nothing to warn about.
         warning: dash.address.warning().filter(|_| !closed),
-        state: state_word(s),
+        state: state_key(s),
+        open: s.state(now_unix()) == SessionState::Open,
         closed,
         count: s.live_count(viewer.user.id, now_unix()),
         capacity: s.capacity,
@@ -503,7 +513,7 @@ pub(crate) async fn session(
 ) -> Result<Response, StaffError> {
     let session = own_session(&dash, &signed, &code).await?;
     let page = SessionPage {
-        chrome: signed.chrome(format!("Session {}", session.code)),
+        chrome: signed.chrome(words::tr().with("session-title", "code", &session.code.to_string())),
         session: session_view(&dash, &session, &signed)?,
     };
     signed.render(&page)
@@ -514,23 +524,28 @@ pub(crate) async fn session(
 fn after_closing(session: &Session, now: i64) -> String {
     let closes = session.closes_at.min(now);
     let until = paper::paper_until_of(session.held_on, closes);
-    let month = session.held_on.format("%B %Y");
+    let t = words::tr();
+    let month = domain::locale::month_year(t.lang(), session.held_on);
+    let days = paper::PAPER_DAYS.to_string();
     if until <= closes {
-        format!(
-            "Paper forms: none can be typed in after it closes, since {month} is released from {}.",
-            local_time(paper::month_released_at(session.held_on))
+        let released = local_time(paper::month_released_at(session.held_on));
+        t.args(
+            "session-close-paper-none",
+            &[("month", &month), ("released", &released)],
         )
     } else if until < closes + paper::PAPER_DAYS * 86_400 {
-        format!(
-            "Paper forms can still be typed in after it closes, while it has room: until {} (when {month} is released, sooner than {} days after closing). They count in its month's release.",
-            local_time(until),
-            paper::PAPER_DAYS
+        t.args(
+            "session-close-paper-sooner",
+            &[
+                ("until", &local_time(until)),
+                ("month", &month),
+                ("days", &days),
+            ],
         )
     } else {
-        format!(
-            "Paper forms can still be typed in for {} days after it closes, while it has room: until {}. They count in its month's release.",
-            paper::PAPER_DAYS,
-            local_time(until)
+        t.args(
+            "session-close-paper-days",
+            &[("days", &days), ("until", &local_time(until))],
         )
     }
 }
@@ -556,7 +571,11 @@ pub(crate) async fn confirm_close(
         return Ok(Redirect::to(&format!("/staff/sessions/{}", session.code)).into_response());
     }
     let page = ClosePage {
-        chrome: signed.chrome(format!("Close session {}?", session.code)),
+        chrome: signed.chrome(words::tr().with(
+            "session-close-title",
+            "code",
+            &session.code.to_string(),
+        )),
         session: session_view(&dash, &session, &signed)?,
         paper: after_closing(&session, now_unix()),
     };
@@ -624,7 +643,11 @@ pub(crate) async fn confirm_replace(
     }
     let unused = catalog::unused_tickets(&dash.store, session.id).await?;
     let page = ReplacePage {
-        chrome: signed.chrome(format!("Replace the unused cards of {}?", session.code)),
+        chrome: signed.chrome(words::tr().with(
+            "session-replace-title",
+            "code",
+            &session.code.to_string(),
+        )),
         session: session_view(&dash, &session, &signed)?,
         unused,
         once: once::token(),

@@ -42,6 +42,7 @@ use crate::access::Area;
 use crate::auth::Signed;
 use crate::once;
 use crate::page::{Chrome, StaffError, local_time};
+use crate::words;
 
 // ---------------------------------------------------------------------------------------
 // The printed form
@@ -61,6 +62,9 @@ struct PaperPage {
 
 /// Everything the sheet says, in one participant language.
 struct PaperWords {
+    /// The heading of the statements' column, for screen readers (from the staff
+    /// catalog, so English for a language without one).
+    statement: String,
     title: String,
     session: String,
     group: String,
@@ -95,6 +99,7 @@ fn paper_words(
 ) -> PaperWords {
     let t = lang.tr();
     PaperWords {
+        statement: t.get("col-statement"),
         title: t.get("form-title"),
         session: t.args(
             "paper-session",
@@ -156,7 +161,11 @@ pub(crate) async fn print(
     let lang = Lang::from_code(&query.lang).unwrap_or(Lang::En);
     let crisis = domain::crisis::set_line(&dash.store, Some(session.program_id), lang).await?;
     let page = PaperPage {
-        chrome: signed.chrome(format!("Paper form · {}", session.code)),
+        chrome: signed.chrome(words::tr().with(
+            "paper-form-title",
+            "code",
+            &session.code.to_string(),
+        )),
         code: session.code.to_string(),
         lang: lang.code(),
         dir: lang.dir().as_str(),
@@ -248,7 +257,7 @@ pub(crate) async fn sessions(
         })
         .collect();
     let page = EntrySessionsPage {
-        chrome: signed.chrome("Type in paper forms"),
+        chrome: signed.chrome(words::tr().get("nav-paper")),
         sessions,
         paper_days: paper::PAPER_DAYS,
     };
@@ -258,7 +267,7 @@ pub(crate) async fn sessions(
 /// What refused a form or a stack, and what is still on the page.
 struct Refused {
     /// "This form was not added to the stack." or "Nothing was saved."
-    heading: &'static str,
+    heading: String,
     problems: Vec<String>,
     /// What is kept, not saved, when there is anything: said exactly.
     kept: Option<String>,
@@ -297,41 +306,40 @@ const NOTE_KEY: &str = "paper.note";
 
 /// A typed form as the page shows it back: its four fields' digits, "none" for an empty one.
 fn digits_of(typed: &Typed) -> String {
+    let t = words::tr();
+    let none = t.get("paper-entry-digits-none");
     let or_none = |d: &str| {
         if d.is_empty() {
-            "none".to_owned()
+            none.clone()
         } else {
             d.to_owned()
         }
     };
-    format!(
-        "statements {} · first time {} · helped {} · got in the way {}",
-        or_none(&typed.ratings),
-        or_none(&typed.first_time),
-        or_none(&typed.helped),
-        or_none(&typed.hindered)
+    t.args(
+        "paper-entry-digits",
+        &[
+            ("ratings", &or_none(&typed.ratings)),
+            ("first", &or_none(&typed.first_time)),
+            ("helped", &or_none(&typed.helped)),
+            ("hindered", &or_none(&typed.hindered)),
+        ],
     )
 }
 
-fn forms(n: usize) -> String {
-    format!("{n} form{}", if n == 1 { "" } else { "s" })
+/// A count of forms for a plural message.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// What a refusal leaves on the page, in one sentence: the stack's forms (and the form in
 /// the fields) are kept, not saved.
 fn kept_words(stack: usize, current: &Typed, adding: bool) -> Option<String> {
+    let t = words::tr();
     match (stack, adding || current.is_blank()) {
         (0, true) => None,
-        (0, false) => Some("The form in the fields is still there, not saved.".to_owned()),
-        (n, true) => Some(format!(
-            "The {} already in the stack {} still here, not saved yet.",
-            forms(n),
-            if n == 1 { "is" } else { "are" }
-        )),
-        (n, false) => Some(format!(
-            "The {} already in the stack and the form in the fields are still here, not saved yet.",
-            forms(n)
-        )),
+        (0, false) => Some(t.get("paper-entry-kept-fields")),
+        (n, true) => Some(t.count("paper-entry-kept-stack", "n", count(n))),
+        (n, false) => Some(t.count("paper-entry-kept-both", "n", count(n))),
     }
 }
 
@@ -362,10 +370,11 @@ fn entry_page(
     refused: Option<Refused>,
     note: Option<String>,
 ) -> EntryPage {
-    let t = Lang::En.tr();
+    // The statements and options in the page's language, from the participant catalog.
+    let t = words::tr();
     let now = now_unix();
     EntryPage {
-        chrome: signed.chrome(format!("Type in paper forms · {}", session.code)),
+        chrome: signed.chrome(t.with("paper-entry-title", "code", &session.code.to_string())),
         code: session.code.to_string(),
         circle: session.circle.clone(),
         held_on: session.held_on.to_string(),
@@ -475,16 +484,20 @@ impl EntryForm {
 
 /// Why a stack was not saved, in the typist's words.
 fn not_saved_words(refusal: NotSaved, session: &Session) -> String {
+    let t = words::tr();
     match refusal {
-        NotSaved::Full => "This session does not have room for this many forms: nothing was saved. Ask the facilitator.".to_owned(),
-        NotSaved::Over { until } => format!(
-            "This session is closed, and its paper forms could be typed in until {} ({} days after it closed, and before its month is released): it takes no more forms.",
-            local_time(until),
-            paper::PAPER_DAYS
+        NotSaved::Full => t.get("paper-entry-full-refused"),
+        NotSaved::Over { until } => t.args(
+            "paper-entry-over-refused",
+            &[
+                ("until", &local_time(until)),
+                ("days", &paper::PAPER_DAYS.to_string()),
+            ],
         ),
-        NotSaved::Released => format!(
-            "This session is closed and {} has been released: its figures are final, so it takes no more forms.",
-            session.held_on.format("%B %Y")
+        NotSaved::Released => t.with(
+            "paper-entry-released-refused",
+            "month",
+            &domain::locale::month_year(t.lang(), session.held_on),
         ),
     }
 }
@@ -537,10 +550,7 @@ fn reread(stack: &[String]) -> Result<Vec<Typed>, String> {
         match Typed::decode(token).map(|t| (t.answers().map(|_| ()), t)) {
             Some((Ok(()), t)) => typed.push(t),
             _ => {
-                return Err(format!(
-                    "Form {} of the stack could not be read, so the stack was dropped and nothing was saved. Type this stack again.",
-                    n + 1
-                ));
+                return Err(words::tr().with("paper-entry-unreadable", "n", &(n + 1).to_string()));
             }
         }
     }
@@ -571,11 +581,11 @@ impl Entering<'_> {
     fn refuse(&self, carried: Carried, problems: Vec<String>) -> Result<Response, StaffError> {
         let adding = self.action == EntryAction::Add;
         let refused = Refused {
-            heading: if adding {
-                "This form was not added to the stack."
+            heading: words::tr().get(if adding {
+                "paper-entry-not-added"
             } else {
-                "Nothing was saved."
-            },
+                "paper-entry-nothing-saved"
+            }),
             problems,
             kept: kept_words(carried.stack.len(), &carried.current, adding),
         };
@@ -590,11 +600,13 @@ impl Entering<'_> {
             .pop()
             .and_then(|f| Typed::decode(&f))
             .map(|f| {
-                format!(
-                    "Took form {} off the stack ({}): {} left.",
-                    carried.stack.len() + 1,
-                    digits_of(&f),
-                    carried.stack.len()
+                words::tr().args(
+                    "paper-entry-took-off",
+                    &[
+                        ("n", &(carried.stack.len() + 1).to_string()),
+                        ("form", &digits_of(&f)),
+                        ("left", &carried.stack.len().to_string()),
+                    ],
                 )
             });
         self.show(carried, note)
@@ -603,21 +615,19 @@ impl Entering<'_> {
     /// Adds the form in the fields to the stack, and empties the fields for the next.
     fn add(&self, mut carried: Carried) -> Result<Response, StaffError> {
         if carried.current.is_blank() {
-            let problem = "Type the form's digits first (Tab moves between the fields).".to_owned();
+            let problem = words::tr().get("paper-entry-type-first");
             return self.refuse(carried, vec![problem]);
         }
         if let Err(problems) = carried.current.answers() {
             return self.refuse(carried, problems);
         }
         if carried.stack.len() >= MAX_STACK {
-            let problem = format!("The stack holds {MAX_STACK} forms: save it first.");
+            let problem = words::tr().with("paper-entry-stack-full", "max", &MAX_STACK.to_string());
             return self.refuse(carried, vec![problem]);
         }
         carried.stack.push(carried.current.encode());
-        let note = Some(format!(
-            "Form {} added to the stack (not saved yet).",
-            carried.stack.len()
-        ));
+        let note =
+            Some(words::tr().with("paper-entry-added", "n", &carried.stack.len().to_string()));
         carried.current = Typed::default();
         self.show(carried, note)
     }
@@ -628,25 +638,27 @@ impl Entering<'_> {
 fn to_save(current: &Typed, mut typed: Vec<Typed>) -> Result<Vec<Typed>, Vec<String>> {
     if !current.is_blank() {
         if let Err(problems) = current.answers() {
+            let t = words::tr();
             let mut problems: Vec<String> = problems
                 .into_iter()
-                .map(|p| format!("The form in the fields: {p}"))
+                .map(|p| t.with("paper-entry-in-fields", "problem", &p))
                 .collect();
             if !typed.is_empty() {
-                problems.push(format!(
-                    "Correct it and save again, or empty its fields to save the {} alone.",
-                    forms(typed.len())
-                ));
+                problems.push(t.count("paper-entry-correct-it", "n", count(typed.len())));
             }
             return Err(problems);
         }
         typed.push(current.clone());
     }
     if typed.is_empty() {
-        return Err(vec!["The stack is empty: type a form in first.".to_owned()]);
+        return Err(vec![words::tr().get("paper-entry-stack-empty")]);
     }
     if typed.len() > MAX_STACK {
-        return Err(vec![format!("Save at most {MAX_STACK} forms at a time.")]);
+        return Err(vec![words::tr().with(
+            "paper-entry-save-at-most",
+            "max",
+            &MAX_STACK.to_string(),
+        )]);
     }
     Ok(typed)
 }
@@ -683,11 +695,7 @@ async fn save(
             tracing::info!(session.code = %session.code, "paper forms typed in");
             let at = entering.address();
             once::remember(staff, &carried.once, &at).await?;
-            let note = format!(
-                "Saved {} paper form{}. You can type the next stack.",
-                answers.len(),
-                if answers.len() == 1 { "" } else { "s" }
-            );
+            let note = words::tr().count("paper-entry-saved", "n", count(answers.len()));
             staff.insert(NOTE_KEY, note).await?;
             Ok(Redirect::to(&at).into_response())
         }

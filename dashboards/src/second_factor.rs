@@ -23,6 +23,7 @@ use crate::auth::{
 };
 use crate::factor::{self, FactorError, Passed, Standing};
 use crate::page::{Chrome, StaffError, render_with};
+use crate::words;
 
 /// The recovery codes, between the POST that made them and the one page that shows them.
 const CODES_KEY: &str = "second_factor.codes";
@@ -59,12 +60,13 @@ async fn factor_page(
         Standing::Enrolled { recovery_left } => (true, recovery_left, None),
         Standing::Pending(secret) => {
             let url = factor::otpauth_url(&secret, &signed.user.email);
-            let qr = crate::facilitator::qr_svg(&url, "QR code to scan with an authenticator app")?;
+            let label = words::tr().get("second-factor-qr-label");
+            let qr = crate::facilitator::qr_svg(&url, &label)?;
             (false, 0, Some((qr, factor::secret_text(&secret))))
         }
     };
     Ok(FactorPage {
-        chrome: signed.chrome("Second factor"),
+        chrome: signed.chrome(words::tr().get("account-second-factor-heading")),
         must_enrol: signed.must_enrol,
         enrolled,
         recovery_left,
@@ -122,7 +124,7 @@ pub(crate) async fn confirm(
         &dash,
         &signed,
         &form.code,
-        "Type the six-digit code your app shows for Hearth.",
+        &words::tr().get("second-factor-type-code"),
     )
     .await?
     {
@@ -142,7 +144,7 @@ pub(crate) async fn confirm(
             &dash,
             &signed,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "That code is not the one your app shows now. Check that the app's clock is right and type the newest code; nothing was set up yet.",
+            &words::tr().get("second-factor-wrong-confirm"),
         )
         .await;
     };
@@ -150,8 +152,6 @@ pub(crate) async fn confirm(
     staff.insert(CODES_KEY, codes).await?;
     Ok(Redirect::to(SECOND_FACTOR_PATH).into_response())
 }
-
-const TOO_MANY: &str = "Too many codes were tried. Wait a minute, then try again.";
 
 /// What every form that takes a code checks first: a code was typed (`missing` says what
 /// to type), and the account has an attempt left this minute (which this counts).
@@ -171,7 +171,8 @@ async fn before_a_code(
         .code_attempt(&dash.store, signed.user.id)
         .await?
     {
-        return refused(dash, signed, StatusCode::TOO_MANY_REQUESTS, TOO_MANY)
+        let too_many = words::tr().get("second-factor-too-many");
+        return refused(dash, signed, StatusCode::TOO_MANY_REQUESTS, &too_many)
             .await
             .map(Some);
     }
@@ -189,7 +190,7 @@ pub(crate) async fn remove(
         &dash,
         &signed,
         &form.code,
-        "Type a code from your app (or a recovery code) to remove it.",
+        &words::tr().get("second-factor-type-remove"),
     )
     .await?
     {
@@ -208,7 +209,7 @@ pub(crate) async fn remove(
             &dash,
             &signed,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "That code is not right. Your second factor was not removed.",
+            &words::tr().get("second-factor-wrong-remove"),
         )
         .await;
     }
@@ -222,10 +223,7 @@ pub(crate) async fn remove(
     )
     .await?;
     staff
-        .insert(
-            NOTE_KEY,
-            "Your authenticator app and recovery codes were removed: signing in asks for your password only.",
-        )
+        .insert(NOTE_KEY, words::tr().get("second-factor-removed"))
         .await?;
     Ok(Redirect::to(SECOND_FACTOR_PATH).into_response())
 }
@@ -248,7 +246,7 @@ pub(crate) async fn code_form(session: Session, Csrf(csrf): Csrf) -> Result<Resp
         return Ok(Redirect::to("/staff/sign-in").into_response());
     }
     let page = CodePage {
-        chrome: Chrome::new("Sign in: code", None, &csrf),
+        chrome: Chrome::new(words::tr().get("sign-in-code-title"), None, &csrf),
         problem: None,
     };
     render_with(csrf, &page)
@@ -268,7 +266,7 @@ pub(crate) async fn code(
     };
     let refuse = |status: StatusCode, problem: &str| {
         let page = CodePage {
-            chrome: Chrome::new("Sign in: code", None, &csrf),
+            chrome: Chrome::new(words::tr().get("sign-in-code-title"), None, &csrf),
             problem: Some(problem.to_owned()),
         };
         render_with(csrf.clone(), &page).map(|r| (status, r).into_response())
@@ -276,7 +274,7 @@ pub(crate) async fn code(
     if form.code.trim().is_empty() {
         return refuse(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "Type the six-digit code your authenticator app shows for Hearth, or one of your recovery codes.",
+            &words::tr().get("sign-in-code-missing"),
         );
     }
     let Some(account) = account::find_account(&dash.store, pending.account)
@@ -291,7 +289,10 @@ pub(crate) async fn code(
         .code_attempt(&dash.store, account.user.id)
         .await?
     {
-        return refuse(StatusCode::TOO_MANY_REQUESTS, TOO_MANY);
+        return refuse(
+            StatusCode::TOO_MANY_REQUESTS,
+            &words::tr().get("second-factor-too-many"),
+        );
     }
     let passed = match factor::verify(
         &dash.store,
@@ -309,7 +310,7 @@ pub(crate) async fn code(
             tracing::error!(error = why, "a second-factor secret could not be opened");
             return refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Hearth cannot check second-factor codes right now: its server is set up without the key your app was set up with. Tell whoever runs Hearth; an admin can also reset your second factor.",
+                &words::tr().get("sign-in-code-no-key"),
             );
         }
         Err(FactorError::Database(e)) => return Err(e.into()),
@@ -324,7 +325,7 @@ pub(crate) async fn code(
             .await?;
             refuse(
                 StatusCode::UNAUTHORIZED,
-                "That code is not right. Type the newest code your app shows (it changes every 30 seconds), or a recovery code.",
+                &words::tr().get("sign-in-code-wrong"),
             )
         }
         Some(passed) => {
@@ -335,12 +336,12 @@ pub(crate) async fn code(
             if let Passed::Recovery { left } = passed
                 && !account.must_change_password
             {
+                // Said on a signed-in page: in the account's language, as that page is.
+                words::use_account_language(account.lang);
                 session
                     .insert(
                         NOTE_KEY,
-                        format!(
-                            "You signed in with a recovery code; it works no more. Recovery codes left: {left}. If your phone is lost, remove the app here and set it up again on a new one."
-                        ),
+                        words::tr().with("sign-in-code-recovery-used", "left", &left.to_string()),
                     )
                     .await?;
                 if let Ok(to) = SECOND_FACTOR_PATH.parse() {

@@ -389,20 +389,25 @@ impl Refusal {
         }
     }
 
+    /// What the page says, in the page's language.
     fn message(&self) -> String {
-        match self {
-            Refusal::NotSetUp => "Signing in with a work account is not set up here. Sign in with your email and password.".into(),
-            Refusal::NoPending => "This sign-in was already used or took too long. Start again from the sign-in page.".into(),
-            Refusal::State => "This answer from your organization's sign-in does not belong to the sign-in you started here, so it was not used. Start again from the sign-in page.".into(),
-            Refusal::ProviderSaid(code) => format!("Your organization's sign-in did not let you through ({code}). Start again, or ask your IT team."),
-            Refusal::Provider => "Your organization's sign-in could not be reached, or did not answer as the one Hearth was set up with. Try again in a moment; if it goes on, tell whoever runs Hearth.".into(),
-            Refusal::Token => "Your organization's sign-in answered, but its answer could not be verified, so you were not signed in. Start again; if it goes on, tell whoever runs Hearth.".into(),
-            Refusal::Unverified => "Your organization has not confirmed your e-mail address, so Hearth cannot tell which account is yours. Ask your IT team.".into(),
-            Refusal::NoEmail => "Your organization's sign-in did not say your e-mail address, so Hearth cannot tell which account is yours. Ask whoever runs Hearth.".into(),
-            Refusal::Domain => "Your work account's e-mail domain is not one Hearth accepts for this sign-in. Sign in with your email and password, or ask an admin.".into(),
-            Refusal::NoAccount => "There is no Hearth account for your work e-mail. Ask an admin to add you; signing in does not make an account.".into(),
-            Refusal::Deactivated => "This account has been deactivated. Ask an admin if you need it again.".into(),
-        }
+        let t = crate::words::tr();
+        let key = match self {
+            Refusal::NotSetUp => "sso-refused-not-set-up",
+            Refusal::NoPending => "sso-refused-no-pending",
+            Refusal::State => "sso-refused-state",
+            Refusal::ProviderSaid(code) => {
+                return t.with("sso-refused-provider-said", "code", code);
+            }
+            Refusal::Provider => "sso-refused-provider",
+            Refusal::Token => "sso-refused-token",
+            Refusal::Unverified => "sso-refused-unverified",
+            Refusal::NoEmail => "sso-refused-no-email",
+            Refusal::Domain => "sso-refused-domain",
+            Refusal::NoAccount => "sso-refused-no-account",
+            Refusal::Deactivated => "sign-in-refused-deactivated",
+        };
+        t.get(key)
     }
 
     /// What the audit trail says of it (no token, no e-mail of a non-account).
@@ -450,7 +455,7 @@ async fn refuse(
     }
     tracing::info!(sso.refused = refusal.detail(), "single sign-on refused");
     let page = RefusedPage {
-        chrome: Chrome::new("Not signed in", None, &csrf.0),
+        chrome: Chrome::new(crate::words::tr().get("sso-refused-title"), None, &csrf.0),
         message: refusal.message(),
     };
     render_with(csrf.0, &page).map(|r| (refusal.status(), r).into_response())

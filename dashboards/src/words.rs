@@ -188,17 +188,6 @@ mod tests {
         "admin_privacy_preview.html",
         "admin_program_language.html",
         "admin_sso.html",
-        "paper_entry.html",
-        "paper_form.html",
-        "paper_sessions.html",
-        "second_factor.html",
-        "session.html",
-        "session_close.html",
-        "session_replace.html",
-        "sessions.html",
-        "sign_in_code.html",
-        "sso_refused.html",
-        "tickets.html",
     ];
 
     /// Words a page prints the same in every language: names and acronyms.

@@ -846,3 +846,231 @@ report-group-indices = belonging and safety (% positive)
 report-group-items = the eight statements (answers 1–5 or skipped)
 report-group-first_time = first time or returning
 report-group-choices = what helped and what got in the way
+
+## Frontline: the facilitator's desk (sessions, a session, closing it, ticket cards),
+## the paper form's staff frame, typing in paper forms, the second factor, the second
+## step of signing in, and sign-in refusals (password and single sign-on)
+
+session-state-open = open
+session-state-full = full
+session-state-closed-full = closed (was full)
+session-state-closed = closed
+sessions-open-heading = Open a session
+sessions-open-intro = Participants answer with the session's code or link for as long as it is open. Ticket cards are optional: each card's link works once, and the cards are shown only now, when you open the session.
+sessions-no-circles = Your program has no circles yet. Ask an admin to add one.
+sessions-held-on = Date of the meeting
+sessions-held-on-hint = (within a week of today)
+sessions-capacity = Most responses
+sessions-capacity-hint = (default 40, or the number of tickets)
+sessions-hours = Hours open
+sessions-hours-hint = (default 24)
+sessions-tickets = Ticket cards
+sessions-tickets-hint = (optional, up to 200)
+sessions-kiosk = For a shared tablet
+sessions-kiosk-hint = (one tablet passed around the room: after each person's answers it goes back to an empty form; not with ticket cards)
+sessions-open-button = Open session
+sessions-recent = Recent sessions
+sessions-none = No sessions yet.
+sessions-count-note = You see how many have answered only in the sessions you opened, and only while they are open. Everyone else sees whether a session is open, full or closed, and no count; once a session closes, nobody sees its count.
+sessions-table-label = Recent sessions (table)
+sessions-col-code = Code
+sessions-col-date = Date
+sessions-col-state = State
+sessions-col-so-far = Responses so far
+sessions-count-of = { $n } of { $capacity }
+sessions-not-shown = not shown
+sessions-opener-only = only its opener sees it
+sessions-choose-circle = Choose one of your program's circles.
+sessions-date-format = Give the session's date as YYYY-MM-DD.
+sessions-date-near = The meeting's date must be within { $days } days of today.
+sessions-capacity-number = Capacity must be a whole number.
+sessions-hours-number = Hours open must be a whole number.
+sessions-tickets-number = Tickets must be a whole number.
+sessions-max-cards = Print at most { $n } ticket cards at a time.
+session-title = Session { $code }
+session-heading = Session
+session-until = until { $time }
+session-code-label = Session code { $code }
+session-qr-label = QR code of the link to session { $code }
+session-go-to = Go to <strong class="link">{ $link }</strong>
+session-go-to-ticket = Go to <strong class="link">{ $link }</strong> with your ticket card
+session-kiosk-heading = Shared tablet
+session-kiosk-text = Open this link on the tablet, then pass it around. After each person's answers it goes back to an empty form by itself, and the next person cannot see the answers before theirs. The link stops working when the session closes. Keep it to yourself: unlike the code, it is not for the room.
+session-count = Responses so far: <strong>{ $n }</strong> of { $capacity }.
+session-count-hint = Only you see this count, because you opened this session, and only while it is open. A count only: answers are never shown one by one.
+session-refresh = Refresh
+session-closed-note = Its code and link no longer take answers. Nobody sees how many answered: its responses will count in its month's release.
+session-opener-note = Only the staff member who opened it sees how many have answered, and only while it is open.
+session-replace-intro = Ticket cards are shown once, when they are made. Cards lost, or need printing again? Replace the unused ones: they stop working and you get the same number of new cards.
+session-replace-link = Replace unused cards…
+session-replace-opener-only = Cards lost, or need printing again? Only the staff member who opened this session can replace its unused cards (how many are unused would tell how many have answered).
+session-paper = No phone? <a href="/staff/sessions/{ $code }/paper">Print paper forms</a> (English or Spanish, one page each). A data-entry account types them in while the session is open.
+session-close-link = Close the session now…
+session-close-title = Close session { $code }?
+session-close-crumb = close
+session-close-heading = Close session <span class="code">{ $code }</span>?
+session-close-text = Once closed, its code, link and ticket cards take no more answers, and it cannot be opened again. The responses it has will count in its month's release.
+session-close-paper-none = Paper forms: none can be typed in after it closes, since { $month } is released from { $released }.
+session-close-paper-sooner = Paper forms can still be typed in after it closes, while it has room: until { $until } (when { $month } is released, sooner than { $days } days after closing). They count in its month's release.
+session-close-paper-days = Paper forms can still be typed in for { $days } days after it closes, while it has room: until { $until }. They count in its month's release.
+session-close-button = Close the session
+session-keep-open = Keep it open
+session-replace-title = Replace the unused cards of { $code }?
+session-replace-crumb = replace cards
+session-replace-heading = Replace the unused cards of <span class="code">{ $code }</span>?
+session-replace-none = Every card of this session has been used: there is nothing to replace. <a href="/staff/sessions/{ $code }">Back to session { $code }</a>
+session-replace-text = { $n ->
+    [one] Hearth keeps no copy of a card, so cards cannot be printed again. Instead, the { $n } card not used yet stop working now, and you get { $n } new card to print, shown once.
+   *[other] Hearth keeps no copy of a card, so cards cannot be printed again. Instead, the { $n } cards not used yet stop working now, and you get { $n } new cards to print, shown once.
+}
+session-replace-used = Cards already used stay used, and the session still takes at most { $capacity } responses. Anyone holding an old card that was not used will need a new one.
+session-replace-button = Replace the unused cards
+session-replace-keep = Keep the cards I have
+tickets-title = Ticket cards · { $code }
+tickets-crumb = ticket cards
+tickets-heading = Ticket cards for { $code }
+tickets-qr-label = QR code of this card's single-use link
+tickets-none = This session has no ticket cards: participants answer with its code or link. <a href="/staff/sessions/{ $code }">See session { $code }</a>.
+tickets-shown = These ticket cards were shown once and cannot be shown again: Hearth keeps no copy of a card, only a fingerprint that marks it used. Reloading this page opens no new session and makes no new cards.
+tickets-unchanged = The session itself is unchanged. <a href="/staff/sessions/{ $code }">See session { $code }</a>.
+tickets-replace-hint = If the cards are lost or you need to print them again, <a href="/staff/sessions/{ $code }/replace-cards">replace the unused cards</a>: they stop working and you get the same number of new ones.
+tickets-print-now = Print these now: they are shown only once. If you reload or leave this page, they are gone (no new session is opened). Once shown, Hearth keeps no copy of a card, only a fingerprint that marks it used.
+tickets-print-now-replacement = Print these now: they are shown only once. If you reload or leave this page, they are gone (the cards they replaced no longer work; you can replace these too). Once shown, Hearth keeps no copy of a card, only a fingerprint that marks it used.
+tickets-count = { $n } cards, one per person. Use your browser's Print: the cards print two across, with dashed lines to cut along, on A4 or Letter paper.
+tickets-count-new = { $n } new cards, one per person. Use your browser's Print: the cards print two across, with dashed lines to cut along, on A4 or Letter paper.
+paper-form-title = Paper form · { $code }
+paper-form-crumb = Paper form
+paper-form-print = Print this page (one sheet per person). Language:
+paper-form-typed-in = Forms that come back are typed in by a data-entry account.
+paper-entry-choose = Choose the session the forms are from: its code is printed at the top of each form. A session takes paper forms while it is open and for { $days } days after it closes (never after its month is released), while it has room; how much room is not shown (it would tell how many have answered). If a stack does not fit, nothing is saved: ask the facilitator.
+paper-entry-none = No session of your program takes paper forms just now: a session's forms can be typed in while it is open and for { $days } days after it closes. Ask the facilitator.
+paper-entry-table-label = Sessions that take paper forms (table)
+paper-entry-col-takes = Takes forms
+paper-entry-col-until = Forms can be typed in until
+paper-entry-full = full
+paper-entry-room = has room
+paper-entry-closed-online = (closed online)
+paper-entry-open-now = at the latest (open now)
+paper-entry-title = Type in paper forms · { $code }
+paper-entry-crumb = Paper forms
+paper-entry-takes-over = <strong>closed</strong>: it takes no more forms
+paper-entry-takes-full = <strong>full</strong>: it takes no more forms
+paper-entry-check = Check that each form's code is <strong class="code">{ $code }</strong>.
+paper-entry-until-over = Its paper forms could be typed in until { $until }.
+paper-entry-until-closed = Closed online; its paper forms can be typed in until <strong>{ $until }</strong> ({ $days } days after it closed, and before its month is released).
+paper-entry-until-open = Open: its paper forms can be typed in while it is open and for { $days } days after it closes, until <strong>{ $until }</strong> at the latest (before its month is released).
+paper-entry-ratings = Statements 1–8
+paper-entry-ratings-hint = (8 digits: 1–5 for the box ticked, 0 for none)
+paper-entry-first-time = 9. First time
+paper-entry-first-time-hint = (1 yes, 2 no, 0 or empty for none)
+paper-entry-helped = 10. What helped
+paper-entry-helped-hint = (the numbers ticked, e.g. 13; empty for none)
+paper-entry-hindered = 11. What got in the way
+paper-entry-hindered-hint = (the numbers ticked; empty for none)
+paper-entry-last = Last form in the stack (form { $n }): <span class="code">{ $form }</span>
+paper-entry-add = Add this form
+paper-entry-add-key = (Enter)
+paper-entry-save = { $n ->
+    [one] Save the stack ({ $n } form)
+   *[other] Save the stack ({ $n } forms)
+}
+paper-entry-save-plus = { $n ->
+    [one] Save the stack ({ $n } form + this one)
+   *[other] Save the stack ({ $n } forms + this one)
+}
+paper-entry-undo = Take form { $n } off
+paper-entry-empty = No forms in the stack yet.
+paper-entry-unsaved = { $n ->
+    [one] <strong>{ $n } form typed, not saved yet.</strong> They are saved together, in mixed order, when you save the stack; leaving this page drops them.
+   *[other] <strong>{ $n } forms typed, not saved yet.</strong> They are saved together, in mixed order, when you save the stack; leaving this page drops them.
+}
+paper-entry-keys = What the numbers mean
+paper-entry-keys-helped = 10. What helped:
+paper-entry-keys-hindered = 11. What got in the way:
+paper-entry-note = What is saved: the ticks only, in mixed order, with nothing about when or by whom they were typed. The audit trail records one line per stack: that you typed in a stack of forms for this session, not how many. Forms typed in after the session closed are saved with all its answers shuffled again.
+paper-entry-digits = statements { $ratings } · first time { $first } · helped { $helped } · got in the way { $hindered }
+paper-entry-digits-none = none
+paper-entry-not-added = This form was not added to the stack.
+paper-entry-nothing-saved = Nothing was saved.
+paper-entry-kept-fields = The form in the fields is still there, not saved.
+paper-entry-kept-stack = { $n ->
+    [one] The { $n } form already in the stack is still here, not saved yet.
+   *[other] The { $n } forms already in the stack are still here, not saved yet.
+}
+paper-entry-kept-both = { $n ->
+    [one] The { $n } form already in the stack and the form in the fields are still here, not saved yet.
+   *[other] The { $n } forms already in the stack and the form in the fields are still here, not saved yet.
+}
+paper-entry-full-refused = This session does not have room for this many forms: nothing was saved. Ask the facilitator.
+paper-entry-over-refused = This session is closed, and its paper forms could be typed in until { $until } ({ $days } days after it closed, and before its month is released): it takes no more forms.
+paper-entry-released-refused = This session is closed and { $month } has been released: its figures are final, so it takes no more forms.
+paper-entry-unreadable = Form { $n } of the stack could not be read, so the stack was dropped and nothing was saved. Type this stack again.
+paper-entry-took-off = Took form { $n } off the stack ({ $form }): { $left } left.
+paper-entry-type-first = Type the form's digits first (Tab moves between the fields).
+paper-entry-stack-full = The stack holds { $max } forms: save it first.
+paper-entry-added = Form { $n } added to the stack (not saved yet).
+paper-entry-in-fields = The form in the fields: { $problem }
+paper-entry-correct-it = { $n ->
+    [one] Correct it and save again, or empty its fields to save the { $n } form alone.
+   *[other] Correct it and save again, or empty its fields to save the { $n } forms alone.
+}
+paper-entry-stack-empty = The stack is empty: type a form in first.
+paper-entry-save-at-most = Save at most { $max } forms at a time.
+paper-entry-saved = { $n ->
+    [one] Saved { $n } paper form. You can type the next stack.
+   *[other] Saved { $n } paper forms. You can type the next stack.
+}
+second-factor-must = <strong>Your organisation asks admins and managers to use a second factor.</strong> Set up an authenticator app before you go on: it takes a minute.
+second-factor-codes-heading = Your recovery codes
+second-factor-codes-text = Your authenticator app is set up. If you lose your phone, each of these codes signs you in once instead of a code from the app. <strong>They are shown only this once</strong>: write them down or print this page, and keep them somewhere safe.
+second-factor-enrolled = Signing in asks for a code from your authenticator app after your password. Recovery codes left: <strong>{ $n }</strong>.
+second-factor-few-left = Few are left: remove the app and set it up again for a fresh set.
+second-factor-remove-heading = Remove the authenticator app
+second-factor-remove-label = A code from the app, or a recovery code
+second-factor-remove-button = Remove the app
+second-factor-lost = Lost your phone and your recovery codes? An admin can reset your second factor.
+second-factor-step-add = 1. Add Hearth to your app
+second-factor-scan = Open your authenticator app (for example Google Authenticator, Microsoft Authenticator, 1Password or FreeOTP), add an account, and scan this code:
+second-factor-by-hand = Or type this key into the app by hand (time-based, 6 digits):
+second-factor-step-type = 2. Type the code it shows
+second-factor-code-label = Six-digit code
+second-factor-confirm = Confirm
+second-factor-restart = Start again with a new key
+second-factor-why = A second factor keeps your account safe even if someone learns your password: after your password, Hearth asks for a six-digit code from an authenticator app on your phone. You also get recovery codes, for when the phone is not at hand.
+second-factor-set-up = Set up an authenticator app
+second-factor-qr-label = QR code to scan with an authenticator app
+second-factor-type-code = Type the six-digit code your app shows for Hearth.
+second-factor-wrong-confirm = That code is not the one your app shows now. Check that the app's clock is right and type the newest code; nothing was set up yet.
+second-factor-too-many = Too many codes were tried. Wait a minute, then try again.
+second-factor-type-remove = Type a code from your app (or a recovery code) to remove it.
+second-factor-wrong-remove = That code is not right. Your second factor was not removed.
+second-factor-removed = Your authenticator app and recovery codes were removed: signing in asks for your password only.
+sign-in-code-title = Sign in: code
+sign-in-code-heading = Sign in: your code
+sign-in-code-intro = Your password was right. Now type the six-digit code your authenticator app shows for Hearth.
+sign-in-code-label = Code
+sign-in-code-hint = (or one of your recovery codes, which then stops working)
+sign-in-code-lost = Lost your phone and your recovery codes? Ask an admin to reset your second factor.
+sign-in-code-restart = Start again
+sign-in-code-missing = Type the six-digit code your authenticator app shows for Hearth, or one of your recovery codes.
+sign-in-code-no-key = Hearth cannot check second-factor codes right now: its server is set up without the key your app was set up with. Tell whoever runs Hearth; an admin can also reset your second factor.
+sign-in-code-wrong = That code is not right. Type the newest code your app shows (it changes every 30 seconds), or a recovery code.
+sign-in-code-recovery-used = You signed in with a recovery code; it works no more. Recovery codes left: { $left }. If your phone is lost, remove the app here and set it up again on a new one.
+sign-in-refused-empty = Enter your email and your password.
+sign-in-refused-too-many = Too many sign-in attempts for this account. Wait a minute, then try again.
+sign-in-refused-no-match = That email and password do not match an account.
+sign-in-refused-deactivated = This account has been deactivated. Ask an admin if you need it again.
+sign-in-refused-expired = That one-time password has expired: it worked for { $hours } after it was made. Ask an admin to reset your password again.
+sign-in-refused-used = That one-time password has been used already: it works for one sign-in only, and choosing your own password had to follow it. Ask an admin to reset your password again.
+sso-refused-title = Not signed in
+sso-refused-back = Back to the sign-in page
+sso-refused-not-set-up = Signing in with a work account is not set up here. Sign in with your email and password.
+sso-refused-no-pending = This sign-in was already used or took too long. Start again from the sign-in page.
+sso-refused-state = This answer from your organization's sign-in does not belong to the sign-in you started here, so it was not used. Start again from the sign-in page.
+sso-refused-provider-said = Your organization's sign-in did not let you through ({ $code }). Start again, or ask your IT team.
+sso-refused-provider = Your organization's sign-in could not be reached, or did not answer as the one Hearth was set up with. Try again in a moment; if it goes on, tell whoever runs Hearth.
+sso-refused-token = Your organization's sign-in answered, but its answer could not be verified, so you were not signed in. Start again; if it goes on, tell whoever runs Hearth.
+sso-refused-unverified = Your organization has not confirmed your e-mail address, so Hearth cannot tell which account is yours. Ask your IT team.
+sso-refused-no-email = Your organization's sign-in did not say your e-mail address, so Hearth cannot tell which account is yours. Ask whoever runs Hearth.
+sso-refused-domain = Your work account's e-mail domain is not one Hearth accepts for this sign-in. Sign in with your email and password, or ask an admin.
+sso-refused-no-account = There is no Hearth account for your work e-mail. Ask an admin to add you; signing in does not make an account.

@@ -854,3 +854,238 @@ report-group-indices = pertenencia y seguridad (% positivo)
 report-group-items = las ocho afirmaciones (respuestas de 1 a 5 u omitidas)
 report-group-first_time = primera vez o regresan
 report-group-choices = qué ayudó y qué estorbó
+
+## Primera línea: el escritorio de facilitación (sesiones, una sesión, cerrarla, tarjetas),
+## el marco del formulario en papel, la captura de formularios en papel, el segundo factor,
+## el segundo paso del inicio de sesión y los rechazos al iniciar sesión (contraseña e
+## inicio de sesión único)
+
+session-state-open = abierta
+session-state-full = completa
+session-state-closed-full = cerrada (estaba completa)
+session-state-closed = cerrada
+sessions-open-heading = Abrir una sesión
+sessions-open-intro = Las personas participantes responden con el código o el enlace de la sesión mientras esté abierta. Las tarjetas son opcionales: el enlace de cada tarjeta funciona una sola vez, y las tarjetas se muestran solo ahora, al abrir la sesión.
+sessions-no-circles = Su programa todavía no tiene círculos. Pida a una persona de administración que agregue uno.
+sessions-held-on = Fecha de la reunión
+sessions-held-on-hint = (como máximo una semana antes o después de hoy)
+sessions-capacity = Máximo de respuestas
+sessions-capacity-hint = (40 si lo deja vacío, o el número de tarjetas)
+sessions-hours = Horas abierta
+sessions-hours-hint = (24 si lo deja vacío)
+sessions-tickets = Tarjetas
+sessions-tickets-hint = (opcional, hasta 200)
+sessions-kiosk = Para una tableta compartida
+sessions-kiosk-hint = (una tableta que pasa de mano en mano en la sala: después de las respuestas de cada persona vuelve a un formulario vacío; no se combina con tarjetas)
+sessions-open-button = Abrir la sesión
+sessions-recent = Sesiones recientes
+sessions-none = Todavía no hay sesiones.
+sessions-count-note = Usted ve cuántas personas han respondido solo en las sesiones que abrió, y solo mientras estén abiertas. Las demás cuentas ven si una sesión está abierta, completa o cerrada, sin ningún recuento; cuando una sesión se cierra, nadie ve su recuento.
+sessions-table-label = Sesiones recientes (tabla)
+sessions-col-code = Código
+sessions-col-date = Fecha
+sessions-col-state = Estado
+sessions-col-so-far = Respuestas hasta ahora
+sessions-count-of = { $n } de { $capacity }
+sessions-not-shown = no se muestra
+sessions-opener-only = solo lo ve quien la abrió
+sessions-choose-circle = Elija uno de los círculos de su programa.
+sessions-date-format = Escriba la fecha de la sesión como AAAA-MM-DD.
+sessions-date-near = La fecha de la reunión debe estar a { $days } días de hoy como máximo.
+sessions-capacity-number = El máximo de respuestas debe ser un número entero.
+sessions-hours-number = Las horas abierta deben ser un número entero.
+sessions-tickets-number = Las tarjetas deben ser un número entero.
+sessions-max-cards = Imprima como máximo { $n } tarjetas a la vez.
+session-title = Sesión { $code }
+session-heading = Sesión
+session-until = hasta el { $time }
+session-code-label = Código de la sesión { $code }
+session-qr-label = Código QR del enlace a la sesión { $code }
+session-go-to = Vaya a <strong class="link">{ $link }</strong>
+session-go-to-ticket = Vaya a <strong class="link">{ $link }</strong> con su tarjeta
+session-kiosk-heading = Tableta compartida
+session-kiosk-text = Abra este enlace en la tableta y luego pásela de mano en mano. Después de las respuestas de cada persona vuelve sola a un formulario vacío, y la persona siguiente no puede ver las respuestas anteriores. El enlace deja de funcionar cuando se cierra la sesión. No lo comparta: a diferencia del código, no es para la sala.
+session-count = Respuestas hasta ahora: <strong>{ $n }</strong> de { $capacity }.
+session-count-hint = Solo usted ve este recuento, porque abrió esta sesión, y solo mientras esté abierta. Es únicamente un número: las respuestas nunca se muestran una por una.
+session-refresh = Actualizar
+session-closed-note = Su código y su enlace ya no aceptan respuestas. Nadie ve cuántas personas respondieron: sus respuestas contarán en la publicación de su mes.
+session-opener-note = Solo la persona del personal que la abrió ve cuántas personas han respondido, y solo mientras esté abierta.
+session-replace-intro = Las tarjetas se muestran una sola vez, cuando se crean. ¿Se perdieron o hay que imprimirlas de nuevo? Reemplace las que no se han usado: dejan de funcionar y usted recibe el mismo número de tarjetas nuevas.
+session-replace-link = Reemplazar las tarjetas sin usar…
+session-replace-opener-only = ¿Se perdieron tarjetas o hay que imprimirlas de nuevo? Solo la persona del personal que abrió esta sesión puede reemplazar sus tarjetas sin usar (cuántas quedan sin usar revelaría cuántas personas han respondido).
+session-paper = ¿No hay teléfono? <a href="/staff/sessions/{ $code }/paper">Imprima formularios en papel</a> (en inglés o en español, una página cada uno). Una cuenta de captura de datos los captura mientras la sesión esté abierta.
+session-close-link = Cerrar la sesión ahora…
+session-close-title = ¿Cerrar la sesión { $code }?
+session-close-crumb = cerrar
+session-close-heading = ¿Cerrar la sesión <span class="code">{ $code }</span>?
+session-close-text = Una vez cerrada, su código, su enlace y sus tarjetas ya no aceptan respuestas, y no se puede volver a abrir. Las respuestas que tiene contarán en la publicación de su mes.
+session-close-paper-none = Formularios en papel: no se podrá capturar ninguno después del cierre, porque { $month } se publica a partir del { $released }.
+session-close-paper-sooner = Después del cierre todavía se pueden capturar formularios en papel, mientras haya espacio: hasta el { $until } (cuando se publique { $month }, antes de que pasen { $days } días desde el cierre). Cuentan en la publicación de su mes.
+session-close-paper-days = Después del cierre todavía se pueden capturar formularios en papel durante { $days } días, mientras haya espacio: hasta el { $until }. Cuentan en la publicación de su mes.
+session-close-button = Cerrar la sesión
+session-keep-open = Dejarla abierta
+session-replace-title = ¿Reemplazar las tarjetas sin usar de { $code }?
+session-replace-crumb = reemplazar tarjetas
+session-replace-heading = ¿Reemplazar las tarjetas sin usar de <span class="code">{ $code }</span>?
+session-replace-none = Todas las tarjetas de esta sesión ya se usaron: no hay nada que reemplazar. <a href="/staff/sessions/{ $code }">Volver a la sesión { $code }</a>
+session-replace-text = { $n ->
+    [one] Hearth no guarda ninguna copia de las tarjetas, así que no se pueden volver a imprimir. En su lugar, la tarjeta que aún no se ha usado deja de funcionar ahora, y usted recibe 1 tarjeta nueva para imprimir, que se muestra una sola vez.
+   *[other] Hearth no guarda ninguna copia de las tarjetas, así que no se pueden volver a imprimir. En su lugar, las { $n } tarjetas que aún no se han usado dejan de funcionar ahora, y usted recibe { $n } tarjetas nuevas para imprimir, que se muestran una sola vez.
+}
+session-replace-used = Las tarjetas ya usadas siguen usadas, y la sesión sigue aceptando como máximo { $capacity } respuestas. Quien tenga una tarjeta antigua sin usar necesitará una nueva.
+session-replace-button = Reemplazar las tarjetas sin usar
+session-replace-keep = Conservar las tarjetas que tengo
+tickets-title = Tarjetas · { $code }
+tickets-crumb = tarjetas
+tickets-heading = Tarjetas de { $code }
+tickets-qr-label = Código QR del enlace de un solo uso de esta tarjeta
+tickets-none = Esta sesión no tiene tarjetas: las personas participantes responden con su código o su enlace. <a href="/staff/sessions/{ $code }">Ver la sesión { $code }</a>.
+tickets-shown = Estas tarjetas se mostraron una vez y no se pueden volver a mostrar: Hearth no guarda ninguna copia de las tarjetas, solo una huella que las marca como usadas. Recargar esta página no abre ninguna sesión nueva ni crea tarjetas nuevas.
+tickets-unchanged = La sesión en sí no cambia. <a href="/staff/sessions/{ $code }">Ver la sesión { $code }</a>.
+tickets-replace-hint = Si las tarjetas se perdieron o hay que imprimirlas de nuevo, <a href="/staff/sessions/{ $code }/replace-cards">reemplace las tarjetas sin usar</a>: dejan de funcionar y usted recibe el mismo número de tarjetas nuevas.
+tickets-print-now = Imprímalas ahora: se muestran una sola vez. Si recarga esta página o sale de ella, desaparecen (no se abre ninguna sesión nueva). Una vez mostradas, Hearth no guarda ninguna copia de las tarjetas, solo una huella que las marca como usadas.
+tickets-print-now-replacement = Imprímalas ahora: se muestran una sola vez. Si recarga esta página o sale de ella, desaparecen (las tarjetas a las que reemplazaron ya no funcionan; también puede reemplazar estas). Una vez mostradas, Hearth no guarda ninguna copia de las tarjetas, solo una huella que las marca como usadas.
+tickets-count = { $n ->
+    [one] { $n } tarjeta, una por persona. Use la opción Imprimir de su navegador: las tarjetas se imprimen de dos en dos, con líneas discontinuas para recortarlas, en papel A4 o carta.
+   *[other] { $n } tarjetas, una por persona. Use la opción Imprimir de su navegador: las tarjetas se imprimen de dos en dos, con líneas discontinuas para recortarlas, en papel A4 o carta.
+}
+tickets-count-new = { $n ->
+    [one] { $n } tarjeta nueva, una por persona. Use la opción Imprimir de su navegador: las tarjetas se imprimen de dos en dos, con líneas discontinuas para recortarlas, en papel A4 o carta.
+   *[other] { $n } tarjetas nuevas, una por persona. Use la opción Imprimir de su navegador: las tarjetas se imprimen de dos en dos, con líneas discontinuas para recortarlas, en papel A4 o carta.
+}
+paper-form-title = Formulario en papel · { $code }
+paper-form-crumb = Formulario en papel
+paper-form-print = Imprima esta página (una hoja por persona). Idioma:
+paper-form-typed-in = Los formularios que se devuelvan los captura una cuenta de captura de datos.
+paper-entry-choose = Elija la sesión de la que vienen los formularios: su código está impreso en la parte superior de cada formulario. Una sesión acepta formularios en papel mientras está abierta y durante { $days } días después de cerrarse (nunca después de que se publique su mes), mientras tenga espacio; no se muestra cuánto espacio queda (revelaría cuántas personas han respondido). Si un lote no cabe, no se guarda nada: consulte a la persona facilitadora.
+paper-entry-none = Ahora mismo ninguna sesión de su programa acepta formularios en papel: los formularios de una sesión se pueden capturar mientras está abierta y durante { $days } días después de cerrarse. Consulte a la persona facilitadora.
+paper-entry-table-label = Sesiones que aceptan formularios en papel (tabla)
+paper-entry-col-takes = Acepta formularios
+paper-entry-col-until = Se pueden capturar hasta
+paper-entry-full = completa
+paper-entry-room = tiene espacio
+paper-entry-closed-online = (cerrada en línea)
+paper-entry-open-now = como máximo (abierta ahora)
+paper-entry-title = Capturar formularios en papel · { $code }
+paper-entry-crumb = Formularios en papel
+paper-entry-takes-over = <strong>cerrada</strong>: ya no acepta formularios
+paper-entry-takes-full = <strong>completa</strong>: ya no acepta formularios
+paper-entry-check = Compruebe que el código de cada formulario sea <strong class="code">{ $code }</strong>.
+paper-entry-until-over = Sus formularios en papel se podían capturar hasta el { $until }.
+paper-entry-until-closed = Cerrada en línea; sus formularios en papel se pueden capturar hasta el <strong>{ $until }</strong> ({ $days } días después de cerrarse, y antes de que se publique su mes).
+paper-entry-until-open = Abierta: sus formularios en papel se pueden capturar mientras esté abierta y durante { $days } días después de cerrarse, hasta el <strong>{ $until }</strong> como máximo (antes de que se publique su mes).
+paper-entry-ratings = Afirmaciones 1–8
+paper-entry-ratings-hint = (8 dígitos: de 1 a 5 según la casilla marcada, 0 si no hay ninguna)
+paper-entry-first-time = 9. Primera vez
+paper-entry-first-time-hint = (1 sí, 2 no, 0 o vacío si no hay respuesta)
+paper-entry-helped = 10. Qué ayudó
+paper-entry-helped-hint = (los números marcados, p. ej., 13; vacío si no hay ninguno)
+paper-entry-hindered = 11. Qué estorbó
+paper-entry-hindered-hint = (los números marcados; vacío si no hay ninguno)
+paper-entry-last = Último formulario del lote (formulario { $n }): <span class="code">{ $form }</span>
+paper-entry-add = Agregar este formulario
+paper-entry-add-key = (tecla Enter)
+paper-entry-save = { $n ->
+    [one] Guardar el lote ({ $n } formulario)
+   *[other] Guardar el lote ({ $n } formularios)
+}
+paper-entry-save-plus = { $n ->
+    [one] Guardar el lote ({ $n } formulario + este)
+   *[other] Guardar el lote ({ $n } formularios + este)
+}
+paper-entry-undo = Quitar el formulario { $n }
+paper-entry-empty = Todavía no hay formularios en el lote.
+paper-entry-unsaved = { $n ->
+    [one] <strong>{ $n } formulario capturado, todavía sin guardar.</strong> Los formularios se guardan juntos, en orden mezclado, al guardar el lote; si sale de esta página, se pierden.
+   *[other] <strong>{ $n } formularios capturados, todavía sin guardar.</strong> Se guardan juntos, en orden mezclado, al guardar el lote; si sale de esta página, se pierden.
+}
+paper-entry-keys = Qué significan los números
+paper-entry-keys-helped = 10. Qué ayudó:
+paper-entry-keys-hindered = 11. Qué estorbó:
+paper-entry-note = Qué se guarda: solo las marcas, en orden mezclado, sin nada sobre cuándo ni quién las capturó. El registro de auditoría anota una línea por lote: que usted capturó un lote de formularios para esta sesión, no cuántos. Los formularios capturados después del cierre de la sesión se guardan volviendo a mezclar todas sus respuestas.
+paper-entry-digits = afirmaciones { $ratings } · primera vez { $first } · ayudó { $helped } · estorbó { $hindered }
+paper-entry-digits-none = ninguno
+paper-entry-not-added = Este formulario no se agregó al lote.
+paper-entry-nothing-saved = No se guardó nada.
+paper-entry-kept-fields = El formulario de los campos sigue ahí, sin guardar.
+paper-entry-kept-stack = { $n ->
+    [one] El formulario que ya está en el lote sigue aquí, todavía sin guardar.
+   *[other] Los { $n } formularios que ya están en el lote siguen aquí, todavía sin guardar.
+}
+paper-entry-kept-both = { $n ->
+    [one] El formulario que ya está en el lote y el formulario de los campos siguen aquí, todavía sin guardar.
+   *[other] Los { $n } formularios que ya están en el lote y el formulario de los campos siguen aquí, todavía sin guardar.
+}
+paper-entry-full-refused = Esta sesión no tiene espacio para tantos formularios: no se guardó nada. Consulte a la persona facilitadora.
+paper-entry-over-refused = Esta sesión está cerrada, y sus formularios en papel se podían capturar hasta el { $until } ({ $days } días después de cerrarse, y antes de que se publique su mes): ya no acepta formularios.
+paper-entry-released-refused = Esta sesión está cerrada y { $month } ya se publicó: sus cifras son definitivas, así que ya no acepta formularios.
+paper-entry-unreadable = No se pudo leer el formulario { $n } del lote, así que se descartó el lote y no se guardó nada. Capture este lote otra vez.
+paper-entry-took-off = Se quitó el formulario { $n } del lote ({ $form }): quedan { $left }.
+paper-entry-type-first = Escriba primero los dígitos del formulario (Tab pasa de un campo a otro).
+paper-entry-stack-full = El lote tiene { $max } formularios: guárdelo primero.
+paper-entry-added = Formulario { $n } agregado al lote (todavía sin guardar).
+paper-entry-in-fields = El formulario de los campos: { $problem }
+paper-entry-correct-it = { $n ->
+    [one] Corríjalo y vuelva a guardar, o vacíe sus campos para guardar solo el formulario que ya está en el lote.
+   *[other] Corríjalo y vuelva a guardar, o vacíe sus campos para guardar solo los { $n } formularios.
+}
+paper-entry-stack-empty = El lote está vacío: capture primero un formulario.
+paper-entry-save-at-most = Guarde como máximo { $max } formularios a la vez.
+paper-entry-saved = { $n ->
+    [one] Se guardó { $n } formulario en papel. Puede capturar el lote siguiente.
+   *[other] Se guardaron { $n } formularios en papel. Puede capturar el lote siguiente.
+}
+second-factor-must = <strong>Su organización pide a las personas de administración y de coordinación que usen un segundo factor.</strong> Configure una aplicación de autenticación antes de continuar: toma un minuto.
+second-factor-codes-heading = Sus códigos de recuperación
+second-factor-codes-text = Su aplicación de autenticación está configurada. Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar de un código de la aplicación. <strong>Se muestran solo esta vez</strong>: anótelos o imprima esta página, y guárdelos en un lugar seguro.
+second-factor-enrolled = Al iniciar sesión se le pide un código de su aplicación de autenticación después de la contraseña. Códigos de recuperación restantes: <strong>{ $n }</strong>.
+second-factor-few-left = Quedan pocos: quite la aplicación y vuelva a configurarla para obtener otros nuevos.
+second-factor-remove-heading = Quitar la aplicación de autenticación
+second-factor-remove-label = Un código de la aplicación, o un código de recuperación
+second-factor-remove-button = Quitar la aplicación
+second-factor-lost = ¿Perdió su teléfono y sus códigos de recuperación? Una persona de administración puede restablecer su segundo factor.
+second-factor-step-add = 1. Agregue Hearth a su aplicación
+second-factor-scan = Abra su aplicación de autenticación (por ejemplo, Google Authenticator, Microsoft Authenticator, 1Password o FreeOTP), agregue una cuenta y escanee este código:
+second-factor-by-hand = O escriba esta clave a mano en la aplicación (basada en el tiempo, 6 dígitos):
+second-factor-step-type = 2. Escriba el código que muestra
+second-factor-code-label = Código de seis dígitos
+second-factor-confirm = Confirmar
+second-factor-restart = Empezar de nuevo con otra clave
+second-factor-why = Un segundo factor mantiene segura su cuenta aunque alguien descubra su contraseña: después de la contraseña, Hearth le pide un código de seis dígitos de una aplicación de autenticación de su teléfono. También recibe códigos de recuperación, para cuando no tenga el teléfono a mano.
+second-factor-set-up = Configurar una aplicación de autenticación
+second-factor-qr-label = Código QR para escanear con una aplicación de autenticación
+second-factor-type-code = Escriba el código de seis dígitos que su aplicación muestra para Hearth.
+second-factor-wrong-confirm = Ese código no es el que su aplicación muestra ahora. Compruebe que el reloj de la aplicación esté bien y escriba el código más reciente; todavía no se configuró nada.
+second-factor-too-many = Se probaron demasiados códigos. Espere un minuto y vuelva a intentarlo.
+second-factor-type-remove = Escriba un código de su aplicación (o un código de recuperación) para quitarla.
+second-factor-wrong-remove = Ese código no es correcto. Su segundo factor no se quitó.
+second-factor-removed = Se quitaron su aplicación de autenticación y sus códigos de recuperación: al iniciar sesión solo se le pide la contraseña.
+sign-in-code-title = Iniciar sesión: código
+sign-in-code-heading = Iniciar sesión: su código
+sign-in-code-intro = Su contraseña era correcta. Ahora escriba el código de seis dígitos que su aplicación de autenticación muestra para Hearth.
+sign-in-code-label = Código
+sign-in-code-hint = (o uno de sus códigos de recuperación, que después deja de funcionar)
+sign-in-code-lost = ¿Perdió su teléfono y sus códigos de recuperación? Pida a una persona de administración que restablezca su segundo factor.
+sign-in-code-restart = Empezar de nuevo
+sign-in-code-missing = Escriba el código de seis dígitos que su aplicación de autenticación muestra para Hearth, o uno de sus códigos de recuperación.
+sign-in-code-no-key = Hearth no puede comprobar códigos del segundo factor en este momento: su servidor está configurado sin la clave con la que se configuró su aplicación. Avise a quien administra Hearth; una persona de administración también puede restablecer su segundo factor.
+sign-in-code-wrong = Ese código no es correcto. Escriba el código más reciente que muestra su aplicación (cambia cada 30 segundos), o un código de recuperación.
+sign-in-code-recovery-used = Inició sesión con un código de recuperación, que ya no funciona. Códigos de recuperación restantes: { $left }. Si perdió su teléfono, quite aquí la aplicación y vuelva a configurarla en uno nuevo.
+sign-in-refused-empty = Escriba su correo electrónico y su contraseña.
+sign-in-refused-too-many = Demasiados intentos de inicio de sesión para esta cuenta. Espere un minuto y vuelva a intentarlo.
+sign-in-refused-no-match = Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta.
+sign-in-refused-deactivated = Esta cuenta se desactivó. Pida a una persona de administración que la reactive si la necesita.
+sign-in-refused-expired = Esa contraseña de un solo uso caducó: funcionaba durante { $hours } después de crearse. Pida que le restablezcan la contraseña otra vez.
+sign-in-refused-used = Esa contraseña de un solo uso ya se usó: sirve para un solo inicio de sesión, y después había que elegir una contraseña propia. Pida que le restablezcan la contraseña otra vez.
+sso-refused-title = No se inició sesión
+sso-refused-back = Volver a la página de inicio de sesión
+sso-refused-not-set-up = El inicio de sesión con una cuenta de trabajo no está configurado aquí. Inicie sesión con su correo electrónico y su contraseña.
+sso-refused-no-pending = Este inicio de sesión ya se usó o tardó demasiado. Empiece de nuevo desde la página de inicio de sesión.
+sso-refused-state = Esta respuesta del inicio de sesión de su organización no corresponde al inicio de sesión que usted comenzó aquí, así que no se usó. Empiece de nuevo desde la página de inicio de sesión.
+sso-refused-provider-said = El inicio de sesión de su organización no le dejó pasar ({ $code }). Empiece de nuevo o consulte a su equipo de informática.
+sso-refused-provider = No se pudo contactar con el inicio de sesión de su organización, o no respondió como el que se configuró en Hearth. Vuelva a intentarlo en un momento; si sigue pasando, avise a quien administra Hearth.
+sso-refused-token = El inicio de sesión de su organización respondió, pero no se pudo verificar su respuesta, así que no se inició sesión. Empiece de nuevo; si sigue pasando, avise a quien administra Hearth.
+sso-refused-unverified = Su organización no ha confirmado su dirección de correo electrónico, así que Hearth no puede saber cuál es su cuenta. Consulte a su equipo de informática.
+sso-refused-no-email = El inicio de sesión de su organización no indicó su dirección de correo electrónico, así que Hearth no puede saber cuál es su cuenta. Consulte a quien administra Hearth.
+sso-refused-domain = El dominio del correo de su cuenta de trabajo no es uno que Hearth acepte para este inicio de sesión. Inicie sesión con su correo electrónico y su contraseña, o consulte a una persona de administración.
+sso-refused-no-account = No hay ninguna cuenta de Hearth para su correo de trabajo. Pida a una persona de administración que le agregue; iniciar sesión no crea una cuenta.
