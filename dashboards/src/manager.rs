@@ -300,7 +300,7 @@ struct OverviewPage {
     statements: Statements,
     month_names: Vec<String>,
     first_svg: String,
-    first_rows: Vec<(String, Shown, Shown)>,
+    first_rows: Vec<FirstTimeRow>,
     quarter: Option<String>,
     helped_svg: String,
     hindered_svg: String,
@@ -479,33 +479,7 @@ pub(crate) async fn overview(
     let heat = circle_heatmap(&of, &circles, heat_measure, &heat_name)?;
     let mut noise_only = trend.noise_only || heat.noise_only;
 
-    let mut first = vec![];
-    let mut returning = vec![];
-    let mut first_rows = vec![];
-    for r in &months {
-        let p = points(
-            r,
-            program_cell(r, Level::ProgramMonth, program),
-            Audience::Manager,
-            &[
-                Measure::FIRST_TIME_YES.name(),
-                Measure::FIRST_TIME_NO.name(),
-            ],
-        );
-        first_rows.push((
-            charts::short_month(&r.info.period.to_string()),
-            Shown::of(p[0]),
-            Shown::of(p[1]),
-        ));
-        first.push(p[0]);
-        returning.push(p[1]);
-    }
-    let first_svg = charts::stacked_counts(
-        &tr.with("chart-first-title", "who", &name),
-        &periods,
-        &first,
-        &returning,
-    )?;
+    let (first_svg, first_rows) = first_time(&of)?;
 
     let (helped, helped_svg) = choices(&quarter, program, true, &name)?;
     let (hindered, hindered_svg) = choices(&quarter, program, false, &name)?;
@@ -539,6 +513,38 @@ pub(crate) async fn overview(
         hindered,
     };
     signed.render(&page)
+}
+
+/// A month's first-time and returning counts, as the table under the chart shows them.
+type FirstTimeRow = (String, Shown, Shown);
+
+/// First-time and returning participants month by month: the stacked chart and its
+/// table's rows.
+fn first_time(of: &ProgramMonths<'_>) -> Result<(String, Vec<FirstTimeRow>), StaffError> {
+    let mut first = vec![];
+    let mut returning = vec![];
+    let mut rows = vec![];
+    for r in of.months {
+        let p = points(
+            r,
+            program_cell(r, Level::ProgramMonth, of.program),
+            Audience::Manager,
+            &[
+                Measure::FIRST_TIME_YES.name(),
+                Measure::FIRST_TIME_NO.name(),
+            ],
+        );
+        rows.push((
+            charts::short_month(&r.info.period.to_string()),
+            Shown::of(p[0]),
+            Shown::of(p[1]),
+        ));
+        first.push(p[0]);
+        returning.push(p[1]);
+    }
+    let title = crate::words::tr().with("chart-first-title", "who", of.name);
+    let svg = charts::stacked_counts(&title, of.periods, &first, &returning)?;
+    Ok((svg, rows))
 }
 
 /// What helped (or got in the way) in the latest released quarter, as a share of its
