@@ -42,6 +42,7 @@ mod sign_in;
 mod sso;
 mod staff_accounts;
 mod staff_catalog;
+mod staff_es_admin_oversight;
 mod staff_es_admin_setup;
 mod staff_es_figures;
 mod staff_es_frontline;

@@ -67,7 +67,8 @@ struct AuditPage {
     shown: i64,
 }
 
-fn day(text: &str, name: &str, problems: &mut Vec<String>) -> Option<NaiveDate> {
+/// A date typed in the filter; `problem` is the message key that says it is not one.
+fn day(text: &str, problem: &str, problems: &mut Vec<String>) -> Option<NaiveDate> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -75,9 +76,7 @@ fn day(text: &str, name: &str, problems: &mut Vec<String>) -> Option<NaiveDate> 
     match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         Ok(day) => Some(day),
         Err(_) => {
-            problems.push(format!(
-                "“{text}” is not a date: give the {name} date as year-month-day, e.g. 2026-11-30."
-            ));
+            problems.push(crate::words::tr().with(problem, "text", text));
             None
         }
     }
@@ -100,13 +99,13 @@ impl AuditQuery {
             key => {
                 let action = Action::parse(key);
                 if action.is_none() {
-                    problems.push(format!("“{key}” is not a kind of action."));
+                    problems.push(crate::words::tr().with("audit-not-an-action", "key", key));
                 }
                 action
             }
         };
-        let since_ms = day(&self.from, "first", &mut problems).map(start_ms);
-        let until_ms = day(&self.to, "last", &mut problems)
+        let since_ms = day(&self.from, "audit-not-a-date-first", &mut problems).map(start_ms);
+        let until_ms = day(&self.to, "audit-not-a-date-last", &mut problems)
             .and_then(|d| d.succ_opt())
             .map(start_ms);
         let filter = Filter {
@@ -164,7 +163,7 @@ pub(crate) async fn audit(
         })
         .collect();
     signed.render(&AuditPage {
-        chrome: signed.chrome("Audit trail"),
+        chrome: signed.chrome(crate::words::tr().get("audit-title")),
         query,
         actors,
         actions,

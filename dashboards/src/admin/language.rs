@@ -61,7 +61,11 @@ fn page(
         })
         .collect();
     LanguagePage {
-        chrome: signed.chrome(format!("Participants' language · {}", program.name)),
+        chrome: signed.chrome(crate::words::tr().with(
+            "program-lang-page-title",
+            "program",
+            &program.name,
+        )),
         program,
         options,
         problem,
@@ -105,7 +109,7 @@ pub(crate) async fn set_program_language(
             Some(lang) => Some(lang),
             None => {
                 let current = program_language::get(&dash.store, id).await?;
-                let problem = "Choose one of the languages listed.".to_owned();
+                let problem = crate::words::tr().get("program-lang-unknown");
                 return signed.refuse(&page(&signed, program, current, Some(problem)));
             }
         }
@@ -114,17 +118,12 @@ pub(crate) async fn set_program_language(
     let subject = format!("participants' language ({})", program.name);
     let changed = program_language::set_by(&dash.store, id, lang, actor, &subject).await?;
     let name = lang.unwrap_or_default().english_name();
-    let note = if changed {
-        format!(
-            "{}'s participant pages now fall back to {name} when a participant's link and browser name no language Hearth has.",
-            program.name
-        )
+    let key = if changed {
+        "program-lang-saved"
     } else {
-        format!(
-            "{}'s participant language was already {name}: nothing changed.",
-            program.name
-        )
+        "program-lang-unchanged"
     };
+    let note = crate::words::tr().args(key, &[("program", &program.name), ("language", name)]);
     staff
         .insert(super::catalog::CATALOG_SAVED_KEY, note)
         .await?;

@@ -6,6 +6,7 @@ use analytics::ledger;
 use analytics::person::Neighbour;
 use analytics::view::{self, LedgerEntry};
 use askama::Template;
+use askama::filters::Safe;
 use axum::extract::State;
 use axum::response::Response;
 use domain::ProgramId;
@@ -32,12 +33,13 @@ impl Spend {
         let moves = l
             .sensitivity
             .split_once('=')
-            .map_or(l.sensitivity.clone(), |(_, n)| {
-                format!("{n} count{}", if n == "1" { "" } else { "s" })
+            .and_then(|(_, n)| n.parse::<i64>().ok())
+            .map_or(l.sensitivity.clone(), |n| {
+                crate::words::tr().count("ledger-counts", "n", n)
             });
         let variance = match l.scale.parse::<analytics::sampler::Rational>() {
             Ok(scale) if l.mechanism == Mechanism::Gaussian => format!("{:.1}", scale.to_f64()),
-            _ => format!("Laplace scale {}", l.scale),
+            _ => crate::words::tr().with("ledger-laplace-scale", "scale", &l.scale),
         };
         Spend {
             level: l.level.label().to_owned(),
@@ -98,11 +100,10 @@ struct LedgerPage {
     /// Every spend, by release (period), newest first.
     releases: Vec<ReleaseSpends>,
     spends: Vec<MonthSpend>,
-    budget: String,
-    unit: &'static str,
-    /// Answers a person the budget in force is planned for, and each answer's share.
-    answers_per_person: u32,
-    per_answer: String,
+    /// What a full budget means, with the budget in force per answer.
+    full_budget: Safe<String>,
+    /// "Budget in force: ρ = 1 a month per person answering up to 1 time."
+    in_force: Safe<String>,
 }
 
 pub(crate) async fn ledger(
@@ -122,10 +123,9 @@ pub(crate) async fn ledger(
     let mut spends = losses
         .into_iter()
         .map(|((program, month), loss)| {
-            let name = names
-                .get(&program)
-                .cloned()
-                .unwrap_or_else(|| format!("program {program}"));
+            let name = names.get(&program).cloned().unwrap_or_else(|| {
+                crate::words::tr().with("ledger-program-fallback", "id", &program.to_string())
+            });
             MonthSpend::of(name, month, &loss)
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -136,31 +136,47 @@ pub(crate) async fn ledger(
         match releases.last_mut() {
             Some(r) if r.period == period => r.spends.push(Spend::of(entry)),
             _ => releases.push(ReleaseSpends {
-                planned: format!(
-                    "planned for {} answer{} a person; each answer's budget {} = {}",
-                    entry.answers_per_person,
-                    if entry.answers_per_person == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                    entry.unit,
-                    entry.budget
-                ),
+                planned: {
+                    let tr = crate::words::tr();
+                    let answers =
+                        tr.count("ledger-answers", "n", i64::from(entry.answers_per_person));
+                    tr.args(
+                        "ledger-planned",
+                        &[
+                            ("answers", &answers),
+                            ("unit", &entry.unit),
+                            ("budget", &entry.budget),
+                        ],
+                    )
+                },
                 period,
                 spends: vec![Spend::of(entry)],
             }),
         }
     }
     releases.reverse();
+    let t = crate::words::t();
+    let unit = settings.mechanism.unit();
+    let budget = settings.budget.to_string();
+    let per_answer = settings.per_response_budget()?.to_string();
+    let times =
+        t.0.count("ledger-times", "n", i64::from(settings.answers_per_person));
     signed.render(&LedgerPage {
-        chrome: signed.chrome("Privacy ledger"),
+        chrome: signed.chrome(t.0.get("ledger-title")),
+        full_budget: t.args(
+            "ledger-full-budget",
+            &[
+                ("n", &settings.answers_per_person),
+                ("unit", &unit),
+                ("per_answer", &per_answer),
+            ],
+        ),
+        in_force: t.args(
+            "ledger-in-force",
+            &[("unit", &unit), ("budget", &budget), ("times", &times)],
+        ),
         releases,
         spends,
-        budget: settings.budget.to_string(),
-        unit: settings.mechanism.unit(),
-        answers_per_person: settings.answers_per_person,
-        per_answer: settings.per_response_budget()?.to_string(),
     })
 }
 

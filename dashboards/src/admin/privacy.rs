@@ -139,26 +139,32 @@ fn symbol(mechanism: Mechanism) -> &'static str {
 }
 
 /// A setting's name in plain words.
-fn label(setting: Setting) -> &'static str {
-    match setting {
-        Setting::PrivacyMechanism => "Kind of noise",
-        Setting::PrivacyBudget => "Privacy budget",
-        Setting::ManagerThreshold => "Smallest group managers see",
-        Setting::FunderThreshold => "Smallest group funders see",
-        Setting::AnswersPerPerson => "Answers one person may give in a month",
-        Setting::RetentionDays => "Days raw answers are kept",
-    }
+fn label(setting: Setting) -> String {
+    crate::words::tr().get(match setting {
+        Setting::PrivacyMechanism => "privacy-set-label-mechanism",
+        Setting::PrivacyBudget => "privacy-set-label-budget",
+        Setting::ManagerThreshold => "privacy-set-label-manager-threshold",
+        Setting::FunderThreshold => "privacy-set-label-funder-threshold",
+        Setting::AnswersPerPerson => "privacy-set-label-answers",
+        Setting::RetentionDays => "privacy-set-label-retention",
+    })
 }
 
 /// A stored value in plain words (the mechanism's key becomes its name and unit).
 fn worded(setting: Setting, value: &str) -> String {
+    let tr = crate::words::tr();
     match (setting, value) {
-        (Setting::PrivacyMechanism, "discrete_gaussian") => "Gaussian (budget in ρ)".to_owned(),
-        (Setting::PrivacyMechanism, "discrete_laplace") => "Laplace (budget in ε)".to_owned(),
-        (Setting::ManagerThreshold | Setting::FunderThreshold, k) => format!("{k} responses"),
+        (Setting::PrivacyMechanism, "discrete_gaussian") => tr.get("privacy-set-worded-gaussian"),
+        (Setting::PrivacyMechanism, "discrete_laplace") => tr.get("privacy-set-worded-laplace"),
+        (Setting::ManagerThreshold | Setting::FunderThreshold, k) => match k.parse::<i64>() {
+            Ok(n) => tr.count("privacy-set-worded-responses", "n", n),
+            Err(_) => k.to_owned(),
+        },
         (Setting::PrivacyBudget, v) => v.parse().map(decimal).unwrap_or_else(|_| v.to_owned()),
-        (Setting::AnswersPerPerson, "1") => "1 answer".to_owned(),
-        (Setting::AnswersPerPerson, m) => format!("{m} answers"),
+        (Setting::AnswersPerPerson, m) => match m.parse::<i64>() {
+            Ok(n) => tr.count("privacy-set-worded-answers", "n", n),
+            Err(_) => m.to_owned(),
+        },
         (_, v) => v.to_owned(),
     }
 }
@@ -280,7 +286,7 @@ async fn privacy_page(
         }
     }
     Ok(PrivacyPage {
-        chrome: signed.chrome("Privacy settings"),
+        chrome: signed.chrome(crate::words::tr().get("privacy-set-title")),
         form: form.unwrap_or_else(|| PrivacyForm::of(&settings)),
         problems,
         saved,
@@ -339,13 +345,17 @@ pub(crate) async fn set_retention(
     let Ok(days) = retention::parse_days(&form.days) else {
         let typed = form.days.trim();
         let max = retention::MAX_DAYS;
+        let tr = crate::words::tr();
         let why = match typed.parse::<i64>() {
-            Ok(n) if n > i64::from(max) => format!("is more than {max} days (ten years)"),
-            Ok(_) => "is less than 0 days".to_owned(),
-            Err(_) => "is not a whole number of days".to_owned(),
+            Ok(n) if n > i64::from(max) => {
+                tr.with("privacy-set-retention-too-many", "max", &max.to_string())
+            }
+            Ok(_) => tr.get("privacy-set-retention-negative"),
+            Err(_) => tr.get("privacy-set-retention-not-whole"),
         };
-        let problem = format!(
-            "Days to keep raw answers: “{typed}” {why}. Give a whole number from 0 to {max}."
+        let problem = tr.args(
+            "privacy-set-retention-problem",
+            &[("typed", typed), ("why", &why), ("max", &max.to_string())],
         );
         let problems = Problems(vec![FieldProblem::new("retention-days", problem)]);
         let mut page = privacy_page(&dash, &signed, None, problems, None).await?;
@@ -354,10 +364,13 @@ pub(crate) async fn set_retention(
     };
     let note = match retention::save_days(&dash.store, days, Actor::Staff(&signed.user.email)).await
     {
-        Ok(Some(old)) => format!(
-            "Saved: raw answers are now kept {days} days after their month and quarter are released (it was {old} days)."
+        Ok(Some(old)) => crate::words::tr().args(
+            "privacy-set-retention-saved",
+            &[("days", &days.to_string()), ("old", &old.to_string())],
         ),
-        Ok(None) => format!("Nothing changed: raw answers were already kept {days} days."),
+        Ok(None) => {
+            crate::words::tr().with("privacy-set-retention-unchanged", "days", &days.to_string())
+        }
         Err(retention::RetentionError::Database(e)) => return Err(e.into()),
         Err(e) => return Err(StaffError::BadRequest(e.to_string())),
     };
@@ -429,6 +442,7 @@ fn equivalent_budget(now: &PrivacySettings, mechanism: Mechanism) -> Option<Rati
 /// Turns the form into the settings it proposes, checking each field against its floor;
 /// every problem is listed in plain words, and nothing is proposed unless all are right.
 fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings, Refusal> {
+    let tr = crate::words::tr();
     let mut next = now.clone();
     let mut problems = vec![];
     let mechanism = match form.mechanism.trim() {
@@ -437,7 +451,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
         _ => {
             problems.push(FieldProblem::new(
                 "mechanism-gaussian",
-                "Choose the kind of noise: Gaussian or Laplace.".to_owned(),
+                tr.get("privacy-set-choose-mechanism"),
             ));
             None
         }
@@ -449,27 +463,41 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
     if budget.is_empty() {
         problems.push(FieldProblem::new(
             "budget",
-            "Enter a privacy budget.".to_owned(),
+            tr.get("privacy-set-enter-budget"),
         ));
     } else if next.apply(Setting::PrivacyBudget, budget).is_err() {
-        problems.push(FieldProblem::new("budget", format!(
-            "The privacy budget must be a number above 0 and at most {BUDGET_MAX}, with at most 6 decimal places (you wrote “{budget}”)."
-        )));
+        problems.push(FieldProblem::new(
+            "budget",
+            tr.args(
+                "privacy-set-budget-invalid",
+                &[("max", BUDGET_MAX), ("typed", budget)],
+            ),
+        ));
     }
     for (name, value, who) in [
         (
             Setting::ManagerThreshold,
             &form.manager_threshold,
-            "managers",
+            "privacy-set-threshold-managers",
         ),
-        (Setting::FunderThreshold, &form.funder_threshold, "funders"),
+        (
+            Setting::FunderThreshold,
+            &form.funder_threshold,
+            "privacy-set-threshold-funders",
+        ),
     ] {
         if next.apply(name, value.trim()).is_err() {
             let field = name.key().trim_start_matches("privacy.");
-            problems.push(FieldProblem::new(field, format!(
-                "The smallest group {who} see must be a whole number of at least {THRESHOLD_FLOOR} responses (you wrote “{}”).",
-                value.trim()
-            )));
+            problems.push(FieldProblem::new(
+                field,
+                tr.args(
+                    who,
+                    &[
+                        ("floor", &THRESHOLD_FLOOR.to_string()),
+                        ("typed", value.trim()),
+                    ],
+                ),
+            ));
         }
     }
     // Absent (a form from before the setting): the one in force stays.
@@ -480,7 +508,7 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             "answers_per_person",
             match e {
                 analytics::budget::SettingsError::Invalid(_, why) => {
-                    format!("Answers one person may give in a month: {why}.")
+                    tr.with("privacy-set-answers-invalid", "why", &why)
                 }
                 other => other.to_string(),
             },
@@ -498,21 +526,29 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             "ρ"
         };
         let suggestion = equivalent_budget(now, m);
-        problems.push(FieldProblem::new("budget", format!(
-            "You chose {} noise, whose budget is counted in {} — not in {from}, the unit the budget was typed in. \
-             The same number would mean a very different amount of noise, so enter the budget in {} below.{}",
-            if m == Mechanism::Gaussian { "Gaussian" } else { "Laplace" },
-            symbol(m),
-            symbol(m),
-            match &suggestion {
-                Some(b) => format!(
-                    " It now holds {} = {}, which keeps a circle's month of 30 answers about as accurate as today; change it if you wish, then preview.",
-                    symbol(m),
-                    decimal(*b)
+        let mut problem = tr.args(
+            "privacy-set-unit-changed",
+            &[
+                (
+                    "mechanism",
+                    &tr.get(if m == Mechanism::Gaussian {
+                        "privacy-set-name-gaussian"
+                    } else {
+                        "privacy-set-name-laplace"
+                    }),
                 ),
-                None => String::new(),
-            }
-        )));
+                ("unit", symbol(m)),
+                ("from", from),
+            ],
+        );
+        if let Some(b) = &suggestion {
+            problem.push(' ');
+            problem.push_str(&tr.args(
+                "privacy-set-unit-suggestion",
+                &[("unit", symbol(m)), ("budget", &decimal(*b))],
+            ));
+        }
+        problems.push(FieldProblem::new("budget", problem));
         if let Some(b) = suggestion {
             shown.budget = decimal(b);
         }
@@ -534,7 +570,7 @@ struct PreviewPage {
     chrome: Chrome,
     form: PrivacyForm,
     /// (setting in words, old, new).
-    changes: Vec<(&'static str, String, String)>,
+    changes: Vec<(String, String, String)>,
     mechanism_change: Option<String>,
     /// What planning for another number of answers a person does, in plain words.
     per_person_change: Option<String>,
@@ -593,14 +629,16 @@ fn preview_page(
         .find(|((b, _), _)| b.level == analytics::budget::Level::CircleMonth && b.n == 30)
         .map(|((b, a), row)| example_words(row, b.pct_positive, a.pct_positive));
     let mechanism_change = (now.mechanism != next.mechanism).then(|| {
-        format!(
-            "The kind of noise changes, and with it the budget's unit: {} {} = {} becomes {} {} = {}. The table below shows what that does to accuracy.",
-            symbol(now.mechanism),
-            now.mechanism.unit(),
-            decimal(now.budget),
-            symbol(next.mechanism),
-            next.mechanism.unit(),
-            decimal(next.budget)
+        crate::words::tr().args(
+            "privacy-preview-mechanism-change",
+            &[
+                ("old_symbol", symbol(now.mechanism)),
+                ("old_unit", now.mechanism.unit()),
+                ("old_budget", &decimal(now.budget)),
+                ("new_symbol", symbol(next.mechanism)),
+                ("new_unit", next.mechanism.unit()),
+                ("new_budget", &decimal(next.budget)),
+            ],
         )
     });
     let per_person_change = (now.answers_per_person != next.answers_per_person)
@@ -621,7 +659,7 @@ fn preview_page(
     let mut form = form.clone();
     form.budget_unit = next.mechanism.unit().to_owned();
     Ok(PreviewPage {
-        chrome: signed.chrome("Check the new privacy settings"),
+        chrome: signed.chrome(crate::words::tr().get("privacy-preview-title")),
         form,
         changes,
         mechanism_change,
@@ -636,29 +674,39 @@ fn preview_page(
 /// figure read as 70 % could be, now and with the new settings (`now`, `next`: the row's
 /// margins in points, as printed in `row`).
 fn example_words(row: &Compared, now: f64, next: f64) -> String {
+    let tr = crate::words::tr();
     let range = |margin: f64| {
         // As the table prints it, to one decimal place.
         let margin = (margin * 10.0).round() / 10.0;
-        format!(
-            "{:.0}% to {:.0}%",
-            (70.0 - margin).max(0.0),
-            (70.0 + margin).min(100.0)
+        tr.args(
+            "privacy-preview-range",
+            &[
+                ("low", &format!("{:.0}", (70.0 - margin).max(0.0))),
+                ("high", &format!("{:.0}", (70.0 + margin).min(100.0))),
+            ],
         )
     };
-    let shown = format!(
-        "For example, a circle's month of {} answers: “{} → {}”",
-        row.n, row.pct_now, row.pct_next
+    let shown = tr.args(
+        "privacy-preview-example",
+        &[
+            ("n", &row.n.to_string()),
+            ("now", &row.pct_now),
+            ("next", &row.pct_next),
+        ],
     );
     if row.pct_now == row.pct_next {
-        format!(
-            "{shown}: a figure read as 70% could be anywhere from {} now and with the new settings alike.",
-            range(now)
+        tr.args(
+            "privacy-preview-example-same",
+            &[("example", &shown), ("range", &range(now))],
         )
     } else {
-        format!(
-            "{shown}: a figure read as 70% could be anywhere from {} with the new settings, instead of {}.",
-            range(next),
-            range(now)
+        tr.args(
+            "privacy-preview-example-changed",
+            &[
+                ("example", &shown),
+                ("next", &range(next)),
+                ("now", &range(now)),
+            ],
         )
     }
 }
@@ -669,41 +717,51 @@ fn example_words(row: &Compared, now: f64, next: f64) -> String {
 fn per_person_words(now: &PrivacySettings, next: &PrivacySettings) -> Option<String> {
     let (before, after) = (circle_margin(now)?, circle_margin(next)?);
     let (m, times) = (next.answers_per_person, after / before);
-    let plural = |n: u32| if n == 1 { "" } else { "s" };
-    let headline = format!(
-        "The budget would protect all the answers of one person who answers up to {m} time{} a month, \
-         instead of up to {} time{}. ",
-        plural(m),
-        now.answers_per_person,
-        plural(now.answers_per_person)
+    let tr = crate::words::tr();
+    let lang = tr.lang();
+    let times_of = |n: u32| tr.count("privacy-preview-times", "n", i64::from(n));
+    let headline = tr.args(
+        "privacy-preview-per-person",
+        &[
+            ("next", &times_of(m)),
+            ("now", &times_of(now.answers_per_person)),
+        ],
     );
+    let unreadable = after > analytics::figures::READABLE_PCT_MARGIN;
+    let (after, before) = (format!("{after:.0}"), format!("{before:.0}"));
     let effect = if times >= 1.0 {
-        format!(
-            "Each answer then gets a smaller part of the budget, so every figure carries more noise: \
-             a circle's month of 30 answers would read its “% positive” within about ±{after:.0} points \
-             instead of ±{before:.0} — about {times:.1} times noisier{}. \
-             What helps: ticket cards (one answer per card, so nobody answers a session twice); reading \
-             programs by quarter rather than circles by month (a program's quarter holds three months \
-             of all its circles' answers); and larger circles, where the same noise matters less.",
-            if after > analytics::figures::READABLE_PCT_MARGIN {
-                format!(
-                    ", which is too uncertain to read (over ±{:.0} points): such figures are shown as “too uncertain to read”",
-                    analytics::figures::READABLE_PCT_MARGIN
-                )
-            } else {
-                String::new()
-            }
+        let unreadable = if unreadable {
+            tr.with(
+                "privacy-preview-unreadable",
+                "margin",
+                &format!("{:.0}", analytics::figures::READABLE_PCT_MARGIN),
+            )
+        } else {
+            String::new()
+        };
+        tr.args(
+            "privacy-preview-noisier",
+            &[
+                ("after", &after),
+                ("before", &before),
+                (
+                    "times",
+                    &domain::locale::localize(lang, &format!("{times:.1}")),
+                ),
+                ("unreadable", &unreadable),
+            ],
         )
     } else {
-        format!(
-            "Each answer then gets a larger part of the budget, so figures carry less noise: a circle's \
-             month of 30 answers would read its “% positive” within about ±{after:.0} points instead of \
-             ±{before:.0}. Someone who answers more often than {m} time{} a month is then protected less \
-             than the budget says (see the table below).",
-            plural(m)
+        tr.args(
+            "privacy-preview-steadier",
+            &[
+                ("after", &after),
+                ("before", &before),
+                ("times", &times_of(m)),
+            ],
         )
     };
-    Some(headline + &effect)
+    Some(format!("{headline} {effect}"))
 }
 
 /// Shows what the proposed settings would change and the accuracy they would give beside
@@ -753,7 +811,7 @@ pub(crate) async fn set_privacy(
     let actor = Actor::Staff(&signed.user.email);
     let changes = analytics::budget::save_settings(&dash.store, &next, actor).await?;
     let note = if changes.is_empty() {
-        "Nothing to save: these settings were already in force.".to_owned()
+        crate::words::tr().get("privacy-set-nothing-to-save")
     } else {
         tracing::info!(settings.changed = changes.len(), "privacy settings changed");
         let list: Vec<String> = changes
@@ -767,10 +825,7 @@ pub(crate) async fn set_privacy(
                 )
             })
             .collect();
-        format!(
-            "Saved. {}. It applies to releases from now on; released figures never change.",
-            list.join("; ")
-        )
+        crate::words::tr().with("privacy-set-saved", "changes", &list.join("; "))
     };
     staff.insert(PRIVACY_SAVED_KEY, note).await?;
     Ok(Redirect::to("/staff/admin/privacy").into_response())

@@ -29,7 +29,7 @@ pub(crate) async fn single_sign_on(
 ) -> Result<Response, StaffError> {
     signed.require(Area::Admin)?;
     let page = SsoPage {
-        chrome: signed.chrome("Single sign-on"),
+        chrome: signed.chrome(crate::words::tr().get("admin-sso-title")),
         setup: dash.sso.as_ref().map(|sso| sso.summary()),
         redirect_uri: dash.address.link(crate::sso::CALLBACK_PATH),
     };

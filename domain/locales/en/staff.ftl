@@ -1074,3 +1074,226 @@ sso-refused-unverified = Your organization has not confirmed your e-mail address
 sso-refused-no-email = Your organization's sign-in did not say your e-mail address, so Hearth cannot tell which account is yours. Ask whoever runs Hearth.
 sso-refused-domain = Your work account's e-mail domain is not one Hearth accepts for this sign-in. Sign in with your email and password, or ask an admin.
 sso-refused-no-account = There is no Hearth account for your work e-mail. Ask an admin to add you; signing in does not make an account.
+
+## Admin pages on privacy and oversight: privacy settings and their preview, the privacy
+## ledger, the audit trail (its stored entries stay as they were written), single
+## sign-on, a program's participant language
+
+admin-sso-title = Single sign-on
+admin-sso-intro = Staff can sign in with their work account at your organization's identity provider, as well as with their Hearth password.
+admin-sso-issuer = Identity provider (issuer)
+admin-sso-client-id = Client id
+admin-sso-client-secret = Client secret
+admin-sso-secret-set = set (from <code>HEARTH_OIDC_CLIENT_SECRET</code>; never shown)
+admin-sso-secret-none = none: a public client, protected by PKCE
+admin-sso-redirect = Redirect URI to register at the provider
+admin-sso-domains = E-mail domains it may sign in
+admin-sso-new-people = People without a Hearth account
+admin-sso-new-accounts = get an account at their first sign-in: { $role }
+admin-sso-new-refused = are refused: an admin adds every account under Users
+admin-sso-who-heading = Who can sign in this way
+admin-sso-who = Someone whose e-mail the provider has verified (<code>email_verified</code>, or Microsoft Entra ID's <code>xms_edov</code>), in one of the domains above, signs in to the Hearth account with that e-mail, with the role and program Hearth gives it: the provider never sets roles. Deactivating an account under Users stops its single sign-on too. Every single sign-on, and every refusal, is in the audit trail.
+admin-sso-second-factor = <strong>Second factor.</strong> A sign-in through the provider relies on your organization's identity provider for its second factor: require it there. Hearth's own second factor applies to password sign-ins.
+admin-sso-off = Single sign-on is not set up: staff sign in with their email and password.
+admin-sso-setup-uri = Whoever runs Hearth sets it up on the server, for every instance, with <code>HEARTH_OIDC_ISSUER</code>, <code>HEARTH_OIDC_CLIENT_ID</code>, <code>HEARTH_OIDC_CLIENT_SECRET</code> and <code>HEARTH_OIDC_DOMAINS</code> (or the <code>hearth serve --oidc-…</code> options), registering <code>{ $uri }</code> as the redirect URI at the provider. The deployment guide (docs/deploy.md, “Single sign-on”) says how.
+admin-sso-setup-no-uri = Whoever runs Hearth sets it up on the server, for every instance, with <code>HEARTH_OIDC_ISSUER</code>, <code>HEARTH_OIDC_CLIENT_ID</code>, <code>HEARTH_OIDC_CLIENT_SECRET</code> and <code>HEARTH_OIDC_DOMAINS</code> (or the <code>hearth serve --oidc-…</code> options); it needs the base URL (<code>HEARTH_BASE_URL</code>) set. The deployment guide (docs/deploy.md, “Single sign-on”) says how.
+
+program-lang-crumb-programs = Programs and circles
+program-lang-crumb = participants' language
+program-lang-title = Participants' language
+program-lang-for = for { $program }
+program-lang-intro = Participants choose their language on every page. This is the language { $program }'s session pages start in when neither the participant's link nor their browser asks for a language Hearth has: pick the language most of its participants read. Nothing about any participant's language is stored.
+program-lang-label = Default participant language
+program-lang-save = Save
+program-lang-keep = Keep it as it is
+program-lang-page-title = Participants' language · { $program }
+program-lang-unknown = Choose one of the languages listed.
+program-lang-saved = { $program }'s participant pages now fall back to { $language } when a participant's link and browser name no language Hearth has.
+program-lang-unchanged = { $program }'s participant language was already { $language }: nothing changed.
+
+audit-title = Audit trail
+audit-intro = Every action staff take in Hearth leaves one entry here, newest first: sign-ins (and failed ones), accounts added, changed or removed, settings changed with their old and new values, programs and circles, sessions opened and closed, releases and exports. Entries cannot be edited or deleted. The trail never holds anything a participant sent.
+audit-show-only = Show only
+audit-who = Who
+audit-anyone = Anyone
+audit-what = What
+audit-any-action = Any action
+audit-from = From
+audit-to = To (inclusive)
+audit-mentioning = Mentioning
+audit-mentioning-hint = an email, a program, a session code…
+audit-show = Show
+audit-clear = Clear the filter
+audit-left-out = Part of the filter was left out:
+audit-none = No entry matches.
+audit-newest = The newest { $n } matching entries; narrow the filter to see older ones.
+audit-matching = { $n ->
+    [one] { $n } matching entry.
+   *[other] { $n } matching entries.
+}
+audit-table-label = Audit entries (table)
+audit-col-when = When
+audit-col-who = Who
+audit-col-what = What
+audit-col-on = On
+audit-col-details = Details
+audit-not-a-date-first = “{ $text }” is not a date: give the first date as year-month-day, e.g. 2026-11-30.
+audit-not-a-date-last = “{ $text }” is not a date: give the last date as year-month-day, e.g. 2026-11-30.
+audit-not-an-action = “{ $key }” is not a kind of action.
+
+ledger-title = Privacy ledger
+ledger-intro = Every release spends part of each program's monthly privacy budget, and records it here. The ledger is append-only: a release cannot be re-run with fresh noise.
+ledger-full-budget = <strong>What a full budget means.</strong> The budget is how much, at most, all releases together may reveal about one person's answers in a program's month, for someone who answers up to the planned number of times (now { $n }; so each answer gets { $unit } = { $per_answer }). Each month's release spends that month's whole budget at once, by design: the measurement plan (on the privacy page) shares it among the figures the pages show, so every released month shows its whole budget spent. It is not a warning. A month is released once and never again, so nothing more is spent on it; the next month has a budget of its own; a quarter is the sum of its released months and spends nothing. If the budget is lowered, months released from then on spend the lower amount and their figures carry more noise; a month already released keeps its figures.
+ledger-spent-heading = Spent per program and month
+ledger-spent-intro = The total loss of one answer in that program and month, over every release that used it, and what that means for people: all the answers of someone who answered as often as the month was planned for, of a weekly attender (4 answers), and of one answer whose content was changed (which moves two counts, not one).
+ledger-in-force = Budget in force: { $unit } = { $budget } a month per person answering up to { $times }.
+ledger-times = { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}
+ledger-spent-epsilon = For those who think in ε: the same loss as (ε, δ)-differential privacy at δ = 10⁻⁶, by the tight conversion of Canonne, Kamath and Steinke (2020); a smaller ε protects better. Under Gaussian noise, m answers of one person can land in the same counts, so their loss grows with m² (ρ), not m: 4 answers cost 16 times one. Months add up for someone who comes month after month.
+ledger-nothing = Nothing released yet.
+ledger-spent-table-label = Spent per program and month (table)
+ledger-col-month = Month
+ledger-col-program = Program
+ledger-col-spent = Spent by one answer
+ledger-col-epsilon-one = ε, one answer
+ledger-col-planned = Planned for
+ledger-col-epsilon-planned = ε, a person's planned answers
+ledger-col-epsilon-weekly = ε, 4 answers (weekly)
+ledger-col-epsilon-changed = ε, one answer changed
+ledger-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+ledger-every-heading = Every spend, by release
+ledger-every-intro = Each measurement of a month's release: at which level, of which figures, what it spent, how much noise it added to each count, and how many counts one response can move (more counts moved needs more noise for the same protection). Quarters are sums of their months and spend nothing, so they have no rows here.
+ledger-spends = { $n } spends
+ledger-release-table-label = Spends of { $period } (table)
+ledger-col-level = Level
+ledger-col-figures = Figures
+ledger-col-spend = Spend
+ledger-col-variance = Noise added to each count (variance)
+ledger-col-moves = Counts one response can move
+ledger-col-cells = Cells
+ledger-col-code = Code
+ledger-counts = { $n ->
+    [one] { $n } count
+   *[other] { $n } counts
+}
+ledger-laplace-scale = Laplace scale { $scale }
+ledger-planned = planned for { $answers } a person; each answer's budget { $unit } = { $budget }
+ledger-program-fallback = program { $id }
+
+privacy-preview-crumb = check
+privacy-preview-title = Check the new privacy settings
+privacy-preview-no-change = These are the settings already in force: saving would change nothing.
+privacy-preview-would-change = Nothing is saved yet. These settings would change:
+privacy-preview-accuracy-heading = Accuracy now and with the new settings
+privacy-preview-accuracy-intro = The 90% margin of error the noise puts on a figure, for a cell of n responses (a program of 5 circles among 3 programs): larger numbers mean less exact figures.
+privacy-preview-accuracy-label = Accuracy now and proposed (table)
+privacy-preview-now = now
+privacy-preview-new = new
+privacy-preview-people-heading = One person's protection now and with the new settings
+privacy-preview-people-intro = What all the answers one person gives in a program's month may reveal about them (ε at δ = 10⁻⁶; smaller protects better).
+privacy-preview-people-label = Protection of one person now and proposed (table)
+privacy-preview-col-answers = Answers in a month
+privacy-preview-apply-note = Saved settings apply to releases made from now on; released figures never change. Each change is recorded in the audit trail with your email.
+privacy-preview-save = Save these settings
+privacy-preview-back = Back to the settings, saving nothing
+privacy-preview-mechanism-change = The kind of noise changes, and with it the budget's unit: { $old_symbol } { $old_unit } = { $old_budget } becomes { $new_symbol } { $new_unit } = { $new_budget }. The table below shows what that does to accuracy.
+privacy-preview-example = For example, a circle's month of { $n } answers: “{ $now } → { $next }”
+privacy-preview-example-same = { $example }: a figure read as 70% could be anywhere from { $range } now and with the new settings alike.
+privacy-preview-example-changed = { $example }: a figure read as 70% could be anywhere from { $next } with the new settings, instead of { $now }.
+privacy-preview-range = { $low }% to { $high }%
+privacy-preview-times = { $n ->
+    [one] { $n } time
+   *[other] { $n } times
+}
+privacy-preview-per-person = The budget would protect all the answers of one person who answers up to { $next } a month, instead of up to { $now }.
+privacy-preview-noisier = Each answer then gets a smaller part of the budget, so every figure carries more noise: a circle's month of 30 answers would read its “% positive” within about ±{ $after } points instead of ±{ $before } — about { $times } times noisier{ $unreadable }. What helps: ticket cards (one answer per card, so nobody answers a session twice); reading programs by quarter rather than circles by month (a program's quarter holds three months of all its circles' answers); and larger circles, where the same noise matters less.
+privacy-preview-unreadable = , which is too uncertain to read (over ±{ $margin } points): such figures are shown as “too uncertain to read”
+privacy-preview-steadier = Each answer then gets a larger part of the budget, so figures carry less noise: a circle's month of 30 answers would read its “% positive” within about ±{ $after } points instead of ±{ $before }. Someone who answers more often than { $times } a month is then protected less than the budget says (see the table below).
+
+privacy-set-title = Privacy settings
+privacy-set-intro = These settings decide how much noise each release carries and which groups are too small to show. None of them can go past its floor: the form refuses anything that would weaken anonymity below it. A change applies to releases made after it; released figures never change. You will see what a change does to accuracy before anything is saved.
+privacy-set-problems = { $n ->
+    [one] <strong>Nothing was saved.</strong> Correct this and send the form again:
+   *[other] <strong>Nothing was saved.</strong> Correct these and send the form again:
+}
+privacy-set-label-mechanism = Kind of noise
+privacy-set-label-budget = Privacy budget
+privacy-set-label-manager-threshold = Smallest group managers see
+privacy-set-label-funder-threshold = Smallest group funders see
+privacy-set-label-answers = Answers one person may give in a month
+privacy-set-label-retention = Days raw answers are kept
+privacy-set-worded-gaussian = Gaussian (budget in ρ)
+privacy-set-worded-laplace = Laplace (budget in ε)
+privacy-set-worded-responses = { $n } responses
+privacy-set-worded-answers = { $n ->
+    [one] { $n } answer
+   *[other] { $n } answers
+}
+privacy-set-mechanism-hint = Both add whole-number random noise to every count before it is released. Changing the kind also changes what the budget's number means, so the form then asks for the budget again.
+privacy-set-gaussian = <strong>Gaussian</strong> (recommended) — usually small errors, rarely a larger one. Its budget is counted in ρ (“rho”, zero-concentrated differential privacy).
+privacy-set-laplace = <strong>Laplace</strong> — a simpler, stricter guarantee, with more noise for the same accuracy. Its budget is counted in ε (“epsilon”, pure differential privacy).
+privacy-set-budget-label = Privacy budget, in { $unit }
+privacy-set-budget-hint = How much all releases together may reveal about one person's answers in a program's month — all of them, up to the number of answers below. Smaller means more noise: more privacy, less exact figures. Above 0 and at most { $max }, with at most 6 decimal places (e.g. 0.5 or 1/2).
+privacy-set-answers-hint-epsilon = Hearth cannot tell when one person answers several sessions, so the budget is planned for how often people may answer: 1 protects one answer a month; 4 protects everything a weekly attender says in a month. Each answer then gets the budget ÷ the number, so figures carry more noise. A whole number from 1 to { $max }.
+privacy-set-answers-hint-rho = Hearth cannot tell when one person answers several sessions, so the budget is planned for how often people may answer: 1 protects one answer a month; 4 protects everything a weekly attender says in a month. Each answer then gets the budget ÷ the number squared, so figures carry more noise. A whole number from 1 to { $max }.
+privacy-set-manager-label = Smallest group managers see, in responses
+privacy-set-manager-hint = A circle or month with fewer responses than this is hidden from program managers, to protect anonymity. At least { $floor }.
+privacy-set-funder-label = Smallest group funders see, in responses
+privacy-set-funder-hint = The same for funders' reports, which only ever show whole programs by quarter. At least { $floor }; usually larger than the managers'.
+privacy-set-preview = Preview the change
+privacy-set-people-heading = How well one person is protected
+privacy-set-people-intro = People in peer support often come every week. Nothing links one person's answers, but several answers from one person can land in the same totals, so together they are protected less than one answer: under Gaussian noise their loss grows with the square of their number (4 answers: 16 times one answer's ρ), under Laplace noise with their number. Changing what an answer said moves two counts instead of one, and costs twice as much. Under the settings in force, for one program's month (ε at δ = 10⁻⁶; smaller protects better; months add up for someone who comes month after month):
+privacy-set-people-label = Protection of one person (table)
+privacy-set-col-answers = Answers from one person in a month
+privacy-set-col-answered = Whether they answered at all
+privacy-set-col-said = What they said
+privacy-set-planned = (what the budget is planned for)
+privacy-set-read-epsilon = How to read ε: below about 1, the releases change what anyone can guess about a person very little. Around 8 (one answer, by default), the bound is loose: what the releases show may make a guess about one person's answers noticeably more likely, though the noise still blurs any single answer. By about 40 and beyond, the noise protects little, and what remains is the first protection — nothing links answers to a person. To protect people who come every week better, plan the budget for more answers a person (above), and see what it costs in accuracy before saving.
+privacy-set-shares-heading = How the budget is shared between levels
+privacy-set-shares-intro = Not a setting: the measurement plan (below) fixes each level's share of the budget, so every figure a page shows gets its part and nothing is spent on figures no page shows.
+privacy-set-share-quarter = a quarter
+privacy-set-share-quarter-value = 0% (the sum of its months)
+privacy-set-retention-heading = How long raw answers are kept
+privacy-set-retention-intro = Once a month and its quarter are both released, every page, report and export reads the releases; the raw answers are no longer needed, and keeping them only adds risk (a stolen database or backup would hold them). Hearth deletes them by itself this many days after the later of the two releases, and the participants' privacy page says so. Releases are never deleted. The default is { $default } days; 0 deletes them as soon as both releases are stored. Answers are kept now for <strong>{ $days } days</strong>.
+privacy-set-retention-label = Days to keep raw answers after release
+privacy-set-retention-hint = A whole number from 0 to { $max }.
+privacy-set-retention-save = Save the retention time
+privacy-set-plan-heading = How the budget is spent: the measurement plan
+privacy-set-plan-intro = Each month's release measures these figures, each with its share of the budget ({ $unit }, per answer per month), and nothing else: spending nothing on figures no page shows leaves more for the ones that are. A quarter measures nothing: its figures are the sums of its months, so they always agree. Higher levels and lower levels are combined by least squares, so a program's figures are exactly the sums of its circles'. This is measurement plan { $version }.
+privacy-set-plan-label = Measurement plan (table)
+privacy-set-col-level = Level
+privacy-set-col-what = What is measured
+privacy-set-col-share = Share
+privacy-set-col-spend = Spend ({ $unit })
+privacy-set-col-variance = Noise per count (variance)
+privacy-set-col-shown = Shown where
+privacy-set-accuracy-heading = What these settings mean for accuracy
+privacy-set-accuracy-intro = The 90% margin of error the noise puts on a figure at each level, for a cell of n responses, under the settings in force (for a program of 5 circles among 3 programs). "Typical error" is how far off a figure is on average. The last column is what the first measurement plan gave, for comparison.
+privacy-set-accuracy-label = Accuracy by level (table)
+privacy-set-col-pct = % positive, ± points
+privacy-set-col-typical = Typical error, points
+privacy-set-col-mean = Statement mean, ± on 1–5
+privacy-set-col-first-plan = First plan: ± %, ± mean
+privacy-set-retention-too-many = is more than { $max } days (ten years)
+privacy-set-retention-negative = is less than 0 days
+privacy-set-retention-not-whole = is not a whole number of days
+privacy-set-retention-problem = Days to keep raw answers: “{ $typed }” { $why }. Give a whole number from 0 to { $max }.
+privacy-set-retention-saved = Saved: raw answers are now kept { $days } days after their month and quarter are released (it was { $old } days).
+privacy-set-retention-unchanged = Nothing changed: raw answers were already kept { $days } days.
+privacy-set-choose-mechanism = Choose the kind of noise: Gaussian or Laplace.
+privacy-set-enter-budget = Enter a privacy budget.
+privacy-set-budget-invalid = The privacy budget must be a number above 0 and at most { $max }, with at most 6 decimal places (you wrote “{ $typed }”).
+privacy-set-threshold-managers = The smallest group managers see must be a whole number of at least { $floor } responses (you wrote “{ $typed }”).
+privacy-set-threshold-funders = The smallest group funders see must be a whole number of at least { $floor } responses (you wrote “{ $typed }”).
+privacy-set-answers-invalid = Answers one person may give in a month: { $why }.
+privacy-set-unit-changed = You chose { $mechanism } noise, whose budget is counted in { $unit } — not in { $from }, the unit the budget was typed in. The same number would mean a very different amount of noise, so enter the budget in { $unit } below.
+privacy-set-unit-suggestion = It now holds { $unit } = { $budget }, which keeps a circle's month of 30 answers about as accurate as today; change it if you wish, then preview.
+privacy-set-nothing-to-save = Nothing to save: these settings were already in force.
+privacy-set-saved = Saved. { $changes }. It applies to releases from now on; released figures never change.
+privacy-set-name-gaussian = Gaussian
+privacy-set-name-laplace = Laplace

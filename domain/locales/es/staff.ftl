@@ -1089,3 +1089,232 @@ sso-refused-unverified = Su organización no ha confirmado su dirección de corr
 sso-refused-no-email = El inicio de sesión de su organización no indicó su dirección de correo electrónico, así que Hearth no puede saber cuál es su cuenta. Consulte a quien administra Hearth.
 sso-refused-domain = El dominio del correo de su cuenta de trabajo no es uno que Hearth acepte para este inicio de sesión. Inicie sesión con su correo electrónico y su contraseña, o consulte a una persona de administración.
 sso-refused-no-account = No hay ninguna cuenta de Hearth para su correo de trabajo. Pida a una persona de administración que le agregue; iniciar sesión no crea una cuenta.
+
+## Páginas de administración sobre privacidad y supervisión: configuración de privacidad y
+## su vista previa, el registro de privacidad, la auditoría (sus entradas guardadas quedan
+## como se escribieron), el inicio de sesión único, el idioma de participantes de un programa
+
+admin-sso-title = Inicio de sesión único
+admin-sso-intro = El personal puede iniciar sesión con su cuenta de trabajo en el proveedor de identidad de su organización, además de con su contraseña de Hearth.
+admin-sso-issuer = Proveedor de identidad (emisor)
+admin-sso-client-id = Id. de cliente
+admin-sso-client-secret = Secreto de cliente
+admin-sso-secret-set = configurado (desde <code>HEARTH_OIDC_CLIENT_SECRET</code>; nunca se muestra)
+admin-sso-secret-none = ninguno: un cliente público, protegido con PKCE
+admin-sso-redirect = URI de redirección que debe registrar en el proveedor
+admin-sso-domains = Dominios de correo electrónico que puede admitir
+admin-sso-new-people = Personas sin cuenta de Hearth
+admin-sso-new-accounts = reciben una cuenta en su primer inicio de sesión: { $role }
+admin-sso-new-refused = se rechazan: una persona administradora agrega cada cuenta en Usuarios
+admin-sso-who-heading = Quién puede iniciar sesión así
+admin-sso-who = Quien tenga un correo electrónico verificado por el proveedor (<code>email_verified</code>, o <code>xms_edov</code> de Microsoft Entra ID), en uno de los dominios de arriba, inicia sesión en la cuenta de Hearth con ese correo, con la función y el programa que Hearth le da: el proveedor nunca asigna funciones. Desactivar una cuenta en Usuarios detiene también su inicio de sesión único. Cada inicio de sesión único, y cada rechazo, queda en la auditoría.
+admin-sso-second-factor = <strong>Segundo factor.</strong> Un inicio de sesión a través del proveedor depende del proveedor de identidad de su organización para el segundo factor: exíjalo allí. El segundo factor propio de Hearth se aplica a los inicios de sesión con contraseña.
+admin-sso-off = El inicio de sesión único no está configurado: el personal inicia sesión con su correo electrónico y su contraseña.
+admin-sso-setup-uri = Quien administra Hearth lo configura en el servidor, para todas las instancias, con <code>HEARTH_OIDC_ISSUER</code>, <code>HEARTH_OIDC_CLIENT_ID</code>, <code>HEARTH_OIDC_CLIENT_SECRET</code> y <code>HEARTH_OIDC_DOMAINS</code> (o las opciones <code>hearth serve --oidc-…</code>), y registra <code>{ $uri }</code> como URI de redirección en el proveedor. La guía de despliegue (docs/deploy.md, “Single sign-on”) explica cómo.
+admin-sso-setup-no-uri = Quien administra Hearth lo configura en el servidor, para todas las instancias, con <code>HEARTH_OIDC_ISSUER</code>, <code>HEARTH_OIDC_CLIENT_ID</code>, <code>HEARTH_OIDC_CLIENT_SECRET</code> y <code>HEARTH_OIDC_DOMAINS</code> (o las opciones <code>hearth serve --oidc-…</code>); necesita que la URL base (<code>HEARTH_BASE_URL</code>) esté configurada. La guía de despliegue (docs/deploy.md, “Single sign-on”) explica cómo.
+
+program-lang-crumb-programs = Programas y círculos
+program-lang-crumb = idioma de participantes
+program-lang-title = Idioma de participantes
+program-lang-for = de { $program }
+program-lang-intro = Cada participante elige su idioma en cada página. Este es el idioma en que empiezan las páginas de sesión de { $program } cuando ni el enlace de la persona ni su navegador piden un idioma que Hearth tenga: elija el idioma que lee la mayoría de sus participantes. No se guarda nada sobre el idioma de ningún participante.
+program-lang-label = Idioma predeterminado de participantes
+program-lang-save = Guardar
+program-lang-keep = Dejarlo como está
+program-lang-page-title = Idioma de participantes · { $program }
+program-lang-unknown = Elija uno de los idiomas de la lista.
+program-lang-saved = Las páginas de participantes de { $program } usan ahora { $language } cuando el enlace y el navegador de la persona no indican ningún idioma que Hearth tenga.
+program-lang-unchanged = El idioma de participantes de { $program } ya era { $language }: no cambió nada.
+
+audit-title = Auditoría
+audit-intro = Cada acción del personal en Hearth deja aquí una entrada, de la más reciente a la más antigua: inicios de sesión (y los fallidos), cuentas agregadas, cambiadas o eliminadas, configuraciones cambiadas con sus valores anterior y nuevo, programas y círculos, sesiones abiertas y cerradas, publicaciones y exportaciones. Las entradas no se pueden editar ni eliminar. La auditoría nunca guarda nada de lo que envió un participante.
+audit-show-only = Mostrar solo
+audit-who = Quién
+audit-anyone = Cualquiera
+audit-what = Qué
+audit-any-action = Cualquier acción
+audit-from = Desde
+audit-to = Hasta (inclusive)
+audit-mentioning = Que mencione
+audit-mentioning-hint = un correo electrónico, un programa, un código de sesión…
+audit-show = Mostrar
+audit-clear = Quitar el filtro
+audit-left-out = Se dejó fuera una parte del filtro:
+audit-none = Ninguna entrada coincide.
+audit-newest = Las { $n } entradas más recientes que coinciden; acote el filtro para ver las anteriores.
+audit-matching = { $n ->
+    [one] { $n } entrada coincide.
+   *[other] { $n } entradas coinciden.
+}
+audit-table-label = Entradas de la auditoría (tabla)
+audit-col-when = Cuándo
+audit-col-who = Quién
+audit-col-what = Qué
+audit-col-on = Sobre
+audit-col-details = Detalles
+audit-not-a-date-first = “{ $text }” no es una fecha: escriba la primera fecha como año-mes-día, p. ej., 2026-11-30.
+audit-not-a-date-last = “{ $text }” no es una fecha: escriba la última fecha como año-mes-día, p. ej., 2026-11-30.
+audit-not-an-action = “{ $key }” no es un tipo de acción.
+
+ledger-title = Registro de privacidad
+ledger-intro = Cada publicación gasta una parte del presupuesto mensual de privacidad de cada programa, y lo anota aquí. En el registro solo se agregan entradas: una publicación no se puede repetir con ruido nuevo.
+ledger-full-budget = <strong>Qué significa un presupuesto gastado por completo.</strong> El presupuesto es lo máximo que todas las publicaciones juntas pueden revelar sobre las respuestas de una persona en un mes de un programa, para alguien que responde hasta el número de veces previsto (ahora { $n }; así que cada respuesta recibe { $unit } = { $per_answer }). La publicación de cada mes gasta de una vez todo el presupuesto de ese mes, por diseño: el plan de medición (en la página de privacidad) lo reparte entre las cifras que muestran las páginas, así que cada mes publicado muestra su presupuesto gastado por completo. No es una advertencia. Un mes se publica una vez y nunca más, así que no se gasta nada más en él; el mes siguiente tiene su propio presupuesto; un trimestre es la suma de sus meses publicados y no gasta nada. Si se reduce el presupuesto, los meses publicados desde entonces gastan la cantidad menor y sus cifras llevan más ruido; un mes ya publicado conserva sus cifras.
+ledger-spent-heading = Gasto por programa y mes
+ledger-spent-intro = La pérdida total de una respuesta en ese programa y mes, sumando cada publicación que la usó, y lo que eso significa para las personas: todas las respuestas de alguien que respondió tantas veces como se previó para el mes, las de alguien que asiste cada semana (4 respuestas) y las de una respuesta cuyo contenido cambió (que mueve dos recuentos, no uno).
+ledger-in-force = Presupuesto vigente: { $unit } = { $budget } al mes por persona que responde hasta { $times }.
+ledger-times = { $n ->
+    [one] { $n } vez
+   *[other] { $n } veces
+}
+ledger-spent-epsilon = Para quien piensa en ε: la misma pérdida que la privacidad diferencial (ε, δ) con δ = 10⁻⁶, según la conversión ajustada de Canonne, Kamath y Steinke (2020); un ε menor protege mejor. Con ruido gaussiano, m respuestas de una persona pueden caer en los mismos recuentos, así que su pérdida crece con m² (ρ), no con m: 4 respuestas cuestan 16 veces lo que una. Los meses se suman para alguien que viene mes tras mes.
+ledger-nothing = Todavía no se ha publicado nada.
+ledger-spent-table-label = Gasto por programa y mes (tabla)
+ledger-col-month = Mes
+ledger-col-program = Programa
+ledger-col-spent = Gastado por una respuesta
+ledger-col-epsilon-one = ε, una respuesta
+ledger-col-planned = Previsto para
+ledger-col-epsilon-planned = ε, las respuestas previstas de una persona
+ledger-col-epsilon-weekly = ε, 4 respuestas (semanal)
+ledger-col-epsilon-changed = ε, una respuesta cambiada
+ledger-answers = { $n ->
+    [one] { $n } respuesta
+   *[other] { $n } respuestas
+}
+ledger-every-heading = Cada gasto, por publicación
+ledger-every-intro = Cada medición de la publicación de un mes: en qué nivel, de qué cifras, cuánto gastó, cuánto ruido añadió a cada recuento y cuántos recuentos puede mover una respuesta (mover más recuentos exige más ruido para la misma protección). Los trimestres son sumas de sus meses y no gastan nada, así que no tienen filas aquí.
+ledger-spends = { $n ->
+    [one] { $n } gasto
+   *[other] { $n } gastos
+}
+ledger-release-table-label = Gastos de { $period } (tabla)
+ledger-col-level = Nivel
+ledger-col-figures = Cifras
+ledger-col-spend = Gasto
+ledger-col-variance = Ruido añadido a cada recuento (varianza)
+ledger-col-moves = Recuentos que mueve una respuesta
+ledger-col-cells = Celdas
+ledger-col-code = Código
+ledger-counts = { $n ->
+    [one] { $n } recuento
+   *[other] { $n } recuentos
+}
+ledger-laplace-scale = escala de Laplace { $scale }
+ledger-planned = previsto para { $answers } por persona; presupuesto de cada respuesta { $unit } = { $budget }
+ledger-program-fallback = programa { $id }
+
+privacy-preview-crumb = revisión
+privacy-preview-title = Revise la nueva configuración de privacidad
+privacy-preview-no-change = Esta es la configuración que ya está vigente: guardarla no cambiaría nada.
+privacy-preview-would-change = Todavía no se ha guardado nada. Cambiaría esta configuración:
+privacy-preview-accuracy-heading = Precisión ahora y con la nueva configuración
+privacy-preview-accuracy-intro = El margen de error del 90 % que el ruido pone en una cifra, para una celda de n respuestas (un programa de 5 círculos entre 3 programas): números mayores significan cifras menos exactas.
+privacy-preview-accuracy-label = Precisión actual y propuesta (tabla)
+privacy-preview-now = ahora
+privacy-preview-new = nueva
+privacy-preview-people-heading = La protección de una persona ahora y con la nueva configuración
+privacy-preview-people-intro = Lo que todas las respuestas que da una persona en un mes de un programa pueden revelar sobre ella (ε con δ = 10⁻⁶; menor protege mejor).
+privacy-preview-people-label = Protección de una persona, actual y propuesta (tabla)
+privacy-preview-col-answers = Respuestas en un mes
+privacy-preview-apply-note = La configuración guardada se aplica a las publicaciones que se hagan a partir de ahora; las cifras ya publicadas nunca cambian. Cada cambio queda anotado en la auditoría con su correo electrónico.
+privacy-preview-save = Guardar esta configuración
+privacy-preview-back = Volver a la configuración sin guardar nada
+privacy-preview-mechanism-change = Cambia el tipo de ruido, y con él la unidad del presupuesto: { $old_symbol } { $old_unit } = { $old_budget } pasa a ser { $new_symbol } { $new_unit } = { $new_budget }. La tabla de abajo muestra lo que eso hace con la precisión.
+privacy-preview-example = Por ejemplo, el mes de un círculo con { $n } respuestas: “{ $now } → { $next }”
+privacy-preview-example-same = { $example }: una cifra que se lee como 70 % podría estar en cualquier punto { $range }, ahora y con la nueva configuración por igual.
+privacy-preview-example-changed = { $example }: una cifra que se lee como 70 % podría estar en cualquier punto { $next } con la nueva configuración, en lugar de { $now }.
+privacy-preview-range = del { $low } % al { $high } %
+privacy-preview-times = { $n ->
+    [one] { $n } vez
+   *[other] { $n } veces
+}
+privacy-preview-per-person = El presupuesto protegería todas las respuestas de una persona que responde hasta { $next } al mes, en lugar de hasta { $now }.
+privacy-preview-noisier = Cada respuesta recibe entonces una parte menor del presupuesto, así que cada cifra lleva más ruido: el mes de un círculo con 30 respuestas leería su “% positivo” con un margen de unos ±{ $after } puntos en lugar de ±{ $before }, unas { $times } veces más ruido{ $unreadable }. Lo que ayuda: las tarjetas con boleto (una respuesta por tarjeta, así nadie responde dos veces a una sesión); leer los programas por trimestre en lugar de los círculos por mes (el trimestre de un programa reúne tres meses de respuestas de todos sus círculos); y los círculos más grandes, donde el mismo ruido pesa menos.
+privacy-preview-unreadable = , lo que es demasiado incierto para leerlo (más de ±{ $margin } puntos): esas cifras se muestran como “demasiado incierta para leerla”
+privacy-preview-steadier = Cada respuesta recibe entonces una parte mayor del presupuesto, así que las cifras llevan menos ruido: el mes de un círculo con 30 respuestas leería su “% positivo” con un margen de unos ±{ $after } puntos en lugar de ±{ $before }. Quien responda más de { $times } al mes queda entonces menos protegido de lo que dice el presupuesto (vea la tabla de abajo).
+
+privacy-set-title = Configuración de privacidad
+privacy-set-intro = Esta configuración decide cuánto ruido lleva cada publicación y qué grupos son demasiado pequeños para mostrarse. Ningún valor puede pasar de su límite: el formulario rechaza todo lo que debilitaría el anonimato por debajo de él. Un cambio se aplica a las publicaciones hechas después; las cifras ya publicadas nunca cambian. Antes de guardar nada verá lo que un cambio hace con la precisión.
+privacy-set-problems = { $n ->
+    [one] <strong>No se guardó nada.</strong> Corrija esto y envíe el formulario de nuevo:
+   *[other] <strong>No se guardó nada.</strong> Corrija estos puntos y envíe el formulario de nuevo:
+}
+privacy-set-label-mechanism = Tipo de ruido
+privacy-set-label-budget = Presupuesto de privacidad
+privacy-set-label-manager-threshold = Grupo más pequeño que ve la coordinación
+privacy-set-label-funder-threshold = Grupo más pequeño que ven los financiadores
+privacy-set-label-answers = Respuestas que una persona puede dar en un mes
+privacy-set-label-retention = Días que se conservan las respuestas sin procesar
+privacy-set-worded-gaussian = Gaussiano (presupuesto en ρ)
+privacy-set-worded-laplace = Laplace (presupuesto en ε)
+privacy-set-worded-responses = { $n ->
+    [one] { $n } respuesta
+   *[other] { $n } respuestas
+}
+privacy-set-worded-answers = { $n ->
+    [one] { $n } respuesta
+   *[other] { $n } respuestas
+}
+privacy-set-mechanism-hint = Los dos añaden ruido aleatorio en números enteros a cada recuento antes de publicarlo. Cambiar el tipo también cambia lo que significa el número del presupuesto, así que el formulario pide entonces el presupuesto de nuevo.
+privacy-set-gaussian = <strong>Gaussiano</strong> (recomendado): casi siempre errores pequeños, rara vez uno mayor. Su presupuesto se cuenta en ρ (“rho”, privacidad diferencial de concentración cero).
+privacy-set-laplace = <strong>Laplace</strong>: una garantía más sencilla y más estricta, con más ruido para la misma precisión. Su presupuesto se cuenta en ε (“épsilon”, privacidad diferencial pura).
+privacy-set-budget-label = Presupuesto de privacidad, en { $unit }
+privacy-set-budget-hint = Cuánto pueden revelar todas las publicaciones juntas sobre las respuestas de una persona en un mes de un programa: todas ellas, hasta el número de respuestas de abajo. Menor significa más ruido: más privacidad, cifras menos exactas. Mayor que 0 y como máximo { $max }, con 6 decimales como máximo (p. ej., 0.5 o 1/2).
+privacy-set-answers-hint-epsilon = Hearth no puede saber cuándo una persona responde en varias sesiones, así que el presupuesto se planifica según la frecuencia con que las personas pueden responder: 1 protege una respuesta al mes; 4 protege todo lo que dice en un mes alguien que asiste cada semana. Cada respuesta recibe entonces el presupuesto ÷ ese número, así que las cifras llevan más ruido. Un número entero de 1 a { $max }.
+privacy-set-answers-hint-rho = Hearth no puede saber cuándo una persona responde en varias sesiones, así que el presupuesto se planifica según la frecuencia con que las personas pueden responder: 1 protege una respuesta al mes; 4 protege todo lo que dice en un mes alguien que asiste cada semana. Cada respuesta recibe entonces el presupuesto ÷ ese número al cuadrado, así que las cifras llevan más ruido. Un número entero de 1 a { $max }.
+privacy-set-manager-label = Grupo más pequeño que ve la coordinación, en respuestas
+privacy-set-manager-hint = Un círculo o un mes con menos respuestas que esto se oculta a la coordinación de los programas, para proteger el anonimato. Al menos { $floor }.
+privacy-set-funder-label = Grupo más pequeño que ven los financiadores, en respuestas
+privacy-set-funder-hint = Lo mismo para los informes de financiadores, que solo muestran programas enteros por trimestre. Al menos { $floor }; normalmente mayor que el de la coordinación.
+privacy-set-preview = Ver una vista previa del cambio
+privacy-set-people-heading = Qué tan protegida está una persona
+privacy-set-people-intro = En el apoyo entre pares la gente suele venir cada semana. Nada vincula las respuestas de una persona, pero varias respuestas de una misma persona pueden caer en los mismos totales, así que juntas están menos protegidas que una sola: con ruido gaussiano su pérdida crece con el cuadrado de su número (4 respuestas: 16 veces la ρ de una), con ruido de Laplace, con su número. Cambiar lo que dijo una respuesta mueve dos recuentos en lugar de uno, y cuesta el doble. Con la configuración vigente, para el mes de un programa (ε con δ = 10⁻⁶; menor protege mejor; los meses se suman para alguien que viene mes tras mes):
+privacy-set-people-label = Protección de una persona (tabla)
+privacy-set-col-answers = Respuestas de una persona en un mes
+privacy-set-col-answered = Si respondió o no
+privacy-set-col-said = Lo que dijo
+privacy-set-planned = (para lo que está previsto el presupuesto)
+privacy-set-read-epsilon = Cómo leer ε: por debajo de 1, más o menos, las publicaciones cambian muy poco lo que cualquiera puede adivinar sobre una persona. Hacia 8 (una respuesta, de forma predeterminada), el límite es holgado: lo que muestran las publicaciones puede hacer bastante más probable una suposición sobre las respuestas de una persona, aunque el ruido sigue difuminando cada respuesta. Desde unos 40 en adelante, el ruido protege poco, y lo que queda es la primera protección: nada vincula las respuestas con una persona. Para proteger mejor a quienes vienen cada semana, planifique el presupuesto para más respuestas por persona (arriba), y vea lo que cuesta en precisión antes de guardar.
+privacy-set-shares-heading = Cómo se reparte el presupuesto entre niveles
+privacy-set-shares-intro = No es una opción configurable: el plan de medición (abajo) fija la parte del presupuesto de cada nivel, de modo que cada cifra que muestra una página recibe su parte y no se gasta nada en cifras que ninguna página muestra.
+privacy-set-share-quarter = un trimestre
+privacy-set-share-quarter-value = 0 % (la suma de sus meses)
+privacy-set-retention-heading = Cuánto tiempo se conservan las respuestas sin procesar
+privacy-set-retention-intro = Cuando un mes y su trimestre ya están publicados, cada página, informe y exportación lee las publicaciones; las respuestas sin procesar ya no hacen falta, y conservarlas solo añade riesgo (una base de datos o una copia de seguridad robada las contendría). Hearth las elimina por sí mismo esta cantidad de días después de la última de las dos publicaciones, y la página de privacidad de participantes lo dice. Las publicaciones nunca se eliminan. El valor predeterminado es { $default } días; 0 las elimina en cuanto ambas publicaciones están guardadas. Ahora las respuestas se conservan <strong>{ $days } días</strong>.
+privacy-set-retention-label = Días que se conservan las respuestas sin procesar después de publicarse
+privacy-set-retention-hint = Un número entero de 0 a { $max }.
+privacy-set-retention-save = Guardar el tiempo de conservación
+privacy-set-plan-heading = Cómo se gasta el presupuesto: el plan de medición
+privacy-set-plan-intro = La publicación de cada mes mide estas cifras, cada una con su parte del presupuesto ({ $unit }, por respuesta y mes), y nada más: no gastar nada en cifras que ninguna página muestra deja más para las que sí se muestran. Un trimestre no mide nada: sus cifras son las sumas de sus meses, así que siempre coinciden. Los niveles superiores e inferiores se combinan por mínimos cuadrados, de modo que las cifras de un programa son exactamente las sumas de las de sus círculos. Este es el plan de medición { $version }.
+privacy-set-plan-label = Plan de medición (tabla)
+privacy-set-col-level = Nivel
+privacy-set-col-what = Qué se mide
+privacy-set-col-share = Parte
+privacy-set-col-spend = Gasto ({ $unit })
+privacy-set-col-variance = Ruido por recuento (varianza)
+privacy-set-col-shown = Dónde se muestra
+privacy-set-accuracy-heading = Qué significa esta configuración para la precisión
+privacy-set-accuracy-intro = El margen de error del 90 % que el ruido pone en una cifra en cada nivel, para una celda de n respuestas, con la configuración vigente (para un programa de 5 círculos entre 3 programas). El “error típico” es cuánto se aleja una cifra en promedio. La última columna es lo que daba el primer plan de medición, para comparar.
+privacy-set-accuracy-label = Precisión por nivel (tabla)
+privacy-set-col-pct = % positivo, ± puntos
+privacy-set-col-typical = Error típico, puntos
+privacy-set-col-mean = Media de la afirmación, ± en la escala de 1 a 5
+privacy-set-col-first-plan = Primer plan: ± %, ± media
+privacy-set-retention-too-many = es más de { $max } días (diez años)
+privacy-set-retention-negative = es menos de 0 días
+privacy-set-retention-not-whole = no es un número entero de días
+privacy-set-retention-problem = Días que se conservan las respuestas sin procesar: “{ $typed }” { $why }. Escriba un número entero de 0 a { $max }.
+privacy-set-retention-saved = Se guardó: las respuestas sin procesar se conservan ahora { $days } días después de que se publiquen su mes y su trimestre (antes eran { $old } días).
+privacy-set-retention-unchanged = No cambió nada: las respuestas sin procesar ya se conservaban { $days } días.
+privacy-set-choose-mechanism = Elija el tipo de ruido: gaussiano o de Laplace.
+privacy-set-enter-budget = Escriba un presupuesto de privacidad.
+privacy-set-budget-invalid = El presupuesto de privacidad debe ser un número mayor que 0 y como máximo { $max }, con 6 decimales como máximo (usted escribió “{ $typed }”).
+privacy-set-threshold-managers = El grupo más pequeño que ve la coordinación debe ser un número entero de al menos { $floor } respuestas (usted escribió “{ $typed }”).
+privacy-set-threshold-funders = El grupo más pequeño que ven los financiadores debe ser un número entero de al menos { $floor } respuestas (usted escribió “{ $typed }”).
+privacy-set-answers-invalid = Respuestas que una persona puede dar en un mes: { $why }.
+privacy-set-unit-changed = Eligió el ruido { $mechanism }, cuyo presupuesto se cuenta en { $unit }, no en { $from }, la unidad en que se escribió el presupuesto. El mismo número significaría una cantidad de ruido muy distinta, así que escriba abajo el presupuesto en { $unit }.
+privacy-set-unit-suggestion = Ahora contiene { $unit } = { $budget }, lo que mantiene el mes de un círculo con 30 respuestas más o menos tan preciso como hoy; cámbielo si lo desea y luego vea la vista previa.
+privacy-set-nothing-to-save = No hay nada que guardar: esta configuración ya estaba vigente.
+privacy-set-saved = Se guardó. { $changes }. Se aplica a las publicaciones de ahora en adelante; las cifras ya publicadas nunca cambian.
+privacy-set-name-gaussian = gaussiano
+privacy-set-name-laplace = de Laplace
