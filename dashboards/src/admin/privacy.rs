@@ -520,37 +520,10 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
         && problems.is_empty()
         && form.budget_unit != m.unit()
     {
-        let from = if form.budget_unit == "epsilon" {
-            "ε"
-        } else {
-            "ρ"
-        };
-        let suggestion = equivalent_budget(now, m);
-        let mut problem = tr.args(
-            "privacy-set-unit-changed",
-            &[
-                (
-                    "mechanism",
-                    &tr.get(if m == Mechanism::Gaussian {
-                        "privacy-set-name-gaussian"
-                    } else {
-                        "privacy-set-name-laplace"
-                    }),
-                ),
-                ("unit", symbol(m)),
-                ("from", from),
-            ],
-        );
-        if let Some(b) = &suggestion {
-            problem.push(' ');
-            problem.push_str(&tr.args(
-                "privacy-set-unit-suggestion",
-                &[("unit", symbol(m)), ("budget", &decimal(*b))],
-            ));
-        }
+        let (problem, suggestion) = unit_changed(now, m, &form.budget_unit);
         problems.push(FieldProblem::new("budget", problem));
         if let Some(b) = suggestion {
-            shown.budget = decimal(b);
+            shown.budget = b;
         }
         shown.budget_unit = m.unit().to_owned();
     }
@@ -562,6 +535,36 @@ fn proposed(now: &PrivacySettings, form: &PrivacyForm) -> Result<PrivacySettings
             form: Box::new(shown),
         })
     }
+}
+
+/// Why a budget typed in one unit is refused under a mechanism of the other (`typed_unit`
+/// is the unit the form was filled in), and the same protection in the new unit, when it
+/// can be found.
+fn unit_changed(now: &PrivacySettings, m: Mechanism, typed_unit: &str) -> (String, Option<String>) {
+    let tr = crate::words::tr();
+    let from = if typed_unit == "epsilon" { "ε" } else { "ρ" };
+    let suggestion = equivalent_budget(now, m);
+    let name = if m == Mechanism::Gaussian {
+        "privacy-set-name-gaussian"
+    } else {
+        "privacy-set-name-laplace"
+    };
+    let mut problem = tr.args(
+        "privacy-set-unit-changed",
+        &[
+            ("mechanism", &tr.get(name)),
+            ("unit", symbol(m)),
+            ("from", from),
+        ],
+    );
+    if let Some(b) = &suggestion {
+        problem.push(' ');
+        problem.push_str(&tr.args(
+            "privacy-set-unit-suggestion",
+            &[("unit", symbol(m)), ("budget", &decimal(*b))],
+        ));
+    }
+    (problem, suggestion.map(decimal))
 }
 
 #[derive(Template)]
