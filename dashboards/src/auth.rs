@@ -146,12 +146,12 @@ pub(crate) async fn csrf_guard(
         Err(error) => {
             let too_large = std::error::Error::source(&error)
                 .is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
-            let message = if too_large {
-                "That form was too large."
+            let key = if too_large {
+                "staff-form-too-large"
             } else {
-                "That form did not arrive whole, so nothing was changed. Go back and send it again."
+                "staff-form-cut-off"
             };
-            return StaffError::BadRequest(message.into()).into_response();
+            return StaffError::BadRequest(crate::words::tr().get(key)).into_response();
         }
     };
     let sent = form_urlencoded::parse(&bytes)

@@ -461,7 +461,7 @@ fn session_view(
             })
             .transpose()?,
         // A closed session's page shows no link, so nothing to warn about.
-        warning: dash.address.warning().filter(|_| !closed),
+        warning: dash.address.warning_in(words::tr()).filter(|_| !closed),
         state: state_key(s),
         open: s.state(now_unix()) == SessionState::Open,
         closed,

@@ -143,22 +143,24 @@ impl PublicAddress {
             .is_some_and(|b| b.starts_with("https://"))
     }
 
-    /// What to tell a facilitator (and whoever runs Hearth) when phones cannot follow the
-    /// links: `None` when they can.
+    /// What to tell whoever runs Hearth (at start, in English) when phones cannot follow
+    /// the links: `None` when they can.
     pub fn warning(&self) -> Option<String> {
+        self.warning_in(domain::i18n::Lang::En.tr())
+    }
+
+    /// [`PublicAddress::warning`] in a staff page's language, for the facilitator's session page.
+    pub fn warning_in(&self, tr: domain::i18n::Tr) -> Option<String> {
         match self.reach {
             Reach::Phones => None,
-            Reach::ThisComputer => Some(format!(
-                "Phones cannot reach this link: it leads to the computer Hearth runs on ({}), \
-                 not to an address anyone else can open. Ask whoever runs Hearth to set \
-                 HEARTH_BASE_URL to the address people open on their phones, like {EXAMPLE}.",
-                self.base.as_deref().unwrap_or_default()
+            Reach::ThisComputer => Some(tr.args(
+                "links-this-computer",
+                &[
+                    ("base", self.base.as_deref().unwrap_or_default()),
+                    ("example", EXAMPLE),
+                ],
             )),
-            Reach::NoHost => Some(format!(
-                "There is no link or QR code to share: Hearth listens on every network address \
-                 of its computer and does not know which one phones should open. Ask whoever \
-                 runs Hearth to set HEARTH_BASE_URL to that address, like {EXAMPLE}."
-            )),
+            Reach::NoHost => Some(tr.with("links-no-host", "example", EXAMPLE)),
         }
     }
 }

@@ -1297,3 +1297,10 @@ privacy-set-nothing-to-save = Nothing to save: these settings were already in fo
 privacy-set-saved = Saved. { $changes }. It applies to releases from now on; released figures never change.
 privacy-set-name-gaussian = Gaussian
 privacy-set-name-laplace = Laplace
+
+## Refusals and warnings of the staff frame (dashboards::auth, dashboards::links)
+
+staff-form-too-large = That form was too large.
+staff-form-cut-off = That form did not arrive whole, so nothing was changed. Go back and send it again.
+links-this-computer = Phones cannot reach this link: it leads to the computer Hearth runs on ({ $base }), not to an address anyone else can open. Ask whoever runs Hearth to set HEARTH_BASE_URL to the address people open on their phones, like { $example }.
+links-no-host = There is no link or QR code to share: Hearth listens on every network address of its computer and does not know which one phones should open. Ask whoever runs Hearth to set HEARTH_BASE_URL to that address, like { $example }.

@@ -1318,3 +1318,10 @@ privacy-set-nothing-to-save = No hay nada que guardar: esta configuración ya es
 privacy-set-saved = Se guardó. { $changes }. Se aplica a las publicaciones de ahora en adelante; las cifras ya publicadas nunca cambian.
 privacy-set-name-gaussian = gaussiano
 privacy-set-name-laplace = de Laplace
+
+## Rechazos y avisos del marco de las páginas del personal (dashboards::auth, dashboards::links)
+
+staff-form-too-large = Ese formulario era demasiado grande.
+staff-form-cut-off = Ese formulario no llegó completo, así que no se cambió nada. Vuelva atrás y envíelo de nuevo.
+links-this-computer = Los teléfonos no pueden abrir este enlace: lleva a la computadora en la que funciona Hearth ({ $base }), no a una dirección que otras personas puedan abrir. Pida a quien administra Hearth que configure HEARTH_BASE_URL con la dirección que las personas abren en sus teléfonos, por ejemplo { $example }.
+links-no-host = No hay enlace ni código QR para compartir: Hearth escucha en todas las direcciones de red de su computadora y no sabe cuál deben abrir los teléfonos. Pida a quien administra Hearth que configure HEARTH_BASE_URL con esa dirección, por ejemplo { $example }.
