@@ -28,6 +28,7 @@ use crate::budget::{Mechanism, PrivacySettings};
 use crate::plan;
 use crate::sampler::{Rational, RationalError};
 use crate::zcdp::{self, DELTA};
+use domain::i18n::Lang;
 
 /// Which two worlds the protection tells apart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,9 +125,20 @@ pub fn table_for(
 
 /// A loss as people read it: "ρ = 16 (ε ≈ 44.3)", or "ε = 2" for pure DP.
 pub fn worded(p: &Protection) -> String {
+    worded_in(p, Lang::En)
+}
+
+/// [`worded`] with the numbers written as `lang` writes them ("ρ = 0,5 (ε ≈ 7,8)" in
+/// Spanish).
+pub fn worded_in(p: &Protection, lang: Lang) -> String {
+    let n = |plain: &str| domain::locale::localize(lang, plain);
     match p.mechanism {
-        Mechanism::Gaussian => format!("ρ = {} (ε ≈ {:.1})", decimal(p.loss), p.epsilon),
-        Mechanism::Laplace => format!("ε = {}", decimal(p.loss)),
+        Mechanism::Gaussian => format!(
+            "ρ = {} (ε ≈ {})",
+            n(&decimal(p.loss)),
+            n(&format!("{:.1}", p.epsilon))
+        ),
+        Mechanism::Laplace => format!("ε = {}", n(&decimal(p.loss))),
     }
 }
 
@@ -295,5 +307,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(worded(&q), "ε = 0.5");
+        assert_eq!(worded_in(&p, Lang::Es), "ρ = 16 (ε ≈ 44,3)");
+        assert_eq!(worded_in(&q, Lang::Es), "ε = 0,5");
     }
 }

@@ -506,7 +506,7 @@ async fn month_loss(
     months: &[Period],
     scope: Option<ProgramId>,
 ) -> Result<Option<MonthLossWords>, StaffError> {
-    use analytics::person::{Neighbour, worded};
+    use analytics::person::{Neighbour, worded_in};
     let months: Vec<String> = months.iter().map(ToString::to_string).collect();
     let mut conn = dash.store.pool().acquire().await?;
     let most = ledger::losses(&mut conn)
@@ -521,7 +521,10 @@ async fn month_loss(
         return Ok(None);
     };
     let words = |answers, neighbour| -> Result<String, StaffError> {
-        Ok(worded(&loss.person(answers, neighbour)?))
+        Ok(worded_in(
+            &loss.person(answers, neighbour)?,
+            crate::words::lang(),
+        ))
     };
     Ok(Some(MonthLossWords {
         answer: words(1, Neighbour::AddOrRemove)?,

@@ -245,8 +245,8 @@ impl PersonWords {
         PersonWords {
             answers: row.answers,
             planned: row.planned,
-            add_or_remove: person::worded(&row.add_or_remove),
-            change: person::worded(&row.change),
+            add_or_remove: person::worded_in(&row.add_or_remove, crate::words::lang()),
+            change: person::worded_in(&row.change, crate::words::lang()),
         }
     }
 }
@@ -654,8 +654,8 @@ fn preview_page(
             let before = people_now.iter().find(|b| b.answers == n.answers)?;
             Some((
                 n.answers,
-                person::worded(&before.add_or_remove),
-                person::worded(&n.add_or_remove),
+                person::worded_in(&before.add_or_remove, crate::words::lang()),
+                person::worded_in(&n.add_or_remove, crate::words::lang()),
             ))
         })
         .collect();
