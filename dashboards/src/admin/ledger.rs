@@ -42,8 +42,8 @@ impl Spend {
             _ => crate::words::tr().with("ledger-laplace-scale", "scale", &l.scale),
         };
         Spend {
-            level: l.level.label().to_owned(),
-            figures: l.group.label().to_owned(),
+            level: super::privacy::level_words(l.level),
+            figures: super::privacy::group_words(l.group),
             spend: format!("{} = {}", l.unit, l.spend),
             variance,
             moves,

@@ -20,9 +20,10 @@
 //! protected ([`analytics::person`]), and the preview says in plain words what planning for
 //! more answers a person does to a circle's figures, and what helps.
 
-use analytics::budget::{Mechanism, PrivacySettings, THRESHOLD_FLOOR};
+use analytics::budget::{Level, Mechanism, PrivacySettings, THRESHOLD_FLOOR};
+use analytics::measure::Group;
 use analytics::person::{self, PersonRow};
-use analytics::plan::{self, AccuracyRow, PLAN};
+use analytics::plan::{self, AccuracyRow, Measurement, PLAN};
 use analytics::retention;
 use analytics::sampler::Rational;
 use askama::Template;
@@ -44,12 +45,12 @@ const BUDGET_MAX: &str = "10";
 
 /// One measurement of the plan, as the privacy page shows it.
 struct PlanRow {
-    level: &'static str,
-    what: &'static str,
+    level: String,
+    what: String,
     share: String,
     spend: String,
     variance: String,
-    shown: &'static str,
+    shown: String,
 }
 
 /// The form's values as typed (or as in force), shown again on a refusal.
@@ -138,6 +139,26 @@ fn symbol(mechanism: Mechanism) -> &'static str {
     }
 }
 
+/// A level's name in the page's language (the English is [`Level::label`]).
+pub(super) fn level_words(level: Level) -> String {
+    crate::words::tr().get(&format!("privacy-set-level-{}", level.key()))
+}
+
+/// A group of figures in the page's language (the English is [`Group::label`]).
+pub(super) fn group_words(group: Group) -> String {
+    crate::words::tr().get(&format!("privacy-set-group-{}", group.key()))
+}
+
+/// Where a measurement of the plan is shown, in the page's language (the English is
+/// [`Measurement::shown`]).
+fn shown_words(m: &Measurement) -> String {
+    crate::words::tr().get(&format!(
+        "privacy-set-shown-{}-{}",
+        m.level.key(),
+        m.group.key()
+    ))
+}
+
 /// A setting's name in plain words.
 fn label(setting: Setting) -> String {
     crate::words::tr().get(match setting {
@@ -217,7 +238,7 @@ struct PrivacyPage {
     floor: u32,
     budget_max: &'static str,
     /// Each level's share of the budget, from the plan (not a setting).
-    level_shares: Vec<(&'static str, String)>,
+    level_shares: Vec<(String, String)>,
     plan: Vec<PlanRow>,
     plan_version: i32,
     unit: &'static str,
@@ -230,6 +251,23 @@ struct PrivacyPage {
     /// The note after saving the retention time, shown in its section (the form's
     /// address ends in `#retention`, so the page comes back there).
     retention_saved: Option<String>,
+}
+
+impl PrivacyPage {
+    /// The accuracy table's level, in the page's language.
+    fn level_name(&self, level: &Level) -> String {
+        level_words(*level)
+    }
+
+    /// A figure of the accuracy table to one decimal, as the page's language writes it.
+    fn one(&self, x: &f64) -> String {
+        domain::locale::number(crate::words::lang(), *x, 1)
+    }
+
+    /// A figure of the accuracy table to two decimals, as the page's language writes it.
+    fn two(&self, x: &f64) -> String {
+        domain::locale::number(crate::words::lang(), *x, 2)
+    }
 }
 
 /// One row of the person table, as the pages print it.
@@ -269,20 +307,20 @@ async fn privacy_page(
 ) -> Result<PrivacyPage, StaffError> {
     let settings = analytics::budget::load_settings(&dash.store).await?;
     let mut rows = Vec::new();
-    let mut level_shares: Vec<(&'static str, Rational)> = Vec::new();
+    let mut level_shares: Vec<(Level, Rational)> = Vec::new();
     for m in &PLAN {
         let noise = settings.noise(m.group, m.share())?;
         rows.push(PlanRow {
-            level: m.level.label(),
-            what: m.group.label(),
+            level: level_words(m.level),
+            what: group_words(m.group),
             share: format!("{:.0}%", 100.0 * m.share().to_f64()),
             spend: noise.spend().to_string(),
             variance: format!("{:.1}", noise.variance()),
-            shown: m.shown,
+            shown: shown_words(m),
         });
-        match level_shares.iter_mut().find(|(l, _)| *l == m.level.label()) {
+        match level_shares.iter_mut().find(|(l, _)| *l == m.level) {
             Some((_, share)) => *share = share.checked_add(m.share())?,
-            None => level_shares.push((m.level.label(), m.share())),
+            None => level_shares.push((m.level, m.share())),
         }
     }
     Ok(PrivacyPage {
@@ -294,7 +332,7 @@ async fn privacy_page(
         budget_max: BUDGET_MAX,
         level_shares: level_shares
             .into_iter()
-            .map(|(l, s)| (l, format!("{:.0}%", 100.0 * s.to_f64())))
+            .map(|(l, s)| (level_words(l), format!("{:.0}%", 100.0 * s.to_f64())))
             .collect(),
         plan: rows,
         plan_version: plan::PLAN_VERSION,
@@ -586,7 +624,7 @@ struct PreviewPage {
 
 /// One row of the accuracy table, now and as proposed.
 struct Compared {
-    level: &'static str,
+    level: String,
     n: u32,
     pct_now: String,
     pct_next: String,
@@ -617,7 +655,7 @@ fn preview_page(
         .iter()
         .zip(&after)
         .map(|(b, a)| Compared {
-            level: b.level.label(),
+            level: level_words(b.level),
             n: b.n,
             pct_now: format!("±{:.1}", b.pct_positive),
             pct_next: format!("±{:.1}", a.pct_positive),
@@ -832,4 +870,24 @@ pub(crate) async fn set_privacy(
     };
     staff.insert(PRIVACY_SAVED_KEY, note).await?;
     Ok(Redirect::to("/staff/admin/privacy").into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An English page prints the analytics crate's own names, byte for byte; the
+    /// catalog's copies must not drift from them.
+    #[test]
+    fn levels_figures_and_the_plan_read_in_english_as_the_analytics_crate_names_them() {
+        for level in Level::ALL {
+            assert_eq!(level_words(level), level.label());
+        }
+        for group in Group::ALL {
+            assert_eq!(group_words(group), group.label());
+        }
+        for m in &PLAN {
+            assert_eq!(shown_words(m), m.shown);
+        }
+    }
 }

@@ -1304,3 +1304,25 @@ staff-form-too-large = That form was too large.
 staff-form-cut-off = That form did not arrive whole, so nothing was changed. Go back and send it again.
 links-this-computer = Phones cannot reach this link: it leads to the computer Hearth runs on ({ $base }), not to an address anyone else can open. Ask whoever runs Hearth to set HEARTH_BASE_URL to the address people open on their phones, like { $example }.
 links-no-host = There is no link or QR code to share: Hearth listens on every network address of its computer and does not know which one phones should open. Ask whoever runs Hearth to set HEARTH_BASE_URL to that address, like { $example }.
+
+## Privacy settings: the plan table’s levels, groups and where each is shown
+
+privacy-set-level-circle_month = a circle's month
+privacy-set-level-program_month = a program's month
+privacy-set-level-portfolio_month = all programs' month
+privacy-set-level-program_quarter = a program's quarter
+privacy-set-level-portfolio_quarter = all programs' quarter
+privacy-set-group-indices = belonging and safety (% positive)
+privacy-set-group-items = the eight statements (answers 1–5 or skipped)
+privacy-set-group-first_time = first time or returning
+privacy-set-group-choices = what helped and what got in the way
+privacy-set-shown-circle_month-indices = circle page trend and program heatmap: belonging and safety % positive
+privacy-set-shown-circle_month-items = circle page statement table: means of the eight statements
+privacy-set-shown-program_month-indices = program overview trend; steadies the circles' and the funder's figures
+privacy-set-shown-program_month-items = program overview statement table; the funder's "better off" mean
+privacy-set-shown-program_month-first_time = program overview: first-time and returning participants by month
+privacy-set-shown-program_month-choices = program overview: what helped and what got in the way (by quarter)
+privacy-set-shown-portfolio_month-indices = funder report: all programs' belonging and safety
+privacy-set-shown-portfolio_month-items = funder report: all programs' statement means
+privacy-set-shown-portfolio_month-first_time = funder export: all programs' first-time split
+privacy-set-shown-portfolio_month-choices = funder export: all programs' options

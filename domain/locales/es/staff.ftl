@@ -1325,3 +1325,25 @@ staff-form-too-large = Ese formulario era demasiado grande.
 staff-form-cut-off = Ese formulario no llegó completo, así que no se cambió nada. Vuelva atrás y envíelo de nuevo.
 links-this-computer = Los teléfonos no pueden abrir este enlace: lleva a la computadora en la que funciona Hearth ({ $base }), no a una dirección que otras personas puedan abrir. Pida a quien administra Hearth que configure HEARTH_BASE_URL con la dirección que las personas abren en sus teléfonos, por ejemplo { $example }.
 links-no-host = No hay enlace ni código QR para compartir: Hearth escucha en todas las direcciones de red de su computadora y no sabe cuál deben abrir los teléfonos. Pida a quien administra Hearth que configure HEARTH_BASE_URL con esa dirección, por ejemplo { $example }.
+
+## Ajustes de privacidad: niveles, grupos y dónde se muestra cada uno en la tabla del plan
+
+privacy-set-level-circle_month = el mes de un círculo
+privacy-set-level-program_month = el mes de un programa
+privacy-set-level-portfolio_month = el mes de todos los programas
+privacy-set-level-program_quarter = el trimestre de un programa
+privacy-set-level-portfolio_quarter = el trimestre de todos los programas
+privacy-set-group-indices = pertenencia y seguridad (% positivo)
+privacy-set-group-items = las ocho afirmaciones (respuestas de 1 a 5 u omitidas)
+privacy-set-group-first_time = primera vez o regresan
+privacy-set-group-choices = qué ayudó y qué estorbó
+privacy-set-shown-circle_month-indices = tendencia de la página del círculo y mapa de calor del programa: % positivo de pertenencia y seguridad
+privacy-set-shown-circle_month-items = tabla de afirmaciones de la página del círculo: medias de las ocho afirmaciones
+privacy-set-shown-program_month-indices = tendencia del resumen del programa; estabiliza las cifras de los círculos y las de los financiadores
+privacy-set-shown-program_month-items = tabla de afirmaciones del resumen del programa; la media de “me voy mejor” de los financiadores
+privacy-set-shown-program_month-first_time = resumen del programa: participantes que vienen por primera vez y que regresan, por mes
+privacy-set-shown-program_month-choices = resumen del programa: qué ayudó y qué estorbó (por trimestre)
+privacy-set-shown-portfolio_month-indices = informe de financiadores: pertenencia y seguridad de todos los programas
+privacy-set-shown-portfolio_month-items = informe de financiadores: medias de las afirmaciones de todos los programas
+privacy-set-shown-portfolio_month-first_time = exportación de financiadores: primera vez o regreso, de todos los programas
+privacy-set-shown-portfolio_month-choices = exportación de financiadores: opciones de todos los programas
