@@ -209,9 +209,28 @@ impl IntoResponse for StaffError {
 /// A refused catalog change as a page says it: the problem, and where an admin puts it
 /// right when that is a page of this site.
 pub(crate) fn catalog_problem(error: domain::catalog::CatalogError) -> String {
-    let mut text = sentence(&error);
+    use domain::catalog::{CatalogError as E, MAX_CAPACITY, MAX_HOURS};
+    let tr = crate::words::tr();
+    let mut text = match &error {
+        E::Capacity => tr.with("catalog-err-capacity", "max", &MAX_CAPACITY.to_string()),
+        E::Hours => tr.with("catalog-err-hours", "max", &MAX_HOURS.to_string()),
+        E::Tickets => tr.with("catalog-err-tickets", "max", &MAX_CAPACITY.to_string()),
+        E::UnknownCode(code) => tr.with("catalog-err-unknown-code", "code", code),
+        E::Released(period) => tr.with("catalog-err-released", "period", period),
+        E::Date => tr.get("catalog-err-date"),
+        E::ArchivedProgram(name) => tr.with("catalog-err-archived-program", "name", name),
+        E::ArchivedCircle(name) => tr.with("catalog-err-archived-circle", "name", name),
+        E::ProgramNameTaken(name) => tr.with("catalog-err-program-taken", "name", name),
+        E::CircleNameTaken(name) => tr.with("catalog-err-circle-taken", "name", name),
+        E::KioskTickets => tr.get("catalog-err-kiosk-tickets"),
+        E::UnknownProgram => tr.get("catalog-err-unknown-program"),
+        E::UnknownCircle => tr.get("catalog-err-unknown-circle"),
+        // Names and text checks carry the field's English name; the database's own words.
+        E::EmptyName(_) | E::LongName(_) | E::Text(_) | E::Database(_) => sentence(&error),
+    };
     if error.is_archived() {
-        text.push_str(" An admin can restore it on the Programs and circles page.");
+        text.push(' ');
+        text.push_str(&tr.get("catalog-err-restore-hint"));
     }
     text
 }
@@ -290,5 +309,63 @@ pub(crate) struct Confirmed {
 impl Confirmed {
     pub(crate) fn is_confirmed(&self) -> bool {
         self.confirm == "yes"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use domain::catalog::CatalogError as E;
+    use domain::i18n::Lang;
+
+    fn every_worded_error() -> Vec<E> {
+        vec![
+            E::Capacity,
+            E::Hours,
+            E::Tickets,
+            E::UnknownCode("K7QM-42".into()),
+            E::Released("2026-10".into()),
+            E::Date,
+            E::ArchivedProgram("Peer Bridges".into()),
+            E::ArchivedCircle("Tuesday".into()),
+            E::ProgramNameTaken("Peer Bridges".into()),
+            E::CircleNameTaken("Tuesday".into()),
+            E::KioskTickets,
+            E::UnknownProgram,
+            E::UnknownCircle,
+        ]
+    }
+
+    /// The catalog's English says what the domain's message said, word for word, and the
+    /// restore hint follows an archived program or circle.
+    #[tokio::test]
+    async fn a_refused_catalog_change_reads_as_before_in_english() {
+        for error in every_worded_error() {
+            let mut before = sentence(&error);
+            if error.is_archived() {
+                before.push_str(" An admin can restore it on the Programs and circles page.");
+            }
+            let now = crate::words::in_language(Lang::En, async { catalog_problem(error) }).await;
+            assert_eq!(now, before);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_refused_catalog_change_reads_in_spanish_on_a_spanish_page() {
+        for error in every_worded_error() {
+            let english = sentence(&error);
+            let spanish =
+                crate::words::in_language(Lang::Es, async { catalog_problem(error) }).await;
+            assert_ne!(spanish, english);
+        }
+        let archived = crate::words::in_language(Lang::Es, async {
+            catalog_problem(E::ArchivedCircle("Martes".into()))
+        })
+        .await;
+        assert_eq!(
+            archived,
+            "El círculo «Martes» está archivado: no admite sesiones nuevas. Una persona con rol \
+             de administración puede restaurarlo en la página Programas y círculos."
+        );
     }
 }

@@ -1326,3 +1326,20 @@ privacy-set-shown-portfolio_month-indices = funder report: all programs' belongi
 privacy-set-shown-portfolio_month-items = funder report: all programs' statement means
 privacy-set-shown-portfolio_month-first_time = funder export: all programs' first-time split
 privacy-set-shown-portfolio_month-choices = funder export: all programs' options
+
+## A refused change to programs, circles or sessions (dashboards::page::catalog_problem)
+
+catalog-err-capacity = Capacity must be between 1 and { $max }.
+catalog-err-hours = Hours must be between 1 and { $max }.
+catalog-err-tickets = Tickets must be between 1 and { $max }.
+catalog-err-unknown-code = No session has the code { $code }.
+catalog-err-released = { $period } has been released already: its figures are final, so no session can be added to it.
+catalog-err-date = The date must be between the years 2000 and 2100.
+catalog-err-archived-program = The program “{ $name }” is archived: it takes no new sessions.
+catalog-err-archived-circle = The circle “{ $name }” is archived: it takes no new sessions.
+catalog-err-program-taken = There is already a program named “{ $name }”: two programs under one name would read as one history. Choose another name.
+catalog-err-circle-taken = This program already has a circle named “{ $name }”: two circles under one name would read as one history. Choose another name.
+catalog-err-kiosk-tickets = A session for a shared tablet takes no ticket cards: choose one or the other.
+catalog-err-unknown-program = No such program.
+catalog-err-unknown-circle = No such circle.
+catalog-err-restore-hint = An admin can restore it on the Programs and circles page.

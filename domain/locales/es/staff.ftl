@@ -1347,3 +1347,20 @@ privacy-set-shown-portfolio_month-indices = informe de financiadores: pertenenci
 privacy-set-shown-portfolio_month-items = informe de financiadores: medias de las afirmaciones de todos los programas
 privacy-set-shown-portfolio_month-first_time = exportación de financiadores: primera vez o regreso, de todos los programas
 privacy-set-shown-portfolio_month-choices = exportación de financiadores: opciones de todos los programas
+
+## Un cambio rechazado en programas, círculos o sesiones (dashboards::page::catalog_problem)
+
+catalog-err-capacity = La capacidad debe estar entre 1 y { $max }.
+catalog-err-hours = Las horas deben estar entre 1 y { $max }.
+catalog-err-tickets = Las tarjetas deben ser entre 1 y { $max }.
+catalog-err-unknown-code = Ninguna sesión tiene el código { $code }.
+catalog-err-released = { $period } ya se publicó: sus cifras son definitivas, así que no se le puede añadir ninguna sesión.
+catalog-err-date = La fecha debe estar entre los años 2000 y 2100.
+catalog-err-archived-program = El programa «{ $name }» está archivado: no admite sesiones nuevas.
+catalog-err-archived-circle = El círculo «{ $name }» está archivado: no admite sesiones nuevas.
+catalog-err-program-taken = Ya existe un programa llamado «{ $name }»: dos programas con un mismo nombre se leerían como una sola historia. Elija otro nombre.
+catalog-err-circle-taken = Este programa ya tiene un círculo llamado «{ $name }»: dos círculos con un mismo nombre se leerían como una sola historia. Elija otro nombre.
+catalog-err-kiosk-tickets = Una sesión para una tableta compartida no lleva tarjetas: elija una cosa o la otra.
+catalog-err-unknown-program = No existe ese programa.
+catalog-err-unknown-circle = No existe ese círculo.
+catalog-err-restore-hint = Una persona con rol de administración puede restaurarlo en la página Programas y círculos.
