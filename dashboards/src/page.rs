@@ -248,14 +248,15 @@ pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
     out
 }
 
-/// A moment as the staff pages show it, in the server's time zone: "3 Mar 2026, 18:30"
-/// (when a session closes, until when its paper forms are taken).
+/// A moment as the staff pages show it, in the server's time zone and the page's language:
+/// "3 Mar 2026, 18:30", "3 mar 2026, 18:30" (when a session closes, until when its paper
+/// forms are taken).
 pub(crate) fn local_time(unix: i64) -> String {
     chrono::DateTime::from_timestamp(unix, 0)
         .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%-d %b %Y, %H:%M")
-                .to_string()
+            let t = t.with_timezone(&chrono::Local);
+            let day = domain::locale::day_short_month_year(crate::words::lang(), t.date_naive());
+            format!("{day}, {}", t.format("%H:%M"))
         })
         .unwrap_or_default()
 }
@@ -338,6 +339,20 @@ mod tests {
 
     /// The catalog's English says what the domain's message said, word for word, and the
     /// restore hint follows an archived program or circle.
+    #[tokio::test]
+    async fn a_moment_reads_as_before_in_english_and_with_spanish_months() {
+        let unix = 1_772_562_600; // 2026-03-03 18:30 UTC: in March in every time zone
+        let plain = chrono::DateTime::from_timestamp(unix, 0)
+            .unwrap()
+            .with_timezone(&chrono::Local)
+            .format("%-d %b %Y, %H:%M")
+            .to_string();
+        let english = crate::words::in_language(Lang::En, async { local_time(unix) }).await;
+        assert_eq!(english, plain);
+        let spanish = crate::words::in_language(Lang::Es, async { local_time(unix) }).await;
+        assert_eq!(spanish, plain.replace("Mar", "mar"));
+    }
+
     #[tokio::test]
     async fn a_refused_catalog_change_reads_as_before_in_english() {
         for error in every_worded_error() {
