@@ -251,6 +251,7 @@ fn problem_words(e: ActionError) -> String {
         ActionError::LongLine => tr.with("action-problem-long-line", "n", &MAX_LINE.to_string()),
         ActionError::FigureInLine => tr.get("action-problem-figure"),
         ActionError::ProgramWide => tr.get("action-problem-program-wide"),
+        ActionError::Text(e) => crate::page::text_problem(&e),
         e => sentence(e),
     }
 }

@@ -226,13 +226,47 @@ pub(crate) fn catalog_problem(error: domain::catalog::CatalogError) -> String {
         E::UnknownProgram => tr.get("catalog-err-unknown-program"),
         E::UnknownCircle => tr.get("catalog-err-unknown-circle"),
         // Names and text checks carry the field's English name; the database's own words.
-        E::EmptyName(_) | E::LongName(_) | E::Text(_) | E::Database(_) => sentence(&error),
+        E::Text(e) => text_problem(e),
+        E::EmptyName(_) | E::LongName(_) | E::Database(_) => sentence(&error),
     };
     if error.is_archived() {
         text.push(' ');
         text.push_str(&tr.get("catalog-err-restore-hint"));
     }
     text
+}
+
+/// Text refused for an invisible or unsafe character, as the page's language says it: the
+/// same sentence as the domain's English (`domain::text`), with the field named in the
+/// page's language when it is one Hearth knows.
+pub(crate) fn text_problem(error: &domain::text::TextError) -> String {
+    use domain::text::Problem;
+    let tr = crate::words::tr();
+    let what = match error.what.as_str() {
+        "the program name" => tr.get("text-what-program-name"),
+        "the circle name" => tr.get("text-what-circle-name"),
+        "the action" => tr.get("text-what-action"),
+        "the English line" => tr.get("text-what-english-line"),
+        "the Spanish line" => tr.get("text-what-spanish-line"),
+        "The token's name" => tr.get("text-what-token-name"),
+        other => match other
+            .strip_suffix(" line")
+            .and_then(|l| l.strip_prefix("the "))
+        {
+            Some(language) => tr.with("text-what-crisis-line", "language", language),
+            None => other.to_owned(),
+        },
+    };
+    let code = |c: char| format!("U+{:04X}", u32::from(c));
+    sentence(match error.problem {
+        Problem::LineBreak => tr.with("text-line-break", "what", &what),
+        Problem::Tab => tr.with("text-tab", "what", &what),
+        Problem::Control(c) => tr.args("text-control", &[("what", &what), ("code", &code(c))]),
+        Problem::Direction(c) => tr.args("text-direction", &[("what", &what), ("code", &code(c))]),
+        Problem::FormulaStart(c) => {
+            tr.args("text-formula", &[("what", &what), ("char", &c.to_string())])
+        }
+    })
 }
 
 pub(crate) fn sentence(message: impl std::fmt::Display) -> String {
@@ -351,6 +385,56 @@ mod tests {
         assert_eq!(english, plain);
         let spanish = crate::words::in_language(Lang::Es, async { local_time(unix) }).await;
         assert_eq!(spanish, plain.replace("Mar", "mar"));
+    }
+
+    /// Every refused text reads, in English, as `domain::text` words it, whatever the
+    /// field; on a Spanish page in Spanish, with Hearth's own fields named in Spanish.
+    #[tokio::test]
+    async fn refused_text_reads_as_before_in_english_and_in_spanish_on_a_spanish_page() {
+        use domain::text::{Problem, TextError};
+        let fields = [
+            "the program name",
+            "the circle name",
+            "the action",
+            "the English line",
+            "the Spanish line",
+            "The token's name",
+            "the Español line",
+            "the wording",
+        ];
+        let problems = [
+            Problem::LineBreak,
+            Problem::Tab,
+            Problem::Control('\u{1b}'),
+            Problem::Direction('\u{202e}'),
+            Problem::FormulaStart('='),
+        ];
+        for what in fields {
+            for problem in problems {
+                let error = TextError {
+                    what: what.to_owned(),
+                    problem,
+                };
+                let english = crate::words::in_language(Lang::En, async { text_problem(&error) });
+                assert_eq!(english.await, sentence(&error));
+                let spanish = crate::words::in_language(Lang::Es, async { text_problem(&error) });
+                let spanish = spanish.await;
+                assert_ne!(spanish, sentence(&error));
+                if what != "the wording" {
+                    assert!(!spanish.to_lowercase().contains(what), "{spanish}");
+                }
+            }
+        }
+        let circle = TextError {
+            what: "the circle name".to_owned(),
+            problem: Problem::FormulaStart('='),
+        };
+        let spanish = crate::words::in_language(Lang::Es, async { text_problem(&circle) });
+        assert_eq!(
+            spanish.await,
+            "El nombre del círculo no puede empezar con «=»: una hoja de cálculo que abra una \
+             exportación lo leería como una fórmula. Empiécelo con una letra o un número."
+        );
     }
 
     #[tokio::test]

@@ -143,6 +143,7 @@ fn token_problem(error: TokenError) -> String {
         TokenError::LongName => t.get("tokens-error-long-name"),
         TokenError::ManagerWithoutProgram => t.get("tokens-error-manager-program"),
         TokenError::Taken(name) => t.with("tokens-error-taken", "name", &format!("{name:?}")),
+        TokenError::Text(e) => crate::page::text_problem(&e),
         e => sentence(e),
     }
 }

@@ -243,6 +243,7 @@ fn crisis_problem(error: crisis::CrisisLineError) -> String {
                 ("max", &crisis::MAX_LEN.to_string()),
             ],
         ),
+        crisis::CrisisLineError::NotPlainText(e) => crate::page::text_problem(&e),
         e => sentence(e),
     }
 }

@@ -1343,3 +1343,19 @@ catalog-err-kiosk-tickets = A session for a shared tablet takes no ticket cards:
 catalog-err-unknown-program = No such program.
 catalog-err-unknown-circle = No such circle.
 catalog-err-restore-hint = An admin can restore it on the Programs and circles page.
+
+## Text refused for an invisible or unsafe character (dashboards::page::text_problem; the
+## page capitalises the first letter and ends the sentence)
+
+text-what-program-name = the program name
+text-what-circle-name = the circle name
+text-what-action = the action
+text-what-english-line = the English line
+text-what-spanish-line = the Spanish line
+text-what-token-name = The token's name
+text-what-crisis-line = the { $language } line
+text-line-break = { $what } must be on one line: it holds a line break. Type it again on one line
+text-tab = { $what } holds a tab: use a space instead
+text-control = { $what } holds an invisible control character ({ $code }), which pages and exports cannot show: type it again without it
+text-direction = { $what } holds an invisible character that changes the direction of text ({ $code }), which can make it show as something other than what it says: type it again without it (Arabic, Hebrew and other right-to-left writing need no such character)
+text-formula = { $what } may not begin with “{ $char }”: a spreadsheet opening an export would read it as a formula. Begin it with a letter or a digit

@@ -1364,3 +1364,19 @@ catalog-err-kiosk-tickets = Una sesión para una tableta compartida no lleva tar
 catalog-err-unknown-program = No existe ese programa.
 catalog-err-unknown-circle = No existe ese círculo.
 catalog-err-restore-hint = Una persona con rol de administración puede restaurarlo en la página Programas y círculos.
+
+## Texto rechazado por un carácter invisible o peligroso (dashboards::page::text_problem; la
+## página pone en mayúscula la primera letra y cierra la frase)
+
+text-what-program-name = el nombre del programa
+text-what-circle-name = el nombre del círculo
+text-what-action = la acción
+text-what-english-line = la línea en inglés
+text-what-spanish-line = la línea en español
+text-what-token-name = El nombre del token
+text-what-crisis-line = la línea en { $language }
+text-line-break = { $what } debe ir en una sola línea: contiene un salto de línea. Escríbalo de nuevo en una línea
+text-tab = { $what } contiene un tabulador: use un espacio en su lugar
+text-control = { $what } contiene un carácter de control invisible ({ $code }) que las páginas y las exportaciones no pueden mostrar: escríbalo de nuevo sin él
+text-direction = { $what } contiene un carácter invisible que cambia la dirección del texto ({ $code }) y puede hacer que se vea como algo distinto de lo que dice: escríbalo de nuevo sin él (el árabe, el hebreo y otras escrituras de derecha a izquierda no necesitan ese carácter)
+text-formula = { $what } no puede empezar con «{ $char }»: una hoja de cálculo que abra una exportación lo leería como una fórmula. Empiécelo con una letra o un número
