@@ -144,6 +144,9 @@ fn token_problem(error: TokenError) -> String {
         TokenError::ManagerWithoutProgram => t.get("tokens-error-manager-program"),
         TokenError::Taken(name) => t.with("tokens-error-taken", "name", &format!("{name:?}")),
         TokenError::Text(e) => crate::page::text_problem(&e),
+        TokenError::Audience(a) => t.with("tokens-error-audience", "audience", &format!("{a:?}")),
+        TokenError::NoProgram(p) => t.with("tokens-error-no-program", "program", &format!("{p:?}")),
+        TokenError::NotFound(n) => t.with("tokens-error-not-found", "name", &format!("{n:?}")),
         e => sentence(e),
     }
 }
@@ -190,7 +193,7 @@ pub(crate) async fn revoke_api_token(
         // Revoked already (a second click): nothing more to do.
         Err(TokenError::NotFound(_)) => {}
         Err(TokenError::Database(e)) => return Err(e.into()),
-        Err(e) => return Err(StaffError::BadRequest(sentence(e))),
+        Err(e) => return Err(StaffError::BadRequest(token_problem(e))),
     }
     Ok(Redirect::to(TOKENS).into_response())
 }

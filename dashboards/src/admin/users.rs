@@ -177,6 +177,7 @@ fn account_problem(error: &AccountError) -> String {
         ),
         AccountError::Taken(email) => t.with("users-error-taken", "email", &format!("{email:?}")),
         AccountError::LastAdmin(email) => t.with("users-error-last-admin", "email", email),
+        AccountError::NoSuchAccount => t.get("users-error-no-such-account"),
         other => sentence(other),
     }
 }

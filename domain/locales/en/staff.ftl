@@ -1359,3 +1359,10 @@ text-tab = { $what } holds a tab: use a space instead
 text-control = { $what } holds an invisible control character ({ $code }), which pages and exports cannot show: type it again without it
 text-direction = { $what } holds an invisible character that changes the direction of text ({ $code }), which can make it show as something other than what it says: type it again without it (Arabic, Hebrew and other right-to-left writing need no such character)
 text-formula = { $what } may not begin with “{ $char }”: a spreadsheet opening an export would read it as a formula. Begin it with a letter or a digit
+
+## Refusals a tampered or stale form meets (admin users and API tokens)
+
+users-error-no-such-account = There is no such account.
+tokens-error-audience = { $audience } is not an audience: choose manager or funder.
+tokens-error-no-program = There is no program called { $program }.
+tokens-error-not-found = There is no token called { $name } that is still in use.

@@ -1380,3 +1380,10 @@ text-tab = { $what } contiene un tabulador: use un espacio en su lugar
 text-control = { $what } contiene un carácter de control invisible ({ $code }) que las páginas y las exportaciones no pueden mostrar: escríbalo de nuevo sin él
 text-direction = { $what } contiene un carácter invisible que cambia la dirección del texto ({ $code }) y puede hacer que se vea como algo distinto de lo que dice: escríbalo de nuevo sin él (el árabe, el hebreo y otras escrituras de derecha a izquierda no necesitan ese carácter)
 text-formula = { $what } no puede empezar con «{ $char }»: una hoja de cálculo que abra una exportación lo leería como una fórmula. Empiécelo con una letra o un número
+
+## Rechazos que encuentra un formulario alterado o desactualizado (usuarios y tokens de API)
+
+users-error-no-such-account = No existe esa cuenta.
+tokens-error-audience = { $audience } no es un público: elija coordinación o financiador.
+tokens-error-no-program = No hay ningún programa llamado { $program }.
+tokens-error-not-found = No hay ningún token llamado { $name } que siga en uso.
