@@ -19,24 +19,9 @@ on_both_stores!(
     refusals_and_notes_on_the_privacy_and_language_pages_are_in_spanish,
 );
 
-async fn choose(app: &Router, jar: &mut Jar, lang: &str) -> Page {
-    let account = get(app, jar, "/staff/account").await;
-    let token = token(&account.body);
-    post(
-        app,
-        jar,
-        "/staff/account/language",
-        &[("authenticity_token", &token), ("lang", lang)],
-    )
-    .await
-}
-
 /// An admin whose account says Spanish.
 async fn spanish_admin(app: &Router) -> Jar {
-    let mut admin = sign_in(app, ADMIN).await;
-    let saved = choose(app, &mut admin, "es").await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    admin
+    sign_in_spanish(app, ADMIN).await
 }
 
 fn assert_spanish(page: &Page, what: &str, spanish: &[&str], english: &[&str]) {

@@ -21,20 +21,7 @@ on_both_stores!(
 
 /// The admin, signed in, with their account set to Spanish.
 async fn spanish_admin(app: &Router) -> Jar {
-    let mut admin = sign_in(app, ADMIN).await;
-    let account = get(app, &mut admin, "/staff/account").await;
-    let saved = post(
-        app,
-        &mut admin,
-        "/staff/account/language",
-        &[
-            ("authenticity_token", &token(&account.body)),
-            ("lang", "es"),
-        ],
-    )
-    .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    admin
+    sign_in_spanish(app, ADMIN).await
 }
 
 /// A page in Spanish: it says it is, holds every Spanish phrase and none of the English.

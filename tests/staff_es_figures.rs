@@ -8,7 +8,6 @@
 
 use crate::common;
 
-use axum::Router;
 use axum::http::StatusCode;
 use common::TestDb;
 use common::staff::*;
@@ -19,22 +18,6 @@ on_both_stores!(
     a_program_before_its_first_release_says_so_in_spanish,
     a_spanish_funder_reads_the_portfolio_report_in_spanish,
 );
-
-/// Signs `email` in and makes the account's pages Spanish.
-async fn in_spanish(app: &Router, email: &str) -> Jar {
-    let mut jar = sign_in(app, email).await;
-    let account = get(app, &mut jar, "/staff/account").await;
-    let token = token(&account.body);
-    let saved = post(
-        app,
-        &mut jar,
-        "/staff/account/language",
-        &[("authenticity_token", &token), ("lang", "es")],
-    )
-    .await;
-    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
-    jar
-}
 
 fn has_all(page: &str, what: &str, spanish: &[&str], english: &[&str]) {
     for words in spanish {
@@ -51,22 +34,11 @@ fn has_all(page: &str, what: &str, spanish: &[&str], english: &[&str]) {
     }
 }
 
-/// A figure with a decimal comma between tags ("3,9 "), not "3.9".
-fn has_decimal_comma(body: &str) -> bool {
-    body.as_bytes().windows(5).any(|w| {
-        w[0] == b'>'
-            && w[1].is_ascii_digit()
-            && w[2] == b','
-            && w[3].is_ascii_digit()
-            && w[4] == b' '
-    })
-}
-
 async fn a_spanish_manager_reads_the_program_report_in_spanish(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
     let app = router(&store).await;
-    let mut manager = in_spanish(&app, MANAGER_A).await;
+    let mut manager = sign_in_spanish(&app, MANAGER_A).await;
     let report = get(
         &app,
         &mut manager,
@@ -114,7 +86,7 @@ async fn a_spanish_manager_records_and_archives_an_action_in_spanish(db: &TestDb
     let store = db.store().await;
     seed_network(&store).await;
     let app = router(&store).await;
-    let mut manager = in_spanish(&app, MANAGER_A).await;
+    let mut manager = sign_in_spanish(&app, MANAGER_A).await;
     let list_path = format!("/staff/programs/{PROGRAM_A}/actions");
     let list = get(&app, &mut manager, &list_path).await;
     assert_eq!(list.status, StatusCode::OK);
@@ -237,7 +209,7 @@ async fn a_program_before_its_first_release_says_so_in_spanish(db: &TestDb) {
         .await
         .unwrap();
     let app = router(&store).await;
-    let mut admin = in_spanish(&app, ADMIN).await;
+    let mut admin = sign_in_spanish(&app, ADMIN).await;
     let page = get(&app, &mut admin, "/staff/programs/303").await;
     assert_eq!(page.status, StatusCode::OK);
     has_all(
@@ -258,7 +230,7 @@ async fn a_spanish_funder_reads_the_portfolio_report_in_spanish(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
     let app = router(&store).await;
-    let mut funder = in_spanish(&app, FUNDER).await;
+    let mut funder = sign_in_spanish(&app, FUNDER).await;
     let list = get(&app, &mut funder, "/staff/reports").await;
     has_all(
         &list.body,

@@ -29,15 +29,7 @@ const TYPIST_A: &str = "typist-a@test.hearth";
 
 /// The account's language set to `lang` under "Your account", as its owner does.
 async fn choose(app: &Router, jar: &mut Jar, lang: &str) {
-    let account = get(app, jar, "/staff/account").await;
-    let token = token(&account.body);
-    let saved = post(
-        app,
-        jar,
-        "/staff/account/language",
-        &[("authenticity_token", &token), ("lang", lang)],
-    )
-    .await;
+    let saved = choose_language(app, jar, lang).await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
 }
 

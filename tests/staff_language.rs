@@ -31,18 +31,6 @@ async fn get_in(app: &Router, jar: &mut Jar, path: &str, accept_language: &str) 
     send(app, jar, request).await
 }
 
-async fn choose(app: &Router, jar: &mut Jar, lang: &str) -> Page {
-    let account = get(app, jar, "/staff/account").await;
-    let token = token(&account.body);
-    post(
-        app,
-        jar,
-        "/staff/account/language",
-        &[("authenticity_token", &token), ("lang", lang)],
-    )
-    .await
-}
-
 async fn stored_language(store: &Store, email: &str) -> Option<String> {
     sqlx::query_scalar("select lang from staff_user where email = $1")
         .bind(email)
@@ -58,7 +46,7 @@ async fn a_manager_whose_account_says_spanish_reads_the_overview_and_dictionary_
     seed_network(&store).await;
     let app = router(&store).await;
     let mut manager = sign_in(&app, MANAGER_A).await;
-    let saved = choose(&app, &mut manager, "es").await;
+    let saved = choose_language(&app, &mut manager, "es").await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
     assert_eq!(
         stored_language(&store, MANAGER_A).await.as_deref(),
@@ -105,7 +93,7 @@ async fn a_manager_whose_account_says_spanish_reads_the_overview_and_dictionary_
     // Figures with a decimal comma and CLDR's `es` percent sign (a no-break space before %).
     assert!(body.contains("\u{a0}%"), "no Spanish percent sign: {body}");
     assert!(
-        body.contains(",") && regex_like_decimal_comma(body),
+        body.contains(",") && has_decimal_comma(body),
         "no decimal comma in a statement mean: {body}"
     );
     for english in [
@@ -175,17 +163,6 @@ async fn a_manager_whose_account_says_spanish_reads_the_overview_and_dictionary_
     assert!(!csv.contains("responses in the cell"), "{csv}");
 }
 
-/// A statement mean printed the Spanish way ("3,9" between tags), not "3.9".
-fn regex_like_decimal_comma(body: &str) -> bool {
-    body.as_bytes().windows(5).any(|w| {
-        w[0] == b'>'
-            && w[1].is_ascii_digit()
-            && w[2] == b','
-            && w[3].is_ascii_digit()
-            && w[4] == b' '
-    })
-}
-
 async fn the_browser_picks_the_language_until_the_account_says_otherwise(db: &TestDb) {
     let store = db.store().await;
     seed_network(&store).await;
@@ -233,7 +210,7 @@ async fn the_browser_picks_the_language_until_the_account_says_otherwise(db: &Te
     assert_eq!(stored_language(&store, MANAGER_A).await, None);
 
     // The account's setting wins over the browser's.
-    let saved = choose(&app, &mut manager, "en").await;
+    let saved = choose_language(&app, &mut manager, "en").await;
     assert_eq!(saved.status, StatusCode::SEE_OTHER);
     let still_english = get_in(&app, &mut manager, &path, "es-MX").await;
     assert!(still_english.body.contains("<html lang=\"en\">"));
@@ -243,7 +220,7 @@ async fn the_browser_picks_the_language_until_the_account_says_otherwise(db: &Te
             .contains("Belonging and emotional safety")
     );
     // Back to "your browser's language": the browser decides again.
-    let cleared = choose(&app, &mut manager, "").await;
+    let cleared = choose_language(&app, &mut manager, "").await;
     assert_eq!(cleared.status, StatusCode::SEE_OTHER);
     assert_eq!(stored_language(&store, MANAGER_A).await, None);
     let spanish_again = get_in(&app, &mut manager, &path, "es-MX").await;
@@ -256,7 +233,7 @@ async fn a_language_not_offered_is_refused_and_nothing_is_stored(db: &TestDb) {
     let app = router(&store).await;
     let mut manager = sign_in(&app, MANAGER_A).await;
     for bad in ["fr", "xx", "es'--"] {
-        let refused = choose(&app, &mut manager, bad).await;
+        let refused = choose_language(&app, &mut manager, bad).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
         assert!(
             refused

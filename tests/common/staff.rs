@@ -161,6 +161,44 @@ pub async fn sign_in(app: &Router, email: &str) -> Jar {
     super::http::sign_in(app, email, PASSWORD).await
 }
 
+/// Sets the signed-in account's staff language under "Your account" (a code, or "" for
+/// the browser's), as its owner does; the form's answer.
+pub async fn choose_language(app: &Router, jar: &mut Jar, lang: &str) -> Page {
+    let account = get(app, jar, "/staff/account").await;
+    let token = token(&account.body);
+    post(
+        app,
+        jar,
+        "/staff/account/language",
+        &[("authenticity_token", &token), ("lang", lang)],
+    )
+    .await
+}
+
+/// Signs `email` in, with the account's pages in Spanish.
+pub async fn sign_in_spanish(app: &Router, email: &str) -> Jar {
+    let mut jar = sign_in(app, email).await;
+    let saved = choose_language(app, &mut jar, "es").await;
+    assert_eq!(
+        saved.status,
+        axum::http::StatusCode::SEE_OTHER,
+        "{}",
+        saved.body
+    );
+    jar
+}
+
+/// A figure written with a decimal comma between tags ("3,9 "), not "3.9".
+pub fn has_decimal_comma(body: &str) -> bool {
+    body.as_bytes().windows(5).any(|w| {
+        w[0] == b'>'
+            && w[1].is_ascii_digit()
+            && w[2] == b','
+            && w[3].is_ascii_digit()
+            && w[4] == b' '
+    })
+}
+
 /// What a staff page answers a request with, in the role × page matrices: the page, 403,
 /// or off to the sign-in form.
 #[derive(Clone, Copy, Debug, PartialEq)]
