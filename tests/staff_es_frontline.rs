@@ -355,6 +355,18 @@ async fn the_second_factor_and_the_sign_in_refusals_are_in_spanish(db: &TestDb) 
         &["Ese correo electrónico y esa contraseña no corresponden a ninguna cuenta."],
         &["do not match an account"],
     );
+    // A form too large for the sign-in page, refused before any handler: in Spanish too.
+    let huge = "x".repeat(70 * 1024);
+    let too_large = post_es(&app, &mut browser, "/staff/sign-in", &[("email", &huge)]).await;
+    assert_eq!(too_large.status, StatusCode::BAD_REQUEST);
+    assert!(
+        too_large
+            .body
+            .contains("Ese formulario era demasiado grande."),
+        "{}",
+        too_large.body
+    );
+    assert!(!too_large.body.contains("That form was too large"));
     let sso = get_es(&app, &mut browser, "/staff/sso/callback?code=x&state=y").await;
     in_spanish(
         "a single sign-on refused",

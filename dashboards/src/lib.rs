@@ -356,11 +356,12 @@ where
         .route("/staff/assets/staff.css", get(page::stylesheet))
         .route("/staff/", get(page::not_found))
         .route("/staff/{*rest}", get(page::not_found).post(page::not_found))
-        .layer(middleware::from_fn(words::with_language))
         .layer(middleware::from_fn_with_state(
             state.csrf.clone(),
             auth::csrf_guard,
         ))
+        // Outside the CSRF guard, so its refusals speak the browser's language too.
+        .layer(middleware::from_fn(words::with_language))
         .layer(sessions)
         .layer(middleware::from_fn(domain::http::security_headers))
 }
