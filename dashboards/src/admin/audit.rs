@@ -134,7 +134,11 @@ pub(crate) async fn audit(
         .map(|e| {
             let at = DateTime::<Utc>::from_timestamp_millis(e.at_ms).unwrap_or_default();
             Row {
-                at: at.format("%-d %b %Y, %H:%M:%S UTC").to_string(),
+                at: format!(
+                    "{}, {}",
+                    domain::locale::day_short_month_year(crate::words::lang(), at.date_naive()),
+                    at.format("%H:%M:%S UTC")
+                ),
                 iso: at.to_rfc3339(),
                 actor: e.actor,
                 action: e
