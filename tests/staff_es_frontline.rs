@@ -11,10 +11,9 @@
 use crate::common;
 
 use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::StatusCode;
 use common::TestDb;
-use common::http::{Page, send};
+use common::http::Page;
 use common::staff::*;
 use dashboards::account::{self, NewUser};
 use dashboards::factor;
@@ -35,25 +34,11 @@ async fn choose(app: &Router, jar: &mut Jar, lang: &str) {
 
 /// A request from a browser that asks for Spanish.
 async fn get_es(app: &Router, jar: &mut Jar, path: &str) -> Page {
-    let request = Request::get(path)
-        .header(header::COOKIE, jar.header())
-        .header(header::ACCEPT_LANGUAGE, "es-MX,es;q=0.9")
-        .body(Body::empty())
-        .unwrap();
-    send(app, jar, request).await
+    get_in(app, jar, path, "es-MX,es;q=0.9").await
 }
 
 async fn post_es(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str)]) -> Page {
-    let body = form_urlencoded::Serializer::new(String::new())
-        .extend_pairs(fields)
-        .finish();
-    let request = Request::post(path)
-        .header(header::COOKIE, jar.header())
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::ACCEPT_LANGUAGE, "es-MX,es;q=0.9")
-        .body(Body::from(body))
-        .unwrap();
-    send(app, jar, request).await
+    post_in(app, jar, Some("es-MX,es;q=0.9"), path, fields).await
 }
 
 /// `page` is a Spanish page saying each of `spanish` and none of `english`.

@@ -8,11 +8,8 @@
 
 use crate::common;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
+use axum::http::{StatusCode, header};
 use common::TestDb;
-use common::http::{Page, send};
 use common::staff::*;
 use domain::Store;
 
@@ -21,15 +18,6 @@ on_both_stores!(
     the_browser_picks_the_language_until_the_account_says_otherwise,
     a_language_not_offered_is_refused_and_nothing_is_stored,
 );
-
-async fn get_in(app: &Router, jar: &mut Jar, path: &str, accept_language: &str) -> Page {
-    let request = Request::get(path)
-        .header(header::COOKIE, jar.header())
-        .header(header::ACCEPT_LANGUAGE, accept_language)
-        .body(Body::empty())
-        .unwrap();
-    send(app, jar, request).await
-}
 
 async fn stored_language(store: &Store, email: &str) -> Option<String> {
     sqlx::query_scalar("select lang from staff_user where email = $1")

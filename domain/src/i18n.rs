@@ -215,6 +215,7 @@ impl Lang {
 
     /// Staff pages are offered in this language ([`Lang::staff`]).
     pub fn is_staff(self) -> bool {
+        // The built-in ones without building the list (most requests).
         Lang::STAFF.contains(&self) || Lang::staff().contains(&self)
     }
 

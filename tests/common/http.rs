@@ -68,15 +68,37 @@ pub async fn get(app: &Router, jar: &mut Jar, path: &str) -> Page {
 }
 
 pub async fn post(app: &Router, jar: &mut Jar, path: &str, fields: &[(&str, &str)]) -> Page {
+    post_in(app, jar, None, path, fields).await
+}
+
+/// A GET from a browser that asks for `accept_language`.
+pub async fn get_in(app: &Router, jar: &mut Jar, path: &str, accept_language: &str) -> Page {
+    let request = Request::get(path)
+        .header(header::COOKIE, jar.header())
+        .header(header::ACCEPT_LANGUAGE, accept_language)
+        .body(Body::empty())
+        .unwrap();
+    send(app, jar, request).await
+}
+
+/// A form posted by a browser that asks for `accept_language` (none: no such header).
+pub async fn post_in(
+    app: &Router,
+    jar: &mut Jar,
+    accept_language: Option<&str>,
+    path: &str,
+    fields: &[(&str, &str)],
+) -> Page {
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(fields)
         .finish();
-    let request = Request::post(path)
+    let mut request = Request::post(path)
         .header(header::COOKIE, jar.header())
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(body))
-        .unwrap();
-    send(app, jar, request).await
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+    if let Some(lang) = accept_language {
+        request = request.header(header::ACCEPT_LANGUAGE, lang);
+    }
+    send(app, jar, request.body(Body::from(body)).unwrap()).await
 }
 
 /// The CSRF token of the first form on a page (base64: nothing in it is HTML-escaped).

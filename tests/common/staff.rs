@@ -19,7 +19,7 @@ use rand::{RngExt, SeedableRng};
 
 // Re-exported for the test files that sign staff in; others include this module unused.
 #[allow(unused_imports)]
-pub use super::http::{Jar, Page, get, post, token};
+pub use super::http::{Jar, Page, get, get_in, post, post_in, token};
 
 pub const PROGRAM_A: ProgramId = ProgramId::new(101);
 pub const PROGRAM_B: ProgramId = ProgramId::new(202);
